@@ -1,0 +1,628 @@
+//! Normalization: makes two spellings of one word the same term.
+//!
+//! A [`Normalizer`] works on one token at a time, so every term keeps the span of the text it
+//! came from, and returns a [`Cow`]: a token that is already normal (the common case for
+//! lowercase ASCII) costs no allocation.
+//!
+//! What it does, in order:
+//! 1. Unicode normalization: NFC by default, NFKC as an option ([`UnicodeForm`]).
+//! 2. Full Unicode case folding (CaseFolding.txt, statuses C and F: `ß` → `ss`, `ς` → `σ`,
+//!    `ﬁ` → `fi`), with Turkish and Azerbaijani dotted and dotless I for `tur` and `aze`.
+//! 3. Folding of typographic punctuation (`’` → `'`), full-width forms (`Ａ１` → `a1`) and
+//!    native digits (`٢٠٢٥` → `2025`), each switchable.
+//! 4. Script and language rules: Arabic (alef forms, alef maksura, tatweel, harakat), Persian
+//!    (yeh and kaf), Hebrew niqqud, Greek accents; optionally teh marbuta (`ة` → `ه`) and
+//!    Russian `ё` → `е`.
+//! 5. Optionally, removal of Latin diacritics (`é` → `e`; letters such as `ø`, `ł`, `ß` that are
+//!    not a letter plus an accent stay distinct).
+//!
+//! ```
+//! use std::borrow::Cow;
+//! use wordmill::{normalize::Normalizer, Lang};
+//!
+//! let normalizer = Normalizer::new();
+//! let und = Lang::UND;
+//! assert_eq!(normalizer.normalize("Oman’s", und), "oman's");
+//! assert_eq!(normalizer.normalize("STRASSE", und), normalizer.normalize("Straße", und));
+//! assert_eq!(normalizer.normalize("عُمان", und), "عمان");
+//! assert_eq!(normalizer.normalize("İstanbul", "tur".parse()?), "istanbul");
+//! // Already normal: borrowed, no allocation.
+//! assert!(matches!(normalizer.normalize("muscat", und), Cow::Borrowed("muscat")));
+//! # Ok::<(), wordmill::Error>(())
+//! ```
+
+mod tables;
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
+
+use crate::Lang;
+
+/// Which Unicode normalization form terms are put in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnicodeForm {
+    /// Canonical composition: keeps every distinction the text makes (the default).
+    #[default]
+    Nfc,
+    /// Compatibility composition: also folds ligatures, superscripts, full-width and other
+    /// compatibility forms (`ﬁ` → `fi`, `²` → `2`, `ｶ` → `カ`).
+    Nfkc,
+}
+
+/// Normalizes tokens into terms; see the [module documentation](self).
+///
+/// Options are set builder-style:
+///
+/// ```
+/// use wordmill::normalize::{Normalizer, UnicodeForm};
+/// use wordmill::Lang;
+///
+/// let normalizer = Normalizer::new()
+///     .unicode_form(UnicodeForm::Nfkc)
+///     .strip_diacritics(true);
+/// assert_eq!(normalizer.normalize("Café", Lang::UND), "cafe");
+/// assert_eq!(normalizer.normalize("ﬁnance", Lang::UND), "finance");
+/// // ø is a letter of its own in Danish and Norwegian, not o with an accent.
+/// assert_eq!(normalizer.normalize("Søren", Lang::UND), "søren");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Normalizer {
+    form: UnicodeForm,
+    case_fold: bool,
+    fold_punctuation: bool,
+    fold_width: bool,
+    fold_digits: bool,
+    language_rules: bool,
+    teh_marbuta: bool,
+    russian_yo: bool,
+    strip_diacritics: bool,
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer {
+            form: UnicodeForm::Nfc,
+            case_fold: true,
+            fold_punctuation: true,
+            fold_width: true,
+            fold_digits: true,
+            language_rules: true,
+            teh_marbuta: false,
+            russian_yo: false,
+            strip_diacritics: false,
+        }
+    }
+}
+
+/// What happens to one character.
+enum CharMap {
+    Keep,
+    Remove,
+    Char(char),
+    Str(&'static str),
+}
+
+/// The language-dependent choices, decided once per token.
+#[derive(Clone, Copy)]
+struct Rules {
+    turkic: bool,
+    persian: bool,
+    russian: bool,
+}
+
+impl Normalizer {
+    /// The default normalizer: NFC, case folding, punctuation, width and digit folding and the
+    /// script rules on; teh marbuta, Russian ё and diacritic removal off.
+    pub fn new() -> Normalizer {
+        Normalizer::default()
+    }
+
+    /// Sets the Unicode normalization form (default [`UnicodeForm::Nfc`]).
+    pub fn unicode_form(mut self, form: UnicodeForm) -> Self {
+        self.form = form;
+        self
+    }
+
+    /// Full Unicode case folding (default on): `Straße` → `strasse`, `ΣΟΦΟΣ` → `σοφοσ`.
+    pub fn case_fold(mut self, on: bool) -> Self {
+        self.case_fold = on;
+        self
+    }
+
+    /// Typographic punctuation to ASCII (default on): `’ ‘ ʼ ′` → `'`, `“ ” „` → `"`, the
+    /// dashes `‐ – — −` → `-`; soft hyphens and invisible format characters removed.
+    pub fn fold_punctuation(mut self, on: bool) -> Self {
+        self.fold_punctuation = on;
+        self
+    }
+
+    /// Full-width ASCII forms to ASCII (default on): `Ｏｍａｎ２０２５` → `oman2025`. NFKC does
+    /// this and more on its own.
+    pub fn fold_width(mut self, on: bool) -> Self {
+        self.fold_width = on;
+        self
+    }
+
+    /// Decimal digits of every script to ASCII (default on): `٢٠٢٥` and `۲۰۲۵` → `2025`.
+    pub fn fold_digits(mut self, on: bool) -> Self {
+        self.fold_digits = on;
+        self
+    }
+
+    /// Script and language rules (default on). Arabic script: `آ أ إ ٱ` → `ا`, `ى` → `ي`,
+    /// tatweel, the eight harakat and superscript alef removed; in Persian and Urdu (`pes`,
+    /// `urd`) `ي ى` → `ی` and `ك` → `ک` instead. Hebrew: niqqud and cantillation removed. Greek:
+    /// tonos and dialytika removed (`ά` → `α`).
+    pub fn language_rules(mut self, on: bool) -> Self {
+        self.language_rules = on;
+        self
+    }
+
+    /// Arabic teh marbuta to heh, `ة` → `ه` (default off: it merges words such as `سنة` and
+    /// `سنه` that Arabic keeps apart, but matches common misspellings).
+    pub fn teh_marbuta(mut self, on: bool) -> Self {
+        self.teh_marbuta = on;
+        self
+    }
+
+    /// Russian `ё` → `е` (default off), applied to Russian (`rus`) text only.
+    pub fn russian_yo(mut self, on: bool) -> Self {
+        self.russian_yo = on;
+        self
+    }
+
+    /// Removes accents from Latin letters (default off): `é` → `e`, `ñ` → `n`, `ő` → `o`.
+    /// Letters that are not a base letter plus an accent (`ø`, `ł`, `đ`, `æ`, `ß`) stay.
+    pub fn strip_diacritics(mut self, on: bool) -> Self {
+        self.strip_diacritics = on;
+        self
+    }
+
+    /// The Unicode normalization form in use.
+    pub fn form(&self) -> UnicodeForm {
+        self.form
+    }
+
+    /// True when Latin diacritics are removed.
+    pub fn strips_diacritics(&self) -> bool {
+        self.strip_diacritics
+    }
+
+    /// Normalizes one token of text in language `lang` ([`Lang::UND`] when unknown).
+    ///
+    /// Never returns an empty string for a non-empty token: a token made only of characters
+    /// that normalization removes (a lone tatweel, say) is returned in its Unicode form.
+    pub fn normalize<'a>(&self, token: &'a str, lang: Lang) -> Cow<'a, str> {
+        let folded = self.fold(token, lang);
+        if !self.strip_diacritics {
+            return folded;
+        }
+        match folded {
+            Cow::Borrowed(s) => self.remove_diacritics(s),
+            Cow::Owned(s) => match self.remove_diacritics(&s) {
+                Cow::Borrowed(_) => Cow::Owned(s),
+                Cow::Owned(stripped) => Cow::Owned(stripped),
+            },
+        }
+    }
+
+    /// Everything [`normalize`](Self::normalize) does except removing diacritics: the pipeline
+    /// stems in between, because Snowball stemmers read accents (`-ción`, `-ität`).
+    pub(crate) fn fold<'a>(&self, token: &'a str, lang: Lang) -> Cow<'a, str> {
+        let rules = Rules {
+            turkic: self.case_fold && matches!(lang.code(), "tur" | "aze"),
+            persian: matches!(lang.code(), "pes" | "urd"),
+            russian: self.russian_yo && lang.code() == "rus",
+        };
+        // ZWJ and ZWNJ matter inside a word (Persian `می‌خواهم`, emoji sequences) but not at its
+        // edges, where UAX #29 leaves them attached to the word before.
+        let token = match token.trim_matches(JOINERS) {
+            "" => token,
+            trimmed => trimmed,
+        };
+        if token.is_ascii() {
+            if let Some(done) = self.fold_ascii(token, rules) {
+                return done;
+            }
+        }
+        let composed = self.compose(token);
+        let mapped = match self.map_chars(&composed, rules) {
+            None => return composed,
+            Some(mapped) => mapped,
+        };
+        let mapped = match mapped.trim_matches(JOINERS) {
+            trimmed if trimmed.len() == mapped.len() => mapped,
+            trimmed => trimmed.to_owned(),
+        };
+        if mapped.is_empty() {
+            // Only removable characters: keep the token rather than lose it.
+            return composed;
+        }
+        // Folding and removals can leave text that is not in the form any more (`ǰ` folds to
+        // `j` + U+030C, which NFC composes back), so compose once more when needed.
+        match self.compose(&mapped) {
+            Cow::Borrowed(_) => Cow::Owned(mapped),
+            Cow::Owned(recomposed) => Cow::Owned(recomposed),
+        }
+    }
+
+    /// ASCII tokens are already NFC and NFKC; only case can change. `None` sends the token down
+    /// the general path (Turkish `I`).
+    fn fold_ascii<'a>(&self, token: &'a str, rules: Rules) -> Option<Cow<'a, str>> {
+        if !self.case_fold || !token.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Some(Cow::Borrowed(token));
+        }
+        if rules.turkic && token.contains('I') {
+            return None;
+        }
+        Some(Cow::Owned(token.to_ascii_lowercase()))
+    }
+
+    fn compose<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        match self.form {
+            UnicodeForm::Nfc => match is_nfc_quick(text.chars()) {
+                IsNormalized::Yes => Cow::Borrowed(text),
+                _ => Cow::Owned(text.nfc().collect()),
+            },
+            UnicodeForm::Nfkc => match is_nfkc_quick(text.chars()) {
+                IsNormalized::Yes => Cow::Borrowed(text),
+                _ => Cow::Owned(text.nfkc().collect()),
+            },
+        }
+    }
+
+    /// Applies the per-character rules; `None` when no character changes.
+    fn map_chars(&self, text: &str, rules: Rules) -> Option<String> {
+        let mut chars = text.char_indices();
+        let (first, c, map) = loop {
+            let (i, c) = chars.next()?;
+            match self.map_char(c, rules) {
+                CharMap::Keep => continue,
+                map => break (i, c, map),
+            }
+        };
+        let mut out = String::with_capacity(text.len() + 4);
+        out.push_str(&text[..first]);
+        apply(&mut out, c, map);
+        for (_, c) in chars {
+            apply(&mut out, c, self.map_char(c, rules));
+        }
+        Some(out)
+    }
+
+    fn map_char(&self, c: char, rules: Rules) -> CharMap {
+        if c.is_ascii() {
+            return match c {
+                'I' if rules.turkic => CharMap::Char('ı'),
+                'A'..='Z' if self.case_fold => CharMap::Char(c.to_ascii_lowercase()),
+                _ => CharMap::Keep,
+            };
+        }
+        if self.language_rules {
+            if let Some(mapped) = script_rule(c, rules, self.teh_marbuta) {
+                return self.then_case_fold(mapped);
+            }
+        }
+        if self.fold_punctuation {
+            match c {
+                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => {
+                    return CharMap::Char('\'');
+                }
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => {
+                    return CharMap::Char('"');
+                }
+                '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+                    return CharMap::Char('-');
+                }
+                // Invisible characters that only affect rendering or line breaking.
+                '\u{00AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2060}'
+                | '\u{FEFF}' => return CharMap::Remove,
+                _ => {}
+            }
+        }
+        if self.fold_width && ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+            let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+            return self.then_case_fold(CharMap::Char(ascii));
+        }
+        if self.fold_digits && c.is_numeric() {
+            if let Some(d) = ascii_digit(c) {
+                return CharMap::Char(d);
+            }
+        }
+        if rules.russian && (c == 'ё' || c == 'Ё') {
+            return CharMap::Char('е');
+        }
+        if self.case_fold {
+            if rules.turkic && c == 'İ' {
+                return CharMap::Char('i');
+            }
+            if let Some(folded) = case_fold(c) {
+                return CharMap::Str(folded);
+            }
+        }
+        CharMap::Keep
+    }
+
+    fn then_case_fold(&self, mapped: CharMap) -> CharMap {
+        match mapped {
+            CharMap::Char(c) if self.case_fold => match case_fold(c) {
+                Some(folded) => CharMap::Str(folded),
+                None => CharMap::Char(c),
+            },
+            other => other,
+        }
+    }
+
+    /// Removes the accents of Latin letters: decomposes, drops the combining marks that follow
+    /// a Latin letter, composes again.
+    fn remove_diacritics<'a>(&self, term: &'a str) -> Cow<'a, str> {
+        if term.is_ascii() || !term.chars().any(|c| is_latin(c) || is_combining_mark(c)) {
+            return Cow::Borrowed(term);
+        }
+        let mut out = String::with_capacity(term.len());
+        let mut after_latin = false;
+        let mut changed = false;
+        for c in term.chars() {
+            if is_combining_mark(c) && after_latin {
+                changed = true;
+                continue;
+            }
+            if is_latin(c) {
+                let mut parts = 0;
+                decompose_canonical(c, |d| {
+                    parts += 1;
+                    if !is_combining_mark(d) {
+                        out.push(d);
+                    }
+                });
+                changed |= parts > 1;
+                after_latin = true;
+            } else {
+                out.push(c);
+                after_latin = false;
+            }
+        }
+        if !changed {
+            return Cow::Borrowed(term);
+        }
+        match self.compose(&out) {
+            Cow::Borrowed(_) => Cow::Owned(out),
+            Cow::Owned(composed) => Cow::Owned(composed),
+        }
+    }
+}
+
+fn apply(out: &mut String, c: char, map: CharMap) {
+    match map {
+        CharMap::Keep => out.push(c),
+        CharMap::Remove => {}
+        CharMap::Char(m) => out.push(m),
+        CharMap::Str(s) => out.push_str(s),
+    }
+}
+
+/// Zero-width non-joiner and joiner.
+const JOINERS: [char; 2] = ['\u{200C}', '\u{200D}'];
+
+/// The script rules of [`Normalizer::language_rules`].
+fn script_rule(c: char, rules: Rules, teh_marbuta: bool) -> Option<CharMap> {
+    let map = match c {
+        // Arabic: hamza and madda forms of alef, alef wasla.
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => CharMap::Char('\u{0627}'),
+        // Alef maksura and yeh: Arabic writes ي, Persian and Urdu ی.
+        '\u{0649}' if !rules.persian => CharMap::Char('\u{064A}'),
+        '\u{0649}' | '\u{064A}' if rules.persian => CharMap::Char('\u{06CC}'),
+        '\u{0643}' if rules.persian => CharMap::Char('\u{06A9}'),
+        '\u{0629}' if teh_marbuta => CharMap::Char('\u{0647}'),
+        // Tatweel, the eight harakat (fathatan .. sukun), superscript alef.
+        '\u{0640}' | '\u{064B}'..='\u{0652}' | '\u{0670}' => CharMap::Remove,
+        // Hebrew cantillation marks and niqqud (not maqaf, paseq, sof pasuq, nun hafukha).
+        '\u{0591}'..='\u{05BD}'
+        | '\u{05BF}'
+        | '\u{05C1}'
+        | '\u{05C2}'
+        | '\u{05C4}'
+        | '\u{05C5}'
+        | '\u{05C7}' => CharMap::Remove,
+        // Greek: tonos and dialytika, on their own or composed.
+        '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => return greek_without_accents(c),
+        _ => return None,
+    };
+    Some(map)
+}
+
+fn greek_without_accents(c: char) -> Option<CharMap> {
+    let mut base = None;
+    let mut parts = 0;
+    decompose_canonical(c, |d| {
+        parts += 1;
+        if base.is_none() && !is_combining_mark(d) {
+            base = Some(d);
+        }
+    });
+    match base {
+        Some(b) if parts > 1 => Some(CharMap::Char(b)),
+        _ => None,
+    }
+}
+
+/// Full case folding of a non-ASCII character, or `None` when it folds to itself.
+fn case_fold(c: char) -> Option<&'static str> {
+    let cp = c as u32;
+    if cp < 0x10000 && tables::HAS_FOLDING_BMP[(cp >> 6) as usize] & (1 << (cp & 63)) == 0 {
+        return None;
+    }
+    tables::FULL_FOLDING
+        .binary_search_by_key(&c, |&(from, _)| from)
+        .ok()
+        .map(|i| tables::FULL_FOLDING[i].1)
+}
+
+/// The ASCII digit of a decimal digit of any script.
+fn ascii_digit(c: char) -> Option<char> {
+    let i = tables::DIGIT_ZEROS.partition_point(|&zero| zero <= c);
+    let zero = *tables::DIGIT_ZEROS.get(i.checked_sub(1)?)?;
+    let value = c as u32 - zero as u32;
+    (value < 10).then(|| char::from(b'0' + value as u8))
+}
+
+fn is_latin(c: char) -> bool {
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}')
+        || c.is_ascii_alphabetic()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(code: &str) -> Lang {
+        code.parse().unwrap()
+    }
+
+    fn norm(text: &str) -> String {
+        Normalizer::new().normalize(text, Lang::UND).into_owned()
+    }
+
+    #[test]
+    fn lowercase_ascii_is_borrowed() {
+        assert!(matches!(
+            Normalizer::new().normalize("muscat", Lang::UND),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            Normalizer::new().normalize("سلطنة", Lang::UND),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn full_case_folding() {
+        assert_eq!(norm("Straße"), "strasse");
+        assert_eq!(norm("ΌΣΟΣ"), norm("όσος"));
+        assert_eq!(norm("ﬁnance"), "finance");
+        assert_eq!(norm("ſ"), "s");
+        // Cherokee folds to its uppercase letters, which are the older ones.
+        assert_eq!(norm("ꮳꮃꭹ"), "ᏣᎳᎩ");
+    }
+
+    #[test]
+    fn greek_final_sigma_and_accents() {
+        assert_eq!(norm("λόγος"), "λογοσ");
+        assert_eq!(norm("ΛΌΓΟΣ"), "λογοσ");
+    }
+
+    #[test]
+    fn turkish_dotted_and_dotless_i() {
+        let n = Normalizer::new();
+        assert_eq!(n.normalize("İSTANBUL", lang("tur")), "istanbul");
+        assert_eq!(n.normalize("ISPARTA", lang("tur")), "ısparta");
+        assert_eq!(n.normalize("ISPARTA", lang("eng")), "isparta");
+        assert_eq!(n.normalize("İstanbul", lang("eng")), "i\u{307}stanbul");
+    }
+
+    #[test]
+    fn apostrophes_and_quotes() {
+        assert_eq!(norm("Oman’s"), "oman's");
+        assert_eq!(norm("Oman's"), "oman's");
+        assert_eq!(norm("Ukrainian\u{02BC}s"), "ukrainian's");
+    }
+
+    #[test]
+    fn arabic_rules() {
+        assert_eq!(norm("عُمان"), "عمان");
+        assert_eq!(norm("أكّد"), "اكد");
+        assert_eq!(norm("إسلام"), "اسلام");
+        assert_eq!(norm("آخر"), "اخر");
+        assert_eq!(norm("مصطفى"), "مصطفي");
+        assert_eq!(norm("الـــعربية"), "العربية");
+        assert_eq!(norm("مدرسة"), "مدرسة");
+        assert_eq!(
+            Normalizer::new()
+                .teh_marbuta(true)
+                .normalize("مدرسة", Lang::UND),
+            "مدرسه"
+        );
+    }
+
+    #[test]
+    fn persian_rules() {
+        let n = Normalizer::new();
+        assert_eq!(n.normalize("كتاب", lang("pes")), "کتاب");
+        assert_eq!(n.normalize("علي", lang("pes")), "علی");
+        assert_eq!(n.normalize("علي", lang("ara")), "علي");
+        assert_eq!(
+            n.normalize("می\u{200C}خواهم", lang("pes")),
+            "می\u{200C}خواهم"
+        );
+        assert_eq!(n.normalize("خانه\u{200C}", lang("pes")), "خانه");
+    }
+
+    #[test]
+    fn hebrew_niqqud() {
+        assert_eq!(norm("שָׁלוֹם"), "שלום");
+    }
+
+    #[test]
+    fn russian_yo_is_optional() {
+        let n = Normalizer::new();
+        assert_eq!(n.normalize("ёлка", lang("rus")), "ёлка");
+        assert_eq!(
+            n.clone().russian_yo(true).normalize("Ёлка", lang("rus")),
+            "елка"
+        );
+        assert_eq!(n.russian_yo(true).normalize("ёлка", lang("bel")), "ёлка");
+    }
+
+    #[test]
+    fn digits_and_width() {
+        assert_eq!(norm("٢٠٢٥"), "2025");
+        assert_eq!(norm("۲۰۲۵"), "2025");
+        assert_eq!(norm("२०२५"), "2025");
+        assert_eq!(norm("Ｏｍａｎ２０２５"), "oman2025");
+    }
+
+    #[test]
+    fn nfc_and_nfkc() {
+        assert_eq!(norm("Cafe\u{301}"), "café");
+        assert_eq!(norm("x²"), "x²");
+        let nfkc = Normalizer::new().unicode_form(UnicodeForm::Nfkc);
+        assert_eq!(nfkc.normalize("x²", Lang::UND), "x2");
+    }
+
+    #[test]
+    fn diacritics_are_optional_and_latin_only() {
+        let n = Normalizer::new().strip_diacritics(true);
+        assert_eq!(n.normalize("Crème brûlée", Lang::UND), "creme brulee");
+        assert_eq!(n.normalize("Łódź", Lang::UND), "łodz");
+        assert_eq!(n.normalize("عُمان", Lang::UND), "عمان");
+        assert_eq!(n.normalize("й", Lang::UND), "й");
+        assert_eq!(norm("Crème"), "crème");
+    }
+
+    #[test]
+    fn never_empty() {
+        assert_eq!(norm("ـ"), "ـ");
+        assert_eq!(norm("\u{00AD}"), "\u{00AD}");
+    }
+
+    #[test]
+    fn idempotent_on_examples() {
+        for word in [
+            "Straße",
+            "ǰ",
+            "İstanbul",
+            "ΌΣΟΣ",
+            "عُمان",
+            "Ｏｍａｎ",
+            "ﬁ",
+            "ᾼ",
+        ] {
+            let once = norm(word);
+            assert_eq!(norm(&once), once, "{word}");
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! The pipeline: detection, tokenization, normalization, stop words, stemming and counting,
+//! for one document or, in parallel, for many.
+
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+use crate::detect::{Detection, Detector};
+use crate::normalize::Normalizer;
+use crate::stem::{Stemmer, StopWords};
+use crate::tf::{CorpusStats, TermCounts};
+use crate::tokenize::{Span, TokenKind, Tokenizer};
+
+/// Turns documents into analysed terms. Build one with [`Pipeline::builder`], then share it
+/// across threads: it is `Send + Sync` and analysis takes `&self`.
+///
+/// ```
+/// use wordmill::Pipeline;
+///
+/// let pipeline = Pipeline::builder().build();
+/// let doc = pipeline.analyze("Oman’s foreign minister met his Russian counterpart in Muscat.");
+/// assert_eq!(doc.detection.lang.code(), "eng");
+/// assert_eq!(doc.terms.count("oman"), 1);      // "Oman’s": folded, then stemmed
+/// assert_eq!(doc.terms.count("minist"), 1);    // Snowball English stem of "minister"
+/// assert_eq!(doc.terms.count("the"), 0);       // stop words are dropped
+///
+/// let batch = pipeline.analyze_batch(&["Muscat talks", "محادثات مسقط"]);
+/// assert_eq!(batch.documents.len(), 2);
+/// assert_eq!(batch.stats.documents(), 2);
+/// ```
+#[derive(Debug)]
+pub struct Pipeline {
+    detector: Detector,
+    tokenizer: Tokenizer,
+    normalizer: Normalizer,
+    stemming: bool,
+    remove_stopwords: bool,
+    keep_tokens: bool,
+    /// Stemmer and stop list per language, made on first use.
+    per_lang: Box<[OnceLock<LangTools>]>,
+}
+
+#[derive(Debug, Default)]
+struct LangTools {
+    stemmer: Option<Stemmer>,
+    stopwords: Option<StopWords>,
+}
+
+/// Configures a [`Pipeline`]; every option has a sensible default.
+#[derive(Clone, Debug)]
+pub struct PipelineBuilder {
+    detector: Detector,
+    tokenizer: Tokenizer,
+    normalizer: Normalizer,
+    stemming: bool,
+    remove_stopwords: bool,
+    keep_tokens: bool,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> Self {
+        PipelineBuilder {
+            detector: Detector::new(),
+            tokenizer: Tokenizer::new(),
+            normalizer: Normalizer::new(),
+            stemming: true,
+            remove_stopwords: true,
+            keep_tokens: true,
+        }
+    }
+}
+
+impl PipelineBuilder {
+    /// Only these languages can be detected (default: all of whatlang's).
+    pub fn languages(mut self, langs: impl IntoIterator<Item = Lang>) -> Self {
+        self.detector = self.detector.allowlist(langs);
+        self
+    }
+
+    /// Uses this language detector.
+    pub fn detector(mut self, detector: Detector) -> Self {
+        self.detector = detector;
+        self
+    }
+
+    /// Uses this tokenizer.
+    pub fn tokenizer(mut self, tokenizer: Tokenizer) -> Self {
+        self.tokenizer = tokenizer;
+        self
+    }
+
+    /// Uses this normalizer (default: [`Normalizer::new`]).
+    pub fn normalizer(mut self, normalizer: Normalizer) -> Self {
+        self.normalizer = normalizer;
+        self
+    }
+
+    /// Stems words in the document's language when Snowball has a stemmer for it (default on).
+    pub fn stemming(mut self, on: bool) -> Self {
+        self.stemming = on;
+        self
+    }
+
+    /// Drops the stop words of the document's language (default on).
+    pub fn remove_stopwords(mut self, on: bool) -> Self {
+        self.remove_stopwords = on;
+        self
+    }
+
+    /// Keeps every token, with its span and term, in [`Analysis::tokens`] (default on). Turn off
+    /// when only counts matter: it saves memory on long documents.
+    pub fn keep_tokens(mut self, on: bool) -> Self {
+        self.keep_tokens = on;
+        self
+    }
+
+    /// The pipeline.
+    pub fn build(self) -> Pipeline {
+        Pipeline {
+            detector: self.detector,
+            tokenizer: self.tokenizer,
+            normalizer: self.normalizer,
+            stemming: self.stemming,
+            remove_stopwords: self.remove_stopwords,
+            keep_tokens: self.keep_tokens,
+            per_lang: (0..Lang::COUNT).map(|_| OnceLock::new()).collect(),
+        }
+    }
+}
+
+/// One analysed document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The detected language and script.
+    pub detection: Detection,
+    /// Number of word and number tokens in the text, stop words included.
+    pub token_count: usize,
+    /// Terms and how often each occurs, in order of first occurrence.
+    pub terms: TermCounts,
+    /// The tokens that became terms, in text order (empty when the pipeline does not keep
+    /// tokens).
+    pub tokens: Vec<AnalyzedToken>,
+}
+
+impl Analysis {
+    /// The language the document was analysed as.
+    pub fn lang(&self) -> Lang {
+        self.detection.lang
+    }
+
+    /// The term a token became.
+    pub fn term_of(&self, token: &AnalyzedToken) -> &str {
+        self.terms.term(token.term).unwrap_or_default()
+    }
+}
+
+/// A token of the original text and the term it became.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct AnalyzedToken {
+    /// Where the token is in the original text.
+    pub span: Span,
+    /// Word, number, ...
+    pub kind: TokenKind,
+    /// Index of its term in [`Analysis::terms`]; [`Analysis::term_of`] gives the term.
+    pub term: u32,
+}
+
+/// The analyses of many documents, in input order, and their corpus statistics.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BatchAnalysis {
+    /// One analysis per input document, in input order.
+    pub documents: Vec<Analysis>,
+    /// Statistics of all the documents.
+    pub stats: CorpusStats,
+}
+
+impl Pipeline {
+    /// A builder with the default configuration.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// The pipeline's normalizer.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    /// Analyses one document. Any text is valid input; empty text gives an empty analysis.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let detection = self.detector.detect(text);
+        let lang = detection.lang;
+        let tools = self.tools(lang);
+        let mut terms = TermCounts::new();
+        let mut tokens = Vec::new();
+        let mut token_count = 0;
+        for token in self.tokenizer.tokens(text) {
+            token_count += 1;
+            let folded = self.normalizer.fold(token.text, lang);
+            let id = if token.kind == TokenKind::Word {
+                if self.remove_stopwords
+                    && tools
+                        .stopwords
+                        .as_ref()
+                        .is_some_and(|s| s.contains(&folded))
+                {
+                    continue;
+                }
+                let stemmed = match &tools.stemmer {
+                    Some(stemmer) => stemmer.stem(&folded),
+                    None => std::borrow::Cow::Borrowed(&*folded),
+                };
+                let term = if self.normalizer.strips_diacritics() {
+                    self.normalizer.normalize(&stemmed, lang)
+                } else {
+                    stemmed
+                };
+                terms.add(&term)
+            } else {
+                terms.add(&folded)
+            };
+            if self.keep_tokens {
+                tokens.push(AnalyzedToken {
+                    span: token.span,
+                    kind: token.kind,
+                    term: id,
+                });
+            }
+        }
+        Analysis {
+            detection,
+            token_count,
+            terms,
+            tokens,
+        }
+    }
+
+    /// Analyses documents in parallel on the current rayon thread pool (run it inside
+    /// `ThreadPool::install` to choose the threads) and returns the analyses in input order
+    /// with their corpus statistics. The result does not depend on the number of threads.
+    pub fn analyze_batch<T: AsRef<str> + Sync>(&self, documents: &[T]) -> BatchAnalysis {
+        let documents: Vec<Analysis> = documents
+            .par_iter()
+            .map(|doc| self.analyze(doc.as_ref()))
+            .collect();
+        let stats = corpus_stats(&documents);
+        BatchAnalysis { documents, stats }
+    }
+
+    fn tools(&self, lang: Lang) -> &LangTools {
+        self.per_lang[lang.index()].get_or_init(|| LangTools {
+            stemmer: self.stemming.then(|| Stemmer::for_lang(lang)).flatten(),
+            stopwords: self
+                .remove_stopwords
+                .then(|| StopWords::for_lang(lang, &self.normalizer))
+                .flatten(),
+        })
+    }
+}
+
+/// Statistics of analysed documents, counted in parallel per thread and merged.
+pub fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
+    documents
+        .par_iter()
+        .fold(CorpusStats::new, |mut stats, doc| {
+            stats.add_document(doc.lang(), &doc.terms);
+            stats
+        })
+        .reduce(CorpusStats::new, |mut a, b| {
+            a.merge(&b);
+            a
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_gives_an_empty_analysis() {
+        let p = Pipeline::builder().build();
+        for text in ["", "   \n", "...!?"] {
+            let a = p.analyze(text);
+            assert!(a.detection.lang.is_undetermined());
+            assert_eq!(a.token_count, 0);
+            assert!(a.terms.is_empty() && a.tokens.is_empty());
+        }
+    }
+
+    #[test]
+    fn stop_words_can_be_kept() {
+        let text = "The minister of Oman and the minister of Russia met in Muscat.";
+        let dropped = Pipeline::builder().build().analyze(text);
+        assert_eq!(dropped.terms.count("the"), 0);
+        let kept = Pipeline::builder()
+            .remove_stopwords(false)
+            .build()
+            .analyze(text);
+        assert_eq!(kept.terms.count("the"), 2);
+        assert_eq!(kept.token_count, dropped.token_count);
+    }
+
+    #[test]
+    fn stemming_can_be_turned_off() {
+        let text = "The ministers discussed the meetings of the ministries.";
+        let p = Pipeline::builder().stemming(false).build();
+        let a = p.analyze(text);
+        assert_eq!(a.terms.count("ministers"), 1);
+        assert_eq!(a.terms.count("meetings"), 1);
+    }
+
+    #[test]
+    fn undetermined_text_is_not_stemmed() {
+        let p = Pipeline::builder()
+            .detector(Detector::new().min_letters(100))
+            .build();
+        let a = p.analyze("The meetings");
+        assert!(a.detection.lang.is_undetermined());
+        assert_eq!(a.terms.count("meetings"), 1);
+        assert_eq!(a.terms.count("the"), 1);
+    }
+
+    #[test]
+    fn tokens_can_be_left_out() {
+        let a = Pipeline::builder()
+            .keep_tokens(false)
+            .build()
+            .analyze("Oman and Russia");
+        assert!(a.tokens.is_empty());
+        assert_eq!(a.terms.count("oman"), 1);
+    }
+
+    #[test]
+    fn pipeline_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Pipeline>();
+        check::<Analysis>();
+    }
+}
