@@ -1,1 +1,52 @@
-fn main() {}
+//! Throughput of the tokenizer loop per script, beside the Rust baselines in the same group.
+//!
+//! `cargo bench --bench tokenizer`; each group reports MB/s of input text.
+
+mod common;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use unicode_segmentation::UnicodeSegmentation;
+use wordmill::tokenize::Tokenizer;
+
+fn tokenizers(c: &mut Criterion) {
+    let tokenizer = Tokenizer::new();
+    for (group_name, _) in common::SCRIPTS {
+        let text = common::text(group_name);
+        let mut group = c.benchmark_group(format!("tokenize/{group_name}"));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function("wordmill", |b| {
+            b.iter(|| tokenizer.tokens(black_box(&text)).count())
+        });
+        group.bench_function("unicode_word_indices", |b| {
+            b.iter(|| black_box(&text).unicode_word_indices().count())
+        });
+        group.bench_function("alyze", |b| {
+            b.iter(|| {
+                let mut words = 0usize;
+                let mut start = 0;
+                alyze::uax29::word::tokenize(black_box(&text), Default::default(), |end, props| {
+                    words += usize::from(props.is_word_like() && end > start);
+                    start = end;
+                    true
+                });
+                words
+            })
+        });
+        group.bench_function("split_whitespace", |b| {
+            b.iter(|| black_box(&text).split_whitespace().count())
+        });
+        group.finish();
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = tokenizers
+}
+criterion_main!(benches);

@@ -47,3 +47,8 @@ pub use lang::{Lang, Script};
 pub use pipeline::{
     Analysis, AnalyzedToken, BatchAnalysis, Pipeline, PipelineBuilder, corpus_stats,
 };
+
+// The README's examples run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

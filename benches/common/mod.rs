@@ -1,0 +1,92 @@
+#![allow(dead_code)] // each bench uses part of these inputs
+//! Benchmark inputs, all from corpus/ so that a fresh clone measures the same text.
+
+use std::fs;
+use std::path::Path;
+
+/// The corpus files of each script group.
+pub const SCRIPTS: [(&str, &[&str]); 5] = [
+    (
+        "latin",
+        &[
+            "eng", "deu", "fra", "spa", "ita", "por", "nld", "pol", "ces", "tur", "swe", "fin",
+            "hun", "ron", "vie",
+        ],
+    ),
+    ("arabic", &["ara", "pes", "urd"]),
+    ("cyrillic", &["rus", "ukr", "bul", "bel", "mkd", "srp"]),
+    ("cjk", &["cmn", "jpn", "kor"]),
+    ("mixed", &[]),
+];
+
+fn corpus_file(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(name);
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The lines of a script group's news text. `mixed` interleaves the first 30 lines of every
+/// language in the corpus, so that scripts change from line to line.
+pub fn lines(group: &str) -> Vec<String> {
+    let codes = SCRIPTS
+        .iter()
+        .find(|(g, _)| *g == group)
+        .expect("known group")
+        .1;
+    if !codes.is_empty() {
+        return codes
+            .iter()
+            .flat_map(|c| {
+                corpus_file(&format!("ntrex/{c}.txt"))
+                    .lines()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+    }
+    let mut all: Vec<Vec<String>> = Vec::new();
+    let mut names: Vec<_> =
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ntrex"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.ends_with(".txt"))
+            .collect();
+    names.sort();
+    for name in names {
+        all.push(
+            corpus_file(&format!("ntrex/{name}"))
+                .lines()
+                .take(30)
+                .map(String::from)
+                .collect(),
+        );
+    }
+    (0..30)
+        .flat_map(|i| all.iter().filter_map(move |lines| lines.get(i).cloned()))
+        .collect()
+}
+
+/// A script group's text as one string.
+pub fn text(group: &str) -> String {
+    lines(group).join("\n")
+}
+
+/// A script group's text cut into documents of about `bytes` bytes (whole lines).
+pub fn documents(group: &str, bytes: usize) -> Vec<String> {
+    let mut docs = Vec::new();
+    let mut current = String::new();
+    for line in lines(group) {
+        if !current.is_empty() {
+            current.push('\n');
+        }
+        current.push_str(&line);
+        if current.len() >= bytes {
+            docs.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        docs.push(current);
+    }
+    docs
+}

@@ -1,0 +1,211 @@
+//! What a reader expects of wordmill on the real text in corpus/.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use wordmill::normalize::Normalizer;
+use wordmill::stem::Stemmer;
+use wordmill::tokenize::TokenKind;
+use wordmill::{Analysis, Lang, Pipeline, corpus_stats};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn seed(name: &str) -> String {
+    fs::read_to_string(corpus_dir().join("seeds").join(name))
+        .expect("corpus/seeds is in the repository")
+}
+
+const SEEDS: [&str; 5] = [
+    "000_d97967bd227a4486.txt",
+    "001_a5096a686e8b05a1.txt",
+    "002_f8d464c467906139.txt",
+    "003_87b8f162ec339ead.txt",
+    "004_e9f846dd2319179a.txt",
+];
+
+/// Every text file of the corpus, sorted by path.
+fn corpus_files() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for sub in ["seeds", "ntrex"] {
+        for entry in fs::read_dir(corpus_dir().join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let name = format!("{sub}/{}", path.file_name().unwrap().to_str().unwrap());
+                files.push((name, fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn lang(code: &str) -> Lang {
+    code.parse().unwrap()
+}
+
+#[test]
+fn seeds_are_english_except_the_arabic_one() {
+    let pipeline = Pipeline::builder().build();
+    for name in SEEDS {
+        let found = pipeline.analyze(&seed(name)).detection;
+        let expected = if name.starts_with("003") {
+            "ara"
+        } else {
+            "eng"
+        };
+        assert_eq!(found.lang.code(), expected, "{name}");
+        assert!(found.reliable, "{name}: {found:?}");
+    }
+}
+
+#[test]
+fn ntrex_files_are_detected_as_their_language() {
+    // Each file holds 286 news sentences in the language its name gives. Kazakh is not
+    // one of whatlang's languages, so it cannot be named.
+    let pipeline = Pipeline::builder().keep_tokens(false).build();
+    for (name, text) in corpus_files() {
+        let Some(code) = name
+            .strip_prefix("ntrex/")
+            .and_then(|n| n.strip_suffix(".txt"))
+        else {
+            continue;
+        };
+        let found = pipeline.analyze(&text).detection.lang;
+        if code == "kaz" {
+            assert_ne!(found.code(), "kaz");
+        } else {
+            assert_eq!(found.code(), code, "{name}");
+        }
+    }
+}
+
+#[test]
+fn curly_apostrophe_possessive_is_the_name() {
+    let pipeline = Pipeline::builder().languages([lang("eng")]).build();
+    let doc = pipeline.analyze("Oman’s Minister of Commerce welcomed Dagestan’s Prime Minister.");
+    assert_eq!(doc.terms.count("oman"), 1);
+    assert_eq!(doc.terms.count("dagestan"), 1);
+    assert_eq!(doc.terms.count("oman's"), 0);
+    assert_eq!(doc.terms.count("oman’s"), 0);
+}
+
+#[test]
+fn oman_with_and_without_damma_is_one_term() {
+    let pipeline = Pipeline::builder().languages([lang("ara")]).build();
+    let with_damma = pipeline.analyze("سلطنة عُمان");
+    let without = pipeline.analyze("سلطنة عمان");
+    assert_eq!(with_damma.terms, without.terms);
+    assert_eq!(with_damma.terms.len(), 2);
+}
+
+#[test]
+fn en_dash_compound_is_two_terms() {
+    let pipeline = Pipeline::builder().languages([lang("eng")]).build();
+    let doc = pipeline.analyze("Oman–Dagestan cooperation");
+    let terms: Vec<&str> = doc.terms.iter().map(|(t, _)| t).collect();
+    assert_eq!(terms, ["oman", "dagestan", "cooper"]);
+}
+
+#[test]
+fn dagestan_article_is_about_oman_and_dagestan() {
+    let pipeline = Pipeline::builder().build();
+    let doc = pipeline.analyze(&seed("000_d97967bd227a4486.txt"));
+    let top: Vec<&str> = doc.terms.top(5).into_iter().map(|(t, _)| t).collect();
+    assert!(top.contains(&"oman"), "{top:?}");
+    assert!(top.contains(&"dagestan"), "{top:?}");
+    // Function words are not terms.
+    for stop in ["the", "and", "of", "in"] {
+        assert_eq!(doc.terms.count(stop), 0, "{stop}");
+    }
+}
+
+#[test]
+fn arabic_article_is_about_oman_and_russia() {
+    let pipeline = Pipeline::builder().build();
+    let doc = pipeline.analyze(&seed("003_87b8f162ec339ead.txt"));
+    let top: Vec<&str> = doc.terms.top(5).into_iter().map(|(t, _)| t).collect();
+    // عُمان (Oman) is the article's subject; في (in) and من (from) are stop words.
+    assert_eq!(top[0], "عمان", "{top:?}");
+    assert_eq!(doc.terms.count("في"), 0);
+    assert_eq!(doc.terms.count("من"), 0);
+    // روسيا (Russia) and its adjective روسية / الروسي reduce to stems starting with روس.
+    assert!(top.iter().any(|t| t.starts_with("روس")), "{top:?}");
+}
+
+#[test]
+fn every_span_slices_the_original_word() {
+    let pipeline = Pipeline::builder().build();
+    let normalizer = Normalizer::new();
+    for (name, text) in corpus_files() {
+        let doc = pipeline.analyze(&text);
+        let stemmer = Stemmer::for_lang(doc.lang());
+        let mut previous_end = 0;
+        for token in &doc.tokens {
+            let word = &text[token.span.range()];
+            assert!(
+                token.span.start >= previous_end,
+                "{name}: overlapping tokens"
+            );
+            previous_end = token.span.end;
+            assert!(word.chars().any(char::is_alphanumeric), "{name}: {word:?}");
+            // The word alone, put through the stages by hand, gives the same term.
+            let normal = normalizer.normalize(word, doc.lang());
+            let expected = match (&stemmer, token.kind) {
+                (Some(stemmer), TokenKind::Word) => stemmer.stem(&normal).into_owned(),
+                _ => normal.into_owned(),
+            };
+            assert_eq!(doc.term_of(token), expected, "{name}: {word:?}");
+        }
+    }
+}
+
+fn analyses(pipeline: &Pipeline, texts: &[String]) -> Vec<Analysis> {
+    texts.iter().map(|t| pipeline.analyze(t)).collect()
+}
+
+#[test]
+fn parallel_equals_sequential() {
+    let texts: Vec<String> = corpus_files().into_iter().map(|(_, t)| t).collect();
+    let pipeline = Pipeline::builder().build();
+    let sequential = analyses(&pipeline, &texts);
+    for threads in [1, 2, 4] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let batch = pool.install(|| pipeline.analyze_batch(&texts));
+        assert_eq!(batch.documents, sequential, "{threads} threads");
+        assert_eq!(batch.stats, corpus_stats(&sequential));
+    }
+}
+
+#[test]
+fn stats_of_two_halves_merge_into_the_whole() {
+    let texts: Vec<String> = corpus_files().into_iter().map(|(_, t)| t).collect();
+    let pipeline = Pipeline::builder().build();
+    let whole = pipeline.analyze_batch(&texts).stats;
+    let (first, second) = texts.split_at(texts.len() / 3);
+    let mut merged = pipeline.analyze_batch(first).stats;
+    merged.merge(&pipeline.analyze_batch(second).stats);
+    assert_eq!(merged, whole);
+    // Serialized forms agree too, byte for byte.
+    assert_eq!(
+        serde_json::to_string(&merged).unwrap(),
+        serde_json::to_string(&whole).unwrap()
+    );
+    assert_eq!(whole.documents(), texts.len() as u64);
+    // "oman" is in the four English seeds.
+    assert!(whole.document_frequency("oman") >= 4);
+}
+
+#[test]
+fn results_round_trip_through_json() {
+    let pipeline = Pipeline::builder().build();
+    let texts: Vec<String> = SEEDS.iter().map(|s| seed(s)).collect();
+    let batch = pipeline.analyze_batch(&texts);
+    let json = serde_json::to_string(&batch).unwrap();
+    let back: wordmill::BatchAnalysis = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, batch);
+}

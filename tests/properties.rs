@@ -1,0 +1,116 @@
+//! Invariants that must hold for any input.
+
+use proptest::prelude::*;
+use wordmill::normalize::{Normalizer, UnicodeForm};
+use wordmill::tf::CorpusStats;
+use wordmill::tokenize::Tokenizer;
+use wordmill::{Lang, Pipeline};
+
+/// Text mixing the scripts and the characters that make word boundaries hard: Latin with
+/// combining marks, Arabic with harakat and tatweel, Cyrillic, Greek, Han, kana, Thai,
+/// digits of several scripts, apostrophes, joiners, emoji, regional indicators.
+fn mixed_text() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(
+        "[a-zA-Z0-9 .,:;'’_\\-–\n\
+         \u{00C0}-\u{00FF}\u{0300}-\u{036F}\u{0600}-\u{0670}\u{06CC}\u{06F0}-\u{06F9}\
+         \u{0400}-\u{045F}\u{0370}-\u{03FF}\u{05D0}-\u{05EA}\u{05B0}-\u{05C7}\
+         \u{4E00}-\u{4E2F}\u{3040}-\u{30FF}\u{0E01}-\u{0E5B}\u{0900}-\u{097F}\
+         \u{200B}-\u{200F}\u{00AD}\u{FF01}-\u{FF5E}\u{1F1E6}-\u{1F1FF}\u{1F600}-\u{1F64F}\u{2764}\u{FE0F}]{0,80}",
+    )
+    .expect("valid regex")
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), mixed_text()]
+}
+
+fn normalizers() -> Vec<Normalizer> {
+    vec![
+        Normalizer::new(),
+        Normalizer::new()
+            .unicode_form(UnicodeForm::Nfkc)
+            .strip_diacritics(true)
+            .teh_marbuta(true)
+            .russian_yo(true),
+        Normalizer::new().case_fold(false).fold_punctuation(false),
+    ]
+}
+
+fn langs() -> Vec<Lang> {
+    ["und", "eng", "tur", "pes", "ara", "rus", "ell"]
+        .iter()
+        .map(|c| c.parse().unwrap())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn tokens_are_ordered_slices_of_the_input(text in any_text()) {
+        let mut previous_end = 0;
+        for token in Tokenizer::new().tokens(&text) {
+            prop_assert!(token.span.start >= previous_end);
+            prop_assert!(token.span.start < token.span.end);
+            prop_assert!(token.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(token.span.start));
+            prop_assert!(text.is_char_boundary(token.span.end));
+            prop_assert_eq!(&text[token.span.range()], token.text);
+            previous_end = token.span.end;
+        }
+    }
+
+    #[test]
+    fn analysis_never_panics_and_keeps_valid_spans(text in any_text()) {
+        let pipeline = Pipeline::builder().build();
+        let doc = pipeline.analyze(&text);
+        let mut previous_end = 0;
+        for token in &doc.tokens {
+            prop_assert!(token.span.start >= previous_end && token.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(token.span.start) && text.is_char_boundary(token.span.end));
+            prop_assert!(!doc.term_of(token).is_empty());
+            previous_end = token.span.end;
+        }
+        prop_assert!(doc.tokens.len() <= doc.token_count);
+        prop_assert_eq!(doc.terms.total(), doc.tokens.len() as u64);
+    }
+
+    #[test]
+    fn normalization_is_idempotent_and_never_empties_a_word(text in any_text()) {
+        for normalizer in normalizers() {
+            for lang in langs() {
+                for token in Tokenizer::new().tokens(&text) {
+                    let once = normalizer.normalize(token.text, lang);
+                    prop_assert!(!once.is_empty(), "{:?} emptied", token.text);
+                    let twice = normalizer.normalize(&once, lang);
+                    prop_assert_eq!(&*twice, &*once, "{:?} {:?} {:?}", token.text, lang, normalizer);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn parallel_equals_sequential(texts in proptest::collection::vec(any_text(), 0..12)) {
+        let pipeline = Pipeline::builder().build();
+        let sequential: Vec<_> = texts.iter().map(|t| pipeline.analyze(t)).collect();
+        let batch = pipeline.analyze_batch(&texts);
+        prop_assert_eq!(&batch.documents, &sequential);
+    }
+
+    #[test]
+    fn merged_shards_equal_the_whole(
+        texts in proptest::collection::vec(mixed_text(), 0..12),
+        cut in 0usize..12,
+    ) {
+        let pipeline = Pipeline::builder().keep_tokens(false).build();
+        let whole = pipeline.analyze_batch(&texts).stats;
+        let cut = cut.min(texts.len());
+        let (a, b) = texts.split_at(cut);
+        let mut merged = pipeline.analyze_batch(b).stats;
+        merged.merge(&pipeline.analyze_batch(a).stats);
+        prop_assert_eq!(&merged, &whole);
+        let mut empty_first = CorpusStats::new();
+        empty_first.merge(&whole);
+        prop_assert_eq!(&empty_first, &whole);
+    }
+}
