@@ -1,6 +1,7 @@
 //! The pipeline: detection, tokenization, normalization, stop words, stemming and counting,
 //! for one document or, in parallel, for many.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -195,9 +196,16 @@ impl Pipeline {
         let mut terms = TermCounts::new();
         let mut tokens = Vec::new();
         let mut token_count = 0;
-        for token in self.tokenizer.tokens(text) {
+        let mut stream = self.tokenizer.tokens(text);
+        while let Some(token) = stream.next_raw() {
             token_count += 1;
-            let folded = self.normalizer.fold(token.text, lang);
+            let word = &text[token.start..token.end];
+            // The tokenizer already knows lowercase ASCII needs no normalization.
+            let folded = if token.is_ascii_lowercase() {
+                Cow::Borrowed(word)
+            } else {
+                self.normalizer.fold(word, lang)
+            };
             let id = if token.kind == TokenKind::Word {
                 if self.remove_stopwords
                     && tools
@@ -209,7 +217,7 @@ impl Pipeline {
                 }
                 let stemmed = match &tools.stemmer {
                     Some(stemmer) => stemmer.stem(&folded),
-                    None => std::borrow::Cow::Borrowed(&*folded),
+                    None => Cow::Borrowed(&*folded),
                 };
                 let term = if self.normalizer.strips_diacritics() {
                     self.normalizer.normalize(&stemmed, lang)
@@ -222,7 +230,7 @@ impl Pipeline {
             };
             if self.keep_tokens {
                 tokens.push(AnalyzedToken {
-                    span: token.span,
+                    span: Span::new(token.start, token.end),
                     kind: token.kind,
                     term: id,
                 });

@@ -1,0 +1,538 @@
+//! Tokenization: Unicode word boundaries (UAX #29, Unicode 17), zero-copy tokens with their
+//! byte spans.
+//!
+//! ```
+//! use wordmill::tokenize::{Tokenizer, TokenKind};
+//!
+//! let text = "Oman’s GDP grew 3.5% in 2024.";
+//! let tokens: Vec<_> = Tokenizer::new().tokens(text).collect();
+//! let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+//! assert_eq!(words, ["Oman’s", "GDP", "grew", "3.5", "in", "2024"]);
+//! assert_eq!(tokens[3].kind, TokenKind::Number);
+//! // Every token borrows from the input and knows where it came from.
+//! assert_eq!(&text[tokens[0].span.range()], "Oman’s");
+//! ```
+//!
+//! The boundaries are exactly those of Unicode's word-boundary rules (tested against every
+//! line of Unicode 17's WordBreakTest), and the tokens are the segments with a letter or a
+//! digit, as `unicode-segmentation`'s `unicode_word_indices` gives them. Options add tokens
+//! those rules do not know: URLs, e-mail addresses, hashtags, @mentions, emoji, and CJK
+//! bigrams.
+//!
+//! Speed comes from not asking the rules where they cannot matter: a run of letters and
+//! digits never holds a boundary, so runs are consumed whole (ASCII sixteen bytes at a time)
+//! and the rules are only consulted where a run ends. No token allocates.
+
+mod props;
+mod segment;
+mod special;
+mod tables;
+mod window;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use props::{ALPHABETIC, ASCII_WORD, EXT_PICT, NUMERIC, skip_ascii_gap};
+pub use segment::Segments;
+use segment::{REGIONAL_INDICATOR, SegmentFlags, segment_end};
+use special::Pending;
+use window::Window;
+
+/// A half-open byte range `start..end` in the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span `start..end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    /// The span as a range, to slice the original text with.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no bytes.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// Letters, possibly with digits and inner punctuation: `Oman`, `Oman’s`, `e.g`, `G20`.
+    Word,
+    /// Digits with inner separators and no letters: `2024`, `3.14`, `1,000`, `٣٤٥`.
+    Number,
+    /// A URL: `https://example.com/a?b=c`, `www.example.com` ([`Tokenizer::urls`]).
+    Url,
+    /// An e-mail address: `info@example.com` ([`Tokenizer::emails`]).
+    Email,
+    /// A hashtag with its `#`: `#Oman2040` ([`Tokenizer::hashtags`]).
+    Hashtag,
+    /// A mention with its `@`: `@OmanVision` ([`Tokenizer::mentions`]).
+    Mention,
+    /// An emoji, with its modifiers and joined sequence: `👍🏽`, `🇴🇲` ([`Tokenizer::emoji`]).
+    Emoji,
+}
+
+/// One token: a slice of the input, where it is, and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Token<'a> {
+    /// The token's text, borrowed from the input.
+    pub text: &'a str,
+    /// Where the token is in the input: `&input[token.span.range()] == token.text`.
+    pub span: Span,
+    /// Word, number, ...
+    pub kind: TokenKind,
+}
+
+/// How scripts written without spaces (Chinese, Japanese) become tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum CjkMode {
+    /// As UAX #29 says: one token per Han ideograph and per hiragana, katakana runs whole.
+    /// Thai, Lao, Khmer and Myanmar likewise come out one character (with its marks) at a time.
+    #[default]
+    Characters,
+    /// Overlapping pairs of adjacent Han, hiragana, katakana and hangul characters, and a
+    /// lone character alone, as Lucene's CJKBigramFilter makes them: `東京都` → `東京`, `京都`.
+    Bigrams,
+}
+
+/// Splits text into tokens at Unicode word boundaries (UAX #29).
+///
+/// Spaces, punctuation and symbols are not tokens. By default the tokens are the words and
+/// numbers, exactly as UAX #29 bounds them; the options recognize more kinds:
+///
+/// ```
+/// use wordmill::tokenize::{Tokenizer, TokenKind};
+///
+/// let tokenizer = Tokenizer::new().urls(true).emails(true).hashtags(true).mentions(true).emoji(true);
+/// let text = "Read https://omannews.om/a?id=7 or mail desk@omannews.om #Oman2040 @MOFAOman 👍🏽";
+/// let kinds: Vec<(&str, TokenKind)> = tokenizer.tokens(text).map(|t| (t.text, t.kind)).collect();
+/// assert_eq!(kinds, [
+///     ("Read", TokenKind::Word),
+///     ("https://omannews.om/a?id=7", TokenKind::Url),
+///     ("or", TokenKind::Word),
+///     ("mail", TokenKind::Word),
+///     ("desk@omannews.om", TokenKind::Email),
+///     ("#Oman2040", TokenKind::Hashtag),
+///     ("@MOFAOman", TokenKind::Mention),
+///     ("👍🏽", TokenKind::Emoji),
+/// ]);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Tokenizer {
+    urls: bool,
+    emails: bool,
+    hashtags: bool,
+    mentions: bool,
+    emoji: bool,
+    cjk: CjkMode,
+}
+
+impl Tokenizer {
+    /// A tokenizer with the default options: words and numbers only, UAX #29 exactly.
+    pub fn new() -> Tokenizer {
+        Tokenizer::default()
+    }
+
+    /// URLs with a scheme (`https://`, `http://`, `ftp://`) or starting with `www.` become
+    /// one [`TokenKind::Url`] token, without trailing punctuation (default off).
+    pub fn urls(mut self, on: bool) -> Self {
+        self.urls = on;
+        self
+    }
+
+    /// E-mail addresses become one [`TokenKind::Email`] token (default off).
+    pub fn emails(mut self, on: bool) -> Self {
+        self.emails = on;
+        self
+    }
+
+    /// `#` followed by a word, not preceded by a letter or digit (`C#` is not a hashtag),
+    /// becomes one [`TokenKind::Hashtag`] token including the `#` (default off).
+    pub fn hashtags(mut self, on: bool) -> Self {
+        self.hashtags = on;
+        self
+    }
+
+    /// `@` followed by a word, not preceded by a letter or digit, becomes one
+    /// [`TokenKind::Mention`] token including the `@` (default off).
+    pub fn mentions(mut self, on: bool) -> Self {
+        self.mentions = on;
+        self
+    }
+
+    /// Emoji (pictographs, flags, keycaps, with modifiers and ZWJ sequences) become
+    /// [`TokenKind::Emoji`] tokens (default off: they are not words).
+    pub fn emoji(mut self, on: bool) -> Self {
+        self.emoji = on;
+        self
+    }
+
+    /// How Chinese and Japanese become tokens (default [`CjkMode::Characters`]).
+    pub fn cjk(mut self, mode: CjkMode) -> Self {
+        self.cjk = mode;
+        self
+    }
+
+    /// The tokens of `text`, in order.
+    pub fn tokens<'a>(&self, text: &'a str) -> Tokens<'a> {
+        let specials = self.urls || self.emails || self.hashtags || self.mentions;
+        Tokens {
+            text,
+            pos: 0,
+            options: Options {
+                specials,
+                urls: self.urls,
+                emails: self.emails,
+                hashtags: self.hashtags,
+                mentions: self.mentions,
+                emoji: self.emoji,
+                bigrams: self.cjk == CjkMode::Bigrams,
+            },
+            pending: Pending::default(),
+            window: Window::default(),
+            // The options find tokens across segments and move the position themselves:
+            // they work with the segmenter only.
+            scalar_until: if specials || self.cjk == CjkMode::Bigrams {
+                usize::MAX
+            } else {
+                0
+            },
+            scalar_span: MIN_SCALAR_SPAN,
+        }
+    }
+
+    /// Every word-boundary segment of `text`, words, spaces and punctuation alike, with its
+    /// byte offset: the raw UAX #29 segmentation the tokens are taken from.
+    ///
+    /// ```
+    /// let segments: Vec<(usize, &str)> = wordmill::tokenize::Tokenizer::segments("Hi, all").collect();
+    /// assert_eq!(segments, [(0, "Hi"), (2, ","), (3, " "), (4, "all")]);
+    /// ```
+    pub fn segments(text: &str) -> Segments<'_> {
+        Segments::new(text)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Options {
+    specials: bool,
+    urls: bool,
+    emails: bool,
+    hashtags: bool,
+    mentions: bool,
+    emoji: bool,
+    bigrams: bool,
+}
+
+/// Iterator over the tokens of a text; see [`Tokenizer::tokens`].
+#[derive(Clone, Debug)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+    options: Options,
+    pending: Pending,
+    /// Tokens found 64 bytes at a time (see `window.rs`).
+    window: Window,
+    /// Before this position the rule-by-rule segmenter works, not the window: text where
+    /// windows keep stopping at characters they cannot take (marks, ideographs, ...).
+    scalar_until: usize,
+    /// How far the segmenter goes after the next stopped window; grows while windows keep
+    /// stopping early, so that such text does not pay for windows that achieve little.
+    scalar_span: usize,
+}
+
+const MIN_SCALAR_SPAN: usize = 16;
+const MAX_SCALAR_SPAN: usize = 1024;
+
+/// A token as the tokenizer's loop finds it, with what it learnt of it on the way.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RawToken {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// For words and numbers: whether the token is all ASCII and whether it has an ASCII
+    /// capital, which lets normalization skip its own scan.
+    pub flags: SegmentFlags,
+}
+
+impl RawToken {
+    /// The token is ASCII without capitals: every normalization leaves it as it is.
+    #[inline]
+    pub(crate) fn is_ascii_lowercase(&self) -> bool {
+        self.flags & (props::NON_ASCII | props::ASCII_UPPER) == 0
+            && matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+}
+
+impl<'a> Tokens<'a> {
+    /// The next token with its flags.
+    #[inline(always)]
+    pub(crate) fn next_raw(&mut self) -> Option<RawToken> {
+        // The hot path: the next run of the current window. (With options on, no window is
+        // ever built and this is `None`.)
+        if let Some(token) = self.window.pop() {
+            return Some(token);
+        }
+        self.next_raw_slow()
+    }
+
+    fn next_raw_slow(&mut self) -> Option<RawToken> {
+        if let Some(token) = self.pending.pop() {
+            return Some(token);
+        }
+        loop {
+            let segment = self.next_word_segment()?;
+            if self.options.specials || self.options.bigrams {
+                if let Some(token) = special::refine(self, segment) {
+                    return Some(token);
+                }
+                continue;
+            }
+            return Some(segment);
+        }
+    }
+
+    /// The next segment that is a token before the options: a word, a number, or with
+    /// [`Tokenizer::emoji`], an emoji.
+    #[inline]
+    fn next_word_segment(&mut self) -> Option<RawToken> {
+        let bytes = self.text.as_bytes();
+        loop {
+            if let Some(token) = self.window.pop() {
+                return Some(token);
+            }
+            if self.pos >= bytes.len() {
+                return None;
+            }
+            if self.pos >= self.scalar_until {
+                if let Some(built) = self.window.build(bytes, self.pos) {
+                    self.pos = built.next;
+                    match built.complex_at {
+                        Some(at) => {
+                            self.scalar_until = at + self.scalar_span;
+                            self.scalar_span = (self.scalar_span * 2).min(MAX_SCALAR_SPAN);
+                        }
+                        None => self.scalar_span = MIN_SCALAR_SPAN,
+                    }
+                    continue;
+                }
+                self.scalar_until = self.pos + self.scalar_span;
+                self.scalar_span = (self.scalar_span * 2).min(MAX_SCALAR_SPAN);
+            }
+            let mut start = self.pos;
+            let b = bytes[start];
+            if b < 0x80 && !ASCII_WORD[b as usize] {
+                // ASCII spaces and punctuation are segments of their own (or runs of spaces,
+                // or CR LF) and never words: skip them all at once.
+                let next = skip_ascii_gap(bytes, start);
+                if next >= bytes.len() {
+                    self.pos = bytes.len();
+                    return None;
+                }
+                start = if bytes[next] >= 0x80 {
+                    // A mark or format character may attach to the last of them (WB4): let
+                    // the rules start from that one.
+                    last_gap_segment(bytes, start, next)
+                } else {
+                    next
+                };
+            }
+            let (end, flags) = segment_end(bytes, start);
+            self.pos = end;
+            let kind = if flags & ALPHABETIC != 0 {
+                TokenKind::Word
+            } else if flags & NUMERIC != 0 {
+                TokenKind::Number
+            } else if self.options.emoji && flags & (EXT_PICT | REGIONAL_INDICATOR) != 0 {
+                TokenKind::Emoji
+            } else {
+                continue;
+            };
+            return Some(RawToken {
+                start,
+                end,
+                kind,
+                flags,
+            });
+        }
+    }
+
+    #[inline]
+    fn token(&self, raw: RawToken) -> Token<'a> {
+        debug_assert!(self.text.is_char_boundary(raw.start) && self.text.is_char_boundary(raw.end));
+        Token {
+            // SAFETY: tokens start and end where characters do: at segment boundaries, which
+            // the segmenter only puts between characters, or at `#`, `@` and URL and e-mail
+            // ends, which are ASCII.
+            text: unsafe { self.text.get_unchecked(raw.start..raw.end) },
+            span: Span::new(raw.start, raw.end),
+            kind: raw.kind,
+        }
+    }
+}
+
+/// Start of the last segment of an ASCII gap `from..next`: a run of spaces is one segment
+/// (WB3d), CR LF is one (WB3), any other byte is one.
+fn last_gap_segment(bytes: &[u8], from: usize, next: usize) -> usize {
+    let mut i = next - 1;
+    match bytes[i] {
+        b' ' => {
+            while i > from && bytes[i - 1] == b' ' {
+                i -= 1;
+            }
+        }
+        b'\n' if i > from && bytes[i - 1] == b'\r' => i -= 1,
+        _ => {}
+    }
+    i
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token<'a>> {
+        let raw = self.next_raw()?;
+        Some(self.token(raw))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(&str, TokenKind)> {
+        Tokenizer::new()
+            .tokens(text)
+            .map(|t| (t.text, t.kind))
+            .collect()
+    }
+
+    fn words(tokenizer: &Tokenizer, text: &str) -> Vec<String> {
+        tokenizer.tokens(text).map(|t| t.text.to_owned()).collect()
+    }
+
+    #[test]
+    fn splits_on_spaces_and_punctuation() {
+        let got: Vec<_> = texts("Hello, world! (Again.)")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(got, ["Hello", "world", "Again"]);
+    }
+
+    #[test]
+    fn keeps_apostrophes_and_decimal_points_inside() {
+        assert_eq!(
+            texts("Oman’s 3.14 1,000 can't U.S. e.g."),
+            [
+                ("Oman’s", TokenKind::Word),
+                ("3.14", TokenKind::Number),
+                ("1,000", TokenKind::Number),
+                ("can't", TokenKind::Word),
+                ("U.S", TokenKind::Word),
+                ("e.g", TokenKind::Word),
+            ]
+        );
+    }
+
+    #[test]
+    fn dashes_separate_words() {
+        let got: Vec<_> = texts("Oman–Dagestan Oman-Russia")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(got, ["Oman", "Dagestan", "Oman", "Russia"]);
+    }
+
+    #[test]
+    fn arabic_indic_digits_are_numbers() {
+        assert_eq!(
+            texts("٣٤٥ ١٬٠٠٠"),
+            [("٣٤٥", TokenKind::Number), ("١٬٠٠٠", TokenKind::Number)]
+        );
+    }
+
+    #[test]
+    fn arabic_words_keep_their_harakat() {
+        let got: Vec<_> = texts("سلطنة عُمان، وروسيا")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(got, ["سلطنة", "عُمان", "وروسيا"]);
+    }
+
+    #[test]
+    fn han_is_one_token_per_character_and_katakana_runs_are_whole() {
+        let got: Vec<_> = texts("阿曼苏丹国").into_iter().map(|t| t.0).collect();
+        assert_eq!(got, ["阿", "曼", "苏", "丹", "国"]);
+        let got: Vec<_> = texts("オマーンの首都").into_iter().map(|t| t.0).collect();
+        assert_eq!(got, ["オマーン", "の", "首", "都"]);
+    }
+
+    #[test]
+    fn empty_and_blank_text_have_no_tokens() {
+        assert!(texts("").is_empty());
+        assert!(texts(" \n\t ... \r\n  ").is_empty());
+    }
+
+    #[test]
+    fn a_mark_after_punctuation_stays_with_it() {
+        // U+064B (fathatan) is alphabetic and attaches to the comma before it (WB4), so the
+        // segment ",ً" holds a letter and is a token, as unicode_word_indices has it.
+        assert_eq!(texts("a ,\u{64B} b").len(), 3);
+        assert_eq!(texts("a  \u{64B}")[1].0, "  \u{64B}");
+    }
+
+    #[test]
+    fn zwj_before_a_pictograph_joins_as_unicode_says() {
+        // WB3c: no break between ZWJ and an Extended_Pictographic.
+        assert_eq!(texts("a\u{200D}🛑")[0].0, "a\u{200D}🛑");
+    }
+
+    #[test]
+    fn spans_slice_the_input() {
+        let text = "  Muscat, 12 نوفمبر 2025 \u{1F600} e\u{301}t\u{e9}";
+        for token in Tokenizer::new().tokens(text) {
+            assert_eq!(&text[token.span.range()], token.text);
+        }
+    }
+
+    #[test]
+    fn flags_tell_ascii_lowercase() {
+        let mut tokens = Tokenizer::new().tokens("oman Oman été 42 x_y");
+        let got: Vec<bool> = std::iter::from_fn(|| tokens.next_raw())
+            .map(|t| t.is_ascii_lowercase())
+            .collect();
+        assert_eq!(got, [true, false, false, true, true]);
+    }
+
+    #[test]
+    fn emoji_are_tokens_on_request() {
+        let t = Tokenizer::new().emoji(true);
+        assert_eq!(words(&t, "ok 👍🏽 🇴🇲🇷🇺 👨‍👩‍👧"), ["ok", "👍🏽", "🇴🇲", "🇷🇺", "👨‍👩‍👧"]);
+        assert_eq!(words(&Tokenizer::new(), "ok 👍🏽"), ["ok"]);
+    }
+}

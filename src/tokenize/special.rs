@@ -1,0 +1,315 @@
+//! The tokenizer's options beyond UAX #29: URLs, e-mail addresses, hashtags, mentions and
+//! CJK bigrams. They run only when asked for, so the default loop never pays for them.
+
+use super::props::{
+    ALPHABETIC, NON_ASCII, NUMERIC, SCRIPT_HANGUL, WB_MASK, char_start_before, decode, props,
+    script_class, wb,
+};
+use super::{RawToken, TokenKind, Tokens};
+
+/// Tokens found ahead of the one being returned (the bigrams of a run), in order.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Pending {
+    tokens: Vec<RawToken>,
+    next: usize,
+}
+
+impl Pending {
+    #[inline]
+    pub(super) fn pop(&mut self) -> Option<RawToken> {
+        let token = self.tokens.get(self.next).copied()?;
+        self.next += 1;
+        if self.next == self.tokens.len() {
+            self.tokens.clear();
+            self.next = 0;
+        }
+        Some(token)
+    }
+}
+
+/// Applies the options to a word segment: returns the token to emit, or `None` to drop the
+/// segment (its bigrams are then pending).
+pub(super) fn refine(tokens: &mut Tokens<'_>, segment: RawToken) -> Option<RawToken> {
+    let o = tokens.options;
+    let bytes = tokens.text.as_bytes();
+    if o.specials && segment.kind != TokenKind::Emoji {
+        let start = segment.start;
+        if o.urls {
+            if let Some(end) = url_end(bytes, start) {
+                tokens.pos = end;
+                return Some(special(start, end, TokenKind::Url));
+            }
+        }
+        if o.emails {
+            if let Some(end) = email_end(bytes, start) {
+                tokens.pos = end;
+                return Some(special(start, end, TokenKind::Email));
+            }
+        }
+        if start > 0
+            && (o.hashtags && bytes[start - 1] == b'#' || o.mentions && bytes[start - 1] == b'@')
+            && !word_char_before(bytes, start - 1)
+        {
+            let kind = if bytes[start - 1] == b'#' {
+                TokenKind::Hashtag
+            } else {
+                TokenKind::Mention
+            };
+            return Some(special(start - 1, segment.end, kind));
+        }
+    }
+    if o.bigrams && is_cjk(bytes, segment) {
+        return bigrams(tokens, segment);
+    }
+    Some(segment)
+}
+
+fn special(start: usize, end: usize, kind: TokenKind) -> RawToken {
+    RawToken {
+        start,
+        end,
+        kind,
+        flags: NON_ASCII,
+    }
+}
+
+/// True when the character before `pos` is a letter, digit or `_` (so `C#` is no hashtag).
+fn word_char_before(bytes: &[u8], pos: usize) -> bool {
+    if pos == 0 {
+        return false;
+    }
+    let (cp, _) = decode(bytes, char_start_before(bytes, pos));
+    let p = props(cp);
+    p & (ALPHABETIC | NUMERIC) != 0 || p & WB_MASK == wb::EXTEND_NUM_LET
+}
+
+/// End of a URL starting at `start` with a scheme or `www.`, trailing punctuation left out.
+fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
+    const PREFIXES: [&[u8]; 5] = [b"https://", b"http://", b"ftp://", b"mailto:", b"www."];
+    let rest = &bytes[start..];
+    let prefix = PREFIXES
+        .iter()
+        .find(|p| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p))?;
+    let mut end = start + prefix.len();
+    while end < bytes.len() {
+        let (cp, len) = decode(bytes, end);
+        let c = char::from_u32(cp).unwrap_or(' ');
+        let stop = c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
+            || matches!(
+                c,
+                '“' | '”' | '‘' | '’' | '«' | '»' | '、' | '。' | '，' | '،'
+            );
+        if stop {
+            break;
+        }
+        end += len;
+    }
+    // Punctuation that ends the sentence, not the URL; closing brackets only when unopened.
+    while let Some(&last) = bytes[..end].last() {
+        let opened = |open: u8, close: u8| {
+            let span = &bytes[start..end];
+            span.iter().filter(|&&b| b == open).count()
+                >= span.iter().filter(|&&b| b == close).count()
+        };
+        let trim = match last {
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' => true,
+            b')' => !opened(b'(', b')'),
+            b']' => !opened(b'[', b']'),
+            _ => false,
+        };
+        if !trim || end <= start + prefix.len() {
+            break;
+        }
+        end -= 1;
+    }
+    (end > start + prefix.len()).then_some(end)
+}
+
+/// End of an e-mail address whose local part starts at `start`.
+fn email_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let is_local =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    let mut at = start;
+    while at < bytes.len() && at - start <= 64 && is_local(bytes[at]) {
+        at += 1;
+    }
+    if at == start || bytes.get(at) != Some(&b'@') || bytes[at - 1] == b'.' {
+        return None;
+    }
+    // Domain: labels of letters, digits and inner hyphens, separated by dots, at least two,
+    // the last (the top-level domain) of two or more letters.
+    let mut pos = at + 1;
+    let mut labels = 0;
+    let mut end = None;
+    loop {
+        let label_start = pos;
+        while pos < bytes.len() && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] == b'-') {
+            pos += 1;
+        }
+        let label = &bytes[label_start..pos];
+        if label.is_empty() || label[0] == b'-' || label[label.len() - 1] == b'-' {
+            break;
+        }
+        labels += 1;
+        if labels >= 2 && label.len() >= 2 && label.iter().all(u8::is_ascii_alphabetic) {
+            end = Some(pos);
+        }
+        if pos + 1 < bytes.len() && bytes[pos] == b'.' && bytes[pos + 1].is_ascii_alphanumeric() {
+            pos += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// A segment of Han, hiragana, katakana or hangul characters only.
+fn is_cjk(bytes: &[u8], segment: RawToken) -> bool {
+    if segment.flags & NON_ASCII == 0 || segment.kind != TokenKind::Word {
+        return false;
+    }
+    let mut pos = segment.start;
+    while pos < segment.end {
+        let (cp, len) = decode(bytes, pos);
+        let is_mark = wb::is(props(cp) & WB_MASK, wb::IGNORABLE);
+        let class = char::from_u32(cp).map_or(0, script_class);
+        if !is_mark && !(1..=SCRIPT_HANGUL).contains(&class) {
+            return false;
+        }
+        pos += len;
+    }
+    true
+}
+
+/// Collects the run of adjacent CJK segments that starts with `first`, queues its bigrams and
+/// returns the first.
+fn bigrams(tokens: &mut Tokens<'_>, first: RawToken) -> Option<RawToken> {
+    let bytes = tokens.text.as_bytes();
+    // Character starts (a character with its marks) of the whole run, and its end.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut end = first.end;
+    push_characters(bytes, first, &mut starts);
+    loop {
+        let before = tokens.pos;
+        match tokens.next_word_segment() {
+            Some(next) if next.start == end && is_cjk(bytes, next) => {
+                push_characters(bytes, next, &mut starts);
+                end = next.end;
+            }
+            Some(_) => {
+                // Not part of the run: read it again on the next call, options and all.
+                tokens.pos = before;
+                break;
+            }
+            None => break,
+        }
+    }
+    // Bigram i covers characters i and i + 1: from the start of one to the end of the next.
+    starts.push(end);
+    let pending = &mut tokens.pending.tokens;
+    if starts.len() == 2 {
+        pending.push(cjk_token(starts[0], end));
+    } else {
+        pending.extend(starts.windows(3).map(|w| cjk_token(w[0], w[2])));
+    }
+    tokens.pending.pop()
+}
+
+fn push_characters(bytes: &[u8], segment: RawToken, starts: &mut Vec<usize>) {
+    let mut pos = segment.start;
+    while pos < segment.end {
+        let (cp, len) = decode(bytes, pos);
+        if !wb::is(props(cp) & WB_MASK, wb::IGNORABLE) || pos == segment.start {
+            starts.push(pos);
+        }
+        pos += len;
+    }
+}
+
+fn cjk_token(start: usize, end: usize) -> RawToken {
+    RawToken {
+        start,
+        end,
+        kind: TokenKind::Word,
+        flags: NON_ASCII | ALPHABETIC,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{CjkMode, Tokenizer};
+    use super::*;
+
+    fn texts(tokenizer: &Tokenizer, text: &str) -> Vec<(String, TokenKind)> {
+        tokenizer
+            .tokens(text)
+            .map(|t| (t.text.to_owned(), t.kind))
+            .collect()
+    }
+
+    fn words(tokenizer: &Tokenizer, text: &str) -> Vec<String> {
+        tokenizer.tokens(text).map(|t| t.text.to_owned()).collect()
+    }
+
+    #[test]
+    fn urls_without_trailing_punctuation() {
+        let t = Tokenizer::new().urls(true);
+        assert_eq!(
+            words(&t, "See https://en.wikipedia.org/wiki/Oman_(country)."),
+            ["See", "https://en.wikipedia.org/wiki/Oman_(country)"]
+        );
+        assert_eq!(words(&t, "(www.omanobserver.om)"), ["www.omanobserver.om"]);
+        assert_eq!(words(&t, "http:// x"), ["http", "x"]);
+        assert_eq!(
+            words(&t, "https://ar.wikipedia.org/wiki/عمان، ثم"),
+            ["https://ar.wikipedia.org/wiki/عمان", "ثم"]
+        );
+    }
+
+    #[test]
+    fn emails() {
+        let t = Tokenizer::new().emails(true);
+        assert_eq!(
+            texts(&t, "Write to first.last+news@mofa.gov.om today."),
+            [
+                ("Write".to_owned(), TokenKind::Word),
+                ("to".to_owned(), TokenKind::Word),
+                ("first.last+news@mofa.gov.om".to_owned(), TokenKind::Email),
+                ("today".to_owned(), TokenKind::Word),
+            ]
+        );
+        // No top-level domain: not an address.
+        assert_eq!(words(&t, "a@b"), ["a", "b"]);
+    }
+
+    #[test]
+    fn hashtags_and_mentions() {
+        let t = Tokenizer::new().hashtags(true).mentions(true);
+        assert_eq!(
+            texts(&t, "#Oman C# @MOFA_Oman a@b"),
+            [
+                ("#Oman".to_owned(), TokenKind::Hashtag),
+                ("C".to_owned(), TokenKind::Word),
+                ("@MOFA_Oman".to_owned(), TokenKind::Mention),
+                ("a".to_owned(), TokenKind::Word),
+                ("b".to_owned(), TokenKind::Word),
+            ]
+        );
+    }
+
+    #[test]
+    fn cjk_bigrams_like_lucene() {
+        let t = Tokenizer::new().cjk(CjkMode::Bigrams);
+        assert_eq!(
+            words(&t, "東京都に住む"),
+            ["東京", "京都", "都に", "に住", "住む"]
+        );
+        assert_eq!(words(&t, "阿曼 is 国"), ["阿曼", "is", "国"]);
+        assert_eq!(words(&t, "テレビ"), ["テレ", "レビ"]);
+        assert_eq!(words(&t, "한국어 문서"), ["한국", "국어", "문서"]);
+        // Bigrams stop at punctuation.
+        assert_eq!(words(&t, "阿曼。苏丹"), ["阿曼", "苏丹"]);
+    }
+}
