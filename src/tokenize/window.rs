@@ -1,30 +1,37 @@
 //! The fast path of the tokenizer: 64 bytes at a time, with bit masks.
 //!
-//! Within text made of "simple" characters (ASCII; letters and digits whose Word_Break is
-//! ALetter or Numeric; mid-word punctuation; spaces and punctuation that always break), UAX #29
-//! reduces to this: letters, digits and `_` always join each other, and a mid-word mark joins
-//! when the characters on both sides are letters (`:` `.` `'` `’`) or digits (`,` `;` `.` `'`).
-//! So a window's tokens are the runs of set bits of
-//! `T = letters | digits | _ | (mid & letter before & letter after) | ...`, found with shifts and
-//! counted out with `trailing_zeros`: no branch per byte, one per token.
+//! Within text made of "simple" characters, UAX #29 reduces to this: letters, digits and `_`
+//! always join each other; a mid-word mark joins when the characters on both sides are
+//! letters (`:` `.` `'` `’`) or digits (`,` `;` `.` `'`); katakana join katakana; an ideograph
+//! or a kana or Thai letter (Word_Break Other, but a letter) is a token by itself; everything
+//! else breaks on both sides. So a window's tokens are the runs of set bits of
+//! `T = letters | digits | _ | (mid & letter before & letter after) | ...`, the runs of
+//! katakana, and the single characters, found with shifts and counted out with
+//! `trailing_zeros`: no branch per byte, one per token.
 //!
-//! Any other character (marks, format characters, Hebrew, katakana, ideographs, emoji, ...)
-//! ends the window before it, and the rule-by-rule segmenter takes over there.
+//! Characters the masks cannot express (combining marks, format characters, Hebrew letters,
+//! emoji, regional indicators, ...) end the window before them, and the rule-by-rule segmenter
+//! takes over there.
 
-use super::props::props_const;
 use super::props::{
     ALPHABETIC, ASCII_UPPER, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, char_start_before, decode,
-    props, wb,
+    props, props_const, wb,
 };
 use super::{RawToken, TokenKind};
 
 const WIDTH: usize = 64;
 
 /// How a character takes part in the masks.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
+    /// Word_Break ALetter: joins letters, digits and `_`.
     Letter,
+    /// Word_Break Numeric.
     Digit,
+    /// A letter of Word_Break Other (an ideograph, a hiragana, a Thai letter): a token alone.
+    Single,
+    /// Word_Break Katakana: joins katakana.
+    Kana,
     MidLetter,
     MidNumLet,
     MidNum,
@@ -36,15 +43,18 @@ enum Class {
 
 const fn class_of(p: u8) -> Class {
     let alnum = p & (ALPHABETIC | NUMERIC) != 0;
+    let pictograph = p & EXT_PICT != 0;
     match p & WB_MASK {
         wb::ALETTER => Class::Letter,
         wb::NUMERIC => Class::Digit,
+        wb::KATAKANA => Class::Kana,
         wb::MID_LETTER => Class::MidLetter,
         wb::MID_NUM_LET => Class::MidNumLet,
         wb::MID_NUM => Class::MidNum,
-        // An alphabetic or pictographic "Other" (an ideograph, a Thai letter, an emoji) is a
-        // segment of its own that may be a token: leave it to the segmenter.
-        wb::OTHER | wb::WSEG_SPACE | wb::NEWLINE if !alnum && p & EXT_PICT == 0 => Class::Gap,
+        wb::OTHER if alnum && !pictograph => Class::Single,
+        wb::OTHER | wb::WSEG_SPACE | wb::NEWLINE if !alnum && !pictograph => Class::Gap,
+        // Emoji (WB3c, and the emoji option), marks and format characters (WB4), line breaks,
+        // Hebrew (WB7a to WB7c), regional indicators (WB15, WB16), ExtendNumLet beyond `_`.
         _ => Class::Complex,
     }
 }
@@ -52,10 +62,12 @@ const fn class_of(p: u8) -> Class {
 // What a property byte means to the window, precomputed for all 256 property bytes.
 const LETTER: u8 = 1;
 const DIGIT: u8 = 2;
-const ALPHA: u8 = 4;
-const NUM: u8 = 8;
-const MID: u8 = 16;
-const COMPLEX: u8 = 32;
+const SINGLE: u8 = 4;
+const KANA: u8 = 8;
+const ALPHA: u8 = 16;
+const NUM: u8 = 32;
+const MID: u8 = 64;
+const COMPLEX: u8 = 128;
 
 static CLASS_CODE: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -65,6 +77,8 @@ static CLASS_CODE: [u8; 256] = {
         let mut code = match class_of(props) {
             Class::Letter => LETTER,
             Class::Digit => DIGIT,
+            Class::Single => SINGLE,
+            Class::Kana => KANA,
             Class::MidLetter | Class::MidNumLet | Class::MidNum => MID,
             Class::Gap => 0,
             Class::Complex => COMPLEX,
@@ -117,6 +131,38 @@ pub(super) struct Built {
     pub complex_at: Option<usize>,
 }
 
+/// Masks of the multi-byte characters of a window, by class (every byte of a character).
+#[derive(Default)]
+struct Multi {
+    letters: u64,
+    digits: u64,
+    alphabetic: u64,
+    numeric: u64,
+    kana: u64,
+    /// First and last bytes of the single-character tokens.
+    single_starts: u64,
+    single_ends: u64,
+}
+
+impl Multi {
+    #[inline(always)]
+    fn add(&mut self, code: u8, lead: u64, len: usize) {
+        let bits = match len {
+            2 => lead | (lead << 1),
+            3 => lead | (lead << 1) | (lead << 2),
+            _ => lead | (lead << 1) | (lead << 2) | (lead << 3),
+        };
+        let when = |flag: u8| 0u64.wrapping_sub(u64::from(code & flag != 0));
+        self.letters |= bits & when(LETTER);
+        self.digits |= bits & when(DIGIT);
+        self.kana |= bits & when(KANA);
+        self.alphabetic |= bits & when(ALPHA);
+        self.numeric |= bits & when(NUM);
+        self.single_starts |= lead & when(SINGLE);
+        self.single_ends |= (lead << (len - 1)) & when(SINGLE);
+    }
+}
+
 impl Window {
     /// The next run, as a token.
     #[inline(always)]
@@ -161,81 +207,76 @@ impl Window {
             bytes[start..start + WIDTH].try_into().ok()?
         };
         let m = classify(chunk);
-        // Word_Break ALetter and Numeric, which decide the boundaries; Alphabetic and Numeric,
-        // which decide what a segment is. Some ALetter characters (`¸`, `˂`) are neither.
-        let mut letters = m.letters;
-        let mut digits = m.digits;
-        let mut alphabetic = m.letters;
-        let mut numeric = m.digits;
-        let mut limit = if at_end { bytes.len() - start } else { WIDTH };
+        let text_end = bytes.len() - start;
+        let mut limit = if at_end { text_end } else { WIDTH };
         let mut complex_at = None;
-        // Multi-byte mid-word marks (`’`, `·`, `،`...): their joins are decided after the masks.
-        let mut wide_mids: [(u32, u32, Class); 4] = [(0, 0, Class::Gap); 4];
-        let mut wide_count = 0;
 
-        // Two-byte letters and digits of the common scripts are classified in bulk (see
-        // `BULK`); only the other multi-byte characters are decoded one by one.
-        let (bulk_letters, bulk_digits) = if m.leads != 0 {
-            bulk_two_byte(chunk, m.leads)
-        } else {
-            (0, 0)
-        };
-        letters |= bulk_letters | (bulk_letters << 1);
-        alphabetic |= bulk_letters | (bulk_letters << 1);
-        digits |= bulk_digits | (bulk_digits << 1);
-        numeric |= bulk_digits | (bulk_digits << 1);
-        if !at_end && (bulk_letters | bulk_digits) >> 63 == 1 {
-            limit = 63; // its second byte is in the next window
+        // Multi-byte characters of the common scripts are classified in bulk (see `BULK`);
+        // the others are decoded one by one.
+        let mut multi = Multi::default();
+        let mut leads = m.leads;
+        if leads != 0 {
+            leads &= !bulk(chunk, leads, &mut multi);
         }
-        let mut leads = m.leads & !(bulk_letters | bulk_digits);
+        // Multi-byte mid-word marks (`’`, `·`, `،`, `，`): their joins are decided after the
+        // masks.
+        let mut wide_mids: [(u32, u32, Class); 8] = [(0, 0, Class::Gap); 8];
+        let mut wide_count = 0;
+        let mut plain_letters = 0u64;
         while leads != 0 {
             let p = leads.trailing_zeros() as usize;
             leads &= leads - 1;
             if p >= limit {
                 break;
             }
-            let b0 = chunk[p];
+            // (`& 63`: positions in the window, which lets the compiler drop bounds checks.)
+            let b0 = chunk[p & 63];
             let len = 2 + usize::from(b0 >= 0xE0) + usize::from(b0 >= 0xF0);
             if p + len > limit {
                 limit = p; // cut by the window's end: next window
                 break;
             }
             let cp = if len == 2 {
-                (u32::from(b0 & 0x1F) << 6) | u32::from(chunk[p + 1] & 0x3F)
+                (u32::from(b0 & 0x1F) << 6) | u32::from(chunk[(p + 1) & 63] & 0x3F)
             } else {
                 decode(chunk, p).0
             };
-            let bits = (u64::MAX >> (64 - len)) << p;
-            // Two-byte characters (the Arabic, Hebrew, Greek, Armenian... blocks) in one step.
+            // Two-byte characters (Hebrew, Armenian, the rest of Arabic...) in one step.
             let code = match TWO_BYTE_CODE.get(cp as usize) {
                 Some(&code) => code,
                 None => CLASS_CODE[props(cp) as usize],
             };
-            let when = |flag: u8| 0u64.wrapping_sub(u64::from(code & flag != 0)) & bits;
-            letters |= when(LETTER);
-            digits |= when(DIGIT);
-            alphabetic |= when(ALPHA);
-            numeric |= when(NUM);
+            if code == LETTER | ALPHA && len == 2 {
+                plain_letters |= 1 << p; // the common case, expanded after the loop
+                continue;
+            }
+            multi.add(code, 1 << p, len);
             if code & (MID | COMPLEX) == 0 {
                 continue;
             }
-            if code & COMPLEX != 0 {
+            if code & COMPLEX != 0 || wide_count == wide_mids.len() {
                 limit = p;
-                complex_at = Some(start + p);
-                break;
-            }
-            if wide_count == wide_mids.len() {
-                limit = p; // too many to track: the next window takes the rest
+                if code & COMPLEX != 0 {
+                    complex_at = Some(start + p);
+                }
                 break;
             }
             wide_mids[wide_count] = (p as u32, len as u32, class_of(props(cp)));
             wide_count += 1;
         }
-
+        multi.add(LETTER | ALPHA, plain_letters, 2);
+        // `_` next to katakana joins it (WB13a, WB13b): rare, left to the segmenter.
+        let kana_with_underscore = ((multi.kana << 1) | (multi.kana >> 1)) & m.underscores;
+        if kana_with_underscore != 0 {
+            let p = kana_with_underscore.trailing_zeros() as usize;
+            if p < limit {
+                limit = p;
+                complex_at = Some(start + p);
+            }
+        }
         // A wide mark whose right-hand neighbour is not in the window cannot be decided, nor can
         // the run before it: end the window before it. (At the end of the text, the end is its
         // neighbour.)
-        let text_end = bytes.len() - start;
         for &(p, len, _) in &wide_mids[..wide_count] {
             let p = p as usize;
             if p + len as usize >= limit && limit != text_end {
@@ -247,8 +288,9 @@ impl Window {
         } else {
             (1u64 << limit) - 1
         };
-        let (letters, digits) = (letters & valid, digits & valid);
-        // ASCII mid-word marks: both neighbours letters (WB6, WB7) or digits (WB11, WB12).
+        let letters = (m.letters | multi.letters) & valid;
+        let digits = (m.digits | multi.digits) & valid;
+        // Mid-word marks: both neighbours letters (WB6, WB7) or digits (WB11, WB12).
         let letter_around = (letters << 1) & (letters >> 1);
         let digit_around = (digits << 1) & (digits >> 1);
         let mut joined =
@@ -266,7 +308,12 @@ impl Window {
                 joined |= ((1u64 << len) - 1) << p;
             }
         }
-        let token_bits = (letters | digits | m.underscores | joined) & valid;
+        let word_bits = (letters | digits | m.underscores | joined) & valid;
+        let kana = multi.kana & valid;
+        let starts =
+            (word_bits & !(word_bits << 1)) | (kana & !(kana << 1)) | (multi.single_starts & valid);
+        let ends =
+            (word_bits & !(word_bits >> 1)) | (kana & !(kana >> 1)) | (multi.single_ends & valid);
 
         // A bit is decided when the byte after it is known: bits below `limit - 1`; at the end
         // of the text, all of them.
@@ -276,8 +323,6 @@ impl Window {
         } else {
             limit.saturating_sub(1)
         };
-        let starts = token_bits & !(token_bits << 1);
-        let ends = token_bits & !(token_bits >> 1);
         // A run is emitted when the byte after its last one is decided: last byte < decided - 1.
         let n = decided.saturating_sub(1);
         let emitted = if n >= WIDTH { !0 } else { (1u64 << n) - 1 };
@@ -312,8 +357,8 @@ impl Window {
             base: start,
             starts: emitted_starts,
             ends: ends & emitted,
-            alphabetic,
-            numeric,
+            alphabetic: m.letters | multi.alphabetic,
+            numeric: m.digits | multi.numeric,
             uppers: m.uppers,
             non_ascii: m.non_ascii,
         };
@@ -340,141 +385,94 @@ fn segment_start_at_or_before(bytes: &[u8], mut r: usize, floor: usize) -> usize
     r
 }
 
-/// Two-byte characters classified in bulk, by lead byte and a range of second bytes: all are
-/// ALetter and Alphabetic (`digit` false) or Numeric (`digit` true); a test checks every one
-/// against the Unicode tables. Grouped by script, so that a window pays only for the scripts
-/// it has.
-struct Bulk {
-    /// The lead bytes, a range.
-    leads: (u8, u8),
-    /// The second bytes, a range; `(0x80, 0xBF)` takes them all.
-    seconds: (u8, u8),
-    digit: bool,
-}
-
-const fn letters(leads: (u8, u8), seconds: (u8, u8)) -> Bulk {
-    Bulk {
-        leads,
-        seconds,
-        digit: false,
-    }
-}
-
-const fn digits(leads: (u8, u8), seconds: (u8, u8)) -> Bulk {
-    Bulk {
-        leads,
-        seconds,
-        digit: true,
-    }
-}
-
-const ANY: (u8, u8) = (0x80, 0xBF);
-
-/// Script groups: the lead bytes that call for them, and their rules.
-const BULK: [((u8, u8), &[Bulk]); 4] = [
-    // Latin-1 letters (not × ÷), Latin Extended-A and -B, IPA.
-    (
-        (0xC3, 0xCA),
-        &[
-            letters((0xC3, 0xC3), (0x80, 0x96)),
-            letters((0xC3, 0xC3), (0x98, 0xB6)),
-            letters((0xC3, 0xC3), (0xB8, 0xBF)),
-            letters((0xC4, 0xCA), ANY),
-        ],
-    ),
-    // Greek.
-    (
-        (0xCE, 0xCF),
-        &[
-            letters((0xCE, 0xCE), (0x8E, 0xA1)),
-            letters((0xCE, 0xCE), (0xA3, 0xBF)),
-            letters((0xCF, 0xCF), (0x80, 0xB5)),
-            letters((0xCF, 0xCF), (0xB7, 0xBF)),
-        ],
-    ),
-    // Cyrillic.
-    (
-        (0xD0, 0xD3),
-        &[letters((0xD0, 0xD1), ANY), letters((0xD3, 0xD3), ANY)],
-    ),
-    // Arabic, with Persian and Urdu letters, and Arabic-Indic and Persian digits.
-    (
-        (0xD8, 0xDB),
-        &[
-            letters((0xD8, 0xD8), (0xA0, 0xBF)),
-            letters((0xD9, 0xD9), (0x80, 0x8A)),
-            letters((0xD9, 0xD9), (0xAE, 0xAF)),
-            letters((0xD9, 0xD9), (0xB1, 0xBF)),
-            letters((0xDA, 0xDA), ANY),
-            letters((0xDB, 0xDB), (0x80, 0x93)),
-            digits((0xD9, 0xD9), (0xA0, 0xA9)),
-            digits((0xDB, 0xDB), (0xB0, 0xB9)),
-        ],
-    ),
-];
-
-/// Lead bytes (of `leads`) of two-byte letters and digits that [`BULK`] classifies.
+/// Classifies into `multi` the multi-byte characters (of `leads`) whose class their bytes'
+/// ranges tell, a vector at a time: Latin-1 and Latin Extended letters, Cyrillic, CJK
+/// ideographs, kana and Hangul. Returns their lead bits. A test checks every code point these
+/// ranges take against the Unicode tables. Characters cut by the window's end are left to the
+/// caller, and so are the scripts whose letters share lead bytes with marks and punctuation
+/// (Greek, Arabic, Hebrew...), which the caller decodes one by one.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn bulk_two_byte(chunk: &[u8; WIDTH], leads: u64) -> (u64, u64) {
+fn bulk(chunk: &[u8; WIDTH], leads: u64, multi: &mut Multi) -> u64 {
     use std::arch::x86_64::*;
-    let (mut letter_leads, mut digit_leads) = (0u64, 0u64);
-    // SAFETY (all blocks below): SSE2 is part of x86_64; loads read 16 bytes at 16i of the
-    // 64-byte array, unaligned.
-    let load = |i: usize| unsafe { _mm_loadu_si128(chunk.as_ptr().add(16 * i).cast()) };
-    let in_range = |v: __m128i, lo: u8, hi: u8| unsafe {
-        // Bytes 0x80 to 0xBF compare as -128 to -65, in order, and below every ASCII byte; so
-        // a range starting at 0x80 needs only its upper bound.
-        debug_assert!((0x80..0xFF).contains(&lo) && lo <= hi && hi < 0xFF);
-        let below = _mm_cmplt_epi8(v, _mm_set1_epi8((hi as i8).wrapping_add(1)));
-        if lo == 0x80 {
-            below
-        } else {
-            _mm_and_si128(
-                below,
-                _mm_cmpgt_epi8(v, _mm_set1_epi8((lo as i8).wrapping_sub(1))),
-            )
+    // SAFETY (the unsafe blocks below): SSE2 is part of x86_64; each load reads the 16 bytes
+    // at 16i of the 64-byte array, unaligned.
+    let vectors: [__m128i; 4] =
+        std::array::from_fn(|i| unsafe { _mm_loadu_si128(chunk.as_ptr().add(16 * i).cast()) });
+    // Bytes 0x80 to 0xFF compare as -128 to -1, in order and below every ASCII byte, so a range
+    // starting at 0x80 needs only its upper bound.
+    let range = |lo: u8, hi: u8| {
+        let mut bits = 0u64;
+        for (i, &v) in vectors.iter().enumerate() {
+            let m = unsafe {
+                let below = _mm_cmplt_epi8(v, _mm_set1_epi8((hi as i8).wrapping_add(1)));
+                let inside = if lo == 0x80 {
+                    below
+                } else {
+                    _mm_and_si128(
+                        below,
+                        _mm_cmpgt_epi8(v, _mm_set1_epi8((lo as i8).wrapping_sub(1))),
+                    )
+                };
+                _mm_movemask_epi8(inside) as u32 as u64
+            };
+            bits |= m << (16 * i);
         }
+        bits
     };
-    let bits = |x: __m128i, i: usize| unsafe { (_mm_movemask_epi8(x) as u32 as u64) << (16 * i) };
-    let vectors = [load(0), load(1), load(2), load(3)];
-    // The scripts of the first and the last multi-byte character decide which groups run:
-    // a window is mostly of one script, and what a group misses is decoded one by one.
+    let eq = |b: u8| range(b, b);
+    // Leads of characters that end inside the window.
+    let fits2 = leads & !(1 << 63);
+    let fits3 = leads & !(3 << 62);
+    // The scripts of the first and the last multi-byte character decide which groups run: a
+    // window is mostly of one script, and what a group misses is decoded one by one.
     let first = chunk[leads.trailing_zeros() as usize];
     let last = chunk[63 - leads.leading_zeros() as usize];
-    for &((first_lead, last_lead), rules) in &BULK {
-        if !(first_lead..=last_lead).contains(&first) && !(first_lead..=last_lead).contains(&last) {
-            continue;
-        }
-        for rule in rules {
-            let (mut lead, mut second) = (0u64, 0u64);
-            for (i, &v) in vectors.iter().enumerate() {
-                lead |= bits(in_range(v, rule.leads.0, rule.leads.1), i);
-                if rule.seconds != ANY {
-                    second |= bits(in_range(v, rule.seconds.0, rule.seconds.1), i);
-                }
-            }
-            // Second bytes after a lead byte are 0x80 to 0xBF by UTF-8 itself.
-            let hit = if rule.seconds == ANY {
-                lead
-            } else {
-                lead & (second >> 1)
-            };
-            if rule.digit {
-                digit_leads |= hit;
-            } else {
-                letter_leads |= hit;
-            }
-        }
-        // A lead in the last byte has its second byte in the next window: not classified here.
+    let wanted = |lo: u8, hi: u8| (lo..=hi).contains(&first) || (lo..=hi).contains(&last);
+    let mut classified = 0u64;
+    let mut add = |code: u8, hits: u64, len: usize| {
+        multi.add(code, hits, len);
+        classified |= hits;
+    };
+    if wanted(0xC3, 0xD3) {
+        // Latin Extended-A and -B, IPA (C4 to CA), Cyrillic (D0, D1, D3): the lead byte says.
+        add(
+            LETTER | ALPHA,
+            (range(0xC4, 0xCA) | range(0xD0, 0xD1) | eq(0xD3)) & fits2,
+            2,
+        );
+        // Latin-1 letters, but for × (C3 97) and ÷ (C3 B7).
+        let not_letter = (eq(0x97) | eq(0xB7)) >> 1;
+        add(LETTER | ALPHA, eq(0xC3) & !not_letter & fits2, 2);
     }
-    (letter_leads & leads, digit_leads & leads)
+    if wanted(0xE3, 0xED) {
+        // CJK ideographs U+4E00 to U+9FFF: E4 B8..BF, E5 to E9.
+        let han = range(0xE5, 0xE9) | (eq(0xE4) & (range(0xB8, 0xBF) >> 1));
+        add(SINGLE | ALPHA, han & fits3, 3);
+        // Hangul syllables U+AC00 to U+D79F: EA B0..BF, EB, EC, ED 80..9D.
+        let hangul = range(0xEB, 0xEC)
+            | (eq(0xEA) & (range(0xB0, 0xBF) >> 1))
+            | (eq(0xED) & (range(0x80, 0x9D) >> 1));
+        add(LETTER | ALPHA, hangul & fits3, 3);
+        let e3 = eq(0xE3) & fits3;
+        if e3 != 0 {
+            let (s81, s82, s83) = (eq(0x81) >> 1, eq(0x82) >> 1, eq(0x83) >> 1);
+            // Hiragana U+3041 to U+3096.
+            let hiragana = (s81 & (range(0x81, 0xBF) >> 2)) | (s82 & (range(0x80, 0x96) >> 2));
+            add(SINGLE | ALPHA, e3 & hiragana, 3);
+            // Katakana U+30A1 to U+30FA, U+30FC to U+30FF.
+            let katakana = (s82 & (range(0xA1, 0xBF) >> 2))
+                | (s83 & ((range(0x80, 0xBA) | range(0xBC, 0xBF)) >> 2));
+            add(KANA | ALPHA, e3 & katakana, 3);
+        }
+    }
+    classified
 }
 
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
-fn bulk_two_byte(_chunk: &[u8; WIDTH], _leads: u64) -> (u64, u64) {
-    (0, 0) // every multi-byte character takes the one-by-one path
+fn bulk(_chunk: &[u8; WIDTH], _leads: u64, _multi: &mut Multi) -> u64 {
+    0 // every multi-byte character takes the one-by-one path
 }
 
 /// Bit masks of 64 bytes: bit i describes byte i.
@@ -586,58 +584,82 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bulk_rules_agree_with_the_unicode_tables() {
-        for ((first_lead, last_lead), rules) in BULK {
-            for rule in rules {
-                assert!(first_lead <= rule.leads.0 && rule.leads.1 <= last_lead);
-                for (lead, second) in (rule.leads.0..=rule.leads.1)
-                    .flat_map(|l| (rule.seconds.0..=rule.seconds.1).map(move |s| (l, s)))
-                {
-                    let cp = (u32::from(lead & 0x1F) << 6) | u32::from(second & 0x3F);
-                    let p = props(cp);
-                    if rule.digit {
-                        assert_eq!(p & WB_MASK, wb::NUMERIC, "U+{cp:04X}");
-                        assert_ne!(p & NUMERIC, 0, "U+{cp:04X}");
-                    } else {
-                        assert_eq!(p & WB_MASK, wb::ALETTER, "U+{cp:04X}");
-                        assert_ne!(p & ALPHABETIC, 0, "U+{cp:04X}");
-                    }
-                }
+    fn bulk_agrees_with_the_unicode_tables_on_every_two_and_three_byte_character() {
+        let mut classified = 0;
+        for c in ('\u{80}'..='\u{FFFF}').filter(|c| c.len_utf8() > 1) {
+            let mut chunk = [b' '; WIDTH];
+            // Alone in the window, and preceded by a character of its script so that its group
+            // runs.
+            let text = format!("{c}{c}");
+            chunk[..text.len()].copy_from_slice(text.as_bytes());
+            let leads: u64 = (0..WIDTH)
+                .filter(|&i| chunk[i] >= 0xC0)
+                .map(|i| 1 << i)
+                .sum();
+            let mut multi = Multi::default();
+            let hits = bulk(&chunk, leads, &mut multi);
+            if hits & 1 == 0 {
+                continue;
             }
+            classified += 1;
+            let code = CLASS_CODE[props(c as u32) as usize];
+            let len = c.len_utf8();
+            let all = (1u64 << len) - 1;
+            let expect = |flag: u8, mask: u64| {
+                assert_eq!(
+                    code & flag != 0,
+                    mask & all == all,
+                    "{c:?} U+{:04X} flag {flag}",
+                    c as u32
+                )
+            };
+            expect(LETTER, multi.letters);
+            expect(DIGIT, multi.digits);
+            expect(KANA, multi.kana);
+            expect(ALPHA, multi.alphabetic);
+            expect(NUM, multi.numeric);
+            assert_eq!(
+                code & SINGLE != 0,
+                multi.single_starts & 1 == 1,
+                "{c:?} single"
+            );
+            assert_eq!(code & (MID | COMPLEX), 0, "{c:?}");
         }
+        assert!(classified > 30_000, "{classified}");
     }
 
     #[test]
-    fn bulk_classification_finds_the_leads() {
-        // Groups run for the scripts of a window's first and last characters.
-        let samples: [(&str, &[&str], &[&str]); 5] = [
+    fn bulk_classification_finds_the_characters() {
+        // Groups run for the scripts of a window's first and last characters; Greek and Arabic
+        // are decoded one by one.
+        let samples: [(&str, &[&str], &[&str]); 7] = [
             ("Ça ×÷ ŋ", &["Ç", "ŋ"], &["×", "÷"]),
-            ("ω λόγος", &["ω", "λ", "ό", "γ", "ο", "ς"], &[]),
+            ("ω λόγος", &[], &["ω", "λ"]),
             ("Мир ӧ", &["М", "и", "р", "ӧ"], &[]),
-            ("سلام، ١٢ یک", &["س", "ل", "ا", "م", "ی", "ک"], &["،"]),
-            ("١٢", &[], &[]),
+            ("سلام، ١٢ یک", &[], &["س", "،"]),
+            (
+                "東京のテレビ、",
+                &["東", "京", "の", "テ", "レ", "ビ"],
+                &["、"],
+            ),
+            ("한국어 문서", &["한", "국", "어", "문", "서"], &[]),
+            ("ЖЁ", &["Ж", "Ё"], &[]),
         ];
-        for (text, letters, others) in samples {
+        for (text, classified, others) in samples {
             let mut chunk = [b' '; WIDTH];
             chunk[..text.len()].copy_from_slice(text.as_bytes());
             let leads: u64 = (0..WIDTH)
                 .filter(|&i| chunk[i] >= 0xC0)
                 .map(|i| 1 << i)
                 .sum();
-            let (letter_leads, digit_leads) = bulk_two_byte(&chunk, leads);
+            let mut multi = Multi::default();
+            let hits = bulk(&chunk, leads, &mut multi);
             let at = |s: &str| text.find(s).unwrap();
-            for letter in letters {
-                assert_ne!(letter_leads >> at(letter) & 1, 0, "{letter} in {text}");
+            for c in classified {
+                assert_ne!(hits >> at(c) & 1, 0, "{c} in {text}");
             }
-            for other in others {
-                assert_eq!(
-                    (letter_leads | digit_leads) >> at(other) & 1,
-                    0,
-                    "{other} in {text}"
-                );
-            }
-            for digit in ["١", "٢"].iter().filter(|d| text.contains(**d)) {
-                assert_ne!(digit_leads >> at(digit) & 1, 0, "{digit} in {text}");
+            for c in others {
+                assert_eq!(hits >> at(c) & 1, 0, "{c} in {text}");
             }
         }
     }
