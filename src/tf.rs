@@ -1088,6 +1088,91 @@ mod tests {
     }
 
     #[test]
+    fn binary_front_coding_keeps_whole_characters() {
+        // "é" and "è" share their first UTF-8 byte but no character.
+        let terms = ["é", "è", "عمان", "عماني", "عمانية", "a", "ab", "abc", "b"];
+        let mut s = CorpusStats::new();
+        s.add_document(lang("fra"), &counts(&terms));
+        s.add_document(lang("ara"), &counts(&terms[2..]));
+        let loaded = CorpusStats::from_bytes(&s.to_bytes()).unwrap();
+        assert_eq!(loaded, s);
+        assert_eq!(loaded.document_frequency("عمانية"), 2);
+        assert_eq!(persist::shared_prefix("é", "è"), 0);
+        assert_eq!(persist::shared_prefix("عمان", "عماني"), "عمان".len());
+    }
+
+    /// Binary statistics with a valid checksum around an invalid payload.
+    fn forged(payload: &impl Serialize) -> Vec<u8> {
+        let mut bytes = b"WMSTATS\0".to_vec();
+        bytes.extend_from_slice(&BINARY_FORMAT_VERSION.to_le_bytes());
+        let crc = crc::Crc::<u32>::new(&crc::CRC_32_ISCSI);
+        bytes.extend(postcard::to_allocvec_crc32(payload, crc.digest()).unwrap());
+        bytes
+    }
+
+    #[test]
+    fn binary_refuses_forged_front_coding_and_counts() {
+        let good = (
+            1u64,
+            1u64,
+            vec![("und", (1u64, 1u64, vec![(0u32, "a", 1u64, 1u64)]))],
+        );
+        assert_eq!(CorpusStats::from_bytes(&forged(&good)).unwrap(), {
+            let mut s = CorpusStats::new();
+            s.add_document(Lang::UND, &counts(&["a"]));
+            s
+        });
+        let cases: [(Vec<u8>, &str); 4] = [
+            (
+                forged(&(
+                    2u64,
+                    2u64,
+                    vec![(
+                        "und",
+                        (2u64, 2u64, vec![(0u32, "a", 1u64, 1u64), (3, "b", 1, 1)]),
+                    )],
+                )),
+                "shares 3 bytes",
+            ),
+            (
+                forged(&(
+                    2u64,
+                    2u64,
+                    vec![(
+                        "und",
+                        (2u64, 2u64, vec![(0u32, "a", 1u64, 1u64), (1, "", 1, 1)]),
+                    )],
+                )),
+                "twice",
+            ),
+            (
+                forged(&(
+                    1u64,
+                    1u64,
+                    vec![("xx", (1u64, 1u64, vec![(0u32, "a", 1u64, 1u64)]))],
+                )),
+                "unknown language",
+            ),
+            (
+                forged(&(
+                    1u64,
+                    1u64,
+                    vec![
+                        ("und", (1u64, 1u64, vec![(0u32, "a", 1u64, 1u64)])),
+                        ("und", (1u64, 1u64, vec![(0u32, "b", 1u64, 1u64)])),
+                    ],
+                )),
+                "listed twice",
+            ),
+        ];
+        for (bytes, reason) in cases {
+            let e = CorpusStats::from_bytes(&bytes).unwrap_err();
+            assert!(matches!(e, Error::CorruptStats(_)), "{e}");
+            assert!(e.to_string().contains(reason), "{reason}: {e}");
+        }
+    }
+
+    #[test]
     fn binary_checks_counts_behind_a_valid_checksum() {
         // Consistent encoding and checksum, inconsistent counts: the checks still refuse it.
         let mut s = CorpusStats::new();

@@ -21,7 +21,7 @@ use std::fmt;
 
 use crc::{CRC_32_ISCSI, Crc};
 use hashbrown::hash_map::Entry;
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -43,7 +43,9 @@ impl CorpusStats {
     /// The statistics in wordmill's compact binary format: the magic bytes `WMSTATS\0`, the
     /// format version ([`BINARY_FORMAT_VERSION`], 2 bytes little-endian), the serialized form
     /// (see [`CorpusStats`]) encoded by [postcard](https://docs.rs/postcard) (integers as
-    /// varints, strings as length and UTF-8 bytes), and a CRC-32C of that encoding.
+    /// varints, strings as length and UTF-8 bytes) with each language's sorted terms
+    /// front-coded (each term as the number of bytes it shares with the term before and the
+    /// rest), and a CRC-32C of that encoding.
     ///
     /// Equal statistics give equal bytes.
     ///
@@ -165,12 +167,32 @@ struct SortedTerms<'a>(Vec<(&'a str, TermFrequency)>);
 
 impl Serialize for SortedTerms<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let human = serializer.is_human_readable();
         let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
-        for (term, f) in &self.0 {
-            seq.serialize_element(&(term, f.documents, f.occurrences))?;
+        let mut previous = "";
+        for &(term, f) in &self.0 {
+            if human {
+                seq.serialize_element(&(term, f.documents, f.occurrences))?;
+            } else {
+                // Front coding: sorted terms share long prefixes with the term before (stems
+                // and their inflections, numbers), which halves the bytes of the terms.
+                let shared = shared_prefix(previous, term);
+                seq.serialize_element(&(shared, &term[shared..], f.documents, f.occurrences))?;
+                previous = term;
+            }
         }
         seq.end()
     }
+}
+
+/// Length in bytes of the longest common prefix of `a` and `b` that ends on a character
+/// boundary.
+pub(super) fn shared_prefix(a: &str, b: &str) -> usize {
+    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !b.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
 }
 
 // Deserialization: the data goes straight into a `CorpusStats` (no `String` per term), then
@@ -390,7 +412,12 @@ impl<'de> Visitor<'de> for LanguagesSeed<'_> {
                 })?,
                 None => {
                     self.0.problem(|| format!("unknown language code {code:?}"));
-                    map.next_value::<IgnoredAny>()?;
+                    // Read and drop its statistics: formats that are not self-describing
+                    // (postcard) cannot skip a value of unknown shape.
+                    map.next_value_seed(LanguageSeed {
+                        out: &mut Unchecked::default(),
+                        lang: Lang::UND,
+                    })?;
                 }
             }
         }
@@ -469,7 +496,11 @@ struct TermsSeed<'a> {
 impl<'de> DeserializeSeed<'de> for TermsSeed<'_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_seq(self)
+        } else {
+            deserializer.deserialize_seq(FrontCodedTermsSeed(self))
+        }
     }
 }
 
@@ -484,6 +515,43 @@ impl<'de> Visitor<'de> for TermsSeed<'_> {
         {
             self.out.add_term(
                 self.lang,
+                &term,
+                TermFrequency {
+                    documents,
+                    occurrences,
+                },
+            );
+        }
+        Ok(())
+    }
+}
+
+/// The binary form of [`TermsSeed`]: `(bytes shared with the previous term, the rest of the
+/// term, documents, occurrences)`.
+struct FrontCodedTermsSeed<'a>(TermsSeed<'a>);
+
+impl<'de> Visitor<'de> for FrontCodedTermsSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of front-coded terms with their frequencies")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let TermsSeed { out, lang } = self.0;
+        let mut term = String::new();
+        while let Some((shared, rest, documents, occurrences)) =
+            seq.next_element::<(u32, Cow<'de, str>, u64, u64)>()?
+        {
+            let shared = shared as usize;
+            if shared > term.len() || !term.is_char_boundary(shared) {
+                out.problem(|| {
+                    format!("a term of language {lang} shares {shared} bytes with {term:?}")
+                });
+                continue;
+            }
+            term.truncate(shared);
+            term.push_str(&rest);
+            out.add_term(
+                lang,
                 &term,
                 TermFrequency {
                     documents,
