@@ -1112,8 +1112,10 @@ mod tests {
     fn forged(payload: &impl Serialize) -> Vec<u8> {
         let mut bytes = b"WMSTATS\0".to_vec();
         bytes.extend_from_slice(&BINARY_FORMAT_VERSION.to_le_bytes());
+        let payload = postcard::to_allocvec(payload).unwrap();
         let crc = crc::Crc::<u32>::new(&crc::CRC_32_ISCSI);
-        bytes.extend(postcard::to_allocvec_crc32(payload, crc.digest()).unwrap());
+        bytes.extend_from_slice(&payload);
+        bytes.extend_from_slice(&crc.checksum(&payload).to_le_bytes());
         bytes
     }
 

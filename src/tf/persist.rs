@@ -25,7 +25,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{CorpusStats, LangStats, TermFrequency, intern};
+use super::{CorpusStats, LangStats, LangTerms, TermFrequency, intern};
 use crate::{Error, Lang};
 
 /// The first bytes of wordmill's binary statistics.
@@ -39,13 +39,16 @@ pub const BINARY_FORMAT_VERSION: u16 = 1;
 /// Castagnoli's CRC-32, as iSCSI, ext4 and SSE 4.2 compute it.
 static CRC: Crc<u32> = Crc::<u32>::new(&CRC_32_ISCSI);
 
+/// Bytes before the payload: the magic bytes and the version.
+const HEADER: usize = MAGIC.len() + 2;
+
 impl CorpusStats {
     /// The statistics in wordmill's compact binary format: the magic bytes `WMSTATS\0`, the
     /// format version ([`BINARY_FORMAT_VERSION`], 2 bytes little-endian), the serialized form
     /// (see [`CorpusStats`]) encoded by [postcard](https://docs.rs/postcard) (integers as
     /// varints, strings as length and UTF-8 bytes) with each language's sorted terms
     /// front-coded (each term as the number of bytes it shares with the term before and the
-    /// rest), and a CRC-32C of that encoding.
+    /// rest), and the CRC-32C of that encoding (4 bytes little-endian).
     ///
     /// Equal statistics give equal bytes.
     ///
@@ -66,18 +69,21 @@ impl CorpusStats {
     /// # Ok::<(), wordmill::Error>(())
     /// ```
     pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&BINARY_FORMAT_VERSION.to_le_bytes());
         // Postcard fails only on sequences of unknown length and on types it cannot encode;
         // the serialized form has neither.
-        let payload = postcard::to_allocvec_crc32(self, CRC.digest())
+        let mut bytes = postcard::to_extend(self, bytes)
             .expect("corpus statistics always encode with postcard");
-        let mut bytes = Vec::with_capacity(MAGIC.len() + 2 + payload.len());
-        bytes.extend_from_slice(&MAGIC);
-        bytes.extend_from_slice(&BINARY_FORMAT_VERSION.to_le_bytes());
-        bytes.extend_from_slice(&payload);
+        let checksum = CRC.checksum(&bytes[HEADER..]);
+        bytes.extend_from_slice(&checksum.to_le_bytes());
         bytes
     }
 
     /// Loads statistics written by [`to_bytes`](Self::to_bytes).
+    ///
+    /// The checksum is verified before anything is decoded, then every count is checked
+    /// against the others (see [`CorpusStats`]).
     ///
     /// # Errors
     ///
@@ -87,7 +93,7 @@ impl CorpusStats {
     /// counts.
     pub fn from_bytes(bytes: &[u8]) -> Result<CorpusStats, Error> {
         let rest = bytes.strip_prefix(&MAGIC).ok_or(Error::NotStats)?;
-        let (version, payload) = rest.split_first_chunk::<2>().ok_or_else(|| {
+        let (version, rest) = rest.split_first_chunk::<2>().ok_or_else(|| {
             Error::CorruptStats("truncated: the data ends inside its header".into())
         })?;
         let version = u16::from_le_bytes(*version);
@@ -97,8 +103,18 @@ impl CorpusStats {
                 supported: BINARY_FORMAT_VERSION,
             });
         }
-        let (unchecked, rest) = postcard::take_from_bytes_crc32::<Unchecked>(payload, CRC.digest())
-            .map_err(|e| Error::CorruptStats(describe(e)))?;
+        let (payload, checksum) = rest.split_last_chunk::<4>().ok_or_else(|| {
+            Error::CorruptStats("truncated: the data ends before its checksum".into())
+        })?;
+        if CRC.checksum(payload) != u32::from_le_bytes(*checksum) {
+            return Err(Error::CorruptStats(
+                "checksum mismatch: the data is truncated or was changed after it was written"
+                    .into(),
+            ));
+        }
+        // Past the checksum, data can only be wrong if its writer was: still no trust.
+        let (unchecked, rest) = postcard::take_from_bytes::<Unchecked>(payload)
+            .map_err(|e| Error::CorruptStats(format!("undecodable data ({e})")))?;
         if !rest.is_empty() {
             return Err(Error::CorruptStats(format!(
                 "{} unexpected bytes after the end of the statistics",
@@ -106,16 +122,6 @@ impl CorpusStats {
             )));
         }
         unchecked.check().map_err(Error::CorruptStats)
-    }
-}
-
-fn describe(e: postcard::Error) -> String {
-    match e {
-        postcard::Error::DeserializeBadCrc => {
-            "checksum mismatch: the data was changed after it was written".into()
-        }
-        postcard::Error::DeserializeUnexpectedEnd => "truncated: the data ends too early".into(),
-        other => format!("undecodable data ({other})"),
     }
 }
 
@@ -222,7 +228,9 @@ impl Unchecked {
         }
     }
 
-    fn add_term(&mut self, lang: Lang, term: &str, f: TermFrequency) {
+    /// Adds one term of language `lang`, whose table is `table` (out of `self.stats` while its
+    /// terms are read, so that it is looked up once, not once per term).
+    fn add_term(&mut self, table: &mut LangTerms, lang: Lang, term: &str, f: TermFrequency) {
         if f.documents == 0 || f.documents > f.occurrences {
             self.problem(|| {
                 format!(
@@ -234,7 +242,7 @@ impl Unchecked {
         }
         let stats = &mut self.stats;
         let id = intern(&mut stats.vocabulary, &mut stats.frequencies, term);
-        match stats.lang_terms.entry(lang).or_default().entry(id) {
+        match table.entry(id) {
             Entry::Occupied(_) => {
                 self.problem(|| format!("term {term:?} is listed twice in language {lang}"));
                 return;
@@ -255,6 +263,21 @@ impl Unchecked {
                 }
             }
             _ => self.problem(|| format!("the frequencies of term {term:?} overflow")),
+        }
+    }
+
+    /// The table of `lang`'s terms, taken out of the statistics until
+    /// [`put_table`](Self::put_table), with room for `hint` more terms.
+    fn take_table(&mut self, lang: Lang, hint: Option<usize>) -> LangTerms {
+        let mut table = self.stats.lang_terms.remove(&lang).unwrap_or_default();
+        // A cautious reservation: the hint is what the data claims.
+        table.reserve(hint.unwrap_or(0).min(1 << 16));
+        table
+    }
+
+    fn put_table(&mut self, lang: Lang, table: LangTerms) {
+        if !table.is_empty() {
+            self.stats.lang_terms.insert(lang, table);
         }
     }
 
@@ -510,18 +533,18 @@ impl<'de> Visitor<'de> for TermsSeed<'_> {
         f.write_str("a list of [term, documents, occurrences]")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let TermsSeed { out, lang } = self;
+        let mut table = out.take_table(lang, seq.size_hint());
         while let Some((term, documents, occurrences)) =
             seq.next_element::<(Cow<'de, str>, u64, u64)>()?
         {
-            self.out.add_term(
-                self.lang,
-                &term,
-                TermFrequency {
-                    documents,
-                    occurrences,
-                },
-            );
+            let f = TermFrequency {
+                documents,
+                occurrences,
+            };
+            out.add_term(&mut table, lang, &term, f);
         }
+        out.put_table(lang, table);
         Ok(())
     }
 }
@@ -537,6 +560,7 @@ impl<'de> Visitor<'de> for FrontCodedTermsSeed<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let TermsSeed { out, lang } = self.0;
+        let mut table = out.take_table(lang, seq.size_hint());
         let mut term = String::new();
         while let Some((shared, rest, documents, occurrences)) =
             seq.next_element::<(u32, Cow<'de, str>, u64, u64)>()?
@@ -550,15 +574,13 @@ impl<'de> Visitor<'de> for FrontCodedTermsSeed<'_> {
             }
             term.truncate(shared);
             term.push_str(&rest);
-            out.add_term(
-                lang,
-                &term,
-                TermFrequency {
-                    documents,
-                    occurrences,
-                },
-            );
+            let f = TermFrequency {
+                documents,
+                occurrences,
+            };
+            out.add_term(&mut table, lang, &term, f);
         }
+        out.put_table(lang, table);
         Ok(())
     }
 }
