@@ -132,15 +132,11 @@ fn report(stats: &CorpusStats, bytes: usize, seconds: f64, top: usize) {
         stats.average_document_length()
     );
     let mib = |bytes: usize| bytes as f64 / (1 << 20) as f64;
-    // What the per-language tables cost: the rest of the heap once the vocabulary and the
-    // corpus-wide frequencies (16 bytes a term, at least) are taken out.
-    let global = stats.vocabulary().heap_size() + 16 * vocabulary;
     println!(
-        "statistics heap: {:.1} MiB ({:.0} bytes per term): vocabulary and corpus frequencies {:.1} MiB, per-language tables {:.1} MiB",
+        "statistics heap: {:.1} MiB ({:.0} bytes per term), of which the vocabulary {:.1} MiB",
         mib(stats.heap_size()),
         stats.heap_size() as f64 / vocabulary.max(1) as f64,
-        mib(global),
-        mib(stats.heap_size().saturating_sub(global)),
+        mib(stats.vocabulary().heap_size()),
     );
     let terms = |list: Vec<(&str, wordmill::tf::TermFrequency)>| {
         list.iter()

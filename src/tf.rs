@@ -397,10 +397,24 @@ impl RankBy {
     }
 }
 
-/// Per term id: its frequencies in one language's documents. Only terms that occur in the
-/// language have an entry, so all the tables together hold one entry per (term, language)
-/// pair seen: at most vocabulary × languages, in practice close to the vocabulary.
-type LangTerms = HashMap<u32, TermFrequency>;
+/// Which languages a term occurs in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum TermLangs {
+    /// Not counted yet: only between interning a term and counting it.
+    #[default]
+    None,
+    /// This language only: the term's frequencies in it are its corpus-wide frequencies.
+    One(Lang),
+    /// Several: their frequencies are in [`CorpusStats::spill`].
+    Many,
+}
+
+/// A term's corpus-wide frequencies and where its per-language frequencies are.
+#[derive(Clone, Copy, Debug, Default)]
+struct TermEntry {
+    total: TermFrequency,
+    langs: TermLangs,
+}
 
 /// Statistics of a corpus: documents and tokens, and document and collection frequency per
 /// term, in all and per language.
@@ -409,6 +423,11 @@ type LangTerms = HashMap<u32, TermFrequency>;
 /// integers: statistics built on shards (threads, files, machines) and merged equal the
 /// statistics of one run over everything. Memory grows with the vocabulary and the (term,
 /// language) pairs seen, not with the corpus: see [`heap_size`](Self::heap_size).
+///
+/// Per-language frequencies cost little because most terms belong to one language: a term
+/// seen in one language only keeps just that language beside its corpus-wide frequencies
+/// (which are then its frequencies in that language); only terms seen in several languages
+/// (names, numbers, loanwords) get an entry per (term, language) in a side table.
 ///
 /// Persists through serde (JSON: languages sorted by code, each with its terms sorted, so
 /// equal statistics serialize identically) and through a compact binary format
@@ -441,10 +460,12 @@ pub struct CorpusStats {
     tokens: u64,
     languages: BTreeMap<Lang, LangStats>,
     vocabulary: Vocabulary,
-    /// Per term id: frequencies in the whole corpus.
-    frequencies: Vec<TermFrequency>,
-    /// Per language that has terms: their frequencies in that language's documents.
-    lang_terms: BTreeMap<Lang, LangTerms>,
+    /// Per term id.
+    entries: Vec<TermEntry>,
+    /// Per (term id, language): frequencies of the terms seen in several languages.
+    spill: HashMap<(u32, Lang), TermFrequency>,
+    /// Per language with terms: how many distinct terms it has.
+    lang_vocabulary: BTreeMap<Lang, usize>,
 }
 
 impl CorpusStats {
@@ -462,19 +483,91 @@ impl CorpusStats {
         let per_lang = self.languages.entry(lang).or_default();
         per_lang.documents = per_lang.documents.saturating_add(1);
         per_lang.tokens = per_lang.tokens.saturating_add(length);
-        if terms.is_empty() {
-            return;
-        }
-        let lang_terms = self.lang_terms.entry(lang).or_default();
+        let mut new_to_lang = 0;
         for (term, count) in terms.iter() {
             let seen = TermFrequency {
                 documents: 1,
                 occurrences: u64::from(count),
             };
-            let id = intern(&mut self.vocabulary, &mut self.frequencies, term);
-            self.frequencies[id as usize].add(seen);
-            lang_terms.entry(id).or_default().add(seen);
+            let id = self.intern(term);
+            new_to_lang += usize::from(self.count_in(id, lang, seen));
         }
+        if new_to_lang > 0 {
+            *self.lang_vocabulary.entry(lang).or_default() += new_to_lang;
+        }
+    }
+
+    /// The id of `term`, with an entry for it.
+    fn intern(&mut self, term: &str) -> u32 {
+        let (id, new) = self.vocabulary.intern(term);
+        if new {
+            self.entries.push(TermEntry::default());
+        }
+        id
+    }
+
+    /// Adds `seen` to the frequencies of term `id`, in all and in `lang`; true when the term
+    /// is new to `lang`.
+    fn count_in(&mut self, id: u32, lang: Lang, seen: TermFrequency) -> bool {
+        let entry = &mut self.entries[id as usize];
+        let before = entry.total;
+        entry.total.add(seen);
+        match entry.langs {
+            TermLangs::None => {
+                entry.langs = TermLangs::One(lang);
+                true
+            }
+            TermLangs::One(only) if only == lang => false,
+            TermLangs::One(only) => {
+                // Everything counted so far was in `only`.
+                entry.langs = TermLangs::Many;
+                self.spill.insert((id, only), before);
+                self.spill.insert((id, lang), seen);
+                true
+            }
+            TermLangs::Many => match self.spill.entry((id, lang)) {
+                hashbrown::hash_map::Entry::Occupied(mut slot) => {
+                    slot.get_mut().add(seen);
+                    false
+                }
+                hashbrown::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(seen);
+                    true
+                }
+            },
+        }
+    }
+
+    /// Frequencies of term `id` (which must exist) in `lang`'s documents.
+    fn frequency_in(&self, id: u32, lang: Lang) -> TermFrequency {
+        let entry = &self.entries[id as usize];
+        match entry.langs {
+            TermLangs::One(only) if only == lang => entry.total,
+            TermLangs::Many => self.spill.get(&(id, lang)).copied().unwrap_or_default(),
+            _ => TermFrequency::default(),
+        }
+    }
+
+    /// True when term `id` (which must exist) was counted in `lang`.
+    fn has_pair(&self, id: u32, lang: Lang) -> bool {
+        match self.entries[id as usize].langs {
+            TermLangs::None => false,
+            TermLangs::One(only) => only == lang,
+            TermLangs::Many => self.spill.contains_key(&(id, lang)),
+        }
+    }
+
+    /// Every (term id, language, frequencies in that language), each pair once.
+    fn pairs(&self) -> impl Iterator<Item = (u32, Lang, TermFrequency)> + '_ {
+        let single = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(id, e)| match e.langs {
+                TermLangs::One(lang) => Some((id as u32, lang, e.total)),
+                _ => None,
+            });
+        single.chain(self.spill.iter().map(|(&(id, lang), &f)| (id, lang, f)))
     }
 
     /// Adds everything `other` counted.
@@ -490,23 +583,25 @@ impl CorpusStats {
             mine.documents = mine.documents.saturating_add(s.documents);
             mine.tokens = mine.tokens.saturating_add(s.tokens);
         }
+        let mut new_to_lang = [0usize; Lang::COUNT];
         // Other's ids, translated to ours.
         let mut ids = Vec::with_capacity(other.vocabulary.len());
-        for (term, f) in other.terms() {
-            let id = intern(&mut self.vocabulary, &mut self.frequencies, term);
-            self.frequencies[id as usize].add(f);
+        for (term, entry) in other.vocabulary.iter().zip(&other.entries) {
+            let id = self.intern(term);
             ids.push(id);
+            if let TermLangs::One(lang) = entry.langs {
+                if self.count_in(id, lang, entry.total) {
+                    new_to_lang[lang.index()] += 1;
+                }
+            }
         }
-        for (lang, terms) in &other.lang_terms {
-            let mine = self.lang_terms.entry(*lang).or_default();
-            if mine.is_empty() {
-                // Reserving when `mine` has terms would over-allocate: most of other's terms
-                // are usually known already.
-                mine.reserve(terms.len());
+        for (&(id, lang), &f) in &other.spill {
+            if self.count_in(ids[id as usize], lang, f) {
+                new_to_lang[lang.index()] += 1;
             }
-            for (&id, &f) in terms {
-                mine.entry(ids[id as usize]).or_default().add(f);
-            }
+        }
+        for lang in other.lang_vocabulary.keys() {
+            *self.lang_vocabulary.entry(*lang).or_default() += new_to_lang[lang.index()];
         }
     }
 
@@ -560,10 +655,9 @@ impl CorpusStats {
     pub fn language(&self, lang: Lang) -> Option<LanguageView<'_>> {
         let stats = *self.languages.get(&lang)?;
         Some(LanguageView {
+            corpus: self,
             lang,
             stats,
-            vocabulary: &self.vocabulary,
-            terms: self.lang_terms.get(&lang),
         })
     }
 
@@ -591,17 +685,19 @@ impl CorpusStats {
     pub fn frequency(&self, term: &str) -> TermFrequency {
         self.vocabulary
             .id(term)
-            .map_or_else(TermFrequency::default, |id| self.frequencies[id as usize])
+            .map_or_else(TermFrequency::default, |id| self.entries[id as usize].total)
     }
 
     /// Document and collection frequency of the term with this [`Vocabulary`] id.
     pub fn frequency_by_id(&self, id: u32) -> Option<TermFrequency> {
-        self.frequencies.get(id as usize).copied()
+        self.entries.get(id as usize).map(|e| e.total)
     }
 
     /// Every term with its frequencies, in id order.
     pub fn terms(&self) -> impl ExactSizeIterator<Item = (&str, TermFrequency)> + '_ {
-        self.vocabulary.iter().zip(self.frequencies.iter().copied())
+        self.vocabulary
+            .iter()
+            .zip(self.entries.iter().map(|e| e.total))
     }
 
     /// The `k` top terms of the corpus, best first.
@@ -618,29 +714,15 @@ impl CorpusStats {
     }
 
     /// Approximate heap memory held by the statistics, in bytes: the [`Vocabulary`] (its
-    /// terms' bytes plus about 14 bytes a term), 16 bytes of frequencies a term, and about 28
-    /// bytes per (term, language) pair; up to twice those per-term costs just after a table
-    /// grows. On the NTREX news corpus (65 languages, 1.2 pairs per term) that is about 90
-    /// bytes per term, whatever the size of the corpus.
+    /// terms' bytes plus about 14 bytes a term), 24 bytes a term of frequencies, and about 28
+    /// bytes per (term, language) pair of the terms seen in several languages; up to twice
+    /// those costs just after a table grows. On the NTREX news corpus (65 languages) that is
+    /// about 70 bytes a term, whatever the size of the corpus.
     pub fn heap_size(&self) -> usize {
-        let pair = size_of::<(u32, TermFrequency)>() + 1;
         self.vocabulary.heap_size()
-            + self.frequencies.capacity() * size_of::<TermFrequency>()
-            + self
-                .lang_terms
-                .values()
-                .map(|t| t.capacity() * pair)
-                .sum::<usize>()
+            + self.entries.capacity() * size_of::<TermEntry>()
+            + self.spill.capacity() * (size_of::<((u32, Lang), TermFrequency)>() + 1)
     }
-}
-
-/// The id of `term` in `vocabulary`, with a frequency slot for it.
-fn intern(vocabulary: &mut Vocabulary, frequencies: &mut Vec<TermFrequency>, term: &str) -> u32 {
-    let (id, new) = vocabulary.intern(term);
-    if new {
-        frequencies.push(TermFrequency::default());
-    }
-    id
 }
 
 fn average(total: u64, count: u64) -> f64 {
@@ -653,24 +735,32 @@ fn average(total: u64, count: u64) -> f64 {
 
 impl PartialEq for CorpusStats {
     fn eq(&self, other: &Self) -> bool {
-        let lang_terms_equal = |lang: &Lang| {
-            let mine = self.lang_terms.get(lang);
-            let theirs = other.lang_terms.get(lang);
-            mine.map_or(0, HashMap::len) == theirs.map_or(0, HashMap::len)
-                && mine.into_iter().flatten().all(|(&id, f)| {
-                    other
-                        .vocabulary
-                        .id(self.vocabulary.get_str(id))
-                        .and_then(|theirs_id| theirs?.get(&theirs_id))
-                        == Some(f)
-                })
+        let same_term = |(term, entry): (&str, &TermEntry)| {
+            other.vocabulary.id(term).is_some_and(|id| {
+                let theirs = &other.entries[id as usize];
+                theirs.total == entry.total
+                    && match (entry.langs, theirs.langs) {
+                        (TermLangs::One(a), TermLangs::One(b)) => a == b,
+                        (TermLangs::Many, TermLangs::Many) => true, // `spill` compared below
+                        _ => false,
+                    }
+            })
+        };
+        let same_spill = |(&(id, lang), f): (&(u32, Lang), &TermFrequency)| {
+            other
+                .vocabulary
+                .id(self.vocabulary.get_str(id))
+                .and_then(|theirs| other.spill.get(&(theirs, lang)))
+                == Some(f)
         };
         self.documents == other.documents
             && self.tokens == other.tokens
             && self.languages == other.languages
+            && self.lang_vocabulary == other.lang_vocabulary
             && self.vocabulary_size() == other.vocabulary_size()
-            && self.terms().all(|(term, f)| other.frequency(term) == f)
-            && self.languages.keys().all(lang_terms_equal)
+            && self.spill.len() == other.spill.len()
+            && self.vocabulary.iter().zip(&self.entries).all(same_term)
+            && self.spill.iter().all(same_spill)
     }
 }
 
@@ -689,10 +779,9 @@ impl fmt::Debug for CorpusStats {
 /// ([`CorpusStats::language`]).
 #[derive(Clone, Copy)]
 pub struct LanguageView<'a> {
+    corpus: &'a CorpusStats,
     lang: Lang,
     stats: LangStats,
-    vocabulary: &'a Vocabulary,
-    terms: Option<&'a LangTerms>,
 }
 
 impl<'a> LanguageView<'a> {
@@ -718,15 +807,21 @@ impl<'a> LanguageView<'a> {
 
     /// Number of distinct terms in those documents.
     pub fn vocabulary_size(&self) -> usize {
-        self.terms.map_or(0, HashMap::len)
+        self.corpus
+            .lang_vocabulary
+            .get(&self.lang)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Frequencies of `term` in the language's documents (zeros when absent).
     pub fn frequency(&self, term: &str) -> TermFrequency {
-        self.vocabulary
+        self.corpus
+            .vocabulary
             .id(term)
-            .and_then(|id| self.terms?.get(&id).copied())
-            .unwrap_or_default()
+            .map_or_else(TermFrequency::default, |id| {
+                self.corpus.frequency_in(id, self.lang)
+            })
     }
 
     /// Number of the language's documents containing `term`.
@@ -739,14 +834,23 @@ impl<'a> LanguageView<'a> {
         self.frequency(term).occurrences
     }
 
-    /// Every term of the language's documents with its frequencies there, in no particular
-    /// order.
+    /// Every term of the language's documents with its frequencies there, in id order. Walks
+    /// the corpus's whole vocabulary.
     pub fn terms(&self) -> impl Iterator<Item = (&'a str, TermFrequency)> + 'a {
-        let vocabulary = self.vocabulary;
-        self.terms
-            .into_iter()
-            .flatten()
-            .map(move |(&id, &f)| (vocabulary.get_str(id), f))
+        let (corpus, lang) = (self.corpus, self.lang);
+        corpus
+            .vocabulary
+            .iter()
+            .zip(&corpus.entries)
+            .enumerate()
+            .filter_map(move |(id, (term, entry))| {
+                let f = match entry.langs {
+                    TermLangs::One(only) if only == lang => entry.total,
+                    TermLangs::Many => *corpus.spill.get(&(id as u32, lang))?,
+                    _ => return None,
+                };
+                Some((term, f))
+            })
     }
 
     /// The `k` top terms of the language, best first.

@@ -20,12 +20,11 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crc::{CRC_32_ISCSI, Crc};
-use hashbrown::hash_map::Entry;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{CorpusStats, LangStats, LangTerms, TermFrequency, intern};
+use super::{CorpusStats, LangStats, TermFrequency};
 use crate::{Error, Lang};
 
 /// The first bytes of wordmill's binary statistics.
@@ -142,12 +141,14 @@ struct Languages<'a>(&'a CorpusStats);
 impl Serialize for Languages<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let stats = self.0;
+        // Every language's terms in one pass over the pairs.
+        let mut by_lang: Vec<Vec<(&str, TermFrequency)>> = vec![Vec::new(); Lang::COUNT];
+        for (id, lang, f) in stats.pairs() {
+            by_lang[lang.index()].push((stats.vocabulary.get_str(id), f));
+        }
         let mut map = serializer.serialize_map(Some(stats.languages.len()))?;
         for (&lang, s) in &stats.languages {
-            let mut terms: Vec<(&str, TermFrequency)> = stats
-                .language(lang)
-                .map(|view| view.terms().collect())
-                .unwrap_or_default();
+            let mut terms = std::mem::take(&mut by_lang[lang.index()]);
             terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
             map.serialize_entry(
                 &lang,
@@ -228,9 +229,8 @@ impl Unchecked {
         }
     }
 
-    /// Adds one term of language `lang`, whose table is `table` (out of `self.stats` while its
-    /// terms are read, so that it is looked up once, not once per term).
-    fn add_term(&mut self, table: &mut LangTerms, lang: Lang, term: &str, f: TermFrequency) {
+    /// Adds one term of language `lang`; true when it was added.
+    fn add_term(&mut self, lang: Lang, term: &str, f: TermFrequency) -> bool {
         if f.documents == 0 || f.documents > f.occurrences {
             self.problem(|| {
                 format!(
@@ -238,46 +238,26 @@ impl Unchecked {
                     f.documents, f.occurrences
                 )
             });
-            return;
+            return false;
         }
-        let stats = &mut self.stats;
-        let id = intern(&mut stats.vocabulary, &mut stats.frequencies, term);
-        match table.entry(id) {
-            Entry::Occupied(_) => {
-                self.problem(|| format!("term {term:?} is listed twice in language {lang}"));
-                return;
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(f);
-            }
+        let id = self.stats.intern(term);
+        if self.stats.has_pair(id, lang) {
+            self.problem(|| format!("term {term:?} is listed twice in language {lang}"));
+            return false;
         }
-        let total = &mut stats.frequencies[id as usize];
-        match (
-            total.documents.checked_add(f.documents),
-            total.occurrences.checked_add(f.occurrences),
-        ) {
-            (Some(documents), Some(occurrences)) => {
-                *total = TermFrequency {
-                    documents,
-                    occurrences,
-                }
-            }
-            _ => self.problem(|| format!("the frequencies of term {term:?} overflow")),
+        let total = self.stats.entries[id as usize].total;
+        if total.documents.checked_add(f.documents).is_none()
+            || total.occurrences.checked_add(f.occurrences).is_none()
+        {
+            self.problem(|| format!("the frequencies of term {term:?} overflow"));
+            return false;
         }
+        self.stats.count_in(id, lang, f)
     }
 
-    /// The table of `lang`'s terms, taken out of the statistics until
-    /// [`put_table`](Self::put_table), with room for `hint` more terms.
-    fn take_table(&mut self, lang: Lang, hint: Option<usize>) -> LangTerms {
-        let mut table = self.stats.lang_terms.remove(&lang).unwrap_or_default();
-        // A cautious reservation: the hint is what the data claims.
-        table.reserve(hint.unwrap_or(0).min(1 << 16));
-        table
-    }
-
-    fn put_table(&mut self, lang: Lang, table: LangTerms) {
-        if !table.is_empty() {
-            self.stats.lang_terms.insert(lang, table);
+    fn add_lang_vocabulary(&mut self, lang: Lang, added: usize) {
+        if added > 0 {
+            *self.stats.lang_vocabulary.entry(lang).or_default() += added;
         }
     }
 
@@ -293,31 +273,13 @@ impl Unchecked {
             return Err(problem);
         }
         let stats = self.stats;
+        let mut languages: [Option<LangStats>; Lang::COUNT] = [None; Lang::COUNT];
         let (mut documents, mut tokens) = (0u64, 0u64);
         for (&lang, s) in &stats.languages {
             if s.documents == 0 {
                 return Err(format!("language {lang} is listed with no documents"));
             }
-            let mut occurrences = 0u64;
-            for (&id, f) in stats.lang_terms.get(&lang).into_iter().flatten() {
-                if f.documents > s.documents {
-                    return Err(format!(
-                        "term {:?} is in {} documents of language {lang}, which has {}",
-                        stats.vocabulary.get_str(id),
-                        f.documents,
-                        s.documents
-                    ));
-                }
-                occurrences = occurrences
-                    .checked_add(f.occurrences)
-                    .ok_or_else(|| format!("the tokens of language {lang} overflow"))?;
-            }
-            if occurrences != s.tokens {
-                return Err(format!(
-                    "language {lang} has {} tokens but its terms occur {occurrences} times",
-                    s.tokens
-                ));
-            }
+            languages[lang.index()] = Some(*s);
             documents = documents
                 .checked_add(s.documents)
                 .ok_or("document count overflows")?;
@@ -325,18 +287,38 @@ impl Unchecked {
                 .checked_add(s.tokens)
                 .ok_or("token count overflows")?;
         }
-        if let Some(lang) = stats
-            .lang_terms
-            .keys()
-            .find(|l| !stats.languages.contains_key(l))
-        {
-            return Err(format!("terms listed for unknown language {lang}"));
-        }
         if documents != stats.documents || tokens != stats.tokens {
             return Err(format!(
                 "the corpus claims {} documents and {} tokens, its languages add up to {documents} and {tokens}",
                 stats.documents, stats.tokens
             ));
+        }
+        let mut occurrences = [0u64; Lang::COUNT];
+        for (id, lang, f) in stats.pairs() {
+            let Some(s) = languages[lang.index()] else {
+                return Err(format!("terms listed for unknown language {lang}"));
+            };
+            if f.documents > s.documents {
+                return Err(format!(
+                    "term {:?} is in {} documents of language {lang}, which has {}",
+                    stats.vocabulary.get_str(id),
+                    f.documents,
+                    s.documents
+                ));
+            }
+            let sum = &mut occurrences[lang.index()];
+            *sum = sum
+                .checked_add(f.occurrences)
+                .ok_or_else(|| format!("the tokens of language {lang} overflow"))?;
+        }
+        for (&lang, s) in &stats.languages {
+            let sum = occurrences[lang.index()];
+            if sum != s.tokens {
+                return Err(format!(
+                    "language {lang} has {} tokens but its terms occur {sum} times",
+                    s.tokens
+                ));
+            }
         }
         Ok(stats)
     }
@@ -534,7 +516,7 @@ impl<'de> Visitor<'de> for TermsSeed<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let TermsSeed { out, lang } = self;
-        let mut table = out.take_table(lang, seq.size_hint());
+        let mut added = 0;
         while let Some((term, documents, occurrences)) =
             seq.next_element::<(Cow<'de, str>, u64, u64)>()?
         {
@@ -542,9 +524,9 @@ impl<'de> Visitor<'de> for TermsSeed<'_> {
                 documents,
                 occurrences,
             };
-            out.add_term(&mut table, lang, &term, f);
+            added += usize::from(out.add_term(lang, &term, f));
         }
-        out.put_table(lang, table);
+        out.add_lang_vocabulary(lang, added);
         Ok(())
     }
 }
@@ -560,7 +542,7 @@ impl<'de> Visitor<'de> for FrontCodedTermsSeed<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let TermsSeed { out, lang } = self.0;
-        let mut table = out.take_table(lang, seq.size_hint());
+        let mut added = 0;
         let mut term = String::new();
         while let Some((shared, rest, documents, occurrences)) =
             seq.next_element::<(u32, Cow<'de, str>, u64, u64)>()?
@@ -578,9 +560,9 @@ impl<'de> Visitor<'de> for FrontCodedTermsSeed<'_> {
                 documents,
                 occurrences,
             };
-            out.add_term(&mut table, lang, &term, f);
+            added += usize::from(out.add_term(lang, &term, f));
         }
-        out.put_table(lang, table);
+        out.add_lang_vocabulary(lang, added);
         Ok(())
     }
 }
