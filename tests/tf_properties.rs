@@ -74,6 +74,43 @@ proptest! {
     }
 
     #[test]
+    fn languages_add_up_to_the_corpus(docs in sharded()) {
+        let stats = stats_of(docs.iter().map(|(d, _)| d));
+        let mut pairs = 0;
+        for lang in stats.languages().keys() {
+            let view = stats.language(*lang).unwrap();
+            let terms: Vec<_> = view.terms().collect();
+            prop_assert_eq!(terms.len(), view.vocabulary_size());
+            pairs += terms.len();
+            prop_assert_eq!(terms.iter().map(|(_, f)| f.occurrences).sum::<u64>(), view.tokens());
+            for (term, f) in terms {
+                prop_assert_eq!(view.frequency(term), f);
+                prop_assert!(f.documents >= 1 && f.documents <= view.documents());
+            }
+        }
+        prop_assert!(pairs >= stats.vocabulary_size());
+        for (term, f) in stats.terms() {
+            let (mut documents, mut occurrences) = (0, 0);
+            for lang in stats.languages().keys() {
+                let g = stats.language(*lang).unwrap().frequency(term);
+                documents += g.documents;
+                occurrences += g.occurrences;
+            }
+            prop_assert_eq!((documents, occurrences), (f.documents, f.occurrences), "{}", term);
+        }
+        // Against a plain recount of the documents.
+        for (lang, doc) in docs.iter().map(|(d, _)| d) {
+            for (term, _) in doc.iter() {
+                let expected = docs
+                    .iter()
+                    .filter(|((l, d), _)| l == lang && d.count(term) > 0)
+                    .count() as u64;
+                prop_assert_eq!(stats.language(*lang).unwrap().document_frequency(term), expected);
+            }
+        }
+    }
+
+    #[test]
     fn statistics_round_trip(docs in sharded()) {
         let stats = stats_of(docs.iter().map(|(d, _)| d));
         prop_assert_eq!(&CorpusStats::from_bytes(&stats.to_bytes()).unwrap(), &stats);
