@@ -14,4 +14,23 @@ pub enum Error {
     /// A configuration value out of its range.
     #[error("invalid configuration: {0}")]
     InvalidConfig(String),
+    /// Bytes given to [`CorpusStats::from_bytes`](crate::tf::CorpusStats::from_bytes) that do
+    /// not start with the magic bytes of wordmill's binary statistics.
+    #[error(
+        "not wordmill corpus statistics: the data does not start with the magic bytes of the binary format (was it written by CorpusStats::to_bytes?)"
+    )]
+    NotStats,
+    /// Binary statistics in a version of the format that this wordmill does not read.
+    #[error(
+        "corpus statistics in binary format version {found}, but this wordmill reads version {supported}: load them with the wordmill that wrote them and save them as JSON, or rebuild them"
+    )]
+    StatsVersion {
+        /// The version in the data.
+        found: u16,
+        /// The version this wordmill reads and writes.
+        supported: u16,
+    },
+    /// Statistics that are truncated, corrupt or inconsistent.
+    #[error("corrupt corpus statistics: {0}")]
+    CorruptStats(String),
 }

@@ -11,7 +11,7 @@ use crate::Lang;
 use crate::detect::{Detection, Detector};
 use crate::normalize::Normalizer;
 use crate::stem::{Stemmer, StopWords};
-use crate::tf::{CorpusStats, TermCounts};
+use crate::tf::{Bigrams, CorpusStats, TermCounts};
 use crate::tokenize::{Span, TokenKind, Tokenizer};
 
 /// Turns documents into analysed terms. Build one with [`Pipeline::builder`], then share it
@@ -39,6 +39,7 @@ pub struct Pipeline {
     stemming: bool,
     remove_stopwords: bool,
     keep_tokens: bool,
+    bigrams: bool,
     /// Stemmer and stop list per language, made on first use.
     per_lang: Box<[OnceLock<LangTools>]>,
 }
@@ -58,6 +59,7 @@ pub struct PipelineBuilder {
     stemming: bool,
     remove_stopwords: bool,
     keep_tokens: bool,
+    bigrams: bool,
 }
 
 impl Default for PipelineBuilder {
@@ -69,6 +71,7 @@ impl Default for PipelineBuilder {
             stemming: true,
             remove_stopwords: true,
             keep_tokens: true,
+            bigrams: false,
         }
     }
 }
@@ -117,6 +120,24 @@ impl PipelineBuilder {
         self
     }
 
+    /// Also counts word bigrams (default off): each term joined by a space to the term before
+    /// it, after stop words are removed, as scikit-learn's `ngram_range=(1, 2)` does. Bigrams
+    /// count in [`Analysis::terms`] and so in the document's length, not in
+    /// [`Analysis::tokens`].
+    ///
+    /// ```
+    /// use wordmill::Pipeline;
+    ///
+    /// let pipeline = Pipeline::builder().bigrams(true).stemming(false).build();
+    /// let doc = pipeline.analyze("The foreign minister of Oman met the foreign minister of Russia.");
+    /// assert_eq!(doc.terms.count("foreign minister"), 2);
+    /// assert_eq!(doc.terms.count("minister oman"), 1); // "of" is a stop word
+    /// ```
+    pub fn bigrams(mut self, on: bool) -> Self {
+        self.bigrams = on;
+        self
+    }
+
     /// The pipeline.
     pub fn build(self) -> Pipeline {
         Pipeline {
@@ -126,6 +147,7 @@ impl PipelineBuilder {
             stemming: self.stemming,
             remove_stopwords: self.remove_stopwords,
             keep_tokens: self.keep_tokens,
+            bigrams: self.bigrams,
             per_lang: (0..Lang::COUNT).map(|_| OnceLock::new()).collect(),
         }
     }
@@ -196,6 +218,7 @@ impl Pipeline {
         let mut terms = TermCounts::new();
         let mut tokens = Vec::new();
         let mut token_count = 0;
+        let mut bigrams = self.bigrams.then(Bigrams::default);
         let mut stream = self.tokenizer.tokens(text);
         while let Some(token) = stream.next_raw() {
             token_count += 1;
@@ -228,6 +251,9 @@ impl Pipeline {
             } else {
                 terms.add(&folded)
             };
+            if let Some(bigrams) = &mut bigrams {
+                bigrams.add(&mut terms, id);
+            }
             if self.keep_tokens {
                 tokens.push(AnalyzedToken {
                     span: Span::new(token.start, token.end),
@@ -275,10 +301,7 @@ pub fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
             stats.add_document(doc.lang(), &doc.terms);
             stats
         })
-        .reduce(CorpusStats::new, |mut a, b| {
-            a.merge(&b);
-            a
-        })
+        .reduce(CorpusStats::new, CorpusStats::merged)
 }
 
 #[cfg(test)]
@@ -337,6 +360,20 @@ mod tests {
             .analyze("Oman and Russia");
         assert!(a.tokens.is_empty());
         assert_eq!(a.terms.count("oman"), 1);
+    }
+
+    #[test]
+    fn bigrams_are_off_by_default() {
+        let text = "Oman and Russia held talks in Muscat.";
+        let plain = Pipeline::builder().build().analyze(text);
+        assert!(plain.terms.iter().all(|(term, _)| !term.contains(' ')));
+        let with = Pipeline::builder().bigrams(true).build().analyze(text);
+        // Five terms once "and" and "in" are dropped: oman russia held talk muscat; four
+        // bigrams between them.
+        assert_eq!(plain.terms.total(), 5);
+        assert_eq!(with.terms.total(), 5 + 4);
+        assert_eq!(with.terms.count("oman russia"), 1);
+        assert_eq!(with.tokens.len(), plain.tokens.len());
     }
 
     #[test]

@@ -84,9 +84,14 @@ impl Stemmer {
         self.lang
     }
 
-    /// The stem of a normalized (case-folded) word.
+    /// The stem of a normalized (case-folded) word. Never empty for a non-empty word: where
+    /// Snowball would strip everything (the Arabic stemmer on a lone vowel mark), the word
+    /// stays as it is.
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
-        self.inner.stem(word)
+        match self.inner.stem(word) {
+            stem if stem.is_empty() => Cow::Borrowed(word),
+            stem => stem,
+        }
     }
 }
 
@@ -227,6 +232,12 @@ mod tests {
                 "{code} {word}"
             );
         }
+    }
+
+    #[test]
+    fn a_stem_is_never_empty() {
+        let arabic = Stemmer::for_lang(lang("ara")).unwrap();
+        assert_eq!(arabic.stem("\u{64B}"), "\u{64B}");
     }
 
     #[test]

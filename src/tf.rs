@@ -1,7 +1,16 @@
-//! Term frequency: per-document term counts and corpus statistics that merge exactly.
+//! Term frequency: per-document term counts, corpus statistics that merge exactly, and term
+//! weights (TF-IDF, BM25) computed from them.
+//!
+//! - [`TermCounts`]: how often each term occurs in one document, and its length.
+//! - [`CorpusStats`]: documents, tokens, and per term its document and collection frequency,
+//!   for the whole corpus and for each language ([`CorpusStats::language`]). Statistics of
+//!   shards merge into exactly the statistics of the whole, and persist as JSON (serde) or in a
+//!   compact, versioned binary format ([`CorpusStats::to_bytes`]).
+//! - [`Vocabulary`]: the distinct terms, interned, each with a dense id.
+//! - [`TfIdf`] and [`Bm25`]: weights of a document's terms against corpus statistics.
 //!
 //! ```
-//! use wordmill::tf::{CorpusStats, TermCounts};
+//! use wordmill::tf::{Bm25, CorpusStats, RankBy, TermCounts, TfIdf};
 //! use wordmill::Lang;
 //!
 //! let mut doc = TermCounts::new();
@@ -9,76 +18,137 @@
 //!     doc.add(term);
 //! }
 //! assert_eq!(doc.count("oman"), 2);
-//! assert_eq!(doc.total(), 3);
+//! assert_eq!(doc.total(), 3); // the document's length
 //!
 //! // Statistics of two shards, merged, equal the statistics of the whole.
 //! let eng: Lang = "eng".parse()?;
 //! let (mut left, mut right, mut whole) = (CorpusStats::new(), CorpusStats::new(), CorpusStats::new());
 //! left.add_document(eng, &doc);
-//! right.add_document(eng, &doc);
+//! right.add_document(eng, &TermCounts::from_terms(["iran", "oman"]));
 //! whole.add_document(eng, &doc);
-//! whole.add_document(eng, &doc);
+//! whole.add_document(eng, &TermCounts::from_terms(["iran", "oman"]));
 //! left.merge(&right);
 //! assert_eq!(left, whole);
 //! assert_eq!(whole.document_frequency("oman"), 2);
-//! assert_eq!(whole.collection_frequency("oman"), 4);
+//! assert_eq!(whole.collection_frequency("oman"), 3);
+//! assert_eq!(whole.average_document_length(), 2.5);
+//! assert_eq!(whole.top(1, RankBy::DocumentFrequency)[0].0, "oman");
+//!
+//! // In `doc`, "oman" occurs twice but is in every document; "russia" once, in one of two.
+//! let tfidf = TfIdf::new();
+//! assert!(tfidf.idf(&whole, "russia") > tfidf.idf(&whole, "oman"));
+//! assert_eq!(tfidf.top(&whole, &doc, 1)[0].0, "oman");
+//! let bm25 = Bm25::new();
+//! assert!(bm25.score(&whole, &doc, ["russia"]) > bm25.score(&whole, &doc, ["oman"]));
+//!
+//! // Binary round trip.
+//! assert_eq!(CorpusStats::from_bytes(&whole.to_bytes())?, whole);
 //! # Ok::<(), wordmill::Error>(())
 //! ```
+
+mod persist;
+mod weight;
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::hash::BuildHasher;
 
-use hashbrown::{DefaultHashBuilder, HashTable};
-use serde::de::{MapAccess, SeqAccess, Visitor};
-use serde::ser::{SerializeMap, SerializeSeq};
+use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::Lang;
 
-/// Distinct strings stored back to back in one buffer and found by hash, so that counting a
-/// term allocates nothing per term: the buffer and the tables grow, amortized.
+pub use persist::BINARY_FORMAT_VERSION;
+pub use weight::{Bm25, Norm, TfIdf};
+
+/// Distinct terms, each with a dense id (0, 1, 2, ... in order of first insertion).
+///
+/// The terms are stored back to back in one buffer and found through a hash table of ids, so
+/// a vocabulary costs the bytes of its terms plus about 14 bytes per term (an 8-byte offset
+/// and a hash table slot; up to twice that just after a buffer grows), and interning a term
+/// that is already known allocates nothing.
+///
+/// Ids belong to one vocabulary: the same term may have another id in another
+/// [`CorpusStats`], or in the same statistics after a merge or a round trip through a file.
+///
+/// ```
+/// use wordmill::tf::{CorpusStats, TermCounts};
+/// use wordmill::Lang;
+///
+/// let mut stats = CorpusStats::new();
+/// stats.add_document(Lang::UND, &TermCounts::from_terms(["muscat", "oman", "muscat"]));
+/// let vocabulary = stats.vocabulary();
+/// assert_eq!(vocabulary.len(), 2);
+/// let id = vocabulary.id("oman").unwrap();
+/// assert_eq!(vocabulary.term(id), Some("oman"));
+/// assert_eq!(stats.frequency_by_id(id).unwrap().occurrences, 1);
+/// assert_eq!(vocabulary.id("russia"), None);
+/// ```
 #[derive(Clone, Default)]
-pub(crate) struct Interner {
+pub struct Vocabulary {
     text: String,
     ends: Vec<usize>,
     table: HashTable<u32>,
     hasher: DefaultHashBuilder,
 }
 
-impl Interner {
-    fn len(&self) -> usize {
+impl Vocabulary {
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
         self.ends.len()
     }
 
-    fn get_str(&self, id: u32) -> &str {
-        let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
+    /// True when there is no term.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
     }
 
-    fn find(&self, term: &str) -> Option<u32> {
+    /// The id of `term`, if it is in the vocabulary.
+    pub fn id(&self, term: &str) -> Option<u32> {
         let hash = self.hasher.hash_one(term);
         self.table
             .find(hash, |&id| self.get_str(id) == term)
             .copied()
     }
 
+    /// The term with this id.
+    pub fn term(&self, id: u32) -> Option<&str> {
+        ((id as usize) < self.len()).then(|| self.get_str(id))
+    }
+
+    /// The terms in id order: the n-th term has id n.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len() as u32).map(|id| self.get_str(id))
+    }
+
+    /// Heap bytes held, for memory reports.
+    pub fn heap_size(&self) -> usize {
+        self.text.capacity()
+            + self.ends.capacity() * size_of::<usize>()
+            + self.table.capacity() * (size_of::<u32>() + 1)
+    }
+
+    /// `id` must be below `len()`.
+    fn get_str(&self, id: u32) -> &str {
+        term_at(&self.text, &self.ends, id)
+    }
+
     /// The id of `term`, and whether it was new.
+    ///
+    /// # Panics
+    ///
+    /// With more than `u32::MAX` distinct terms, which would take over 60 GB.
     fn intern(&mut self, term: &str) -> (u32, bool) {
         let hash = self.hasher.hash_one(term);
-        let Interner {
+        let Vocabulary {
             text,
             ends,
             table,
             hasher,
         } = self;
-        let lookup = |id: &u32| {
-            let i = *id as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] };
-            &text[start..ends[i]] == term
-        };
-        if let Some(&id) = table.find(hash, lookup) {
+        if let Some(&id) = table.find(hash, |&id| term_at(text, ends, id) == term) {
             return (id, false);
         }
         let id = u32::try_from(ends.len()).expect("more than 4 billion distinct terms");
@@ -86,31 +156,40 @@ impl Interner {
         ends.push(text.len());
         let (text, ends) = (&*text, &*ends);
         table.insert_unique(hash, id, |&other| {
-            let i = other as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] };
-            hasher.hash_one(&text[start..ends[i]])
+            hasher.hash_one(term_at(text, ends, other))
         });
         (id, true)
     }
+}
 
-    fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        (0..self.len() as u32).map(|id| self.get_str(id))
-    }
+fn term_at<'a>(text: &'a str, ends: &[usize], id: u32) -> &'a str {
+    let i = id as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &text[start..ends[i]]
+}
 
-    /// Heap bytes held, for memory reports.
-    fn heap_size(&self) -> usize {
-        self.text.capacity()
-            + self.ends.capacity() * size_of::<usize>()
-            + self.table.capacity() * (size_of::<u32>() + 1)
+impl fmt::Debug for Vocabulary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
 /// How often each term occurs in one document, in order of first occurrence.
 ///
-/// Serializes as a map from term to count.
+/// Every counted term has a count of at least 1. Serializes as a map from term to count.
+///
+/// ```
+/// use wordmill::tf::TermCounts;
+///
+/// let doc = TermCounts::from_terms(["rain", "muscat", "rain"]);
+/// assert_eq!(doc.count("rain"), 2);
+/// assert_eq!(doc.len(), 2);   // distinct terms
+/// assert_eq!(doc.total(), 3); // the document's length
+/// assert_eq!(doc.top(1), [("rain", 2)]);
+/// ```
 #[derive(Clone, Default)]
 pub struct TermCounts {
-    terms: Interner,
+    terms: Vocabulary,
     counts: Vec<u32>,
 }
 
@@ -120,27 +199,40 @@ impl TermCounts {
         TermCounts::default()
     }
 
+    /// Counts every term of `terms`, in order.
+    pub fn from_terms<I>(terms: I) -> TermCounts
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let mut counts = TermCounts::new();
+        for term in terms {
+            counts.add(term.as_ref());
+        }
+        counts
+    }
+
     /// Counts one occurrence of `term` and returns its index (its rank of first occurrence).
+    /// A count stops at `u32::MAX`.
     pub fn add(&mut self, term: &str) -> u32 {
         let (id, new) = self.terms.intern(term);
         if new {
             self.counts.push(1);
         } else {
-            self.counts[id as usize] += 1;
+            let count = &mut self.counts[id as usize];
+            *count = count.saturating_add(1);
         }
         id
     }
 
     /// How often `term` occurs (0 when it does not).
     pub fn count(&self, term: &str) -> u32 {
-        self.terms
-            .find(term)
-            .map_or(0, |id| self.counts[id as usize])
+        self.terms.id(term).map_or(0, |id| self.counts[id as usize])
     }
 
     /// The term with index `id`, as returned by [`add`](Self::add).
     pub fn term(&self, id: u32) -> Option<&str> {
-        ((id as usize) < self.terms.len()).then(|| self.terms.get_str(id))
+        self.terms.term(id)
     }
 
     /// Number of distinct terms.
@@ -150,10 +242,11 @@ impl TermCounts {
 
     /// True when no term was counted.
     pub fn is_empty(&self) -> bool {
-        self.terms.len() == 0
+        self.terms.is_empty()
     }
 
-    /// Number of occurrences of all terms: the document's length in terms.
+    /// Number of occurrences of all terms: the document's length in terms, the length that
+    /// [`Bm25`] and [`CorpusStats::average_document_length`] use.
     pub fn total(&self) -> u64 {
         self.counts.iter().map(|&c| u64::from(c)).sum()
     }
@@ -164,6 +257,7 @@ impl TermCounts {
     }
 
     /// The `k` most frequent terms, most frequent first; ties in alphabetical order.
+    /// [`TfIdf::top`] and [`Bm25::top`] rank by weight instead.
     pub fn top(&self, k: usize) -> Vec<(&str, u32)> {
         let mut all: Vec<(&str, u32)> = self.iter().collect();
         top_k(&mut all, k, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
@@ -215,6 +309,11 @@ impl<'de> Deserialize<'de> for TermCounts {
                 while let Some((term, count)) =
                     map.next_entry::<std::borrow::Cow<'de, str>, u32>()?
                 {
+                    if count == 0 {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "term {term:?} has count 0: counted terms occur at least once"
+                        )));
+                    }
                     let (id, new) = counts.terms.intern(&term);
                     if !new {
                         return Err(serde::de::Error::custom(format_args!(
@@ -231,6 +330,29 @@ impl<'de> Deserialize<'de> for TermCounts {
     }
 }
 
+/// Counts word bigrams as the pipeline's `bigrams` option asks: each term joined to the term
+/// before it by a space, reusing one buffer so that a bigram allocates nothing once the
+/// document's vocabulary has grown.
+#[derive(Debug, Default)]
+pub(crate) struct Bigrams {
+    previous: Option<u32>,
+    buffer: String,
+}
+
+impl Bigrams {
+    /// Called with the id of every term as it is counted: counts the bigram it ends.
+    pub(crate) fn add(&mut self, terms: &mut TermCounts, id: u32) {
+        if let (Some(previous), Some(current)) = (self.previous, terms.term(id)) {
+            self.buffer.clear();
+            self.buffer.push_str(terms.terms.get_str(previous));
+            self.buffer.push(' ');
+            self.buffer.push_str(current);
+            terms.add(&self.buffer);
+        }
+        self.previous = Some(id);
+    }
+}
+
 /// Documents and term occurrences of one language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LangStats {
@@ -240,28 +362,110 @@ pub struct LangStats {
     pub tokens: u64,
 }
 
-/// Statistics of a corpus: documents, and document and collection frequency per term.
+/// Document and collection frequency of one term.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermFrequency {
+    /// Number of documents that contain the term: its document frequency (df).
+    pub documents: u64,
+    /// Number of times the term occurs in the corpus: its collection frequency (cf).
+    pub occurrences: u64,
+}
+
+impl TermFrequency {
+    fn add(&mut self, other: TermFrequency) {
+        self.documents = self.documents.saturating_add(other.documents);
+        self.occurrences = self.occurrences.saturating_add(other.occurrences);
+    }
+}
+
+/// How [`CorpusStats::top`] and [`LanguageView::top`] rank terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RankBy {
+    /// Most documents first, then most occurrences, then alphabetically.
+    DocumentFrequency,
+    /// Most occurrences first, then most documents, then alphabetically.
+    CollectionFrequency,
+}
+
+impl RankBy {
+    fn order(self, a: &(&str, TermFrequency), b: &(&str, TermFrequency)) -> std::cmp::Ordering {
+        let key = |f: TermFrequency| match self {
+            RankBy::DocumentFrequency => (f.documents, f.occurrences),
+            RankBy::CollectionFrequency => (f.occurrences, f.documents),
+        };
+        key(b.1).cmp(&key(a.1)).then_with(|| a.0.cmp(b.0))
+    }
+}
+
+/// Which languages a term occurs in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum TermLangs {
+    /// Not counted yet: only between interning a term and counting it.
+    #[default]
+    None,
+    /// This language only: the term's frequencies in it are its corpus-wide frequencies.
+    One(Lang),
+    /// Several: their frequencies are in [`CorpusStats::spill`].
+    Many,
+}
+
+/// A term's corpus-wide frequencies and where its per-language frequencies are.
+#[derive(Clone, Copy, Debug, Default)]
+struct TermEntry {
+    total: TermFrequency,
+    langs: TermLangs,
+}
+
+/// Statistics of a corpus: documents and tokens, and document and collection frequency per
+/// term, in all and per language.
 ///
-/// Adding documents and merging are associative and commutative: statistics built on shards
-/// (threads, files, machines) and merged equal the statistics of one run over everything.
-/// Serializes with its terms sorted, so equal statistics serialize identically.
+/// Adding documents and merging are associative and commutative, and the counts are exact
+/// integers: statistics built on shards (threads, files, machines) and merged equal the
+/// statistics of one run over everything. Memory grows with the vocabulary and the (term,
+/// language) pairs seen, not with the corpus: see [`heap_size`](Self::heap_size).
+///
+/// Per-language frequencies cost little because most terms belong to one language: a term
+/// seen in one language only keeps just that language beside its corpus-wide frequencies
+/// (which are then its frequencies in that language); only terms seen in several languages
+/// (names, numbers, loanwords) get an entry per (term, language) in a side table.
+///
+/// Persists through serde (JSON: languages sorted by code, each with its terms sorted, so
+/// equal statistics serialize identically) and through a compact binary format
+/// ([`to_bytes`](Self::to_bytes), [`from_bytes`](Self::from_bytes)). Loading checks the data:
+/// corrupt or inconsistent statistics are an error, never a panic.
+///
+/// ```
+/// use wordmill::tf::{CorpusStats, RankBy, TermCounts};
+/// use wordmill::Lang;
+///
+/// let (eng, ara): (Lang, Lang) = ("eng".parse()?, "ara".parse()?);
+/// let mut stats = CorpusStats::new();
+/// stats.add_document(eng, &TermCounts::from_terms(["oman", "talk", "oman"]));
+/// stats.add_document(eng, &TermCounts::from_terms(["muscat", "rain"]));
+/// stats.add_document(ara, &TermCounts::from_terms(["عمان"]));
+///
+/// assert_eq!(stats.documents(), 3);
+/// assert_eq!(stats.tokens(), 6);
+/// assert_eq!(stats.average_document_length(), 2.0);
+/// let english = stats.language(eng).unwrap();
+/// assert_eq!(english.documents(), 2);
+/// assert_eq!(english.vocabulary_size(), 4);
+/// assert_eq!(english.top(1, RankBy::CollectionFrequency)[0].0, "oman");
+/// assert_eq!(english.document_frequency("عمان"), 0);
+/// # Ok::<(), wordmill::Error>(())
+/// ```
 #[derive(Clone, Default)]
 pub struct CorpusStats {
     documents: u64,
     tokens: u64,
     languages: BTreeMap<Lang, LangStats>,
-    vocabulary: Interner,
-    /// Per term id: documents containing the term, and its total occurrences.
-    frequencies: Vec<TermFrequency>,
-}
-
-/// Document and collection frequency of one term.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TermFrequency {
-    /// Number of documents that contain the term.
-    pub documents: u64,
-    /// Number of times the term occurs in the corpus.
-    pub occurrences: u64,
+    vocabulary: Vocabulary,
+    /// Per term id.
+    entries: Vec<TermEntry>,
+    /// Per (term id, language): frequencies of the terms seen in several languages.
+    spill: HashMap<(u32, Lang), TermFrequency>,
+    /// Per language with terms: how many distinct terms it has.
+    lang_vocabulary: BTreeMap<Lang, usize>,
 }
 
 impl CorpusStats {
@@ -270,43 +474,161 @@ impl CorpusStats {
         CorpusStats::default()
     }
 
-    /// Counts one document of language `lang` with these terms.
+    /// Counts one document of language `lang` with these terms. Its length is
+    /// [`terms.total()`](TermCounts::total).
     pub fn add_document(&mut self, lang: Lang, terms: &TermCounts) {
         let length = terms.total();
-        self.documents += 1;
-        self.tokens += length;
+        self.documents = self.documents.saturating_add(1);
+        self.tokens = self.tokens.saturating_add(length);
         let per_lang = self.languages.entry(lang).or_default();
-        per_lang.documents += 1;
-        per_lang.tokens += length;
+        per_lang.documents = per_lang.documents.saturating_add(1);
+        per_lang.tokens = per_lang.tokens.saturating_add(length);
+        let mut new_to_lang = 0;
         for (term, count) in terms.iter() {
-            let f = self.entry(term);
-            f.documents += 1;
-            f.occurrences += u64::from(count);
+            let seen = TermFrequency {
+                documents: 1,
+                occurrences: u64::from(count),
+            };
+            let id = self.intern(term);
+            new_to_lang += usize::from(self.count_in(id, lang, seen));
+        }
+        if new_to_lang > 0 {
+            *self.lang_vocabulary.entry(lang).or_default() += new_to_lang;
         }
     }
 
-    fn entry(&mut self, term: &str) -> &mut TermFrequency {
+    /// The id of `term`, with an entry for it.
+    fn intern(&mut self, term: &str) -> u32 {
         let (id, new) = self.vocabulary.intern(term);
         if new {
-            self.frequencies.push(TermFrequency::default());
+            self.entries.push(TermEntry::default());
         }
-        &mut self.frequencies[id as usize]
+        id
+    }
+
+    /// Adds `seen` to the frequencies of term `id`, in all and in `lang`; true when the term
+    /// is new to `lang`.
+    fn count_in(&mut self, id: u32, lang: Lang, seen: TermFrequency) -> bool {
+        let entry = &mut self.entries[id as usize];
+        let before = entry.total;
+        entry.total.add(seen);
+        match entry.langs {
+            TermLangs::None => {
+                entry.langs = TermLangs::One(lang);
+                true
+            }
+            TermLangs::One(only) if only == lang => false,
+            TermLangs::One(only) => {
+                // Everything counted so far was in `only`.
+                entry.langs = TermLangs::Many;
+                self.spill.insert((id, only), before);
+                self.spill.insert((id, lang), seen);
+                true
+            }
+            TermLangs::Many => match self.spill.entry((id, lang)) {
+                hashbrown::hash_map::Entry::Occupied(mut slot) => {
+                    slot.get_mut().add(seen);
+                    false
+                }
+                hashbrown::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(seen);
+                    true
+                }
+            },
+        }
+    }
+
+    /// Frequencies of term `id` (which must exist) in `lang`'s documents.
+    fn frequency_in(&self, id: u32, lang: Lang) -> TermFrequency {
+        let entry = &self.entries[id as usize];
+        match entry.langs {
+            TermLangs::One(only) if only == lang => entry.total,
+            TermLangs::Many => self.spill.get(&(id, lang)).copied().unwrap_or_default(),
+            _ => TermFrequency::default(),
+        }
+    }
+
+    /// True when term `id` (which must exist) was counted in `lang`.
+    fn has_pair(&self, id: u32, lang: Lang) -> bool {
+        match self.entries[id as usize].langs {
+            TermLangs::None => false,
+            TermLangs::One(only) => only == lang,
+            TermLangs::Many => self.spill.contains_key(&(id, lang)),
+        }
+    }
+
+    /// Every (term id, language, frequencies in that language), each pair once.
+    fn pairs(&self) -> impl Iterator<Item = (u32, Lang, TermFrequency)> + '_ {
+        let single = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(id, e)| match e.langs {
+                TermLangs::One(lang) => Some((id as u32, lang, e.total)),
+                _ => None,
+            });
+        single.chain(self.spill.iter().map(|(&(id, lang), &f)| (id, lang, f)))
     }
 
     /// Adds everything `other` counted.
     pub fn merge(&mut self, other: &CorpusStats) {
-        self.documents += other.documents;
-        self.tokens += other.tokens;
+        if self.documents == 0 && self.languages.is_empty() {
+            self.clone_from(other);
+            return;
+        }
+        self.documents = self.documents.saturating_add(other.documents);
+        self.tokens = self.tokens.saturating_add(other.tokens);
         for (lang, s) in &other.languages {
             let mine = self.languages.entry(*lang).or_default();
-            mine.documents += s.documents;
-            mine.tokens += s.tokens;
+            mine.documents = mine.documents.saturating_add(s.documents);
+            mine.tokens = mine.tokens.saturating_add(s.tokens);
         }
-        for (term, f) in other.terms() {
-            let mine = self.entry(term);
-            mine.documents += f.documents;
-            mine.occurrences += f.occurrences;
+        let mut new_to_lang = [0usize; Lang::COUNT];
+        // Other's ids, translated to ours.
+        let mut ids = Vec::with_capacity(other.vocabulary.len());
+        for (term, entry) in other.vocabulary.iter().zip(&other.entries) {
+            let id = self.intern(term);
+            ids.push(id);
+            if let TermLangs::One(lang) = entry.langs {
+                if self.count_in(id, lang, entry.total) {
+                    new_to_lang[lang.index()] += 1;
+                }
+            }
         }
+        for (&(id, lang), &f) in &other.spill {
+            if self.count_in(ids[id as usize], lang, f) {
+                new_to_lang[lang.index()] += 1;
+            }
+        }
+        for lang in other.lang_vocabulary.keys() {
+            *self.lang_vocabulary.entry(*lang).or_default() += new_to_lang[lang.index()];
+        }
+    }
+
+    /// The two statistics merged, reusing the larger one: the reduction step for parallel
+    /// counting, as in [`corpus_stats`](crate::corpus_stats).
+    ///
+    /// ```
+    /// use rayon::prelude::*;
+    /// use wordmill::tf::{CorpusStats, TermCounts};
+    /// use wordmill::Lang;
+    ///
+    /// let docs: Vec<TermCounts> = (0..100).map(|i| TermCounts::from_terms([format!("t{}", i % 7)])).collect();
+    /// let stats = docs
+    ///     .par_iter()
+    ///     .fold(CorpusStats::new, |mut s, d| { s.add_document(Lang::UND, d); s })
+    ///     .reduce(CorpusStats::new, CorpusStats::merged);
+    /// assert_eq!(stats.documents(), 100);
+    /// assert_eq!(stats.document_frequency("t0"), 15);
+    /// ```
+    pub fn merged(self, other: CorpusStats) -> CorpusStats {
+        let (mut big, small) = if self.vocabulary.len() >= other.vocabulary.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        big.merge(&small);
+        big
     }
 
     /// Number of documents.
@@ -319,9 +641,29 @@ impl CorpusStats {
         self.tokens
     }
 
+    /// Average document length in terms: tokens / documents (0 for an empty corpus).
+    pub fn average_document_length(&self) -> f64 {
+        average(self.tokens, self.documents)
+    }
+
     /// Documents and term occurrences per detected language (`und` included).
     pub fn languages(&self) -> &BTreeMap<Lang, LangStats> {
         &self.languages
+    }
+
+    /// The statistics of the documents of one language, if the corpus has any.
+    pub fn language(&self, lang: Lang) -> Option<LanguageView<'_>> {
+        let stats = *self.languages.get(&lang)?;
+        Some(LanguageView {
+            corpus: self,
+            lang,
+            stats,
+        })
+    }
+
+    /// The distinct terms of the corpus, with their ids.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
 
     /// Number of distinct terms.
@@ -342,45 +684,83 @@ impl CorpusStats {
     /// Document and collection frequency of `term` (zeros when absent).
     pub fn frequency(&self, term: &str) -> TermFrequency {
         self.vocabulary
-            .find(term)
-            .map_or_else(TermFrequency::default, |id| self.frequencies[id as usize])
+            .id(term)
+            .map_or_else(TermFrequency::default, |id| self.entries[id as usize].total)
     }
 
-    /// Every term with its frequencies, in no particular order.
+    /// Document and collection frequency of the term with this [`Vocabulary`] id.
+    pub fn frequency_by_id(&self, id: u32) -> Option<TermFrequency> {
+        self.entries.get(id as usize).map(|e| e.total)
+    }
+
+    /// Every term with its frequencies, in id order.
     pub fn terms(&self) -> impl ExactSizeIterator<Item = (&str, TermFrequency)> + '_ {
-        self.vocabulary.iter().zip(self.frequencies.iter().copied())
+        self.vocabulary
+            .iter()
+            .zip(self.entries.iter().map(|e| e.total))
     }
 
-    /// The `k` terms found in most documents, ties broken by occurrences, then alphabetically.
-    pub fn top_by_document_frequency(&self, k: usize) -> Vec<(&str, TermFrequency)> {
+    /// The `k` top terms of the corpus, best first.
+    pub fn top(&self, k: usize, by: RankBy) -> Vec<(&str, TermFrequency)> {
         let mut all: Vec<(&str, TermFrequency)> = self.terms().collect();
-        top_k(&mut all, k, |a, b| {
-            (b.1.documents, b.1.occurrences)
-                .cmp(&(a.1.documents, a.1.occurrences))
-                .then_with(|| a.0.cmp(b.0))
-        });
+        top_k(&mut all, k, |a, b| by.order(a, b));
         all
     }
 
-    /// Approximate heap memory held by the statistics, in bytes.
+    /// The `k` terms found in most documents, ties broken by occurrences, then alphabetically:
+    /// `top(k, RankBy::DocumentFrequency)`.
+    pub fn top_by_document_frequency(&self, k: usize) -> Vec<(&str, TermFrequency)> {
+        self.top(k, RankBy::DocumentFrequency)
+    }
+
+    /// Approximate heap memory held by the statistics, in bytes: the [`Vocabulary`] (its
+    /// terms' bytes plus about 14 bytes a term), 24 bytes a term of frequencies, and about 28
+    /// bytes per (term, language) pair of the terms seen in several languages; up to twice
+    /// those costs just after a table grows. On the NTREX news corpus (65 languages) that is
+    /// about 70 bytes a term, whatever the size of the corpus.
     pub fn heap_size(&self) -> usize {
-        self.vocabulary.heap_size() + self.frequencies.capacity() * size_of::<TermFrequency>()
+        self.vocabulary.heap_size()
+            + self.entries.capacity() * size_of::<TermEntry>()
+            + self.spill.capacity() * (size_of::<((u32, Lang), TermFrequency)>() + 1)
     }
+}
 
-    fn sorted_terms(&self) -> Vec<(&str, TermFrequency)> {
-        let mut all: Vec<_> = self.terms().collect();
-        all.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        all
+fn average(total: u64, count: u64) -> f64 {
+    if count == 0 {
+        0.0
+    } else {
+        total as f64 / count as f64
     }
 }
 
 impl PartialEq for CorpusStats {
     fn eq(&self, other: &Self) -> bool {
+        let same_term = |(term, entry): (&str, &TermEntry)| {
+            other.vocabulary.id(term).is_some_and(|id| {
+                let theirs = &other.entries[id as usize];
+                theirs.total == entry.total
+                    && match (entry.langs, theirs.langs) {
+                        (TermLangs::One(a), TermLangs::One(b)) => a == b,
+                        (TermLangs::Many, TermLangs::Many) => true, // `spill` compared below
+                        _ => false,
+                    }
+            })
+        };
+        let same_spill = |(&(id, lang), f): (&(u32, Lang), &TermFrequency)| {
+            other
+                .vocabulary
+                .id(self.vocabulary.get_str(id))
+                .and_then(|theirs| other.spill.get(&(theirs, lang)))
+                == Some(f)
+        };
         self.documents == other.documents
             && self.tokens == other.tokens
             && self.languages == other.languages
+            && self.lang_vocabulary == other.lang_vocabulary
             && self.vocabulary_size() == other.vocabulary_size()
-            && self.terms().all(|(term, f)| other.frequency(term) == f)
+            && self.spill.len() == other.spill.len()
+            && self.vocabulary.iter().zip(&self.entries).all(same_term)
+            && self.spill.iter().all(same_spill)
     }
 }
 
@@ -395,94 +775,114 @@ impl fmt::Debug for CorpusStats {
     }
 }
 
-/// The serialized form: terms sorted, each as `[term, documents, occurrences]`.
-#[derive(Serialize, Deserialize)]
-struct StatsRepr<T> {
-    documents: u64,
-    tokens: u64,
-    languages: BTreeMap<Lang, LangStats>,
-    terms: T,
+/// The statistics of one language's documents, borrowed from a [`CorpusStats`]
+/// ([`CorpusStats::language`]).
+#[derive(Clone, Copy)]
+pub struct LanguageView<'a> {
+    corpus: &'a CorpusStats,
+    lang: Lang,
+    stats: LangStats,
 }
 
-struct SortedTerms<'a>(Vec<(&'a str, TermFrequency)>);
+impl<'a> LanguageView<'a> {
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
 
-impl Serialize for SortedTerms<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
-        for (term, f) in &self.0 {
-            seq.serialize_element(&(term, f.documents, f.occurrences))?;
-        }
-        seq.end()
+    /// Number of documents of the language.
+    pub fn documents(&self) -> u64 {
+        self.stats.documents
+    }
+
+    /// Number of term occurrences in those documents.
+    pub fn tokens(&self) -> u64 {
+        self.stats.tokens
+    }
+
+    /// Average length of those documents, in terms.
+    pub fn average_document_length(&self) -> f64 {
+        average(self.stats.tokens, self.stats.documents)
+    }
+
+    /// Number of distinct terms in those documents.
+    pub fn vocabulary_size(&self) -> usize {
+        self.corpus
+            .lang_vocabulary
+            .get(&self.lang)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Frequencies of `term` in the language's documents (zeros when absent).
+    pub fn frequency(&self, term: &str) -> TermFrequency {
+        self.corpus
+            .vocabulary
+            .id(term)
+            .map_or_else(TermFrequency::default, |id| {
+                self.corpus.frequency_in(id, self.lang)
+            })
+    }
+
+    /// Number of the language's documents containing `term`.
+    pub fn document_frequency(&self, term: &str) -> u64 {
+        self.frequency(term).documents
+    }
+
+    /// Number of occurrences of `term` in the language's documents.
+    pub fn collection_frequency(&self, term: &str) -> u64 {
+        self.frequency(term).occurrences
+    }
+
+    /// Every term of the language's documents with its frequencies there, in id order. Walks
+    /// the corpus's whole vocabulary.
+    pub fn terms(&self) -> impl Iterator<Item = (&'a str, TermFrequency)> + 'a {
+        let (corpus, lang) = (self.corpus, self.lang);
+        corpus
+            .vocabulary
+            .iter()
+            .zip(&corpus.entries)
+            .enumerate()
+            .filter_map(move |(id, (term, entry))| {
+                let f = match entry.langs {
+                    TermLangs::One(only) if only == lang => entry.total,
+                    TermLangs::Many => *corpus.spill.get(&(id as u32, lang))?,
+                    _ => return None,
+                };
+                Some((term, f))
+            })
+    }
+
+    /// The `k` top terms of the language, best first.
+    pub fn top(&self, k: usize, by: RankBy) -> Vec<(&'a str, TermFrequency)> {
+        let mut all: Vec<(&str, TermFrequency)> = self.terms().collect();
+        top_k(&mut all, k, |a, b| by.order(a, b));
+        all
     }
 }
 
-impl Serialize for CorpusStats {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        StatsRepr {
-            documents: self.documents,
-            tokens: self.tokens,
-            languages: self.languages.clone(),
-            terms: SortedTerms(self.sorted_terms()),
-        }
-        .serialize(serializer)
-    }
-}
-
-/// Reads the `terms` list straight into a vocabulary, without a `String` per term.
-struct TermsSeed(CorpusStats);
-
-impl<'de> Deserialize<'de> for TermsSeed {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TermsVisitor;
-        impl<'de> Visitor<'de> for TermsVisitor {
-            type Value = TermsSeed;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list of [term, documents, occurrences]")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TermsSeed, A::Error> {
-                let mut stats = CorpusStats::new();
-                while let Some((term, documents, occurrences)) =
-                    seq.next_element::<(std::borrow::Cow<'de, str>, u64, u64)>()?
-                {
-                    let (_, new) = stats.vocabulary.intern(&term);
-                    if !new {
-                        return Err(serde::de::Error::custom(format_args!(
-                            "duplicate term {term:?}"
-                        )));
-                    }
-                    stats.frequencies.push(TermFrequency {
-                        documents,
-                        occurrences,
-                    });
-                }
-                Ok(TermsSeed(stats))
-            }
-        }
-        deserializer.deserialize_seq(TermsVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for CorpusStats {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let repr = StatsRepr::<TermsSeed>::deserialize(deserializer)?;
-        let mut stats = repr.terms.0;
-        stats.documents = repr.documents;
-        stats.tokens = repr.tokens;
-        stats.languages = repr.languages;
-        Ok(stats)
+impl fmt::Debug for LanguageView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LanguageView")
+            .field("lang", &self.lang)
+            .field("documents", &self.stats.documents)
+            .field("tokens", &self.stats.tokens)
+            .field("vocabulary_size", &self.vocabulary_size())
+            .finish()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn counts(terms: &[&str]) -> TermCounts {
-        let mut c = TermCounts::new();
-        for t in terms {
-            c.add(t);
-        }
-        c
+        TermCounts::from_terms(terms)
+    }
+
+    fn lang(code: &str) -> Lang {
+        code.parse().unwrap()
     }
 
     #[test]
@@ -491,6 +891,8 @@ mod tests {
         let all: Vec<_> = c.iter().collect();
         assert_eq!(all, [("b", 3), ("a", 1), ("c", 1)]);
         assert_eq!(c.top(2), [("b", 3), ("a", 1)]);
+        assert_eq!(c.top(0), []);
+        assert_eq!(c.top(10).len(), 3);
         assert_eq!(c.count("z"), 0);
         assert_eq!(c.term(2), Some("c"));
         assert_eq!(c.term(3), None);
@@ -516,35 +918,72 @@ mod tests {
         assert_eq!(json, r#"{"oman":2,"عمان":1}"#);
         assert_eq!(serde_json::from_str::<TermCounts>(&json).unwrap(), c);
         assert!(serde_json::from_str::<TermCounts>(r#"{"a":1,"a":2}"#).is_err());
+        assert!(serde_json::from_str::<TermCounts>(r#"{"a":0}"#).is_err());
     }
 
     #[test]
-    fn merge_equals_single_run() {
-        let eng: Lang = "eng".parse().unwrap();
-        let ara: Lang = "ara".parse().unwrap();
-        let docs = [
+    fn bigrams_join_consecutive_terms() {
+        let mut terms = TermCounts::new();
+        let mut bigrams = Bigrams::default();
+        for term in ["new", "york", "new", "york", "city"] {
+            let id = terms.add(term);
+            bigrams.add(&mut terms, id);
+        }
+        assert_eq!(terms.count("new york"), 2);
+        assert_eq!(terms.count("york new"), 1);
+        assert_eq!(terms.count("york city"), 1);
+        assert_eq!(terms.count("new"), 2);
+        assert_eq!(terms.total(), 5 + 4);
+    }
+
+    #[test]
+    fn vocabulary_maps_terms_to_dense_ids() {
+        let mut stats = CorpusStats::new();
+        stats.add_document(Lang::UND, &counts(&["b", "a", "b"]));
+        stats.add_document(Lang::UND, &counts(&["c", "a"]));
+        let v = stats.vocabulary();
+        assert_eq!(v.iter().collect::<Vec<_>>(), ["b", "a", "c"]);
+        assert_eq!(v.id("c"), Some(2));
+        assert_eq!(v.term(1), Some("a"));
+        assert_eq!(v.term(3), None);
+        assert_eq!(
+            stats.frequency_by_id(1),
+            Some(TermFrequency {
+                documents: 2,
+                occurrences: 2
+            })
+        );
+        assert_eq!(stats.frequency_by_id(3), None);
+        assert!(v.heap_size() >= 3);
+    }
+
+    fn sample() -> (Vec<(Lang, TermCounts)>, CorpusStats) {
+        let (eng, ara) = (lang("eng"), lang("ara"));
+        let docs = vec![
             (eng, counts(&["oman", "russia", "oman"])),
-            (ara, counts(&["عمان"])),
+            (ara, counts(&["عمان", "oman"])),
             (eng, counts(&["oman", "iran"])),
+            (Lang::UND, counts(&[])),
         ];
         let mut whole = CorpusStats::new();
         for (l, d) in &docs {
             whole.add_document(*l, d);
         }
-        let mut a = CorpusStats::new();
-        a.add_document(docs[2].0, &docs[2].1);
-        let mut b = CorpusStats::new();
-        b.add_document(docs[0].0, &docs[0].1);
-        b.add_document(docs[1].0, &docs[1].1);
-        a.merge(&b);
-        assert_eq!(a, whole);
-        assert_eq!(whole.documents(), 3);
-        assert_eq!(whole.tokens(), 6);
+        (docs, whole)
+    }
+
+    #[test]
+    fn corpus_and_language_statistics() {
+        let (_, whole) = sample();
+        let (eng, ara) = (lang("eng"), lang("ara"));
+        assert_eq!(whole.documents(), 4);
+        assert_eq!(whole.tokens(), 7);
+        assert_eq!(whole.average_document_length(), 7.0 / 4.0);
         assert_eq!(
             whole.frequency("oman"),
             TermFrequency {
-                documents: 2,
-                occurrences: 3
+                documents: 3,
+                occurrences: 4
             }
         );
         assert_eq!(
@@ -554,7 +993,81 @@ mod tests {
                 tokens: 5
             }
         );
-        assert_eq!(whole.top_by_document_frequency(1)[0].0, "oman");
+        assert_eq!(whole.languages()[&Lang::UND].tokens, 0);
+        let english = whole.language(eng).unwrap();
+        assert_eq!(english.lang(), eng);
+        assert_eq!(english.average_document_length(), 2.5);
+        assert_eq!(english.vocabulary_size(), 3);
+        assert_eq!(english.collection_frequency("oman"), 3);
+        assert_eq!(english.document_frequency("عمان"), 0);
+        assert_eq!(whole.language(ara).unwrap().collection_frequency("oman"), 1);
+        assert_eq!(whole.language(Lang::UND).unwrap().vocabulary_size(), 0);
+        assert!(whole.language(lang("fra")).is_none());
+
+        let top: Vec<&str> = whole
+            .top(3, RankBy::DocumentFrequency)
+            .iter()
+            .map(|t| t.0)
+            .collect();
+        // "oman" first; the rest tie at one document and one occurrence: alphabetical.
+        assert_eq!(top, ["oman", "iran", "russia"]);
+        let top_ara: Vec<&str> = whole
+            .language(ara)
+            .unwrap()
+            .top(5, RankBy::CollectionFrequency)
+            .iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(top_ara, ["oman", "عمان"]);
+    }
+
+    #[test]
+    fn ranking_by_collection_frequency_differs_from_document_frequency() {
+        let mut s = CorpusStats::new();
+        s.add_document(Lang::UND, &counts(&["rain", "rain", "rain", "sun"]));
+        s.add_document(Lang::UND, &counts(&["sun"]));
+        assert_eq!(s.top(1, RankBy::DocumentFrequency)[0].0, "sun");
+        assert_eq!(s.top(1, RankBy::CollectionFrequency)[0].0, "rain");
+        assert_eq!(s.top_by_document_frequency(1)[0].0, "sun");
+    }
+
+    #[test]
+    fn merge_equals_single_run_in_any_order() {
+        let (docs, whole) = sample();
+        let shard = |range: std::ops::Range<usize>| {
+            let mut s = CorpusStats::new();
+            for (l, d) in &docs[range] {
+                s.add_document(*l, d);
+            }
+            s
+        };
+        let mut a = shard(2..4);
+        a.merge(&shard(0..2));
+        assert_eq!(a, whole);
+        assert_eq!(shard(0..1).merged(shard(1..4)), whole);
+        assert_eq!(shard(1..4).merged(shard(0..1)), whole);
+        let mut empty = CorpusStats::new();
+        empty.merge(&whole);
+        assert_eq!(empty, whole);
+        let mut same = whole.clone();
+        same.merge(&CorpusStats::new());
+        assert_eq!(same, whole);
+        assert_ne!(shard(0..2), whole);
+    }
+
+    #[test]
+    fn equality_sees_per_language_frequencies() {
+        // Same totals, different split of "x" and "y" between languages.
+        let (eng, deu) = (lang("eng"), lang("deu"));
+        let mut a = CorpusStats::new();
+        a.add_document(eng, &counts(&["oman", "x"]));
+        a.add_document(deu, &counts(&["oman", "y"]));
+        let mut b = CorpusStats::new();
+        b.add_document(eng, &counts(&["oman", "y"]));
+        b.add_document(deu, &counts(&["oman", "x"]));
+        assert_eq!(a.languages(), b.languages());
+        assert_eq!(a.frequency("x"), b.frequency("x"));
+        assert_ne!(a, b);
     }
 
     #[test]
@@ -564,8 +1077,221 @@ mod tests {
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(
             json,
-            r#"{"documents":1,"tokens":3,"languages":{"und":{"documents":1,"tokens":3}},"terms":[["a",1,1],["b",1,2]]}"#
+            r#"{"documents":1,"tokens":3,"languages":{"und":{"documents":1,"tokens":3,"terms":[["a",1,1],["b",1,2]]}}}"#
         );
         assert_eq!(serde_json::from_str::<CorpusStats>(&json).unwrap(), s);
+        let (_, whole) = sample();
+        let json = serde_json::to_string(&whole).unwrap();
+        assert_eq!(serde_json::from_str::<CorpusStats>(&json).unwrap(), whole);
+        // Field order does not matter in JSON.
+        let shuffled = r#"{"languages":{"und":{"terms":[["b",1,2],["a",1,1]],"tokens":3,"documents":1}},"tokens":3,"documents":1}"#;
+        assert_eq!(serde_json::from_str::<CorpusStats>(shuffled).unwrap(), s);
+    }
+
+    #[test]
+    fn inconsistent_json_is_refused_with_a_reason() {
+        let cases = [
+            (
+                r#"{"documents":1,"tokens":3,"languages":{"und":{"documents":1,"tokens":3,"terms":[["a",1,1],["a",1,2]]}}}"#,
+                "twice",
+            ),
+            (
+                r#"{"documents":1,"tokens":3,"languages":{"und":{"documents":1,"tokens":3,"terms":[["a",2,3]]}}}"#,
+                "has 1",
+            ),
+            (
+                r#"{"documents":1,"tokens":3,"languages":{"und":{"documents":1,"tokens":3,"terms":[["a",0,3]]}}}"#,
+                "in 0 documents",
+            ),
+            (
+                r#"{"documents":1,"tokens":3,"languages":{"und":{"documents":1,"tokens":3,"terms":[["a",1,2]]}}}"#,
+                "occur 2 times",
+            ),
+            (
+                r#"{"documents":2,"tokens":3,"languages":{"und":{"documents":1,"tokens":3,"terms":[["a",1,3]]}}}"#,
+                "add up",
+            ),
+            (
+                r#"{"documents":0,"tokens":0,"languages":{"und":{"documents":0,"tokens":0,"terms":[]}}}"#,
+                "no documents",
+            ),
+            (
+                r#"{"documents":1,"tokens":3,"languages":{"xx":{"documents":1,"tokens":3,"terms":[["a",1,3]]}}}"#,
+                "unknown language",
+            ),
+            (
+                r#"{"documents":1,"tokens":3,"languages":{"und":{"documents":1,"tokens":3}}}"#,
+                "missing field",
+            ),
+            (
+                r#"{"documents":1,"tokens":3,"languages":{"und":{"documents":1,"tokens":3,"terms":[["a",1]]}}}"#,
+                "invalid length",
+            ),
+            (
+                r#"{"documents":1,"tokens":3,"languages":{"und":{"documents":1,"tokens":3,"terms":[["a",1,18446744073709551615],["b",1,5]]}}}"#,
+                "overflow",
+            ),
+            (r#"{"documents":1}"#, "missing field"),
+            (r#"[1,2"#, "EOF"),
+        ];
+        for (json, reason) in cases {
+            let e = serde_json::from_str::<CorpusStats>(json)
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(reason), "{json}: {e}");
+        }
+    }
+
+    #[test]
+    fn binary_round_trip_and_typed_errors() {
+        let (_, whole) = sample();
+        let bytes = whole.to_bytes();
+        assert_eq!(&bytes[..8], b"WMSTATS\0");
+        assert_eq!(bytes[8..10], BINARY_FORMAT_VERSION.to_le_bytes());
+        assert_eq!(CorpusStats::from_bytes(&bytes).unwrap(), whole);
+        assert_eq!(
+            CorpusStats::from_bytes(&CorpusStats::new().to_bytes()).unwrap(),
+            CorpusStats::new()
+        );
+
+        assert!(matches!(CorpusStats::from_bytes(b""), Err(Error::NotStats)));
+        assert!(matches!(
+            CorpusStats::from_bytes(b"WMSTATS\0\x01"),
+            Err(Error::CorruptStats(_))
+        ));
+        let mut old = bytes.clone();
+        old[8..10].copy_from_slice(&0u16.to_le_bytes());
+        let e = CorpusStats::from_bytes(&old).unwrap_err();
+        assert!(matches!(
+            e,
+            Error::StatsVersion {
+                found: 0,
+                supported: BINARY_FORMAT_VERSION
+            }
+        ));
+        assert!(e.to_string().contains("version 0"), "{e}");
+        for cut in 10..bytes.len() {
+            assert!(
+                matches!(
+                    CorpusStats::from_bytes(&bytes[..cut]),
+                    Err(Error::CorruptStats(_))
+                ),
+                "cut at {cut}"
+            );
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(matches!(
+            CorpusStats::from_bytes(&longer),
+            Err(Error::CorruptStats(_))
+        ));
+        for i in 10..bytes.len() {
+            let mut flipped = bytes.clone();
+            flipped[i] ^= 0x40;
+            assert!(
+                matches!(
+                    CorpusStats::from_bytes(&flipped),
+                    Err(Error::CorruptStats(_))
+                ),
+                "flip at {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn binary_front_coding_keeps_whole_characters() {
+        // "é" and "è" share their first UTF-8 byte but no character.
+        let terms = ["é", "è", "عمان", "عماني", "عمانية", "a", "ab", "abc", "b"];
+        let mut s = CorpusStats::new();
+        s.add_document(lang("fra"), &counts(&terms));
+        s.add_document(lang("ara"), &counts(&terms[2..]));
+        let loaded = CorpusStats::from_bytes(&s.to_bytes()).unwrap();
+        assert_eq!(loaded, s);
+        assert_eq!(loaded.document_frequency("عمانية"), 2);
+        assert_eq!(persist::shared_prefix("é", "è"), 0);
+        assert_eq!(persist::shared_prefix("عمان", "عماني"), "عمان".len());
+    }
+
+    /// Binary statistics with a valid checksum around an invalid payload.
+    fn forged(payload: &impl Serialize) -> Vec<u8> {
+        let mut bytes = b"WMSTATS\0".to_vec();
+        bytes.extend_from_slice(&BINARY_FORMAT_VERSION.to_le_bytes());
+        let payload = postcard::to_allocvec(payload).unwrap();
+        let crc = crc::Crc::<u32>::new(&crc::CRC_32_ISCSI);
+        bytes.extend_from_slice(&payload);
+        bytes.extend_from_slice(&crc.checksum(&payload).to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn binary_refuses_forged_front_coding_and_counts() {
+        let good = (
+            1u64,
+            1u64,
+            vec![("und", (1u64, 1u64, vec![(0u32, "a", 1u64, 1u64)]))],
+        );
+        assert_eq!(CorpusStats::from_bytes(&forged(&good)).unwrap(), {
+            let mut s = CorpusStats::new();
+            s.add_document(Lang::UND, &counts(&["a"]));
+            s
+        });
+        let cases: [(Vec<u8>, &str); 4] = [
+            (
+                forged(&(
+                    2u64,
+                    2u64,
+                    vec![(
+                        "und",
+                        (2u64, 2u64, vec![(0u32, "a", 1u64, 1u64), (3, "b", 1, 1)]),
+                    )],
+                )),
+                "shares 3 bytes",
+            ),
+            (
+                forged(&(
+                    2u64,
+                    2u64,
+                    vec![(
+                        "und",
+                        (2u64, 2u64, vec![(0u32, "a", 1u64, 1u64), (1, "", 1, 1)]),
+                    )],
+                )),
+                "twice",
+            ),
+            (
+                forged(&(
+                    1u64,
+                    1u64,
+                    vec![("xx", (1u64, 1u64, vec![(0u32, "a", 1u64, 1u64)]))],
+                )),
+                "unknown language",
+            ),
+            (
+                forged(&(
+                    1u64,
+                    1u64,
+                    vec![
+                        ("und", (1u64, 1u64, vec![(0u32, "a", 1u64, 1u64)])),
+                        ("und", (1u64, 1u64, vec![(0u32, "b", 1u64, 1u64)])),
+                    ],
+                )),
+                "listed twice",
+            ),
+        ];
+        for (bytes, reason) in cases {
+            let e = CorpusStats::from_bytes(&bytes).unwrap_err();
+            assert!(matches!(e, Error::CorruptStats(_)), "{e}");
+            assert!(e.to_string().contains(reason), "{reason}: {e}");
+        }
+    }
+
+    #[test]
+    fn binary_checks_counts_behind_a_valid_checksum() {
+        // Consistent encoding and checksum, inconsistent counts: the checks still refuse it.
+        let mut s = CorpusStats::new();
+        s.add_document(Lang::UND, &counts(&["a"]));
+        s.tokens = 5;
+        let e = CorpusStats::from_bytes(&s.to_bytes()).unwrap_err();
+        assert!(e.to_string().contains("add up"), "{e}");
     }
 }
