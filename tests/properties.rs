@@ -43,6 +43,21 @@ fn langs() -> Vec<Lang> {
         .collect()
 }
 
+/// Found by `analysis_never_panics_and_keeps_valid_spans`: a token that is only an Arabic
+/// vowel mark, which the Arabic stemmer would strip to nothing.
+#[test]
+fn a_lone_vowel_mark_keeps_a_term() {
+    let doc = Pipeline::builder().build().analyze("\u{64b}\u{5d0}\u{610}");
+    assert!(doc.tokens.iter().all(|t| !doc.term_of(t).is_empty()));
+    let arabic: Lang = "ara".parse().unwrap();
+    let doc = Pipeline::builder()
+        .languages([arabic])
+        .build()
+        .analyze("\u{64b} عُمان");
+    assert_eq!(doc.tokens.len(), 2);
+    assert!(doc.tokens.iter().all(|t| !doc.term_of(t).is_empty()));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
