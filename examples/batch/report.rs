@@ -123,9 +123,13 @@ impl Reporter {
             "batch: {} documents: {} analysed, {} failed, {} with warnings",
             self.documents, self.analysed, self.failed, self.warned
         );
+        let size = if self.bytes < 1_000_000 {
+            format!("{:.1} kB", self.bytes as f64 / 1e3)
+        } else {
+            format!("{:.1} MB", self.bytes as f64 / 1e6)
+        };
         eprintln!(
-            "batch: {:.1} MB in {:.2} s: {:.0} documents/s, {:.2} MB/s",
-            self.bytes as f64 / 1e6,
+            "batch: {size} in {:.2} s: {:.0} documents/s, {:.2} MB/s",
             secs,
             rate(self.documents as f64),
             rate(self.bytes as f64) / 1e6
