@@ -14,6 +14,7 @@ use std::sync::Arc;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+use crate::output::io_message;
 use crate::{InputArgs, InputFormat};
 
 /// Documents longer than this are refused (an error record) rather than risk running out of
@@ -550,15 +551,6 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
-}
-
-/// An I/O error without Rust's "(os error N)" suffix.
-fn io_message(e: &io::Error) -> String {
-    let message = e.to_string();
-    match message.find(" (os error") {
-        Some(i) => message[..i].to_owned(),
-        None => message,
-    }
 }
 
 fn kind_of(value: &Value) -> &'static str {

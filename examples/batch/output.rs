@@ -191,15 +191,25 @@ pub fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
         // Like a file made by `create`, not tempfile's private 0600.
         builder.permissions(fs::Permissions::from_mode(0o644));
     }
-    builder.tempfile_in(dir).map_err(|e| with_path(e, path))
+    builder.tempfile_in(dir).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!(
+                "cannot create {}: {} (its folder must exist and be writable)",
+                path.display(),
+                io_message(&e)
+            ),
+        )
+    })
 }
 
-/// Writes a file whole or not at all: into a temporary file beside it, renamed when done.
+/// Writes a file whole or not at all: into `file`, a temporary file made by
+/// [`temporary_beside`] (so in the same folder), renamed to `path` when done.
 pub fn write_atomically(
+    mut file: NamedTempFile,
     path: &Path,
     write: impl FnOnce(&mut BufWriter<&mut NamedTempFile>) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut file = temporary_beside(path)?;
     let mut out = BufWriter::with_capacity(1 << 16, &mut file);
     write(&mut out).map_err(|e| with_path(e, path))?;
     out.flush().map_err(|e| with_path(e, path))?;
@@ -212,5 +222,14 @@ pub fn write_atomically(
 
 /// The error, saying which file it was about.
 pub fn with_path(e: io::Error, path: &Path) -> io::Error {
-    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+    io::Error::new(e.kind(), format!("{}: {}", path.display(), io_message(&e)))
+}
+
+/// An I/O error without Rust's "(os error N)" suffix and what follows it.
+pub fn io_message(e: &io::Error) -> String {
+    let message = e.to_string();
+    match message.find(" (os error") {
+        Some(i) => message[..i].to_owned(),
+        None => message,
+    }
 }

@@ -14,7 +14,7 @@ use wordmill::tf::CorpusStats;
 use wordmill::{Analysis, Pipeline};
 
 use crate::input::{self, Document, Documents};
-use crate::output::{self, Sink};
+use crate::output::{self, Sink, io_message, temporary_beside};
 use crate::report::Reporter;
 use crate::{AnalyzeArgs, NormalForm, Outcome, stats};
 
@@ -76,8 +76,27 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
         .num_threads(args.analysis.threads.map_or(0, usize::from))
         .build()
         .map_err(|e| Stop::Failed(format!("cannot start the analysis threads: {e}")))?;
-    // Fail on an unwritable output before reading anything.
+    // Fail on unwritable outputs before reading anything.
     let mut sink = Sink::new(out_args.output.as_deref())?;
+    let stats_file = out_args
+        .stats
+        .as_deref()
+        .map(temporary_beside)
+        .transpose()?;
+    let stats_dir_file = match &out_args.stats_dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Stop::Failed(format!(
+                    "cannot create the folder {}: {}",
+                    dir.display(),
+                    io_message(&e)
+                ))
+            })?;
+            // Named when the input is known; made now to know that the folder is writable.
+            Some(temporary_beside(&dir.join("stats.json"))?)
+        }
+        None => None,
+    };
     let total_bytes = if out_args.quiet || !std::io::IsTerminal::is_terminal(&io::stderr()) {
         None
     } else {
@@ -152,12 +171,11 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
         Err(_) => return Err(Stop::Failed("the reader thread failed".into())),
     };
     sink.finish()?;
-    if let Some(path) = &out_args.stats {
-        stats::write(path, &total)?;
+    if let (Some(path), Some(file)) = (&out_args.stats, stats_file) {
+        stats::write(file, path, &total)?;
     }
-    if let Some(dir) = &out_args.stats_dir {
-        std::fs::create_dir_all(dir).map_err(|e| output::with_path(e, dir))?;
-        stats::write(&stats::file_in(dir, documents, hash), &total)?;
+    if let (Some(dir), Some(file)) = (&out_args.stats_dir, stats_dir_file) {
+        stats::write(file, &stats::file_in(dir, documents, hash), &total)?;
     }
     report.summary(&total);
     Ok(if report.failed == 0 || out_args.allow_failures {

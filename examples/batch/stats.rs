@@ -7,14 +7,15 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use tempfile::NamedTempFile;
 use wordmill::tf::CorpusStats;
 
 use crate::Outcome;
-use crate::output::write_atomically;
+use crate::output::{temporary_beside, write_atomically};
 
-/// Writes `stats` as JSON to `path`, atomically.
-pub fn write(path: &Path, stats: &CorpusStats) -> io::Result<()> {
-    write_atomically(path, |out| {
+/// Writes `stats` as JSON to `path` through `file`, a temporary file in the same folder.
+pub fn write(file: NamedTempFile, path: &Path, stats: &CorpusStats) -> io::Result<()> {
+    write_atomically(file, path, |out| {
         serde_json::to_writer(&mut *out, stats)?;
         out.write_all(b"\n")
     })
@@ -76,6 +77,14 @@ fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// `batch merge`: adds up the statistics files and writes the sum, or writes nothing when
 /// one of them cannot be read.
 pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> Outcome {
+    // Fail on an unwritable output before reading anything.
+    let temporary = match output.map(temporary_beside).transpose() {
+        Ok(temporary) => temporary,
+        Err(e) => {
+            eprintln!("batch merge: {e}");
+            return Outcome::Stopped;
+        }
+    };
     let files = match files(inputs) {
         Ok(files) => files,
         Err(e) => {
@@ -101,9 +110,9 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
         );
         return Outcome::SomeFailed;
     }
-    let written = match output {
-        Some(path) => write(path, &total),
-        None => {
+    let written = match (output, temporary) {
+        (Some(path), Some(file)) => write(file, path, &total),
+        _ => {
             let mut out = io::stdout().lock();
             serde_json::to_writer(&mut out, &total)
                 .map_err(io::Error::from)
