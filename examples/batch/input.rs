@@ -142,7 +142,7 @@ impl Documents {
             input: Box::new(BufReader::with_capacity(1 << 20, file)),
             file: file_name,
             id_prefix: id,
-            layout,
+            json: layout == Layout::JsonLines,
             line: 0,
             done: false,
         });
@@ -192,7 +192,7 @@ impl Documents {
             input: Box::new(input),
             file: "-".into(),
             id_prefix: "-".into(),
-            layout,
+            json: layout == Layout::JsonLines,
             line: 0,
             done: false,
         });
@@ -302,7 +302,8 @@ struct LineReader {
     input: Box<dyn BufRead + Send>,
     file: Arc<str>,
     id_prefix: String,
-    layout: Layout,
+    /// JSON Lines, else text lines.
+    json: bool,
     line: u64,
     done: bool,
 }
@@ -345,25 +346,21 @@ impl LineReader {
             if line_no == 1 && buf.starts_with(UTF8_BOM) {
                 buf.drain(..UTF8_BOM.len());
             }
-            let mut doc = match self.layout {
-                Layout::Lines => {
-                    let (text, warning) = decode(buf, args.strict, true);
-                    Document {
-                        id,
-                        file: self.file.clone(),
-                        line: Some(line_no),
-                        text,
-                        warning,
-                        bytes: 0,
-                    }
+            let mut doc = if self.json {
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    continue; // blank lines separate nothing and hold no document
                 }
-                Layout::JsonLines => {
-                    if buf.iter().all(u8::is_ascii_whitespace) {
-                        continue; // blank lines separate nothing and hold no document
-                    }
-                    self.json_document(buf, id, line_no, args)
+                self.json_document(buf, id, line_no, args)
+            } else {
+                let (text, warning) = decode(buf, args.strict, true);
+                Document {
+                    id,
+                    file: self.file.clone(),
+                    line: Some(line_no),
+                    text,
+                    warning,
+                    bytes: 0,
                 }
-                Layout::Whole => unreachable!("whole inputs are read by Documents"),
             };
             doc.bytes = consumed as u64;
             return Some(doc);
