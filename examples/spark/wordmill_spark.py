@@ -74,8 +74,6 @@ def main():
     builder = SparkSession.builder.appName("wordmill").config("spark.ui.showConsoleProgress", "false")
     if args.master:
         builder = builder.master(args.master)
-    elif "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
-        builder = builder.config("spark.master", os.environ.get("SPARK_MASTER", "local[*]"))
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
     started = time.monotonic()
@@ -102,7 +100,9 @@ def main():
         # records in input order.
         parts = os.path.abspath(args.records) + ".parts"
         shutil.rmtree(parts, ignore_errors=True)
-        records.saveAsTextFile(parts)
+        # file:// so that Spark writes where the driver reads, whatever the default file
+        # system (on a cluster: a shared folder).
+        records.saveAsTextFile("file://" + parts)
         count = errors = 0
         with open(args.records, "w", encoding="utf-8") as out:
             for name in sorted(n for n in os.listdir(parts) if n.startswith("part-")):
