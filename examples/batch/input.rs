@@ -132,11 +132,18 @@ impl Documents {
                 return Some(Document::failed(id, file_name, None, error));
             }
             let mut bytes = Vec::with_capacity(len as usize);
-            if let Err(e) = (&file).take(MAX_DOCUMENT_BYTES).read_to_end(&mut bytes) {
-                let error = format!("cannot read: {}", io_message(&e));
-                return Some(Document::failed(id, file_name, None, error));
-            }
-            return Some(whole_document(id, file_name, bytes, self.args.strict));
+            // Special files (devices, pipes) say nothing of their size: read one byte past the
+            // limit to know.
+            let error = match (&file).take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes) {
+                Ok(n) if n as u64 <= MAX_DOCUMENT_BYTES => {
+                    return Some(whole_document(id, file_name, bytes, self.args.strict));
+                }
+                Ok(_) => format!(
+                    "more than the {MAX_DOCUMENT_BYTES} bytes one document may have: split it, or use --lines if it holds one document per line"
+                ),
+                Err(e) => format!("cannot read: {}", io_message(&e)),
+            };
+            return Some(Document::failed(id, file_name, None, error));
         }
         self.reader = Some(LineReader {
             input: Box::new(BufReader::with_capacity(1 << 20, file)),
