@@ -1,0 +1,261 @@
+//! wordmill's batch tool: analyses corpora of any size and writes one JSON line per document.
+//!
+//! ```text
+//! cargo run --release --example batch -- corpus/
+//! cargo run --release --example batch -- --help
+//! ```
+//!
+//! The modules: `input` finds and reads documents, `output` turns analyses into records and
+//! writes them, `stats` writes and merges corpus statistics, `report` talks to the user on
+//! stderr (progress bar, warnings, summary), `run` ties them together in a streaming loop.
+
+mod input;
+mod output;
+mod report;
+mod run;
+mod stats;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use wordmill::Lang;
+
+const EXAMPLES_AND_EXIT_CODES: &str = "\
+Examples:
+  batch corpus/                        every .txt/.jsonl/.ndjson file under corpus/
+  batch --lines news.txt --top 5       one document per line of a text file
+  batch docs.jsonl --text-field body --output records.jsonl --stats stats.json
+  batch - < docs.jsonl                 streaming: JSON Lines on stdin, records on stdout
+  batch - --quiet --stats-dir parts/   one partial statistics file per run (Spark, parallel)
+  batch merge parts/ --output stats.json
+                                       combine partial statistics into one file
+
+Records (one JSON object per line, in input order):
+  {\"id\":..., \"lang\":\"eng\", \"script\":\"Latin\", \"confidence\":1.0, \"token_count\":..., \"term_count\":...,
+   \"top_terms\":[[\"oman\",3],...]}                   analysed (\"warnings\" when decoded lossily,
+                                                  \"tokens\" with --tokens)
+  {\"id\":..., \"file\":..., \"line\":..., \"error\":\"...\"}   not analysed, and why
+
+Exit codes:
+  0  every document was analysed (warnings such as lossy UTF-8 decoding are allowed)
+  1  some documents or inputs failed: their error records are in the output, the rest was
+     analysed (merge: a statistics file could not be read, nothing was written)
+  2  usage error: unknown option, bad value
+  3  the run stopped: output or statistics could not be written (disk full, closed pipe...);
+     a file given to --output or --stats is then not created";
+
+/// Analyse text with wordmill: one JSON line per document, corpus statistics on request.
+///
+/// Inputs are files, folders (searched recursively for .txt, .jsonl and .ndjson files, in
+/// name order) and `-` for stdin. A .txt file is one document, or one per line with
+/// --lines; a .jsonl or .ndjson file holds one JSON object per line whose --text-field is
+/// the document. Memory stays flat however many documents there are: documents are read,
+/// analysed in parallel and written in order, one bounded batch at a time.
+#[derive(Parser, Debug)]
+#[command(
+    name = "batch",
+    version,
+    after_help = EXAMPLES_AND_EXIT_CODES,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    analyze: AnalyzeArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Combine partial statistics files (from --stats or --stats-dir) into one: the result
+    /// is identical to the statistics of a single run over all their documents.
+    Merge(MergeArgs),
+}
+
+#[derive(Args, Debug)]
+struct MergeArgs {
+    /// Statistics files, and folders whose *.json files are all merged.
+    #[arg(required = true, value_name = "STATS")]
+    inputs: Vec<PathBuf>,
+    /// Write the merged statistics here (default: stdout). Written to a temporary file in
+    /// the same folder first, renamed when complete.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Print nothing on stderr but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// Where the documents are and how to read them.
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Input")]
+pub struct InputArgs {
+    /// Files and folders to analyse; `-` reads stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// How to read the inputs. `auto`: .jsonl and .ndjson files are JSON Lines, other files
+    /// text; stdin is JSON Lines when it starts with `{`, text otherwise.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto, value_name = "FORMAT")]
+    pub input_format: InputFormat,
+    /// Text inputs hold one document per line instead of one per file. Every line is a
+    /// document, empty ones included, so record n is line n.
+    #[arg(long)]
+    pub lines: bool,
+    /// JSON Lines: the field that holds the document's text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// JSON Lines: the field that holds the document's id (a string or a number). Documents
+    /// without one get FILE:LINE.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// Reject documents that are not valid UTF-8 (an error record) instead of replacing the
+    /// invalid bytes with U+FFFD (a record with a warning).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+/// What the analysis does; mirrors `wordmill::PipelineBuilder`.
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Analysis")]
+pub struct AnalysisArgs {
+    /// Detect only these languages (ISO 639-3 codes, comma-separated: eng,ara,rus).
+    #[arg(long, value_delimiter = ',', value_parser = parse_lang, value_name = "CODES")]
+    pub lang_allow: Vec<Lang>,
+    /// Unicode normalization form of the terms.
+    #[arg(long, value_enum, default_value_t = NormalForm::Nfc, value_name = "FORM")]
+    pub normalize: NormalForm,
+    /// Do not stem words.
+    #[arg(long)]
+    pub no_stem: bool,
+    /// Keep stop words as terms.
+    #[arg(long)]
+    pub keep_stopwords: bool,
+    /// Analyse with this many threads (default: one per core).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..), value_name = "N")]
+    pub threads: Option<u16>,
+    /// Documents analysed together in one parallel batch; bigger batches use more memory.
+    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..), value_name = "N")]
+    pub batch_size: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NormalForm {
+    Nfc,
+    Nfkc,
+}
+
+/// What is written, and where.
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// Write the records to this file instead of stdout. Written to a temporary file in the
+    /// same folder first and renamed when complete: an interrupted run leaves no truncated
+    /// file under this name.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// How many of each document's most frequent terms its record lists.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+    /// Add every token to the records: its byte span in the text, its term and its kind.
+    #[arg(long)]
+    pub tokens: bool,
+    /// Write the corpus statistics of the analysed documents to this file, as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub stats: Option<PathBuf>,
+    /// Write the corpus statistics to a file in this folder named after the input
+    /// (stats-DOCUMENTS-HASH.json): parallel workers each leave their own file, a retried
+    /// worker overwrites its own. Combine them with `batch merge`.
+    #[arg(long, value_name = "DIR")]
+    pub stats_dir: Option<PathBuf>,
+    /// Exit with 0 even when some documents failed (their error records are still written):
+    /// for Spark's RDD.pipe(checkCode=True) and Hadoop Streaming, which fail on any other code.
+    #[arg(long)]
+    pub allow_failures: bool,
+    /// No progress bar, summary or warnings on stderr; errors are still reported.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    code.trim().parse::<Lang>().map_err(|e| e.to_string())
+}
+
+/// How a run ended, and the process exit code for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was analysed (code 0).
+    Success,
+    /// Some documents or inputs failed; the rest was done (code 1).
+    SomeFailed,
+    /// The run stopped: output could not be written (code 3).
+    Stopped,
+}
+
+impl Outcome {
+    fn exit_code(self) -> ExitCode {
+        match self {
+            Outcome::Success => ExitCode::SUCCESS,
+            Outcome::SomeFailed => ExitCode::from(1),
+            Outcome::Stopped => ExitCode::from(3),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Some(Command::Merge(args)) => {
+            stats::merge_command(&args.inputs, args.output.as_deref(), args.quiet)
+        }
+        None => run::analyze_command(&cli.analyze),
+    };
+    outcome.exit_code()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn merge_is_a_subcommand_and_paths_are_the_default() {
+        let cli = Cli::try_parse_from(["batch", "merge", "a.json", "b.json"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Merge(ref m)) if m.inputs.len() == 2));
+        let cli = Cli::try_parse_from(["batch", "--lines", "a.txt", "-"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.analyze.input.paths.len(), 2);
+        assert!(Cli::try_parse_from(["batch"]).is_err());
+    }
+
+    #[test]
+    fn languages_are_checked() {
+        let cli = Cli::try_parse_from(["batch", "--lang-allow", "eng,ara", "x"]).unwrap();
+        assert_eq!(cli.analyze.analysis.lang_allow.len(), 2);
+        let err = Cli::try_parse_from(["batch", "--lang-allow", "english", "x"]).unwrap_err();
+        assert!(err.to_string().contains("ISO 639-3"), "{err}");
+    }
+}

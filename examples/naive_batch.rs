@@ -1,0 +1,104 @@
+//! The baseline for the batch tool's throughput: the same job, one document per line of
+//! text files, one JSON line per document, done the obvious way (the naive pipeline of
+//! benches/pipeline.rs: whatlang → NFKC → lowercase → unicode_words → Snowball → HashMap).
+//!
+//! ```text
+//! cargo run --release --example naive_batch -- THREADS FILE... > /dev/null
+//! ```
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::time::Instant;
+
+use rayon::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+fn naive(text: &str) -> (Option<whatlang::Lang>, HashMap<String, u32>) {
+    let lang = whatlang::detect_lang(text);
+    let algorithm = match lang {
+        Some(whatlang::Lang::Eng) => Some(rust_stemmers::Algorithm::English),
+        Some(whatlang::Lang::Deu) => Some(rust_stemmers::Algorithm::German),
+        Some(whatlang::Lang::Fra) => Some(rust_stemmers::Algorithm::French),
+        Some(whatlang::Lang::Spa) => Some(rust_stemmers::Algorithm::Spanish),
+        Some(whatlang::Lang::Ita) => Some(rust_stemmers::Algorithm::Italian),
+        Some(whatlang::Lang::Por) => Some(rust_stemmers::Algorithm::Portuguese),
+        Some(whatlang::Lang::Nld) => Some(rust_stemmers::Algorithm::Dutch),
+        Some(whatlang::Lang::Tur) => Some(rust_stemmers::Algorithm::Turkish),
+        Some(whatlang::Lang::Swe) => Some(rust_stemmers::Algorithm::Swedish),
+        Some(whatlang::Lang::Fin) => Some(rust_stemmers::Algorithm::Finnish),
+        Some(whatlang::Lang::Hun) => Some(rust_stemmers::Algorithm::Hungarian),
+        Some(whatlang::Lang::Ron) => Some(rust_stemmers::Algorithm::Romanian),
+        Some(whatlang::Lang::Ara) => Some(rust_stemmers::Algorithm::Arabic),
+        Some(whatlang::Lang::Rus) => Some(rust_stemmers::Algorithm::Russian),
+        _ => None,
+    };
+    let stemmer = algorithm.map(rust_stemmers::Stemmer::create);
+    let normalized: String = text.nfkc().collect::<String>().to_lowercase();
+    let mut counts = HashMap::new();
+    for word in normalized.unicode_words() {
+        let term = match &stemmer {
+            Some(s) => s.stem(word).into_owned(),
+            None => word.to_owned(),
+        };
+        *counts.entry(term).or_insert(0) += 1;
+    }
+    (lang, counts)
+}
+
+fn record(id: &str, text: &str) -> String {
+    let (lang, counts) = naive(text);
+    let mut top: Vec<(&String, &u32)> = counts.iter().collect();
+    top.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    top.truncate(10);
+    let lang = lang.map_or("und", |l| l.code());
+    serde_json::json!({"id": id, "lang": lang, "top_terms": top}).to_string()
+}
+
+fn main() -> io::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let threads: usize = args
+        .next()
+        .and_then(|t| t.parse().ok())
+        .expect("usage: naive_batch THREADS FILE...");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(io::Error::other)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let started = Instant::now();
+    let (mut documents, mut bytes) = (0u64, 0u64);
+    for path in args {
+        let mut batch: Vec<(String, String)> = Vec::with_capacity(1024);
+        let lines = BufReader::new(File::open(&path)?).lines();
+        let flush = |batch: &mut Vec<(String, String)>, out: &mut dyn Write| {
+            let records: Vec<String> =
+                pool.install(|| batch.par_iter().map(|(id, t)| record(id, t)).collect());
+            for r in records {
+                writeln!(out, "{r}")?;
+            }
+            batch.clear();
+            io::Result::Ok(())
+        };
+        for (i, line) in lines.enumerate() {
+            let line = line?;
+            documents += 1;
+            bytes += line.len() as u64 + 1;
+            batch.push((format!("{path}:{}", i + 1), line));
+            if batch.len() == 1024 {
+                flush(&mut batch, &mut out)?;
+            }
+        }
+        flush(&mut batch, &mut out)?;
+    }
+    out.flush()?;
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "naive_batch: {documents} documents, {:.1} MB in {secs:.2} s: {:.0} documents/s, {:.2} MB/s",
+        bytes as f64 / 1e6,
+        documents as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
+    Ok(())
+}

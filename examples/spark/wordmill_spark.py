@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Runs wordmill's batch tool under Apache Spark and merges its statistics.
+
+The corpus (JSON Lines, one document per line, each with an "id") is spread over at least
+--partitions partitions; each partition is piped through the batch tool with RDD.pipe() in
+streaming mode (JSON Lines in on stdin, records out on stdout); every run leaves the partial
+statistics of its partition in --stats-dir; the records are saved by Spark and joined in input order and
+the partial statistics merged with `batch merge`. Records and statistics are the same as those of
+one `batch` run over the whole corpus.
+
+Local mode, on this machine (pip install pyspark; Java 17):
+
+    cargo build --release --example batch
+    python3 examples/spark/wordmill_spark.py corpus.jsonl \\
+        --binary "$PWD/target/release/examples/batch" --master 'local[2]' \\
+        --records records.jsonl --stats stats.json --stats-dir /tmp/wordmill-parts
+
+On a cluster, submit the same script with spark-submit; the binary must be at the same
+absolute path on every worker (or shipped with --files and named by its file name), and
+--stats-dir must be a folder every worker and the driver see (a shared file system).
+Arguments after `--` go to the batch tool (e.g. -- --lang-allow eng,ara --top 5).
+"""
+
+import argparse
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+
+
+def parse_args():
+    p = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Arguments after -- go to the batch tool, e.g. -- --lang-allow eng,ara --top 5",
+    )
+    p.add_argument("input", help="JSON Lines corpus: a file, folder or glob that Spark's textFile reads")
+    p.add_argument("--binary", required=True, help="absolute path of the batch tool on every worker")
+    p.add_argument("--partitions", type=int, default=4, help="at least this many partitions (default 4)")
+    p.add_argument("--records", required=True, help="write the records here, in input order (JSON Lines)")
+    p.add_argument("--stats", required=True, help="write the merged statistics here (JSON)")
+    p.add_argument(
+        "--stats-dir",
+        required=True,
+        help="new or empty folder for the partial statistics; on a cluster, on a file system shared by all",
+    )
+    p.add_argument("--master", help="Spark master, e.g. local[4] (default: spark-submit's, else local[*])")
+    p.add_argument("--threads", type=int, default=1, help="analysis threads per partition (default 1: Spark runs one task per core)")
+    argv = sys.argv[1:]
+    split = argv.index("--") if "--" in argv else len(argv)
+    args = p.parse_args(argv[:split])
+    # Everything after `--` goes to the batch tool.
+    args.batch_args = argv[split + 1 :]
+    return args
+
+
+def main():
+    args = parse_args()
+    binary = os.path.abspath(args.binary)
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"wordmill_spark: {binary} is not an executable: build it with `cargo build --release --example batch`")
+    stats_dir = os.path.abspath(args.stats_dir)
+    if os.path.isdir(stats_dir) and os.listdir(stats_dir):
+        sys.exit(f"wordmill_spark: {stats_dir} is not empty: its files would be merged too; give a new folder")
+    os.makedirs(stats_dir, exist_ok=True)
+
+    # Workers must run the driver's Python.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("wordmill").config("spark.ui.showConsoleProgress", "false")
+    if args.master:
+        builder = builder.master(args.master)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("WARN")
+    started = time.monotonic()
+    try:
+        lines = spark.sparkContext.textFile(args.input, minPartitions=args.partitions)
+        partitions = lines.getNumPartitions()
+        command = [
+            binary,
+            "-",
+            "--input-format",
+            "jsonl",
+            "--quiet",
+            # Failed documents are error records; only a failed run fails the task.
+            "--allow-failures",
+            "--threads",
+            str(args.threads),
+            "--stats-dir",
+            stats_dir,
+            *args.batch_args,
+        ]
+        # RDD.pipe runs the command without a shell and with an empty environment.
+        records = lines.pipe(shlex.join(command), checkCode=True)
+        # One job runs every partition at once; the part files, in partition order, are the
+        # records in input order.
+        parts = os.path.abspath(args.records) + ".parts"
+        shutil.rmtree(parts, ignore_errors=True)
+        # file:// so that Spark writes where the driver reads, whatever the default file
+        # system (on a cluster: a shared folder).
+        records.saveAsTextFile("file://" + parts)
+        count = errors = 0
+        with open(args.records, "w", encoding="utf-8") as out:
+            for name in sorted(n for n in os.listdir(parts) if n.startswith("part-")):
+                with open(os.path.join(parts, name), encoding="utf-8") as part:
+                    for record in part:
+                        out.write(record)
+                        count += 1
+                        if "error" in json.loads(record):
+                            errors += 1
+        shutil.rmtree(parts)
+    finally:
+        spark.stop()
+    merged = subprocess.run([binary, "merge", stats_dir, "--output", args.stats, "--quiet"])
+    if merged.returncode != 0:
+        sys.exit(f"wordmill_spark: merging the statistics in {stats_dir} failed")
+    elapsed = time.monotonic() - started
+    print(
+        f"wordmill_spark: {count} records ({errors} errors) from {partitions} partitions in {elapsed:.1f} s; "
+        f"records in {args.records}, statistics in {args.stats}",
+        file=sys.stderr,
+    )
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

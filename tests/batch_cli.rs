@@ -1,0 +1,771 @@
+//! The batch tool as a user runs it: real files, real processes, stdout, stderr and exit
+//! codes. Every bad input of issue 4 has its test here; huge inputs are made in a temporary
+//! folder by the test itself.
+
+mod batch_support;
+
+use std::fs;
+use std::path::Path;
+
+use batch_support::{Run, binary, corpus, run_in};
+use serde_json::{Value, json};
+
+const SENTENCE: &str = "Oman and Russia held talks in Muscat. ";
+/// What a reader expects of SENTENCE: seven words, of which "and" and "in" are stop words;
+/// "talks" stems to "talk".
+const SENTENCE_TOKENS: u64 = 7;
+const SENTENCE_TERMS: [&str; 5] = ["held", "muscat", "oman", "russia", "talk"];
+
+/// Huge inputs are this big in release builds (CI runs `cargo test --release`), smaller in
+/// debug builds, whose analysis is an order of magnitude slower.
+fn huge(release: usize, debug: usize) -> usize {
+    if cfg!(debug_assertions) {
+        debug
+    } else {
+        release
+    }
+}
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+fn run(dir: &Path, args: &[&str]) -> Run {
+    run_in(dir, args, b"")
+}
+
+fn top_terms(record: &Value) -> Vec<(String, u64)> {
+    record["top_terms"]
+        .as_array()
+        .expect("top_terms is a list")
+        .iter()
+        .map(|pair| {
+            (
+                pair[0].as_str().unwrap().to_owned(),
+                pair[1].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn terms_of(record: &Value) -> Vec<String> {
+    let mut terms: Vec<String> = top_terms(record).into_iter().map(|(t, _)| t).collect();
+    terms.sort();
+    terms
+}
+
+#[test]
+fn folders_are_read_recursively_in_name_order_one_document_per_file() {
+    let dir = temp();
+    let root = dir.path().join("news");
+    fs::create_dir_all(root.join("b")).unwrap();
+    fs::write(
+        root.join("b/2.txt"),
+        "سلطنة عمان وروسيا تعقدان جلسة الحوار الاستراتيجي بمسقط",
+    )
+    .unwrap();
+    fs::write(root.join("a.txt"), SENTENCE).unwrap();
+    fs::write(root.join("notes.md"), "not a corpus file").unwrap();
+    let out = run(dir.path(), &["news"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    assert_eq!(records.len(), 2, "the .md file is not a document");
+    assert_eq!(records[0]["id"], "a.txt");
+    assert_eq!(records[0]["lang"], "eng");
+    assert_eq!(records[0]["token_count"], SENTENCE_TOKENS);
+    assert_eq!(terms_of(&records[0]), SENTENCE_TERMS);
+    assert_eq!(records[1]["id"], "b/2.txt");
+    assert_eq!(records[1]["lang"], "ara");
+    assert_eq!(records[1]["script"], "Arabic");
+    assert!(
+        out.stderr.contains("2 documents: 2 analysed, 0 failed"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn json_lines_with_chosen_fields_keep_input_order() {
+    let dir = temp();
+    let lines = [
+        json!({"key": "first", "body": "Oman and Russia held talks in Muscat."}),
+        json!({"body": "Die Minister trafen sich in Maskat.", "extra": {"nested": [1, 2]}}),
+        json!({"key": 3, "body": "El ministro de Omán se reunió con su homólogo ruso en Mascate."}),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    fs::write(dir.path().join("docs.jsonl"), text).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "docs.jsonl",
+            "--text-field",
+            "body",
+            "--id-field",
+            "key",
+            "--top",
+            "2",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["first", "docs.jsonl:2", "3"],
+        "missing ids are FILE:LINE"
+    );
+    let langs: Vec<&str> = records
+        .iter()
+        .map(|r| r["lang"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["eng", "deu", "spa"]);
+    assert!(
+        records
+            .iter()
+            .all(|r| r["top_terms"].as_array().unwrap().len() == 2)
+    );
+}
+
+#[test]
+fn stdin_json_lines_give_records_and_nothing_else_on_stdout() {
+    let dir = temp();
+    let input: String = (0..2500)
+        .map(|i| format!("{}\n", json!({"id": format!("doc-{i}"), "text": SENTENCE})))
+        .collect();
+    let out = run_in(dir.path(), &["-"], input.as_bytes());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records(); // every stdout line is a JSON record
+    assert_eq!(
+        records.len(),
+        2500,
+        "one record per line, across several batches"
+    );
+    for (i, r) in records.iter().enumerate() {
+        assert_eq!(r["id"], format!("doc-{i}"), "input order");
+        assert_eq!(r["token_count"], SENTENCE_TOKENS);
+    }
+    assert!(
+        out.stderr.contains("2500 documents"),
+        "the summary is on stderr"
+    );
+}
+
+#[test]
+fn stdin_plain_text_is_one_document_or_one_per_line() {
+    let dir = temp();
+    let whole = run_in(dir.path(), &["-"], SENTENCE.repeat(3).as_bytes());
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    assert_eq!(whole.records().len(), 1);
+    assert_eq!(whole.records()[0]["token_count"], 3 * SENTENCE_TOKENS);
+    let lines = run_in(dir.path(), &["-", "--lines"], b"Oman and Russia\nMuscat\n");
+    let ids: Vec<Value> = lines.records().iter().map(|r| r["id"].clone()).collect();
+    assert_eq!(ids, [json!("-:1"), json!("-:2")]);
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+    let dir = temp();
+    // "café" in Latin-1: é is the lone byte 0xE9.
+    fs::write(
+        dir.path().join("latin1.txt"),
+        b"Le caf\xE9 de Mascate\n".as_slice(),
+    )
+    .unwrap();
+    let out = run(dir.path(), &["latin1.txt"]);
+    assert_eq!(out.code, 0, "a warning is not a failure: {}", out.stderr);
+    let record = &out.records()[0];
+    assert_eq!(record["token_count"], 4, "Le, caf\u{FFFD}, de, Mascate");
+    let warnings = record["warnings"]
+        .as_array()
+        .expect("the record carries the warning");
+    assert!(warnings[0].as_str().unwrap().contains("not valid UTF-8"));
+    assert!(
+        out.stderr.contains("warning: latin1.txt: not valid UTF-8"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn invalid_utf8_is_an_error_with_strict() {
+    let dir = temp();
+    fs::write(
+        dir.path().join("latin1.txt"),
+        b"Le caf\xE9 de Mascate\n".as_slice(),
+    )
+    .unwrap();
+    fs::write(dir.path().join("good.txt"), SENTENCE).unwrap();
+    let out = run(dir.path(), &["--strict", "latin1.txt", "good.txt"]);
+    assert_eq!(out.code, 1);
+    let records = out.records();
+    assert_eq!(records[0]["file"], "latin1.txt");
+    assert!(
+        records[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8 (invalid byte at offset 6)")
+    );
+    assert!(
+        records[0].get("lang").is_none(),
+        "an error record has no analysis"
+    );
+    assert_eq!(
+        records[1]["token_count"], SENTENCE_TOKENS,
+        "the run went on"
+    );
+    // The same byte inside a JSON line.
+    fs::write(
+        dir.path().join("d.jsonl"),
+        b"{\"text\":\"caf\xE9\"}\n{\"text\":\"Muscat\"}\n".as_slice(),
+    )
+    .unwrap();
+    let out = run(dir.path(), &["--strict", "d.jsonl"]);
+    assert_eq!(out.code, 1);
+    let records = out.records();
+    assert_eq!(
+        (records[0]["file"].as_str(), records[0]["line"].as_u64()),
+        (Some("d.jsonl"), Some(1))
+    );
+    assert_eq!(records[1]["token_count"], 1);
+}
+
+#[test]
+fn empty_and_whitespace_only_documents_have_zero_tokens() {
+    let dir = temp();
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    fs::write(dir.path().join("blank.txt"), " \n\t\u{3000}\r\n").unwrap();
+    fs::write(dir.path().join("lines.txt"), "Muscat\n\n   \nMuscat\n").unwrap();
+    fs::write(
+        dir.path().join("d.jsonl"),
+        "{\"text\":\"\"}\n\n{\"text\":\"  \\n \"}\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["empty.txt", "blank.txt", "d.jsonl"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    assert_eq!(records.len(), 4, "the blank JSON line holds no document");
+    for r in &records {
+        assert_eq!(r["token_count"], 0, "{r}");
+        assert_eq!(r["lang"], "und");
+        assert_eq!(r["top_terms"], json!([]));
+    }
+    let out = run(dir.path(), &["--lines", "lines.txt"]);
+    let counts: Vec<u64> = out
+        .records()
+        .iter()
+        .map(|r| r["token_count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        counts,
+        [1, 0, 0, 1],
+        "with --lines every line is a document"
+    );
+}
+
+#[test]
+fn a_single_500_mb_document() {
+    let dir = temp();
+    let repeats = huge(500_000_000, 50_000_000) / SENTENCE.len();
+    fs::write(dir.path().join("huge.txt"), SENTENCE.repeat(repeats)).unwrap();
+    let out = run(dir.path(), &["huge.txt", "--top", "5"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["lang"], "eng");
+    assert_eq!(records[0]["token_count"], SENTENCE_TOKENS * repeats as u64);
+    let top = top_terms(&records[0]);
+    assert_eq!(top.len(), 5);
+    assert!(
+        top.iter().all(|(_, count)| *count == repeats as u64),
+        "{top:?}"
+    );
+    assert_eq!(terms_of(&records[0]), SENTENCE_TERMS);
+}
+
+#[test]
+fn a_line_of_100_mb() {
+    let dir = temp();
+    let repeats = huge(100_000_000, 10_000_000) / SENTENCE.len();
+    let long = SENTENCE.repeat(repeats);
+    fs::write(
+        dir.path().join("lines.txt"),
+        format!("Muscat\n{long}\nMuscat\n"),
+    )
+    .unwrap();
+    let out = run(dir.path(), &["--lines", "lines.txt"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let counts: Vec<u64> = out
+        .records()
+        .iter()
+        .map(|r| r["token_count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, [1, SENTENCE_TOKENS * repeats as u64, 1]);
+    // The same text as one JSON line.
+    let line = json!({"id": "long", "text": long}).to_string();
+    fs::write(
+        dir.path().join("d.jsonl"),
+        format!("{line}\n{{\"id\":\"short\",\"text\":\"Muscat\"}}\n"),
+    )
+    .unwrap();
+    let out = run(dir.path(), &["d.jsonl"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    assert_eq!(records[0]["token_count"], SENTENCE_TOKENS * repeats as u64);
+    assert_eq!(records[1]["id"], "short");
+}
+
+#[test]
+fn a_binary_file_is_an_error_record_and_the_run_goes_on() {
+    let dir = temp();
+    // A real executable: the tool itself.
+    fs::copy(binary(), dir.path().join("program.txt")).unwrap();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let out = run(dir.path(), &["program.txt", "news.txt"]);
+    assert_eq!(out.code, 1);
+    let records = out.records();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["id"], "program.txt");
+    assert!(
+        records[0]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("binary data, not text")
+    );
+    assert_eq!(records[1]["token_count"], SENTENCE_TOKENS);
+    assert!(
+        out.stderr.contains("error: program.txt: binary data"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("2 documents: 1 analysed, 1 failed"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn malformed_json_lines_are_error_records_naming_file_and_line() {
+    let dir = temp();
+    let input = [
+        r#"{"id":"a","text":"Muscat"}"#,
+        r#"{"id":"b","text":"Muscat""#, // cut short
+        r#"not json at all"#,
+        r#"{"id":"c"}"#,             // no text
+        r#"{"id":"d","text":42}"#,   // not a string
+        r#"{"id":"e","text":null}"#, // not a string either
+        r#"["Muscat"]"#,             // not an object
+        r#"{"id":"f","text":"Muscat"}"#,
+    ]
+    .join("\n");
+    fs::write(dir.path().join("docs.jsonl"), input).unwrap();
+    let out = run(dir.path(), &["docs.jsonl"]);
+    assert_eq!(out.code, 1);
+    let records = out.records();
+    assert_eq!(records.len(), 8, "one record per line, errors included");
+    assert_eq!(records[0]["token_count"], 1);
+    assert_eq!(records[7]["token_count"], 1, "processing went on");
+    for (i, r) in records.iter().enumerate().take(7).skip(1) {
+        assert_eq!(r["file"], "docs.jsonl", "{r}");
+        assert_eq!(r["line"], i as u64 + 1, "{r}");
+        assert!(r["error"].is_string(), "{r}");
+    }
+    assert!(
+        records[1]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid JSON")
+    );
+    assert_eq!(
+        records[3]["id"], "c",
+        "the id is kept when it could be read"
+    );
+    assert!(
+        records[3]["error"]
+            .as_str()
+            .unwrap()
+            .contains("no \"text\" field")
+    );
+    assert!(
+        records[4]["error"]
+            .as_str()
+            .unwrap()
+            .contains("is a number, not a string")
+    );
+    assert!(
+        records[5]["error"]
+            .as_str()
+            .unwrap()
+            .contains("is null, not a string")
+    );
+    assert!(
+        out.stderr.contains("docs.jsonl:2: invalid JSON"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("8 documents: 2 analysed, 6 failed"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn missing_paths_and_unreadable_files_are_named() {
+    let dir = temp();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    fs::create_dir(dir.path().join("folder")).unwrap();
+    // A symbolic link to itself cannot be read, even by root.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("loop.txt", dir.path().join("folder/loop.txt")).unwrap();
+    let out = run(dir.path(), &["no-such-file.txt", "news.txt", "folder"]);
+    assert_eq!(out.code, 1);
+    let records = out.records();
+    assert_eq!(records[0]["file"], "no-such-file.txt");
+    assert!(
+        records[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("No such file"),
+        "{}",
+        records[0]
+    );
+    assert_eq!(records[1]["token_count"], SENTENCE_TOKENS);
+    assert!(
+        out.stderr.contains("no-such-file.txt: cannot read"),
+        "{}",
+        out.stderr
+    );
+    #[cfg(unix)]
+    {
+        assert_eq!(records.len(), 3);
+        assert!(records[2]["file"].as_str().unwrap().ends_with("loop.txt"));
+        assert!(
+            out.stderr.contains("loop.txt: cannot read"),
+            "{}",
+            out.stderr
+        );
+    }
+
+    // A file without read permission (root reads everything: then there is nothing to see).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked.txt");
+        fs::write(&locked, SENTENCE).unwrap();
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+        if fs::read(&locked).is_err() {
+            let out = run(dir.path(), &["locked.txt"]);
+            assert_eq!(out.code, 1);
+            assert!(
+                out.stderr
+                    .contains("locked.txt: cannot read: Permission denied"),
+                "{}",
+                out.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn output_file_appears_whole_or_not_at_all() {
+    let dir = temp();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let out = run(dir.path(), &["news.txt", "--output", "out/records.jsonl"]);
+    assert_eq!(out.code, 3, "the folder does not exist");
+    assert!(out.stderr.contains("out/records.jsonl"), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+
+    fs::create_dir(dir.path().join("out")).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "news.txt",
+            "--output",
+            "out/records.jsonl",
+            "--stats",
+            "out/stats.json",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "records go to the file");
+    let mut names: Vec<String> = fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["records.jsonl", "stats.json"],
+        "no temporary file is left"
+    );
+    let records = fs::read_to_string(dir.path().join("out/records.jsonl")).unwrap();
+    let record: Value = serde_json::from_str(records.trim_end()).unwrap();
+    assert_eq!(record["id"], "news.txt");
+    let stats: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("out/stats.json")).unwrap())
+            .unwrap();
+    assert_eq!(stats["documents"], 1);
+    assert_eq!(stats["tokens"], 5, "the five terms that are not stop words");
+}
+
+#[test]
+fn options_mirror_the_pipeline() {
+    let dir = temp();
+    let text = "The ministers of Oman met the ministers of Russia in Muscat.";
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    let terms = |args: &[&str]| {
+        let mut all = vec!["a.txt", "--top", "100"];
+        all.extend_from_slice(args);
+        let out = run(dir.path(), &all);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        top_terms(&out.records()[0])
+    };
+    let default = terms(&[]);
+    assert!(default.contains(&("minist".to_owned(), 2)), "{default:?}");
+    assert!(!default.iter().any(|(t, _)| t == "the"));
+    let unstemmed = terms(&["--no-stem"]);
+    assert!(
+        unstemmed.contains(&("ministers".to_owned(), 2)),
+        "{unstemmed:?}"
+    );
+    let with_stopwords = terms(&["--keep-stopwords"]);
+    assert!(
+        with_stopwords.contains(&("the".to_owned(), 2)),
+        "{with_stopwords:?}"
+    );
+
+    // NFKC folds compatibility characters (the roman numeral Ⅻ, the black-letter ℌ); NFC
+    // keeps them (case-folded).
+    fs::write(dir.path().join("b.txt"), "Ⅻ ℌilbert").unwrap();
+    let run_b = |form: &str| {
+        let out = run(dir.path(), &["b.txt", "--no-stem", "--normalize", form]);
+        terms_of(&out.records()[0])
+    };
+    assert_eq!(run_b("nfkc"), ["hilbert", "xii"]);
+    assert_eq!(run_b("nfc"), ["ℌilbert", "ⅻ"]);
+
+    // Only the allowed languages can be detected.
+    fs::write(
+        dir.path().join("c.txt"),
+        "Die Minister trafen sich in Maskat.",
+    )
+    .unwrap();
+    let lang = |args: &[&str]| {
+        let mut all = vec!["c.txt"];
+        all.extend_from_slice(args);
+        run(dir.path(), &all).records()[0]["lang"].clone()
+    };
+    assert_eq!(lang(&[]), "deu");
+    assert_eq!(lang(&["--lang-allow", "eng,ara"]), "eng");
+}
+
+#[test]
+fn tokens_carry_their_span_term_and_kind() {
+    let dir = temp();
+    let text = "Oman’s GDP grew 3.5% in 2024.";
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    // Too short to detect reliably: English is the only language allowed.
+    let out = run(dir.path(), &["a.txt", "--tokens", "--lang-allow", "eng"]);
+    let tokens = out.records()[0]["tokens"].as_array().unwrap().clone();
+    let seen: Vec<(&str, &str, &str)> = tokens
+        .iter()
+        .map(|t| {
+            let (start, end) = (
+                t["span"]["start"].as_u64().unwrap(),
+                t["span"]["end"].as_u64().unwrap(),
+            );
+            (
+                &text[start as usize..end as usize],
+                t["term"].as_str().unwrap(),
+                t["kind"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // "in" is a stop word: it is counted, but it is not a term.
+    assert_eq!(
+        seen,
+        [
+            ("Oman’s", "oman", "word"),
+            ("GDP", "gdp", "word"),
+            ("grew", "grew", "word"),
+            ("3.5", "3.5", "number"),
+            ("2024", "2024", "number"),
+        ]
+    );
+    let without = run(dir.path(), &["a.txt"]);
+    assert!(without.records()[0].get("tokens").is_none());
+}
+
+#[test]
+fn results_do_not_depend_on_threads_or_batch_size() {
+    let dir = temp();
+    let ntrex = corpus().join("ntrex");
+    let ntrex = ntrex.to_str().unwrap();
+    let one = run(
+        dir.path(),
+        &["--lines", ntrex, "--threads", "1", "--stats", "one.json"],
+    );
+    let two = run(
+        dir.path(),
+        &[
+            "--lines",
+            ntrex,
+            "--threads",
+            "2",
+            "--batch-size",
+            "7",
+            "--stats",
+            "two.json",
+        ],
+    );
+    assert_eq!((one.code, two.code), (0, 0), "{}", one.stderr);
+    assert!(one.records().len() > 10_000);
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(
+        fs::read(dir.path().join("one.json")).unwrap(),
+        fs::read(dir.path().join("two.json")).unwrap()
+    );
+}
+
+#[test]
+fn partial_statistics_merge_into_the_single_run() {
+    let dir = temp();
+    // The NTREX sample as JSON Lines, cut into three uneven parts.
+    let mut docs = Vec::new();
+    let mut files: Vec<_> = fs::read_dir(corpus().join("ntrex"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for path in &files {
+        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        for (i, line) in fs::read_to_string(path).unwrap().lines().enumerate() {
+            docs.push(format!(
+                "{}\n",
+                json!({"id": format!("{name}-{i}"), "text": line})
+            ));
+        }
+    }
+    let whole: String = docs.concat();
+    fs::write(dir.path().join("all.jsonl"), &whole).unwrap();
+    let single = run(dir.path(), &["all.jsonl", "--stats", "single.json"]);
+    assert_eq!(single.code, 0, "{}", single.stderr);
+
+    let cuts = [0, docs.len() / 7, docs.len() / 2, docs.len()];
+    let mut records = String::new();
+    for part in cuts.windows(2) {
+        let input = docs[part[0]..part[1]].concat();
+        let out = run_in(
+            dir.path(),
+            &["-", "--quiet", "--stats-dir", "parts"],
+            input.as_bytes(),
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stderr.is_empty(), "--quiet: {}", out.stderr);
+        records.push_str(&out.stdout);
+    }
+    assert_eq!(
+        records, single.stdout,
+        "records of the parts, in order, are the single run's"
+    );
+    assert_eq!(fs::read_dir(dir.path().join("parts")).unwrap().count(), 3);
+
+    // A worker run twice on the same part replaces its own file.
+    let again = run_in(
+        dir.path(),
+        &["-", "--quiet", "--stats-dir", "parts"],
+        docs[..cuts[1]].concat().as_bytes(),
+    );
+    assert_eq!(again.code, 0);
+    assert_eq!(fs::read_dir(dir.path().join("parts")).unwrap().count(), 3);
+
+    let merged = run(dir.path(), &["merge", "parts", "--output", "merged.json"]);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    let single_stats = fs::read(dir.path().join("single.json")).unwrap();
+    assert_eq!(
+        fs::read(dir.path().join("merged.json")).unwrap(),
+        single_stats,
+        "byte for byte"
+    );
+    let stats: Value = serde_json::from_slice(&single_stats).unwrap();
+    assert_eq!(stats["documents"], docs.len() as u64);
+
+    // Files can also be named one by one, and the result goes to stdout.
+    let mut parts: Vec<String> = fs::read_dir(dir.path().join("parts"))
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_owned())
+        .collect();
+    parts.sort();
+    let mut args = vec!["merge"];
+    args.extend(parts.iter().map(String::as_str));
+    let to_stdout = run(dir.path(), &args);
+    assert_eq!(to_stdout.stdout.as_bytes(), single_stats.as_slice());
+}
+
+#[test]
+fn merge_refuses_what_is_not_statistics() {
+    let dir = temp();
+    fs::write(dir.path().join("good.json"), r#"{"documents":1,"tokens":1,"languages":{"eng":{"documents":1,"tokens":1}},"terms":[["muscat",1,1]]}"#).unwrap();
+    fs::write(dir.path().join("bad.json"), "{\"documents\": \"many\"}").unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "merge",
+            "good.json",
+            "bad.json",
+            "missing.json",
+            "--output",
+            "m.json",
+        ],
+    );
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("missing.json"), "{}", out.stderr);
+    assert!(!dir.path().join("m.json").exists(), "nothing is written");
+    let out = run(
+        dir.path(),
+        &["merge", "good.json", "bad.json", "--output", "m.json"],
+    );
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("bad.json: not a wordmill statistics file"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("m.json").exists(), "nothing is written");
+    let out = run(dir.path(), &["merge", "good.json", "good.json"]);
+    assert_eq!(out.code, 0);
+    let merged: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(merged["terms"], json!([["muscat", 2, 2]]));
+}
+
+#[test]
+fn usage_errors_say_what_to_do_and_exit_2() {
+    let dir = temp();
+    let out = run(dir.path(), &["--lang-allow", "english", "x.txt"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("ISO 639-3"), "{}", out.stderr);
+    let out = run(dir.path(), &[]);
+    assert_eq!(out.code, 2);
+    let help = run(dir.path(), &["--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("Exit codes:"));
+    assert!(help.stdout.contains("batch merge parts/"));
+    let version = run(dir.path(), &["--version"]);
+    assert!(version.stdout.starts_with("batch "));
+}
+
+#[test]
+fn allow_failures_keeps_exit_code_zero() {
+    let dir = temp();
+    let out = run_in(
+        dir.path(),
+        &["-", "--allow-failures"],
+        b"{\"text\":\"Muscat\"}\nnot json\n",
+    );
+    assert_eq!(out.code, 0);
+    assert_eq!(out.records().len(), 2);
+    assert!(out.records()[1]["error"].is_string());
+}

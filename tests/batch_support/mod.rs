@@ -1,0 +1,103 @@
+//! Runs the batch example's binary from integration tests.
+//!
+//! Cargo gives integration tests the path of the package's binaries, not of its examples, so
+//! the example is built here once, with the test's own profile, and its path is taken from
+//! Cargo's build messages rather than guessed.
+#![allow(dead_code)] // each test file uses part of this
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+/// The batch tool's executable, built on first use.
+pub fn binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(build)
+}
+
+fn build() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo
+        .args([
+            "build",
+            "--example",
+            "batch",
+            "--message-format=json-render-diagnostics",
+        ])
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .stderr(Stdio::inherit());
+    if !cfg!(debug_assertions) {
+        cargo.arg("--release");
+    }
+    let output = cargo.output().expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo build --example batch failed"
+    );
+    let stdout = String::from_utf8(output.stdout).expect("cargo prints UTF-8");
+    stdout
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "batch")
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .expect("cargo reports the batch executable")
+}
+
+/// What one run printed, and how it ended.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// stdout's lines, each parsed as JSON.
+    pub fn records(&self) -> Vec<serde_json::Value> {
+        self.stdout
+            .lines()
+            .map(|line| {
+                serde_json::from_str(line)
+                    .unwrap_or_else(|e| panic!("not a JSON record ({e}): {line}"))
+            })
+            .collect()
+    }
+}
+
+/// Runs the tool with these arguments in `dir`, feeding it `stdin`.
+pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(binary())
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the batch tool starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let stdin = stdin.to_vec();
+    // Written from a thread: the tool may fill stdout before it has read all of stdin.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().expect("the batch tool runs");
+    writer.join().expect("stdin writer");
+    Run {
+        code: status
+            .code()
+            .expect("the tool exits, not killed by a signal"),
+        stdout: String::from_utf8(stdout).expect("records are UTF-8"),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+/// The corpus folder of the repository.
+pub fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}

@@ -1,0 +1,110 @@
+//! The batch tool under Apache Spark, in local mode: examples/spark/wordmill_spark.py spreads
+//! the NTREX sample over four partitions, pipes each through the tool and merges the partial
+//! statistics. Records and statistics must be those of one single-process run.
+//!
+//! Needs Python 3 with pyspark and Java 17 (`.ci/run` installs them). Set
+//! `WORDMILL_SKIP_SPARK=1` to skip it explicitly; it fails, saying what is missing, otherwise.
+//! `WORDMILL_PYTHON` chooses the Python interpreter (default `python3`).
+
+mod batch_support;
+
+use std::fs;
+use std::process::Command;
+
+use batch_support::{binary, corpus, run_in};
+use serde_json::json;
+
+#[test]
+fn spark_local_mode_equals_a_single_run() {
+    if std::env::var_os("WORDMILL_SKIP_SPARK").is_some_and(|v| v == "1") {
+        eprintln!("spark test skipped: WORDMILL_SKIP_SPARK=1");
+        return;
+    }
+    let python = std::env::var("WORDMILL_PYTHON").unwrap_or_else(|_| "python3".into());
+    let check = Command::new(&python)
+        .args(["-c", "import pyspark"])
+        .output();
+    match check {
+        Ok(out) if out.status.success() => {}
+        _ => panic!(
+            "{python} cannot import pyspark: `{python} -m pip install pyspark` (and Java 17: \
+             apt-get install openjdk-17-jre-headless), or set WORDMILL_SKIP_SPARK=1 to skip this test"
+        ),
+    }
+    let java = Command::new("java").arg("-version").output();
+    assert!(
+        java.is_ok_and(|o| o.status.success()),
+        "Spark needs Java 17: apt-get install openjdk-17-jre-headless, or set WORDMILL_SKIP_SPARK=1"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<_> = fs::read_dir(corpus().join("ntrex"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut corpus_jsonl = String::new();
+    let mut documents = 0;
+    for path in &files {
+        let lang = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        for (i, line) in fs::read_to_string(path).unwrap().lines().enumerate() {
+            corpus_jsonl.push_str(&format!(
+                "{}\n",
+                json!({"id": format!("{lang}-{i}"), "text": line})
+            ));
+            documents += 1;
+        }
+    }
+    fs::write(dir.path().join("corpus.jsonl"), &corpus_jsonl).unwrap();
+
+    let single = run_in(
+        dir.path(),
+        &["corpus.jsonl", "--stats", "single-stats.json"],
+        b"",
+    );
+    assert_eq!(single.code, 0, "{}", single.stderr);
+
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/spark/wordmill_spark.py");
+    let spark = Command::new(&python)
+        .arg(script)
+        .arg("corpus.jsonl")
+        .arg("--binary")
+        .arg(binary())
+        .args(["--partitions", "4", "--master", "local[2]"])
+        .args([
+            "--records",
+            "spark.jsonl",
+            "--stats",
+            "spark-stats.json",
+            "--stats-dir",
+            "parts",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .expect("python runs");
+    let stderr = String::from_utf8_lossy(&spark.stderr);
+    assert!(spark.status.success(), "the Spark run failed:\n{stderr}");
+    assert!(
+        stderr.contains(&format!("{documents} records (0 errors)")),
+        "{stderr}"
+    );
+
+    let parts = fs::read_dir(dir.path().join("parts")).unwrap().count();
+    assert!(
+        parts >= 4,
+        "one statistics file per partition, at least 4: {parts}"
+    );
+    let spark_records = fs::read_to_string(dir.path().join("spark.jsonl")).unwrap();
+    assert_eq!(spark_records.lines().count(), documents);
+    assert!(
+        spark_records == single.stdout,
+        "Spark's records differ from the single run's"
+    );
+    assert!(
+        fs::read(dir.path().join("spark-stats.json")).unwrap()
+            == fs::read(dir.path().join("single-stats.json")).unwrap(),
+        "the merged statistics differ from the single run's"
+    );
+}
