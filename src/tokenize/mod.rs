@@ -115,6 +115,11 @@ pub enum CjkMode {
     /// Overlapping pairs of adjacent Han, hiragana, katakana and hangul characters, and a
     /// lone character alone, as Lucene's CJKBigramFilter makes them: `東京都` → `東京`, `京都`.
     Bigrams,
+    /// Words found with dictionaries (ICU4X's `icu_segmenter`) in runs of Chinese, Japanese,
+    /// Thai, Lao, Khmer and Myanmar: `東京都に住む` → `東京`, `都`, `に`, `住む`. Needs the
+    /// `icu` cargo feature.
+    #[cfg(feature = "icu")]
+    Dictionary,
 }
 
 /// Splits text into tokens at Unicode word boundaries (UAX #29).
@@ -198,6 +203,10 @@ impl Tokenizer {
     /// The tokens of `text`, in order.
     pub fn tokens<'a>(&self, text: &'a str) -> Tokens<'a> {
         let specials = self.urls || self.emails || self.hashtags || self.mentions;
+        #[cfg(feature = "icu")]
+        let dictionary = self.cjk == CjkMode::Dictionary;
+        #[cfg(not(feature = "icu"))]
+        let dictionary = false;
         Tokens {
             text,
             pos: 0,
@@ -209,12 +218,13 @@ impl Tokenizer {
                 mentions: self.mentions,
                 emoji: self.emoji,
                 bigrams: self.cjk == CjkMode::Bigrams,
+                dictionary,
             },
             pending: Pending::default(),
             window: Window::default(),
             // The options find tokens across segments and move the position themselves:
             // they work with the segmenter only.
-            scalar_until: if specials || self.cjk == CjkMode::Bigrams {
+            scalar_until: if specials || self.cjk != CjkMode::Characters {
                 usize::MAX
             } else {
                 0
@@ -244,6 +254,7 @@ struct Options {
     mentions: bool,
     emoji: bool,
     bigrams: bool,
+    dictionary: bool,
 }
 
 /// Iterator over the tokens of a text; see [`Tokenizer::tokens`].
@@ -304,7 +315,7 @@ impl<'a> Tokens<'a> {
         }
         loop {
             let segment = self.next_word_segment()?;
-            if self.options.specials || self.options.bigrams {
+            if self.options.specials || self.options.bigrams || self.options.dictionary {
                 if let Some(token) = special::refine(self, segment) {
                     return Some(token);
                 }

@@ -61,6 +61,10 @@ pub(super) fn refine(tokens: &mut Tokens<'_>, segment: RawToken) -> Option<RawTo
     if o.bigrams && is_cjk(bytes, segment) {
         return bigrams(tokens, segment);
     }
+    #[cfg(feature = "icu")]
+    if o.dictionary && in_scripts(bytes, segment, DICTIONARY_SCRIPTS) {
+        return dictionary::words(tokens, segment);
+    }
     Some(segment)
 }
 
@@ -167,6 +171,16 @@ fn email_end(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// A segment of Han, hiragana, katakana or hangul characters only.
 fn is_cjk(bytes: &[u8], segment: RawToken) -> bool {
+    in_scripts(bytes, segment, &[1, 2, 3, SCRIPT_HANGUL])
+}
+
+/// Script classes (see `script_class`) the dictionary option segments: Han, hiragana,
+/// katakana, Thai, Lao, Khmer, Myanmar.
+#[cfg(feature = "icu")]
+const DICTIONARY_SCRIPTS: &[u8] = &[1, 2, 3, 5, 6, 7, 8];
+
+/// A word segment whose characters (marks aside) are all of these script classes.
+fn in_scripts(bytes: &[u8], segment: RawToken, classes: &[u8]) -> bool {
     if segment.flags & NON_ASCII == 0 || segment.kind != TokenKind::Word {
         return false;
     }
@@ -175,7 +189,7 @@ fn is_cjk(bytes: &[u8], segment: RawToken) -> bool {
         let (cp, len) = decode(bytes, pos);
         let is_mark = wb::is(props(cp) & WB_MASK, wb::IGNORABLE);
         let class = char::from_u32(cp).map_or(0, script_class);
-        if !is_mark && !(1..=SCRIPT_HANGUL).contains(&class) {
+        if !is_mark && !classes.contains(&class) {
             return false;
         }
         pos += len;
@@ -183,19 +197,22 @@ fn is_cjk(bytes: &[u8], segment: RawToken) -> bool {
     true
 }
 
-/// Collects the run of adjacent CJK segments that starts with `first`, queues its bigrams and
-/// returns the first.
-fn bigrams(tokens: &mut Tokens<'_>, first: RawToken) -> Option<RawToken> {
+/// The end of the run of adjacent segments, starting with `first`, that `belongs` accepts;
+/// the position is left after the run.
+fn run_of(
+    tokens: &mut Tokens<'_>,
+    first: RawToken,
+    mut belongs: impl FnMut(&[u8], RawToken) -> bool,
+    mut each: impl FnMut(RawToken),
+) -> usize {
     let bytes = tokens.text.as_bytes();
-    // Character starts (a character with its marks) of the whole run, and its end.
-    let mut starts: Vec<usize> = Vec::new();
     let mut end = first.end;
-    push_characters(bytes, first, &mut starts);
+    each(first);
     loop {
         let before = tokens.pos;
         match tokens.next_word_segment() {
-            Some(next) if next.start == end && is_cjk(bytes, next) => {
-                push_characters(bytes, next, &mut starts);
+            Some(next) if next.start == end && belongs(bytes, next) => {
+                each(next);
                 end = next.end;
             }
             Some(_) => {
@@ -206,6 +223,60 @@ fn bigrams(tokens: &mut Tokens<'_>, first: RawToken) -> Option<RawToken> {
             None => break,
         }
     }
+    end
+}
+
+#[cfg(feature = "icu")]
+mod dictionary {
+    use icu_segmenter::WordSegmenter;
+    use icu_segmenter::options::WordBreakInvariantOptions;
+
+    use super::super::props::{ALPHABETIC, NON_ASCII, NUMERIC};
+    use super::super::{RawToken, TokenKind, Tokens};
+    use super::{DICTIONARY_SCRIPTS, in_scripts, run_of};
+
+    /// Segments the run of Chinese, Japanese or South-East Asian text that starts with
+    /// `first` with ICU4X's dictionaries, queues its words and returns the first.
+    pub(super) fn words(tokens: &mut Tokens<'_>, first: RawToken) -> Option<RawToken> {
+        let end = run_of(
+            tokens,
+            first,
+            |b, s| in_scripts(b, s, DICTIONARY_SCRIPTS),
+            |_| {},
+        );
+        let text = &tokens.text[first.start..end];
+        let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+        let mut previous = 0;
+        for boundary in segmenter.segment_str(text) {
+            let word = &text[previous..boundary];
+            if boundary > previous && word.chars().any(char::is_alphanumeric) {
+                let numeric = word.chars().all(|c| !c.is_alphabetic());
+                tokens.pending.tokens.push(RawToken {
+                    start: first.start + previous,
+                    end: first.start + boundary,
+                    kind: if numeric {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    },
+                    flags: NON_ASCII | if numeric { NUMERIC } else { ALPHABETIC },
+                });
+            }
+            previous = boundary;
+        }
+        tokens.pending.pop()
+    }
+}
+
+/// Collects the run of adjacent CJK segments that starts with `first`, queues its bigrams and
+/// returns the first.
+fn bigrams(tokens: &mut Tokens<'_>, first: RawToken) -> Option<RawToken> {
+    let bytes = tokens.text.as_bytes();
+    // Character starts (a character with its marks) of the whole run, and its end.
+    let mut starts: Vec<usize> = Vec::new();
+    let end = run_of(tokens, first, is_cjk, |segment| {
+        push_characters(bytes, segment, &mut starts)
+    });
     // Bigram i covers characters i and i + 1: from the start of one to the end of the next.
     starts.push(end);
     let pending = &mut tokens.pending.tokens;
@@ -297,6 +368,26 @@ mod tests {
                 ("b".to_owned(), TokenKind::Word),
             ]
         );
+    }
+
+    #[cfg(feature = "icu")]
+    #[test]
+    fn dictionary_words_for_chinese_japanese_and_thai() {
+        let t = Tokenizer::new().cjk(CjkMode::Dictionary);
+        // "Oman's capital is Muscat": 阿曼 (Oman) and 马斯喀特 (Muscat) are words.
+        let zh = words(&t, "阿曼的首都是马斯喀特。");
+        assert!(zh.contains(&"阿曼".to_owned()), "{zh:?}");
+        assert!(zh.contains(&"首都".to_owned()), "{zh:?}");
+        // "I live in Tokyo": 東京 is a word, not two characters.
+        let ja = words(&t, "私は東京に住んでいます");
+        assert!(ja.contains(&"東京".to_owned()), "{ja:?}");
+        // "I love Thailand": ฉัน (I), รัก (love), then Thailand, in words, not letters.
+        let th = words(&t, "ฉันรักประเทศไทย");
+        assert_eq!(th[..2], ["ฉัน", "รัก"], "{th:?}");
+        assert!(th.iter().all(|w| w.chars().count() > 1), "{th:?}");
+        // Latin around the run is untouched.
+        assert_eq!(words(&t, "Oman 阿曼 Muscat")[0], "Oman");
+        assert_eq!(words(&t, "Oman 阿曼 Muscat").last().unwrap(), "Muscat");
     }
 
     #[test]
