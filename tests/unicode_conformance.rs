@@ -8,6 +8,8 @@ use std::fs;
 use std::path::PathBuf;
 
 use unicode_segmentation::UnicodeSegmentation;
+use wordmill::Lang;
+use wordmill::normalize::{Normalizer, UnicodeForm, case_fold};
 use wordmill::tokenize::Tokenizer;
 
 fn ucd_file(name: &str) -> String {
@@ -86,4 +88,120 @@ fn word_boundaries_match_every_line_of_word_break_test() {
     );
     // For the record: unicode-segmentation misses WB3c (ZWJ before a pictograph) here.
     eprintln!("unicode-segmentation fails {crate_failures} lines of WordBreakTest");
+}
+
+/// A sequence of hex code points ("0044 0307") as a string.
+fn hex_string(field: &str) -> String {
+    field.split_whitespace().map(hex_char).collect()
+}
+
+/// The normalizer with every folding off: the Unicode normalization form alone.
+fn form_only(form: UnicodeForm) -> Normalizer {
+    Normalizer::new()
+        .unicode_form(form)
+        .case_fold(false)
+        .fold_punctuation(false)
+        .fold_width(false)
+        .fold_digits(false)
+        .language_rules(false)
+}
+
+#[test]
+fn nfc_and_nfkc_match_every_line_of_normalization_test() {
+    let file = ucd_file("NormalizationTest-18.0.0.txt");
+    assert!(file.starts_with("# NormalizationTest-18.0.0.txt"));
+    let (nfc, nfkc) = (form_only(UnicodeForm::Nfc), form_only(UnicodeForm::Nfkc));
+    let norm = |n: &Normalizer, s: &str| n.normalize(s, Lang::UND).into_owned();
+    let mut part1 = std::collections::HashSet::new();
+    let mut part = "";
+    let mut lines = 0;
+    let mut failures = Vec::new();
+    for line in data_lines(&file) {
+        if let Some(name) = line.strip_prefix('@') {
+            part = if name.starts_with("Part1") { "1" } else { "" };
+            continue;
+        }
+        let c: Vec<String> = line.split(';').take(5).map(hex_string).collect();
+        lines += 1;
+        if part == "1" {
+            part1.insert(c[0].chars().next().expect("one character"));
+        }
+        // The conformance requirements of NormalizationTest.txt's header.
+        let nfc_ok = [&c[0], &c[1], &c[2]].iter().all(|x| norm(&nfc, x) == c[1])
+            && [&c[3], &c[4]].iter().all(|x| norm(&nfc, x) == c[3]);
+        let nfkc_ok = c.iter().all(|x| norm(&nfkc, x) == c[3]);
+        if !(nfc_ok && nfkc_ok) {
+            failures.push(line.to_owned());
+        }
+    }
+    assert!(lines > 19_000, "every line: {lines}");
+    assert!(
+        failures.is_empty(),
+        "{} lines fail, first: {:?}",
+        failures.len(),
+        &failures[..failures.len().min(5)]
+    );
+    // Every character not in Part 1 is its own NFC and NFKC.
+    for ch in (0..=0x10FFFFu32)
+        .filter_map(char::from_u32)
+        .filter(|ch| !part1.contains(ch))
+    {
+        let s = ch.to_string();
+        assert_eq!(norm(&nfc, &s), s, "NFC of U+{:04X}", ch as u32);
+        assert_eq!(norm(&nfkc, &s), s, "NFKC of U+{:04X}", ch as u32);
+    }
+}
+
+#[test]
+fn case_folding_matches_every_line_of_case_folding() {
+    let file = ucd_file("CaseFolding-18.0.0.txt");
+    assert!(file.starts_with("# CaseFolding-18.0.0.txt"));
+    let turkish: Lang = "tur".parse().unwrap();
+    let turkish_folding = Normalizer::new()
+        .fold_punctuation(false)
+        .fold_width(false)
+        .fold_digits(false)
+        .language_rules(false);
+    let (mut checked, mut newer) = (0, Vec::new());
+    for line in data_lines(&file) {
+        let fields: Vec<&str> = line.split(';').map(str::trim).collect();
+        let (code, status, mapping) = (hex_char(fields[0]), fields[1], hex_string(fields[2]));
+        match status {
+            // Full folding: common and full mappings (not the simple ones, S).
+            "C" | "F" => {
+                // Unicode 18 adds letters the toolchain's Unicode 17 does not know: std's
+                // tables (Unicode 17) call them unassigned, neither cased nor alphabetic.
+                if !code.is_alphabetic() && !code.is_lowercase() && !code.is_uppercase() {
+                    newer.push(code);
+                    continue;
+                }
+                assert_eq!(
+                    case_fold(&code.to_string()),
+                    mapping,
+                    "U+{:04X}",
+                    code as u32
+                );
+                checked += 1;
+            }
+            // Turkic: I and İ, for Turkish and Azerbaijani.
+            "T" => {
+                let folded = turkish_folding
+                    .normalize(&code.to_string(), turkish)
+                    .into_owned();
+                assert_eq!(folded, mapping, "Turkic U+{:04X}", code as u32);
+            }
+            _ => {}
+        }
+    }
+    assert!(checked > 1_500, "{checked}");
+    // Listed so that a change is seen: the letters new in Unicode 18.
+    assert!(
+        newer.len() < 60,
+        "{} lines of Unicode 18 letters: {newer:?}",
+        newer.len()
+    );
+    eprintln!(
+        "case folding: {checked} lines checked, {} Unicode 18 letters left out",
+        newer.len()
+    );
 }

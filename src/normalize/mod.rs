@@ -107,7 +107,7 @@ enum CharMap {
 }
 
 /// The language-dependent choices, decided once per token.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Rules {
     turkic: bool,
     persian: bool,
@@ -140,8 +140,9 @@ impl Normalizer {
         self
     }
 
-    /// Full-width ASCII forms to ASCII (default on): `Ｏｍａｎ２０２５` → `oman2025`. NFKC does
-    /// this and more on its own.
+    /// Full-width ASCII forms to ASCII and half-width katakana and hangul to their usual
+    /// forms (default on): `Ｏｍａｎ２０２５` → `oman2025`, `ｶﾞｿﾘﾝ` → `ガソリン`. NFKC does this
+    /// and more on its own.
     pub fn fold_width(mut self, on: bool) -> Self {
         self.fold_width = on;
         self
@@ -197,69 +198,137 @@ impl Normalizer {
     /// Never returns an empty string for a non-empty token: a token made only of characters
     /// that normalization removes (a lone tatweel, say) is returned in its Unicode form.
     pub fn normalize<'a>(&self, token: &'a str, lang: Lang) -> Cow<'a, str> {
-        let folded = self.fold(token, lang);
-        if !self.strip_diacritics {
-            return folded;
+        let mut buffer = String::new();
+        let normal = self.normalize_to(token, lang, &mut buffer);
+        match subslice_offset(token, normal) {
+            Some(start) => Cow::Borrowed(&token[start..start + normal.len()]),
+            None => Cow::Owned(normal.to_owned()),
         }
-        match folded {
-            Cow::Borrowed(s) => self.remove_diacritics(s),
-            Cow::Owned(s) => match self.remove_diacritics(&s) {
-                Cow::Borrowed(_) => Cow::Owned(s),
-                Cow::Owned(stripped) => Cow::Owned(stripped),
-            },
+    }
+
+    /// [`normalize`](Self::normalize) without allocating: the result is `token` itself (or a
+    /// part of it) when normalization leaves it as it is, else it is written to `buffer`, whose
+    /// allocation is reused from token to token.
+    ///
+    /// ```
+    /// use wordmill::{normalize::Normalizer, Lang};
+    ///
+    /// let normalizer = Normalizer::new();
+    /// let mut buffer = String::new();
+    /// for (token, term) in [("Muscat", "muscat"), ("talks", "talks"), ("Oman’s", "oman's")] {
+    ///     assert_eq!(normalizer.normalize_to(token, Lang::UND, &mut buffer), term);
+    /// }
+    /// ```
+    pub fn normalize_to<'a>(&self, token: &'a str, lang: Lang, buffer: &'a mut String) -> &'a str {
+        if !self.strip_diacritics {
+            return self.fold_to(token, lang, buffer);
+        }
+        let mut scratch = String::new();
+        let folded = self.fold_to(token, lang, &mut scratch);
+        let stripped = self.remove_diacritics(folded);
+        if let Cow::Borrowed(same) = &stripped {
+            if let Some(start) = subslice_offset(token, same) {
+                return &token[start..start + same.len()];
+            }
+        }
+        buffer.clear();
+        buffer.push_str(&stripped);
+        buffer
+    }
+
+    /// [`fold_to`](Self::fold_to) as a `Cow`.
+    pub(crate) fn fold<'a>(&self, token: &'a str, lang: Lang) -> Cow<'a, str> {
+        let mut buffer = String::new();
+        let folded = self.fold_to(token, lang, &mut buffer);
+        match subslice_offset(token, folded) {
+            Some(start) => Cow::Borrowed(&token[start..start + folded.len()]),
+            None => Cow::Owned(folded.to_owned()),
+        }
+    }
+
+    /// Removes Latin diacritics from a folded (and stemmed) term, when the normalizer does.
+    pub(crate) fn strip_diacritics_of<'a>(&self, term: &'a str) -> Cow<'a, str> {
+        if self.strip_diacritics {
+            self.remove_diacritics(term)
+        } else {
+            Cow::Borrowed(term)
         }
     }
 
     /// Everything [`normalize`](Self::normalize) does except removing diacritics: the pipeline
     /// stems in between, because Snowball stemmers read accents (`-ción`, `-ität`).
-    pub(crate) fn fold<'a>(&self, token: &'a str, lang: Lang) -> Cow<'a, str> {
-        let rules = Rules {
-            turkic: self.case_fold && matches!(lang.code(), "tur" | "aze"),
-            persian: matches!(lang.code(), "pes" | "urd"),
-            russian: self.russian_yo && lang.code() == "rus",
-        };
+    #[inline]
+    pub(crate) fn fold_to<'a>(
+        &self,
+        token: &'a str,
+        lang: Lang,
+        buffer: &'a mut String,
+    ) -> &'a str {
+        let rules = self.rules(lang);
+        if token.is_ascii() {
+            // ASCII is already NFC and NFKC; only case can change.
+            if !self.case_fold || !token.bytes().any(|b| b.is_ascii_uppercase()) {
+                return token;
+            }
+            if !(rules.turkic && token.contains('I')) {
+                buffer.clear();
+                buffer.extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                return buffer;
+            }
+        }
         // ZWJ and ZWNJ matter inside a word (Persian `می‌خواهم`, emoji sequences) but not at its
         // edges, where UAX #29 leaves them attached to the word before.
         let token = match token.trim_matches(JOINERS) {
-            "" => token,
-            trimmed => trimmed,
+            trimmed if self.fold_punctuation && !trimmed.is_empty() => trimmed,
+            _ => token,
         };
-        if token.is_ascii() {
-            if let Some(done) = self.fold_ascii(token, rules) {
-                return done;
-            }
+        // Most words of most scripts have no character any rule could change.
+        if token.chars().all(|c| !may_change(c)) {
+            return token;
         }
         let composed = self.compose(token);
-        let mapped = match self.map_chars(&composed, rules) {
-            None => return composed,
-            Some(mapped) => mapped,
-        };
-        let mapped = match mapped.trim_matches(JOINERS) {
-            trimmed if trimmed.len() == mapped.len() => mapped,
-            trimmed => trimmed.to_owned(),
-        };
-        if mapped.is_empty() {
+        buffer.clear();
+        if !self.map_chars(&composed, rules, buffer) {
+            return match composed {
+                Cow::Borrowed(token) => token,
+                Cow::Owned(composed) => {
+                    *buffer = composed;
+                    buffer
+                }
+            };
+        }
+        if self.fold_punctuation {
+            let trimmed = buffer.trim_matches(JOINERS);
+            if trimmed.len() != buffer.len() {
+                *buffer = trimmed.to_owned();
+            }
+        }
+        if buffer.is_empty() {
             // Only removable characters: keep the token rather than lose it.
-            return composed;
+            match composed {
+                Cow::Borrowed(token) => return token,
+                Cow::Owned(composed) => *buffer = composed,
+            }
+            return buffer;
         }
         // Folding and removals can leave text that is not in the form any more (`ǰ` folds to
         // `j` + U+030C, which NFC composes back), so compose once more when needed.
-        match self.compose(&mapped) {
-            Cow::Borrowed(_) => Cow::Owned(mapped),
-            Cow::Owned(recomposed) => Cow::Owned(recomposed),
+        if let Cow::Owned(recomposed) = self.compose(buffer) {
+            *buffer = recomposed;
         }
+        buffer
     }
 
-    /// ASCII tokens are already NFC and NFKC; only case can change. `None` sends the token down
-    /// the general path (Turkish `I`).
-    fn fold_ascii<'a>(&self, token: &'a str, rules: Rules) -> Option<Cow<'a, str>> {
-        if !self.case_fold || !token.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Some(Cow::Borrowed(token));
+    /// The language-dependent choices for `lang`.
+    #[inline]
+    fn rules(&self, lang: Lang) -> Rules {
+        use whatlang::Lang as W;
+        let lang = lang.whatlang();
+        Rules {
+            turkic: self.case_fold && matches!(lang, Some(W::Tur | W::Aze)),
+            persian: matches!(lang, Some(W::Pes | W::Urd)),
+            russian: self.russian_yo && lang == Some(W::Rus),
         }
-        if rules.turkic && token.contains('I') {
-            return None;
-        }
-        Some(Cow::Owned(token.to_ascii_lowercase()))
     }
 
     fn compose<'a>(&self, text: &'a str) -> Cow<'a, str> {
@@ -275,23 +344,26 @@ impl Normalizer {
         }
     }
 
-    /// Applies the per-character rules; `None` when no character changes.
-    fn map_chars(&self, text: &str, rules: Rules) -> Option<String> {
+    /// Applies the per-character rules into `out`; false (and `out` left empty) when no
+    /// character changes.
+    fn map_chars(&self, text: &str, rules: Rules, out: &mut String) -> bool {
         let mut chars = text.char_indices();
         let (first, c, map) = loop {
-            let (i, c) = chars.next()?;
+            let Some((i, c)) = chars.next() else {
+                return false;
+            };
             match self.map_char(c, rules) {
                 CharMap::Keep => continue,
                 map => break (i, c, map),
             }
         };
-        let mut out = String::with_capacity(text.len() + 4);
+        out.reserve(text.len() + 4);
         out.push_str(&text[..first]);
-        apply(&mut out, c, map);
+        apply(out, c, map);
         for (_, c) in chars {
-            apply(&mut out, c, self.map_char(c, rules));
+            apply(out, c, self.map_char(c, rules));
         }
-        Some(out)
+        true
     }
 
     fn map_char(&self, c: char, rules: Rules) -> CharMap {
@@ -324,9 +396,18 @@ impl Normalizer {
                 _ => {}
             }
         }
-        if self.fold_width && ('\u{FF01}'..='\u{FF5E}').contains(&c) {
-            let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
-            return self.then_case_fold(CharMap::Char(ascii));
+        if self.fold_width {
+            if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+                let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+                return self.then_case_fold(CharMap::Char(ascii));
+            }
+            if ('\u{FF61}'..='\u{FFDC}').contains(&c) {
+                // Half-width katakana and hangul: their full-width letters (a voicing mark
+                // becomes the combining one, which composition then joins: ｶﾞ → ガ).
+                let mut full = c;
+                unicode_normalization::char::decompose_compatible(c, |d| full = d);
+                return CharMap::Char(full);
+            }
         }
         if self.fold_digits && c.is_numeric() {
             if let Some(d) = ascii_digit(c) {
@@ -340,7 +421,7 @@ impl Normalizer {
             if rules.turkic && c == 'İ' {
                 return CharMap::Char('i');
             }
-            if let Some(folded) = case_fold(c) {
+            if let Some(folded) = case_fold_char(c) {
                 return CharMap::Str(folded);
             }
         }
@@ -349,7 +430,7 @@ impl Normalizer {
 
     fn then_case_fold(&self, mapped: CharMap) -> CharMap {
         match mapped {
-            CharMap::Char(c) if self.case_fold => match case_fold(c) {
+            CharMap::Char(c) if self.case_fold => match case_fold_char(c) {
                 Some(folded) => CharMap::Str(folded),
                 None => CharMap::Char(c),
             },
@@ -408,6 +489,63 @@ fn apply(out: &mut String, c: char, map: CharMap) {
 /// Zero-width non-joiner and joiner.
 const JOINERS: [char; 2] = ['\u{200C}', '\u{200D}'];
 
+/// Where `part` starts in `whole`, when it is a slice of it.
+fn subslice_offset(whole: &str, part: &str) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (start + part.len() <= whole.len()).then_some(start)
+}
+
+/// False for a character no normalizer, whatever its options and language, could change:
+/// not case-folded, not touched by any rule, and stable under NFC and NFKC in any context
+/// (quick check Yes for both, canonical combining class 0: a character that composes with a
+/// following mark is caught by the mark). Removing diacritics has its own check. Such characters make up most words of
+/// most scripts, so the check is a table lookup for the Basic Multilingual Plane.
+#[inline]
+fn may_change(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return c.is_ascii_uppercase();
+    }
+    if cp >= 0x10000 {
+        return true;
+    }
+    let table = MAY_CHANGE.get_or_init(|| {
+        let everything = Normalizer::new()
+            .teh_marbuta(true)
+            .russian_yo(true)
+            .strip_diacritics(true);
+        let all_rules = [
+            Rules {
+                turkic: true,
+                persian: true,
+                russian: true,
+            },
+            Rules {
+                turkic: false,
+                persian: false,
+                russian: false,
+            },
+        ];
+        let mut bits = Box::new([0u64; 1024]);
+        for c in (0x80..0x10000u32).filter_map(char::from_u32) {
+            let changes = all_rules
+                .iter()
+                .any(|&r| !matches!(everything.map_char(c, r), CharMap::Keep))
+                || unicode_normalization::char::canonical_combining_class(c) != 0
+                || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+                || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes
+                || JOINERS.contains(&c);
+            if changes {
+                bits[(c as u32 >> 6) as usize] |= 1 << (c as u32 & 63);
+            }
+        }
+        bits
+    });
+    table[(cp >> 6) as usize] & (1 << (cp & 63)) != 0
+}
+
+static MAY_CHANGE: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
+
 /// The script rules of [`Normalizer::language_rules`].
 fn script_rule(c: char, rules: Rules, teh_marbuta: bool) -> Option<CharMap> {
     let map = match c {
@@ -450,8 +588,37 @@ fn greek_without_accents(c: char) -> Option<CharMap> {
     }
 }
 
+/// Full Unicode case folding (CaseFolding.txt, statuses C and F) of `text`, and nothing else:
+/// no normalization form, no other rule. [`Normalizer`] does this and more; this is the
+/// folding alone, for callers who compose their own chain.
+///
+/// ```
+/// use wordmill::normalize::case_fold;
+///
+/// assert_eq!(case_fold("Straße"), "strasse");
+/// assert_eq!(case_fold("ΣΊΣΥΦΟΣ"), "σίσυφοσ");
+/// assert_eq!(case_fold("ﬁnal"), "final");
+/// assert!(matches!(case_fold("already folded"), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn case_fold(text: &str) -> Cow<'_, str> {
+    let Some(first) = text
+        .find(|c: char| c.is_ascii_uppercase() || (!c.is_ascii() && case_fold_char(c).is_some()))
+    else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        match case_fold_char(c) {
+            Some(folded) => out.push_str(folded),
+            None => out.push(c.to_ascii_lowercase()),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Full case folding of a non-ASCII character, or `None` when it folds to itself.
-fn case_fold(c: char) -> Option<&'static str> {
+fn case_fold_char(c: char) -> Option<&'static str> {
     let cp = c as u32;
     if cp < 0x10000 && tables::HAS_FOLDING_BMP[(cp >> 6) as usize] & (1 << (cp & 63)) == 0 {
         return None;

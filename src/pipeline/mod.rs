@@ -1,7 +1,8 @@
 //! The pipeline: detection, tokenization, normalization, stop words, stemming and counting,
 //! for one document or, in parallel, for many.
 
-use std::borrow::Cow;
+mod term_cache;
+
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -13,6 +14,7 @@ use crate::normalize::Normalizer;
 use crate::stem::{Stemmer, StopWords};
 use crate::tf::{Bigrams, CorpusStats, TermCounts};
 use crate::tokenize::{Span, TokenKind, Tokenizer};
+use term_cache::Term;
 
 /// Turns documents into analysed terms. Build one with [`Pipeline::builder`], then share it
 /// across threads: it is `Send + Sync` and analysis takes `&self`.
@@ -42,6 +44,8 @@ pub struct Pipeline {
     bigrams: bool,
     /// Stemmer and stop list per language, made on first use.
     per_lang: Box<[OnceLock<LangTools>]>,
+    /// Names this pipeline's entries in the per-thread term caches.
+    id: u64,
 }
 
 #[derive(Debug, Default)]
@@ -149,6 +153,7 @@ impl PipelineBuilder {
             keep_tokens: self.keep_tokens,
             bigrams: self.bigrams,
             per_lang: (0..Lang::COUNT).map(|_| OnceLock::new()).collect(),
+            id: term_cache::new_owner_id(),
         }
     }
 }
@@ -220,48 +225,43 @@ impl Pipeline {
         let mut token_count = 0;
         let mut bigrams = self.bigrams.then(Bigrams::default);
         let mut stream = self.tokenizer.tokens(text);
-        while let Some(token) = stream.next_raw() {
-            token_count += 1;
-            let word = &text[token.start..token.end];
-            // The tokenizer already knows lowercase ASCII needs no normalization.
-            let folded = if token.is_ascii_lowercase() {
-                Cow::Borrowed(word)
-            } else {
-                self.normalizer.fold(word, lang)
-            };
-            let id = if token.kind == TokenKind::Word {
-                if self.remove_stopwords
-                    && tools
-                        .stopwords
-                        .as_ref()
-                        .is_some_and(|s| s.contains(&folded))
-                {
-                    continue;
-                }
-                let stemmed = match &tools.stemmer {
-                    Some(stemmer) => stemmer.stem(&folded),
-                    None => Cow::Borrowed(&*folded),
-                };
-                let term = if self.normalizer.strips_diacritics() {
-                    self.normalizer.normalize(&stemmed, lang)
+        // Reused from token to token: normalization writes here when a word changes.
+        let mut buffer = String::new();
+        let memoize = tools.stemmer.is_some()
+            || tools.stopwords.is_some()
+            || self.normalizer.strips_diacritics();
+        term_cache::with_cache(self.id, |cache| {
+            while let Some(token) = stream.next_raw() {
+                token_count += 1;
+                let word = &text[token.start..token.end];
+                // The tokenizer already knows lowercase ASCII needs no normalization.
+                let folded = if token.is_ascii_lowercase() {
+                    word
                 } else {
-                    stemmed
+                    self.normalizer.fold_to(word, lang, &mut buffer)
                 };
-                terms.add(&term)
-            } else {
-                terms.add(&folded)
-            };
-            if let Some(bigrams) = &mut bigrams {
-                bigrams.add(&mut terms, id);
+                let id = if token.kind == TokenKind::Word && memoize {
+                    let term = cache.get_or_make(lang, folded, || self.term_of(tools, folded));
+                    match term {
+                        Term::Stop => continue,
+                        Term::Same => terms.add(folded),
+                        Term::Other(term) => terms.add(term),
+                    }
+                } else {
+                    terms.add(folded)
+                };
+                if let Some(bigrams) = &mut bigrams {
+                    bigrams.add(&mut terms, id);
+                }
+                if self.keep_tokens {
+                    tokens.push(AnalyzedToken {
+                        span: Span::new(token.start, token.end),
+                        kind: token.kind,
+                        term: id,
+                    });
+                }
             }
-            if self.keep_tokens {
-                tokens.push(AnalyzedToken {
-                    span: Span::new(token.start, token.end),
-                    kind: token.kind,
-                    term: id,
-                });
-            }
-        }
+        });
         Analysis {
             detection,
             token_count,
@@ -280,6 +280,24 @@ impl Pipeline {
             .collect();
         let stats = corpus_stats(&documents);
         BatchAnalysis { documents, stats }
+    }
+
+    /// What a normalized word becomes: dropped as a stop word, or stemmed and stripped of its
+    /// diacritics. Memoized per thread by [`term_cache`].
+    fn term_of(&self, tools: &LangTools, word: &str) -> Term {
+        if self.remove_stopwords && tools.stopwords.as_ref().is_some_and(|s| s.contains(word)) {
+            return Term::Stop;
+        }
+        let stemmed = match &tools.stemmer {
+            Some(stemmer) => stemmer.stem(word),
+            None => std::borrow::Cow::Borrowed(word),
+        };
+        let term = self.normalizer.strip_diacritics_of(&stemmed);
+        if *term == *word {
+            Term::Same
+        } else {
+            Term::Other(Box::from(&*term))
+        }
     }
 
     fn tools(&self, lang: Lang) -> &LangTools {
