@@ -32,11 +32,13 @@ pub(super) struct TermCache {
 }
 
 thread_local! {
-    static CACHE: RefCell<TermCache> = RefCell::new(TermCache {
-        owner: 0,
-        by_lang: Vec::new(),
-        len: 0,
-    });
+    static CACHE: RefCell<TermCache> = const {
+        RefCell::new(TermCache {
+            owner: 0,
+            by_lang: Vec::new(),
+            len: 0,
+        })
+    };
 }
 
 /// A number for each pipeline, so that caches know whose terms they hold.
