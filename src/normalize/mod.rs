@@ -99,6 +99,7 @@ impl Default for Normalizer {
 }
 
 /// What happens to one character.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum CharMap {
     Keep,
     Remove,
@@ -272,23 +273,52 @@ impl Normalizer {
             }
             if !(rules.turkic && token.contains('I')) {
                 buffer.clear();
-                buffer.extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                buffer.push_str(token);
+                buffer.make_ascii_lowercase();
                 return buffer;
             }
         }
         // ZWJ and ZWNJ matter inside a word (Persian `می‌خواهم`, emoji sequences) but not at its
         // edges, where UAX #29 leaves them attached to the word before.
-        let token = match token.trim_matches(JOINERS) {
-            trimmed if self.fold_punctuation && !trimmed.is_empty() => trimmed,
-            _ => token,
+        let token = if self.fold_punctuation && has_edge_joiner(token) {
+            match token.trim_matches(JOINERS) {
+                "" => token,
+                trimmed => trimmed,
+            }
+        } else {
+            token
         };
-        // Most words of most scripts have no character any rule could change.
-        if token.chars().all(|c| !may_change(c)) {
+        // One pass over the characters says what work there is: most words of most scripts
+        // have none, many only need case folding, few need the normal form recomputed.
+        let unstable = match self.form {
+            UnicodeForm::Nfc => class::NFC,
+            UnicodeForm::Nfkc => class::NFKC,
+        };
+        let relevant = self.relevant_classes(rules) | unstable;
+        let work = work_of(token) & relevant;
+        if work == 0 {
             return token;
         }
-        let composed = self.compose(token);
+        let (composed, work) = if work & unstable != 0 {
+            match self.compose(token) {
+                // Composition can make characters that the rules change (U+FB38 is U+05D8
+                // with a dagesh, which the Hebrew rule removes): look again.
+                Cow::Owned(composed) => {
+                    let work = work_of(&composed) & relevant;
+                    (Cow::Owned(composed), work)
+                }
+                same => (same, work),
+            }
+        } else {
+            (Cow::Borrowed(token), work)
+        };
         buffer.clear();
-        if !self.map_chars(&composed, rules, buffer) {
+        let mapped = if work & !(unstable | class::FOLD) == 0 {
+            self.case_fold && fold_into(&composed, buffer)
+        } else {
+            self.map_chars(&composed, rules, relevant, buffer)
+        };
+        if !mapped {
             return match composed {
                 Cow::Borrowed(token) => token,
                 Cow::Owned(composed) => {
@@ -313,10 +343,57 @@ impl Normalizer {
         }
         // Folding and removals can leave text that is not in the form any more (`ǰ` folds to
         // `j` + U+030C, which NFC composes back), so compose once more when needed.
-        if let Cow::Owned(recomposed) = self.compose(buffer) {
-            *buffer = recomposed;
+        if buffer.chars().any(|c| char_class(c) & unstable != 0) {
+            if let Cow::Owned(recomposed) = self.compose(buffer) {
+                *buffer = recomposed;
+            }
         }
         buffer
+    }
+
+    /// [`fold_to`](Self::fold_to) for a token whose bytes the tokenizer has seen already: it
+    /// knows whether the token is ASCII and has capitals, which settles most tokens at once.
+    #[inline]
+    pub(crate) fn fold_token<'a>(
+        &self,
+        word: &'a str,
+        ascii: bool,
+        ascii_upper: bool,
+        lang: Lang,
+        buffer: &'a mut String,
+    ) -> &'a str {
+        if ascii && (!ascii_upper || !self.case_fold) {
+            return word;
+        }
+        if ascii && !self.rules(lang).turkic {
+            buffer.clear();
+            buffer.push_str(word);
+            buffer.make_ascii_lowercase();
+            return buffer;
+        }
+        self.fold_to(word, lang, buffer)
+    }
+
+    /// The [`class`] bits of the characters this normalizer may change under these rules.
+    #[inline]
+    fn relevant_classes(&self, rules: Rules) -> u8 {
+        let mut bits = class::RULE;
+        if self.case_fold {
+            bits |= class::FOLD;
+        }
+        if rules.persian {
+            bits |= class::PERSIAN;
+        }
+        if self.teh_marbuta {
+            bits |= class::TEH;
+        }
+        if rules.russian {
+            bits |= class::YO;
+        }
+        if rules.turkic {
+            bits |= class::TURKIC;
+        }
+        bits
     }
 
     /// The language-dependent choices for `lang`.
@@ -345,23 +422,31 @@ impl Normalizer {
     }
 
     /// Applies the per-character rules into `out`; false (and `out` left empty) when no
-    /// character changes.
-    fn map_chars(&self, text: &str, rules: Rules, out: &mut String) -> bool {
+    /// character changes. Characters whose class is not in `relevant` are kept without
+    /// looking at the rules.
+    fn map_chars(&self, text: &str, rules: Rules, relevant: u8, out: &mut String) -> bool {
+        let map = |c: char| {
+            if char_class(c) & relevant & !(class::NFC | class::NFKC) == 0 {
+                CharMap::Keep
+            } else {
+                self.map_char(c, rules)
+            }
+        };
         let mut chars = text.char_indices();
-        let (first, c, map) = loop {
+        let (first, c, mapped) = loop {
             let Some((i, c)) = chars.next() else {
                 return false;
             };
-            match self.map_char(c, rules) {
+            match map(c) {
                 CharMap::Keep => continue,
-                map => break (i, c, map),
+                mapped => break (i, c, mapped),
             }
         };
         out.reserve(text.len() + 4);
         out.push_str(&text[..first]);
-        apply(out, c, map);
+        apply(out, c, mapped);
         for (_, c) in chars {
-            apply(out, c, self.map_char(c, rules));
+            apply(out, c, map(c));
         }
         true
     }
@@ -409,7 +494,7 @@ impl Normalizer {
                 return CharMap::Char(full);
             }
         }
-        if self.fold_digits && c.is_numeric() {
+        if self.fold_digits {
             if let Some(d) = ascii_digit(c) {
                 return CharMap::Char(d);
             }
@@ -495,56 +580,187 @@ fn subslice_offset(whole: &str, part: &str) -> Option<usize> {
     (start + part.len() <= whole.len()).then_some(start)
 }
 
-/// False for a character no normalizer, whatever its options and language, could change:
-/// not case-folded, not touched by any rule, and stable under NFC and NFKC in any context
-/// (quick check Yes for both, canonical combining class 0: a character that composes with a
-/// following mark is caught by the mark). Removing diacritics has its own check. Such characters make up most words of
-/// most scripts, so the check is a table lookup for the Basic Multilingual Plane.
-#[inline]
-fn may_change(c: char) -> bool {
-    let cp = c as u32;
-    if cp < 0x80 {
-        return c.is_ascii_uppercase();
-    }
-    if cp >= 0x10000 {
-        return true;
-    }
-    let table = MAY_CHANGE.get_or_init(|| {
-        let everything = Normalizer::new()
-            .teh_marbuta(true)
-            .russian_yo(true)
-            .strip_diacritics(true);
-        let all_rules = [
-            Rules {
-                turkic: true,
-                persian: true,
-                russian: true,
-            },
-            Rules {
-                turkic: false,
-                persian: false,
-                russian: false,
-            },
-        ];
-        let mut bits = Box::new([0u64; 1024]);
-        for c in (0x80..0x10000u32).filter_map(char::from_u32) {
-            let changes = all_rules
-                .iter()
-                .any(|&r| !matches!(everything.map_char(c, r), CharMap::Keep))
-                || unicode_normalization::char::canonical_combining_class(c) != 0
-                || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
-                || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes
-                || JOINERS.contains(&c);
-            if changes {
-                bits[(c as u32 >> 6) as usize] |= 1 << (c as u32 & 63);
-            }
-        }
-        bits
-    });
-    table[(cp >> 6) as usize] & (1 << (cp & 63)) != 0
+/// What normalization may do to a character, whatever the normalizer's options and language:
+/// bits of [`char_class`].
+mod class {
+    /// The character is not stable under NFC in every context: quick check not Yes, or a
+    /// canonical combining class other than 0 (a character that composes with a following
+    /// mark is caught by the mark).
+    pub const NFC: u8 = 1;
+    /// Likewise under NFKC.
+    pub const NFKC: u8 = 2;
+    /// Case folding changes it, and no other rule does.
+    pub const FOLD: u8 = 4;
+    /// Another rule of the default configuration (punctuation, width, digits, scripts)
+    /// changes it.
+    pub const RULE: u8 = 8;
+    /// Only the Persian and Urdu rules change it (`ي`, `ى`, `ك`).
+    pub const PERSIAN: u8 = 16;
+    /// Only the teh marbuta option changes it (`ة`).
+    pub const TEH: u8 = 32;
+    /// Only the Russian `ё` option changes it.
+    pub const YO: u8 = 64;
+    /// Only the Turkic case rules change it (`İ`).
+    pub const TURKIC: u8 = 128;
 }
 
-static MAY_CHANGE: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
+/// The classes of ASCII: capitals fold, and `I` folds differently in Turkish.
+static ASCII_CLASSES: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = b'A';
+    while b <= b'Z' {
+        table[b as usize] = class::FOLD;
+        b += 1;
+    }
+    table[b'I' as usize] |= class::TURKIC;
+    table
+};
+
+/// The union of the [`class`] bits of a text's characters.
+#[inline]
+fn work_of(text: &str) -> u8 {
+    let bytes = text.as_bytes();
+    let mut work = 0;
+    let mut i = 0;
+    // Two-byte characters with the same lead byte share a block of the class table: words of
+    // one script keep hitting the same one or two.
+    let mut lead = 0u8;
+    let mut block: &[u8; 64] = &[0; 64];
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            work |= ASCII_CLASSES[usize::from(b)];
+            i += 1;
+        } else if b < 0xE0 && i + 1 < bytes.len() {
+            if b != lead {
+                lead = b;
+                block = class_block_of(u32::from(b & 0x1F));
+            }
+            work |= block[usize::from(bytes[i + 1] & 0x3F)];
+            i += 2;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            work |= char_class(c);
+            i += c.len_utf8().max(1);
+        }
+    }
+    work
+}
+
+/// True when `text` starts or ends with ZWNJ or ZWJ (E2 80 8C, E2 80 8D).
+#[inline]
+fn has_edge_joiner(text: &str) -> bool {
+    let b = text.as_bytes();
+    let joiner = |s: &[u8]| matches!(s, [0xE2, 0x80, 0x8C | 0x8D]);
+    b.len() >= 3 && (joiner(&b[..3]) || joiner(&b[b.len() - 3..]))
+}
+
+/// The [`class`] bits of a character: a table lookup for the Basic Multilingual Plane, where
+/// nearly all text is; above it, "anything may happen", and the general path decides.
+#[inline]
+fn char_class(c: char) -> u8 {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return ASCII_CLASSES[cp as usize];
+    }
+    if cp >= 0x10000 {
+        return class::NFC | class::NFKC | class::RULE;
+    }
+    bmp_class(cp)
+}
+
+/// The class of a BMP code point, from a table built 64 code points at a time, the first time
+/// text needs them: a document touches few blocks, so building costs next to nothing.
+#[inline]
+fn bmp_class(cp: u32) -> u8 {
+    class_block_of(cp >> 6)[(cp & 63) as usize]
+}
+
+/// Block `block` (code points `64 * block` to `64 * block + 63`) of the class table.
+#[inline]
+fn class_block_of(block: u32) -> &'static [u8; 64] {
+    static BLOCKS: [std::sync::OnceLock<[u8; 64]>; 1024] =
+        [const { std::sync::OnceLock::new() }; 1024];
+    BLOCKS[block as usize & 1023].get_or_init(|| class_block(block))
+}
+
+/// The classes of the 64 code points of block `block`, from the same `map_char` the
+/// normalizer applies, run with every option and every language rule on.
+fn class_block(block: u32) -> [u8; 64] {
+    let plain = Normalizer::new();
+    let folding_only = Normalizer::new()
+        .fold_punctuation(false)
+        .fold_width(false)
+        .fold_digits(false)
+        .language_rules(false);
+    let neutral = Rules {
+        turkic: false,
+        persian: false,
+        russian: false,
+    };
+    let differs = |a: CharMap, b: CharMap| a != b;
+    let mut classes = [0u8; 64];
+    for (i, slot) in classes.iter_mut().enumerate() {
+        let Some(c) = char::from_u32(block * 64 + i as u32) else {
+            continue; // surrogates
+        };
+        if c.is_ascii() {
+            *slot = char_class(c);
+            continue;
+        }
+        let mut bits = 0;
+        if unicode_normalization::char::canonical_combining_class(c) != 0 {
+            bits |= class::NFC | class::NFKC;
+        }
+        if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
+            bits |= class::NFC;
+        }
+        if is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes {
+            bits |= class::NFKC;
+        }
+        let by_default = plain.map_char(c, neutral);
+        let folding = folding_only.map_char(c, neutral);
+        if by_default != CharMap::Keep {
+            bits |= if by_default == folding {
+                class::FOLD
+            } else {
+                class::RULE
+            };
+        }
+        let persian = Rules {
+            persian: true,
+            ..neutral
+        };
+        if differs(plain.map_char(c, persian), by_default) {
+            bits |= class::PERSIAN;
+        }
+        if differs(
+            plain.clone().teh_marbuta(true).map_char(c, neutral),
+            by_default,
+        ) {
+            bits |= class::TEH;
+        }
+        let russian = Rules {
+            russian: true,
+            ..neutral
+        };
+        if differs(
+            plain.clone().russian_yo(true).map_char(c, russian),
+            by_default,
+        ) {
+            bits |= class::YO;
+        }
+        let turkic = Rules {
+            turkic: true,
+            ..neutral
+        };
+        if differs(plain.map_char(c, turkic), by_default) {
+            bits |= class::TURKIC;
+        }
+        *slot = bits;
+    }
+    classes
+}
 
 /// The script rules of [`Normalizer::language_rules`].
 fn script_rule(c: char, rules: Rules, teh_marbuta: bool) -> Option<CharMap> {
@@ -615,6 +831,25 @@ pub fn case_fold(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Case-folds `text` into `out`; false (and `out` left empty) when nothing changes.
+fn fold_into(text: &str, out: &mut String) -> bool {
+    let Some(first) = text.find(|c: char| char_class(c) & class::FOLD != 0) else {
+        return false;
+    };
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            _ if c.is_ascii() => out.push(c),
+            _ => match case_fold_char(c) {
+                Some(folded) => out.push_str(folded),
+                None => out.push(c),
+            },
+        }
+    }
+    true
 }
 
 /// Full case folding of a non-ASCII character, or `None` when it folds to itself.

@@ -234,12 +234,13 @@ impl Pipeline {
             while let Some(token) = stream.next_raw() {
                 token_count += 1;
                 let word = &text[token.start..token.end];
-                // The tokenizer already knows lowercase ASCII needs no normalization.
-                let folded = if token.is_ascii_lowercase() {
-                    word
-                } else {
-                    self.normalizer.fold_to(word, lang, &mut buffer)
-                };
+                let folded = self.normalizer.fold_token(
+                    word,
+                    token.is_ascii(),
+                    token.has_ascii_upper(),
+                    lang,
+                    &mut buffer,
+                );
                 let id = if token.kind == TokenKind::Word && memoize {
                     let term = cache.get_or_make(lang, folded, || self.term_of(tools, folded));
                     match term {

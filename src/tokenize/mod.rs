@@ -233,6 +233,49 @@ impl Tokenizer {
         }
     }
 
+    /// Calls `f` with each token of `text` and its normalized form, in one pass: the
+    /// tokenizer tells the normalizer what it saw of each token (ASCII or not, capitals or
+    /// not), so that most tokens need no normalization work at all, and no token allocates.
+    ///
+    /// ```
+    /// use wordmill::normalize::Normalizer;
+    /// use wordmill::tokenize::Tokenizer;
+    /// use wordmill::Lang;
+    ///
+    /// let mut terms = Vec::new();
+    /// Tokenizer::new().for_each_normalized("Oman’s GDP, ΣΥΝΟΜΙΛΙΕΣ", &Normalizer::new(), Lang::UND, |token, term| {
+    ///     terms.push((token.text.to_owned(), term.to_owned()));
+    /// });
+    /// assert_eq!(terms[0], ("Oman’s".to_owned(), "oman's".to_owned()));
+    /// assert_eq!(terms[1].1, "gdp");
+    /// assert_eq!(terms[2].1, "συνομιλιεσ");
+    /// ```
+    pub fn for_each_normalized<'t>(
+        &self,
+        text: &'t str,
+        normalizer: &crate::normalize::Normalizer,
+        lang: crate::Lang,
+        mut f: impl FnMut(Token<'t>, &str),
+    ) {
+        let mut tokens = self.tokens(text);
+        let mut buffer = String::new();
+        while let Some(raw) = tokens.next_raw() {
+            let token = tokens.token(raw);
+            let term = if normalizer.strips_diacritics() {
+                normalizer.normalize_to(token.text, lang, &mut buffer)
+            } else {
+                normalizer.fold_token(
+                    token.text,
+                    raw.is_ascii(),
+                    raw.has_ascii_upper(),
+                    lang,
+                    &mut buffer,
+                )
+            };
+            f(token, term);
+        }
+    }
+
     /// Every word-boundary segment of `text`, words, spaces and punctuation alike, with its
     /// byte offset: the raw UAX #29 segmentation the tokens are taken from.
     ///
@@ -289,11 +332,17 @@ pub(crate) struct RawToken {
 }
 
 impl RawToken {
-    /// The token is ASCII without capitals: every normalization leaves it as it is.
+    /// The token is ASCII (and no special token, whose flags are not tracked).
     #[inline]
-    pub(crate) fn is_ascii_lowercase(&self) -> bool {
-        self.flags & (props::NON_ASCII | props::ASCII_UPPER) == 0
+    pub(crate) fn is_ascii(&self) -> bool {
+        self.flags & props::NON_ASCII == 0
             && matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// The token has an ASCII capital letter.
+    #[inline]
+    pub(crate) fn has_ascii_upper(&self) -> bool {
+        self.flags & props::ASCII_UPPER != 0
     }
 }
 
@@ -532,12 +581,22 @@ mod tests {
     }
 
     #[test]
-    fn flags_tell_ascii_lowercase() {
-        let mut tokens = Tokenizer::new().tokens("oman Oman été 42 x_y");
-        let got: Vec<bool> = std::iter::from_fn(|| tokens.next_raw())
-            .map(|t| t.is_ascii_lowercase())
+    fn flags_tell_ascii_and_capitals() {
+        let mut tokens = Tokenizer::new().tokens("oman Oman été 42 x_y ÉTÉ");
+        let got: Vec<(bool, bool)> = std::iter::from_fn(|| tokens.next_raw())
+            .map(|t| (t.is_ascii(), t.has_ascii_upper()))
             .collect();
-        assert_eq!(got, [true, false, false, true, true]);
+        assert_eq!(
+            got,
+            [
+                (true, false),
+                (true, true),
+                (false, false),
+                (true, false),
+                (true, false),
+                (false, true)
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,74 @@
+//! What normalization adds to tokenization, per script: the tokenizer alone, the tokenizer
+//! with wordmill's normalizer fused in (`Tokenizer::for_each_normalized`), and the baselines
+//! written the obvious way (`to_lowercase`, and NFKC then `to_lowercase`, per token), in one
+//! group.
+//!
+//! `cargo bench --bench normalize`; each group reports MB/s of input text.
+
+mod common;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use unicode_normalization::UnicodeNormalization;
+use wordmill::Lang;
+use wordmill::normalize::Normalizer;
+use wordmill::tokenize::Tokenizer;
+
+fn normalization(c: &mut Criterion) {
+    let tokenizer = Tokenizer::new();
+    let normalizer = Normalizer::new();
+    for (group_name, codes) in common::SCRIPTS {
+        let text = common::text(group_name);
+        // The language the pipeline would pass: the group's first, or none for mixed text.
+        let lang = codes.first().map_or(Lang::UND, |c| c.parse().unwrap());
+        let mut group = c.benchmark_group(format!("normalize/{group_name}"));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function("tokenize", |b| {
+            b.iter(|| {
+                tokenizer
+                    .tokens(black_box(&text))
+                    .map(|t| t.text.len() + t.kind as usize)
+                    .sum::<usize>()
+            })
+        });
+        group.bench_function("tokenize+wordmill", |b| {
+            b.iter(|| {
+                let mut total = 0;
+                tokenizer.for_each_normalized(black_box(&text), &normalizer, lang, |t, term| {
+                    total += term.len() + t.kind as usize;
+                });
+                total
+            })
+        });
+        group.bench_function("tokenize+to_lowercase", |b| {
+            b.iter(|| {
+                tokenizer
+                    .tokens(black_box(&text))
+                    .map(|t| t.text.to_lowercase().len() + t.kind as usize)
+                    .sum::<usize>()
+            })
+        });
+        group.bench_function("tokenize+nfkc+to_lowercase", |b| {
+            b.iter(|| {
+                tokenizer
+                    .tokens(black_box(&text))
+                    .map(|t| {
+                        t.text.nfkc().collect::<String>().to_lowercase().len() + t.kind as usize
+                    })
+                    .sum::<usize>()
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = normalization
+}
+criterion_main!(benches);
