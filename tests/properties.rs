@@ -105,6 +105,23 @@ proptest! {
     }
 
     #[test]
+    fn fused_normalization_equals_normalizing_each_token(text in any_text()) {
+        for normalizer in normalizers() {
+            for lang in langs() {
+                let expected: Vec<(String, String)> = Tokenizer::new()
+                    .tokens(&text)
+                    .map(|t| (t.text.to_owned(), normalizer.normalize(t.text, lang).into_owned()))
+                    .collect();
+                let mut fused = Vec::new();
+                Tokenizer::new().for_each_normalized(&text, &normalizer, lang, |t, term| {
+                    fused.push((t.text.to_owned(), term.to_owned()));
+                });
+                prop_assert_eq!(&fused, &expected, "{:?} {:?}", lang, normalizer);
+            }
+        }
+    }
+
+    #[test]
     fn parallel_equals_sequential(texts in proptest::collection::vec(any_text(), 0..12)) {
         let pipeline = Pipeline::builder().build();
         let sequential: Vec<_> = texts.iter().map(|t| pipeline.analyze(t)).collect();

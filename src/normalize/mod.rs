@@ -351,6 +351,13 @@ impl Normalizer {
         buffer
     }
 
+    /// True when this normalizer turns ASCII text in `lang` into its lowercase and nothing
+    /// else: it case-folds, and the language is not Turkic (whose `I` is `ı`).
+    #[inline]
+    pub(crate) fn folds_ascii_like_lowercase(&self, lang: Lang) -> bool {
+        self.case_fold && !self.rules(lang).turkic
+    }
+
     /// [`fold_to`](Self::fold_to) for a token whose bytes the tokenizer has seen already: it
     /// knows whether the token is ASCII and has capitals, which settles most tokens at once.
     #[inline]

@@ -227,6 +227,7 @@ impl Pipeline {
         let mut stream = self.tokenizer.tokens(text);
         // Reused from token to token: normalization writes here when a word changes.
         let mut buffer = String::new();
+        let window_folding = self.normalizer.folds_ascii_like_lowercase(lang);
         let memoize = tools.stemmer.is_some()
             || tools.stopwords.is_some()
             || self.normalizer.strips_diacritics();
@@ -234,13 +235,17 @@ impl Pipeline {
             while let Some(token) = stream.next_raw() {
                 token_count += 1;
                 let word = &text[token.start..token.end];
-                let folded = self.normalizer.fold_token(
-                    word,
-                    token.is_ascii(),
-                    token.has_ascii_upper(),
-                    lang,
-                    &mut buffer,
-                );
+                // ASCII tokens come lowercased with their window; the others are normalized.
+                let folded = match stream.ascii_lowercase(&token) {
+                    Some(lower) if window_folding => lower,
+                    _ => self.normalizer.fold_token(
+                        word,
+                        token.is_ascii(),
+                        token.has_ascii_upper(),
+                        lang,
+                        &mut buffer,
+                    ),
+                };
                 let id = if token.kind == TokenKind::Word && memoize {
                     let term = cache.get_or_make(lang, folded, || self.term_of(tools, folded));
                     match term {

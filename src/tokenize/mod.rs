@@ -259,8 +259,15 @@ impl Tokenizer {
     ) {
         let mut tokens = self.tokens(text);
         let mut buffer = String::new();
+        let window_folding = normalizer.folds_ascii_like_lowercase(lang);
         while let Some(raw) = tokens.next_raw() {
             let token = tokens.token(raw);
+            if window_folding {
+                if let Some(lower) = tokens.ascii_lowercase(&raw) {
+                    f(token, lower);
+                    continue;
+                }
+            }
             let term = if normalizer.strips_diacritics() {
                 normalizer.normalize_to(token.text, lang, &mut buffer)
             } else {
@@ -437,6 +444,18 @@ impl<'a> Tokens<'a> {
                 flags,
             });
         }
+    }
+
+    /// The lowercase form of an ASCII token of the current window, made with the window at
+    /// once: case folding fused into tokenization. `None` for other tokens.
+    #[inline]
+    pub(crate) fn ascii_lowercase(&self, raw: &RawToken) -> Option<&str> {
+        if !raw.is_ascii() {
+            return None;
+        }
+        let bytes = self.window.lowercase(raw.start, raw.end)?;
+        // SAFETY: the token is ASCII (its flags say so), so its bytes, lowercased, are ASCII.
+        Some(unsafe { std::str::from_utf8_unchecked(bytes) })
     }
 
     #[inline]

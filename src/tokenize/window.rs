@@ -107,7 +107,7 @@ static TWO_BYTE_CODE: [u8; 0x800] = {
 };
 
 /// The runs of a window still to hand out, and what they hold.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(super) struct Window {
     base: usize,
     /// Start bits of the runs not yet handed out.
@@ -120,6 +120,27 @@ pub(super) struct Window {
     numeric: u64,
     uppers: u64,
     non_ascii: u64,
+    /// The window's bytes with ASCII capitals lowercased: the case-folded text of its ASCII
+    /// tokens, made for the whole window at once.
+    lower: [u8; WIDTH],
+    /// How many bytes of `lower` are text (0 before the first window).
+    lower_len: usize,
+}
+
+impl Default for Window {
+    fn default() -> Self {
+        Window {
+            base: 0,
+            starts: 0,
+            ends: 0,
+            alphabetic: 0,
+            numeric: 0,
+            uppers: 0,
+            non_ascii: 0,
+            lower: [0; WIDTH],
+            lower_len: 0,
+        }
+    }
 }
 
 /// What building a window achieved.
@@ -353,16 +374,25 @@ impl Window {
             }
             r
         };
-        *self = Window {
-            base: start,
-            starts: emitted_starts,
-            ends: ends & emitted,
-            alphabetic: m.letters | multi.alphabetic,
-            numeric: m.digits | multi.numeric,
-            uppers: m.uppers,
-            non_ascii: m.non_ascii,
-        };
+        self.base = start;
+        self.starts = emitted_starts;
+        self.ends = ends & emitted;
+        self.alphabetic = m.letters | multi.alphabetic;
+        self.numeric = m.digits | multi.numeric;
+        self.uppers = m.uppers;
+        self.non_ascii = m.non_ascii;
+        self.lower = *chunk;
+        self.lower.make_ascii_lowercase();
+        self.lower_len = text_end.min(WIDTH);
         Some(Built { next, complex_at })
+    }
+
+    /// The lowercased bytes `start..end` when they lie in this window.
+    #[inline]
+    pub(super) fn lowercase(&self, start: usize, end: usize) -> Option<&[u8]> {
+        let from = start.checked_sub(self.base)?;
+        let to = end - self.base;
+        (to <= self.lower_len).then(|| &self.lower[from..to])
     }
 }
 
