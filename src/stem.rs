@@ -97,7 +97,7 @@ pub struct StopWords {
 }
 
 /// ISO 639-1 code of a language, as the stop-words crate names its lists.
-fn iso639_1(lang: Lang) -> Option<&'static str> {
+pub(crate) fn iso639_1(lang: Lang) -> Option<&'static str> {
     Some(match lang.code() {
         "afr" => "af",
         "ara" => "ar",

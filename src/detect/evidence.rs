@@ -1,0 +1,512 @@
+//! Evidence beyond trigrams: how often each language writes each letter of its script and
+//! each of its function words.
+//!
+//! For the five scripts whatlang shares between languages (Latin, Cyrillic, Arabic,
+//! Devanagari, Hebrew), `model.txt` holds, per language, the count of every letter and of
+//! every vocabulary word in a training text. The vocabulary is the language's stop words (the
+//! stop-words crate) and its most frequent words that occur across many news stories (so
+//! function words, not topics). A text is scored by naive Bayes: the log-probability of its
+//! letters and of its words under each language, where a word outside the vocabulary counts
+//! as "some other word". The model is built by `train.rs`; see there for its sources.
+
+use std::sync::LazyLock;
+
+use hashbrown::HashMap;
+use unicode_normalization::char::is_combining_mark;
+use whatlang::{Lang, Script};
+
+use super::script::script_of;
+
+/// The most languages a script has in whatlang (Latin: 37).
+pub(crate) const MAX_LANGS: usize = 40;
+
+/// Per-language scores, indexed by a language's slot in its [`Group`].
+pub(crate) type Scores = [f32; MAX_LANGS];
+
+/// Weight of the letter evidence against the word evidence: letters are many and not
+/// independent of each other, so each counts less than a word.
+const LETTER_WEIGHT: f32 = 0.5;
+/// Added to every letter count, so that a letter a language was never seen to use is
+/// unlikely rather than impossible.
+const LETTER_SMOOTHING: f64 = 0.5;
+/// Added to every vocabulary word count, for the same reason.
+const WORD_SMOOTHING: f64 = 0.1;
+
+/// The model of one script's languages.
+#[derive(Debug)]
+pub(crate) struct Group {
+    pub(crate) script: Script,
+    /// The script's languages, in slot order.
+    pub(crate) langs: Vec<Lang>,
+    /// Row of each letter in `letter_logp`.
+    letters: HashMap<char, u16>,
+    /// Row of each ASCII letter, `u16::MAX` for none.
+    ascii: [u16; 128],
+    /// Weighted log-probability of each letter (row) in each language (column).
+    letter_logp: Vec<f32>,
+    /// The range of each vocabulary word's entries in `entries`.
+    words: HashMap<Box<str>, (u32, u32)>,
+    /// (slot, how much more likely the word is in that language than an unseen word).
+    entries: Vec<(u8, f32)>,
+    /// Log-probability of a vocabulary word a language was never seen to use.
+    unseen: Scores,
+    /// Log-probability of a word outside the vocabulary.
+    other: Scores,
+}
+
+/// The models of the five shared scripts.
+#[derive(Debug)]
+pub(crate) struct Model {
+    groups: Vec<Group>,
+}
+
+static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    Model::parse(include_str!("model.txt")).expect("the committed model.txt is well formed")
+});
+
+impl Model {
+    /// The model built into wordmill (parsed on first use).
+    pub(crate) fn get() -> &'static Model {
+        &MODEL
+    }
+
+    /// The model of a script, `None` for scripts with one language (or none).
+    pub(crate) fn group(&self, script: Script) -> Option<&Group> {
+        self.groups.iter().find(|g| g.script == script)
+    }
+
+    /// Reads the text format `train.rs` writes; `Err` names the bad line.
+    pub(crate) fn parse(text: &str) -> Result<Model, String> {
+        let mut groups = Vec::new();
+        let mut builder: Option<GroupBuilder> = None;
+        for (n, line) in text.lines().enumerate() {
+            let bad = || format!("model.txt line {}: {line:?}", n + 1);
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split(' ');
+            let kind = fields.next().ok_or_else(bad)?;
+            if kind == "group" {
+                if let Some(b) = builder.take() {
+                    groups.push(b.build());
+                }
+                let name = fields.next().ok_or_else(bad)?;
+                let script = *Script::all()
+                    .iter()
+                    .find(|s| s.name() == name)
+                    .ok_or_else(bad)?;
+                builder = Some(GroupBuilder::new(script));
+                continue;
+            }
+            let b = builder.as_mut().ok_or_else(bad)?;
+            match kind {
+                "langs" => {
+                    for code in fields {
+                        b.langs.push(Lang::from_code(code).ok_or_else(bad)?);
+                    }
+                    if b.langs.len() > MAX_LANGS {
+                        return Err(bad());
+                    }
+                }
+                "tokens" | "vocab" | "letters" => {
+                    let values: Vec<f64> = fields
+                        .map(|f| f.parse::<f64>().map_err(|_| bad()))
+                        .collect::<Result<_, _>>()?;
+                    if values.len() != b.langs.len() {
+                        return Err(bad());
+                    }
+                    match kind {
+                        "tokens" => b.tokens = values,
+                        "vocab" => b.vocab = values,
+                        _ => b.letter_totals = values,
+                    }
+                }
+                "c" | "w" => {
+                    let key = fields.next().ok_or_else(bad)?;
+                    let mut counts = Vec::new();
+                    for field in fields {
+                        let (code, count) = field.split_once('=').ok_or_else(bad)?;
+                        let lang = Lang::from_code(code).ok_or_else(bad)?;
+                        let slot = b.langs.iter().position(|&l| l == lang).ok_or_else(bad)?;
+                        counts.push((slot as u8, count.parse::<f64>().map_err(|_| bad())?));
+                    }
+                    if kind == "c" {
+                        let mut chars = key.chars();
+                        let c = chars.next().ok_or_else(bad)?;
+                        if chars.next().is_some() {
+                            return Err(bad());
+                        }
+                        b.letter_rows.push((c, counts));
+                    } else {
+                        b.word_rows.push((key.into(), counts));
+                    }
+                }
+                _ => return Err(bad()),
+            }
+        }
+        if let Some(b) = builder.take() {
+            groups.push(b.build());
+        }
+        Ok(Model { groups })
+    }
+}
+
+struct GroupBuilder {
+    script: Script,
+    langs: Vec<Lang>,
+    tokens: Vec<f64>,
+    vocab: Vec<f64>,
+    letter_totals: Vec<f64>,
+    letter_rows: Vec<(char, Vec<(u8, f64)>)>,
+    word_rows: Vec<(Box<str>, Vec<(u8, f64)>)>,
+}
+
+impl GroupBuilder {
+    fn new(script: Script) -> Self {
+        GroupBuilder {
+            script,
+            langs: Vec::new(),
+            tokens: Vec::new(),
+            vocab: Vec::new(),
+            letter_totals: Vec::new(),
+            letter_rows: Vec::new(),
+            word_rows: Vec::new(),
+        }
+    }
+
+    fn build(self) -> Group {
+        let n = self.langs.len();
+        let rows = self.letter_rows.len();
+        let mut letters = HashMap::with_capacity(rows);
+        let mut ascii = [u16::MAX; 128];
+        let mut letter_logp = vec![0.0f32; rows * n];
+        for (row, (c, counts)) in self.letter_rows.iter().enumerate() {
+            letters.insert(*c, row as u16);
+            if c.is_ascii() {
+                ascii[*c as usize] = row as u16;
+            }
+            let mut dense = vec![0.0; n];
+            for &(slot, count) in counts {
+                dense[slot as usize] = count;
+            }
+            for (slot, count) in dense.into_iter().enumerate() {
+                let total = self.letter_totals[slot] + LETTER_SMOOTHING * rows as f64;
+                let p = (count + LETTER_SMOOTHING) / total;
+                letter_logp[row * n + slot] = LETTER_WEIGHT * p.ln() as f32;
+            }
+        }
+        let mut words = HashMap::with_capacity(self.word_rows.len());
+        let mut entries = Vec::new();
+        for (word, counts) in self.word_rows {
+            let start = entries.len() as u32;
+            for (slot, count) in counts {
+                // ln((count + s) / tokens) - ln(s / tokens)
+                let lift = ((count + WORD_SMOOTHING) / WORD_SMOOTHING).ln() as f32;
+                entries.push((slot, lift));
+            }
+            words.insert(word, (start, entries.len() as u32));
+        }
+        let mut unseen = [0.0; MAX_LANGS];
+        let mut other = [0.0; MAX_LANGS];
+        for slot in 0..n {
+            let tokens = self.tokens[slot].max(1.0);
+            unseen[slot] = (WORD_SMOOTHING / tokens).ln() as f32;
+            other[slot] = ((tokens - self.vocab[slot]).max(1.0) / tokens).ln() as f32;
+        }
+        Group {
+            script: self.script,
+            langs: self.langs,
+            letters,
+            ascii,
+            letter_logp,
+            words,
+            entries,
+            unseen,
+            other,
+        }
+    }
+}
+
+/// Characters that take no part in words or letters: Arabic harakat and tatweel, Hebrew
+/// points, which texts write or omit at will.
+#[inline]
+fn ignorable(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{0591}'..='\u{05C7}')
+}
+
+/// Calls `word` with every word of `text`, lowercased, and `letter` with every letter of
+/// those words. Words are maximal runs of letters, digits and combining marks; words with a
+/// digit are skipped. `buf` is scratch space, reused so that no word allocates.
+#[inline]
+pub(crate) fn for_each_word(
+    text: &str,
+    buf: &mut String,
+    mut word: impl FnMut(&str),
+    mut letter: impl FnMut(char),
+) {
+    buf.clear();
+    let mut digit = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                let lower = c.to_ascii_lowercase();
+                buf.push(lower);
+                letter(lower);
+                continue;
+            }
+            if c.is_ascii_digit() {
+                digit = true;
+                continue;
+            }
+        } else if c.is_alphanumeric() || is_combining_mark(c) {
+            if ignorable(c) {
+                continue;
+            }
+            if c.is_numeric() {
+                digit = true;
+                continue;
+            }
+            for lower in c.to_lowercase() {
+                buf.push(lower);
+                letter(lower);
+            }
+            continue;
+        }
+        if !buf.is_empty() && !digit {
+            word(buf);
+        }
+        buf.clear();
+        digit = false;
+    }
+    if !buf.is_empty() && !digit {
+        word(buf);
+    }
+}
+
+/// The evidence gathered from some text, for one script's languages.
+#[derive(Clone, Debug)]
+pub(crate) struct Tally {
+    /// Count of each letter row.
+    letter_counts: Vec<u32>,
+    /// Rows with a nonzero count.
+    touched: Vec<u16>,
+    vocabulary_words: u32,
+    other_words: u32,
+    /// Sum of the vocabulary words' lifts, per slot.
+    lifts: Scores,
+    /// Letters of the script seen (known to the model or not).
+    pub(crate) letters: u32,
+    /// Words seen.
+    pub(crate) words: u32,
+}
+
+impl Tally {
+    pub(crate) fn new(group: &Group) -> Tally {
+        Tally {
+            letter_counts: vec![0; group.letters.len()],
+            touched: Vec::new(),
+            vocabulary_words: 0,
+            other_words: 0,
+            lifts: [0.0; MAX_LANGS],
+            letters: 0,
+            words: 0,
+        }
+    }
+
+    pub(crate) fn clear(&mut self) {
+        for &row in &self.touched {
+            self.letter_counts[row as usize] = 0;
+        }
+        self.touched.clear();
+        self.vocabulary_words = 0;
+        self.other_words = 0;
+        self.lifts = [0.0; MAX_LANGS];
+        self.letters = 0;
+        self.words = 0;
+    }
+
+    /// Adds the words and letters of `text` (of the group's script; letters of other
+    /// scripts are ignored).
+    pub(crate) fn add(&mut self, group: &Group, text: &str, buf: &mut String) {
+        let Tally {
+            letter_counts,
+            touched,
+            vocabulary_words,
+            other_words,
+            lifts,
+            letters,
+            words,
+        } = self;
+        for_each_word(
+            text,
+            buf,
+            |word| {
+                *words += 1;
+                match group.words.get(word) {
+                    Some(&(start, end)) => {
+                        *vocabulary_words += 1;
+                        for &(slot, lift) in &group.entries[start as usize..end as usize] {
+                            lifts[slot as usize] += lift;
+                        }
+                    }
+                    None => *other_words += 1,
+                }
+            },
+            |c| {
+                let row = if c.is_ascii() {
+                    group.ascii[c as usize]
+                } else if let Some(&row) = group.letters.get(&c) {
+                    row
+                } else if script_of(c) == Some(group.script) {
+                    u16::MAX
+                } else {
+                    return;
+                };
+                *letters += 1;
+                if row != u16::MAX {
+                    let count = &mut letter_counts[row as usize];
+                    if *count == 0 {
+                        touched.push(row);
+                    }
+                    *count += 1;
+                }
+            },
+        );
+    }
+
+    /// Adds another tally of the same group.
+    pub(crate) fn merge(&mut self, other: &Tally) {
+        for &row in &other.touched {
+            let count = &mut self.letter_counts[row as usize];
+            if *count == 0 {
+                self.touched.push(row);
+            }
+            *count += other.letter_counts[row as usize];
+        }
+        self.vocabulary_words += other.vocabulary_words;
+        self.other_words += other.other_words;
+        for (a, b) in self.lifts.iter_mut().zip(&other.lifts) {
+            *a += b;
+        }
+        self.letters += other.letters;
+        self.words += other.words;
+    }
+
+    /// The log-likelihood of the tallied text in each of the group's languages.
+    pub(crate) fn scores(&self, group: &Group) -> Scores {
+        let n = group.langs.len();
+        let mut scores = [0.0f32; MAX_LANGS];
+        for &row in &self.touched {
+            let count = self.letter_counts[row as usize] as f32;
+            let logp = &group.letter_logp[row as usize * n..(row as usize + 1) * n];
+            for (s, lp) in scores.iter_mut().zip(logp) {
+                *s += count * lp;
+            }
+        }
+        let vocabulary = self.vocabulary_words as f32;
+        let other = self.other_words as f32;
+        for slot in 0..n {
+            scores[slot] +=
+                vocabulary * group.unseen[slot] + self.lifts[slot] + other * group.other[slot];
+        }
+        scores
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_word(text, &mut String::new(), |w| out.push(w.to_owned()), |_| {});
+        out
+    }
+
+    #[test]
+    fn words_are_lowercase_letters_without_digits() {
+        assert_eq!(
+            words("L'État a dit: «COVID-19» 2024, Dagestan’s"),
+            ["l", "état", "a", "dit", "covid", "dagestan", "s"]
+        );
+        // Harakat are dropped, so pointed and plain spellings are one word.
+        assert_eq!(words("عُمان عمان"), ["عمان", "عمان"]);
+        // Devanagari vowel signs and virama are part of the word.
+        assert_eq!(words("भारत की"), ["भारत", "की"]);
+    }
+
+    #[test]
+    fn model_has_the_shared_scripts() {
+        let model = Model::get();
+        for (script, langs) in [
+            (Script::Latin, 37),
+            (Script::Cyrillic, 6),
+            (Script::Arabic, 3),
+            (Script::Devanagari, 3),
+            (Script::Hebrew, 2),
+        ] {
+            let group = model.group(script).expect("a group per shared script");
+            assert_eq!(group.langs.len(), langs, "{script:?}");
+            let mut expected = script.langs().to_vec();
+            expected.sort_by_key(|l| l.code());
+            let mut got = group.langs.clone();
+            got.sort_by_key(|l| l.code());
+            assert_eq!(got, expected, "{script:?}");
+        }
+        assert!(model.group(Script::Greek).is_none());
+    }
+
+    fn best(script: Script, text: &str) -> &'static str {
+        let group = Model::get().group(script).unwrap();
+        let mut tally = Tally::new(group);
+        tally.add(group, text, &mut String::new());
+        let scores = tally.scores(group);
+        let slot = (0..group.langs.len())
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+            .unwrap();
+        group.langs[slot].code()
+    }
+
+    #[test]
+    fn function_words_and_letters_tell_close_languages_apart() {
+        assert_eq!(
+            best(Script::Latin, "Det er ikke noget, jeg har hørt om."),
+            "dan"
+        );
+        assert_eq!(
+            best(Script::Latin, "Det är inte något jag har hört om."),
+            "swe"
+        );
+        assert_eq!(
+            best(Script::Cyrillic, "Він сказав, що це його рішення."),
+            "ukr"
+        );
+        assert_eq!(
+            best(Script::Cyrillic, "Он сказал, что это его решение."),
+            "rus"
+        );
+        assert_eq!(best(Script::Arabic, "این یک کتاب خوب است"), "pes");
+        assert_eq!(best(Script::Arabic, "یہ ایک اچھی کتاب ہے"), "urd");
+    }
+
+    #[test]
+    fn merged_tallies_score_like_one() {
+        let group = Model::get().group(Script::Latin).unwrap();
+        let mut buf = String::new();
+        let (a, b) = ("The minister said ", "that talks would go on.");
+        let mut whole = Tally::new(group);
+        whole.add(group, &format!("{a}{b}"), &mut buf);
+        let mut first = Tally::new(group);
+        first.add(group, a, &mut buf);
+        let mut second = Tally::new(group);
+        second.add(group, b, &mut buf);
+        first.merge(&second);
+        let (x, y) = (whole.scores(group), first.scores(group));
+        for slot in 0..group.langs.len() {
+            assert!((x[slot] - y[slot]).abs() < 1e-3);
+        }
+        first.clear();
+        assert_eq!(first.scores(group), Tally::new(group).scores(group));
+    }
+}
