@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use serde::Serialize;
+use wordmill::detect::LanguageSpan;
 use wordmill::tf::CorpusStats;
 use wordmill::{Analysis, Pipeline};
 
@@ -48,6 +49,8 @@ struct Record<'a> {
     id: &'a str,
     lang: &'a str,
     confidence: f64,
+    /// The language of each part of the document (one span unless it mixes languages).
+    spans: &'a [LanguageSpan],
     tokens: usize,
     top_terms: Vec<(&'a str, u32)>,
 }
@@ -119,6 +122,7 @@ fn write_record(out: &mut impl Write, id: &str, analysis: &Analysis, top: usize)
         id,
         lang: analysis.detection.lang.code(),
         confidence: analysis.detection.confidence,
+        spans: &analysis.spans,
         tokens: analysis.token_count,
         top_terms: analysis.terms.top(top),
     };

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::Lang;
-use crate::detect::{Detection, Detector};
+use crate::detect::{Detection, Detector, LanguageSpan};
 use crate::normalize::Normalizer;
 use crate::stem::{Stemmer, StopWords};
 use crate::tf::{CorpusStats, TermCounts};
@@ -79,6 +79,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Analyses text that stays undetermined (too short, no clear language) as this
+    /// language instead of without language-specific stemming and stop words.
+    pub fn fallback_language(mut self, lang: Lang) -> Self {
+        self.detector = self.detector.fallback(lang);
+        self
+    }
+
     /// Uses this language detector.
     pub fn detector(mut self, detector: Detector) -> Self {
         self.detector = detector;
@@ -97,13 +104,13 @@ impl PipelineBuilder {
         self
     }
 
-    /// Stems words in the document's language when Snowball has a stemmer for it (default on).
+    /// Stems words in their span's language when Snowball has a stemmer for it (default on).
     pub fn stemming(mut self, on: bool) -> Self {
         self.stemming = on;
         self
     }
 
-    /// Drops the stop words of the document's language (default on).
+    /// Drops the stop words of each span's language (default on).
     pub fn remove_stopwords(mut self, on: bool) -> Self {
         self.remove_stopwords = on;
         self
@@ -133,8 +140,12 @@ impl PipelineBuilder {
 /// One analysed document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
-    /// The detected language and script.
+    /// The document's language (the language of most of its bytes) and script.
     pub detection: Detection,
+    /// The language of each part of the text, end to end: one span for a text in one
+    /// language, more for mixed text. Each token is analysed in its span's language; text
+    /// in an undetermined span gets no stemming and no stop words.
+    pub spans: Vec<LanguageSpan>,
     /// Number of word and number tokens in the text, stop words included.
     pub token_count: usize,
     /// Terms and how often each occurs, in order of first occurrence.
@@ -145,7 +156,7 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// The language the document was analysed as.
+    /// The document's language (its spans may have others).
     pub fn lang(&self) -> Lang {
         self.detection.lang
     }
@@ -189,13 +200,22 @@ impl Pipeline {
 
     /// Analyses one document. Any text is valid input; empty text gives an empty analysis.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let detection = self.detector.detect(text);
-        let lang = detection.lang;
-        let tools = self.tools(lang);
+        let (detection, spans) = self.detector.detect_spans(text);
+        // Spans and tokens are both in text order: walk them together.
+        let mut span = 0;
+        let mut lang = spans.first().map_or(Lang::UND, |s| s.lang);
+        let mut tools = self.tools(lang);
         let mut terms = TermCounts::new();
         let mut tokens = Vec::new();
         let mut token_count = 0;
         for token in self.tokenizer.tokens(text) {
+            while span + 1 < spans.len() && token.span.start >= spans[span].span.end {
+                span += 1;
+                if spans[span].lang != lang {
+                    lang = spans[span].lang;
+                    tools = self.tools(lang);
+                }
+            }
             token_count += 1;
             let folded = self.normalizer.fold(token.text, lang);
             let id = if token.kind == TokenKind::Word {
@@ -230,6 +250,7 @@ impl Pipeline {
         }
         Analysis {
             detection,
+            spans,
             token_count,
             terms,
             tokens,
@@ -319,6 +340,39 @@ mod tests {
         assert!(a.detection.lang.is_undetermined());
         assert_eq!(a.terms.count("meetings"), 1);
         assert_eq!(a.terms.count("the"), 1);
+    }
+
+    #[test]
+    fn an_english_quote_in_an_arabic_article_is_analysed_as_english() {
+        let text = "أكد وزير الخارجية أن العلاقات بين البلدين متينة، وقال: \
+                    \"The ministers discussed the meetings of the committees.\" \
+                    وأضاف أن الجانبين سيواصلان التشاور.";
+        let a = Pipeline::builder().build().analyze(text);
+        assert_eq!(a.lang().code(), "ara");
+        let langs: Vec<&str> = a.spans.iter().map(|s| s.lang.code()).collect();
+        assert_eq!(langs, ["ara", "eng", "ara"]);
+        // English words: English stop words dropped, Snowball English stems.
+        assert_eq!(a.terms.count("the"), 0);
+        assert_eq!(a.terms.count("of"), 0);
+        assert_eq!(a.terms.count("meet"), 1);
+        assert_eq!(a.terms.count("committe"), 1);
+        // Arabic words: أن ("that") is an Arabic stop word, in both sentences.
+        assert_eq!(a.terms.count("ان"), 0);
+        assert_eq!(a.terms.count("أن"), 0);
+    }
+
+    #[test]
+    fn a_fallback_language_analyses_undetermined_text() {
+        let eng: Lang = "eng".parse().unwrap();
+        let p = Pipeline::builder()
+            .detector(Detector::new().min_letters(100))
+            .fallback_language(eng)
+            .build();
+        let a = p.analyze("The meetings");
+        assert_eq!(a.lang(), eng);
+        assert!(!a.detection.reliable);
+        assert_eq!(a.terms.count("meet"), 1);
+        assert_eq!(a.terms.count("the"), 0);
     }
 
     #[test]
