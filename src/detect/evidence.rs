@@ -1,13 +1,15 @@
-//! Evidence beyond trigrams: how often each language writes each letter of its script and
-//! each of its function words.
+//! Evidence beyond trigrams: how often each language writes each letter of its script, each
+//! of its function words, and each word ending.
 //!
 //! For the five scripts whatlang shares between languages (Latin, Cyrillic, Arabic,
-//! Devanagari, Hebrew), `model.txt` holds, per language, the count of every letter and of
-//! every vocabulary word in a training text. The vocabulary is the language's stop words (the
-//! stop-words crate) and its most frequent words that occur across many news stories (so
-//! function words, not topics). A text is scored by naive Bayes: the log-probability of its
-//! letters and of its words under each language, where a word outside the vocabulary counts
-//! as "some other word". The model is built by `train.rs`; see there for its sources.
+//! Devanagari, Hebrew), `model.txt` holds, per language, the count of every letter, of every
+//! vocabulary word and of every three-letter word ending in a training text. The vocabulary
+//! is the language's stop words (the stop-words crate) and its most frequent words among
+//! those found in many news stories (so function words, not topics); endings carry the
+//! inflections that tell close languages apart (Danish `-ede`, `-hed` against Norwegian
+//! `-et`, `-het`). A text is scored by naive Bayes: the log-probability of its letters, words
+//! and endings under each language, where a word outside the vocabulary counts as "some other
+//! word". The model is built by `train.rs`; see there for its sources.
 
 use std::sync::LazyLock;
 
@@ -31,6 +33,8 @@ const LETTER_WEIGHT: f32 = 0.5;
 const LETTER_SMOOTHING: f64 = 0.5;
 /// Added to every vocabulary word count, for the same reason.
 const WORD_SMOOTHING: f64 = 0.1;
+/// Weight of the word-ending evidence: an ending is not independent of its word.
+const ENDING_WEIGHT: f64 = 0.6;
 
 /// The model of one script's languages.
 #[derive(Debug)]
@@ -52,6 +56,24 @@ pub(crate) struct Group {
     unseen: Scores,
     /// Log-probability of a word outside the vocabulary.
     other: Scores,
+    /// The range of each word ending's entries in `entries`.
+    endings: HashMap<Box<str>, (u32, u32)>,
+    /// Like `unseen` and `other`, for word endings.
+    ending_unseen: Scores,
+    ending_other: Scores,
+}
+
+/// Letters of a word ending.
+pub(crate) const ENDING_LETTERS: usize = 3;
+
+/// The last `ENDING_LETTERS` characters of a word that has at least one more, `None` for
+/// shorter words (which the vocabulary covers).
+#[inline]
+pub(crate) fn ending(word: &str) -> Option<&str> {
+    let mut starts = word.char_indices().rev().map(|(i, _)| i);
+    let start = starts.nth(ENDING_LETTERS - 1)?;
+    starts.next()?;
+    Some(&word[start..])
 }
 
 /// The models of the five shared scripts.
@@ -109,7 +131,7 @@ impl Model {
                         return Err(bad());
                     }
                 }
-                "tokens" | "vocab" | "letters" => {
+                "tokens" | "vocab" | "letters" | "endings" => {
                     let values: Vec<f64> = fields
                         .map(|f| f.parse::<f64>().map_err(|_| bad()))
                         .collect::<Result<_, _>>()?;
@@ -119,10 +141,11 @@ impl Model {
                     match kind {
                         "tokens" => b.tokens = values,
                         "vocab" => b.vocab = values,
+                        "endings" => b.ending_totals = values,
                         _ => b.letter_totals = values,
                     }
                 }
-                "c" | "w" => {
+                "c" | "w" | "e" => {
                     let key = fields.next().ok_or_else(bad)?;
                     let mut counts = Vec::new();
                     for field in fields {
@@ -138,8 +161,10 @@ impl Model {
                             return Err(bad());
                         }
                         b.letter_rows.push((c, counts));
-                    } else {
+                    } else if kind == "w" {
                         b.word_rows.push((key.into(), counts));
+                    } else {
+                        b.ending_rows.push((key.into(), counts));
                     }
                 }
                 _ => return Err(bad()),
@@ -160,6 +185,8 @@ struct GroupBuilder {
     letter_totals: Vec<f64>,
     letter_rows: Vec<(char, Vec<(u8, f64)>)>,
     word_rows: Vec<(Box<str>, Vec<(u8, f64)>)>,
+    ending_totals: Vec<f64>,
+    ending_rows: Vec<(Box<str>, Vec<(u8, f64)>)>,
 }
 
 impl GroupBuilder {
@@ -172,6 +199,8 @@ impl GroupBuilder {
             letter_totals: Vec::new(),
             letter_rows: Vec::new(),
             word_rows: Vec::new(),
+            ending_totals: Vec::new(),
+            ending_rows: Vec::new(),
         }
     }
 
@@ -207,6 +236,30 @@ impl GroupBuilder {
             }
             words.insert(word, (start, entries.len() as u32));
         }
+        let mut endings = HashMap::with_capacity(self.ending_rows.len());
+        let mut ending_seen = vec![0.0; n];
+        for (ending, counts) in self.ending_rows {
+            let start = entries.len() as u32;
+            for (slot, count) in counts {
+                ending_seen[slot as usize] += count;
+                let lift = ((count + WORD_SMOOTHING) / WORD_SMOOTHING).ln();
+                entries.push((slot, (ENDING_WEIGHT * lift) as f32));
+            }
+            endings.insert(ending, (start, entries.len() as u32));
+        }
+        let mut ending_unseen = [0.0; MAX_LANGS];
+        let mut ending_other = [0.0; MAX_LANGS];
+        for slot in 0..n {
+            let total = self
+                .ending_totals
+                .get(slot)
+                .copied()
+                .unwrap_or(0.0)
+                .max(1.0);
+            ending_unseen[slot] = (ENDING_WEIGHT * (WORD_SMOOTHING / total).ln()) as f32;
+            ending_other[slot] =
+                (ENDING_WEIGHT * ((total - ending_seen[slot]).max(1.0) / total).ln()) as f32;
+        }
         let mut unseen = [0.0; MAX_LANGS];
         let mut other = [0.0; MAX_LANGS];
         for slot in 0..n {
@@ -224,6 +277,9 @@ impl GroupBuilder {
             entries,
             unseen,
             other,
+            endings,
+            ending_unseen,
+            ending_other,
         }
     }
 }
@@ -293,7 +349,9 @@ pub(crate) struct Tally {
     touched: Vec<u16>,
     vocabulary_words: u32,
     other_words: u32,
-    /// Sum of the vocabulary words' lifts, per slot.
+    known_endings: u32,
+    other_endings: u32,
+    /// Sum of the vocabulary words' and endings' lifts, per slot.
     lifts: Scores,
     /// Letters of the script seen (known to the model or not).
     pub(crate) letters: u32,
@@ -308,6 +366,8 @@ impl Tally {
             touched: Vec::new(),
             vocabulary_words: 0,
             other_words: 0,
+            known_endings: 0,
+            other_endings: 0,
             lifts: [0.0; MAX_LANGS],
             letters: 0,
             words: 0,
@@ -321,6 +381,8 @@ impl Tally {
         self.touched.clear();
         self.vocabulary_words = 0;
         self.other_words = 0;
+        self.known_endings = 0;
+        self.other_endings = 0;
         self.lifts = [0.0; MAX_LANGS];
         self.letters = 0;
         self.words = 0;
@@ -334,6 +396,8 @@ impl Tally {
             touched,
             vocabulary_words,
             other_words,
+            known_endings,
+            other_endings,
             lifts,
             letters,
             words,
@@ -351,6 +415,17 @@ impl Tally {
                         }
                     }
                     None => *other_words += 1,
+                }
+                if let Some(ending) = ending(word) {
+                    match group.endings.get(ending) {
+                        Some(&(start, end)) => {
+                            *known_endings += 1;
+                            for &(slot, lift) in &group.entries[start as usize..end as usize] {
+                                lifts[slot as usize] += lift;
+                            }
+                        }
+                        None => *other_endings += 1,
+                    }
                 }
             },
             |c| {
@@ -386,6 +461,8 @@ impl Tally {
         }
         self.vocabulary_words += other.vocabulary_words;
         self.other_words += other.other_words;
+        self.known_endings += other.known_endings;
+        self.other_endings += other.other_endings;
         for (a, b) in self.lifts.iter_mut().zip(&other.lifts) {
             *a += b;
         }
@@ -406,9 +483,14 @@ impl Tally {
         }
         let vocabulary = self.vocabulary_words as f32;
         let other = self.other_words as f32;
+        let known_endings = self.known_endings as f32;
+        let other_endings = self.other_endings as f32;
         for slot in 0..n {
-            scores[slot] +=
-                vocabulary * group.unseen[slot] + self.lifts[slot] + other * group.other[slot];
+            scores[slot] += vocabulary * group.unseen[slot]
+                + self.lifts[slot]
+                + other * group.other[slot]
+                + known_endings * group.ending_unseen[slot]
+                + other_endings * group.ending_other[slot];
         }
         scores
     }
@@ -434,6 +516,15 @@ mod tests {
         assert_eq!(words("عُمان عمان"), ["عمان", "عمان"]);
         // Devanagari vowel signs and virama are part of the word.
         assert_eq!(words("भारत की"), ["भारत", "की"]);
+    }
+
+    #[test]
+    fn endings_are_the_last_three_letters_of_longer_words() {
+        assert_eq!(ending("played"), Some("yed"));
+        assert_eq!(ending("that"), Some("hat"));
+        assert_eq!(ending("the"), None);
+        assert_eq!(ending("være"), Some("ære"));
+        assert_eq!(ending("сказав"), Some("зав"));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Builds `model.txt`, the letter and word counts [`evidence`](super::evidence) scores with.
+//! Builds `model.txt`, the letter, word and word-ending counts
+//! [`evidence`](super::evidence) scores with.
 //!
 //! ```text
 //! WORDMILL_NTREX=../shared/corpus-bench/ntrex WORDMILL_UDHR=../shared/corpus-bench/udhr \
@@ -15,7 +16,9 @@
 //!
 //! Vocabulary of a language: its stop-words list (the stop-words crate, as
 //! [`StopWords`](crate::stem::StopWords) uses it) and its most frequent words among those
-//! found in at least `MIN_STORIES` news stories (the function words, not the topics).
+//! found in at least `MIN_STORIES` news stories (the function words, not the topics). Endings:
+//! the last three letters of words of four letters or more, kept when the script's languages
+//! use them at least `MIN_ENDING_COUNT` times together.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -36,6 +39,8 @@ const MIN_STORIES: usize = 5;
 const MIN_PARAGRAPHS: usize = 3;
 /// Counts below this are left out of the file (read back as unseen).
 const MIN_COUNT: u64 = 2;
+/// Word endings the script's languages must use this often, together, to be in the model.
+const MIN_ENDING_COUNT: u64 = 20;
 
 const SCRIPTS: [Script; 5] = [
     Script::Latin,
@@ -94,6 +99,8 @@ struct Counts {
     letters: BTreeMap<char, u64>,
     letter_total: u64,
     words: BTreeMap<String, (u64, BTreeSet<usize>)>,
+    endings: BTreeMap<String, u64>,
+    ending_total: u64,
 }
 
 fn count(script: Script, text: &Text) -> Counts {
@@ -115,6 +122,10 @@ fn count(script: Script, text: &Text) -> Counts {
             }
         }
         for w in words {
+            if let Some(ending) = super::evidence::ending(&w) {
+                *counts.endings.entry(ending.to_owned()).or_default() += 1;
+                counts.ending_total += 1;
+            }
             counts.tokens += 1;
             let entry = counts.words.entry(w).or_default();
             entry.0 += 1;
@@ -173,7 +184,7 @@ fn build(ntrex: &Path, udhr: &Path, keep: &BTreeSet<usize>) -> String {
     writeln!(
         out,
         "# wordmill language evidence, format 1. Built by src/detect/train.rs (do not edit).\n\
-         # Letter and vocabulary-word counts per language: NTREX-128 (CC BY-SA 4.0) lines whose\n\
+         # Letter, vocabulary-word and word-ending counts per language: NTREX-128 (CC BY-SA 4.0) lines whose\n\
          # number mod 7 is one of {}, and the UDHR for epo, jav, aka, lat, yid.",
         keep_text.join(",")
     )
@@ -216,6 +227,7 @@ fn build(ntrex: &Path, udhr: &Path, keep: &BTreeSet<usize>) -> String {
         )
         .unwrap();
         writeln!(out, "letters {}", column(&|c| c.letter_total)).unwrap();
+        writeln!(out, "endings {}", column(&|c| c.ending_total)).unwrap();
         let all_letters: BTreeSet<char> = counts
             .iter()
             .flat_map(|c| {
@@ -233,6 +245,26 @@ fn build(ntrex: &Path, udhr: &Path, keep: &BTreeSet<usize>) -> String {
                 }
             }
             out.push('\n');
+        }
+        let mut endings: BTreeMap<&str, u64> = BTreeMap::new();
+        for c in &counts {
+            for (ending, n) in &c.endings {
+                *endings.entry(ending).or_default() += n;
+            }
+        }
+        for (ending, _) in endings.iter().filter(|(_, n)| **n >= MIN_ENDING_COUNT) {
+            let mut line = format!("e {ending}");
+            let mut any = false;
+            for (code, counts) in codes.iter().zip(&counts) {
+                if let Some(n) = counts.endings.get(*ending).filter(|n| **n >= MIN_COUNT) {
+                    write!(line, " {code}={n}").unwrap();
+                    any = true;
+                }
+            }
+            if any {
+                out.push_str(&line);
+                out.push('\n');
+            }
         }
         for word in &vocabulary {
             let mut line = format!("w {word}");
