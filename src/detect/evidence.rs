@@ -14,10 +14,9 @@
 use std::sync::LazyLock;
 
 use hashbrown::HashMap;
-use unicode_normalization::char::is_combining_mark;
 use whatlang::{Lang, Script};
 
-use super::script::script_of;
+use super::script::{class, script_of};
 
 /// The most languages a script has in whatlang (Latin: 37).
 pub(crate) const MAX_LANGS: usize = 40;
@@ -49,7 +48,7 @@ pub(crate) struct Group {
     /// Weighted log-probability of each letter (row) in each language (column).
     letter_logp: Vec<f32>,
     /// The range of each vocabulary word's entries in `entries`.
-    words: HashMap<Box<str>, (u32, u32)>,
+    words: Lexicon,
     /// (slot, how much more likely the word is in that language than an unseen word).
     entries: Vec<(u8, f32)>,
     /// Log-probability of a vocabulary word a language was never seen to use.
@@ -57,10 +56,48 @@ pub(crate) struct Group {
     /// Log-probability of a word outside the vocabulary.
     other: Scores,
     /// The range of each word ending's entries in `entries`.
-    endings: HashMap<Box<str>, (u32, u32)>,
+    endings: Lexicon,
     /// Like `unseen` and `other`, for word endings.
     ending_unseen: Scores,
     ending_other: Scores,
+}
+
+/// Strings mapped to a range of entries. Strings of up to 16 bytes (all endings, most
+/// words) are keyed by their bytes packed in an integer: hashing and comparing one is much
+/// cheaper than a string.
+#[derive(Debug, Default)]
+struct Lexicon {
+    short: HashMap<u128, (u32, u32)>,
+    long: HashMap<Box<str>, (u32, u32)>,
+}
+
+impl Lexicon {
+    /// The bytes of `s` in an integer, zero-padded (UTF-8 text has no zero byte in words).
+    #[inline]
+    fn pack(s: &str) -> Option<u128> {
+        let bytes = s.as_bytes();
+        if bytes.len() > 16 {
+            return None;
+        }
+        let mut packed = [0u8; 16];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        Some(u128::from_le_bytes(packed))
+    }
+
+    fn insert(&mut self, key: &str, range: (u32, u32)) {
+        match Lexicon::pack(key) {
+            Some(packed) => self.short.insert(packed, range),
+            None => self.long.insert(key.into(), range),
+        };
+    }
+
+    #[inline]
+    fn get(&self, key: &str) -> Option<(u32, u32)> {
+        match Lexicon::pack(key) {
+            Some(packed) => self.short.get(&packed).copied(),
+            None => self.long.get(key).copied(),
+        }
+    }
 }
 
 /// Letters of a word ending.
@@ -225,7 +262,7 @@ impl GroupBuilder {
                 letter_logp[row * n + slot] = LETTER_WEIGHT * p.ln() as f32;
             }
         }
-        let mut words = HashMap::with_capacity(self.word_rows.len());
+        let mut words = Lexicon::default();
         let mut entries = Vec::new();
         for (word, counts) in self.word_rows {
             let start = entries.len() as u32;
@@ -234,9 +271,9 @@ impl GroupBuilder {
                 let lift = ((count + WORD_SMOOTHING) / WORD_SMOOTHING).ln() as f32;
                 entries.push((slot, lift));
             }
-            words.insert(word, (start, entries.len() as u32));
+            words.insert(&word, (start, entries.len() as u32));
         }
-        let mut endings = HashMap::with_capacity(self.ending_rows.len());
+        let mut endings = Lexicon::default();
         let mut ending_seen = vec![0.0; n];
         for (ending, counts) in self.ending_rows {
             let start = entries.len() as u32;
@@ -245,7 +282,7 @@ impl GroupBuilder {
                 let lift = ((count + WORD_SMOOTHING) / WORD_SMOOTHING).ln();
                 entries.push((slot, (ENDING_WEIGHT * lift) as f32));
             }
-            endings.insert(ending, (start, entries.len() as u32));
+            endings.insert(&ending, (start, entries.len() as u32));
         }
         let mut ending_unseen = [0.0; MAX_LANGS];
         let mut ending_other = [0.0; MAX_LANGS];
@@ -315,19 +352,25 @@ pub(crate) fn for_each_word(
                 digit = true;
                 continue;
             }
-        } else if c.is_alphanumeric() || is_combining_mark(c) {
-            if ignorable(c) {
+        } else {
+            let class = class(c);
+            if class.is_word() {
+                if ignorable(c) {
+                    continue;
+                }
+                if class.is_numeric() {
+                    digit = true;
+                } else if class.is_cased() {
+                    for lower in c.to_lowercase() {
+                        buf.push(lower);
+                        letter(lower);
+                    }
+                } else {
+                    buf.push(c);
+                    letter(c);
+                }
                 continue;
             }
-            if c.is_numeric() {
-                digit = true;
-                continue;
-            }
-            for lower in c.to_lowercase() {
-                buf.push(lower);
-                letter(lower);
-            }
-            continue;
         }
         if !buf.is_empty() && !digit {
             word(buf);
@@ -408,7 +451,7 @@ impl Tally {
             |word| {
                 *words += 1;
                 match group.words.get(word) {
-                    Some(&(start, end)) => {
+                    Some((start, end)) => {
                         *vocabulary_words += 1;
                         for &(slot, lift) in &group.entries[start as usize..end as usize] {
                             lifts[slot as usize] += lift;
@@ -418,7 +461,7 @@ impl Tally {
                 }
                 if let Some(ending) = ending(word) {
                     match group.endings.get(ending) {
-                        Some(&(start, end)) => {
+                        Some((start, end)) => {
                             *known_endings += 1;
                             for &(slot, lift) in &group.entries[start as usize..end as usize] {
                                 lifts[slot as usize] += lift;

@@ -117,6 +117,10 @@ const SHORTLIST: usize = 3;
 /// Nats by which a sentence's own evidence must favour another language than its run's to
 /// become a span of that language.
 const STICKINESS: f32 = 10.0;
+/// Runs of a text that get a language identification of their own, at most.
+const MAX_IDENTIFIED_RUNS: usize = 16;
+/// Letters a run needs to be identified on its own when the text has other runs.
+const MIN_RUN_LETTERS: usize = 16;
 /// Letters a sentence needs to be considered on its own.
 const MIN_SENTENCE_LETTERS: u32 = 24;
 /// Sentences shorter than this (bytes) are read together with the next one.
@@ -309,8 +313,9 @@ impl Detector {
         let runs = script::runs(text);
         let mut pieces = Vec::with_capacity(runs.len());
         let mut scratch = Scratch::default();
-        for run in &runs {
-            self.label_run(text, run, &mut pieces, &mut scratch);
+        let chosen = self.runs_to_identify(&runs);
+        for (run, identify) in runs.iter().zip(chosen) {
+            self.label_run(text, run, identify, &mut pieces, &mut scratch);
         }
         if pieces.is_empty() {
             pieces.push(Piece {
@@ -371,9 +376,45 @@ impl Detector {
         }
     }
 
+    /// Which runs get their own language identification: the largest, and the next
+    /// `MAX_IDENTIFIED_RUNS - 1` by letters that have at least `MIN_RUN_LETTERS`. The others
+    /// (names, acronyms, and any runs beyond the budget) take their script's language from the
+    /// identified runs. Runs of a script with one language need no identification.
+    fn runs_to_identify(&self, runs: &[Run]) -> Vec<bool> {
+        if runs.len() == 1 {
+            return vec![true];
+        }
+        let mut order: Vec<usize> = (0..runs.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(runs[i].letters));
+        let mut chosen = vec![false; runs.len()];
+        let mut identified = 0;
+        for i in order {
+            let shared = match runs[i].script {
+                RunScript::Cjk => true,
+                RunScript::Single(script) => Model::get().group(script).is_some(),
+            };
+            if !shared {
+                chosen[i] = true;
+            } else if identified == 0
+                || (identified < MAX_IDENTIFIED_RUNS && runs[i].letters >= MIN_RUN_LETTERS)
+            {
+                chosen[i] = true;
+                identified += 1;
+            }
+        }
+        chosen
+    }
+
     /// Labels one run of one script, pushing one piece, or several when sentences of another
-    /// language stand out.
-    fn label_run(&self, text: &str, run: &Run, pieces: &mut Vec<Piece>, scratch: &mut Scratch) {
+    /// language stand out. A run not to `identify` is left undetermined.
+    fn label_run(
+        &self,
+        text: &str,
+        run: &Run,
+        identify: bool,
+        pieces: &mut Vec<Piece>,
+        scratch: &mut Scratch,
+    ) {
         let range = run.start..run.end;
         let script = run.script.script();
         let mut piece = Piece {
@@ -383,7 +424,7 @@ impl Detector {
             confidence: 0.0,
             letters: run.letters,
         };
-        if run.letters < self.min_letters.max(1) {
+        if !identify || run.letters < self.min_letters.max(1) {
             pieces.push(piece);
             return;
         }
@@ -718,9 +759,15 @@ impl Detector {
                 }
             }
         }
+        // One piece per script: the document's language is that of the script with most
+        // bytes, unless it has none, then of the next.
+        seen.sort_by_key(|s| std::cmp::Reverse(s.1));
         let mut pieces = Vec::new();
         let mut at = 0;
         for (run_script, bytes, letters, tally, sample) in &seen {
+            if pieces.iter().any(|p: &Piece| !p.lang.is_undetermined()) {
+                break;
+            }
             let script = run_script.script();
             let mut piece = Piece {
                 range: at..at + bytes,

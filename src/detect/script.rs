@@ -5,6 +5,8 @@
 //! punctuation, symbols and combining marks outside a script's block belong to no script:
 //! they join the run they are in.
 
+use std::sync::LazyLock;
+
 use unicode_normalization::char::is_combining_mark;
 use whatlang::Script;
 
@@ -32,14 +34,89 @@ impl RunScript {
 /// everything that belongs to no script in particular.
 #[inline]
 pub(crate) fn script_of(c: char) -> Option<Script> {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic().then_some(Script::Latin);
+    class(c).script()
+}
+
+/// What detection needs to know about a character, looked up in one table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CharClass(u8);
+
+/// Low five bits: 0 for no script, else 1 + the script's index in `Script::all()`.
+const SCRIPT_BITS: u8 = 0x1F;
+/// A letter, digit or combining mark: part of a word.
+const WORD: u8 = 0x20;
+const NUMERIC: u8 = 0x40;
+/// Lowercasing changes it.
+const CASED: u8 = 0x80;
+
+impl CharClass {
+    #[inline]
+    pub(crate) fn script(self) -> Option<Script> {
+        match self.0 & SCRIPT_BITS {
+            0 => None,
+            i => Script::all().get(i as usize - 1).copied(),
+        }
     }
-    if !(c.is_alphabetic() || is_combining_mark(c)) {
-        return None;
+
+    #[inline]
+    pub(crate) fn is_word(self) -> bool {
+        self.0 & WORD != 0
     }
-    let cp = c as u32;
-    Some(match cp {
+
+    #[inline]
+    pub(crate) fn is_numeric(self) -> bool {
+        self.0 & NUMERIC != 0
+    }
+
+    #[inline]
+    pub(crate) fn is_cased(self) -> bool {
+        self.0 & CASED != 0
+    }
+
+    fn of(c: char) -> CharClass {
+        let mark = is_combining_mark(c);
+        let mut bits = 0;
+        if (c.is_alphabetic() || mark)
+            && let Some(script) = block_script(c)
+        {
+            let index = Script::all().iter().position(|&s| s == script).unwrap_or(0);
+            bits |= (index as u8 + 1) & SCRIPT_BITS;
+        }
+        if c.is_alphanumeric() || mark {
+            bits |= WORD;
+        }
+        if c.is_numeric() {
+            bits |= NUMERIC;
+        }
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(c) || lower.next().is_some() {
+            bits |= CASED;
+        }
+        CharClass(bits)
+    }
+}
+
+/// The class of every character of the Basic Multilingual Plane, computed once: the standard
+/// library's Unicode property lookups are binary searches, too slow for every character.
+static TABLE: LazyLock<Box<[u8]>> = LazyLock::new(|| {
+    (0..=0xFFFFu32)
+        .map(|cp| char::from_u32(cp).map_or(0, |c| CharClass::of(c).0))
+        .collect()
+});
+
+/// The class of a character.
+#[inline]
+pub(crate) fn class(c: char) -> CharClass {
+    match TABLE.get(c as usize) {
+        Some(&bits) => CharClass(bits),
+        None => CharClass::of(c),
+    }
+}
+
+/// The script whose Unicode block holds `c`.
+fn block_script(c: char) -> Option<Script> {
+    Some(match c as u32 {
+        0x0041..=0x005A | 0x0061..=0x007A => Script::Latin,
         0x00C0..=0x024F | 0x0250..=0x02AF | 0x1D00..=0x1DBF | 0x1E00..=0x1EFF => Script::Latin,
         0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F | 0xFB00..=0xFB06 => Script::Latin,
         0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Script::Latin,
@@ -93,8 +170,8 @@ pub(crate) struct Run {
     pub(crate) letters: usize,
 }
 
-/// Scripts written without spaces between words: inside a whitespace-delimited chunk of
-/// them, a change of script is a change of run.
+/// Scripts written without spaces between words: inside a whitespace-delimited chunk, a
+/// change to or from them is a change of run.
 fn unspaced(script: RunScript) -> bool {
     matches!(
         script,
@@ -112,30 +189,38 @@ fn unspaced(script: RunScript) -> bool {
 /// the first letter of the other script. Whitespace, digits and punctuation stay with the
 /// run before them.
 pub(crate) fn runs(text: &str) -> Vec<Run> {
-    let mut runs: Vec<Run> = Vec::new();
-    let mut chunk = Chunk::default();
+    let table: &[u8] = &TABLE;
+    let mut scan = Scan::default();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             if b.is_ascii_alphabetic() {
-                chunk.add(RunScript::Single(Script::Latin), i, &mut runs);
+                scan.letter(RunScript::Single(Script::Latin), i);
             } else if b.is_ascii_whitespace() {
-                chunk.close(i + 1, &mut runs);
+                scan.end_chunk(i + 1);
             }
             i += 1;
             continue;
         }
-        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-        if let Some(script) = script_of(c) {
-            chunk.add(run_script(script), i, &mut runs);
-        } else if c.is_whitespace() {
-            chunk.close(i + c.len_utf8(), &mut runs);
+        let (cp, len) = decode(bytes, i);
+        let class = match table.get(cp as usize) {
+            Some(&bits) => CharClass(bits),
+            None => char::from_u32(cp).map_or(CharClass(0), CharClass::of),
+        };
+        if let Some(script) = class.script() {
+            scan.letter(run_script(script), i);
+        } else if is_wide_space(cp) {
+            scan.end_chunk(i + len);
         }
-        i += c.len_utf8();
+        i += len;
     }
-    chunk.close(text.len(), &mut runs);
+    scan.end_chunk(text.len());
+    let mut runs = scan.runs;
+    if let Some(last) = runs.last_mut() {
+        last.end = text.len();
+    }
     // Text before the first letter belongs to the first run.
     if let Some(first) = runs.first_mut() {
         first.start = 0;
@@ -143,87 +228,142 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
     runs
 }
 
-/// The letters of the whitespace-delimited chunk being read.
-#[derive(Default)]
-struct Chunk {
-    start: usize,
-    /// Letters per script, in order of appearance (rarely more than one).
-    counts: Vec<(RunScript, usize)>,
-    /// Index in `counts` of the script of the last letter.
-    last: usize,
+/// The code point of the multi-byte UTF-8 sequence at `i` (a lead byte of valid UTF-8) and
+/// its length.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b = bytes[i];
+    let cont = |k: usize| (bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
+    if b < 0xE0 {
+        (((b & 0x1F) as u32) << 6 | cont(1), 2)
+    } else if b < 0xF0 {
+        (((b & 0x0F) as u32) << 12 | cont(1) << 6 | cont(2), 3)
+    } else {
+        (
+            ((b & 0x07) as u32) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+            4,
+        )
+    }
 }
 
-impl Chunk {
+/// Unicode white space beyond ASCII.
+#[inline]
+fn is_wide_space(cp: u32) -> bool {
+    matches!(
+        cp,
+        0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000
+    )
+}
+
+/// The state of the scan: the runs so far, and the whitespace-delimited chunk being read.
+///
+/// Most chunks have only letters of the current run's script; they cost a counter. Only a
+/// chunk with letters of another script keeps counts per script.
+#[derive(Default)]
+struct Scan {
+    runs: Vec<Run>,
+    chunk_start: usize,
+    /// Letters of the current run's script in the chunk.
+    same: usize,
+    /// Letters of other scripts in the chunk, per script (usually empty).
+    others: Vec<(RunScript, usize)>,
+}
+
+impl Scan {
     #[inline]
-    fn add(&mut self, script: RunScript, at: usize, runs: &mut Vec<Run>) {
-        if let Some(entry) = self.counts.get_mut(self.last)
-            && entry.0 == script
-        {
-            entry.1 += 1;
-            return;
+    fn letter(&mut self, script: RunScript, at: usize) {
+        match self.runs.last() {
+            Some(run) if run.script == script => self.same += 1,
+            Some(_) => self.foreign(script, at),
+            None => {
+                self.runs.push(Run {
+                    start: self.chunk_start,
+                    end: at,
+                    script,
+                    letters: 0,
+                });
+                self.same = 1;
+            }
         }
-        if let Some(index) = self.counts.iter().position(|(s, _)| *s == script) {
-            self.counts[index].1 += 1;
-            self.last = index;
-            return;
-        }
-        if !self.counts.is_empty()
-            && (unspaced(script) || self.counts.iter().any(|(s, _)| unspaced(*s)))
-        {
-            // A new script in an unspaced chunk: the chunk so far is done.
-            self.close(at, runs);
-            self.start = at;
-        }
-        self.counts.push((script, 1));
-        self.last = self.counts.len() - 1;
     }
 
-    /// Ends the chunk at `end` (after the whitespace that ends it): its text joins the last
-    /// run, or starts a new one.
-    #[inline]
-    fn close(&mut self, end: usize, runs: &mut Vec<Run>) {
-        let start = std::mem::replace(&mut self.start, end);
-        if self.counts.is_empty() {
-            // No letters: whitespace, digits, punctuation stay with the run before them.
-            if let Some(last) = runs.last_mut() {
-                last.end = end;
-            }
+    /// A letter of another script than the current run's.
+    #[cold]
+    fn foreign(&mut self, script: RunScript, at: usize) {
+        let current = self.runs.last().map(|r| r.script);
+        let unspaced_chunk = current.is_some_and(unspaced) && self.same > 0
+            || self.others.iter().any(|(s, n)| *n > 0 && unspaced(*s));
+        if unspaced(script) || unspaced_chunk {
+            // Scripts written without spaces change runs inside a chunk.
+            self.end_chunk(at);
+            self.begin(script, at);
+            self.same = 1;
             return;
         }
-        let current = runs.last().map(|r| r.script);
-        let (script, letters) = match self.counts.as_slice() {
-            [(script, letters)] => (*script, *letters),
-            counts => {
-                let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
-                // The script with most letters; on a tie, the current run's, else the first.
-                let script = counts
-                    .iter()
-                    .filter(|(_, n)| *n == most)
-                    .map(|(s, _)| *s)
-                    .find(|s| Some(*s) == current)
-                    .unwrap_or(counts[0].0);
-                (script, counts.iter().map(|(_, n)| n).sum())
+        match self.others.iter_mut().find(|(s, _)| *s == script) {
+            Some(entry) => entry.1 += 1,
+            None => self.others.push((script, 1)),
+        }
+    }
+
+    /// Starts a run of `script` at `at`, ending the current one there.
+    fn begin(&mut self, script: RunScript, at: usize) {
+        if let Some(last) = self.runs.last_mut() {
+            if last.start == at {
+                // Nothing of the current run is left before `at`: it changes script.
+                last.script = script;
+                return;
             }
-        };
-        self.counts.clear();
-        self.last = 0;
-        match runs.last_mut() {
-            Some(last) if last.script == script => {
-                last.end = end;
-                last.letters += letters;
-            }
-            _ => {
-                if let Some(last) = runs.last_mut() {
-                    last.end = start;
-                }
-                runs.push(Run {
-                    start,
-                    end,
-                    script,
-                    letters,
-                });
+            last.end = at;
+        }
+        self.runs.push(Run {
+            start: at,
+            end: at,
+            script,
+            letters: 0,
+        });
+    }
+
+    /// Ends the chunk at `end` (after the whitespace that ends it, or where another script
+    /// starts): it joins the current run, or starts a new one when most of its letters are
+    /// of another script.
+    #[inline]
+    fn end_chunk(&mut self, end: usize) {
+        if !self.others.is_empty() {
+            self.settle();
+        }
+        if let Some(last) = self.runs.last_mut() {
+            last.letters += self.same;
+            last.end = end;
+        }
+        self.same = 0;
+        self.chunk_start = end;
+    }
+
+    /// A chunk with letters of several scripts goes to the one with most letters (the
+    /// current run's on a tie), except that Latin letters never outvote another script's:
+    /// they are what slips into words of other scripts (look-alike letters, brand names).
+    #[cold]
+    fn settle(&mut self) {
+        let others = std::mem::take(&mut self.others);
+        let latin = RunScript::Single(Script::Latin);
+        let current = self.runs.last().map(|r| r.script);
+        let weight = |script: RunScript, n: usize| (script != latin, n);
+        let mut best = current
+            .filter(|_| self.same > 0)
+            .map(|c| (c, weight(c, self.same)));
+        for &(script, n) in &others {
+            if best.is_none_or(|(_, w)| weight(script, n) > w) {
+                best = Some((script, weight(script, n)));
             }
         }
+        let total = self.same + others.iter().map(|(_, n)| n).sum::<usize>();
+        if let Some((script, _)) = best
+            && Some(script) != current
+        {
+            self.begin(script, self.chunk_start);
+        }
+        self.same = total;
     }
 }
 
@@ -240,6 +380,39 @@ mod tests {
 
     const LATIN: RunScript = RunScript::Single(Script::Latin);
     const ARABIC: RunScript = RunScript::Single(Script::Arabic);
+
+    #[test]
+    fn the_table_agrees_with_the_standard_library() {
+        for c in [
+            'a', 'É', 'ß', 'İ', 'ж', 'ع', 'ँ', '٣', '5', ' ', '語', '\u{0301}', '😀',
+        ] {
+            let class = class(c);
+            assert_eq!(class.is_numeric(), c.is_numeric(), "{c:?}");
+            assert_eq!(
+                class.is_word(),
+                c.is_alphanumeric() || is_combining_mark(c),
+                "{c:?}"
+            );
+            assert_eq!(
+                class.is_cased(),
+                c.to_lowercase().collect::<String>() != c.to_string()
+            );
+        }
+    }
+
+    #[test]
+    fn decoding_and_white_space_agree_with_the_standard_library() {
+        let text = "aé ж\u{00A0}語\u{3000}😀\u{2028}";
+        for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            assert_eq!(decode(text.as_bytes(), i), (c as u32, c.len_utf8()));
+            assert_eq!(is_wide_space(c as u32), c.is_whitespace(), "{c:?}");
+        }
+        for cp in 0x80..0x3001 {
+            if let Some(c) = char::from_u32(cp) {
+                assert_eq!(is_wide_space(cp), c.is_whitespace(), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn letters_have_their_script() {
@@ -292,7 +465,10 @@ mod tests {
     fn look_alike_letters_do_not_split_a_word() {
         // Serbian with Latin o, e and a typed for their Cyrillic twins.
         let cyrillic = RunScript::Single(Script::Cyrillic);
-        assert_eq!(scripts("„Дoнeo сaм"), [("„Дoнeo сaм", cyrillic)]);
+        let text = "„Д\u{6f}н\u{65}\u{6f} с\u{61}м";
+        assert_eq!(scripts(text), [(text, cyrillic)]);
+        let text = "\u{6f}н је";
+        assert_eq!(scripts(text), [(text, cyrillic)]);
         assert_eq!(
             scripts("Рекли су CBS News"),
             [("Рекли су ", cyrillic), ("CBS News", LATIN)]
