@@ -335,7 +335,9 @@ impl Detector {
     /// whatlang alone on the whole text.
     fn whatlang_detect(&self, text: &str) -> Detection {
         let found = if self.enough_letters(text) {
-            self.engine.detect(text)
+            self.engine
+                .detect(text)
+                .filter(|info| self.is_allowed(info.lang()))
         } else {
             None
         };
@@ -432,7 +434,11 @@ impl Detector {
         match run.script {
             RunScript::Cjk => {
                 let sample = prefix(&text[range], ENGINE_BYTES);
-                if let Some(info) = self.engine.detect(sample) {
+                // whatlang answers Japanese for Han text when Chinese is not allowed, even
+                // when Japanese is not either.
+                if let Some(info) = self.engine.detect(sample)
+                    && self.is_allowed(info.lang())
+                {
                     piece.lang = Lang::from(info.lang());
                     piece.script = Some(Script::from(info.script()));
                     piece.confidence = info.confidence();
@@ -781,7 +787,11 @@ impl Detector {
                 let sample = prefix(sample, ENGINE_BYTES);
                 match (run_script, tally) {
                     (RunScript::Cjk, _) => {
-                        if let Some(info) = self.engine.detect(sample) {
+                        // whatlang answers Japanese for Han text when Chinese is not allowed, even
+                        // when Japanese is not either.
+                        if let Some(info) = self.engine.detect(sample)
+                            && self.is_allowed(info.lang())
+                        {
                             piece.lang = Lang::from(info.lang());
                             piece.script = Some(Script::from(info.script()));
                             piece.confidence = info.confidence();
@@ -988,6 +998,12 @@ mod tests {
         );
         let d = Detector::new().allowlist([lang("ukr"), lang("rus")]);
         assert_eq!(d.detect("Переговоры прошли в Москве.").lang.code(), "rus");
+        // whatlang itself would answer Japanese here.
+        for d in [Detector::new(), Detector::whatlang_only()] {
+            let d = d.allowlist([eng]);
+            assert!(d.detect("東京で会議が開かれた").lang.is_undetermined());
+            assert!(d.detect("北京举行了会议").lang.is_undetermined());
+        }
     }
 
     #[test]
