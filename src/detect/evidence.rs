@@ -3,11 +3,11 @@
 //!
 //! For the five scripts whatlang shares between languages (Latin, Cyrillic, Arabic,
 //! Devanagari, Hebrew), `model.txt` holds, per language, the count of every letter, of every
-//! vocabulary word and of every three-letter word ending in a training text. The vocabulary
-//! is the language's stop words (the stop-words crate) and its most frequent words among
-//! those found in many news stories (so function words, not topics); endings carry the
-//! inflections that tell close languages apart (Danish `-ede`, `-hed` against Norwegian
-//! `-et`, `-het`). A text is scored by naive Bayes: the log-probability of its letters, words
+//! vocabulary word and of every three-letter ending of the other words in a training text.
+//! The vocabulary is the language's stop words (the stop-words crate) and its most frequent
+//! words among those found in many news stories (so function words, not topics); endings
+//! carry the inflections that tell close languages apart (Danish `-ede`, `-hed` against
+//! Norwegian `-et`, `-het`). A text is scored by naive Bayes: the log-probability of its letters, words
 //! and endings under each language, where a word outside the vocabulary counts as "some other
 //! word". The model is built by `train.rs`; see there for its sources.
 
@@ -33,7 +33,7 @@ const LETTER_SMOOTHING: f64 = 0.5;
 /// Added to every vocabulary word count, for the same reason.
 const WORD_SMOOTHING: f64 = 0.1;
 /// Weight of the word-ending evidence: an ending is not independent of its word.
-const ENDING_WEIGHT: f64 = 0.6;
+const ENDING_WEIGHT: f64 = 0.8;
 
 /// The model of one script's languages.
 #[derive(Debug)]
@@ -450,14 +450,22 @@ impl Tally {
             buf,
             |word| {
                 *words += 1;
-                match group.words.get(word) {
+                let known = match group.words.get(word) {
                     Some((start, end)) => {
                         *vocabulary_words += 1;
                         for &(slot, lift) in &group.entries[start as usize..end as usize] {
                             lifts[slot as usize] += lift;
                         }
+                        true
                     }
-                    None => *other_words += 1,
+                    None => {
+                        *other_words += 1;
+                        false
+                    }
+                };
+                // The ending speaks for words the vocabulary does not know.
+                if known {
+                    return;
                 }
                 if let Some(ending) = ending(word) {
                     match group.endings.get(ending) {

@@ -119,7 +119,9 @@ const SHORTLIST: usize = 3;
 const STICKINESS: f32 = 10.0;
 /// Runs of a text that get a language identification of their own, at most.
 const MAX_IDENTIFIED_RUNS: usize = 16;
-/// Letters a run needs to be identified on its own when the text has other runs.
+/// Texts with at most this many runs have all of them identified.
+const FEW_RUNS: usize = 4;
+/// Letters a run needs to be identified on its own when the text has many runs.
 const MIN_RUN_LETTERS: usize = 16;
 /// Letters a sentence needs to be considered on its own.
 const MIN_SENTENCE_LETTERS: u32 = 24;
@@ -378,13 +380,19 @@ impl Detector {
         }
     }
 
-    /// Which runs get their own language identification: the largest, and the next
-    /// `MAX_IDENTIFIED_RUNS - 1` by letters that have at least `MIN_RUN_LETTERS`. The others
-    /// (names, acronyms, and any runs beyond the budget) take their script's language from the
-    /// identified runs. Runs of a script with one language need no identification.
+    /// Which runs get their own language identification: none when the whole text has fewer
+    /// than `min_letters` letters; all when it has at most `FEW_RUNS` runs; else the largest,
+    /// and the next `MAX_IDENTIFIED_RUNS - 1` by letters that have at least
+    /// `MIN_RUN_LETTERS`. The others (names, acronyms, and any runs beyond the budget) take
+    /// their script's language from the identified runs. Runs of a script with one language
+    /// need no identification.
     fn runs_to_identify(&self, runs: &[Run]) -> Vec<bool> {
-        if runs.len() == 1 {
-            return vec![true];
+        let letters: usize = runs.iter().map(|r| r.letters).sum();
+        if letters < self.min_letters.max(1) {
+            return vec![false; runs.len()];
+        }
+        if runs.len() <= FEW_RUNS {
+            return vec![true; runs.len()];
         }
         let mut order: Vec<usize> = (0..runs.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(runs[i].letters));
@@ -426,7 +434,7 @@ impl Detector {
             confidence: 0.0,
             letters: run.letters,
         };
-        if !identify || run.letters < self.min_letters.max(1) {
+        if !identify {
             pieces.push(piece);
             return;
         }
@@ -670,10 +678,14 @@ impl Detector {
         }
     }
 
-    /// The document's language: the one with most bytes.
+    /// The document's language: the one with most bytes among the pieces identified with
+    /// confidence, or among all when none is.
     fn document(&self, pieces: &[Piece]) -> Detection {
+        // Unsure pieces count only when no piece is sure.
+        let sure = |p: &Piece| !p.lang.is_undetermined() && p.confidence >= UNSURE;
+        let any_sure = pieces.iter().any(sure);
         let mut bytes: Vec<(Lang, usize)> = Vec::new();
-        for piece in pieces {
+        for piece in pieces.iter().filter(|p| !any_sure || sure(p)) {
             match bytes.iter_mut().find(|(l, _)| *l == piece.lang) {
                 Some(entry) => entry.1 += piece.range.len(),
                 None => bytes.push((piece.lang, piece.range.len())),

@@ -17,8 +17,8 @@
 //! Vocabulary of a language: its stop-words list (the stop-words crate, as
 //! [`StopWords`](crate::stem::StopWords) uses it) and its most frequent words among those
 //! found in at least `MIN_STORIES` news stories (the function words, not the topics). Endings:
-//! the last three letters of words of four letters or more, kept when the script's languages
-//! use them at least `MIN_ENDING_COUNT` times together.
+//! the last three letters of the other words of four letters or more, kept when the script's
+//! languages use them at least `MIN_ENDING_COUNT` times together.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -122,10 +122,6 @@ fn count(script: Script, text: &Text) -> Counts {
             }
         }
         for w in words {
-            if let Some(ending) = super::evidence::ending(&w) {
-                *counts.endings.entry(ending.to_owned()).or_default() += 1;
-                counts.ending_total += 1;
-            }
             counts.tokens += 1;
             let entry = counts.words.entry(w).or_default();
             entry.0 += 1;
@@ -204,6 +200,18 @@ fn build(ntrex: &Path, udhr: &Path, keep: &BTreeSet<usize>) -> String {
         let mut vocabulary = BTreeSet::new();
         for ((lang, text), c) in langs.iter().zip(&texts).zip(&counts) {
             vocabulary.extend(self::vocabulary(*lang, script, text, c));
+        }
+        // Endings, of the words outside the vocabulary (the vocabulary speaks for its own).
+        let mut counts = counts;
+        for c in &mut counts {
+            for (word, (n, _)) in &c.words {
+                if !vocabulary.contains(word)
+                    && let Some(ending) = super::evidence::ending(word)
+                {
+                    *c.endings.entry(ending.to_owned()).or_default() += n;
+                    c.ending_total += n;
+                }
+            }
         }
         let codes: Vec<&str> = langs.iter().map(|l| l.code()).collect();
         writeln!(out, "group {}", script.name()).unwrap();
