@@ -1,14 +1,15 @@
 //! Evidence beyond trigrams: how often each language writes each letter of its script, each
-//! of its function words, and each word ending.
+//! of its function words, and each word beginning and ending.
 //!
 //! For the five scripts whatlang shares between languages (Latin, Cyrillic, Arabic,
 //! Devanagari, Hebrew), `model.txt` holds, per language, the count of every letter, of every
-//! vocabulary word and of every three-letter ending of the other words in a training text.
-//! The vocabulary is the language's stop words (the stop-words crate) and its most frequent
-//! words among those found in many news stories (so function words, not topics); endings
-//! carry the inflections that tell close languages apart (Danish `-ede`, `-hed` against
-//! Norwegian `-et`, `-het`). A text is scored by naive Bayes: the log-probability of its letters, words
-//! and endings under each language, where a word outside the vocabulary counts as "some other
+//! vocabulary word, and of the first and last three letters of the other words, in a
+//! training text. The vocabulary is the language's stop words (the stop-words crate) and its
+//! most frequent words among those found in many news stories (so function words, not
+//! topics); endings carry the inflections that tell close languages apart (Danish `-ede`,
+//! `-hed` against Norwegian `-et`, `-het`), beginnings the prefixes and spellings (`hv-`,
+//! `kj-`, Czech `při-` against Slovak `pri-`). A text is scored by naive Bayes: the log-probability of its letters, words
+//! and affixes under each language, where a word outside the vocabulary counts as "some other
 //! word". The model is built by `train.rs`; see there for its sources.
 
 use std::sync::LazyLock;
@@ -32,8 +33,8 @@ const LETTER_WEIGHT: f32 = 0.5;
 const LETTER_SMOOTHING: f64 = 0.5;
 /// Added to every vocabulary word count, for the same reason.
 const WORD_SMOOTHING: f64 = 0.1;
-/// Weight of the word-ending evidence: an ending is not independent of its word.
-const ENDING_WEIGHT: f64 = 0.8;
+/// Weight of the prefix and ending evidence: the two are not independent of each other.
+const AFFIX_WEIGHT: f64 = 0.8;
 
 /// The model of one script's languages.
 #[derive(Debug)]
@@ -55,11 +56,18 @@ pub(crate) struct Group {
     unseen: Scores,
     /// Log-probability of a word outside the vocabulary.
     other: Scores,
-    /// The range of each word ending's entries in `entries`.
-    endings: Lexicon,
-    /// Like `unseen` and `other`, for word endings.
-    ending_unseen: Scores,
-    ending_other: Scores,
+    /// The prefixes and endings of words outside the vocabulary, indexed by [`Affix`].
+    affixes: [AffixModel; 2],
+}
+
+/// The model of one kind of affix.
+#[derive(Debug)]
+struct AffixModel {
+    /// The range of each affix's entries in `Group::entries`.
+    lexicon: Lexicon,
+    /// Like `Group::unseen` and `Group::other`, for affixes.
+    unseen: Scores,
+    other: Scores,
 }
 
 /// Strings mapped to a range of entries. Strings of up to 16 bytes (all endings, most
@@ -69,6 +77,16 @@ pub(crate) struct Group {
 struct Lexicon {
     short: HashMap<u128, (u32, u32)>,
     long: HashMap<Box<str>, (u32, u32)>,
+}
+
+impl Default for AffixModel {
+    fn default() -> Self {
+        AffixModel {
+            lexicon: Lexicon::default(),
+            unseen: [0.0; MAX_LANGS],
+            other: [0.0; MAX_LANGS],
+        }
+    }
 }
 
 impl Lexicon {
@@ -100,17 +118,55 @@ impl Lexicon {
     }
 }
 
-/// Letters of a word ending.
-pub(crate) const ENDING_LETTERS: usize = 3;
+/// The parts of a word outside the vocabulary that are evidence of its language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Affix {
+    /// The first three letters: prefixes, and stems that recur.
+    Prefix = 0,
+    /// The last three letters: inflections.
+    Ending = 1,
+}
 
-/// The last `ENDING_LETTERS` characters of a word that has at least one more, `None` for
-/// shorter words (which the vocabulary covers).
-#[inline]
-pub(crate) fn ending(word: &str) -> Option<&str> {
-    let mut starts = word.char_indices().rev().map(|(i, _)| i);
-    let start = starts.nth(ENDING_LETTERS - 1)?;
-    starts.next()?;
-    Some(&word[start..])
+/// Letters of an affix.
+const AFFIX_LETTERS: usize = 3;
+
+impl Affix {
+    pub(crate) const ALL: [Affix; 2] = [Affix::Prefix, Affix::Ending];
+
+    /// The tag of the affix's lines in `model.txt`.
+    pub(crate) fn tag(self) -> &'static str {
+        match self {
+            Affix::Prefix => "p",
+            Affix::Ending => "e",
+        }
+    }
+
+    /// The name of the line of totals in `model.txt`.
+    pub(crate) fn totals(self) -> &'static str {
+        match self {
+            Affix::Prefix => "prefixes",
+            Affix::Ending => "endings",
+        }
+    }
+
+    /// The first or last three letters of a word of at least four, `None` for shorter words
+    /// (which the vocabulary covers).
+    #[inline]
+    pub(crate) fn of(self, word: &str) -> Option<&str> {
+        match self {
+            Affix::Prefix => {
+                let mut starts = word.char_indices().map(|(i, _)| i);
+                let end = starts.nth(AFFIX_LETTERS)?;
+                Some(&word[..end])
+            }
+            Affix::Ending => {
+                let mut starts = word.char_indices().rev().map(|(i, _)| i);
+                let start = starts.nth(AFFIX_LETTERS - 1)?;
+                starts.next()?;
+                Some(&word[start..])
+            }
+        }
+    }
 }
 
 /// The models of the five shared scripts.
@@ -168,7 +224,7 @@ impl Model {
                         return Err(bad());
                     }
                 }
-                "tokens" | "vocab" | "letters" | "endings" => {
+                "tokens" | "vocab" | "letters" | "prefixes" | "endings" => {
                     let values: Vec<f64> = fields
                         .map(|f| f.parse::<f64>().map_err(|_| bad()))
                         .collect::<Result<_, _>>()?;
@@ -178,11 +234,14 @@ impl Model {
                     match kind {
                         "tokens" => b.tokens = values,
                         "vocab" => b.vocab = values,
-                        "endings" => b.ending_totals = values,
-                        _ => b.letter_totals = values,
+                        "letters" => b.letter_totals = values,
+                        _ => {
+                            let affix = Affix::ALL.iter().find(|a| a.totals() == kind);
+                            b.affix_totals[*affix.ok_or_else(bad)? as usize] = values;
+                        }
                     }
                 }
-                "c" | "w" | "e" => {
+                "c" | "w" | "p" | "e" => {
                     let key = fields.next().ok_or_else(bad)?;
                     let mut counts = Vec::new();
                     for field in fields {
@@ -201,7 +260,8 @@ impl Model {
                     } else if kind == "w" {
                         b.word_rows.push((key.into(), counts));
                     } else {
-                        b.ending_rows.push((key.into(), counts));
+                        let affix = Affix::ALL.iter().find(|a| a.tag() == kind);
+                        b.affix_rows[*affix.ok_or_else(bad)? as usize].push((key.into(), counts));
                     }
                 }
                 _ => return Err(bad()),
@@ -222,8 +282,8 @@ struct GroupBuilder {
     letter_totals: Vec<f64>,
     letter_rows: Vec<(char, Vec<(u8, f64)>)>,
     word_rows: Vec<(Box<str>, Vec<(u8, f64)>)>,
-    ending_totals: Vec<f64>,
-    ending_rows: Vec<(Box<str>, Vec<(u8, f64)>)>,
+    affix_totals: [Vec<f64>; 2],
+    affix_rows: [Vec<(Box<str>, Vec<(u8, f64)>)>; 2],
 }
 
 impl GroupBuilder {
@@ -236,8 +296,8 @@ impl GroupBuilder {
             letter_totals: Vec::new(),
             letter_rows: Vec::new(),
             word_rows: Vec::new(),
-            ending_totals: Vec::new(),
-            ending_rows: Vec::new(),
+            affix_totals: Default::default(),
+            affix_rows: Default::default(),
         }
     }
 
@@ -273,29 +333,27 @@ impl GroupBuilder {
             }
             words.insert(&word, (start, entries.len() as u32));
         }
-        let mut endings = Lexicon::default();
-        let mut ending_seen = vec![0.0; n];
-        for (ending, counts) in self.ending_rows {
-            let start = entries.len() as u32;
-            for (slot, count) in counts {
-                ending_seen[slot as usize] += count;
-                let lift = ((count + WORD_SMOOTHING) / WORD_SMOOTHING).ln();
-                entries.push((slot, (ENDING_WEIGHT * lift) as f32));
+        let mut affixes: [AffixModel; 2] = Default::default();
+        for (model, (rows, totals)) in affixes
+            .iter_mut()
+            .zip(self.affix_rows.into_iter().zip(&self.affix_totals))
+        {
+            let mut seen = vec![0.0; n];
+            for (affix, counts) in rows {
+                let start = entries.len() as u32;
+                for (slot, count) in counts {
+                    seen[slot as usize] += count;
+                    let lift = ((count + WORD_SMOOTHING) / WORD_SMOOTHING).ln();
+                    entries.push((slot, (AFFIX_WEIGHT * lift) as f32));
+                }
+                model.lexicon.insert(&affix, (start, entries.len() as u32));
             }
-            endings.insert(&ending, (start, entries.len() as u32));
-        }
-        let mut ending_unseen = [0.0; MAX_LANGS];
-        let mut ending_other = [0.0; MAX_LANGS];
-        for slot in 0..n {
-            let total = self
-                .ending_totals
-                .get(slot)
-                .copied()
-                .unwrap_or(0.0)
-                .max(1.0);
-            ending_unseen[slot] = (ENDING_WEIGHT * (WORD_SMOOTHING / total).ln()) as f32;
-            ending_other[slot] =
-                (ENDING_WEIGHT * ((total - ending_seen[slot]).max(1.0) / total).ln()) as f32;
+            for slot in 0..n {
+                let total = totals.get(slot).copied().unwrap_or(0.0).max(1.0);
+                model.unseen[slot] = (AFFIX_WEIGHT * (WORD_SMOOTHING / total).ln()) as f32;
+                model.other[slot] =
+                    (AFFIX_WEIGHT * ((total - seen[slot]).max(1.0) / total).ln()) as f32;
+            }
         }
         let mut unseen = [0.0; MAX_LANGS];
         let mut other = [0.0; MAX_LANGS];
@@ -314,9 +372,7 @@ impl GroupBuilder {
             entries,
             unseen,
             other,
-            endings,
-            ending_unseen,
-            ending_other,
+            affixes,
         }
     }
 }
@@ -392,9 +448,10 @@ pub(crate) struct Tally {
     touched: Vec<u16>,
     vocabulary_words: u32,
     other_words: u32,
-    known_endings: u32,
-    other_endings: u32,
-    /// Sum of the vocabulary words' and endings' lifts, per slot.
+    /// Affixes known to the model and not, per kind.
+    known_affixes: [u32; 2],
+    other_affixes: [u32; 2],
+    /// Sum of the vocabulary words' and affixes' lifts, per slot.
     lifts: Scores,
     /// Letters of the script seen (known to the model or not).
     pub(crate) letters: u32,
@@ -409,8 +466,8 @@ impl Tally {
             touched: Vec::new(),
             vocabulary_words: 0,
             other_words: 0,
-            known_endings: 0,
-            other_endings: 0,
+            known_affixes: [0; 2],
+            other_affixes: [0; 2],
             lifts: [0.0; MAX_LANGS],
             letters: 0,
             words: 0,
@@ -424,8 +481,8 @@ impl Tally {
         self.touched.clear();
         self.vocabulary_words = 0;
         self.other_words = 0;
-        self.known_endings = 0;
-        self.other_endings = 0;
+        self.known_affixes = [0; 2];
+        self.other_affixes = [0; 2];
         self.lifts = [0.0; MAX_LANGS];
         self.letters = 0;
         self.words = 0;
@@ -439,8 +496,8 @@ impl Tally {
             touched,
             vocabulary_words,
             other_words,
-            known_endings,
-            other_endings,
+            known_affixes,
+            other_affixes,
             lifts,
             letters,
             words,
@@ -463,19 +520,22 @@ impl Tally {
                         false
                     }
                 };
-                // The ending speaks for words the vocabulary does not know.
+                // Affixes speak for the words the vocabulary does not know.
                 if known {
                     return;
                 }
-                if let Some(ending) = ending(word) {
-                    match group.endings.get(ending) {
+                for (affix, model) in Affix::ALL.into_iter().zip(&group.affixes) {
+                    let Some(key) = affix.of(word) else {
+                        continue;
+                    };
+                    match model.lexicon.get(key) {
                         Some((start, end)) => {
-                            *known_endings += 1;
+                            known_affixes[affix as usize] += 1;
                             for &(slot, lift) in &group.entries[start as usize..end as usize] {
                                 lifts[slot as usize] += lift;
                             }
                         }
-                        None => *other_endings += 1,
+                        None => other_affixes[affix as usize] += 1,
                     }
                 }
             },
@@ -512,8 +572,10 @@ impl Tally {
         }
         self.vocabulary_words += other.vocabulary_words;
         self.other_words += other.other_words;
-        self.known_endings += other.known_endings;
-        self.other_endings += other.other_endings;
+        for kind in 0..2 {
+            self.known_affixes[kind] += other.known_affixes[kind];
+            self.other_affixes[kind] += other.other_affixes[kind];
+        }
         for (a, b) in self.lifts.iter_mut().zip(&other.lifts) {
             *a += b;
         }
@@ -534,14 +596,13 @@ impl Tally {
         }
         let vocabulary = self.vocabulary_words as f32;
         let other = self.other_words as f32;
-        let known_endings = self.known_endings as f32;
-        let other_endings = self.other_endings as f32;
         for slot in 0..n {
-            scores[slot] += vocabulary * group.unseen[slot]
-                + self.lifts[slot]
-                + other * group.other[slot]
-                + known_endings * group.ending_unseen[slot]
-                + other_endings * group.ending_other[slot];
+            scores[slot] +=
+                vocabulary * group.unseen[slot] + self.lifts[slot] + other * group.other[slot];
+            for (kind, model) in group.affixes.iter().enumerate() {
+                scores[slot] += self.known_affixes[kind] as f32 * model.unseen[slot]
+                    + self.other_affixes[kind] as f32 * model.other[slot];
+            }
         }
         scores
     }
@@ -570,12 +631,16 @@ mod tests {
     }
 
     #[test]
-    fn endings_are_the_last_three_letters_of_longer_words() {
+    fn affixes_are_three_letters_of_longer_words() {
+        let ending = |w| Affix::Ending.of(w);
+        let prefix = |w| Affix::Prefix.of(w);
         assert_eq!(ending("played"), Some("yed"));
+        assert_eq!(prefix("played"), Some("pla"));
         assert_eq!(ending("that"), Some("hat"));
-        assert_eq!(ending("the"), None);
+        assert_eq!(prefix("that"), Some("tha"));
+        assert_eq!((ending("the"), prefix("the")), (None, None));
         assert_eq!(ending("være"), Some("ære"));
-        assert_eq!(ending("сказав"), Some("зав"));
+        assert_eq!(prefix("сказав"), Some("ска"));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Builds `model.txt`, the letter, word and word-ending counts
+//! Builds `model.txt`, the letter, word and affix counts
 //! [`evidence`](super::evidence) scores with.
 //!
 //! ```text
@@ -16,9 +16,9 @@
 //!
 //! Vocabulary of a language: its stop-words list (the stop-words crate, as
 //! [`StopWords`](crate::stem::StopWords) uses it) and its most frequent words among those
-//! found in at least `MIN_STORIES` news stories (the function words, not the topics). Endings:
-//! the last three letters of the other words of four letters or more, kept when the script's
-//! languages use them at least `MIN_ENDING_COUNT` times together.
+//! found in at least `MIN_STORIES` news stories (the function words, not the topics). Affixes:
+//! the first and the last three letters of the other words of four letters or more, kept when
+//! the script's languages use them at least `MIN_AFFIX_COUNT` times together.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use whatlang::{Lang, Script};
 
-use super::evidence::for_each_word;
+use super::evidence::{Affix, for_each_word};
 use super::script::script_of;
 use crate::stem::iso639_1;
 
@@ -39,8 +39,8 @@ const MIN_STORIES: usize = 5;
 const MIN_PARAGRAPHS: usize = 3;
 /// Counts below this are left out of the file (read back as unseen).
 const MIN_COUNT: u64 = 2;
-/// Word endings the script's languages must use this often, together, to be in the model.
-const MIN_ENDING_COUNT: u64 = 20;
+/// Affixes the script's languages must use this often, together, to be in the model.
+const MIN_AFFIX_COUNT: u64 = 20;
 
 const SCRIPTS: [Script; 5] = [
     Script::Latin,
@@ -99,8 +99,9 @@ struct Counts {
     letters: BTreeMap<char, u64>,
     letter_total: u64,
     words: BTreeMap<String, (u64, BTreeSet<usize>)>,
-    endings: BTreeMap<String, u64>,
-    ending_total: u64,
+    /// Prefixes and endings of the words outside the vocabulary, by [`Affix`].
+    affixes: [BTreeMap<String, u64>; 2],
+    affix_totals: [u64; 2],
 }
 
 fn count(script: Script, text: &Text) -> Counts {
@@ -180,7 +181,7 @@ fn build(ntrex: &Path, udhr: &Path, keep: &BTreeSet<usize>) -> String {
     writeln!(
         out,
         "# wordmill language evidence, format 1. Built by src/detect/train.rs (do not edit).\n\
-         # Letter, vocabulary-word and word-ending counts per language: NTREX-128 (CC BY-SA 4.0) lines whose\n\
+         # Letter, vocabulary-word and affix counts per language: NTREX-128 (CC BY-SA 4.0) lines whose\n\
          # number mod 7 is one of {}, and the UDHR for epo, jav, aka, lat, yid.",
         keep_text.join(",")
     )
@@ -201,15 +202,18 @@ fn build(ntrex: &Path, udhr: &Path, keep: &BTreeSet<usize>) -> String {
         for ((lang, text), c) in langs.iter().zip(&texts).zip(&counts) {
             vocabulary.extend(self::vocabulary(*lang, script, text, c));
         }
-        // Endings, of the words outside the vocabulary (the vocabulary speaks for its own).
+        // Affixes, of the words outside the vocabulary (the vocabulary speaks for its own).
         let mut counts = counts;
         for c in &mut counts {
             for (word, (n, _)) in &c.words {
-                if !vocabulary.contains(word)
-                    && let Some(ending) = super::evidence::ending(word)
-                {
-                    *c.endings.entry(ending.to_owned()).or_default() += n;
-                    c.ending_total += n;
+                if vocabulary.contains(word) {
+                    continue;
+                }
+                for affix in Affix::ALL {
+                    if let Some(key) = affix.of(word) {
+                        *c.affixes[affix as usize].entry(key.to_owned()).or_default() += n;
+                        c.affix_totals[affix as usize] += n;
+                    }
                 }
             }
         }
@@ -235,7 +239,10 @@ fn build(ntrex: &Path, udhr: &Path, keep: &BTreeSet<usize>) -> String {
         )
         .unwrap();
         writeln!(out, "letters {}", column(&|c| c.letter_total)).unwrap();
-        writeln!(out, "endings {}", column(&|c| c.ending_total)).unwrap();
+        for affix in Affix::ALL {
+            let totals = column(&|c| c.affix_totals[affix as usize]);
+            writeln!(out, "{} {totals}", affix.totals()).unwrap();
+        }
         let all_letters: BTreeSet<char> = counts
             .iter()
             .flat_map(|c| {
@@ -254,24 +261,29 @@ fn build(ntrex: &Path, udhr: &Path, keep: &BTreeSet<usize>) -> String {
             }
             out.push('\n');
         }
-        let mut endings: BTreeMap<&str, u64> = BTreeMap::new();
-        for c in &counts {
-            for (ending, n) in &c.endings {
-                *endings.entry(ending).or_default() += n;
-            }
-        }
-        for (ending, _) in endings.iter().filter(|(_, n)| **n >= MIN_ENDING_COUNT) {
-            let mut line = format!("e {ending}");
-            let mut any = false;
-            for (code, counts) in codes.iter().zip(&counts) {
-                if let Some(n) = counts.endings.get(*ending).filter(|n| **n >= MIN_COUNT) {
-                    write!(line, " {code}={n}").unwrap();
-                    any = true;
+        for affix in Affix::ALL {
+            let mut all: BTreeMap<&str, u64> = BTreeMap::new();
+            for c in &counts {
+                for (key, n) in &c.affixes[affix as usize] {
+                    *all.entry(key).or_default() += n;
                 }
             }
-            if any {
-                out.push_str(&line);
-                out.push('\n');
+            for (key, _) in all.iter().filter(|(_, n)| **n >= MIN_AFFIX_COUNT) {
+                let mut line = format!("{} {key}", affix.tag());
+                let mut any = false;
+                for (code, counts) in codes.iter().zip(&counts) {
+                    if let Some(n) = counts.affixes[affix as usize]
+                        .get(*key)
+                        .filter(|n| **n >= MIN_COUNT)
+                    {
+                        write!(line, " {code}={n}").unwrap();
+                        any = true;
+                    }
+                }
+                if any {
+                    out.push_str(&line);
+                    out.push('\n');
+                }
             }
         }
         for word in &vocabulary {
