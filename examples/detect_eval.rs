@@ -130,8 +130,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         args.dir.display()
     );
     println!(
-        "accuracy %: wordmill / whatlang, per way of testing (\"{}\": share left undetermined by wordmill)\n",
-        "und"
+        "accuracy %: wordmill / whatlang, per way of testing \
+         (\"und\": share left undetermined by wordmill)\n"
     );
     let header = KINDS
         .iter()
@@ -173,7 +173,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     agreement(&args, &codes)?;
     if args.confusions {
-        confusions.sort_by(|a, b| b.1.cmp(&a.1));
+        confusions.sort_by_key(|c| std::cmp::Reverse(c.1));
         println!("\nmost frequent wordmill errors:");
         for ((what, got), n) in confusions.iter().take(40) {
             println!("  {what} -> {got}: {n}");

@@ -376,6 +376,15 @@ mod tests {
     }
 
     #[test]
+    fn a_word_the_stemmer_would_empty_keeps_a_term() {
+        // A lone Arabic vowel mark, in text detected as Arabic (found by a property test).
+        let a = Pipeline::builder()
+            .build()
+            .analyze("\u{64b}Ａ\u{900} كتاب جديد");
+        assert!(a.tokens.iter().all(|t| !a.term_of(t).is_empty()));
+    }
+
+    #[test]
     fn tokens_can_be_left_out() {
         let a = Pipeline::builder()
             .keep_tokens(false)

@@ -84,9 +84,14 @@ impl Stemmer {
         self.lang
     }
 
-    /// The stem of a normalized (case-folded) word.
+    /// The stem of a normalized (case-folded) word; never empty for a non-empty word (a word
+    /// the algorithm would reduce to nothing, such as a lone Arabic vowel mark, is its own
+    /// stem).
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
-        self.inner.stem(word)
+        match self.inner.stem(word) {
+            stem if stem.is_empty() => Cow::Borrowed(word),
+            stem => stem,
+        }
     }
 }
 
@@ -233,6 +238,8 @@ mod tests {
     fn arabic_stemmer_strips_the_article() {
         let stemmer = Stemmer::for_lang(lang("ara")).unwrap();
         assert_eq!(stemmer.stem("الحوار"), "حوار");
+        // Snowball's Arabic stemmer removes vowel marks, which would leave nothing here.
+        assert_eq!(stemmer.stem("\u{64B}"), "\u{64B}");
     }
 
     #[test]

@@ -274,6 +274,9 @@ impl Model {
     }
 }
 
+/// A word or affix and its count in each language that uses it, by slot.
+type KeyedCounts = (Box<str>, Vec<(u8, f64)>);
+
 struct GroupBuilder {
     script: Script,
     langs: Vec<Lang>,
@@ -281,9 +284,9 @@ struct GroupBuilder {
     vocab: Vec<f64>,
     letter_totals: Vec<f64>,
     letter_rows: Vec<(char, Vec<(u8, f64)>)>,
-    word_rows: Vec<(Box<str>, Vec<(u8, f64)>)>,
+    word_rows: Vec<KeyedCounts>,
     affix_totals: [Vec<f64>; 2],
-    affix_rows: [Vec<(Box<str>, Vec<(u8, f64)>)>; 2],
+    affix_rows: [Vec<KeyedCounts>; 2],
 }
 
 impl GroupBuilder {
@@ -348,11 +351,10 @@ impl GroupBuilder {
                 }
                 model.lexicon.insert(&affix, (start, entries.len() as u32));
             }
-            for slot in 0..n {
+            for (slot, seen) in seen.into_iter().enumerate() {
                 let total = totals.get(slot).copied().unwrap_or(0.0).max(1.0);
                 model.unseen[slot] = (AFFIX_WEIGHT * (WORD_SMOOTHING / total).ln()) as f32;
-                model.other[slot] =
-                    (AFFIX_WEIGHT * ((total - seen[slot]).max(1.0) / total).ln()) as f32;
+                model.other[slot] = (AFFIX_WEIGHT * ((total - seen).max(1.0) / total).ln()) as f32;
             }
         }
         let mut unseen = [0.0; MAX_LANGS];
@@ -596,11 +598,11 @@ impl Tally {
         }
         let vocabulary = self.vocabulary_words as f32;
         let other = self.other_words as f32;
-        for slot in 0..n {
-            scores[slot] +=
+        for (slot, score) in scores.iter_mut().enumerate().take(n) {
+            *score +=
                 vocabulary * group.unseen[slot] + self.lifts[slot] + other * group.other[slot];
             for (kind, model) in group.affixes.iter().enumerate() {
-                scores[slot] += self.known_affixes[kind] as f32 * model.unseen[slot]
+                *score += self.known_affixes[kind] as f32 * model.unseen[slot]
                     + self.other_affixes[kind] as f32 * model.other[slot];
             }
         }

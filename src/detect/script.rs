@@ -196,6 +196,31 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
+            if scan.others.is_empty()
+                && scan.runs.last().map(|r| r.script) == Some(RunScript::Single(Script::Latin))
+            {
+                // The common case, ASCII in a Latin run: count letters, mark chunk ends.
+                let (mut same, mut letters, mut chunk_start) = (scan.same, 0, scan.chunk_start);
+                while let Some(&b) = bytes.get(i).filter(|b| **b < 0x80) {
+                    if b.is_ascii_alphabetic() {
+                        same += 1;
+                    } else if b.is_ascii_whitespace() {
+                        letters += same;
+                        same = 0;
+                        chunk_start = i + 1;
+                    }
+                    i += 1;
+                }
+                scan.same = same;
+                if chunk_start != scan.chunk_start {
+                    scan.chunk_start = chunk_start;
+                    if let Some(last) = scan.runs.last_mut() {
+                        last.letters += letters;
+                        last.end = chunk_start;
+                    }
+                }
+                continue;
+            }
             if b.is_ascii_alphabetic() {
                 scan.letter(RunScript::Single(Script::Latin), i);
             } else if b.is_ascii_whitespace() {
