@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use hashbrown::HashMap;
+use hashbrown::{HashMap, HashTable};
 use whatlang::{Lang, Script};
 
 use super::script::{class, script_of};
@@ -70,12 +70,17 @@ struct AffixModel {
     other: Scores,
 }
 
-/// Strings mapped to a range of entries. Strings of up to 16 bytes (all endings, most
-/// words) are keyed by their bytes packed in an integer: hashing and comparing one is much
-/// cheaper than a string.
-#[derive(Debug, Default)]
+/// Longest word (in bytes) a partial look considers: function words are short.
+const SHORT_WORD_BYTES: usize = 8;
+
+/// Strings mapped to a range of entries. Strings of up to 16 bytes (all affixes, most
+/// words) are keyed by their bytes packed in an integer, which hashes and compares much
+/// faster than a string; a bit set of their hashes, small enough to stay in cache, turns
+/// most misses (most words of a text are not in the vocabulary) away before the table.
+#[derive(Debug)]
 struct Lexicon {
-    short: HashMap<u128, (u32, u32)>,
+    short: HashTable<(u128, (u32, u32))>,
+    filter: Box<[u64]>,
     long: HashMap<Box<str>, (u32, u32)>,
 }
 
@@ -85,6 +90,19 @@ impl Default for AffixModel {
             lexicon: Lexicon::default(),
             unseen: [0.0; MAX_LANGS],
             other: [0.0; MAX_LANGS],
+        }
+    }
+}
+
+/// Bits in a lexicon's filter (a power of two).
+const FILTER_BITS: usize = 1 << 16;
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon {
+            short: HashTable::new(),
+            filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
+            long: HashMap::new(),
         }
     }
 }
@@ -102,17 +120,57 @@ impl Lexicon {
         Some(u128::from_le_bytes(packed))
     }
 
-    fn insert(&mut self, key: &str, range: (u32, u32)) {
-        match Lexicon::pack(key) {
-            Some(packed) => self.short.insert(packed, range),
-            None => self.long.insert(key.into(), range),
-        };
+    /// A multiply-and-fold hash: the table is fixed, so no input can make it grow.
+    #[inline]
+    fn hash(packed: u128) -> u64 {
+        let (lo, hi) = (packed as u64, (packed >> 64) as u64);
+        let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^ (h >> 31)
     }
 
     #[inline]
-    fn get(&self, key: &str) -> Option<(u32, u32)> {
+    fn filter_bit(hash: u64) -> (usize, u64) {
+        let bit = (hash >> 40) as usize & (FILTER_BITS - 1);
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn insert(&mut self, key: &str, range: (u32, u32)) {
         match Lexicon::pack(key) {
-            Some(packed) => self.short.get(&packed).copied(),
+            Some(packed) => {
+                let hash = Lexicon::hash(packed);
+                let (word, bit) = Lexicon::filter_bit(hash);
+                self.filter[word] |= bit;
+                match self.short.find_mut(hash, |e| e.0 == packed) {
+                    Some(entry) => entry.1 = range,
+                    None => {
+                        self.short
+                            .insert_unique(hash, (packed, range), |e| Lexicon::hash(e.0));
+                    }
+                }
+            }
+            None => {
+                self.long.insert(key.into(), range);
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn get(&self, key: &str) -> Option<(u32, u32)> {
+        self.get_packed(key, Lexicon::pack(key))
+    }
+
+    /// The entries of `key`, given packed when it fits (`Lexicon::pack(key)`).
+    #[inline]
+    fn get_packed(&self, key: &str, packed: Option<u128>) -> Option<(u32, u32)> {
+        match packed {
+            Some(packed) => {
+                let hash = Lexicon::hash(packed);
+                let (word, bit) = Lexicon::filter_bit(hash);
+                if self.filter[word] & bit == 0 {
+                    return None;
+                }
+                self.short.find(hash, |e| e.0 == packed).map(|e| e.1)
+            }
             None => self.long.get(key).copied(),
         }
     }
@@ -389,19 +447,52 @@ fn ignorable(c: char) -> bool {
 /// Calls `word` with every word of `text`, lowercased, and `letter` with every letter of
 /// those words. Words are maximal runs of letters, digits and combining marks; words with a
 /// digit are skipped. `buf` is scratch space, reused so that no word allocates.
-#[inline]
+#[cfg(test)]
 pub(crate) fn for_each_word(
     text: &str,
     buf: &mut String,
     mut word: impl FnMut(&str),
+    letter: impl FnMut(char),
+) {
+    for_each_packed_word(text, buf, |w, _| word(w), letter);
+}
+
+/// [`for_each_word`], also giving each word's bytes packed as [`Lexicon`] keys them (`None`
+/// for words of more than 16 bytes), built as the word is.
+#[inline]
+fn for_each_packed_word(
+    text: &str,
+    buf: &mut String,
+    mut word: impl FnMut(&str, Option<u128>),
     mut letter: impl FnMut(char),
 ) {
     buf.clear();
+    // The word's first 16 bytes, in two halves (128-bit shifts are slow).
+    let (mut lo, mut hi) = (0u64, 0u64);
     let mut digit = false;
+    #[inline]
+    fn pack_byte(lo: &mut u64, hi: &mut u64, at: usize, b: u8) {
+        if at < 8 {
+            *lo |= (b as u64) << (8 * at);
+        } else if at < 16 {
+            *hi |= (b as u64) << (8 * (at - 8));
+        }
+    }
+    // Appends a character to the word and to its packed bytes.
+    let push = |buf: &mut String, lo: &mut u64, hi: &mut u64, c: char| {
+        let at = buf.len();
+        buf.push(c);
+        for (i, &b) in buf.as_bytes()[at..].iter().enumerate() {
+            pack_byte(lo, hi, at + i, b);
+        }
+    };
+    let finish =
+        |buf: &str, lo: u64, hi: u64| (buf.len() <= 16).then_some((hi as u128) << 64 | lo as u128);
     for c in text.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphabetic() {
                 let lower = c.to_ascii_lowercase();
+                pack_byte(&mut lo, &mut hi, buf.len(), lower as u8);
                 buf.push(lower);
                 letter(lower);
                 continue;
@@ -420,24 +511,25 @@ pub(crate) fn for_each_word(
                     digit = true;
                 } else if class.is_cased() {
                     for lower in c.to_lowercase() {
-                        buf.push(lower);
+                        push(buf, &mut lo, &mut hi, lower);
                         letter(lower);
                     }
                 } else {
-                    buf.push(c);
+                    push(buf, &mut lo, &mut hi, c);
                     letter(c);
                 }
                 continue;
             }
         }
         if !buf.is_empty() && !digit {
-            word(buf);
+            word(buf, finish(buf, lo, hi));
         }
         buf.clear();
+        (lo, hi) = (0, 0);
         digit = false;
     }
     if !buf.is_empty() && !digit {
-        word(buf);
+        word(buf, finish(buf, lo, hi));
     }
 }
 
@@ -491,8 +583,10 @@ impl Tally {
     }
 
     /// Adds the words and letters of `text` (of the group's script; letters of other
-    /// scripts are ignored).
-    pub(crate) fn add(&mut self, group: &Group, text: &str, buf: &mut String) {
+    /// scripts are ignored). Unless `full`, only short vocabulary words count as evidence
+    /// (one lookup for a short word instead of up to three for every word, and no letters): a
+    /// cheaper look, for text beyond what a full look has read.
+    pub(crate) fn add(&mut self, group: &Group, text: &str, buf: &mut String, full: bool) {
         let Tally {
             letter_counts,
             touched,
@@ -504,12 +598,16 @@ impl Tally {
             letters,
             words,
         } = self;
-        for_each_word(
+        for_each_packed_word(
             text,
             buf,
-            |word| {
+            |word, packed| {
                 *words += 1;
-                let known = match group.words.get(word) {
+                if !full && word.len() > SHORT_WORD_BYTES {
+                    // A partial look is for function words, which are short.
+                    return;
+                }
+                let known = match group.words.get_packed(word, packed) {
                     Some((start, end)) => {
                         *vocabulary_words += 1;
                         for &(slot, lift) in &group.entries[start as usize..end as usize] {
@@ -523,14 +621,27 @@ impl Tally {
                     }
                 };
                 // Affixes speak for the words the vocabulary does not know.
-                if known {
+                if known || !full {
                     return;
                 }
                 for (affix, model) in Affix::ALL.into_iter().zip(&group.affixes) {
                     let Some(key) = affix.of(word) else {
                         continue;
                     };
-                    match model.lexicon.get(key) {
+                    // The affix's bytes are a slice of the word's: shift them out of its
+                    // packed bytes rather than pack them again.
+                    let packed = packed.map(|p| {
+                        let start = key.as_ptr() as usize - word.as_ptr() as usize;
+                        let shifted = p >> (8 * start);
+                        match key.len() {
+                            16.. => shifted,
+                            n => shifted & ((1u128 << (8 * n)) - 1),
+                        }
+                    });
+                    match model
+                        .lexicon
+                        .get_packed(key, packed.or_else(|| Lexicon::pack(key)))
+                    {
                         Some((start, end)) => {
                             known_affixes[affix as usize] += 1;
                             for &(slot, lift) in &group.entries[start as usize..end as usize] {
@@ -542,6 +653,11 @@ impl Tally {
                 }
             },
             |c| {
+                if !full {
+                    // Letters only count, here, for how long a sentence is.
+                    *letters += 1;
+                    return;
+                }
                 let row = if c.is_ascii() {
                     group.ascii[c as usize]
                 } else if let Some(&row) = group.letters.get(&c) {
@@ -633,6 +749,29 @@ mod tests {
     }
 
     #[test]
+    fn packed_words_are_their_bytes() {
+        let mut seen = Vec::new();
+        for_each_packed_word(
+            "Ça VA, Straße naïvement! abcdefghijklmnopq",
+            &mut String::new(),
+            |w, packed| seen.push((w.to_owned(), packed)),
+            |_| {},
+        );
+        for (word, packed) in seen {
+            assert_eq!(packed, Lexicon::pack(&word), "{word}");
+        }
+        let lexicon = {
+            let mut l = Lexicon::default();
+            l.insert("the", (1, 2));
+            l.insert("abcdefghijklmnopqrstuvwxyz", (3, 4));
+            l
+        };
+        assert_eq!(lexicon.get("the"), Some((1, 2)));
+        assert_eq!(lexicon.get("abcdefghijklmnopqrstuvwxyz"), Some((3, 4)));
+        assert_eq!(lexicon.get("then"), None);
+    }
+
+    #[test]
     fn affixes_are_three_letters_of_longer_words() {
         let ending = |w| Affix::Ending.of(w);
         let prefix = |w| Affix::Prefix.of(w);
@@ -669,7 +808,7 @@ mod tests {
     fn best(script: Script, text: &str) -> &'static str {
         let group = Model::get().group(script).unwrap();
         let mut tally = Tally::new(group);
-        tally.add(group, text, &mut String::new());
+        tally.add(group, text, &mut String::new(), true);
         let scores = tally.scores(group);
         let slot = (0..group.langs.len())
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
@@ -705,11 +844,11 @@ mod tests {
         let mut buf = String::new();
         let (a, b) = ("The minister said ", "that talks would go on.");
         let mut whole = Tally::new(group);
-        whole.add(group, &format!("{a}{b}"), &mut buf);
+        whole.add(group, &format!("{a}{b}"), &mut buf, true);
         let mut first = Tally::new(group);
-        first.add(group, a, &mut buf);
+        first.add(group, a, &mut buf, true);
         let mut second = Tally::new(group);
-        second.add(group, b, &mut buf);
+        second.add(group, b, &mut buf, true);
         first.merge(&second);
         let (x, y) = (whole.scores(group), first.scores(group));
         for slot in 0..group.langs.len() {

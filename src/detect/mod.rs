@@ -123,6 +123,9 @@ const MAX_IDENTIFIED_RUNS: usize = 16;
 const FEW_RUNS: usize = 4;
 /// Letters a run needs to be identified on its own when the text has many runs.
 const MIN_RUN_LETTERS: usize = 16;
+/// Bytes of a run that get a full look at their letters, words and affixes; the rest of
+/// the sample is read for its vocabulary words only.
+const FULL_EVIDENCE_BYTES: usize = 256;
 /// Letters a sentence needs to be considered on its own.
 const MIN_SENTENCE_LETTERS: u32 = 24;
 /// Sentences shorter than this (bytes) are read together with the next one.
@@ -493,12 +496,18 @@ impl Detector {
         let mut run_tally = Tally::new(group);
         let mut unit_tally = Tally::new(group);
         scratch.unit_scores.clear();
+        // The first units get a full look, the rest a look at their vocabulary words only.
+        let mut full_bytes = 0;
         for unit in &scratch.units {
+            let full = full_bytes < FULL_EVIDENCE_BYTES;
+            if full {
+                full_bytes += unit.len();
+            }
             unit_tally.clear();
-            unit_tally.add(group, &text[unit.clone()], &mut scratch.buf);
+            unit_tally.add(group, &text[unit.clone()], &mut scratch.buf, full);
             scratch
                 .unit_scores
-                .push((unit_tally.scores(group), unit_tally.letters));
+                .push((unit_tally.scores(group), unit_tally.letters, full));
             run_tally.merge(&unit_tally);
         }
         let sample = if sampled {
@@ -529,14 +538,31 @@ impl Detector {
         }
         // Sentences (or windows) whose own evidence clearly says otherwise.
         let mut at = range.start;
-        for (unit, &(unit_scores, letters)) in scratch.units.iter().zip(&scratch.unit_scores) {
+        for (unit, &(mut unit_scores, letters, full)) in
+            scratch.units.iter().zip(&scratch.unit_scores)
+        {
             if letters < MIN_SENTENCE_LETTERS {
                 continue;
             }
-            // Only a language within whatlang's reach of beating the run's can win.
-            let bar = unit_scores[slot] + STICKINESS - ENGINE_WEIGHT;
-            if !candidates.iter().any(|&c| unit_scores[c] > bar) {
+            // Only a language within whatlang's reach of beating the run's can win; on a
+            // partial look, a lower bar says whether a full look is worth it.
+            let reach = |scores: &Scores, bar: f32| {
+                let bar = scores[slot] + bar - ENGINE_WEIGHT;
+                candidates.iter().any(|&c| scores[c] > bar)
+            };
+            if !reach(
+                &unit_scores,
+                if full { STICKINESS } else { STICKINESS / 2.0 },
+            ) {
                 continue;
+            }
+            if !full {
+                unit_tally.clear();
+                unit_tally.add(group, &text[unit.clone()], &mut scratch.buf, true);
+                unit_scores = unit_tally.scores(group);
+                if !reach(&unit_scores, STICKINESS) {
+                    continue;
+                }
             }
             let unit_text = prefix(&text[unit.clone()], ENGINE_BYTES);
             let Some((other, unit_confidence)) = self.decide(
@@ -765,11 +791,12 @@ impl Detector {
                 };
                 let entry = &mut seen[index];
                 let run_text = &window[run.start..run.end];
+                let full = entry.1 < FULL_EVIDENCE_BYTES;
                 entry.1 += run_text.len();
                 entry.2 += run.letters;
                 if let (Some(tally), RunScript::Single(s)) = (&mut entry.3, run.script) {
                     let group = model.group(s).expect("tally implies group");
-                    tally.add(group, run_text, &mut buf);
+                    tally.add(group, run_text, &mut buf, full);
                 }
                 if entry.4.len() < ENGINE_BYTES {
                     entry.4.push_str(run_text);
@@ -855,7 +882,8 @@ struct Piece {
 #[derive(Default)]
 struct Scratch {
     units: Vec<Range<usize>>,
-    unit_scores: Vec<(Scores, u32)>,
+    /// Per unit: its evidence, its letters, and whether the evidence is a full look.
+    unit_scores: Vec<(Scores, u32, bool)>,
     buf: String,
     sample: String,
 }
