@@ -48,9 +48,15 @@
 //!
 //! Language identification reads at most [`Detector::sample_bytes`] bytes of each run
 //! (default 1 KiB): longer runs are read in four windows spread over the run, so the cost of
-//! a document does not grow with its length. [`Detector::detect`] also samples the script
-//! scan and is bounded overall; [`Detector::detect_spans`] scans every character for its
-//! script (a table lookup per character) to find the runs exactly.
+//! a document does not grow with its length. Past its first 256 bytes, a run is read for its
+//! short vocabulary words only, and a sentence gets a full look only when those suggest
+//! another language. Of a text with many runs, at most 16 are identified (the largest); the
+//! others take their script's language from them. [`Detector::detect`] also samples the
+//! script scan and is bounded overall; [`Detector::detect_spans`] looks up every character's
+//! script in a table to find the runs exactly.
+//!
+//! The model (about 0.9 MB of counts, built into the library) is parsed on first use, which
+//! takes some tens of milliseconds.
 
 mod evidence;
 mod script;
@@ -225,7 +231,7 @@ impl Detector {
         self
     }
 
-    /// Texts (and spans) with fewer letters than this are undetermined (default 3).
+    /// Texts with fewer letters than this are undetermined (default 3).
     pub fn min_letters(mut self, n: usize) -> Detector {
         self.min_letters = n;
         self
@@ -385,10 +391,10 @@ impl Detector {
 
     /// Which runs get their own language identification: none when the whole text has fewer
     /// than `min_letters` letters; all when it has at most `FEW_RUNS` runs; else the largest,
-    /// and the next `MAX_IDENTIFIED_RUNS - 1` by letters that have at least
-    /// `MIN_RUN_LETTERS`. The others (names, acronyms, and any runs beyond the budget) take
-    /// their script's language from the identified runs. Runs of a script with one language
-    /// need no identification.
+    /// of each script, and more by decreasing letters, up to `MAX_IDENTIFIED_RUNS` in all,
+    /// that have at least `MIN_RUN_LETTERS`. The others (names, acronyms, and any runs beyond
+    /// the budget) take their script's language from the identified runs. Runs of a script
+    /// with one language need no identification.
     fn runs_to_identify(&self, runs: &[Run]) -> Vec<bool> {
         let letters: usize = runs.iter().map(|r| r.letters).sum();
         if letters < self.min_letters.max(1) {
@@ -401,18 +407,24 @@ impl Detector {
         order.sort_by_key(|&i| std::cmp::Reverse(runs[i].letters));
         let mut chosen = vec![false; runs.len()];
         let mut identified = 0;
+        let mut scripts_seen: Vec<RunScript> = Vec::new();
         for i in order {
-            let shared = match runs[i].script {
+            let script = runs[i].script;
+            let shared = match script {
                 RunScript::Cjk => true,
                 RunScript::Single(script) => Model::get().group(script).is_some(),
             };
-            if !shared {
-                chosen[i] = true;
-            } else if identified == 0
+            // The largest run of each script, so that its other runs have a language to take.
+            let largest = !scripts_seen.contains(&script);
+            if largest {
+                scripts_seen.push(script);
+            }
+            if !shared
+                || largest
                 || (identified < MAX_IDENTIFIED_RUNS && runs[i].letters >= MIN_RUN_LETTERS)
             {
                 chosen[i] = true;
-                identified += 1;
+                identified += usize::from(shared);
             }
         }
         chosen
@@ -669,17 +681,23 @@ impl Detector {
     /// script has in the reliable pieces of the text, if any; the rest that stay
     /// undetermined take the fallback.
     fn inherit(&self, pieces: &mut [Piece]) {
-        let mut best: Vec<(Script, Lang, usize)> = Vec::new();
+        // Per script family and language: bytes, and confidence times bytes.
+        let mut best: Vec<(Script, Lang, usize, f64)> = Vec::new();
         for piece in pieces.iter() {
             if let (Some(script), false) = (piece.script, piece.lang.is_undetermined())
                 && piece.confidence >= UNSURE
             {
+                let family = family(script);
+                let bytes = piece.range.len();
                 match best
                     .iter_mut()
-                    .find(|(s, l, _)| *s == script && *l == piece.lang)
+                    .find(|(s, l, _, _)| *s == family && *l == piece.lang)
                 {
-                    Some(entry) => entry.2 += piece.range.len(),
-                    None => best.push((script, piece.lang, piece.range.len())),
+                    Some(entry) => {
+                        entry.2 += bytes;
+                        entry.3 += piece.confidence * bytes as f64;
+                    }
+                    None => best.push((family, piece.lang, bytes, piece.confidence * bytes as f64)),
                 }
             }
         }
@@ -688,15 +706,14 @@ impl Detector {
                 continue;
             }
             if let Some(script) = piece.script
-                && let Some(&(_, lang, _)) = best
+                && let Some(&(_, lang, bytes, weighted)) = best
                     .iter()
-                    .filter(|(s, _, _)| *s == script)
-                    .max_by_key(|(_, _, bytes)| *bytes)
+                    .filter(|(s, _, _, _)| *s == family(script))
+                    .max_by_key(|(_, _, bytes, _)| *bytes)
             {
-                if lang != piece.lang {
-                    piece.lang = lang;
-                    piece.confidence = 0.0;
-                }
+                // Taken with the confidence of the pieces it is taken from.
+                piece.lang = lang;
+                piece.confidence = weighted / bytes.max(1) as f64;
             } else if piece.lang.is_undetermined() && !self.fallback.is_undetermined() {
                 piece.lang = self.fallback;
                 piece.confidence = 0.0;
@@ -865,6 +882,14 @@ impl Detector {
         }
         self.inherit(&mut pieces);
         self.document(&pieces)
+    }
+}
+
+/// Han and kana are one family: a Japanese text reports kana or Han by what it has most of.
+fn family(script: Script) -> Script {
+    match script.name() {
+        "Hiragana" | "Katakana" => Script::from(whatlang::Script::Mandarin),
+        _ => script,
     }
 }
 
@@ -1201,6 +1226,28 @@ mod tests {
             .map(|s| s.lang.code())
             .collect();
         assert_eq!(latin, ["eng", "eng"]);
+    }
+
+    #[test]
+    fn every_script_of_a_text_of_many_runs_gets_its_language() {
+        let parts = [
+            "The minister said that the talks were good. ",
+            "قال الوزير إن المحادثات كانت جيدة. ",
+            "Министр сказал, что переговоры прошли хорошо. ",
+        ];
+        // Hundreds of runs: more than are identified one by one.
+        let text: String = (0..300).map(|i| parts[i % 3]).collect();
+        let (doc, spans) = Detector::new().detect_spans(&text);
+        // Russian has the most bytes.
+        assert_eq!(doc.lang.code(), "rus");
+        for span in &spans {
+            let expected = match span.script.map(|s| s.name()) {
+                Some("Latin") => "eng",
+                Some("Arabic") => "ara",
+                _ => "rus",
+            };
+            assert_eq!(span.lang.code(), expected, "{span:?}");
+        }
     }
 
     #[test]
