@@ -410,9 +410,12 @@ impl Detector {
         let mut scripts_seen: Vec<RunScript> = Vec::new();
         for i in order {
             let script = runs[i].script;
+            // Runs with a choice of languages to make.
             let shared = match script {
                 RunScript::Cjk => true,
-                RunScript::Single(script) => Model::get().group(script).is_some(),
+                RunScript::Single(script) => Model::get()
+                    .group(script)
+                    .is_some_and(|g| self.choices(g) > 1),
             };
             // The largest run of each script, so that its other runs have a language to take.
             let largest = !scripts_seen.contains(&script);
@@ -493,9 +496,19 @@ impl Detector {
         scratch: &mut Scratch,
     ) {
         let candidates = self.candidates(group);
-        if candidates.is_empty() {
-            pieces.push(piece);
-            return;
+        match candidates.as_slice() {
+            [] => {
+                pieces.push(piece);
+                return;
+            }
+            // One allowed language: nothing to read.
+            [only] => {
+                piece.lang = Lang::from(group.langs[*only]);
+                piece.confidence = 1.0;
+                pieces.push(piece);
+                return;
+            }
+            _ => {}
         }
         let range = piece.range.clone();
         scratch.units.clear();
@@ -610,6 +623,26 @@ impl Detector {
                 ..piece
             });
         }
+    }
+
+    /// The language of a script that has one, or one allowed.
+    fn only_language(&self, script: whatlang::Script) -> Option<Lang> {
+        match Model::get().group(script) {
+            Some(group) => match self.candidates(group).as_slice() {
+                [only] => Some(Lang::from(group.langs[*only])),
+                _ => None,
+            },
+            None => script
+                .langs()
+                .first()
+                .filter(|&&lang| self.is_allowed(lang))
+                .map(|&lang| Lang::from(lang)),
+        }
+    }
+
+    /// How many of the group's languages are allowed.
+    fn choices(&self, group: &Group) -> usize {
+        group.langs.iter().filter(|&&l| self.is_allowed(l)).count()
     }
 
     /// The slots of the group's allowed languages.
@@ -798,8 +831,12 @@ impl Detector {
                 let index = match seen.iter().position(|s| s.0 == run.script) {
                     Some(i) => i,
                     None => {
+                        // Evidence only where there is a choice to make.
                         let tally = match run.script {
-                            RunScript::Single(s) => model.group(s).map(Tally::new),
+                            RunScript::Single(s) => model
+                                .group(s)
+                                .filter(|g| self.choices(g) > 1)
+                                .map(Tally::new),
                             RunScript::Cjk => None,
                         };
                         seen.push((run.script, 0, 0, tally, String::new()));
@@ -866,10 +903,8 @@ impl Detector {
                         }
                     }
                     (RunScript::Single(s), None) => {
-                        if let Some(&lang) = s.langs().first()
-                            && self.is_allowed(lang)
-                        {
-                            piece.lang = Lang::from(lang);
+                        if let Some(lang) = self.only_language(*s) {
+                            piece.lang = lang;
                             piece.confidence = 1.0;
                         }
                     }
