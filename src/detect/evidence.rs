@@ -587,6 +587,10 @@ impl Tally {
     /// (one lookup for a short word instead of up to three for every word, and no letters): a
     /// cheaper look, for text beyond what a full look has read.
     pub(crate) fn add(&mut self, group: &Group, text: &str, buf: &mut String, full: bool) {
+        if !full {
+            self.add_short_words(group, text, buf);
+            return;
+        }
         let Tally {
             letter_counts,
             touched,
@@ -603,10 +607,6 @@ impl Tally {
             buf,
             |word, packed| {
                 *words += 1;
-                if !full && word.len() > SHORT_WORD_BYTES {
-                    // A partial look is for function words, which are short.
-                    return;
-                }
                 let known = match group.words.get_packed(word, packed) {
                     Some((start, end)) => {
                         *vocabulary_words += 1;
@@ -621,7 +621,7 @@ impl Tally {
                     }
                 };
                 // Affixes speak for the words the vocabulary does not know.
-                if known || !full {
+                if known {
                     return;
                 }
                 for (affix, model) in Affix::ALL.into_iter().zip(&group.affixes) {
@@ -653,11 +653,6 @@ impl Tally {
                 }
             },
             |c| {
-                if !full {
-                    // Letters only count, here, for how long a sentence is.
-                    *letters += 1;
-                    return;
-                }
                 let row = if c.is_ascii() {
                     group.ascii[c as usize]
                 } else if let Some(&row) = group.letters.get(&c) {
@@ -677,6 +672,91 @@ impl Tally {
                 }
             },
         );
+    }
+
+    /// The partial look of [`add`](Tally::add): short vocabulary words only. Words of ASCII
+    /// letters, most words in most texts, are found and packed straight from the bytes.
+    fn add_short_words(&mut self, group: &Group, text: &str, buf: &mut String) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 && !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            if b >= 0x80 {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !class(c).is_word() {
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            let start = i;
+            let (mut packed, mut digit, mut letters) = (0u64, false, 0u32);
+            while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+                if b.is_ascii_digit() {
+                    digit = true;
+                } else {
+                    if letters < 8 {
+                        packed |= ((b | 0x20) as u64) << (8 * letters);
+                    }
+                    letters += 1;
+                }
+                i += 1;
+            }
+            let ascii_word = match bytes.get(i) {
+                None => true,
+                Some(&b) if b < 0x80 => true,
+                Some(_) => !text[i..].chars().next().is_some_and(|c| class(c).is_word()),
+            };
+            if ascii_word {
+                self.letters += letters;
+                if digit || letters == 0 {
+                    continue;
+                }
+                self.words += 1;
+                if letters as usize <= SHORT_WORD_BYTES {
+                    self.short_word(group, "", Some(packed as u128));
+                }
+                continue;
+            }
+            // A word with other characters: read it like a full look does.
+            let end = text[start..]
+                .char_indices()
+                .find(|&(_, c)| !(c.is_ascii_alphanumeric() || !c.is_ascii() && class(c).is_word()))
+                .map_or(text.len(), |(at, _)| start + at);
+            i = end;
+            let mut letters = 0;
+            let mut found: Option<(usize, Option<u128>)> = None;
+            for_each_packed_word(
+                &text[start..end],
+                buf,
+                |word, packed| found = Some((word.len(), packed)),
+                |_| letters += 1,
+            );
+            self.letters += letters;
+            if let Some((len, packed)) = found {
+                self.words += 1;
+                if len <= SHORT_WORD_BYTES {
+                    self.short_word(group, buf, packed);
+                }
+            }
+        }
+    }
+
+    /// Looks up a short word, given packed (or as text when it is not).
+    #[inline]
+    fn short_word(&mut self, group: &Group, word: &str, packed: Option<u128>) {
+        match group.words.get_packed(word, packed) {
+            Some((start, end)) => {
+                self.vocabulary_words += 1;
+                for &(slot, lift) in &group.entries[start as usize..end as usize] {
+                    self.lifts[slot as usize] += lift;
+                }
+            }
+            None => self.other_words += 1,
+        }
     }
 
     /// Adds another tally of the same group.
@@ -836,6 +916,49 @@ mod tests {
         );
         assert_eq!(best(Script::Arabic, "این یک کتاب خوب است"), "pes");
         assert_eq!(best(Script::Arabic, "یہ ایک اچھی کتاب ہے"), "urd");
+    }
+
+    #[test]
+    fn the_partial_look_reads_the_short_words() {
+        let text = "The ministers of Oman AND Russia, in 2024 (G20): naïve «été» à l'hôtel; \
+                    ÇA VA? Straße und die ökonomische Zusammenarbeit x";
+        let tally = partial_against_reference(text);
+        assert!(tally.vocabulary_words >= 8, "{}", tally.vocabulary_words);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_partial_look_reads_the_short_words_of_any_text(text in "\\PC{0,60}|[a-zA-Z0-9 éÉß«».,'\u{301}\u{64b}]{0,60}") {
+            partial_against_reference(&text);
+        }
+    }
+
+    /// Checks the partial look against words read one by one, returns it.
+    fn partial_against_reference(text: &str) -> Tally {
+        let group = Model::get().group(Script::Latin).unwrap();
+        let mut tally = Tally::new(group);
+        tally.add(group, text, &mut String::new(), false);
+        // The same by hand: every word counts, the short ones are looked up.
+        let mut expected = Tally::new(group);
+        let mut letters = 0;
+        for_each_word(
+            text,
+            &mut String::new(),
+            |w| {
+                expected.words += 1;
+                if w.len() <= SHORT_WORD_BYTES {
+                    expected.short_word(group, w, Lexicon::pack(w));
+                }
+            },
+            |_| letters += 1,
+        );
+        expected.letters = letters;
+        assert_eq!(tally.words, expected.words);
+        assert_eq!(tally.letters, expected.letters);
+        assert_eq!(tally.vocabulary_words, expected.vocabulary_words);
+        assert_eq!(tally.other_words, expected.other_words);
+        assert_eq!(tally.lifts, expected.lifts);
+        tally
     }
 
     #[test]
