@@ -325,7 +325,11 @@ impl Detector {
         let mut pieces = Vec::with_capacity(runs.len());
         let mut scratch = Scratch::default();
         let chosen = self.runs_to_identify(&runs);
+        let most = runs.iter().map(|r| r.letters).max().unwrap_or(0);
         for (run, identify) in runs.iter().zip(chosen) {
+            // whatlang's vote is for the main run and runs of some length, not for a name
+            // amid text of another script.
+            scratch.engine = run.letters == most || run.letters >= MIN_RUN_LETTERS;
             self.label_run(text, run, identify, &mut pieces, &mut scratch);
         }
         if pieces.is_empty() {
@@ -422,10 +426,11 @@ impl Detector {
             if largest {
                 scripts_seen.push(script);
             }
-            if !shared
-                || largest
-                || (identified < MAX_IDENTIFIED_RUNS && runs[i].letters >= MIN_RUN_LETTERS)
-            {
+            // Chinese or Japanese is one question per text: its largest run answers it.
+            let more = script != RunScript::Cjk
+                && identified < MAX_IDENTIFIED_RUNS
+                && runs[i].letters >= MIN_RUN_LETTERS;
+            if !shared || largest || more {
                 chosen[i] = true;
                 identified += usize::from(shared);
             }
@@ -548,6 +553,7 @@ impl Detector {
         } else {
             prefix(&text[range.clone()], ENGINE_BYTES)
         };
+        let sample = if scratch.engine { sample } else { "" };
         let scores = run_tally.scores(group);
         let Some((slot, confidence)) = self.decide(group, &candidates, scores, sample, None) else {
             pieces.push(piece);
@@ -589,7 +595,11 @@ impl Detector {
                     continue;
                 }
             }
-            let unit_text = prefix(&text[unit.clone()], ENGINE_BYTES);
+            let unit_text = if scratch.engine {
+                prefix(&text[unit.clone()], ENGINE_BYTES)
+            } else {
+                ""
+            };
             let Some((other, unit_confidence)) = self.decide(
                 group,
                 &candidates,
@@ -653,7 +663,8 @@ impl Detector {
     }
 
     /// The best candidate and its confidence, from the evidence `scores`, whatlang's vote on
-    /// `sample` when it could change the answer, and an optional bonus for one slot.
+    /// `sample` when it could change the answer (none on an empty sample), and an optional
+    /// bonus for one slot.
     fn decide(
         &self,
         group: &Group,
@@ -685,7 +696,7 @@ impl Detector {
             }
         }
         let top = scores[leaders[0]];
-        if scores[leaders[1]] > top - ENGINE_WEIGHT {
+        if !sample.is_empty() && scores[leaders[1]] > top - ENGINE_WEIGHT {
             let close: Vec<whatlang::Lang> = leaders
                 .iter()
                 .filter(|&&slot| slot != usize::MAX && scores[slot] > top - ENGINE_WEIGHT)
@@ -941,6 +952,8 @@ struct Piece {
 /// Buffers reused across the runs of one text.
 #[derive(Default)]
 struct Scratch {
+    /// Whether whatlang may be asked about the current run.
+    engine: bool,
     units: Vec<Range<usize>>,
     /// Per unit: its evidence, its letters, and whether the evidence is a full look.
     unit_scores: Vec<(Scores, u32, bool)>,
