@@ -125,12 +125,15 @@ const SHORTLIST: usize = 3;
 const STICKINESS: f32 = 10.0;
 /// Runs of a text that get a language identification of their own, at most.
 const MAX_IDENTIFIED_RUNS: usize = 16;
+/// Of a text of many runs, the identified runs read at most this many samples in all
+/// (beside the largest run of each script).
+const READ_RUNS: usize = 4;
 /// Texts with at most this many runs have all of them identified.
 const FEW_RUNS: usize = 4;
 /// Letters a run needs to be identified on its own when the text has many runs.
 const MIN_RUN_LETTERS: usize = 16;
-/// Bytes of a run that get a full look at their letters, words and affixes; the rest of
-/// the sample is read for its vocabulary words only.
+/// Bytes of a script, per text, that get a full look at their letters, words and affixes;
+/// the rest of the samples is read for its short vocabulary words only.
 const FULL_EVIDENCE_BYTES: usize = 256;
 /// Letters a sentence needs to be considered on its own.
 const MIN_SENTENCE_LETTERS: u32 = 24;
@@ -394,9 +397,9 @@ impl Detector {
     }
 
     /// Which runs get their own language identification: none when the whole text has fewer
-    /// than `min_letters` letters; all when it has at most `FEW_RUNS` runs; else the largest,
-    /// of each script, and more by decreasing letters, up to `MAX_IDENTIFIED_RUNS` in all,
-    /// that have at least `MIN_RUN_LETTERS`. The others (names, acronyms, and any runs beyond
+    /// than `min_letters` letters; all when it has at most `FEW_RUNS` runs; else the largest
+    /// of each script, and more by decreasing letters, up to `MAX_IDENTIFIED_RUNS` in all and
+    /// `READ_RUNS` samples' worth of bytes, that have at least `MIN_RUN_LETTERS`. The others (names, acronyms, and any runs beyond
     /// the budget) take their script's language from the identified runs. Runs of a script
     /// with one language need no identification.
     fn runs_to_identify(&self, runs: &[Run]) -> Vec<bool> {
@@ -411,6 +414,8 @@ impl Detector {
         order.sort_by_key(|&i| std::cmp::Reverse(runs[i].letters));
         let mut chosen = vec![false; runs.len()];
         let mut identified = 0;
+        // Bytes the identified runs will read, at most.
+        let mut read = 0;
         let mut scripts_seen: Vec<RunScript> = Vec::new();
         for i in order {
             let script = runs[i].script;
@@ -427,12 +432,17 @@ impl Detector {
                 scripts_seen.push(script);
             }
             // Chinese or Japanese is one question per text: its largest run answers it.
+            let cost = (runs[i].end - runs[i].start).min(self.sample_bytes);
             let more = script != RunScript::Cjk
                 && identified < MAX_IDENTIFIED_RUNS
-                && runs[i].letters >= MIN_RUN_LETTERS;
+                && runs[i].letters >= MIN_RUN_LETTERS
+                && read + cost <= READ_RUNS * self.sample_bytes;
             if !shared || largest || more {
                 chosen[i] = true;
-                identified += usize::from(shared);
+                if shared {
+                    identified += 1;
+                    read += cost;
+                }
             }
         }
         chosen
@@ -526,12 +536,20 @@ impl Detector {
         let mut run_tally = Tally::new(group);
         let mut unit_tally = Tally::new(group);
         scratch.unit_scores.clear();
-        // The first units get a full look, the rest a look at their vocabulary words only.
-        let mut full_bytes = 0;
+        // The first units of the script in the text get a full look, the rest a look at
+        // their vocabulary words only.
+        let full_slot = match scratch.full.iter().position(|(s, _)| *s == group.script) {
+            Some(i) => i,
+            None => {
+                scratch.full.push((group.script, 0));
+                scratch.full.len() - 1
+            }
+        };
         for unit in &scratch.units {
-            let full = full_bytes < FULL_EVIDENCE_BYTES;
+            let full_bytes = &mut scratch.full[full_slot].1;
+            let full = *full_bytes < FULL_EVIDENCE_BYTES;
             if full {
-                full_bytes += unit.len();
+                *full_bytes += unit.len();
             }
             unit_tally.clear();
             unit_tally.add(group, &text[unit.clone()], &mut scratch.buf, full);
@@ -954,6 +972,8 @@ struct Piece {
 struct Scratch {
     /// Whether whatlang may be asked about the current run.
     engine: bool,
+    /// Bytes each script has had a full look at, so far in the text.
+    full: Vec<(whatlang::Script, usize)>,
     units: Vec<Range<usize>>,
     /// Per unit: its evidence, its letters, and whether the evidence is a full look.
     unit_scores: Vec<(Scores, u32, bool)>,

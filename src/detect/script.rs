@@ -234,8 +234,18 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
             Some(&bits) => CharClass(bits),
             None => char::from_u32(cp).map_or(CharClass(0), CharClass::of),
         };
-        if let Some(script) = class.script() {
+        let bits = class.0 & SCRIPT_BITS;
+        if bits != 0 && bits == scan.last_bits {
+            // Another letter of the script of the last one, which was the run's.
+            scan.same += 1;
+        } else if let Some(script) = class.script() {
             scan.letter(run_script(script), i);
+            let current = scan.runs.last().map(|r| r.script);
+            scan.last_bits = if current == Some(run_script(script)) && scan.others.is_empty() {
+                bits
+            } else {
+                0
+            };
         } else if is_wide_space(cp) {
             scan.end_chunk(i + len);
         }
@@ -292,6 +302,9 @@ struct Scan {
     same: usize,
     /// Letters of other scripts in the chunk, per script (usually empty).
     others: Vec<(RunScript, usize)>,
+    /// Script bits (see [`CharClass`]) of the last non-ASCII letter when it counted for the
+    /// current run, else 0: a fast path for the next letters of that script.
+    last_bits: u8,
 }
 
 impl Scan {
@@ -333,6 +346,7 @@ impl Scan {
 
     /// Starts a run of `script` at `at`, ending the current one there.
     fn begin(&mut self, script: RunScript, at: usize) {
+        self.last_bits = 0;
         if let Some(last) = self.runs.last_mut() {
             if last.start == at {
                 // Nothing of the current run is left before `at`: it changes script.
@@ -370,6 +384,7 @@ impl Scan {
     /// they are what slips into words of other scripts (look-alike letters, brand names).
     #[cold]
     fn settle(&mut self) {
+        self.last_bits = 0;
         let others = std::mem::take(&mut self.others);
         let latin = RunScript::Single(Script::Latin);
         let current = self.runs.last().map(|r| r.script);
@@ -510,6 +525,28 @@ mod tests {
                 ("手机。", RunScript::Cjk)
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_cover_the_text_and_count_every_letter(
+            text in "\\PC{0,80}|[a-zé \u{0430}-\u{044f}\u{0627}-\u{064a}\u{4e00}-\u{4e10}\u{3041}-\u{3050}.\n]{0,80}"
+        ) {
+            let runs = runs(&text);
+            let letters = text.chars().filter(|&c| script_of(c).is_some()).count();
+            proptest::prop_assert_eq!(runs.iter().map(|r| r.letters).sum::<usize>(), letters);
+            let mut at = 0;
+            for (i, run) in runs.iter().enumerate() {
+                proptest::prop_assert_eq!(run.start, at);
+                proptest::prop_assert!(run.end > run.start && run.letters > 0);
+                proptest::prop_assert!(text.is_char_boundary(run.end));
+                if i > 0 {
+                    proptest::prop_assert!(runs[i - 1].script != run.script);
+                }
+                at = run.end;
+            }
+            proptest::prop_assert_eq!(at, if runs.is_empty() { 0 } else { text.len() });
+        }
     }
 
     #[test]
