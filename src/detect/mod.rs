@@ -50,8 +50,9 @@
 //! (default 1 KiB): longer runs are read in four windows spread over the run, so the cost of
 //! a document does not grow with its length. Past its first 256 bytes, a run is read for its
 //! short vocabulary words only, and a sentence gets a full look only when those suggest
-//! another language. Of a text with many runs, at most 16 are identified (the largest); the
-//! others take their script's language from them. [`Detector::detect`] also samples the
+//! another language. Of a text with many runs, the largest run of each script is identified,
+//! and more (at most 16, reading at most four samples' worth of bytes); the others take their
+//! script's language from those. [`Detector::detect`] also samples the
 //! script scan and is bounded overall; [`Detector::detect_spans`] looks up every character's
 //! script in a table to find the runs exactly.
 //!
