@@ -1,5 +1,7 @@
 //! Throughput of the whole pipeline on ~1 KB news documents per script, with 1 and 2
-//! threads, beside a naive pipeline written the obvious way, in the same group.
+//! threads, beside the same pipeline with plain whatlang on the whole document as its
+//! language detection (`whatlang-whole`), and a naive pipeline written the obvious way, in
+//! the same group.
 //!
 //! `cargo bench --bench pipeline`; each group reports MB/s of input text.
 
@@ -14,6 +16,7 @@ use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 use wordmill::Pipeline;
+use wordmill::detect::Detector;
 
 /// whatlang → NFKC → lowercase → unicode_words → Snowball stem → HashMap, as one would
 /// write it first.
@@ -51,6 +54,10 @@ fn naive(text: &str) -> HashMap<String, u32> {
 
 fn pipelines(c: &mut Criterion) {
     let pipeline = Pipeline::builder().keep_tokens(false).build();
+    let whatlang_whole = Pipeline::builder()
+        .keep_tokens(false)
+        .detector(Detector::whatlang_only())
+        .build();
     let pools: Vec<(usize, rayon::ThreadPool)> = [1, 2]
         .into_iter()
         .map(|n| {
@@ -71,6 +78,9 @@ fn pipelines(c: &mut Criterion) {
         for (threads, pool) in &pools {
             group.bench_function(format!("wordmill/{threads}-thread"), |b| {
                 b.iter(|| pool.install(|| pipeline.analyze_batch(black_box(&docs))))
+            });
+            group.bench_function(format!("wordmill-whatlang-whole/{threads}-thread"), |b| {
+                b.iter(|| pool.install(|| whatlang_whole.analyze_batch(black_box(&docs))))
             });
             group.bench_function(format!("naive/{threads}-thread"), |b| {
                 b.iter(|| {

@@ -85,6 +85,33 @@ fn folders_are_read_recursively_in_name_order_one_document_per_file() {
 }
 
 #[test]
+fn records_show_the_language_of_each_part_of_a_mixed_document() {
+    let dir = temp();
+    // An Arabic report quoting an English statement: two spans, the quote stemmed as English.
+    let arabic = "سلطنة عُمان وروسيا تعقدان جلسة الحوار الاستراتيجي بمسقط. ";
+    let english = "Lavrov said the meetings in Muscat were constructive.";
+    fs::write(dir.path().join("mixed.txt"), format!("{arabic}{english}")).unwrap();
+    let out = run(dir.path(), &["mixed.txt", "--top", "50"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let record = &out.records()[0];
+    assert_eq!(record["lang"], "ara", "the majority of the bytes");
+    let spans = record["spans"].as_array().expect("spans");
+    assert_eq!(spans.len(), 2, "{spans:?}");
+    assert_eq!(spans[0]["lang"], "ara");
+    assert_eq!(spans[1]["lang"], "eng");
+    assert_eq!(
+        spans[1]["span"]["end"],
+        (arabic.len() + english.len()) as u64
+    );
+    let terms = terms_of(record);
+    assert!(
+        terms.contains(&"meet".to_owned()),
+        "English stem: {terms:?}"
+    );
+    assert!(terms.contains(&"عمان".to_owned()), "{terms:?}");
+}
+
+#[test]
 fn json_lines_with_chosen_fields_keep_input_order() {
     let dir = temp();
     let lines = [

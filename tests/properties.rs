@@ -1,6 +1,7 @@
 //! Invariants that must hold for any input.
 
 use proptest::prelude::*;
+use wordmill::detect::{Detector, LanguageSpan};
 use wordmill::normalize::{Normalizer, UnicodeForm};
 use wordmill::tf::CorpusStats;
 use wordmill::tokenize::Tokenizer;
@@ -58,8 +59,130 @@ fn a_lone_vowel_mark_keeps_a_term() {
     assert!(doc.tokens.iter().all(|t| !doc.term_of(t).is_empty()));
 }
 
+/// Detectors that take every path: default, sampled (tiny budget), allow-listed, with a
+/// fallback, plain whatlang.
+fn detectors() -> Vec<Detector> {
+    let allow: Vec<Lang> = ["eng", "ara", "rus"]
+        .iter()
+        .map(|c| c.parse().unwrap())
+        .collect();
+    vec![
+        Detector::new(),
+        Detector::new().sample_bytes(64),
+        Detector::new().allowlist(allow).sample_bytes(64),
+        Detector::new()
+            .fallback("deu".parse().unwrap())
+            .min_confidence(0.5),
+        Detector::whatlang_only(),
+    ]
+}
+
+/// Spans cover `text` end to end, in order, without gaps or empty spans, on character
+/// boundaries, and neighbours differ.
+fn check_spans(text: &str, spans: &[LanguageSpan]) -> Result<(), TestCaseError> {
+    if text.is_empty() {
+        prop_assert!(spans.is_empty());
+        return Ok(());
+    }
+    prop_assert!(!spans.is_empty());
+    let mut at = 0;
+    for (i, s) in spans.iter().enumerate() {
+        prop_assert_eq!(s.span.start, at);
+        prop_assert!(s.span.end > s.span.start);
+        prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        if i > 0 {
+            let before = &spans[i - 1];
+            prop_assert!((before.lang, before.script) != (s.lang, s.script));
+        }
+        at = s.span.end;
+    }
+    prop_assert_eq!(at, text.len());
+    Ok(())
+}
+
+/// Words of several scripts and languages, so that texts mix them.
+fn multilingual_text() -> impl Strategy<Value = String> {
+    let words = prop_oneof![
+        Just("the"),
+        Just("minister"),
+        Just("said"),
+        Just("und"),
+        Just("der"),
+        Just("ikke"),
+        Just("av"),
+        Just("og"),
+        Just("що"),
+        Just("что"),
+        Just("министр"),
+        Just("في"),
+        Just("الوزير"),
+        Just("است"),
+        Just("ہے"),
+        Just("की"),
+        Just("東京"),
+        Just("です"),
+        Just("서울"),
+        Just("Ελλάδα"),
+        Just("."),
+        Just(","),
+        Just("\n"),
+        Just("2024"),
+    ];
+    proptest::collection::vec(words, 0..60).prop_map(|w| w.join(" "))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn detection_never_panics_and_spans_cover_the_text(
+        text in prop_oneof![any_text(), multilingual_text()],
+    ) {
+        for detector in detectors() {
+            let found = detector.detect(&text);
+            prop_assert!((0.0..=1.0).contains(&found.confidence));
+            let (document, spans) = detector.detect_spans(&text);
+            check_spans(&text, &spans)?;
+            prop_assert!((0.0..=1.0).contains(&document.confidence));
+            // The document's language is one of its spans'.
+            if !text.is_empty() {
+                prop_assert!(spans.iter().any(|s| s.lang == document.lang));
+            }
+            // Within the budget, detect() reads the whole text just like detect_spans().
+            if text.len() <= 64 {
+                prop_assert_eq!(found.lang, document.lang);
+            }
+        }
+    }
+
+    #[test]
+    fn only_allowed_languages_are_detected(text in prop_oneof![any_text(), multilingual_text()]) {
+        let allowed: Vec<Lang> = ["nob", "ukr", "urd"].iter().map(|c| c.parse().unwrap()).collect();
+        for budget in [64, 1024] {
+            let detector = Detector::new().allowlist(allowed.clone()).sample_bytes(budget);
+            let ok = |lang: Lang| lang.is_undetermined() || allowed.contains(&lang);
+            prop_assert!(ok(detector.detect(&text).lang));
+            let (document, spans) = detector.detect_spans(&text);
+            prop_assert!(ok(document.lang));
+            for span in spans {
+                prop_assert!(ok(span.lang), "{:?}", span);
+            }
+        }
+    }
+
+    #[test]
+    fn every_token_lies_in_one_span(text in prop_oneof![any_text(), multilingual_text()]) {
+        let doc = Pipeline::builder().build().analyze(&text);
+        check_spans(&text, &doc.spans)?;
+        for token in &doc.tokens {
+            let holding = doc
+                .spans
+                .iter()
+                .filter(|s| s.span.start < token.span.end && token.span.start < s.span.end)
+                .count();
+            prop_assert!(holding >= 1);
+        }
+    }
 
     #[test]
     fn tokens_are_ordered_slices_of_the_input(text in any_text()) {

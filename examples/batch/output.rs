@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tempfile::NamedTempFile;
 use wordmill::Analysis;
+use wordmill::detect::LanguageSpan;
 use wordmill::tokenize::{Span, TokenKind};
 
 use crate::input::Document;
@@ -24,6 +25,8 @@ pub struct Record<'a> {
     pub script: Option<&'static str>,
     pub confidence: f64,
     pub reliable: bool,
+    /// The language of each part of the document: one span unless it mixes languages.
+    pub spans: &'a [LanguageSpan],
     /// Word and number tokens, stop words included.
     pub token_count: usize,
     /// Distinct terms.
@@ -96,6 +99,7 @@ fn record<'a>(doc: &'a Document, a: &'a Analysis, top: usize, with_tokens: bool)
         script: a.detection.script.map(|s| s.name()),
         confidence: a.detection.confidence,
         reliable: a.detection.reliable,
+        spans: &a.spans,
         token_count: a.token_count,
         term_count: a.terms.len(),
         top_terms: a.terms.top(top),

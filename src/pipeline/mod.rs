@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::Lang;
-use crate::detect::{Detection, Detector};
+use crate::detect::{Detection, Detector, LanguageSpan};
 use crate::normalize::Normalizer;
 use crate::stem::{Stemmer, StopWords};
 use crate::tf::{Bigrams, CorpusStats, TermCounts};
@@ -87,6 +87,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Analyses text that stays undetermined (too short, no clear language) as this
+    /// language instead of without language-specific stemming and stop words.
+    pub fn fallback_language(mut self, lang: Lang) -> Self {
+        self.detector = self.detector.fallback(lang);
+        self
+    }
+
     /// Uses this language detector.
     pub fn detector(mut self, detector: Detector) -> Self {
         self.detector = detector;
@@ -105,13 +112,13 @@ impl PipelineBuilder {
         self
     }
 
-    /// Stems words in the document's language when Snowball has a stemmer for it (default on).
+    /// Stems words in their span's language when Snowball has a stemmer for it (default on).
     pub fn stemming(mut self, on: bool) -> Self {
         self.stemming = on;
         self
     }
 
-    /// Drops the stop words of the document's language (default on).
+    /// Drops the stop words of each span's language (default on).
     pub fn remove_stopwords(mut self, on: bool) -> Self {
         self.remove_stopwords = on;
         self
@@ -161,8 +168,12 @@ impl PipelineBuilder {
 /// One analysed document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
-    /// The detected language and script.
+    /// The document's language (the language of most of its bytes) and script.
     pub detection: Detection,
+    /// The language of each part of the text, end to end: one span for a text in one
+    /// language, more for mixed text. Each token is analysed in its span's language; text
+    /// in an undetermined span gets no stemming and no stop words.
+    pub spans: Vec<LanguageSpan>,
     /// Number of word and number tokens in the text, stop words included.
     pub token_count: usize,
     /// Terms and how often each occurs, in order of first occurrence.
@@ -173,7 +184,7 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// The language the document was analysed as.
+    /// The document's language (its spans may have others).
     pub fn lang(&self) -> Lang {
         self.detection.lang
     }
@@ -217,9 +228,11 @@ impl Pipeline {
 
     /// Analyses one document. Any text is valid input; empty text gives an empty analysis.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let detection = self.detector.detect(text);
-        let lang = detection.lang;
-        let tools = self.tools(lang);
+        let (detection, spans) = self.detector.detect_spans(text);
+        // Spans and tokens are both in text order: walk them together.
+        let mut span = 0;
+        let mut lang = spans.first().map_or(Lang::UND, |s| s.lang);
+        let mut tools = self.tools(lang);
         let mut terms = TermCounts::new();
         let mut tokens = Vec::new();
         let mut token_count = 0;
@@ -227,12 +240,19 @@ impl Pipeline {
         let mut stream = self.tokenizer.tokens(text);
         // Reused from token to token: normalization writes here when a word changes.
         let mut buffer = String::new();
-        let window_folding = self.normalizer.folds_ascii_like_lowercase(lang);
-        let memoize = tools.stemmer.is_some()
-            || tools.stopwords.is_some()
-            || self.normalizer.strips_diacritics();
+        let mut window_folding = self.normalizer.folds_ascii_like_lowercase(lang);
+        let mut memoize = self.memoizes(tools);
         term_cache::with_cache(self.id, |cache| {
             while let Some(token) = stream.next_raw() {
+                while span + 1 < spans.len() && token.start >= spans[span].span.end {
+                    span += 1;
+                    if spans[span].lang != lang {
+                        lang = spans[span].lang;
+                        tools = self.tools(lang);
+                        window_folding = self.normalizer.folds_ascii_like_lowercase(lang);
+                        memoize = self.memoizes(tools);
+                    }
+                }
                 token_count += 1;
                 let word = &text[token.start..token.end];
                 // ASCII tokens come lowercased with their window; the others are normalized.
@@ -270,6 +290,7 @@ impl Pipeline {
         });
         Analysis {
             detection,
+            spans,
             token_count,
             terms,
             tokens,
@@ -286,6 +307,11 @@ impl Pipeline {
             .collect();
         let stats = corpus_stats(&documents);
         BatchAnalysis { documents, stats }
+    }
+
+    /// True when words in a language with these tools go through [`Pipeline::term_of`].
+    fn memoizes(&self, tools: &LangTools) -> bool {
+        tools.stemmer.is_some() || tools.stopwords.is_some() || self.normalizer.strips_diacritics()
     }
 
     /// What a normalized word becomes: dropped as a stop word, or stemmed and stripped of its
@@ -374,6 +400,48 @@ mod tests {
         assert!(a.detection.lang.is_undetermined());
         assert_eq!(a.terms.count("meetings"), 1);
         assert_eq!(a.terms.count("the"), 1);
+    }
+
+    #[test]
+    fn an_english_quote_in_an_arabic_article_is_analysed_as_english() {
+        let text = "أكد وزير الخارجية أن العلاقات بين البلدين متينة، وقال: \
+                    \"The ministers discussed the meetings of the committees.\" \
+                    وأضاف أن الجانبين سيواصلان التشاور.";
+        let a = Pipeline::builder().build().analyze(text);
+        assert_eq!(a.lang().code(), "ara");
+        let langs: Vec<&str> = a.spans.iter().map(|s| s.lang.code()).collect();
+        assert_eq!(langs, ["ara", "eng", "ara"]);
+        // English words: English stop words dropped, Snowball English stems.
+        assert_eq!(a.terms.count("the"), 0);
+        assert_eq!(a.terms.count("of"), 0);
+        assert_eq!(a.terms.count("meet"), 1);
+        assert_eq!(a.terms.count("committe"), 1);
+        // Arabic words: أن ("that") is an Arabic stop word, in both sentences.
+        assert_eq!(a.terms.count("ان"), 0);
+        assert_eq!(a.terms.count("أن"), 0);
+    }
+
+    #[test]
+    fn a_fallback_language_analyses_undetermined_text() {
+        let eng: Lang = "eng".parse().unwrap();
+        let p = Pipeline::builder()
+            .detector(Detector::new().min_letters(100))
+            .fallback_language(eng)
+            .build();
+        let a = p.analyze("The meetings");
+        assert_eq!(a.lang(), eng);
+        assert!(!a.detection.reliable);
+        assert_eq!(a.terms.count("meet"), 1);
+        assert_eq!(a.terms.count("the"), 0);
+    }
+
+    #[test]
+    fn a_word_the_stemmer_would_empty_keeps_a_term() {
+        // A lone Arabic vowel mark, in text detected as Arabic (found by a property test).
+        let a = Pipeline::builder()
+            .build()
+            .analyze("\u{64b}Ａ\u{900} كتاب جديد");
+        assert!(a.tokens.iter().all(|t| !a.term_of(t).is_empty()));
     }
 
     #[test]

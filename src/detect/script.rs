@@ -1,0 +1,559 @@
+//! Which script a letter belongs to, and the runs of one script a text is made of.
+//!
+//! Scripts are whatlang's 25, by Unicode block. Han, hiragana and katakana form one run
+//! ([`RunScript::Cjk`]) because Japanese mixes them in every sentence. Spaces, digits,
+//! punctuation, symbols and combining marks outside a script's block belong to no script:
+//! they join the run they are in.
+
+use std::sync::LazyLock;
+
+use unicode_normalization::char::is_combining_mark;
+use whatlang::Script;
+
+/// The script of a run of text: one of whatlang's scripts, or Han and kana together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum RunScript {
+    /// A script with its own languages (Latin, Cyrillic, Arabic, Greek, ...).
+    Single(Script),
+    /// Han, hiragana and katakana: Chinese or Japanese.
+    Cjk,
+}
+
+impl RunScript {
+    /// The script to report: Han text reports `Mandarin`, as whatlang does; Japanese text
+    /// reports the script whatlang finds most of.
+    pub(crate) fn script(self) -> Script {
+        match self {
+            RunScript::Single(script) => script,
+            RunScript::Cjk => Script::Mandarin,
+        }
+    }
+}
+
+/// The script of a letter (or of a combining mark inside a script's block), `None` for
+/// everything that belongs to no script in particular.
+#[inline]
+pub(crate) fn script_of(c: char) -> Option<Script> {
+    class(c).script()
+}
+
+/// What detection needs to know about a character, looked up in one table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CharClass(u8);
+
+/// Low five bits: 0 for no script, else 1 + the script's index in `Script::all()`.
+const SCRIPT_BITS: u8 = 0x1F;
+/// A letter, digit or combining mark: part of a word.
+const WORD: u8 = 0x20;
+const NUMERIC: u8 = 0x40;
+/// Lowercasing changes it.
+const CASED: u8 = 0x80;
+
+impl CharClass {
+    #[inline]
+    pub(crate) fn script(self) -> Option<Script> {
+        match self.0 & SCRIPT_BITS {
+            0 => None,
+            i => Script::all().get(i as usize - 1).copied(),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn is_word(self) -> bool {
+        self.0 & WORD != 0
+    }
+
+    #[inline]
+    pub(crate) fn is_numeric(self) -> bool {
+        self.0 & NUMERIC != 0
+    }
+
+    #[inline]
+    pub(crate) fn is_cased(self) -> bool {
+        self.0 & CASED != 0
+    }
+
+    fn of(c: char) -> CharClass {
+        let mark = is_combining_mark(c);
+        let mut bits = 0;
+        if (c.is_alphabetic() || mark)
+            && let Some(script) = block_script(c)
+        {
+            let index = Script::all().iter().position(|&s| s == script).unwrap_or(0);
+            bits |= (index as u8 + 1) & SCRIPT_BITS;
+        }
+        if c.is_alphanumeric() || mark {
+            bits |= WORD;
+        }
+        if c.is_numeric() {
+            bits |= NUMERIC;
+        }
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(c) || lower.next().is_some() {
+            bits |= CASED;
+        }
+        CharClass(bits)
+    }
+}
+
+/// The class of every character of the Basic Multilingual Plane, computed once: the standard
+/// library's Unicode property lookups are binary searches, too slow for every character.
+static TABLE: LazyLock<Box<[u8]>> = LazyLock::new(|| {
+    (0..=0xFFFFu32)
+        .map(|cp| char::from_u32(cp).map_or(0, |c| CharClass::of(c).0))
+        .collect()
+});
+
+/// The class of a character.
+#[inline]
+pub(crate) fn class(c: char) -> CharClass {
+    match TABLE.get(c as usize) {
+        Some(&bits) => CharClass(bits),
+        None => CharClass::of(c),
+    }
+}
+
+/// The script whose Unicode block holds `c`.
+fn block_script(c: char) -> Option<Script> {
+    Some(match c as u32 {
+        0x0041..=0x005A | 0x0061..=0x007A => Script::Latin,
+        0x00C0..=0x024F | 0x0250..=0x02AF | 0x1D00..=0x1DBF | 0x1E00..=0x1EFF => Script::Latin,
+        0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F | 0xFB00..=0xFB06 => Script::Latin,
+        0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Script::Latin,
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
+        0x0530..=0x058F | 0xFB13..=0xFB17 => Script::Armenian,
+        0x0590..=0x05FF | 0xFB1D..=0xFB4F => Script::Hebrew,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF => Script::Arabic,
+        0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Arabic,
+        0x0900..=0x097F | 0xA8E0..=0xA8FF => Script::Devanagari,
+        0x0980..=0x09FF => Script::Bengali,
+        0x0A00..=0x0A7F => Script::Gurmukhi,
+        0x0A80..=0x0AFF => Script::Gujarati,
+        0x0B00..=0x0B7F => Script::Oriya,
+        0x0B80..=0x0BFF => Script::Tamil,
+        0x0C00..=0x0C7F => Script::Telugu,
+        0x0C80..=0x0CFF => Script::Kannada,
+        0x0D00..=0x0D7F => Script::Malayalam,
+        0x0D80..=0x0DFF => Script::Sinhala,
+        0x0E00..=0x0E7F => Script::Thai,
+        0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F => Script::Myanmar,
+        0x10A0..=0x10FF | 0x1C90..=0x1CBF | 0x2D00..=0x2D2F => Script::Georgian,
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7FF => Script::Hangul,
+        0xFFA0..=0xFFDC => Script::Hangul,
+        0x1200..=0x139F | 0x2D80..=0x2DDF | 0xAB00..=0xAB2F => Script::Ethiopic,
+        0x1780..=0x17FF | 0x19E0..=0x19FF => Script::Khmer,
+        0x3040..=0x309F => Script::Hiragana,
+        0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Katakana,
+        0x2E80..=0x2FDF | 0x3005 | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303B => Script::Mandarin,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F => Script::Mandarin,
+        _ => return None,
+    })
+}
+
+/// The run a letter of `script` belongs to.
+#[inline]
+pub(crate) fn run_script(script: Script) -> RunScript {
+    match script {
+        Script::Mandarin | Script::Hiragana | Script::Katakana => RunScript::Cjk,
+        other => RunScript::Single(other),
+    }
+}
+
+/// A maximal stretch of text whose letters are all of one script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) script: RunScript,
+    /// Letters of the run's script in it.
+    pub(crate) letters: usize,
+}
+
+/// Scripts written without spaces between words: inside a whitespace-delimited chunk, a
+/// change to or from them is a change of run.
+fn unspaced(script: RunScript) -> bool {
+    matches!(
+        script,
+        RunScript::Cjk | RunScript::Single(Script::Thai | Script::Khmer | Script::Myanmar)
+    )
+}
+
+/// Cuts `text` into runs of one script that cover it end to end, in order; text without
+/// letters gives no runs.
+///
+/// Runs change between whitespace-delimited chunks, so whole words stay in their run: a
+/// chunk belongs to the script most of its letters have (words that mix look-alike letters,
+/// such as a Cyrillic word typed with a Latin `o`, stay whole). Only where a script written
+/// without spaces (Han, kana, Thai, ...) meets another inside a chunk does the run change at
+/// the first letter of the other script. Whitespace, digits and punctuation stay with the
+/// run before them.
+pub(crate) fn runs(text: &str) -> Vec<Run> {
+    let table: &[u8] = &TABLE;
+    let mut scan = Scan::default();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if scan.others.is_empty()
+                && scan.runs.last().map(|r| r.script) == Some(RunScript::Single(Script::Latin))
+            {
+                // The common case, ASCII in a Latin run: count letters, mark chunk ends.
+                let (mut same, mut letters, mut chunk_start) = (scan.same, 0, scan.chunk_start);
+                while let Some(&b) = bytes.get(i).filter(|b| **b < 0x80) {
+                    if b.is_ascii_alphabetic() {
+                        same += 1;
+                    } else if b.is_ascii_whitespace() {
+                        letters += same;
+                        same = 0;
+                        chunk_start = i + 1;
+                    }
+                    i += 1;
+                }
+                scan.same = same;
+                if chunk_start != scan.chunk_start {
+                    scan.chunk_start = chunk_start;
+                    if let Some(last) = scan.runs.last_mut() {
+                        last.letters += letters;
+                        last.end = chunk_start;
+                    }
+                }
+                continue;
+            }
+            if b.is_ascii_alphabetic() {
+                scan.letter(RunScript::Single(Script::Latin), i);
+            } else if b.is_ascii_whitespace() {
+                scan.end_chunk(i + 1);
+            }
+            i += 1;
+            continue;
+        }
+        let (cp, len) = decode(bytes, i);
+        let class = match table.get(cp as usize) {
+            Some(&bits) => CharClass(bits),
+            None => char::from_u32(cp).map_or(CharClass(0), CharClass::of),
+        };
+        let bits = class.0 & SCRIPT_BITS;
+        if bits != 0 && bits == scan.last_bits {
+            // Another letter of the script of the last one, which was the run's.
+            scan.same += 1;
+        } else if let Some(script) = class.script() {
+            scan.letter(run_script(script), i);
+            let current = scan.runs.last().map(|r| r.script);
+            scan.last_bits = if current == Some(run_script(script)) && scan.others.is_empty() {
+                bits
+            } else {
+                0
+            };
+        } else if is_wide_space(cp) {
+            scan.end_chunk(i + len);
+        }
+        i += len;
+    }
+    scan.end_chunk(text.len());
+    let mut runs = scan.runs;
+    if let Some(last) = runs.last_mut() {
+        last.end = text.len();
+    }
+    // Text before the first letter belongs to the first run.
+    if let Some(first) = runs.first_mut() {
+        first.start = 0;
+    }
+    runs
+}
+
+/// The code point of the multi-byte UTF-8 sequence at `i` (a lead byte of valid UTF-8) and
+/// its length.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b = bytes[i];
+    let cont = |k: usize| (bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
+    if b < 0xE0 {
+        (((b & 0x1F) as u32) << 6 | cont(1), 2)
+    } else if b < 0xF0 {
+        (((b & 0x0F) as u32) << 12 | cont(1) << 6 | cont(2), 3)
+    } else {
+        (
+            ((b & 0x07) as u32) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+            4,
+        )
+    }
+}
+
+/// Unicode white space beyond ASCII.
+#[inline]
+fn is_wide_space(cp: u32) -> bool {
+    matches!(
+        cp,
+        0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000
+    )
+}
+
+/// The state of the scan: the runs so far, and the whitespace-delimited chunk being read.
+///
+/// Most chunks have only letters of the current run's script; they cost a counter. Only a
+/// chunk with letters of another script keeps counts per script.
+#[derive(Default)]
+struct Scan {
+    runs: Vec<Run>,
+    chunk_start: usize,
+    /// Letters of the current run's script in the chunk.
+    same: usize,
+    /// Letters of other scripts in the chunk, per script (usually empty).
+    others: Vec<(RunScript, usize)>,
+    /// Script bits (see [`CharClass`]) of the last non-ASCII letter when it counted for the
+    /// current run, else 0: a fast path for the next letters of that script.
+    last_bits: u8,
+}
+
+impl Scan {
+    #[inline]
+    fn letter(&mut self, script: RunScript, at: usize) {
+        match self.runs.last() {
+            Some(run) if run.script == script => self.same += 1,
+            Some(_) => self.foreign(script, at),
+            None => {
+                self.runs.push(Run {
+                    start: self.chunk_start,
+                    end: at,
+                    script,
+                    letters: 0,
+                });
+                self.same = 1;
+            }
+        }
+    }
+
+    /// A letter of another script than the current run's.
+    #[cold]
+    fn foreign(&mut self, script: RunScript, at: usize) {
+        let current = self.runs.last().map(|r| r.script);
+        let unspaced_chunk = current.is_some_and(unspaced) && self.same > 0
+            || self.others.iter().any(|(s, n)| *n > 0 && unspaced(*s));
+        if unspaced(script) || unspaced_chunk {
+            // Scripts written without spaces change runs inside a chunk.
+            self.end_chunk(at);
+            self.begin(script, at);
+            self.same = 1;
+            return;
+        }
+        match self.others.iter_mut().find(|(s, _)| *s == script) {
+            Some(entry) => entry.1 += 1,
+            None => self.others.push((script, 1)),
+        }
+    }
+
+    /// Starts a run of `script` at `at`, ending the current one there.
+    fn begin(&mut self, script: RunScript, at: usize) {
+        self.last_bits = 0;
+        if let Some(last) = self.runs.last_mut() {
+            if last.start == at {
+                // Nothing of the current run is left before `at`: it changes script.
+                last.script = script;
+                return;
+            }
+            last.end = at;
+        }
+        self.runs.push(Run {
+            start: at,
+            end: at,
+            script,
+            letters: 0,
+        });
+    }
+
+    /// Ends the chunk at `end` (after the whitespace that ends it, or where another script
+    /// starts): it joins the current run, or starts a new one when most of its letters are
+    /// of another script.
+    #[inline]
+    fn end_chunk(&mut self, end: usize) {
+        if !self.others.is_empty() {
+            self.settle();
+        }
+        if let Some(last) = self.runs.last_mut() {
+            last.letters += self.same;
+            last.end = end;
+        }
+        self.same = 0;
+        self.chunk_start = end;
+    }
+
+    /// A chunk with letters of several scripts goes to the one with most letters (the
+    /// current run's on a tie), except that Latin letters never outvote another script's:
+    /// they are what slips into words of other scripts (look-alike letters, brand names).
+    #[cold]
+    fn settle(&mut self) {
+        self.last_bits = 0;
+        let others = std::mem::take(&mut self.others);
+        let latin = RunScript::Single(Script::Latin);
+        let current = self.runs.last().map(|r| r.script);
+        let weight = |script: RunScript, n: usize| (script != latin, n);
+        let mut best = current
+            .filter(|_| self.same > 0)
+            .map(|c| (c, weight(c, self.same)));
+        for &(script, n) in &others {
+            if best.is_none_or(|(_, w)| weight(script, n) > w) {
+                best = Some((script, weight(script, n)));
+            }
+        }
+        let total = self.same + others.iter().map(|(_, n)| n).sum::<usize>();
+        if let Some((script, _)) = best
+            && Some(script) != current
+        {
+            self.begin(script, self.chunk_start);
+        }
+        self.same = total;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scripts(text: &str) -> Vec<(&str, RunScript)> {
+        runs(text)
+            .iter()
+            .map(|r| (&text[r.start..r.end], r.script))
+            .collect()
+    }
+
+    const LATIN: RunScript = RunScript::Single(Script::Latin);
+    const ARABIC: RunScript = RunScript::Single(Script::Arabic);
+
+    #[test]
+    fn the_table_agrees_with_the_standard_library() {
+        for c in [
+            'a', 'É', 'ß', 'İ', 'ж', 'ع', 'ँ', '٣', '5', ' ', '語', '\u{0301}', '😀',
+        ] {
+            let class = class(c);
+            assert_eq!(class.is_numeric(), c.is_numeric(), "{c:?}");
+            assert_eq!(
+                class.is_word(),
+                c.is_alphanumeric() || is_combining_mark(c),
+                "{c:?}"
+            );
+            assert_eq!(
+                class.is_cased(),
+                c.to_lowercase().collect::<String>() != c.to_string()
+            );
+        }
+    }
+
+    #[test]
+    fn decoding_and_white_space_agree_with_the_standard_library() {
+        let text = "aé ж\u{00A0}語\u{3000}😀\u{2028}";
+        for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            assert_eq!(decode(text.as_bytes(), i), (c as u32, c.len_utf8()));
+            assert_eq!(is_wide_space(c as u32), c.is_whitespace(), "{c:?}");
+        }
+        for cp in 0x80..0x3001 {
+            if let Some(c) = char::from_u32(cp) {
+                assert_eq!(is_wide_space(cp), c.is_whitespace(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn letters_have_their_script() {
+        assert_eq!(script_of('a'), Some(Script::Latin));
+        assert_eq!(script_of('ø'), Some(Script::Latin));
+        assert_eq!(script_of('ж'), Some(Script::Cyrillic));
+        assert_eq!(script_of('ع'), Some(Script::Arabic));
+        assert_eq!(script_of('क'), Some(Script::Devanagari));
+        // A vowel sign is a mark, but a Devanagari one.
+        assert_eq!(script_of('ि'), Some(Script::Devanagari));
+        assert_eq!(script_of('語'), Some(Script::Mandarin));
+        assert_eq!(script_of('の'), Some(Script::Hiragana));
+        assert_eq!(script_of('한'), Some(Script::Hangul));
+        for c in [' ', '1', '٣', '.', '،', '«', '×', '€', '😀', '\u{0301}'] {
+            assert_eq!(script_of(c), None, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_quote_in_another_script_is_a_run_of_its_own() {
+        let text = "قال الوزير: \"We will meet again\" في مسقط.";
+        assert_eq!(
+            scripts(text),
+            [
+                ("قال الوزير: ", ARABIC),
+                ("\"We will meet again\" ", LATIN),
+                ("في مسقط.", ARABIC),
+            ]
+        );
+    }
+
+    #[test]
+    fn runs_cover_the_text() {
+        for text in ["", "   ", "12 + 3", "abc", " abc дом 東京タワー  x"] {
+            let runs = runs(text);
+            let mut at = 0;
+            for run in &runs {
+                assert_eq!(run.start, at, "{text:?}");
+                assert!(run.end > run.start);
+                at = run.end;
+            }
+            if !runs.is_empty() {
+                assert_eq!(at, text.len());
+            }
+        }
+        assert!(runs("12 + 3").is_empty());
+    }
+
+    #[test]
+    fn look_alike_letters_do_not_split_a_word() {
+        // Serbian with Latin o, e and a typed for their Cyrillic twins.
+        let cyrillic = RunScript::Single(Script::Cyrillic);
+        let text = "„Д\u{6f}н\u{65}\u{6f} с\u{61}м";
+        assert_eq!(scripts(text), [(text, cyrillic)]);
+        let text = "\u{6f}н је";
+        assert_eq!(scripts(text), [(text, cyrillic)]);
+        assert_eq!(
+            scripts("Рекли су CBS News"),
+            [("Рекли су ", cyrillic), ("CBS News", LATIN)]
+        );
+    }
+
+    #[test]
+    fn latin_inside_unspaced_chinese_is_a_run() {
+        assert_eq!(
+            scripts("他使用iPhone手机。"),
+            [
+                ("他使用", RunScript::Cjk),
+                ("iPhone", LATIN),
+                ("手机。", RunScript::Cjk)
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_cover_the_text_and_count_every_letter(
+            text in "\\PC{0,80}|[a-zé \u{0430}-\u{044f}\u{0627}-\u{064a}\u{4e00}-\u{4e10}\u{3041}-\u{3050}.\n]{0,80}"
+        ) {
+            let runs = runs(&text);
+            let letters = text.chars().filter(|&c| script_of(c).is_some()).count();
+            proptest::prop_assert_eq!(runs.iter().map(|r| r.letters).sum::<usize>(), letters);
+            let mut at = 0;
+            for (i, run) in runs.iter().enumerate() {
+                proptest::prop_assert_eq!(run.start, at);
+                proptest::prop_assert!(run.end > run.start && run.letters > 0);
+                proptest::prop_assert!(text.is_char_boundary(run.end));
+                if i > 0 {
+                    proptest::prop_assert!(runs[i - 1].script != run.script);
+                }
+                at = run.end;
+            }
+            proptest::prop_assert_eq!(at, if runs.is_empty() { 0 } else { text.len() });
+        }
+    }
+
+    #[test]
+    fn japanese_is_one_run() {
+        assert_eq!(
+            scripts("東京タワーに行きました"),
+            [("東京タワーに行きました", RunScript::Cjk)]
+        );
+    }
+}
