@@ -1,6 +1,8 @@
 #![allow(dead_code)] // each bench uses part of these inputs
 //! Benchmark inputs, all from corpus/ so that a fresh clone measures the same text.
 
+pub mod naive;
+
 use std::fs;
 use std::path::Path;
 

@@ -148,8 +148,8 @@ pub(crate) fn scan_ascii_word(bytes: &[u8], mut pos: usize) -> (usize, u8) {
         // SSE2 is part of x86_64: classify 16 bytes at once, so that the end of a word costs
         // one predictable step rather than a mispredicted branch per byte.
         while pos + 16 <= bytes.len() {
-            let m = simd::classify(&bytes[pos..pos + 16]);
-            let run = (!m.word).trailing_zeros() as usize;
+            let m = simd::classify(simd::sixteen(bytes, pos));
+            let run = (!m.word()).trailing_zeros() as usize;
             let keep = (1u32 << run) - 1;
             // Branch-free: which kinds of byte the run holds.
             flags |= (u8::from(m.letters & keep != 0) * ALPHABETIC)
@@ -197,7 +197,8 @@ pub(crate) fn skip_ascii_gap(bytes: &[u8], mut pos: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
     {
         while pos + 16 <= bytes.len() {
-            let interesting = simd::word_or_non_ascii_mask(&bytes[pos..pos + 16]);
+            let m = simd::classify(simd::sixteen(bytes, pos));
+            let interesting = m.word() | m.high;
             if interesting != 0 {
                 return pos + interesting.trailing_zeros() as usize;
             }
@@ -215,72 +216,60 @@ pub(crate) fn skip_ascii_gap(bytes: &[u8], mut pos: usize) -> usize {
 }
 
 #[cfg(target_arch = "x86_64")]
-mod simd {
+pub(crate) mod simd {
     use std::arch::x86_64::*;
 
     /// Bit masks of 16 bytes: bit i describes byte i.
-    pub(super) struct Masks {
-        /// ASCII letter, digit or `_`.
-        pub word: u32,
+    #[derive(Clone, Copy)]
+    pub(crate) struct Masks {
         pub letters: u32,
         pub uppers: u32,
         pub digits: u32,
+        pub underscores: u32,
+        /// Bytes 0x80 and above.
+        pub high: u32,
+        /// The 16 bytes, loaded.
+        pub vector: __m128i,
     }
 
+    impl Masks {
+        /// ASCII letters, digits and `_`: the bytes that always continue a word.
+        #[inline(always)]
+        pub fn word(&self) -> u32 {
+            self.letters | self.digits | self.underscores
+        }
+    }
+
+    /// Classifies 16 bytes with SSE2, which every x86_64 processor has.
     #[inline(always)]
-    pub(super) fn classify(chunk: &[u8]) -> Masks {
-        assert!(chunk.len() >= 16);
-        // SAFETY: SSE2 is always available on x86_64, and the load reads the first 16 bytes
-        // of `chunk`, which has at least 16 (asserted above), unaligned.
+    pub(crate) fn classify(chunk: &[u8; 16]) -> Masks {
+        // SAFETY: SSE2 is part of x86_64, and the unaligned load reads exactly the 16 bytes
+        // of `chunk`.
         unsafe {
             let v = _mm_loadu_si128(chunk.as_ptr().cast());
             // Signed comparisons: bytes >= 0x80 are negative and fall outside every range.
+            let range = |x: __m128i, lo: u8, hi: u8| {
+                _mm_movemask_epi8(_mm_and_si128(
+                    _mm_cmpgt_epi8(x, _mm_set1_epi8(lo as i8 - 1)),
+                    _mm_cmplt_epi8(x, _mm_set1_epi8(hi as i8 + 1)),
+                )) as u32
+            };
             let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-            let is_letter = _mm_and_si128(
-                _mm_cmpgt_epi8(lower, _mm_set1_epi8(b'a' as i8 - 1)),
-                _mm_cmplt_epi8(lower, _mm_set1_epi8(b'z' as i8 + 1)),
-            );
-            let is_upper = _mm_and_si128(
-                _mm_cmpgt_epi8(v, _mm_set1_epi8(b'A' as i8 - 1)),
-                _mm_cmplt_epi8(v, _mm_set1_epi8(b'Z' as i8 + 1)),
-            );
-            let is_digit = _mm_and_si128(
-                _mm_cmpgt_epi8(v, _mm_set1_epi8(b'0' as i8 - 1)),
-                _mm_cmplt_epi8(v, _mm_set1_epi8(b'9' as i8 + 1)),
-            );
-            let is_underscore = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8));
-            let letters = _mm_movemask_epi8(is_letter) as u32;
-            let digits = _mm_movemask_epi8(is_digit) as u32;
             Masks {
-                word: letters | digits | _mm_movemask_epi8(is_underscore) as u32,
-                letters,
-                uppers: _mm_movemask_epi8(is_upper) as u32,
-                digits,
+                letters: range(lower, b'a', b'z'),
+                uppers: range(v, b'A', b'Z'),
+                digits: range(v, b'0', b'9'),
+                underscores: _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8))) as u32,
+                high: _mm_movemask_epi8(v) as u32,
+                vector: v,
             }
         }
     }
 
-    /// Bit i set when byte i is an ASCII letter, digit or `_`, or not ASCII.
+    /// The 16 bytes at `pos`.
     #[inline(always)]
-    pub(super) fn word_or_non_ascii_mask(chunk: &[u8]) -> u32 {
-        assert!(chunk.len() >= 16);
-        // SAFETY: as in `classify`.
-        unsafe {
-            let v = _mm_loadu_si128(chunk.as_ptr().cast());
-            let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-            let is_letter = _mm_and_si128(
-                _mm_cmpgt_epi8(lower, _mm_set1_epi8(b'a' as i8 - 1)),
-                _mm_cmplt_epi8(lower, _mm_set1_epi8(b'z' as i8 + 1)),
-            );
-            let is_digit = _mm_and_si128(
-                _mm_cmpgt_epi8(v, _mm_set1_epi8(b'0' as i8 - 1)),
-                _mm_cmplt_epi8(v, _mm_set1_epi8(b'9' as i8 + 1)),
-            );
-            let is_underscore = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8));
-            let word = _mm_or_si128(_mm_or_si128(is_letter, is_digit), is_underscore);
-            // movemask of the raw bytes gives their top bit: the non-ASCII ones.
-            (_mm_movemask_epi8(word) | _mm_movemask_epi8(v)) as u32
-        }
+    pub(crate) fn sixteen(bytes: &[u8], pos: usize) -> &[u8; 16] {
+        bytes[pos..pos + 16].try_into().expect("16 bytes")
     }
 }
 

@@ -538,31 +538,30 @@ fn classify(chunk: &[u8; WIDTH]) -> Masks {
         commas: 0,
     };
     for i in 0..4 {
-        // SAFETY: SSE2 is part of x86_64; the load reads bytes 16i..16i+16 of the 64-byte
-        // array, unaligned.
-        unsafe {
-            let v = _mm_loadu_si128(chunk.as_ptr().add(16 * i).cast());
-            let range = |lo: u8, hi: u8, x: __m128i| {
-                _mm_and_si128(
-                    _mm_cmpgt_epi8(x, _mm_set1_epi8(lo as i8 - 1)),
-                    _mm_cmplt_epi8(x, _mm_set1_epi8(hi as i8 + 1)),
-                )
-            };
+        let c = super::props::simd::classify(super::props::simd::sixteen(chunk, 16 * i));
+        let wide = |bits: u32| (bits as u64) << (16 * i);
+        // SAFETY: SSE2 is part of x86_64; these compare the vector already loaded.
+        let (leads, colons, dots, commas) = unsafe {
+            let v = c.vector;
             let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
-            let bits = |x: __m128i| (_mm_movemask_epi8(x) as u32 as u64) << (16 * i);
-            let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-            m.letters |= bits(range(b'a', b'z', lower));
-            m.uppers |= bits(range(b'A', b'Z', v));
-            m.digits |= bits(range(b'0', b'9', v));
-            m.underscores |= bits(eq(b'_'));
-            let high = bits(v);
-            m.non_ascii |= high;
-            // Lead bytes are 0xC0 and above: as signed bytes, -64 and above.
-            m.leads |= bits(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))) & high;
-            m.colons |= bits(eq(b':'));
-            m.dots |= bits(_mm_or_si128(eq(b'.'), eq(b'\'')));
-            m.commas |= bits(_mm_or_si128(eq(b','), eq(b';')));
-        }
+            let bits = |x: __m128i| _mm_movemask_epi8(x) as u32;
+            (
+                // Lead bytes are 0xC0 and above: as signed bytes, -64 and above.
+                bits(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))) & c.high,
+                bits(eq(b':')),
+                bits(_mm_or_si128(eq(b'.'), eq(b'\''))),
+                bits(_mm_or_si128(eq(b','), eq(b';'))),
+            )
+        };
+        m.letters |= wide(c.letters);
+        m.uppers |= wide(c.uppers);
+        m.digits |= wide(c.digits);
+        m.underscores |= wide(c.underscores);
+        m.non_ascii |= wide(c.high);
+        m.leads |= wide(leads);
+        m.colons |= wide(colons);
+        m.dots |= wide(dots);
+        m.commas |= wide(commas);
     }
     m
 }
