@@ -348,9 +348,22 @@ impl Scan {
     fn begin(&mut self, script: RunScript, at: usize) {
         self.last_bits = 0;
         if let Some(last) = self.runs.last_mut() {
+            if last.script == script {
+                // Settling the chunk before gave it this script already: the run goes on.
+                return;
+            }
             if last.start == at {
-                // Nothing of the current run is left before `at`: it changes script.
-                last.script = script;
+                // Nothing of the current run is left before `at`: it changes script, and
+                // rejoins the run before it when that one has the script already.
+                let n = self.runs.len();
+                if n >= 2 && self.runs[n - 2].script == script {
+                    let emptied = self.runs.pop().expect("two runs");
+                    let before = self.runs.last_mut().expect("two runs");
+                    before.letters += emptied.letters;
+                    before.end = emptied.end.max(at);
+                } else if let Some(last) = self.runs.last_mut() {
+                    last.script = script;
+                }
                 return;
             }
             last.end = at;
@@ -512,6 +525,21 @@ mod tests {
         assert_eq!(
             scripts("Рекли су CBS News"),
             [("Рекли су ", cyrillic), ("CBS News", LATIN)]
+        );
+    }
+
+    #[test]
+    fn a_chunk_settled_to_the_next_script_does_not_split_its_run() {
+        // Found by the property below: the Arabic chunk takes the ideograph between its
+        // letters, and the Arabic letter after it continues the same run.
+        let runs = runs("一 اا一ا");
+        assert_eq!(runs.len(), 2);
+        assert_eq!(runs[1].script, ARABIC);
+        // Likewise when a Latin letter had started a run of its own in the chunk.
+        let scripts: Vec<RunScript> = super::runs("ぁ ааぁaа").iter().map(|r| r.script).collect();
+        assert_eq!(
+            scripts,
+            [RunScript::Cjk, RunScript::Single(Script::Cyrillic)]
         );
     }
 
