@@ -171,16 +171,28 @@ proptest! {
     }
 
     #[test]
-    fn every_token_lies_in_one_span(text in prop_oneof![any_text(), multilingual_text()]) {
-        let doc = Pipeline::builder().build().analyze(&text);
+    fn every_token_is_analysed_in_the_language_of_its_span(
+        text in prop_oneof![any_text(), multilingual_text()],
+    ) {
+        let pipeline = Pipeline::builder().build();
+        let doc = pipeline.analyze(&text);
         check_spans(&text, &doc.spans)?;
         for token in &doc.tokens {
-            let holding = doc
+            let span = doc
                 .spans
                 .iter()
-                .filter(|s| s.span.start < token.span.end && token.span.start < s.span.end)
-                .count();
-            prop_assert!(holding >= 1);
+                .find(|s| s.span.start <= token.span.start && token.span.start < s.span.end)
+                .expect("spans cover the text");
+            // The token alone, analysed in its span's language, gives the same term.
+            let alone = Pipeline::builder()
+                .detector(Detector::new().allowlist([span.lang]).fallback(span.lang).min_confidence(2.0))
+                .build()
+                .analyze(&text[token.span.range()]);
+            if !span.lang.is_undetermined() {
+                if let Some(first) = alone.tokens.first() {
+                    prop_assert_eq!(alone.term_of(first), doc.term_of(token), "{:?}", span.lang);
+                }
+            }
         }
     }
 

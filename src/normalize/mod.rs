@@ -197,7 +197,8 @@ impl Normalizer {
     /// Normalizes one token of text in language `lang` ([`Lang::UND`] when unknown).
     ///
     /// Never returns an empty string for a non-empty token: a token made only of characters
-    /// that normalization removes (a lone tatweel, say) is returned in its Unicode form.
+    /// that normalization removes (a lone tatweel, say), or of those and punctuation (a vowel
+    /// mark that UAX #29 attached to a comma), is returned in its Unicode form.
     pub fn normalize<'a>(&self, token: &'a str, lang: Lang) -> Cow<'a, str> {
         let mut buffer = String::new();
         let normal = self.normalize_to(token, lang, &mut buffer);
@@ -207,9 +208,10 @@ impl Normalizer {
         }
     }
 
-    /// [`normalize`](Self::normalize) without allocating: the result is `token` itself (or a
-    /// part of it) when normalization leaves it as it is, else it is written to `buffer`, whose
-    /// allocation is reused from token to token.
+    /// [`normalize`](Self::normalize) without allocating per token: the result is `token`
+    /// itself (or a part of it) when normalization leaves it as it is, else it is written to
+    /// `buffer`, whose allocation is reused from token to token. (With
+    /// [`strip_diacritics`](Self::strip_diacritics) on, tokens that change still allocate.)
     ///
     /// ```
     /// use wordmill::{normalize::Normalizer, Lang};
@@ -333,8 +335,10 @@ impl Normalizer {
                 *buffer = trimmed.to_owned();
             }
         }
-        if buffer.is_empty() {
-            // Only removable characters: keep the token rather than lose it.
+        if !buffer.chars().any(char::is_alphanumeric) {
+            // Only removable characters, or removable ones and spaces or punctuation (a stray
+            // vowel mark after a comma): keep the token rather than lose it or make it a term
+            // of punctuation.
             match composed {
                 Cow::Borrowed(token) => return token,
                 Cow::Owned(composed) => *buffer = composed,
@@ -342,10 +346,24 @@ impl Normalizer {
             return buffer;
         }
         // Folding and removals can leave text that is not in the form any more (`ǰ` folds to
-        // `j` + U+030C, which NFC composes back), so compose once more when needed.
-        if buffer.chars().any(|c| char_class(c) & unstable != 0) {
-            if let Cow::Owned(recomposed) = self.compose(buffer) {
+        // `j` + U+030C, which NFC composes back), and composing can make a character the rules
+        // change (a removed soft hyphen between `α` and U+0301 lets them compose to `ά`, whose
+        // accent the Greek rule removes): repeat until nothing changes (twice is the most seen).
+        for _ in 0..4 {
+            if !buffer.chars().any(|c| char_class(c) & unstable != 0) {
+                break;
+            }
+            let Cow::Owned(recomposed) = self.compose(buffer) else {
+                break;
+            };
+            let mut again = String::new();
+            if work_of(&recomposed) & relevant & !unstable != 0
+                && self.map_chars(&recomposed, rules, relevant, &mut again)
+            {
+                *buffer = again;
+            } else {
                 *buffer = recomposed;
+                break;
             }
         }
         buffer
@@ -1016,6 +1034,8 @@ mod tests {
     fn never_empty() {
         assert_eq!(norm("ـ"), "ـ");
         assert_eq!(norm("\u{00AD}"), "\u{00AD}");
+        // Nor punctuation: a vowel mark that UAX #29 attached to a comma stays with it.
+        assert_eq!(norm(",\u{64B}"), ",\u{64B}");
     }
 
     #[test]

@@ -254,25 +254,25 @@ impl Pipeline {
                     }
                 }
                 token_count += 1;
-                let word = &text[token.start..token.end];
                 // ASCII tokens come lowercased with their window; the others are normalized.
-                let folded = match stream.ascii_lowercase(&token) {
-                    Some(lower) if window_folding => lower,
-                    _ => self.normalizer.fold_token(
-                        word,
-                        token.is_ascii(),
-                        token.has_ascii_upper(),
-                        lang,
-                        &mut buffer,
-                    ),
-                };
+                let folded =
+                    stream.folded_form(&token, &self.normalizer, lang, window_folding, &mut buffer);
                 let id = if token.kind == TokenKind::Word && memoize {
-                    let term = cache.get_or_make(lang, folded, || self.term_of(tools, folded));
+                    let mut scratch = None;
+                    let term = cache.get_or_make(
+                        lang,
+                        folded,
+                        || self.term_of(tools, folded),
+                        &mut scratch,
+                    );
                     match term {
                         Term::Stop => continue,
                         Term::Same => terms.add(folded),
                         Term::Other(term) => terms.add(term),
                     }
+                } else if self.normalizer.strips_diacritics() {
+                    // Numbers, URLs, hashtags...: no stemming, but the same folding as words.
+                    terms.add(&self.normalizer.strip_diacritics_of(folded))
                 } else {
                     terms.add(folded)
                 };

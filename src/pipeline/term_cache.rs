@@ -20,25 +20,27 @@ pub(super) enum Term {
     Other(Box<str>),
 }
 
-/// Entries per thread before the memo starts again, which bounds its memory (tens of MB).
-const CAPACITY: usize = 1 << 18;
+/// Bytes of words and terms a thread's memo holds before it starts again: bounds its memory.
+const CAPACITY_BYTES: usize = 16 << 20;
+
+/// Words longer than this are not memoized: rare, and a memo of one huge token would be all
+/// memory and no use.
+const LONGEST_WORD: usize = 64;
+
+/// Pipelines whose memos a thread keeps at once (several pipelines used in turn on one thread
+/// each keep theirs).
+const OWNERS: usize = 4;
 
 pub(super) struct TermCache {
-    /// The pipeline whose terms these are; another pipeline on the same thread starts afresh.
+    /// The pipeline whose terms these are.
     owner: u64,
     /// Per language (by `Lang::index`): normalized word → term.
     by_lang: Vec<HashMap<Box<str>, Term>>,
-    len: usize,
+    bytes: usize,
 }
 
 thread_local! {
-    static CACHE: RefCell<TermCache> = const {
-        RefCell::new(TermCache {
-            owner: 0,
-            by_lang: Vec::new(),
-            len: 0,
-        })
-    };
+    static CACHES: RefCell<Vec<TermCache>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A number for each pipeline, so that caches know whose terms they hold.
@@ -47,42 +49,111 @@ pub(super) fn new_owner_id() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-/// Runs `f` with this thread's cache, emptied first if it belonged to another pipeline.
+/// Runs `f` with this thread's memo for pipeline `owner`; when the thread already keeps
+/// [`OWNERS`] memos, the least recently used one makes room.
 pub(super) fn with_cache<R>(owner: u64, f: impl FnOnce(&mut TermCache) -> R) -> R {
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.owner != owner {
-            cache.owner = owner;
-            cache.by_lang.clear();
-            cache.len = 0;
+    CACHES.with(|caches| {
+        let mut caches = caches.borrow_mut();
+        // Most recently used last.
+        match caches.iter().position(|c| c.owner == owner) {
+            Some(i) => {
+                let cache = caches.remove(i);
+                caches.push(cache);
+            }
+            None => {
+                if caches.len() == OWNERS {
+                    caches.remove(0);
+                }
+                caches.push(TermCache {
+                    owner,
+                    by_lang: Vec::new(),
+                    bytes: 0,
+                });
+            }
         }
-        f(&mut cache)
+        let cache = caches.last_mut().expect("just pushed");
+        f(cache)
     })
 }
 
 impl TermCache {
-    /// The term of `word` in `lang`, computed by `make` the first time.
+    /// The term of `word` in `lang`, computed by `make` the first time (every time for a word
+    /// too long to memoize).
     #[inline]
-    pub(super) fn get_or_make(
-        &mut self,
+    pub(super) fn get_or_make<'a>(
+        &'a mut self,
         lang: Lang,
         word: &str,
         make: impl FnOnce() -> Term,
-    ) -> &Term {
+        scratch: &'a mut Option<Term>,
+    ) -> &'a Term {
+        if word.len() > LONGEST_WORD {
+            return scratch.insert(make());
+        }
         let index = lang.index();
         if self.by_lang.len() <= index {
             self.by_lang.resize_with(index + 1, HashMap::new);
         }
-        if self.len >= CAPACITY {
+        if self.bytes >= CAPACITY_BYTES {
             self.by_lang.iter_mut().for_each(HashMap::clear);
-            self.len = 0;
+            self.bytes = 0;
         }
         match self.by_lang[index].entry_ref(word) {
             EntryRef::Occupied(entry) => entry.into_mut(),
             EntryRef::Vacant(entry) => {
-                self.len += 1;
-                entry.insert(make())
+                let term = make();
+                // The word, the term, and the table's own share of an entry, roughly.
+                self.bytes += word.len() + term.len() + 48;
+                entry.insert(term)
             }
         }
+    }
+}
+
+impl Term {
+    fn len(&self) -> usize {
+        match self {
+            Term::Other(term) => term.len(),
+            _ => 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipelines_used_in_turn_keep_their_memos() {
+        let lang = Lang::UND;
+        let fill = |owner: u64, term: &'static str| {
+            with_cache(owner, |cache| {
+                let mut scratch = None;
+                let made =
+                    cache.get_or_make(lang, "word", || Term::Other(term.into()), &mut scratch);
+                matches!(made, Term::Other(t) if &**t == term)
+            })
+        };
+        // Each owner sees its own entry, made once, even when they alternate.
+        assert!(fill(1_000_001, "one"));
+        assert!(fill(1_000_002, "two"));
+        assert!(fill(1_000_001, "one"));
+        assert!(with_cache(1_000_001, |c| c.by_lang[lang.index()].len() == 1));
+        // A fifth owner evicts the least recently used.
+        for owner in 1_000_003..1_000_006 {
+            fill(owner, "other");
+        }
+        assert!(with_cache(1_000_002, |c| c.by_lang.is_empty()));
+    }
+
+    #[test]
+    fn long_words_are_not_memoized() {
+        let long = "x".repeat(LONGEST_WORD + 1);
+        with_cache(2_000_001, |cache| {
+            let mut scratch = None;
+            cache.get_or_make(Lang::UND, &long, || Term::Same, &mut scratch);
+            assert!(cache.by_lang.iter().all(HashMap::is_empty));
+            assert_eq!(cache.bytes, 0);
+        });
     }
 }

@@ -160,8 +160,9 @@ impl Tokenizer {
         Tokenizer::default()
     }
 
-    /// URLs with a scheme (`https://`, `http://`, `ftp://`) or starting with `www.` become
-    /// one [`TokenKind::Url`] token, without trailing punctuation (default off).
+    /// URLs with a scheme (`https://`, `http://`, `ftp://`, `mailto:`) or starting with
+    /// `www.` become one [`TokenKind::Url`] token, without trailing punctuation and closing
+    /// brackets they did not open (default off).
     pub fn urls(mut self, on: bool) -> Self {
         self.urls = on;
         self
@@ -187,7 +188,7 @@ impl Tokenizer {
         self
     }
 
-    /// Emoji (pictographs, flags, keycaps, with modifiers and ZWJ sequences) become
+    /// Emoji (pictographs and flags, with their modifiers and ZWJ sequences) become
     /// [`TokenKind::Emoji`] tokens (default off: they are not words).
     pub fn emoji(mut self, on: bool) -> Self {
         self.emoji = on;
@@ -262,22 +263,10 @@ impl Tokenizer {
         let window_folding = normalizer.folds_ascii_like_lowercase(lang);
         while let Some(raw) = tokens.next_raw() {
             let token = tokens.token(raw);
-            if window_folding {
-                if let Some(lower) = tokens.ascii_lowercase(&raw) {
-                    f(token, lower);
-                    continue;
-                }
-            }
             let term = if normalizer.strips_diacritics() {
                 normalizer.normalize_to(token.text, lang, &mut buffer)
             } else {
-                normalizer.fold_token(
-                    token.text,
-                    raw.is_ascii(),
-                    raw.has_ascii_upper(),
-                    lang,
-                    &mut buffer,
-                )
+                tokens.folded_form(&raw, normalizer, lang, window_folding, &mut buffer)
             };
             f(token, term);
         }
@@ -444,6 +433,28 @@ impl<'a> Tokens<'a> {
                 flags,
             });
         }
+    }
+
+    /// The token case-folded and normalized (diacritic removal aside): lowercased with its
+    /// window when it is ASCII and `window_folding` says lowercase is all its folding is (see
+    /// `Normalizer::folds_ascii_like_lowercase`), else by `normalizer`, which learns from the
+    /// token's flags whether it is ASCII and has capitals.
+    #[inline]
+    pub(crate) fn folded_form<'s>(
+        &'s self,
+        raw: &RawToken,
+        normalizer: &crate::normalize::Normalizer,
+        lang: crate::Lang,
+        window_folding: bool,
+        buffer: &'s mut String,
+    ) -> &'s str {
+        if window_folding {
+            if let Some(lower) = self.ascii_lowercase(raw) {
+                return lower;
+            }
+        }
+        let word = &self.text[raw.start..raw.end];
+        normalizer.fold_token(word, raw.is_ascii(), raw.has_ascii_upper(), lang, buffer)
     }
 
     /// The lowercase form of an ASCII token of the current window, made with the window at

@@ -3,8 +3,8 @@
 //! only consulted where a run ends.
 
 use super::props::{
-    ALPHABETIC, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, ascii_flags, decode, props, scan_ascii_word,
-    wb,
+    ALPHABETIC, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, ascii_flags, decode, props, props_const,
+    scan_ascii_word, wb,
 };
 
 /// What a segment holds, as a union of its characters' properties: `ALPHABETIC`,
@@ -28,31 +28,12 @@ fn char_props(bytes: &[u8], pos: usize) -> (u8, u8, usize) {
     }
 }
 
-/// Property bytes of ASCII, copied out of the big table once at compile time would need a
-/// const lookup; the values are few enough to state.
+/// The Word_Break values of ASCII, from the Unicode table at compile time.
 static ASCII_PROPS: [u8; 128] = {
-    let mut t = [wb::OTHER; 128];
-    t[b'\r' as usize] = wb::CR;
-    t[b'\n' as usize] = wb::LF;
-    t[0x0B] = wb::NEWLINE;
-    t[0x0C] = wb::NEWLINE;
-    t[b' ' as usize] = wb::WSEG_SPACE;
-    t[b'"' as usize] = wb::DOUBLE_QUOTE;
-    t[b'\'' as usize] = wb::SINGLE_QUOTE;
-    t[b',' as usize] = wb::MID_NUM;
-    t[b';' as usize] = wb::MID_NUM;
-    t[b'.' as usize] = wb::MID_NUM_LET;
-    t[b':' as usize] = wb::MID_LETTER;
-    t[b'_' as usize] = wb::EXTEND_NUM_LET;
-    let mut b = b'0';
-    while b <= b'9' {
-        t[b as usize] = wb::NUMERIC;
-        b += 1;
-    }
-    let mut b = b'a';
-    while b <= b'z' {
-        t[b as usize] = wb::ALETTER;
-        t[(b - 32) as usize] = wb::ALETTER;
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = props_const(b as u32) & WB_MASK;
         b += 1;
     }
     t

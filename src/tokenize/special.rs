@@ -12,6 +12,8 @@ use super::{RawToken, TokenKind, Tokens};
 pub(super) struct Pending {
     tokens: Vec<RawToken>,
     next: usize,
+    /// Character starts of a CJK run, kept to be reused run after run.
+    starts: Vec<usize>,
 }
 
 impl Pending {
@@ -111,19 +113,26 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
         end += len;
     }
     // Punctuation that ends the sentence, not the URL; closing brackets only when unopened.
-    while let Some(&last) = bytes[..end].last() {
-        let opened = |open: u8, close: u8| {
-            let span = &bytes[start..end];
-            span.iter().filter(|&&b| b == open).count()
-                >= span.iter().filter(|&&b| b == close).count()
-        };
-        let trim = match last {
+    // The brackets are counted once and kept up to date as the end moves back.
+    let count = |b: u8| bytes[start..end].iter().filter(|&&x| x == b).count();
+    let (mut round, mut square) = (
+        count(b'(') as isize - count(b')') as isize,
+        count(b'[') as isize - count(b']') as isize,
+    );
+    while end > start + prefix.len() {
+        let trim = match bytes[end - 1] {
             b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' => true,
-            b')' => !opened(b'(', b')'),
-            b']' => !opened(b'[', b']'),
+            b')' if round < 0 => {
+                round += 1;
+                true
+            }
+            b']' if square < 0 => {
+                square += 1;
+                true
+            }
             _ => false,
         };
-        if !trim || end <= start + prefix.len() {
+        if !trim {
             break;
         }
         end -= 1;
@@ -273,7 +282,8 @@ mod dictionary {
 fn bigrams(tokens: &mut Tokens<'_>, first: RawToken) -> Option<RawToken> {
     let bytes = tokens.text.as_bytes();
     // Character starts (a character with its marks) of the whole run, and its end.
-    let mut starts: Vec<usize> = Vec::new();
+    let mut starts = std::mem::take(&mut tokens.pending.starts);
+    starts.clear();
     let end = run_of(tokens, first, is_cjk, |segment| {
         push_characters(bytes, segment, &mut starts)
     });
@@ -285,6 +295,7 @@ fn bigrams(tokens: &mut Tokens<'_>, first: RawToken) -> Option<RawToken> {
     } else {
         pending.extend(starts.windows(3).map(|w| cjk_token(w[0], w[2])));
     }
+    tokens.pending.starts = starts;
     tokens.pending.pop()
 }
 
@@ -337,6 +348,16 @@ mod tests {
             words(&t, "https://ar.wikipedia.org/wiki/عمان، ثم"),
             ["https://ar.wikipedia.org/wiki/عمان", "ثم"]
         );
+    }
+
+    #[test]
+    fn trimming_a_url_is_linear() {
+        // A million closing parentheses: each trimmed once, not recounted every time.
+        let text = format!("http://a{}", ")".repeat(1_000_000));
+        let t = Tokenizer::new().urls(true);
+        assert_eq!(words(&t, &text), ["http://a"]);
+        let balanced = "http://x.om/a_(b) and";
+        assert_eq!(words(&t, balanced)[0], "http://x.om/a_(b)");
     }
 
     #[test]
