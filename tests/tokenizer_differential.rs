@@ -86,7 +86,15 @@ fn long_tricky_text() -> impl Strategy<Value = String> {
         Just(" "),
         Just("Oman’s"),
         Just("3.14"),
-        Just("été ")
+        Just("été "),
+        Just("Việt "),
+        Just("λόγος "),
+        Just("سلام "),
+        Just("عُمان"),
+        Just("שלום "),
+        Just("नमस्ते "),
+        Just("ภาษา"),
+        Just("ქართული ")
     ]
     .prop_map(String::from);
     proptest::collection::vec(prop_oneof![3 => filler, 1 => tricky_text_of(1..3)], 0..120)
@@ -157,6 +165,11 @@ fn tricky_text_of(len: std::ops::Range<usize>) -> impl Strategy<Value = String> 
         Just("״"),
         Just("\u{E0061}"),
         Just("𝟙"),
+        Just("ἀ"),
+        Just("ệ"),
+        Just("ქ"),
+        Just("ש"),
+        Just("\u{3099}"),
     ];
     proptest::collection::vec(pieces, len).prop_map(|p| p.concat())
 }

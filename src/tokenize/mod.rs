@@ -574,6 +574,44 @@ mod tests {
         assert_eq!(got, ["سلطنة", "عُمان", "وروسيا"]);
     }
 
+    /// Repeats `text` past the 64-byte windows, so that both the windows and the rules see it.
+    fn repeated(text: &str) -> Vec<String> {
+        let long = format!("{text} ").repeat(8);
+        let all: Vec<String> = texts(&long).into_iter().map(|t| t.0.to_owned()).collect();
+        let one: Vec<String> = texts(text).into_iter().map(|t| t.0.to_owned()).collect();
+        assert_eq!(
+            all,
+            one.iter()
+                .cycle()
+                .take(8 * one.len())
+                .cloned()
+                .collect::<Vec<_>>(),
+            "{text}"
+        );
+        one
+    }
+
+    #[test]
+    fn marks_belong_to_the_letter_before_them() {
+        assert_eq!(repeated("नमस्ते दुनिया"), ["नमस्ते", "दुनिया"]);
+        assert_eq!(repeated("ภาษาไทย"), ["ภ", "า", "ษ", "า", "ไ", "ท", "ย"]);
+        assert_eq!(repeated("ที่นี่"), ["ที่", "นี่"]); // Thai letters keep their marks
+        assert_eq!(repeated("می‌خواهم"), ["می‌خواهم"]); // ZWNJ inside a Persian word
+        assert_eq!(repeated("co\u{AD}operate"), ["co\u{AD}operate"]); // soft hyphen
+        assert_eq!(repeated("l\u{301}'a"), ["l\u{301}'a"]); // the mark is seen through (WB4)
+    }
+
+    #[test]
+    fn hebrew_quotes_follow_the_hebrew_rules() {
+        // An apostrophe after a Hebrew letter belongs to the word (WB7a); a double quote
+        // between Hebrew letters joins them (WB7b, WB7c): acronyms such as צה"ל.
+        assert_eq!(repeated("ג'ירפה"), ["ג'ירפה"]);
+        assert_eq!(repeated("שלום' עולם"), ["שלום'", "עולם"]);
+        assert_eq!(repeated("צה\"ל"), ["צה\"ל"]);
+        assert_eq!(repeated("צה״ל"), ["צה״ל"]);
+        assert_eq!(repeated("שָׁלוֹם' \"א\""), ["שָׁלוֹם'", "א"]);
+    }
+
     #[test]
     fn han_is_one_token_per_character_and_katakana_runs_are_whole() {
         let got: Vec<_> = texts("阿曼苏丹国").into_iter().map(|t| t.0).collect();

@@ -21,6 +21,10 @@ use super::{RawToken, TokenKind};
 
 const WIDTH: usize = 64;
 
+/// How many characters of three or four bytes a window may decode one by one before it hands
+/// the text after it to the rule-by-rule segmenter (see `Built::complex_at`).
+const SLOW_WINDOW: u32 = 8;
+
 /// How a character takes part in the masks.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -35,6 +39,9 @@ enum Class {
     MidLetter,
     MidNumLet,
     MidNum,
+    /// Word_Break Extend or Format (WB4): part of the character before it. The window takes
+    /// it when that character is a letter, a digit or a single-character token.
+    Mark,
     /// Breaks on both sides and is no word: spaces, most punctuation and symbols.
     Gap,
     /// Anything the masks cannot express: the window stops before it.
@@ -53,8 +60,10 @@ const fn class_of(p: u8) -> Class {
         wb::MID_NUM => Class::MidNum,
         wb::OTHER if alnum && !pictograph => Class::Single,
         wb::OTHER | wb::WSEG_SPACE | wb::NEWLINE if !alnum && !pictograph => Class::Gap,
-        // Emoji (WB3c, and the emoji option), marks and format characters (WB4), line breaks,
-        // Hebrew (WB7a to WB7c), regional indicators (WB15, WB16), ExtendNumLet beyond `_`.
+        wb::EXTEND | wb::FORMAT if !pictograph => Class::Mark,
+        // Emoji (WB3c, and the emoji option), ZWJ (WB3c), line breaks, Hebrew (WB7a to WB7c;
+        // the two-byte Hebrew letters are handled apart, see `TWO_BYTE_CODE`), regional
+        // indicators (WB15, WB16), ExtendNumLet beyond `_`.
         _ => Class::Complex,
     }
 }
@@ -68,6 +77,8 @@ const ALPHA: u8 = 16;
 const NUM: u8 = 32;
 const MID: u8 = 64;
 const COMPLEX: u8 = 128;
+/// Both bits, which no other class sets together.
+const MARK: u8 = MID | COMPLEX;
 
 static CLASS_CODE: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -80,6 +91,7 @@ static CLASS_CODE: [u8; 256] = {
             Class::Single => SINGLE,
             Class::Kana => KANA,
             Class::MidLetter | Class::MidNumLet | Class::MidNum => MID,
+            Class::Mark => MARK,
             Class::Gap => 0,
             Class::Complex => COMPLEX,
         };
@@ -95,12 +107,19 @@ static CLASS_CODE: [u8; 256] = {
     table
 };
 
-/// [`CLASS_CODE`] of every code point below U+0800, the two-byte characters.
+/// [`CLASS_CODE`] of every code point below U+0800, the two-byte characters, except that
+/// Hebrew letters (U+05D0 to U+05F2, lead byte D7) are letters here: they join like letters
+/// but for WB7a to WB7c, which `Window::build` checks apart.
 static TWO_BYTE_CODE: [u8; 0x800] = {
     let mut table = [0u8; 0x800];
     let mut cp = 0;
     while cp < 0x800 {
-        table[cp] = CLASS_CODE[props_const(cp as u32) as usize];
+        let props = props_const(cp as u32);
+        table[cp] = if props & WB_MASK == wb::HEBREW_LETTER {
+            LETTER | ALPHA
+        } else {
+            CLASS_CODE[props as usize]
+        };
         cp += 1;
     }
     table
@@ -244,6 +263,10 @@ impl Window {
         let mut wide_mids: [(u32, u32, Class); 8] = [(0, 0, Class::Gap); 8];
         let mut wide_count = 0;
         let mut plain_letters = 0u64;
+        // Every byte of the marks (WB4), and of the Hebrew letters.
+        let mut marks = 0u64;
+        let mut hebrew = 0u64;
+        let mut long_decoded = 0;
         while leads != 0 {
             let p = leads.trailing_zeros() as usize;
             leads &= leads - 1;
@@ -260,6 +283,7 @@ impl Window {
             let cp = if len == 2 {
                 (u32::from(b0 & 0x1F) << 6) | u32::from(chunk[(p + 1) & 63] & 0x3F)
             } else {
+                long_decoded += 1;
                 decode(chunk, p).0
             };
             // Two-byte characters (Hebrew, Armenian, the rest of Arabic...) in one step.
@@ -269,10 +293,17 @@ impl Window {
             };
             if code == LETTER | ALPHA && len == 2 {
                 plain_letters |= 1 << p; // the common case, expanded after the loop
+                if b0 == 0xD7 {
+                    hebrew |= 3 << p;
+                }
                 continue;
             }
             multi.add(code, 1 << p, len);
             if code & (MID | COMPLEX) == 0 {
+                continue;
+            }
+            if code & MARK == MARK {
+                marks |= (u64::MAX >> (64 - len)) << p;
                 continue;
             }
             if code & COMPLEX != 0 || wide_count == wide_mids.len() {
@@ -286,6 +317,53 @@ impl Window {
             wide_count += 1;
         }
         multi.add(LETTER | ALPHA, plain_letters, 2);
+        if long_decoded >= SLOW_WINDOW && complex_at.is_none() {
+            // Text of three-byte characters no bulk range knows (Indic scripts, Thai, Ethiopic):
+            // the rule-by-rule segmenter is faster on it than windows decoding one by one.
+            complex_at = Some(start + limit);
+        }
+        let mut letters = m.letters | multi.letters;
+        let mut digits = m.digits | multi.digits;
+        if marks != 0 {
+            // A run of marks belongs to the character before it (WB4): a letter's marks are
+            // letter, a digit's digit, a single character's part of its token. Adding a run's
+            // first bit to the run carries through it: the runs so seeded are the bits the sum
+            // clears.
+            let seeded_by = |seeds: u64| marks & !marks.wrapping_add((seeds << 1) & marks);
+            let of_letters = seeded_by(letters);
+            let of_digits = seeded_by(digits);
+            let of_singles = seeded_by(multi.single_ends);
+            letters |= of_letters;
+            digits |= of_digits;
+            hebrew |= seeded_by(hebrew);
+            multi.single_ends = (multi.single_ends | of_singles) & !(of_singles >> 1);
+            // Marks after anything else (a space, a kana, a mid-word mark...): the rules decide.
+            let unseeded = marks & !(of_letters | of_digits | of_singles);
+            if unseeded != 0 {
+                let p = unseeded.trailing_zeros() as usize;
+                if p < limit {
+                    limit = p;
+                    complex_at = Some(start + p);
+                }
+            }
+        }
+        if hebrew != 0 {
+            // A Hebrew letter (with its marks) takes a `'` after it (WB7a), and a `"` between
+            // two of them (WB7b, WB7c): left to the rules.
+            let mut after = (hebrew << 1) & !hebrew;
+            while after != 0 {
+                let p = after.trailing_zeros() as usize;
+                after &= after - 1;
+                if p >= limit {
+                    break;
+                }
+                if matches!(chunk[p & 63], b'\'' | b'"') {
+                    limit = p;
+                    complex_at = Some(start + p);
+                    break;
+                }
+            }
+        }
         // `_` next to katakana joins it (WB13a, WB13b): rare, left to the segmenter.
         let kana_with_underscore = ((multi.kana << 1) | (multi.kana >> 1)) & m.underscores;
         if kana_with_underscore != 0 {
@@ -309,8 +387,8 @@ impl Window {
         } else {
             (1u64 << limit) - 1
         };
-        let letters = (m.letters | multi.letters) & valid;
-        let digits = (m.digits | multi.digits) & valid;
+        let letters = letters & valid;
+        let digits = digits & valid;
         // Mid-word marks: both neighbours letters (WB6, WB7) or digits (WB11, WB12).
         let letter_around = (letters << 1) & (letters >> 1);
         let digit_around = (digits << 1) & (digits >> 1);
@@ -474,6 +552,33 @@ fn bulk(chunk: &[u8; WIDTH], leads: u64, multi: &mut Multi) -> u64 {
         // Latin-1 letters, but for × (C3 97) and ÷ (C3 B7).
         let not_letter = (eq(0x97) | eq(0xB7)) >> 1;
         add(LETTER | ALPHA, eq(0xC3) & !not_letter & fits2, 2);
+    }
+    if wanted(0xCE, 0xCF) {
+        // Greek and Coptic letters U+0388 to U+03F5 and U+03F7 to U+03FF, but for the holes of
+        // U+038B, U+038D and U+03A2: CE 88..8A, 8C, 8E..A1, A3..BF; CF 80..B5, B7..BF.
+        let greek = (eq(0xCE)
+            & ((range(0x88, 0x8A) | eq(0x8C) | range(0x8E, 0xA1) | range(0xA3, 0xBF)) >> 1))
+            | (eq(0xCF) & ((range(0x80, 0xB5) | range(0xB7, 0xBF)) >> 1));
+        add(LETTER | ALPHA, greek & fits2, 2);
+    }
+    if wanted(0xD8, 0xDB) {
+        // Arabic letters U+0620 to U+064A, U+0671 to U+06D3 but for U+06D4: D8 A0..BF,
+        // D9 80..8A, DA, DB 80..93 (U+0680 to U+06D3). Harakat, digits and punctuation share
+        // these lead bytes and are decoded one by one.
+        let arabic = (eq(0xD8) & (range(0xA0, 0xBF) >> 1))
+            | (eq(0xD9) & (range(0x80, 0x8A) >> 1))
+            | eq(0xDA)
+            | (eq(0xDB) & (range(0x80, 0x93) >> 1));
+        add(LETTER | ALPHA, arabic & fits2, 2);
+    }
+    // Latin Extended Additional U+1E00 to U+1EFF (Vietnamese, whose windows start and end
+    // with letters of any of C3 to C6 and E1): E1 B8..BB. Georgian Mkhedruli U+10D0 to U+10FA:
+    // E1 83 90..BA.
+    let e1 = eq(0xE1) & fits3;
+    if e1 != 0 {
+        let latin = range(0xB8, 0xBB) >> 1;
+        let georgian = (eq(0x83) >> 1) & (range(0x90, 0xBA) >> 2);
+        add(LETTER | ALPHA, e1 & (latin | georgian), 3);
     }
     if wanted(0xE3, 0xED) {
         // CJK ideographs U+4E00 to U+9FFF: E4 B8..BF, E5 to E9.
@@ -659,13 +764,16 @@ mod tests {
 
     #[test]
     fn bulk_classification_finds_the_characters() {
-        // Groups run for the scripts of a window's first and last characters; Greek and Arabic
-        // are decoded one by one.
-        let samples: [(&str, &[&str], &[&str]); 7] = [
+        // Groups run for the scripts of a window's first and last characters; Arabic digits
+        // and punctuation, Hebrew and Devanagari are decoded one by one.
+        let samples: [(&str, &[&str], &[&str]); 10] = [
             ("Ça ×÷ ŋ", &["Ç", "ŋ"], &["×", "÷"]),
-            ("ω λόγος", &[], &["ω", "λ"]),
+            ("ω λόγος ϶", &["ω", "λ", "ό"], &["϶"]),
             ("Мир ӧ", &["М", "и", "р", "ӧ"], &[]),
-            ("سلام، ١٢ یک", &[], &["س", "،"]),
+            ("سلام، ١٢ یک", &["س", "ل", "ی", "ک"], &["،", "١"]),
+            ("Việt Nam ở", &["ệ", "ở"], &[]),
+            ("ქართული", &["ქ", "ა", "ლ"], &[]),
+            ("שלום नमस्ते", &[], &["ש", "न", "्"]),
             (
                 "東京のテレビ、",
                 &["東", "京", "の", "テ", "レ", "ビ"],
