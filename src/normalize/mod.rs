@@ -315,10 +315,12 @@ impl Normalizer {
             (Cow::Borrowed(token), work)
         };
         buffer.clear();
-        let mapped = if work & !(unstable | class::FOLD) == 0 {
-            self.case_fold && fold_into(&composed, buffer)
-        } else {
+        // Case folding alone never removes a character; the rules may.
+        let may_remove = work & !(unstable | class::FOLD) != 0;
+        let mapped = if may_remove {
             self.map_chars(&composed, rules, relevant, buffer)
+        } else {
+            self.case_fold && fold_into(&composed, buffer)
         };
         if !mapped {
             return match composed {
@@ -335,7 +337,7 @@ impl Normalizer {
                 *buffer = trimmed.to_owned();
             }
         }
-        if !buffer.chars().any(char::is_alphanumeric) {
+        if may_remove && !buffer.chars().any(char::is_alphanumeric) {
             // Only removable characters, or removable ones and spaces or punctuation (a stray
             // vowel mark after a comma): keep the token rather than lose it or make it a term
             // of punctuation.
@@ -350,7 +352,7 @@ impl Normalizer {
         // change (a removed soft hyphen between `α` and U+0301 lets them compose to `ά`, whose
         // accent the Greek rule removes): repeat until nothing changes (twice is the most seen).
         for _ in 0..4 {
-            if !buffer.chars().any(|c| char_class(c) & unstable != 0) {
+            if work_of(buffer) & unstable == 0 {
                 break;
             }
             let Cow::Owned(recomposed) = self.compose(buffer) else {
@@ -647,21 +649,17 @@ fn work_of(text: &str) -> u8 {
     let bytes = text.as_bytes();
     let mut work = 0;
     let mut i = 0;
-    // Two-byte characters with the same lead byte share a block of the class table: words of
-    // one script keep hitting the same one or two.
-    let mut lead = 0u8;
-    let mut block: &[u8; 64] = &[0; 64];
+    // Fetched at the first two-byte character: ASCII words never touch it.
+    let mut two_byte: Option<&[u8; 0x800]> = None;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             work |= ASCII_CLASSES[usize::from(b)];
             i += 1;
         } else if b < 0xE0 && i + 1 < bytes.len() {
-            if b != lead {
-                lead = b;
-                block = class_block_of(u32::from(b & 0x1F));
-            }
-            work |= block[usize::from(bytes[i + 1] & 0x3F)];
+            let table = two_byte.get_or_insert_with(two_byte_classes);
+            let cp = (usize::from(b & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
+            work |= table[cp & 0x7FF];
             i += 2;
         } else {
             let c = text[i..].chars().next().unwrap_or_default();
@@ -670,6 +668,19 @@ fn work_of(text: &str) -> u8 {
         }
     }
     work
+}
+
+/// The [`class`] bits of every code point below U+0800 (the two-byte characters: Latin, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic...) in one table, built on first use.
+fn two_byte_classes() -> &'static [u8; 0x800] {
+    static TABLE: std::sync::OnceLock<[u8; 0x800]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [0; 0x800];
+        for (block, chunk) in table.chunks_exact_mut(64).enumerate() {
+            chunk.copy_from_slice(class_block_of(block as u32));
+        }
+        table
+    })
 }
 
 /// True when `text` starts or ends with ZWNJ or ZWJ (E2 80 8C, E2 80 8D).
