@@ -358,15 +358,17 @@ impl<'a> Tokens<'a> {
         if let Some(token) = self.pending.pop() {
             return Some(token);
         }
+        if !(self.options.specials || self.options.bigrams || self.options.dictionary) {
+            // Returned as it comes: copying the token through a local first cost a
+            // store-forwarding stall per token (its kind and flags written as bytes, read back
+            // as a word).
+            return self.next_word_segment();
+        }
         loop {
             let segment = self.next_word_segment()?;
-            if self.options.specials || self.options.bigrams || self.options.dictionary {
-                if let Some(token) = special::refine(self, segment) {
-                    return Some(token);
-                }
-                continue;
+            if let Some(token) = special::refine(self, segment) {
+                return Some(token);
             }
-            return Some(segment);
         }
     }
 
