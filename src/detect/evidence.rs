@@ -549,8 +549,6 @@ pub(crate) struct Tally {
     lifts: Scores,
     /// Letters of the script seen (known to the model or not).
     pub(crate) letters: u32,
-    /// Words seen.
-    pub(crate) words: u32,
 }
 
 impl Tally {
@@ -564,7 +562,6 @@ impl Tally {
             other_affixes: [0; 2],
             lifts: [0.0; MAX_LANGS],
             letters: 0,
-            words: 0,
         }
     }
 
@@ -579,7 +576,6 @@ impl Tally {
         self.other_affixes = [0; 2];
         self.lifts = [0.0; MAX_LANGS];
         self.letters = 0;
-        self.words = 0;
     }
 
     /// Adds the words and letters of `text` (of the group's script; letters of other
@@ -588,7 +584,18 @@ impl Tally {
     /// cheaper look, for text beyond what a full look has read.
     pub(crate) fn add(&mut self, group: &Group, text: &str, buf: &mut String, full: bool) {
         if !full {
-            self.add_short_words(group, text, buf);
+            let mut letters = 0;
+            for_each_packed_word(
+                text,
+                buf,
+                |word, packed| {
+                    if word.len() <= SHORT_WORD_BYTES {
+                        self.short_word(group, word, packed);
+                    }
+                },
+                |_| letters += 1,
+            );
+            self.letters += letters;
             return;
         }
         let Tally {
@@ -600,13 +607,11 @@ impl Tally {
             other_affixes,
             lifts,
             letters,
-            words,
         } = self;
         for_each_packed_word(
             text,
             buf,
             |word, packed| {
-                *words += 1;
                 let known = match group.words.get_packed(word, packed) {
                     Some((start, end)) => {
                         *vocabulary_words += 1;
@@ -674,77 +679,6 @@ impl Tally {
         );
     }
 
-    /// The partial look of [`add`](Tally::add): short vocabulary words only. Words of ASCII
-    /// letters, most words in most texts, are found and packed straight from the bytes.
-    fn add_short_words(&mut self, group: &Group, text: &str, buf: &mut String) {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 && !b.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            if b >= 0x80 {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if !class(c).is_word() {
-                    i += c.len_utf8();
-                    continue;
-                }
-            }
-            let start = i;
-            let (mut packed, mut digit, mut letters) = (0u64, false, 0u32);
-            while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
-                if b.is_ascii_digit() {
-                    digit = true;
-                } else {
-                    if letters < 8 {
-                        packed |= ((b | 0x20) as u64) << (8 * letters);
-                    }
-                    letters += 1;
-                }
-                i += 1;
-            }
-            let ascii_word = match bytes.get(i) {
-                None => true,
-                Some(&b) if b < 0x80 => true,
-                Some(_) => !text[i..].chars().next().is_some_and(|c| class(c).is_word()),
-            };
-            if ascii_word {
-                self.letters += letters;
-                if digit || letters == 0 {
-                    continue;
-                }
-                self.words += 1;
-                if letters as usize <= SHORT_WORD_BYTES {
-                    self.short_word(group, "", Some(packed as u128));
-                }
-                continue;
-            }
-            // A word with other characters: read it like a full look does.
-            let end = text[start..]
-                .char_indices()
-                .find(|&(_, c)| !(c.is_ascii_alphanumeric() || !c.is_ascii() && class(c).is_word()))
-                .map_or(text.len(), |(at, _)| start + at);
-            i = end;
-            let mut letters = 0;
-            let mut found: Option<(usize, Option<u128>)> = None;
-            for_each_packed_word(
-                &text[start..end],
-                buf,
-                |word, packed| found = Some((word.len(), packed)),
-                |_| letters += 1,
-            );
-            self.letters += letters;
-            if let Some((len, packed)) = found {
-                self.words += 1;
-                if len <= SHORT_WORD_BYTES {
-                    self.short_word(group, buf, packed);
-                }
-            }
-        }
-    }
-
     /// Looks up a short word, given packed (or as text when it is not).
     #[inline]
     fn short_word(&mut self, group: &Group, word: &str, packed: Option<u128>) {
@@ -778,7 +712,6 @@ impl Tally {
             *a += b;
         }
         self.letters += other.letters;
-        self.words += other.words;
     }
 
     /// The log-likelihood of the tallied text in each of the group's languages.
@@ -933,7 +866,8 @@ mod tests {
         }
     }
 
-    /// Checks the partial look against words read one by one, returns it.
+    /// Checks the partial look (words packed as they are read) against words read one by one
+    /// and packed apart; returns it.
     fn partial_against_reference(text: &str) -> Tally {
         let group = Model::get().group(Script::Latin).unwrap();
         let mut tally = Tally::new(group);
@@ -945,7 +879,6 @@ mod tests {
             text,
             &mut String::new(),
             |w| {
-                expected.words += 1;
                 if w.len() <= SHORT_WORD_BYTES {
                     expected.short_word(group, w, Lexicon::pack(w));
                 }
@@ -953,7 +886,6 @@ mod tests {
             |_| letters += 1,
         );
         expected.letters = letters;
-        assert_eq!(tally.words, expected.words);
         assert_eq!(tally.letters, expected.letters);
         assert_eq!(tally.vocabulary_words, expected.vocabulary_words);
         assert_eq!(tally.other_words, expected.other_words);

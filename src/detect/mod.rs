@@ -235,9 +235,9 @@ impl Detector {
         self
     }
 
-    /// Texts with fewer letters than this are undetermined (default 3).
+    /// Texts with fewer letters than this are undetermined (default 3; at least 1).
     pub fn min_letters(mut self, n: usize) -> Detector {
-        self.min_letters = n;
+        self.min_letters = n.max(1);
         self
     }
 
@@ -379,9 +379,9 @@ impl Detector {
         let letters = text
             .chars()
             .filter(|c| c.is_alphabetic())
-            .take(self.min_letters.max(1))
+            .take(self.min_letters)
             .count();
-        letters >= self.min_letters.max(1)
+        letters >= self.min_letters
     }
 
     fn or_fallback(&self, detection: Detection) -> Detection {
@@ -405,7 +405,7 @@ impl Detector {
     /// with one language need no identification.
     fn runs_to_identify(&self, runs: &[Run]) -> Vec<bool> {
         let letters: usize = runs.iter().map(|r| r.letters).sum();
-        if letters < self.min_letters.max(1) {
+        if letters < self.min_letters {
             return vec![false; runs.len()];
         }
         if runs.len() <= FEW_RUNS {
@@ -906,7 +906,7 @@ impl Detector {
                 letters: *letters,
             };
             at += bytes;
-            if *letters >= self.min_letters.max(1) {
+            if *letters >= self.min_letters {
                 let sample = prefix(sample, ENGINE_BYTES);
                 match (run_script, tally) {
                     (RunScript::Cjk, _) => {

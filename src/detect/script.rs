@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 use unicode_normalization::char::is_combining_mark;
 use whatlang::Script;
 
+use crate::tokenize::decode;
+
 /// The script of a run of text: one of whatlang's scripts, or Han and kana together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum RunScript {
@@ -263,24 +265,6 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
     runs
 }
 
-/// The code point of the multi-byte UTF-8 sequence at `i` (a lead byte of valid UTF-8) and
-/// its length.
-#[inline]
-fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
-    let b = bytes[i];
-    let cont = |k: usize| (bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
-    if b < 0xE0 {
-        (((b & 0x1F) as u32) << 6 | cont(1), 2)
-    } else if b < 0xF0 {
-        (((b & 0x0F) as u32) << 12 | cont(1) << 6 | cont(2), 3)
-    } else {
-        (
-            ((b & 0x07) as u32) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
-            4,
-        )
-    }
-}
-
 /// Unicode white space beyond ASCII.
 #[inline]
 fn is_wide_space(cp: u32) -> bool {
@@ -454,10 +438,9 @@ mod tests {
     }
 
     #[test]
-    fn decoding_and_white_space_agree_with_the_standard_library() {
+    fn white_space_agrees_with_the_standard_library() {
         let text = "aé ж\u{00A0}語\u{3000}😀\u{2028}";
-        for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
-            assert_eq!(decode(text.as_bytes(), i), (c as u32, c.len_utf8()));
+        for c in text.chars().filter(|c| !c.is_ascii()) {
             assert_eq!(is_wide_space(c as u32), c.is_whitespace(), "{c:?}");
         }
         for cp in 0x80..0x3001 {

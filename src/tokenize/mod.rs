@@ -33,6 +33,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use props::decode;
 use props::{ALPHABETIC, ASCII_WORD, EXT_PICT, NUMERIC, skip_ascii_gap};
 pub use segment::Segments;
 use segment::{REGIONAL_INDICATOR, SegmentFlags, segment_end};
