@@ -589,10 +589,10 @@ impl CorpusStats {
         for (term, entry) in other.vocabulary.iter().zip(&other.entries) {
             let id = self.intern(term);
             ids.push(id);
-            if let TermLangs::One(lang) = entry.langs {
-                if self.count_in(id, lang, entry.total) {
-                    new_to_lang[lang.index()] += 1;
-                }
+            if let TermLangs::One(lang) = entry.langs
+                && self.count_in(id, lang, entry.total)
+            {
+                new_to_lang[lang.index()] += 1;
             }
         }
         for (&(id, lang), &f) in &other.spill {

@@ -188,11 +188,10 @@ proptest! {
                 .detector(Detector::new().allowlist([span.lang]).fallback(span.lang).min_confidence(2.0))
                 .build()
                 .analyze(&text[token.span.range()]);
-            if !span.lang.is_undetermined() {
-                if let Some(first) = alone.tokens.first() {
+            if !span.lang.is_undetermined()
+                && let Some(first) = alone.tokens.first() {
                     prop_assert_eq!(alone.term_of(first), doc.term_of(token), "{:?}", span.lang);
                 }
-            }
         }
     }
 

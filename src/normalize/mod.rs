@@ -229,10 +229,10 @@ impl Normalizer {
         let mut scratch = String::new();
         let folded = self.fold_to(token, lang, &mut scratch);
         let stripped = self.remove_diacritics(folded);
-        if let Cow::Borrowed(same) = &stripped {
-            if let Some(start) = subslice_offset(token, same) {
-                return &token[start..start + same.len()];
-            }
+        if let Cow::Borrowed(same) = &stripped
+            && let Some(start) = subslice_offset(token, same)
+        {
+            return &token[start..start + same.len()];
         }
         buffer.clear();
         buffer.push_str(&stripped);
@@ -486,10 +486,10 @@ impl Normalizer {
                 _ => CharMap::Keep,
             };
         }
-        if self.language_rules {
-            if let Some(mapped) = script_rule(c, rules, self.teh_marbuta) {
-                return self.then_case_fold(mapped);
-            }
+        if self.language_rules
+            && let Some(mapped) = script_rule(c, rules, self.teh_marbuta)
+        {
+            return self.then_case_fold(mapped);
         }
         if self.fold_punctuation {
             match c {
@@ -521,10 +521,10 @@ impl Normalizer {
                 return CharMap::Char(full);
             }
         }
-        if self.fold_digits {
-            if let Some(d) = ascii_digit(c) {
-                return CharMap::Char(d);
-            }
+        if self.fold_digits
+            && let Some(d) = ascii_digit(c)
+        {
+            return CharMap::Char(d);
         }
         if rules.russian && (c == 'ё' || c == 'Ё') {
             return CharMap::Char('е');

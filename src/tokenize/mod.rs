@@ -451,10 +451,8 @@ impl<'a> Tokens<'a> {
         window_folding: bool,
         buffer: &'s mut String,
     ) -> &'s str {
-        if window_folding {
-            if let Some(lower) = self.ascii_lowercase(raw) {
-                return lower;
-            }
+        if window_folding && let Some(lower) = self.ascii_lowercase(raw) {
+            return lower;
         }
         let word = &self.text[raw.start..raw.end];
         normalizer.fold_token(word, raw.is_ascii(), raw.has_ascii_upper(), lang, buffer)

@@ -36,17 +36,17 @@ pub(super) fn refine(tokens: &mut Tokens<'_>, segment: RawToken) -> Option<RawTo
     let bytes = tokens.text.as_bytes();
     if o.specials && segment.kind != TokenKind::Emoji {
         let start = segment.start;
-        if o.urls {
-            if let Some(end) = url_end(bytes, start) {
-                tokens.pos = end;
-                return Some(special(start, end, TokenKind::Url));
-            }
+        if o.urls
+            && let Some(end) = url_end(bytes, start)
+        {
+            tokens.pos = end;
+            return Some(special(start, end, TokenKind::Url));
         }
-        if o.emails {
-            if let Some(end) = email_end(bytes, start) {
-                tokens.pos = end;
-                return Some(special(start, end, TokenKind::Email));
-            }
+        if o.emails
+            && let Some(end) = email_end(bytes, start)
+        {
+            tokens.pos = end;
+            return Some(special(start, end, TokenKind::Email));
         }
         if start > 0
             && (o.hashtags && bytes[start - 1] == b'#' || o.mentions && bytes[start - 1] == b'@')
