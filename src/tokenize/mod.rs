@@ -34,9 +34,9 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use props::decode;
-use props::{ALPHABETIC, ASCII_WORD, EXT_PICT, NUMERIC, skip_ascii_gap};
+use props::{ALPHABETIC, ASCII_WORD, EXT_PICT, NUMERIC, WB_MASK, props, skip_ascii_gap, wb};
 pub use segment::Segments;
-use segment::{REGIONAL_INDICATOR, SegmentFlags, segment_end};
+use segment::{REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before};
 use special::Pending;
 use window::Window;
 
@@ -209,28 +209,27 @@ impl Tokenizer {
         let dictionary = self.cjk == CjkMode::Dictionary;
         #[cfg(not(feature = "icu"))]
         let dictionary = false;
+        let bigrams = self.cjk == CjkMode::Bigrams;
+        // The options find tokens across segments and move the position themselves: they
+        // work with the segmenter only.
+        let refines = specials || bigrams || dictionary;
         Tokens {
             text,
             pos: 0,
             options: Options {
+                refines,
                 specials,
                 urls: self.urls,
                 emails: self.emails,
                 hashtags: self.hashtags,
                 mentions: self.mentions,
                 emoji: self.emoji,
-                bigrams: self.cjk == CjkMode::Bigrams,
+                bigrams,
                 dictionary,
             },
             pending: Pending::default(),
             window: Window::default(),
-            // The options find tokens across segments and move the position themselves:
-            // they work with the segmenter only.
-            scalar_until: if specials || self.cjk != CjkMode::Characters {
-                usize::MAX
-            } else {
-                0
-            },
+            scalar_until: if refines { usize::MAX } else { 0 },
             scalar_span: MIN_SCALAR_SPAN,
         }
     }
@@ -287,6 +286,8 @@ impl Tokenizer {
 
 #[derive(Clone, Copy, Debug)]
 struct Options {
+    /// Some option changes the segments into other tokens (`special::refine`).
+    refines: bool,
     specials: bool,
     urls: bool,
     emails: bool,
@@ -359,7 +360,7 @@ impl<'a> Tokens<'a> {
         if let Some(token) = self.pending.pop() {
             return Some(token);
         }
-        if !(self.options.specials || self.options.bigrams || self.options.dictionary) {
+        if !self.options.refines {
             // Returned as it comes: copying the token through a local first cost a
             // store-forwarding stall per token (its kind and flags written as bytes, read back
             // as a word).
@@ -389,16 +390,12 @@ impl<'a> Tokens<'a> {
                 if let Some(built) = self.window.build(bytes, self.pos) {
                     self.pos = built.next;
                     match built.complex_at {
-                        Some(at) => {
-                            self.scalar_until = at + self.scalar_span;
-                            self.scalar_span = (self.scalar_span * 2).min(MAX_SCALAR_SPAN);
-                        }
+                        Some(at) => self.leave_to_the_rules(at),
                         None => self.scalar_span = MIN_SCALAR_SPAN,
                     }
                     continue;
                 }
-                self.scalar_until = self.pos + self.scalar_span;
-                self.scalar_span = (self.scalar_span * 2).min(MAX_SCALAR_SPAN);
+                self.leave_to_the_rules(self.pos);
             }
             let mut start = self.pos;
             let b = bytes[start];
@@ -410,10 +407,15 @@ impl<'a> Tokens<'a> {
                     self.pos = bytes.len();
                     return None;
                 }
-                start = if bytes[next] >= 0x80 {
-                    // A mark or format character may attach to the last of them (WB4): let
-                    // the rules start from that one.
-                    last_gap_segment(bytes, start, next)
+                // A mark, format character or ZWJ attaches to the last of them (WB4), and a
+                // wide space to a run of spaces (WB3d): then the rules start from that one.
+                let joins_gap = bytes[next] >= 0x80
+                    && wb::is(
+                        props(decode(bytes, next).0) & WB_MASK,
+                        wb::IGNORABLE | wb::set(&[wb::WSEG_SPACE]),
+                    );
+                start = if joins_gap {
+                    segment_start_at_or_before(bytes, next - 1, start)
                 } else {
                     next
                 };
@@ -436,6 +438,14 @@ impl<'a> Tokens<'a> {
                 flags,
             });
         }
+    }
+
+    /// Lets the rule-by-rule segmenter work from `at` on for a while, longer each time in a
+    /// row that windows stop early.
+    #[inline]
+    fn leave_to_the_rules(&mut self, at: usize) {
+        self.scalar_until = at + self.scalar_span;
+        self.scalar_span = (self.scalar_span * 2).min(MAX_SCALAR_SPAN);
     }
 
     /// The token case-folded and normalized (diacritic removal aside): lowercased with its
@@ -484,22 +494,6 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// Start of the last segment of an ASCII gap `from..next`: a run of spaces is one segment
-/// (WB3d), CR LF is one (WB3), any other byte is one.
-fn last_gap_segment(bytes: &[u8], from: usize, next: usize) -> usize {
-    let mut i = next - 1;
-    match bytes[i] {
-        b' ' => {
-            while i > from && bytes[i - 1] == b' ' {
-                i -= 1;
-            }
-        }
-        b'\n' if i > from && bytes[i - 1] == b'\r' => i -= 1,
-        _ => {}
-    }
-    i
-}
-
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
@@ -521,16 +515,17 @@ mod tests {
             .collect()
     }
 
+    fn word_texts(text: &str) -> Vec<&str> {
+        texts(text).into_iter().map(|t| t.0).collect()
+    }
+
     fn words(tokenizer: &Tokenizer, text: &str) -> Vec<String> {
         tokenizer.tokens(text).map(|t| t.text.to_owned()).collect()
     }
 
     #[test]
     fn splits_on_spaces_and_punctuation() {
-        let got: Vec<_> = texts("Hello, world! (Again.)")
-            .into_iter()
-            .map(|t| t.0)
-            .collect();
+        let got = word_texts("Hello, world! (Again.)");
         assert_eq!(got, ["Hello", "world", "Again"]);
     }
 
@@ -551,10 +546,7 @@ mod tests {
 
     #[test]
     fn dashes_separate_words() {
-        let got: Vec<_> = texts("Oman–Dagestan Oman-Russia")
-            .into_iter()
-            .map(|t| t.0)
-            .collect();
+        let got = word_texts("Oman–Dagestan Oman-Russia");
         assert_eq!(got, ["Oman", "Dagestan", "Oman", "Russia"]);
     }
 
@@ -568,10 +560,7 @@ mod tests {
 
     #[test]
     fn arabic_words_keep_their_harakat() {
-        let got: Vec<_> = texts("سلطنة عُمان، وروسيا")
-            .into_iter()
-            .map(|t| t.0)
-            .collect();
+        let got = word_texts("سلطنة عُمان، وروسيا");
         assert_eq!(got, ["سلطنة", "عُمان", "وروسيا"]);
     }
 
@@ -615,9 +604,9 @@ mod tests {
 
     #[test]
     fn han_is_one_token_per_character_and_katakana_runs_are_whole() {
-        let got: Vec<_> = texts("阿曼苏丹国").into_iter().map(|t| t.0).collect();
+        let got = word_texts("阿曼苏丹国");
         assert_eq!(got, ["阿", "曼", "苏", "丹", "国"]);
-        let got: Vec<_> = texts("オマーンの首都").into_iter().map(|t| t.0).collect();
+        let got = word_texts("オマーンの首都");
         assert_eq!(got, ["オマーン", "の", "首", "都"]);
     }
 
@@ -631,7 +620,7 @@ mod tests {
     fn a_mark_after_punctuation_stays_with_it() {
         // U+064B (fathatan) is alphabetic and attaches to the comma before it (WB4), so the
         // segment ",ً" holds a letter and is a token, as unicode_word_indices has it.
-        assert_eq!(texts("a ,\u{64B} b").len(), 3);
+        assert_eq!(word_texts("a ,\u{64B} b"), ["a", ",\u{64B}", "b"]);
         assert_eq!(texts("a  \u{64B}")[1].0, "  \u{64B}");
     }
 

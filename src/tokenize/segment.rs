@@ -3,8 +3,8 @@
 //! only consulted where a run ends.
 
 use super::props::{
-    ALPHABETIC, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, ascii_flags, decode, props, props_const,
-    scan_ascii_word, wb,
+    ALPHABETIC, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, ascii_flags, char_start_before, decode,
+    props, props_const, scan_ascii_word, wb,
 };
 
 /// What a segment holds, as a union of its characters' properties: `ALPHABETIC`,
@@ -156,12 +156,8 @@ pub(crate) fn segment_end(bytes: &[u8], start: usize) -> (usize, SegmentFlags) {
             true
         } else {
             match value {
-                wb::ALETTER | wb::HEBREW_LETTER => {
-                    // WB5, WB10, WB13b
-                    wb::is(prev, wb::WORD)
-                }
-                wb::NUMERIC => {
-                    // WB8, WB9, WB13b
+                wb::ALETTER | wb::HEBREW_LETTER | wb::NUMERIC => {
+                    // WB5, WB8 to WB10, WB13b
                     wb::is(prev, wb::WORD)
                 }
                 wb::EXTEND_NUM_LET => {
@@ -248,4 +244,23 @@ impl<'a> Iterator for Segments<'a> {
         self.pos = end;
         Some((start, &self.text[start..end]))
     }
+}
+
+/// Moves a character start `r` back to where its segment starts, when it is inside a run of
+/// spaces (WB3d) or between CR and LF (WB3): between two characters that are neither letters,
+/// digits, marks nor mid-word punctuation, the only places that are no boundary.
+pub(crate) fn segment_start_at_or_before(bytes: &[u8], mut r: usize, floor: usize) -> usize {
+    let value_at = |i: usize| props(decode(bytes, i).0) & WB_MASK;
+    while r > floor {
+        let here = value_at(r);
+        let before_start = char_start_before(bytes, r);
+        let before = value_at(before_start);
+        let joined = (here == wb::WSEG_SPACE && before == wb::WSEG_SPACE)
+            || (here == wb::LF && before == wb::CR);
+        if !joined {
+            break;
+        }
+        r = before_start;
+    }
+    r
 }

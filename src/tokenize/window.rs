@@ -14,9 +14,9 @@
 //! takes over there.
 
 use super::props::{
-    ALPHABETIC, ASCII_UPPER, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, char_start_before, decode,
-    props, props_const, wb,
+    ALPHABETIC, ASCII_UPPER, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, decode, props, props_const, wb,
 };
+use super::segment::segment_start_at_or_before;
 use super::{RawToken, TokenKind};
 
 const WIDTH: usize = 64;
@@ -317,13 +317,11 @@ impl Window {
             wide_count += 1;
         }
         multi.add(LETTER | ALPHA, plain_letters, 2);
-        if long_decoded >= SLOW_WINDOW && complex_at.is_none() {
-            // Text of three-byte characters no bulk range knows (Indic scripts, Thai, Ethiopic):
-            // the rule-by-rule segmenter is faster on it than windows decoding one by one.
-            complex_at = Some(start + limit);
-        }
         let mut letters = m.letters | multi.letters;
         let mut digits = m.digits | multi.digits;
+        // Characters the masks take but whose context only the rules can judge: the window
+        // ends before the first of them. `_` next to katakana joins it (WB13a, WB13b).
+        let mut to_rules = ((multi.kana << 1) | (multi.kana >> 1)) & m.underscores;
         if marks != 0 {
             // A run of marks belongs to the character before it (WB4): a letter's marks are
             // letter, a digit's digit, a single character's part of its token. Adding a run's
@@ -337,41 +335,25 @@ impl Window {
             digits |= of_digits;
             hebrew |= seeded_by(hebrew);
             multi.single_ends = (multi.single_ends | of_singles) & !(of_singles >> 1);
-            // Marks after anything else (a space, a kana, a mid-word mark...): the rules decide.
-            let unseeded = marks & !(of_letters | of_digits | of_singles);
-            if unseeded != 0 {
-                let p = unseeded.trailing_zeros() as usize;
-                if p < limit {
-                    limit = p;
-                    complex_at = Some(start + p);
-                }
-            }
+            // Marks after anything else (a space, a kana, a mid-word mark...).
+            to_rules |= marks & !(of_letters | of_digits | of_singles);
         }
         if hebrew != 0 {
             // A Hebrew letter (with its marks) takes a `'` after it (WB7a), and a `"` between
-            // two of them (WB7b, WB7c): left to the rules.
-            let mut after = (hebrew << 1) & !hebrew;
-            while after != 0 {
-                let p = after.trailing_zeros() as usize;
-                after &= after - 1;
-                if p >= limit {
-                    break;
-                }
-                if matches!(chunk[p & 63], b'\'' | b'"') {
-                    limit = p;
-                    complex_at = Some(start + p);
-                    break;
-                }
-            }
+            // two of them (WB7b, WB7c).
+            to_rules |= quotes_among(chunk, (hebrew << 1) & !hebrew);
         }
-        // `_` next to katakana joins it (WB13a, WB13b): rare, left to the segmenter.
-        let kana_with_underscore = ((multi.kana << 1) | (multi.kana >> 1)) & m.underscores;
-        if kana_with_underscore != 0 {
-            let p = kana_with_underscore.trailing_zeros() as usize;
+        if to_rules != 0 {
+            let p = to_rules.trailing_zeros() as usize;
             if p < limit {
                 limit = p;
                 complex_at = Some(start + p);
             }
+        }
+        if complex_at.is_none() && long_decoded >= SLOW_WINDOW {
+            // Text of three-byte characters no bulk range knows (Indic scripts, Thai, Ethiopic):
+            // the rule-by-rule segmenter is faster on it than windows decoding one by one.
+            complex_at = Some(start + limit);
         }
         // A wide mark whose right-hand neighbour is not in the window cannot be decided, nor can
         // the run before it: end the window before it. (At the end of the text, the end is its
@@ -474,23 +456,17 @@ impl Window {
     }
 }
 
-/// Moves a character start `r` back to where its segment starts, when it is inside a run of
-/// spaces (WB3d) or between CR and LF (WB3): among the characters a window takes, the only
-/// places between two characters that are no boundary.
-fn segment_start_at_or_before(bytes: &[u8], mut r: usize, floor: usize) -> usize {
-    let value_at = |i: usize| props(decode(bytes, i).0) & WB_MASK;
-    while r > floor {
-        let here = value_at(r);
-        let before_start = char_start_before(bytes, r);
-        let before = value_at(before_start);
-        let joined = (here == wb::WSEG_SPACE && before == wb::WSEG_SPACE)
-            || (here == wb::LF && before == wb::CR);
-        if !joined {
-            break;
+/// The bits of `candidates` whose byte is an ASCII quote, `'` or `"`.
+fn quotes_among(chunk: &[u8; WIDTH], mut candidates: u64) -> u64 {
+    let mut quotes = 0;
+    while candidates != 0 {
+        let p = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        if matches!(chunk[p & 63], b'\'' | b'"') {
+            quotes |= 1 << p;
         }
-        r = before_start;
     }
-    r
+    quotes
 }
 
 /// Classifies into `multi` the multi-byte characters (of `leads`) whose class their bytes'
@@ -611,6 +587,7 @@ fn bulk(_chunk: &[u8; WIDTH], _leads: u64, _multi: &mut Multi) -> u64 {
 }
 
 /// Bit masks of 64 bytes: bit i describes byte i.
+#[derive(Default)]
 struct Masks {
     letters: u64,
     uppers: u64,
@@ -631,17 +608,7 @@ struct Masks {
 #[inline(always)]
 fn classify(chunk: &[u8; WIDTH]) -> Masks {
     use std::arch::x86_64::*;
-    let mut m = Masks {
-        letters: 0,
-        uppers: 0,
-        digits: 0,
-        underscores: 0,
-        non_ascii: 0,
-        leads: 0,
-        colons: 0,
-        dots: 0,
-        commas: 0,
-    };
+    let mut m = Masks::default();
     for i in 0..4 {
         let c = super::props::simd::classify(super::props::simd::sixteen(chunk, 16 * i));
         let wide = |bits: u32| (bits as u64) << (16 * i);
@@ -674,17 +641,7 @@ fn classify(chunk: &[u8; WIDTH]) -> Masks {
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
 fn classify(chunk: &[u8; WIDTH]) -> Masks {
-    let mut m = Masks {
-        letters: 0,
-        uppers: 0,
-        digits: 0,
-        underscores: 0,
-        non_ascii: 0,
-        leads: 0,
-        colons: 0,
-        dots: 0,
-        commas: 0,
-    };
+    let mut m = Masks::default();
     for (i, &b) in chunk.iter().enumerate() {
         let bit = 1u64 << i;
         if b.is_ascii_alphabetic() {
