@@ -97,13 +97,18 @@ def gen_tokenize(data):
         for lo, hi in data[key]:
             for cp in range(lo, hi + 1):
                 props[cp] |= bit
-    index, blocks, seen = [], [], {}
+    # Block 0 is all zeros: the value of every code point past the end of INDEX, which stops
+    # after the last block that is not (no run of thousands of zeros in the source).
+    zero = bytes(64)
+    index, blocks, seen = [], [zero], {zero: 0}
     for start in range(0, 0x110000, 64):
         block = bytes(props[start:start + 64])
         if block not in seen:
             seen[block] = len(blocks)
             blocks.append(block)
         index.append(seen[block])
+    while index and index[-1] == 0:
+        index.pop()
     assert len(blocks) < 65536
     spans = sorted((lo, hi, SCRIPT_CLASSES[name])
                    for name, ranges in data["script"].items() for lo, hi in ranges)
@@ -117,7 +122,7 @@ def gen_tokenize(data):
                          "DerivedCoreProperties.txt, DerivedGeneralCategory.txt, Scripts.txt")]
     out.append("/// Per code point: bits 0-4 the Word_Break value, bit 5 Extended_Pictographic,\n"
                "/// bit 6 Alphabetic, bit 7 Numeric (General_Category N*).\n"
-               "/// Two levels: `BLOCKS[INDEX[cp >> 6] * 64 + (cp & 63)]`.\n")
+               "/// Two levels: `BLOCKS[INDEX[cp >> 6] * 64 + (cp & 63)]`, block 0 past INDEX's end.\n")
     out.append("pub(super) static INDEX: [u16; %d] = [\n" % len(index))
     for i in range(0, len(index), 16):
         out.append("    " + " ".join("%d," % x for x in index[i:i + 16]) + "\n")
