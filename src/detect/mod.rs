@@ -475,27 +475,13 @@ impl Detector {
         let model = Model::get();
         match run.script {
             RunScript::Cjk => {
-                let sample = prefix(&text[range], ENGINE_BYTES);
-                // whatlang answers Japanese for Han text when Chinese is not allowed, even
-                // when Japanese is not either.
-                if let Some(info) = self.engine.detect(sample)
-                    && self.is_allowed(info.lang())
-                {
-                    piece.lang = Lang::from(info.lang());
-                    piece.script = Some(Script::from(info.script()));
-                    piece.confidence = info.confidence();
-                }
+                self.label_cjk(&mut piece, prefix(&text[range], ENGINE_BYTES));
                 pieces.push(piece);
             }
             RunScript::Single(script) => match model.group(script) {
                 Some(group) => self.label_shared(text, group, piece, pieces, scratch),
                 None => {
-                    if let Some(&lang) = script.langs().first()
-                        && self.is_allowed(lang)
-                    {
-                        piece.lang = Lang::from(lang);
-                        piece.confidence = 1.0;
-                    }
+                    self.label_only(&mut piece, script);
                     pieces.push(piece);
                 }
             },
@@ -574,14 +560,11 @@ impl Detector {
         };
         let sample = if scratch.engine { sample } else { "" };
         let scores = run_tally.scores(group);
-        let Some((slot, confidence)) = self.decide(group, &candidates, scores, sample, None) else {
+        let Some(slot) = self.label_by_evidence(&mut piece, group, &candidates, scores, sample)
+        else {
             pieces.push(piece);
             return;
         };
-        piece.confidence = confidence;
-        if confidence >= self.min_confidence {
-            piece.lang = Lang::from(group.langs[slot]);
-        }
         if scratch.units.len() < 2 || piece.lang.is_undetermined() {
             pieces.push(piece);
             return;
@@ -667,6 +650,45 @@ impl Detector {
                 .filter(|&&lang| self.is_allowed(lang))
                 .map(|&lang| Lang::from(lang)),
         }
+    }
+
+    /// Labels a run of Han, kana or Hangul with whatlang's answer for `sample`, if allowed.
+    fn label_cjk(&self, piece: &mut Piece, sample: &str) {
+        // whatlang answers Japanese for Han text when Chinese is not allowed, even when
+        // Japanese is not either.
+        if let Some(info) = self.engine.detect(sample)
+            && self.is_allowed(info.lang())
+        {
+            piece.lang = Lang::from(info.lang());
+            piece.script = Some(Script::from(info.script()));
+            piece.confidence = info.confidence();
+        }
+    }
+
+    /// Labels a run whose script leaves no choice (see [`only_language`](Self::only_language)).
+    fn label_only(&self, piece: &mut Piece, script: whatlang::Script) {
+        if let Some(lang) = self.only_language(script) {
+            piece.lang = lang;
+            piece.confidence = 1.0;
+        }
+    }
+
+    /// Labels a run of a shared script from the scores of its evidence (and whatlang's vote
+    /// on `sample`, if any); the best slot, or `None` when no language can be decided.
+    fn label_by_evidence(
+        &self,
+        piece: &mut Piece,
+        group: &Group,
+        candidates: &[usize],
+        scores: Scores,
+        sample: &str,
+    ) -> Option<usize> {
+        let (slot, confidence) = self.decide(group, candidates, scores, sample, None)?;
+        piece.confidence = confidence;
+        if confidence >= self.min_confidence {
+            piece.lang = Lang::from(group.langs[slot]);
+        }
+        Some(slot)
     }
 
     /// How many of the group's languages are allowed.
@@ -849,95 +871,85 @@ impl Detector {
     /// The document language of a text longer than the sample budget, from windows spread
     /// over it.
     fn detect_sampled(&self, text: &str) -> Detection {
+        /// What the windows hold of one script.
+        struct Seen {
+            script: RunScript,
+            bytes: usize,
+            letters: usize,
+            /// Only where there is a choice to make.
+            evidence: Option<(&'static Group, Tally)>,
+            /// For whatlang.
+            sample: String,
+        }
         let mut units = Vec::new();
         windows(text, 0..text.len(), self.sample_bytes, &mut units);
         let model = Model::get();
-        // Per script seen: bytes, letters, evidence and a sample for whatlang.
-        let mut seen: Vec<(RunScript, usize, usize, Option<Tally>, String)> = Vec::new();
+        let mut seen: Vec<Seen> = Vec::new();
         let mut buf = String::new();
         for unit in &units {
             let window = &text[unit.clone()];
             for run in script::runs(window) {
-                let index = match seen.iter().position(|s| s.0 == run.script) {
+                let index = match seen.iter().position(|s| s.script == run.script) {
                     Some(i) => i,
                     None => {
-                        // Evidence only where there is a choice to make.
-                        let tally = match run.script {
+                        let evidence = match run.script {
                             RunScript::Single(s) => model
                                 .group(s)
                                 .filter(|g| self.choices(g) > 1)
-                                .map(Tally::new),
+                                .map(|g| (g, Tally::new(g))),
                             RunScript::Cjk => None,
                         };
-                        seen.push((run.script, 0, 0, tally, String::new()));
+                        seen.push(Seen {
+                            script: run.script,
+                            bytes: 0,
+                            letters: 0,
+                            evidence,
+                            sample: String::new(),
+                        });
                         seen.len() - 1
                     }
                 };
                 let entry = &mut seen[index];
                 let run_text = &window[run.start..run.end];
-                let full = entry.1 < FULL_EVIDENCE_BYTES;
-                entry.1 += run_text.len();
-                entry.2 += run.letters;
-                if let (Some(tally), RunScript::Single(s)) = (&mut entry.3, run.script) {
-                    let group = model.group(s).expect("tally implies group");
+                let full = entry.bytes < FULL_EVIDENCE_BYTES;
+                entry.bytes += run_text.len();
+                entry.letters += run.letters;
+                if let Some((group, tally)) = &mut entry.evidence {
                     tally.add(group, run_text, &mut buf, full);
                 }
-                if entry.4.len() < ENGINE_BYTES {
-                    entry.4.push_str(run_text);
-                    entry.4.push(' ');
+                if entry.sample.len() < ENGINE_BYTES {
+                    entry.sample.push_str(run_text);
+                    entry.sample.push(' ');
                 }
             }
         }
         // One piece per script: the document's language is that of the script with most
         // bytes, unless it has none, then of the next.
-        seen.sort_by_key(|s| std::cmp::Reverse(s.1));
-        let mut pieces = Vec::new();
+        seen.sort_by_key(|s| std::cmp::Reverse(s.bytes));
+        let mut pieces: Vec<Piece> = Vec::new();
         let mut at = 0;
-        for (run_script, bytes, letters, tally, sample) in &seen {
-            if pieces.iter().any(|p: &Piece| !p.lang.is_undetermined()) {
+        for entry in &seen {
+            if pieces.last().is_some_and(|p| !p.lang.is_undetermined()) {
                 break;
             }
-            let script = run_script.script();
             let mut piece = Piece {
-                range: at..at + bytes,
+                range: at..at + entry.bytes,
                 lang: Lang::UND,
-                script: Some(Script::from(script)),
+                script: Some(Script::from(entry.script.script())),
                 confidence: 0.0,
-                letters: *letters,
+                letters: entry.letters,
             };
-            at += bytes;
-            if *letters >= self.min_letters {
-                let sample = prefix(sample, ENGINE_BYTES);
-                match (run_script, tally) {
-                    (RunScript::Cjk, _) => {
-                        // whatlang answers Japanese for Han text when Chinese is not allowed, even
-                        // when Japanese is not either.
-                        if let Some(info) = self.engine.detect(sample)
-                            && self.is_allowed(info.lang())
-                        {
-                            piece.lang = Lang::from(info.lang());
-                            piece.script = Some(Script::from(info.script()));
-                            piece.confidence = info.confidence();
-                        }
-                    }
-                    (RunScript::Single(s), Some(tally)) => {
-                        let group = model.group(*s).expect("tally implies group");
+            at += entry.bytes;
+            if entry.letters >= self.min_letters {
+                let sample = prefix(&entry.sample, ENGINE_BYTES);
+                match (entry.script, &entry.evidence) {
+                    (RunScript::Cjk, _) => self.label_cjk(&mut piece, sample),
+                    (_, Some((group, tally))) => {
                         let candidates = self.candidates(group);
-                        if let Some((slot, confidence)) =
-                            self.decide(group, &candidates, tally.scores(group), sample, None)
-                        {
-                            piece.confidence = confidence;
-                            if confidence >= self.min_confidence {
-                                piece.lang = Lang::from(group.langs[slot]);
-                            }
-                        }
+                        let scores = tally.scores(group);
+                        self.label_by_evidence(&mut piece, group, &candidates, scores, sample);
                     }
-                    (RunScript::Single(s), None) => {
-                        if let Some(lang) = self.only_language(*s) {
-                            piece.lang = lang;
-                            piece.confidence = 1.0;
-                        }
-                    }
+                    (RunScript::Single(s), None) => self.label_only(&mut piece, s),
                 }
             }
             pieces.push(piece);

@@ -225,6 +225,7 @@ impl Tokenizer {
                 mentions: self.mentions,
                 emoji: self.emoji,
                 bigrams,
+                #[cfg(feature = "icu")]
                 dictionary,
             },
             pending: Pending::default(),
@@ -295,6 +296,7 @@ struct Options {
     mentions: bool,
     emoji: bool,
     bigrams: bool,
+    #[cfg(feature = "icu")]
     dictionary: bool,
 }
 
