@@ -70,7 +70,11 @@ pub(crate) fn props(cp: u32) -> u8 {
 /// [`props`] for tables built at compile time.
 pub(crate) const fn props_const(cp: u32) -> u8 {
     let i = (cp >> 6) as usize;
-    let block = if i < INDEX.len() { INDEX[i] as usize } else { 0 };
+    let block = if i < INDEX.len() {
+        INDEX[i] as usize
+    } else {
+        0
+    };
     BLOCKS[(block << 6) | (cp & 63) as usize]
 }
 
