@@ -72,42 +72,36 @@ fn the_sample_has_the_64_whatlang_languages() {
     assert!(!files.iter().any(|(code, _)| code == "kaz"));
 }
 
-#[test]
-fn whole_sentences() {
-    let s = score(&labelled(), str::to_owned);
-    // The issue asks for 98.5 % (plain whatlang: 97 %); wordmill measures 99.7 %, so a drop
-    // below 99 % is a regression.
-    assert!(s.wordmill >= 99.0, "wordmill {:.2} %", s.wordmill);
+/// Asserts wordmill's accuracy is at least `floor` % and `margin` points above whatlang's.
+fn assert_accuracy(what: &str, s: Score, floor: f64, margin: f64) {
+    assert!(s.wordmill >= floor, "{what}: wordmill {:.2} %", s.wordmill);
     assert!(
-        s.wordmill >= s.whatlang + 2.0,
-        "{:.2} vs {:.2}",
+        s.wordmill >= s.whatlang + margin,
+        "{what}: wordmill {:.2} % vs whatlang {:.2} %",
         s.wordmill,
         s.whatlang
     );
+}
+
+// The floors sit a little under what wordmill measures (99.7, 88.2 and 97.9 %; whatlang 97.0,
+// 68.3 and 87.7 %), so that a drop is a regression; the issue asks for 98.5 % on sentences and
+// 10 points over whatlang on snippets.
+
+#[test]
+fn whole_sentences() {
+    assert_accuracy("sentences", score(&labelled(), str::to_owned), 99.0, 2.0);
 }
 
 #[test]
 fn first_two_words() {
     let s = score(&labelled(), |line| snippet(line, 2));
-    assert!(s.wordmill >= 84.0, "wordmill {:.2} %", s.wordmill);
-    assert!(
-        s.wordmill >= s.whatlang + 14.0,
-        "{:.2} vs {:.2}",
-        s.wordmill,
-        s.whatlang
-    );
+    assert_accuracy("first two words", s, 84.0, 14.0);
 }
 
 #[test]
 fn first_five_words() {
     let s = score(&labelled(), |line| snippet(line, 5));
-    assert!(s.wordmill >= 96.5, "wordmill {:.2} %", s.wordmill);
-    assert!(
-        s.wordmill >= s.whatlang + 8.5,
-        "{:.2} vs {:.2}",
-        s.wordmill,
-        s.whatlang
-    );
+    assert_accuracy("first five words", s, 96.5, 8.5);
 }
 
 #[test]
@@ -125,26 +119,17 @@ fn close_languages_are_told_apart() {
         &["ces", "slk"],
         &["hin", "mar", "nep"],
     ];
+    let mut codes = groups.concat();
+    codes.sort_unstable();
+    codes.dedup();
     let files = labelled();
-    for group in groups {
-        for code in group {
-            let mine: Vec<(String, Vec<String>)> =
-                files.iter().filter(|(c, _)| c == code).cloned().collect();
-            let sentences = score(&mine, str::to_owned);
-            let five = score(&mine, |line| snippet(line, 5));
-            assert!(
-                sentences.wordmill >= 95.0 && sentences.wordmill >= sentences.whatlang,
-                "{code} sentences: {:.1} % (whatlang {:.1} %)",
-                sentences.wordmill,
-                sentences.whatlang
-            );
-            assert!(
-                five.wordmill >= 75.0 && five.wordmill >= five.whatlang,
-                "{code} first five words: {:.1} % (whatlang {:.1} %)",
-                five.wordmill,
-                five.whatlang
-            );
-        }
+    for code in codes {
+        let mine: Vec<(String, Vec<String>)> =
+            files.iter().filter(|(c, _)| c == code).cloned().collect();
+        let sentences = score(&mine, str::to_owned);
+        assert_accuracy(&format!("{code} sentences"), sentences, 95.0, 0.0);
+        let five = score(&mine, |line| snippet(line, 5));
+        assert_accuracy(&format!("{code} first five words"), five, 75.0, 0.0);
     }
 }
 
