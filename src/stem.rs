@@ -168,9 +168,15 @@ impl StopWords {
     /// function words, as search engines use), Stopwords ISO's otherwise.
     pub fn for_lang(lang: Lang, normalizer: &Normalizer) -> Option<StopWords> {
         let list = stop_words::lookup(iso639_1(lang)?)?;
-        Some(StopWords::from_words(
-            list.iter().map(|w| normalizer.fold(w, lang)),
-        ))
+        // Folded as the pipeline's words are when it looks them up: before stemming and
+        // diacritic removal.
+        let mut buffer = String::new();
+        Some(StopWords {
+            words: list
+                .iter()
+                .map(|w| Box::from(normalizer.fold_to(w, lang, &mut buffer)))
+                .collect(),
+        })
     }
 
     /// The languages that have a stop-word list.

@@ -196,22 +196,22 @@ impl Normalizer {
 
     /// Normalizes one token of text in language `lang` ([`Lang::UND`] when unknown).
     ///
-    /// Never returns an empty string for a non-empty token: a token made only of characters
-    /// that normalization removes (a lone tatweel, say), or of those and punctuation (a vowel
-    /// mark that UAX #29 attached to a comma), is returned in its Unicode form.
+    /// Never returns an empty string for a non-empty token, nor loses all of a token's letters
+    /// and digits: a token made only of characters that normalization removes (a lone
+    /// tatweel, say), or of those and punctuation (a vowel mark that UAX #29 attached to a
+    /// comma), is returned in its Unicode form. A token of punctuation alone is folded as any
+    /// other (`’` → `'`).
     pub fn normalize<'a>(&self, token: &'a str, lang: Lang) -> Cow<'a, str> {
-        let mut buffer = String::new();
-        let normal = self.normalize_to(token, lang, &mut buffer);
-        match subslice_offset(token, normal) {
-            Some(start) => Cow::Borrowed(&token[start..start + normal.len()]),
-            None => Cow::Owned(normal.to_owned()),
-        }
+        to_cow(token, |token, buffer| {
+            self.normalize_to(token, lang, buffer)
+        })
     }
 
     /// [`normalize`](Self::normalize) without allocating per token: the result is `token`
     /// itself (or a part of it) when normalization leaves it as it is, else it is written to
     /// `buffer`, whose allocation is reused from token to token. (With
-    /// [`strip_diacritics`](Self::strip_diacritics) on, tokens that change still allocate.)
+    /// [`strip_diacritics`](Self::strip_diacritics) on, tokens that lose an accent still
+    /// allocate.)
     ///
     /// ```
     /// use wordmill::{normalize::Normalizer, Lang};
@@ -226,27 +226,19 @@ impl Normalizer {
         if !self.strip_diacritics {
             return self.fold_to(token, lang, buffer);
         }
-        let mut scratch = String::new();
-        let folded = self.fold_to(token, lang, &mut scratch);
-        let stripped = self.remove_diacritics(folded);
-        if let Cow::Borrowed(same) = &stripped
-            && let Some(start) = subslice_offset(token, same)
-        {
-            return &token[start..start + same.len()];
+        // `fold_to` gives a part of `token` or all of `buffer`; so does this, once the borrow
+        // of `buffer` has ended.
+        let stripped = match self.remove_diacritics(self.fold_to(token, lang, buffer)) {
+            Cow::Borrowed(same) => match subslice_offset(token, same) {
+                Some(start) => return &token[start..start + same.len()],
+                None => None,
+            },
+            Cow::Owned(stripped) => Some(stripped),
+        };
+        if let Some(stripped) = stripped {
+            *buffer = stripped;
         }
-        buffer.clear();
-        buffer.push_str(&stripped);
         buffer
-    }
-
-    /// [`fold_to`](Self::fold_to) as a `Cow`.
-    pub(crate) fn fold<'a>(&self, token: &'a str, lang: Lang) -> Cow<'a, str> {
-        let mut buffer = String::new();
-        let folded = self.fold_to(token, lang, &mut buffer);
-        match subslice_offset(token, folded) {
-            Some(start) => Cow::Borrowed(&token[start..start + folded.len()]),
-            None => Cow::Owned(folded.to_owned()),
-        }
     }
 
     /// Removes Latin diacritics from a folded (and stemmed) term, when the normalizer does.
@@ -267,19 +259,46 @@ impl Normalizer {
         lang: Lang,
         buffer: &'a mut String,
     ) -> &'a str {
-        let rules = self.rules(lang);
-        if token.is_ascii() {
-            // ASCII is already NFC and NFKC; only case can change.
-            if !self.case_fold || !token.bytes().any(|b| b.is_ascii_uppercase()) {
-                return token;
-            }
-            if !(rules.turkic && token.contains('I')) {
-                buffer.clear();
-                buffer.push_str(token);
-                buffer.make_ascii_lowercase();
-                return buffer;
-            }
+        let ascii = token.is_ascii();
+        let ascii_upper = ascii && self.case_fold && token.bytes().any(|b| b.is_ascii_uppercase());
+        self.fold_token(token, ascii, ascii_upper, lang, buffer)
+    }
+
+    /// True when this normalizer turns ASCII text in `lang` into its lowercase and nothing
+    /// else: it case-folds, and the language is not Turkic (whose `I` is `ı`).
+    #[inline]
+    pub(crate) fn folds_ascii_like_lowercase(&self, lang: Lang) -> bool {
+        self.case_fold && !self.rules(lang).turkic
+    }
+
+    /// [`fold_to`](Self::fold_to) for a token whose bytes the tokenizer has seen already: it
+    /// knows whether the token is ASCII and, if so, whether it has capitals, which settles
+    /// most tokens at once.
+    #[inline]
+    pub(crate) fn fold_token<'a>(
+        &self,
+        word: &'a str,
+        ascii: bool,
+        ascii_upper: bool,
+        lang: Lang,
+        buffer: &'a mut String,
+    ) -> &'a str {
+        // ASCII is already NFC and NFKC; only case can change.
+        if ascii && (!ascii_upper || !self.case_fold) {
+            return word;
         }
+        let rules = self.rules(lang);
+        if ascii && !(rules.turkic && word.contains('I')) {
+            buffer.clear();
+            buffer.push_str(word);
+            buffer.make_ascii_lowercase();
+            return buffer;
+        }
+        self.fold_general(word, rules, buffer)
+    }
+
+    /// [`fold_to`](Self::fold_to) past the ASCII fast path.
+    fn fold_general<'a>(&self, token: &'a str, rules: Rules, buffer: &'a mut String) -> &'a str {
         // ZWJ and ZWNJ matter inside a word (Persian `می‌خواهم`, emoji sequences) but not at its
         // edges, where UAX #29 leaves them attached to the word before.
         let token = if self.fold_punctuation && has_edge_joiner(token) {
@@ -332,15 +351,19 @@ impl Normalizer {
             };
         }
         if self.fold_punctuation {
-            let trimmed = buffer.trim_matches(JOINERS);
-            if trimmed.len() != buffer.len() {
-                *buffer = trimmed.to_owned();
-            }
+            let end = buffer.trim_end_matches(JOINERS).len();
+            buffer.truncate(end);
+            let start = buffer.len() - buffer.trim_start_matches(JOINERS).len();
+            buffer.drain(..start);
         }
-        if may_remove && !buffer.chars().any(char::is_alphanumeric) {
+        if may_remove
+            && (buffer.is_empty()
+                || (!buffer.chars().any(char::is_alphanumeric)
+                    && composed.chars().any(char::is_alphanumeric)))
+        {
             // Only removable characters, or removable ones and spaces or punctuation (a stray
             // vowel mark after a comma): keep the token rather than lose it or make it a term
-            // of punctuation.
+            // of punctuation. (Punctuation alone is folded: `’` → `'`.)
             match composed {
                 Cow::Borrowed(token) => return token,
                 Cow::Owned(composed) => *buffer = composed,
@@ -351,6 +374,7 @@ impl Normalizer {
         // `j` + U+030C, which NFC composes back), and composing can make a character the rules
         // change (a removed soft hyphen between `α` and U+0301 lets them compose to `ά`, whose
         // accent the Greek rule removes): repeat until nothing changes (twice is the most seen).
+        let mut again = String::new();
         for _ in 0..4 {
             if work_of(buffer) & unstable == 0 {
                 break;
@@ -358,47 +382,17 @@ impl Normalizer {
             let Cow::Owned(recomposed) = self.compose(buffer) else {
                 break;
             };
-            let mut again = String::new();
+            again.clear();
             if work_of(&recomposed) & relevant & !unstable != 0
                 && self.map_chars(&recomposed, rules, relevant, &mut again)
             {
-                *buffer = again;
+                std::mem::swap(buffer, &mut again);
             } else {
                 *buffer = recomposed;
                 break;
             }
         }
         buffer
-    }
-
-    /// True when this normalizer turns ASCII text in `lang` into its lowercase and nothing
-    /// else: it case-folds, and the language is not Turkic (whose `I` is `ı`).
-    #[inline]
-    pub(crate) fn folds_ascii_like_lowercase(&self, lang: Lang) -> bool {
-        self.case_fold && !self.rules(lang).turkic
-    }
-
-    /// [`fold_to`](Self::fold_to) for a token whose bytes the tokenizer has seen already: it
-    /// knows whether the token is ASCII and has capitals, which settles most tokens at once.
-    #[inline]
-    pub(crate) fn fold_token<'a>(
-        &self,
-        word: &'a str,
-        ascii: bool,
-        ascii_upper: bool,
-        lang: Lang,
-        buffer: &'a mut String,
-    ) -> &'a str {
-        if ascii && (!ascii_upper || !self.case_fold) {
-            return word;
-        }
-        if ascii && !self.rules(lang).turkic {
-            buffer.clear();
-            buffer.push_str(word);
-            buffer.make_ascii_lowercase();
-            return buffer;
-        }
-        self.fold_to(word, lang, buffer)
     }
 
     /// The [`class`] bits of the characters this normalizer may change under these rules.
@@ -607,6 +601,23 @@ fn subslice_offset(whole: &str, part: &str) -> Option<usize> {
     (start + part.len() <= whole.len()).then_some(start)
 }
 
+/// The result of `run`, which gives a part of `token` or all of the buffer it is handed, as a
+/// `Cow`: borrowed from `token`, or owning the buffer (moved, not copied).
+fn to_cow<'a>(
+    token: &'a str,
+    run: impl for<'b> FnOnce(&'b str, &'b mut String) -> &'b str,
+) -> Cow<'a, str> {
+    let mut buffer = String::new();
+    let part = run(token, &mut buffer);
+    match subslice_offset(token, part) {
+        Some(start) => Cow::Borrowed(&token[start..start + part.len()]),
+        None => {
+            debug_assert_eq!(part.len(), buffer.len(), "a part of the buffer");
+            Cow::Owned(buffer)
+        }
+    }
+}
+
 /// What normalization may do to a character, whatever the normalizer's options and language:
 /// bits of [`char_class`].
 mod class {
@@ -659,12 +670,12 @@ fn work_of(text: &str) -> u8 {
         } else if b < 0xE0 && i + 1 < bytes.len() {
             let table = two_byte.get_or_insert_with(two_byte_classes);
             let cp = (usize::from(b & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
-            work |= table[cp & 0x7FF];
+            work |= table[cp];
             i += 2;
         } else {
             let c = text[i..].chars().next().unwrap_or_default();
             work |= char_class(c);
-            i += c.len_utf8().max(1);
+            i += c.len_utf8();
         }
     }
     work
@@ -721,7 +732,9 @@ fn class_block_of(block: u32) -> &'static [u8; 64] {
 }
 
 /// The classes of the 64 code points of block `block`, from the same `map_char` the
-/// normalizer applies, run with every option and every language rule on.
+/// normalizer applies: run with the default options (which set [`class::FOLD`] and
+/// [`class::RULE`]), then with each optional rule on in turn (Persian and Urdu, teh marbuta,
+/// Russian `ё`, Turkic), which sets that rule's bit where it changes the outcome.
 fn class_block(block: u32) -> [u8; 64] {
     let plain = Normalizer::new();
     let folding_only = Normalizer::new()
@@ -734,7 +747,33 @@ fn class_block(block: u32) -> [u8; 64] {
         persian: false,
         russian: false,
     };
-    let differs = |a: CharMap, b: CharMap| a != b;
+    let optional = [
+        (
+            plain.clone(),
+            Rules {
+                persian: true,
+                ..neutral
+            },
+            class::PERSIAN,
+        ),
+        (plain.clone().teh_marbuta(true), neutral, class::TEH),
+        (
+            plain.clone().russian_yo(true),
+            Rules {
+                russian: true,
+                ..neutral
+            },
+            class::YO,
+        ),
+        (
+            plain.clone(),
+            Rules {
+                turkic: true,
+                ..neutral
+            },
+            class::TURKIC,
+        ),
+    ];
     let mut classes = [0u8; 64];
     for (i, slot) in classes.iter_mut().enumerate() {
         let Some(c) = char::from_u32(block * 64 + i as u32) else {
@@ -763,35 +802,10 @@ fn class_block(block: u32) -> [u8; 64] {
                 class::RULE
             };
         }
-        let persian = Rules {
-            persian: true,
-            ..neutral
-        };
-        if differs(plain.map_char(c, persian), by_default) {
-            bits |= class::PERSIAN;
-        }
-        if differs(
-            plain.clone().teh_marbuta(true).map_char(c, neutral),
-            by_default,
-        ) {
-            bits |= class::TEH;
-        }
-        let russian = Rules {
-            russian: true,
-            ..neutral
-        };
-        if differs(
-            plain.clone().russian_yo(true).map_char(c, russian),
-            by_default,
-        ) {
-            bits |= class::YO;
-        }
-        let turkic = Rules {
-            turkic: true,
-            ..neutral
-        };
-        if differs(plain.map_char(c, turkic), by_default) {
-            bits |= class::TURKIC;
+        for (normalizer, rules, bit) in &optional {
+            if normalizer.map_char(c, *rules) != by_default {
+                bits |= bit;
+            }
         }
         *slot = bits;
     }
@@ -853,42 +867,38 @@ fn greek_without_accents(c: char) -> Option<CharMap> {
 /// assert!(matches!(case_fold("already folded"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn case_fold(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    if fold_into(text, &mut out) {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Case-folds `text` into `out`; false (and `out` left as it was) when nothing changes.
+fn fold_into(text: &str, out: &mut String) -> bool {
     let Some(first) = text
         .find(|c: char| c.is_ascii_uppercase() || (!c.is_ascii() && case_fold_char(c).is_some()))
     else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len() + 8);
-    out.push_str(&text[..first]);
-    for c in text[first..].chars() {
-        match case_fold_char(c) {
-            Some(folded) => out.push_str(folded),
-            None => out.push(c.to_ascii_lowercase()),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Case-folds `text` into `out`; false (and `out` left empty) when nothing changes.
-fn fold_into(text: &str, out: &mut String) -> bool {
-    let Some(first) = text.find(|c: char| char_class(c) & class::FOLD != 0) else {
         return false;
     };
+    out.reserve(text.len() + 8);
     out.push_str(&text[..first]);
     for c in text[first..].chars() {
-        match c {
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            _ if c.is_ascii() => out.push(c),
-            _ => match case_fold_char(c) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            match case_fold_char(c) {
                 Some(folded) => out.push_str(folded),
                 None => out.push(c),
-            },
+            }
         }
     }
     true
 }
 
-/// Full case folding of a non-ASCII character, or `None` when it folds to itself.
+/// Full case folding of a character (ASCII capitals included), or `None` when it folds to
+/// itself.
 fn case_fold_char(c: char) -> Option<&'static str> {
     let cp = c as u32;
     if cp < 0x10000 && tables::HAS_FOLDING_BMP[(cp >> 6) as usize] & (1 << (cp & 63)) == 0 {
@@ -1047,6 +1057,21 @@ mod tests {
         assert_eq!(norm("\u{00AD}"), "\u{00AD}");
         // Nor punctuation: a vowel mark that UAX #29 attached to a comma stays with it.
         assert_eq!(norm(",\u{64B}"), ",\u{64B}");
+    }
+
+    #[test]
+    fn punctuation_alone_is_folded() {
+        assert_eq!(norm("’"), "'");
+        assert_eq!(norm("—"), "-");
+        assert_eq!(norm("“”"), "\"\"");
+        assert_eq!(norm("\u{200B}’"), "'");
+        assert!(!norm(",\u{64B}").is_empty());
+        let n = Normalizer::new();
+        let mut buffer = String::new();
+        assert_eq!(n.normalize_to("’", Lang::UND, &mut buffer), "'");
+        let strip = Normalizer::new().strip_diacritics(true);
+        assert_eq!(strip.normalize("’", Lang::UND), "'");
+        assert_eq!(strip.normalize(",\u{64B}", Lang::UND), ",\u{64B}");
     }
 
     #[test]

@@ -35,13 +35,8 @@ use term_cache::Term;
 /// ```
 #[derive(Debug)]
 pub struct Pipeline {
-    detector: Detector,
-    tokenizer: Tokenizer,
-    normalizer: Normalizer,
-    stemming: bool,
-    remove_stopwords: bool,
-    keep_tokens: bool,
-    bigrams: bool,
+    /// The options it was built with.
+    config: PipelineBuilder,
     /// Stemmer and stop list per language, made on first use.
     per_lang: Box<[OnceLock<LangTools>]>,
     /// Names this pipeline's entries in the per-thread term caches.
@@ -152,13 +147,7 @@ impl PipelineBuilder {
     /// The pipeline.
     pub fn build(self) -> Pipeline {
         Pipeline {
-            detector: self.detector,
-            tokenizer: self.tokenizer,
-            normalizer: self.normalizer,
-            stemming: self.stemming,
-            remove_stopwords: self.remove_stopwords,
-            keep_tokens: self.keep_tokens,
-            bigrams: self.bigrams,
+            config: self,
             per_lang: (0..Lang::COUNT).map(|_| OnceLock::new()).collect(),
             id: term_cache::new_owner_id(),
         }
@@ -223,12 +212,13 @@ impl Pipeline {
 
     /// The pipeline's normalizer.
     pub fn normalizer(&self) -> &Normalizer {
-        &self.normalizer
+        &self.config.normalizer
     }
 
     /// Analyses one document. Any text is valid input; empty text gives an empty analysis.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let (detection, spans) = self.detector.detect_spans(text);
+        let normalizer = &self.config.normalizer;
+        let (detection, spans) = self.config.detector.detect_spans(text);
         // Spans and tokens are both in text order: walk them together.
         let mut span = 0;
         let mut lang = spans.first().map_or(Lang::UND, |s| s.lang);
@@ -236,11 +226,11 @@ impl Pipeline {
         let mut terms = TermCounts::new();
         let mut tokens = Vec::new();
         let mut token_count = 0;
-        let mut bigrams = self.bigrams.then(Bigrams::default);
-        let mut stream = self.tokenizer.tokens(text);
+        let mut bigrams = self.config.bigrams.then(Bigrams::default);
+        let mut stream = self.config.tokenizer.tokens(text);
         // Reused from token to token: normalization writes here when a word changes.
         let mut buffer = String::new();
-        let mut window_folding = self.normalizer.folds_ascii_like_lowercase(lang);
+        let mut window_folding = normalizer.folds_ascii_like_lowercase(lang);
         let mut memoize = self.memoizes(tools);
         term_cache::with_cache(self.id, |cache| {
             while let Some(token) = stream.next_raw() {
@@ -249,14 +239,14 @@ impl Pipeline {
                     if spans[span].lang != lang {
                         lang = spans[span].lang;
                         tools = self.tools(lang);
-                        window_folding = self.normalizer.folds_ascii_like_lowercase(lang);
+                        window_folding = normalizer.folds_ascii_like_lowercase(lang);
                         memoize = self.memoizes(tools);
                     }
                 }
                 token_count += 1;
                 // ASCII tokens come lowercased with their window; the others are normalized.
                 let folded =
-                    stream.folded_form(&token, &self.normalizer, lang, window_folding, &mut buffer);
+                    stream.folded_form(&token, normalizer, lang, window_folding, &mut buffer);
                 let id = if token.kind == TokenKind::Word && memoize {
                     let mut scratch = None;
                     let term = cache.get_or_make(
@@ -270,16 +260,15 @@ impl Pipeline {
                         Term::Same => terms.add(folded),
                         Term::Other(term) => terms.add(term),
                     }
-                } else if self.normalizer.strips_diacritics() {
-                    // Numbers, URLs, hashtags...: no stemming, but the same folding as words.
-                    terms.add(&self.normalizer.strip_diacritics_of(folded))
                 } else {
-                    terms.add(folded)
+                    // Numbers, URLs, hashtags...: no stemming, but the same folding as words
+                    // (diacritics removed when the normalizer removes them).
+                    terms.add(&normalizer.strip_diacritics_of(folded))
                 };
                 if let Some(bigrams) = &mut bigrams {
                     bigrams.add(&mut terms, id);
                 }
-                if self.keep_tokens {
+                if self.config.keep_tokens {
                     tokens.push(AnalyzedToken {
                         span: Span::new(token.start, token.end),
                         kind: token.kind,
@@ -311,20 +300,24 @@ impl Pipeline {
 
     /// True when words in a language with these tools go through [`Pipeline::term_of`].
     fn memoizes(&self, tools: &LangTools) -> bool {
-        tools.stemmer.is_some() || tools.stopwords.is_some() || self.normalizer.strips_diacritics()
+        tools.stemmer.is_some()
+            || tools.stopwords.is_some()
+            || self.config.normalizer.strips_diacritics()
     }
 
     /// What a normalized word becomes: dropped as a stop word, or stemmed and stripped of its
     /// diacritics. Memoized per thread by [`term_cache`].
     fn term_of(&self, tools: &LangTools, word: &str) -> Term {
-        if self.remove_stopwords && tools.stopwords.as_ref().is_some_and(|s| s.contains(word)) {
+        if self.config.remove_stopwords
+            && tools.stopwords.as_ref().is_some_and(|s| s.contains(word))
+        {
             return Term::Stop;
         }
         let stemmed = match &tools.stemmer {
             Some(stemmer) => stemmer.stem(word),
             None => std::borrow::Cow::Borrowed(word),
         };
-        let term = self.normalizer.strip_diacritics_of(&stemmed);
+        let term = self.config.normalizer.strip_diacritics_of(&stemmed);
         if *term == *word {
             Term::Same
         } else {
@@ -334,10 +327,15 @@ impl Pipeline {
 
     fn tools(&self, lang: Lang) -> &LangTools {
         self.per_lang[lang.index()].get_or_init(|| LangTools {
-            stemmer: self.stemming.then(|| Stemmer::for_lang(lang)).flatten(),
+            stemmer: self
+                .config
+                .stemming
+                .then(|| Stemmer::for_lang(lang))
+                .flatten(),
             stopwords: self
+                .config
                 .remove_stopwords
-                .then(|| StopWords::for_lang(lang, &self.normalizer))
+                .then(|| StopWords::for_lang(lang, &self.config.normalizer))
                 .flatten(),
         })
     }

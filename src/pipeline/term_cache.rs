@@ -126,23 +126,36 @@ mod tests {
     #[test]
     fn pipelines_used_in_turn_keep_their_memos() {
         let lang = Lang::UND;
+        let has = |made: &Term, term: &str| matches!(made, Term::Other(t) if &**t == term);
         let fill = |owner: u64, term: &'static str| {
             with_cache(owner, |cache| {
                 let mut scratch = None;
                 let made =
                     cache.get_or_make(lang, "word", || Term::Other(term.into()), &mut scratch);
-                matches!(made, Term::Other(t) if &**t == term)
+                has(made, term)
+            })
+        };
+        // On a revisit the term must come from the memo: making it again panics.
+        let revisit = |owner: u64, term: &'static str| {
+            with_cache(owner, |cache| {
+                let mut scratch = None;
+                let made =
+                    cache.get_or_make(lang, "word", || unreachable!("memo lost"), &mut scratch);
+                has(made, term)
             })
         };
         // Each owner sees its own entry, made once, even when they alternate.
         assert!(fill(1_000_001, "one"));
         assert!(fill(1_000_002, "two"));
-        assert!(fill(1_000_001, "one"));
+        assert!(revisit(1_000_001, "one"));
+        assert!(revisit(1_000_002, "two"));
+        assert!(revisit(1_000_001, "one"));
         assert!(with_cache(1_000_001, |c| c.by_lang[lang.index()].len() == 1));
-        // A fifth owner evicts the least recently used.
+        // A fifth owner evicts the least recently used (1_000_002 since 1_000_001's revisit).
         for owner in 1_000_003..1_000_006 {
-            fill(owner, "other");
+            assert!(fill(owner, "other"));
         }
+        assert!(revisit(1_000_001, "one"));
         assert!(with_cache(1_000_002, |c| c.by_lang.is_empty()));
     }
 
