@@ -7,10 +7,11 @@
 //!
 //! `cargo bench --bench tf`
 
+mod common;
+
 use std::collections::HashMap;
 use std::fs;
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -70,13 +71,7 @@ impl NaiveStats {
 
 /// The analysed lines of each NTREX sample file, and the bytes of text they came from.
 fn analysed_files() -> (Vec<Vec<(Lang, TermCounts)>>, u64) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ntrex");
-    let mut names: Vec<_> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
+    let names = common::ntrex_files();
     let pipeline = Pipeline::builder().keep_tokens(false).build();
     let mut bytes = 0;
     let files = names

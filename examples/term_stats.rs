@@ -1,5 +1,11 @@
 //! Corpus statistics of text files, one document per line, built in parallel and streamed
-//! file by file so that memory holds one file's text and the statistics, not the corpus.
+//! file by file so that memory holds one file's text, its analyses and the statistics, not
+//! the corpus.
+//!
+//! `batch --lines FILES --stats stats.json` computes the same statistics (as JSON); this
+//! example adds what measuring them needs: `--repeat` (a larger corpus from the same files),
+//! `--binary` (the binary format, written, read back and compared) and a report of their
+//! size, heap and the process's peak memory; also `--bigrams` and `--whole-files`.
 //!
 //! ```text
 //! cargo run --release --example term_stats -- corpus/ntrex/*.txt --json stats.json --binary stats.bin
@@ -15,7 +21,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use rayon::prelude::*;
 use wordmill::Pipeline;
 use wordmill::tf::{CorpusStats, RankBy};
 
@@ -74,15 +79,7 @@ fn run(args: &Args) -> Result<(), String> {
             } else {
                 text.lines().collect()
             };
-            let file_stats = documents
-                .par_iter()
-                .fold(CorpusStats::new, |mut s, doc| {
-                    let analysis = pipeline.analyze(doc);
-                    s.add_document(analysis.lang(), &analysis.terms);
-                    s
-                })
-                .reduce(CorpusStats::new, CorpusStats::merged);
-            stats.merge(&file_stats);
+            stats.merge(&pipeline.analyze_batch(&documents).stats);
         }
     }
     let seconds = start.elapsed().as_secs_f64();

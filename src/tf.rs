@@ -483,17 +483,13 @@ impl CorpusStats {
         let per_lang = self.languages.entry(lang).or_default();
         per_lang.documents = per_lang.documents.saturating_add(1);
         per_lang.tokens = per_lang.tokens.saturating_add(length);
-        let mut new_to_lang = 0;
         for (term, count) in terms.iter() {
             let seen = TermFrequency {
                 documents: 1,
                 occurrences: u64::from(count),
             };
             let id = self.intern(term);
-            new_to_lang += usize::from(self.count_in(id, lang, seen));
-        }
-        if new_to_lang > 0 {
-            *self.lang_vocabulary.entry(lang).or_default() += new_to_lang;
+            self.count_in(id, lang, seen);
         }
     }
 
@@ -506,13 +502,13 @@ impl CorpusStats {
         id
     }
 
-    /// Adds `seen` to the frequencies of term `id`, in all and in `lang`; true when the term
-    /// is new to `lang`.
-    fn count_in(&mut self, id: u32, lang: Lang, seen: TermFrequency) -> bool {
+    /// Adds `seen` to the frequencies of term `id`, in all and in `lang`. The one place that
+    /// adds (term, language) pairs, so the one place that counts them in `lang_vocabulary`.
+    fn count_in(&mut self, id: u32, lang: Lang, seen: TermFrequency) {
         let entry = &mut self.entries[id as usize];
         let before = entry.total;
         entry.total.add(seen);
-        match entry.langs {
+        let new_to_lang = match entry.langs {
             TermLangs::None => {
                 entry.langs = TermLangs::One(lang);
                 true
@@ -535,25 +531,21 @@ impl CorpusStats {
                     true
                 }
             },
+        };
+        if new_to_lang {
+            // Only ever incremented: no language has an entry of 0.
+            *self.lang_vocabulary.entry(lang).or_default() += 1;
         }
     }
 
-    /// Frequencies of term `id` (which must exist) in `lang`'s documents.
-    fn frequency_in(&self, id: u32, lang: Lang) -> TermFrequency {
+    /// Frequencies of term `id` (which must exist) in `lang`'s documents, `None` when it was
+    /// not counted in `lang`.
+    fn frequency_in(&self, id: u32, lang: Lang) -> Option<TermFrequency> {
         let entry = &self.entries[id as usize];
         match entry.langs {
-            TermLangs::One(only) if only == lang => entry.total,
-            TermLangs::Many => self.spill.get(&(id, lang)).copied().unwrap_or_default(),
-            _ => TermFrequency::default(),
-        }
-    }
-
-    /// True when term `id` (which must exist) was counted in `lang`.
-    fn has_pair(&self, id: u32, lang: Lang) -> bool {
-        match self.entries[id as usize].langs {
-            TermLangs::None => false,
-            TermLangs::One(only) => only == lang,
-            TermLangs::Many => self.spill.contains_key(&(id, lang)),
+            TermLangs::None => None,
+            TermLangs::One(only) => (only == lang).then_some(entry.total),
+            TermLangs::Many => self.spill.get(&(id, lang)).copied(),
         }
     }
 
@@ -583,25 +575,17 @@ impl CorpusStats {
             mine.documents = mine.documents.saturating_add(s.documents);
             mine.tokens = mine.tokens.saturating_add(s.tokens);
         }
-        let mut new_to_lang = [0usize; Lang::COUNT];
         // Other's ids, translated to ours.
         let mut ids = Vec::with_capacity(other.vocabulary.len());
         for (term, entry) in other.vocabulary.iter().zip(&other.entries) {
             let id = self.intern(term);
             ids.push(id);
-            if let TermLangs::One(lang) = entry.langs
-                && self.count_in(id, lang, entry.total)
-            {
-                new_to_lang[lang.index()] += 1;
+            if let TermLangs::One(lang) = entry.langs {
+                self.count_in(id, lang, entry.total);
             }
         }
         for (&(id, lang), &f) in &other.spill {
-            if self.count_in(ids[id as usize], lang, f) {
-                new_to_lang[lang.index()] += 1;
-            }
-        }
-        for lang in other.lang_vocabulary.keys() {
-            *self.lang_vocabulary.entry(*lang).or_default() += new_to_lang[lang.index()];
+            self.count_in(ids[id as usize], lang, f);
         }
     }
 
@@ -819,9 +803,8 @@ impl<'a> LanguageView<'a> {
         self.corpus
             .vocabulary
             .id(term)
-            .map_or_else(TermFrequency::default, |id| {
-                self.corpus.frequency_in(id, self.lang)
-            })
+            .and_then(|id| self.corpus.frequency_in(id, self.lang))
+            .unwrap_or_default()
     }
 
     /// Number of the language's documents containing `term`.
@@ -841,16 +824,8 @@ impl<'a> LanguageView<'a> {
         corpus
             .vocabulary
             .iter()
-            .zip(&corpus.entries)
-            .enumerate()
-            .filter_map(move |(id, (term, entry))| {
-                let f = match entry.langs {
-                    TermLangs::One(only) if only == lang => entry.total,
-                    TermLangs::Many => *corpus.spill.get(&(id as u32, lang))?,
-                    _ => return None,
-                };
-                Some((term, f))
-            })
+            .zip(0..)
+            .filter_map(move |(term, id)| Some((term, corpus.frequency_in(id, lang)?)))
     }
 
     /// The `k` top terms of the language, best first.
@@ -1053,6 +1028,30 @@ mod tests {
         same.merge(&CorpusStats::new());
         assert_eq!(same, whole);
         assert_ne!(shard(0..2), whole);
+    }
+
+    #[test]
+    fn language_vocabulary_counts_the_pairs_however_built() {
+        let (docs, whole) = sample();
+        let mut merged = CorpusStats::new();
+        merged.add_document(docs[0].0, &docs[0].1);
+        let mut rest = CorpusStats::new();
+        for (l, d) in &docs[1..] {
+            rest.add_document(*l, d);
+        }
+        merged.merge(&rest);
+        let json = serde_json::from_str(&serde_json::to_string(&whole).unwrap()).unwrap();
+        let binary = CorpusStats::from_bytes(&whole.to_bytes()).unwrap();
+        for stats in [&whole, &merged, &json, &binary] {
+            for &lang in stats.languages().keys() {
+                let view = stats.language(lang).unwrap();
+                assert_eq!(view.vocabulary_size(), view.terms().count(), "{lang}");
+            }
+            // Only languages with terms have an entry, never one of 0.
+            assert!(stats.lang_vocabulary.values().all(|&n| n > 0));
+            assert!(!stats.lang_vocabulary.contains_key(&Lang::UND));
+            assert_eq!(stats.lang_vocabulary.len(), 2);
+        }
     }
 
     #[test]

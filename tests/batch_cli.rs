@@ -7,7 +7,7 @@ mod batch_support;
 use std::fs;
 use std::path::Path;
 
-use batch_support::{Run, binary, corpus, run_in};
+use batch_support::{Run, binary, corpus, ntrex_jsonl, run_in};
 use serde_json::{Value, json};
 
 const SENTENCE: &str = "Oman and Russia held talks in Muscat. ";
@@ -77,11 +77,7 @@ fn folders_are_read_recursively_in_name_order_one_document_per_file() {
     assert_eq!(records[1]["id"], "b/2.txt");
     assert_eq!(records[1]["lang"], "ara");
     assert_eq!(records[1]["script"], "Arabic");
-    assert!(
-        out.stderr.contains("2 documents: 2 analysed, 0 failed"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_contains("2 documents: 2 analysed, 0 failed");
 }
 
 #[test]
@@ -171,10 +167,7 @@ fn stdin_json_lines_give_records_and_nothing_else_on_stdout() {
         assert_eq!(r["id"], format!("doc-{i}"), "input order");
         assert_eq!(r["token_count"], SENTENCE_TOKENS);
     }
-    assert!(
-        out.stderr.contains("2500 documents"),
-        "the summary is on stderr"
-    );
+    out.assert_stderr_contains("2500 documents"); // the summary is on stderr
 }
 
 #[test]
@@ -206,11 +199,7 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
         .as_array()
         .expect("the record carries the warning");
     assert!(warnings[0].as_str().unwrap().contains("not valid UTF-8"));
-    assert!(
-        out.stderr.contains("warning: latin1.txt: not valid UTF-8"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_contains("warning: latin1.txt: not valid UTF-8");
 }
 
 #[test]
@@ -359,16 +348,8 @@ fn a_binary_file_is_an_error_record_and_the_run_goes_on() {
             .starts_with("binary data, not text")
     );
     assert_eq!(records[1]["token_count"], SENTENCE_TOKENS);
-    assert!(
-        out.stderr.contains("error: program.txt: binary data"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("2 documents: 1 analysed, 1 failed"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_contains("error: program.txt: binary data");
+    out.assert_stderr_contains("2 documents: 1 analysed, 1 failed");
 }
 
 #[test]
@@ -425,16 +406,8 @@ fn malformed_json_lines_are_error_records_naming_file_and_line() {
             .unwrap()
             .contains("is null, not a string")
     );
-    assert!(
-        out.stderr.contains("docs.jsonl:2: invalid JSON"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("8 documents: 2 analysed, 6 failed"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_contains("docs.jsonl:2: invalid JSON");
+    out.assert_stderr_contains("8 documents: 2 analysed, 6 failed");
 }
 
 #[test]
@@ -458,20 +431,12 @@ fn missing_paths_and_unreadable_files_are_named() {
         records[0]
     );
     assert_eq!(records[1]["token_count"], SENTENCE_TOKENS);
-    assert!(
-        out.stderr.contains("no-such-file.txt: cannot read"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_contains("no-such-file.txt: cannot read");
     #[cfg(unix)]
     {
         assert_eq!(records.len(), 3);
         assert!(records[2]["file"].as_str().unwrap().ends_with("loop.txt"));
-        assert!(
-            out.stderr.contains("loop.txt: cannot read"),
-            "{}",
-            out.stderr
-        );
+        out.assert_stderr_contains("loop.txt: cannot read");
     }
 
     // A file without read permission (root reads everything: then there is nothing to see).
@@ -500,7 +465,7 @@ fn output_file_appears_whole_or_not_at_all() {
     fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
     let out = run(dir.path(), &["news.txt", "--output", "out/records.jsonl"]);
     assert_eq!(out.code, 3, "the folder does not exist");
-    assert!(out.stderr.contains("out/records.jsonl"), "{}", out.stderr);
+    out.assert_stderr_contains("out/records.jsonl");
     assert!(out.stdout.is_empty());
 
     fs::create_dir(dir.path().join("out")).unwrap();
@@ -659,22 +624,7 @@ fn results_do_not_depend_on_threads_or_batch_size() {
 fn partial_statistics_merge_into_the_single_run() {
     let dir = temp();
     // The NTREX sample as JSON Lines, cut into three uneven parts.
-    let mut docs = Vec::new();
-    let mut files: Vec<_> = fs::read_dir(corpus().join("ntrex"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    for path in &files {
-        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
-        for (i, line) in fs::read_to_string(path).unwrap().lines().enumerate() {
-            docs.push(format!(
-                "{}\n",
-                json!({"id": format!("{name}-{i}"), "text": line})
-            ));
-        }
-    }
+    let docs = ntrex_jsonl();
     let whole: String = docs.concat();
     fs::write(dir.path().join("all.jsonl"), &whole).unwrap();
     let single = run(dir.path(), &["all.jsonl", "--stats", "single.json"]);
@@ -748,7 +698,7 @@ fn merge_refuses_what_is_not_statistics() {
         ],
     );
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("missing.json"), "{}", out.stderr);
+    out.assert_stderr_contains("missing.json");
     assert!(!dir.path().join("m.json").exists(), "nothing is written");
     let out = run(
         dir.path(),
@@ -776,7 +726,7 @@ fn usage_errors_say_what_to_do_and_exit_2() {
     let dir = temp();
     let out = run(dir.path(), &["--lang-allow", "english", "x.txt"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("ISO 639-3"), "{}", out.stderr);
+    out.assert_stderr_contains("ISO 639-3");
     let out = run(dir.path(), &[]);
     assert_eq!(out.code, 2);
     let help = run(dir.path(), &["--help"]);

@@ -11,8 +11,7 @@ mod batch_support;
 use std::fs;
 use std::process::Command;
 
-use batch_support::{binary, corpus, run_in};
-use serde_json::json;
+use batch_support::{binary, ntrex_jsonl, run_in};
 
 #[test]
 fn spark_local_mode_equals_a_single_run() {
@@ -38,24 +37,9 @@ fn spark_local_mode_equals_a_single_run() {
     );
 
     let dir = tempfile::tempdir().unwrap();
-    let mut files: Vec<_> = fs::read_dir(corpus().join("ntrex"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    let mut corpus_jsonl = String::new();
-    let mut documents = 0;
-    for path in &files {
-        let lang = path.file_stem().unwrap().to_str().unwrap().to_owned();
-        for (i, line) in fs::read_to_string(path).unwrap().lines().enumerate() {
-            corpus_jsonl.push_str(&format!(
-                "{}\n",
-                json!({"id": format!("{lang}-{i}"), "text": line})
-            ));
-            documents += 1;
-        }
-    }
+    let docs = ntrex_jsonl();
+    let documents = docs.len();
+    let corpus_jsonl = docs.concat();
     fs::write(dir.path().join("corpus.jsonl"), &corpus_jsonl).unwrap();
 
     let single = run_in(

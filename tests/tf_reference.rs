@@ -145,6 +145,8 @@ fn tfidf_matches_scikit_learn() {
             );
         }
         assert_eq!(tfidf.idf(&f.stats, "unseen"), None);
+        assert_eq!(variant.corpus.len(), f.corpus.len(), "{name}: corpus");
+        assert_eq!(variant.queries.len(), f.queries.len(), "{name}: queries");
         for (i, (doc, want)) in f.corpus.iter().zip(&variant.corpus).enumerate() {
             assert_weights(
                 &format!("{name}, corpus {i}"),
@@ -173,6 +175,8 @@ fn bm25_matches_the_reference() {
         let got = bm25.idf(&f.stats, term);
         assert!((got - w).abs() <= TOLERANCE, "idf {term:?}: {got} vs {w}");
     }
+    assert_eq!(want.corpus.len(), f.corpus.len(), "corpus");
+    assert_eq!(want.queries.len(), f.queries.len(), "queries");
     for (i, (doc, w)) in f.corpus.iter().zip(&want.corpus).enumerate() {
         assert_weights(&format!("corpus {i}"), &bm25.weights(&f.stats, doc), w);
     }
@@ -180,7 +184,13 @@ fn bm25_matches_the_reference() {
         assert_weights(&format!("query {i}"), &bm25.weights(&f.stats, doc), w);
     }
     let docs = load::<Documents>("documents.json");
+    assert_eq!(
+        want.scores.len(),
+        docs.queries.len(),
+        "scores: one row per query"
+    );
     for (q, row) in docs.queries.iter().zip(&want.scores) {
+        assert_eq!(row.len(), f.corpus.len(), "scores of query {:?}", q.terms);
         for (d, (doc, w)) in f.corpus.iter().zip(row).enumerate() {
             let got = bm25.score(&f.stats, doc, &q.terms);
             assert!(

@@ -4,7 +4,7 @@
 pub mod naive;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The corpus files of each script group.
 pub const SCRIPTS: [(&str, &[&str]); 5] = [
@@ -26,6 +26,18 @@ fn corpus_file(name: &str) -> String {
         .join("corpus")
         .join(name);
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every file of the NTREX sample (corpus/ntrex/*.txt), in name order.
+pub fn ntrex_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> =
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ntrex"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+    files.sort();
+    files
 }
 
 /// The lines of a script group's news text. `mixed` interleaves the first 30 lines of every

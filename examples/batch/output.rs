@@ -143,11 +143,10 @@ impl Sink {
         match self {
             Sink::Stdout(mut out) => out.flush(),
             Sink::File { writer, path } => {
-                let file = writer.into_inner().map_err(|e| e.into_error())?;
-                file.as_file().sync_all()?;
-                file.persist(&path)
-                    .map(drop)
-                    .map_err(|e| with_path(e.error, &path))
+                let file = writer
+                    .into_inner()
+                    .map_err(|e| with_path(e.into_error(), &path))?;
+                persist(file, &path)
             }
         }
     }
@@ -218,6 +217,12 @@ pub fn write_atomically(
     write(&mut out).map_err(|e| with_path(e, path))?;
     out.flush().map_err(|e| with_path(e, path))?;
     drop(out);
+    persist(file, path)
+}
+
+/// Ends a write into `file`, a temporary file made by [`temporary_beside`]: syncs it to disk
+/// and renames it to `path`. An error names `path`.
+fn persist(file: NamedTempFile, path: &Path) -> io::Result<()> {
     file.as_file().sync_all().map_err(|e| with_path(e, path))?;
     file.persist(path)
         .map(drop)

@@ -15,10 +15,13 @@ use crate::output::{temporary_beside, write_atomically};
 
 /// Writes `stats` as JSON to `path` through `file`, a temporary file in the same folder.
 pub fn write(file: NamedTempFile, path: &Path, stats: &CorpusStats) -> io::Result<()> {
-    write_atomically(file, path, |out| {
-        serde_json::to_writer(&mut *out, stats)?;
-        out.write_all(b"\n")
-    })
+    write_atomically(file, path, |out| write_json(out, stats))
+}
+
+/// Writes `stats` as one line of JSON.
+fn write_json(out: &mut impl Write, stats: &CorpusStats) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, stats)?;
+    out.write_all(b"\n")
 }
 
 /// The file in `dir` for the statistics of an input with this many documents and this
@@ -114,10 +117,7 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
         (Some(path), Some(file)) => write(file, path, &total),
         _ => {
             let mut out = io::stdout().lock();
-            serde_json::to_writer(&mut out, &total)
-                .map_err(io::Error::from)
-                .and_then(|()| out.write_all(b"\n"))
-                .and_then(|()| out.flush())
+            write_json(&mut out, &total).and_then(|()| out.flush())
         }
     };
     if let Err(e) = written {

@@ -229,8 +229,8 @@ impl Unchecked {
         }
     }
 
-    /// Adds one term of language `lang`; true when it was added.
-    fn add_term(&mut self, lang: Lang, term: &str, f: TermFrequency) -> bool {
+    /// Adds one term of language `lang`, or records why it cannot be added.
+    fn add_term(&mut self, lang: Lang, term: &str, f: TermFrequency) {
         if f.documents == 0 || f.documents > f.occurrences {
             self.problem(|| {
                 format!(
@@ -238,27 +238,21 @@ impl Unchecked {
                     f.documents, f.occurrences
                 )
             });
-            return false;
+            return;
         }
         let id = self.stats.intern(term);
-        if self.stats.has_pair(id, lang) {
+        if self.stats.frequency_in(id, lang).is_some() {
             self.problem(|| format!("term {term:?} is listed twice in language {lang}"));
-            return false;
+            return;
         }
         let total = self.stats.entries[id as usize].total;
         if total.documents.checked_add(f.documents).is_none()
             || total.occurrences.checked_add(f.occurrences).is_none()
         {
             self.problem(|| format!("the frequencies of term {term:?} overflow"));
-            return false;
+            return;
         }
-        self.stats.count_in(id, lang, f)
-    }
-
-    fn add_lang_vocabulary(&mut self, lang: Lang, added: usize) {
-        if added > 0 {
-            *self.stats.lang_vocabulary.entry(lang).or_default() += added;
-        }
+        self.stats.count_in(id, lang, f);
     }
 
     fn add_language(&mut self, lang: Lang, stats: LangStats) {
@@ -516,7 +510,6 @@ impl<'de> Visitor<'de> for TermsSeed<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let TermsSeed { out, lang } = self;
-        let mut added = 0;
         while let Some((term, documents, occurrences)) =
             seq.next_element::<(Cow<'de, str>, u64, u64)>()?
         {
@@ -524,9 +517,8 @@ impl<'de> Visitor<'de> for TermsSeed<'_> {
                 documents,
                 occurrences,
             };
-            added += usize::from(out.add_term(lang, &term, f));
+            out.add_term(lang, &term, f);
         }
-        out.add_lang_vocabulary(lang, added);
         Ok(())
     }
 }
@@ -542,7 +534,6 @@ impl<'de> Visitor<'de> for FrontCodedTermsSeed<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let TermsSeed { out, lang } = self.0;
-        let mut added = 0;
         let mut term = String::new();
         while let Some((shared, rest, documents, occurrences)) =
             seq.next_element::<(u32, Cow<'de, str>, u64, u64)>()?
@@ -560,9 +551,8 @@ impl<'de> Visitor<'de> for FrontCodedTermsSeed<'_> {
                 documents,
                 occurrences,
             };
-            added += usize::from(out.add_term(lang, &term, f));
+            out.add_term(lang, &term, f);
         }
-        out.add_lang_vocabulary(lang, added);
         Ok(())
     }
 }

@@ -54,6 +54,16 @@ pub struct Run {
 }
 
 impl Run {
+    /// Fails, showing stderr, unless stderr contains `needle`.
+    #[track_caller]
+    pub fn assert_stderr_contains(&self, needle: &str) {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            self.stderr
+        );
+    }
+
     /// stdout's lines, each parsed as JSON.
     pub fn records(&self) -> Vec<serde_json::Value> {
         self.stdout
@@ -100,4 +110,26 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
 /// The corpus folder of the repository.
 pub fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// The NTREX sample (corpus/ntrex/*.txt, in name order) as JSON Lines: one document per line
+/// of each file, with id `{file stem}-{line number from 0}`, each ending in a newline.
+pub fn ntrex_jsonl() -> Vec<String> {
+    let mut files: Vec<_> = std::fs::read_dir(corpus().join("ntrex"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut docs = Vec::new();
+    for path in &files {
+        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        for (i, line) in std::fs::read_to_string(path).unwrap().lines().enumerate() {
+            docs.push(format!(
+                "{}\n",
+                serde_json::json!({"id": format!("{name}-{i}"), "text": line})
+            ));
+        }
+    }
+    docs
 }
