@@ -59,23 +59,14 @@ pub fn lines(group: &str) -> Vec<String> {
             })
             .collect();
     }
-    let mut all: Vec<Vec<String>> = Vec::new();
-    let mut names: Vec<_> =
-        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ntrex"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .filter(|n| n.ends_with(".txt"))
-            .collect();
-    names.sort();
-    for name in names {
-        all.push(
-            corpus_file(&format!("ntrex/{name}"))
-                .lines()
-                .take(30)
-                .map(String::from)
-                .collect(),
-        );
-    }
+    let all: Vec<Vec<String>> = ntrex_files()
+        .iter()
+        .map(|path| {
+            let text =
+                fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            text.lines().take(30).map(String::from).collect()
+        })
+        .collect();
     (0..30)
         .flat_map(|i| all.iter().filter_map(move |lines| lines.get(i).cloned()))
         .collect()
