@@ -31,6 +31,7 @@
 //! # Ok::<(), wordmill::Error>(())
 //! ```
 
+mod onepass;
 mod tables;
 
 use std::borrow::Cow;
@@ -94,6 +95,51 @@ impl Default for Normalizer {
             teh_marbuta: false,
             russian_yo: false,
             strip_diacritics: false,
+        }
+    }
+}
+
+/// A [`Normalizer`] made ready for one language ([`Normalizer::folder`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Folder<'n> {
+    normalizer: &'n Normalizer,
+    rules: Rules,
+    /// The normalizer turns ASCII text into its lowercase and nothing else: it case-folds,
+    /// and the language is not Turkic (whose `I` is `ı`).
+    pub(crate) ascii_lowercase: bool,
+    table: &'static onepass::Table,
+    /// The classes of the characters this normalizer may change under these rules.
+    relevant: u8,
+}
+
+impl Folder<'_> {
+    /// [`Normalizer::fold_to`] for a token whose bytes the tokenizer has seen already: it
+    /// knows whether the token is ASCII and, if so, whether it has capitals, which settles
+    /// most tokens at once.
+    #[inline]
+    pub(crate) fn fold_token<'a>(
+        &self,
+        word: &'a str,
+        ascii: bool,
+        ascii_upper: bool,
+        buffer: &'a mut String,
+    ) -> &'a str {
+        let normalizer = self.normalizer;
+        // ASCII is already NFC and NFKC; only case can change.
+        if ascii && (!ascii_upper || !normalizer.case_fold) {
+            return word;
+        }
+        if ascii && !(self.rules.turkic && word.contains('I')) {
+            buffer.clear();
+            buffer.push_str(word);
+            buffer.make_ascii_lowercase();
+            return buffer;
+        }
+        let word = normalizer.without_edge_joiners(word);
+        match normalizer.fold_in_one_pass(word, self.table, self.relevant, buffer) {
+            Some(false) => word,
+            Some(true) => buffer,
+            None => normalizer.fold_by_steps(word, self.rules, buffer),
         }
     }
 }
@@ -261,60 +307,43 @@ impl Normalizer {
     ) -> &'a str {
         let ascii = token.is_ascii();
         let ascii_upper = ascii && self.case_fold && token.bytes().any(|b| b.is_ascii_uppercase());
-        self.fold_token(token, ascii, ascii_upper, lang, buffer)
+        self.folder(lang)
+            .fold_token(token, ascii, ascii_upper, buffer)
     }
 
-    /// True when this normalizer turns ASCII text in `lang` into its lowercase and nothing
-    /// else: it case-folds, and the language is not Turkic (whose `I` is `ı`).
+    /// This normalizer made ready for text in `lang`: what would otherwise be worked out
+    /// again for every token.
     #[inline]
-    pub(crate) fn folds_ascii_like_lowercase(&self, lang: Lang) -> bool {
-        self.case_fold && !self.rules(lang).turkic
-    }
-
-    /// [`fold_to`](Self::fold_to) for a token whose bytes the tokenizer has seen already: it
-    /// knows whether the token is ASCII and, if so, whether it has capitals, which settles
-    /// most tokens at once.
-    #[inline]
-    pub(crate) fn fold_token<'a>(
-        &self,
-        word: &'a str,
-        ascii: bool,
-        ascii_upper: bool,
-        lang: Lang,
-        buffer: &'a mut String,
-    ) -> &'a str {
-        // ASCII is already NFC and NFKC; only case can change.
-        if ascii && (!ascii_upper || !self.case_fold) {
-            return word;
-        }
+    pub(crate) fn folder(&self, lang: Lang) -> Folder<'_> {
         let rules = self.rules(lang);
-        if ascii && !(rules.turkic && word.contains('I')) {
-            buffer.clear();
-            buffer.push_str(word);
-            buffer.make_ascii_lowercase();
-            return buffer;
+        Folder {
+            normalizer: self,
+            rules,
+            ascii_lowercase: self.case_fold && !rules.turkic,
+            table: self.one_pass_table(rules),
+            relevant: self.relevant_classes(rules) | self.unstable_class(),
         }
-        self.fold_general(word, rules, buffer)
     }
 
-    /// [`fold_to`](Self::fold_to) past the ASCII fast path.
-    fn fold_general<'a>(&self, token: &'a str, rules: Rules, buffer: &'a mut String) -> &'a str {
-        // ZWJ and ZWNJ matter inside a word (Persian `می‌خواهم`, emoji sequences) but not at its
-        // edges, where UAX #29 leaves them attached to the word before.
-        let token = if self.fold_punctuation && has_edge_joiner(token) {
+    /// ZWJ and ZWNJ matter inside a word (Persian `می‌خواهم`, emoji sequences) but not at its
+    /// edges, where UAX #29 leaves them attached to the word before.
+    fn without_edge_joiners<'a>(&self, token: &'a str) -> &'a str {
+        if self.fold_punctuation && has_edge_joiner(token) {
             match token.trim_matches(JOINERS) {
                 "" => token,
                 trimmed => trimmed,
             }
         } else {
             token
-        };
+        }
+    }
+
+    /// [`Folder::fold_token`] step by step, for tokens that
+    /// [`fold_in_one_pass`](Self::fold_in_one_pass) cannot settle: the reference both follow.
+    fn fold_by_steps<'a>(&self, token: &'a str, rules: Rules, buffer: &'a mut String) -> &'a str {
         // One pass over the characters says what work there is: most words of most scripts
         // have none, many only need case folding, few need the normal form recomputed.
-        let unstable = match self.form {
-            UnicodeForm::Nfc => class::NFC,
-            UnicodeForm::Nfkc => class::NFKC,
-        };
+        let unstable = self.unstable_class();
         let relevant = self.relevant_classes(rules) | unstable;
         let work = work_of(token) & relevant;
         if work == 0 {

@@ -230,7 +230,7 @@ impl Pipeline {
         let mut stream = self.config.tokenizer.tokens(text);
         // Reused from token to token: normalization writes here when a word changes.
         let mut buffer = String::new();
-        let mut window_folding = normalizer.folds_ascii_like_lowercase(lang);
+        let mut folder = normalizer.folder(lang);
         let mut memoize = self.memoizes(tools);
         term_cache::with_cache(self.id, |cache| {
             while let Some(token) = stream.next_raw() {
@@ -239,14 +239,13 @@ impl Pipeline {
                     if spans[span].lang != lang {
                         lang = spans[span].lang;
                         tools = self.tools(lang);
-                        window_folding = normalizer.folds_ascii_like_lowercase(lang);
+                        folder = normalizer.folder(lang);
                         memoize = self.memoizes(tools);
                     }
                 }
                 token_count += 1;
                 // ASCII tokens come lowercased with their window; the others are normalized.
-                let folded =
-                    stream.folded_form(&token, normalizer, lang, window_folding, &mut buffer);
+                let folded = stream.folded_form(&token, &folder, &mut buffer);
                 let id = if token.kind == TokenKind::Word && memoize {
                     let mut scratch = None;
                     let term = cache.get_or_make(

@@ -33,6 +33,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::normalize::Folder;
+
 pub(crate) use props::decode;
 use props::{ALPHABETIC, ASCII_WORD, EXT_PICT, NUMERIC, WB_MASK, props, skip_ascii_gap, wb};
 pub use segment::Segments;
@@ -261,13 +263,13 @@ impl Tokenizer {
     ) {
         let mut tokens = self.tokens(text);
         let mut buffer = String::new();
-        let window_folding = normalizer.folds_ascii_like_lowercase(lang);
+        let folder = normalizer.folder(lang);
         while let Some(raw) = tokens.next_raw() {
             let token = tokens.token(raw);
             let term = if normalizer.strips_diacritics() {
                 normalizer.normalize_to(token.text, lang, &mut buffer)
             } else {
-                tokens.folded_form(&raw, normalizer, lang, window_folding, &mut buffer)
+                tokens.folded_form(&raw, &folder, &mut buffer)
             };
             f(token, term);
         }
@@ -451,23 +453,22 @@ impl<'a> Tokens<'a> {
     }
 
     /// The token case-folded and normalized (diacritic removal aside): lowercased with its
-    /// window when it is ASCII and `window_folding` says lowercase is all its folding is (see
-    /// `Normalizer::folds_ascii_like_lowercase`), else by `normalizer`, which learns from the
-    /// token's flags whether it is ASCII and has capitals.
+    /// window when it is ASCII and lowercase is all the folder does to ASCII, else by the
+    /// folder, which learns from the token's flags whether it is ASCII and has capitals.
     #[inline]
     pub(crate) fn folded_form<'s>(
         &'s self,
         raw: &RawToken,
-        normalizer: &crate::normalize::Normalizer,
-        lang: crate::Lang,
-        window_folding: bool,
+        folder: &Folder<'_>,
         buffer: &'s mut String,
     ) -> &'s str {
-        if window_folding && let Some(lower) = self.ascii_lowercase(raw) {
+        if folder.ascii_lowercase
+            && let Some(lower) = self.ascii_lowercase(raw)
+        {
             return lower;
         }
         let word = &self.text[raw.start..raw.end];
-        normalizer.fold_token(word, raw.is_ascii(), raw.has_ascii_upper(), lang, buffer)
+        folder.fold_token(word, raw.is_ascii(), raw.has_ascii_upper(), buffer)
     }
 
     /// The lowercase form of an ASCII token of the current window, made with the window at

@@ -1,0 +1,304 @@
+//! The common case of normalization in one pass: a token whose characters each map on their
+//! own to characters that are already normal, which is nearly every word of news text in
+//! every script (capitals, Arabic alef forms and harakat, Greek accents, `’`).
+//!
+//! The general path looks at a token up to four times (what work is there, compose, map,
+//! compose again). Here each character is looked up once, in a table of the 2,048 one- and
+//! two-byte code points made for the normalizer's options and the token's language rules,
+//! and the token is copied only from its first change on. Whatever the table cannot settle
+//! (a character whose normal form depends on its neighbours, a three-byte character that
+//! some rule changes, a token that would lose all its letters) goes to the general path,
+//! which is the reference: a property test checks that both give the same terms.
+
+use std::sync::OnceLock;
+
+use unicode_normalization::{IsNormalized, is_nfc_quick, is_nfkc_quick};
+
+use super::{CharMap, Normalizer, Rules, UnicodeForm, char_class, class};
+
+/// An entry of the table: what becomes of one code point below U+0800.
+///
+/// Bits 0 and 1 are the action, bit 2 says the character (or what replaces it) is a letter
+/// or digit, bits 3 and 4 the length of the replacement, bits 8 to 31 its bytes.
+type Entry = u32;
+
+const KEEP: Entry = 0;
+const MAP: Entry = 1;
+const REMOVE: Entry = 2;
+/// Settled by the general path only.
+const GENERAL: Entry = 3;
+const ACTION: Entry = 3;
+const ALNUM: Entry = 4;
+
+/// One table per combination of options and language rules that changes the entries: the
+/// form, five switches and four rules, 2^10 of them, of which a program uses one or two.
+const CONFIGURATIONS: usize = 1 << 10;
+
+pub(super) type Table = [Entry; 0x800];
+
+impl Normalizer {
+    /// Normalizes `token` in one pass: `Some(false)` when it is normal as it is, `Some(true)`
+    /// when its normal form is now in `buffer`, `None` when the general path must decide.
+    #[inline]
+    pub(super) fn fold_in_one_pass(
+        &self,
+        token: &str,
+        table: &Table,
+        relevant: u8,
+        buffer: &mut String,
+    ) -> Option<bool> {
+        let bytes = token.as_bytes();
+        // `token[..copied]` is in `buffer` (once something changed, `changed`).
+        let (mut copied, mut changed, mut removed, mut alnum) = (0, false, false, false);
+        let mut i = 0;
+        while i < bytes.len() {
+            let lead = bytes[i];
+            let (cp, width) = if lead < 0x80 {
+                (usize::from(lead), 1)
+            } else if lead < 0xE0 {
+                let cp = (usize::from(lead & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
+                (cp, 2)
+            } else if lead < 0xF0 {
+                let cp = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                    | u32::from(bytes[i + 2] & 0x3F);
+                // Kept as it is when no rule of this normalizer looks at it (ideographs,
+                // Indic letters, most punctuation); anything else is the general path's.
+                let c = char::from_u32(cp).unwrap_or_default();
+                if char_class(c) & relevant != 0 {
+                    return None;
+                }
+                i += 3;
+                continue;
+            } else {
+                return None;
+            };
+            let entry = table[cp];
+            alnum |= entry & ALNUM != 0;
+            match entry & ACTION {
+                KEEP => {}
+                GENERAL => return None,
+                action => {
+                    if !changed {
+                        buffer.clear();
+                        buffer.reserve(bytes.len() + 4);
+                        changed = true;
+                    }
+                    buffer.push_str(&token[copied..i]);
+                    if action == MAP {
+                        let len = ((entry >> 3) & 3) as usize;
+                        let replacement = (entry >> 8).to_le_bytes();
+                        // SAFETY: the table stores the UTF-8 bytes of whole characters.
+                        buffer.push_str(unsafe {
+                            std::str::from_utf8_unchecked(&replacement[..len])
+                        });
+                    } else {
+                        removed = true;
+                    }
+                    copied = i + width;
+                }
+            }
+            i += width;
+        }
+        if !changed {
+            return Some(false);
+        }
+        if removed && !alnum {
+            // Only removable characters, or those and punctuation: the general path keeps
+            // such a token rather than lose it.
+            return None;
+        }
+        buffer.push_str(&token[copied..]);
+        if self.fold_punctuation && super::has_edge_joiner(buffer) {
+            // A removal bared a joiner, which the general path trims.
+            return None;
+        }
+        Some(true)
+    }
+
+    /// The class of characters that are not stable under this normalizer's form.
+    #[inline]
+    pub(super) fn unstable_class(&self) -> u8 {
+        match self.form {
+            UnicodeForm::Nfc => class::NFC,
+            UnicodeForm::Nfkc => class::NFKC,
+        }
+    }
+
+    /// True when `c` never composes with a character before it in this normalizer's form.
+    fn quick_check_yes(&self, c: char) -> bool {
+        let one = std::iter::once(c);
+        match self.form {
+            UnicodeForm::Nfc => is_nfc_quick(one) == IsNormalized::Yes,
+            UnicodeForm::Nfkc => is_nfkc_quick(one) == IsNormalized::Yes,
+        }
+    }
+
+    /// The table for this normalizer under `rules`, made the first time it is asked for.
+    #[inline]
+    pub(super) fn one_pass_table(&self, rules: Rules) -> &'static Table {
+        static TABLES: [OnceLock<Box<Table>>; CONFIGURATIONS] =
+            [const { OnceLock::new() }; CONFIGURATIONS];
+        let switches = [
+            self.form == UnicodeForm::Nfkc,
+            self.case_fold,
+            self.fold_punctuation,
+            self.fold_width,
+            self.fold_digits,
+            self.language_rules,
+            self.teh_marbuta,
+            rules.turkic,
+            rules.persian,
+            rules.russian,
+        ];
+        let key = switches
+            .iter()
+            .enumerate()
+            .fold(0, |key, (bit, &on)| key | (usize::from(on) << bit));
+        TABLES[key].get_or_init(|| {
+            let mut table = Box::new([KEEP; 0x800]);
+            for (cp, entry) in table.iter_mut().enumerate() {
+                *entry = char::from_u32(cp as u32).map_or(GENERAL, |c| self.entry(c, rules));
+            }
+            table
+        })
+    }
+
+    /// What this normalizer does to `c` on its own, as a table entry: a replacement only when
+    /// it is final (normal and changed by no rule again) and fits in three bytes.
+    fn entry(&self, c: char, rules: Rules) -> Entry {
+        let relevant = self.relevant_classes(rules) | self.unstable_class();
+        let unstable = self.unstable_class();
+        let alnum = |c: char| if c.is_alphanumeric() { ALNUM } else { 0 };
+        let class = char_class(c) & relevant;
+        if class == 0 {
+            return KEEP | alnum(c);
+        }
+        let mapped = if class & !unstable != 0 {
+            self.map_char(c, rules)
+        } else {
+            CharMap::Keep
+        };
+        let mut replacement = [0u8; 4];
+        let replacement: &str = match mapped {
+            // A mark that never composes with the character before it (quick check Yes: the
+            // harakat, the niqqud) can be dropped without looking at its neighbours: what
+            // else could compose or reorder is unstable itself, and taken by the steps.
+            CharMap::Remove if self.quick_check_yes(c) => return REMOVE,
+            _ if class & unstable != 0 => return GENERAL,
+            CharMap::Remove => return REMOVE,
+            CharMap::Keep => return KEEP | alnum(c),
+            CharMap::Char(m) => m.encode_utf8(&mut replacement),
+            CharMap::Str(s) => s,
+        };
+        let is_final = replacement.chars().all(|m| char_class(m) & relevant == 0);
+        if !is_final || replacement.len() > 3 {
+            return GENERAL;
+        }
+        let mut packed = [0u8; 4];
+        packed[..replacement.len()].copy_from_slice(replacement.as_bytes());
+        let first = replacement.chars().next().unwrap_or(c);
+        MAP | alnum(first) | ((replacement.len() as Entry) << 3) | (u32::from_le_bytes(packed) << 8)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::Lang;
+
+    /// Characters that exercise every kind of entry: capitals of many scripts, marks that
+    /// compose, harakat and niqqud that rules remove, letters that fold to two characters,
+    /// Turkic I, punctuation the options fold, joiners, Hangul jamo, characters above U+0800.
+    const POOL: &[char] = &[
+        'a', 'A', 'I', 'i', 's', 'z', 'Z', '1', '\'', '-', '.', 'é', 'É', 'ß', 'ẞ', 'İ', 'ı', 'ŉ',
+        'ǰ', 'Ǆ', 'ǅ', 'ſ', 'ª', 'µ', '²', '\u{0301}', '\u{0308}', '\u{0327}', 'Ά', 'ά', 'ΐ', 'Σ',
+        'ς', 'σ', '\u{0345}', 'ё', 'Ё', 'Ж', 'ж', 'Ѐ', 'ا', 'أ', 'إ', 'آ', 'ٱ', 'ى', 'ي', 'ك', 'ة',
+        'ـ', '\u{064E}', '\u{0651}', '\u{0653}', '\u{0654}', '\u{0670}', '٣', '۳', 'ש', '\u{05B8}',
+        '\u{05C1}', '\u{00AD}', '\u{200C}', '\u{200D}', '’', '“', '–', 'Ａ', '１', 'ｶ', 'ﾞ', 'ﬁ',
+        '東', 'क', '\u{093F}', 'ก', '\u{1100}', '\u{1161}', '\u{11A8}', '한', 'Ꭰ', 'ꭰ', '𝐀', '😀',
+    ];
+
+    fn normalizers() -> Vec<Normalizer> {
+        let mut all = Vec::new();
+        for bits in 0..128u32 {
+            let on = |bit: u32| bits & (1 << bit) != 0;
+            all.push(
+                Normalizer::new()
+                    .unicode_form(if on(0) {
+                        UnicodeForm::Nfkc
+                    } else {
+                        UnicodeForm::Nfc
+                    })
+                    .case_fold(!on(1))
+                    .fold_punctuation(!on(2))
+                    .fold_width(!on(3))
+                    .fold_digits(!on(4))
+                    .language_rules(!on(5))
+                    .teh_marbuta(on(6))
+                    .russian_yo(true),
+            );
+        }
+        all
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// The one pass gives what the steps give, or leaves the token to them.
+        #[test]
+        fn one_pass_agrees_with_the_steps(
+            chars in proptest::collection::vec(proptest::sample::select(POOL), 1..8),
+            which in 0..128usize,
+            lang in proptest::sample::select(&["und", "tur", "pes", "rus", "ell", "ara"][..]),
+        ) {
+            let token: String = chars.into_iter().collect();
+            let normalizer = &normalizers()[which];
+            // As the general path hands tokens on.
+            let token = normalizer.without_edge_joiners(&token).to_owned();
+            let folder = normalizer.folder(lang.parse::<Lang>().unwrap());
+            let mut buffer = String::new();
+            let one_pass = normalizer.fold_in_one_pass(&token, folder.table, folder.relevant, &mut buffer);
+            let Some(changed) = one_pass else {
+                return Ok(());
+            };
+            let one_pass = if changed { buffer.clone() } else { token.clone() };
+            let mut steps_buffer = String::new();
+            let steps = normalizer.fold_by_steps(&token, folder.rules, &mut steps_buffer);
+            prop_assert_eq!(one_pass, steps, "{:?}", token);
+        }
+    }
+
+    #[test]
+    fn common_words_are_settled_in_one_pass() {
+        let normalizer = Normalizer::new();
+        let mut buffer = String::new();
+        for (word, lang, expected) in [
+            ("Élysée", "fra", Some("élysée")),
+            ("Москва", "rus", Some("москва")),
+            ("أَحْمَد", "ara", Some("احمد")),
+            ("Ἀθῆναι", "ell", None), // polytonic: decomposed by the rule, left to the steps
+            ("Oman’s", "eng", None), // three-byte punctuation that a rule folds
+            ("έτος", "ell", Some("ετοσ")),
+            ("東京", "jpn", Some("東京")),
+        ] {
+            let folder = normalizer.folder(word_lang(lang));
+            let got = normalizer
+                .fold_in_one_pass(word, folder.table, folder.relevant, &mut buffer)
+                .map(|changed| {
+                    if changed {
+                        buffer.clone()
+                    } else {
+                        word.to_owned()
+                    }
+                });
+            assert_eq!(got.as_deref(), expected, "{word}");
+        }
+    }
+
+    fn word_lang(code: &str) -> Lang {
+        code.parse().unwrap()
+    }
+}
