@@ -327,6 +327,7 @@ impl Normalizer {
 
     /// ZWJ and ZWNJ matter inside a word (Persian `می‌خواهم`, emoji sequences) but not at its
     /// edges, where UAX #29 leaves them attached to the word before.
+    #[inline]
     fn without_edge_joiners<'a>(&self, token: &'a str) -> &'a str {
         if self.fold_punctuation && has_edge_joiner(token) {
             match token.trim_matches(JOINERS) {

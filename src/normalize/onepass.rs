@@ -19,14 +19,15 @@ use super::{CharMap, Normalizer, Rules, UnicodeForm, char_class, class};
 /// An entry of the table: what becomes of one code point below U+0800.
 ///
 /// Bits 0 and 1 are the action, bit 2 says the character (or what replaces it) is a letter
-/// or digit, bits 3 and 4 the length of the replacement, bits 8 to 31 its bytes.
+/// or digit, bits 3 and 4 the length of the replacement, bit 7 marks the general path's
+/// characters (whose action bits are both set), bits 8 to 31 are the replacement's bytes.
 type Entry = u32;
 
 const KEEP: Entry = 0;
 const MAP: Entry = 1;
 const REMOVE: Entry = 2;
 /// Settled by the general path only.
-const GENERAL: Entry = 3;
+const GENERAL: Entry = 0x80 | 3;
 const ACTION: Entry = 3;
 const ALNUM: Entry = 4;
 
@@ -34,7 +35,48 @@ const ALNUM: Entry = 4;
 /// form, five switches and four rules, 2^10 of them, of which a program uses one or two.
 const CONFIGURATIONS: usize = 1 << 10;
 
-pub(super) type Table = [Entry; 0x800];
+/// The three-byte code points the table holds too: Latin Extended Additional (Vietnamese),
+/// Greek Extended, and the General Punctuation of running text (`’`, `“`, `–`).
+const PAGES: [std::ops::Range<u32>; 3] = [0x1E00..0x1F00, 0x1F00..0x2000, 0x2000..0x2040];
+const SLOTS: usize = 0x800 + 0x100 + 0x100 + 0x40;
+
+pub(super) type Table = [Entry; SLOTS];
+
+/// Where the table holds a three-byte code point, if it does.
+#[inline(always)]
+fn slot_of(cp: u32) -> Option<usize> {
+    match cp >> 8 {
+        0x1E | 0x1F => Some(0x800 + (cp as usize - 0x1E00)),
+        0x20 if cp < 0x2040 => Some(0xA00 + (cp as usize & 0x3F)),
+        _ => None,
+    }
+}
+
+/// The entry of the character at `bytes[i]` and its length in bytes.
+#[inline(always)]
+fn lookup(bytes: &[u8], i: usize, table: &Table, relevant: u8) -> (Entry, usize) {
+    let lead = bytes[i];
+    if lead < 0x80 {
+        (table[usize::from(lead)], 1)
+    } else if lead < 0xE0 {
+        let cp = (usize::from(lead & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
+        (table[cp], 2)
+    } else if lead < 0xF0 {
+        let cp = (u32::from(lead & 0x0F) << 12)
+            | (u32::from(bytes[i + 1] & 0x3F) << 6)
+            | u32::from(bytes[i + 2] & 0x3F);
+        let entry = match slot_of(cp) {
+            Some(slot) => table[slot],
+            // Kept as it is when no rule of this normalizer looks at it (ideographs, Indic
+            // letters); anything else is the general path's.
+            None if char_class(char::from_u32(cp).unwrap_or_default()) & relevant == 0 => KEEP,
+            None => GENERAL,
+        };
+        (entry, 3)
+    } else {
+        (GENERAL, 4)
+    }
+}
 
 impl Normalizer {
     /// Normalizes `token` in one pass: `Some(false)` when it is normal as it is, `Some(true)`
@@ -48,60 +90,43 @@ impl Normalizer {
         buffer: &mut String,
     ) -> Option<bool> {
         let bytes = token.as_bytes();
-        // `token[..copied]` is in `buffer` (once something changed, `changed`).
-        let (mut copied, mut changed, mut removed, mut alnum) = (0, false, false, false);
+        // Most tokens keep every character: find that out with nothing but lookups first (one
+        // branch per character, on its width, which a word's script makes predictable).
+        let mut all = KEEP;
         let mut i = 0;
         while i < bytes.len() {
-            let lead = bytes[i];
-            let (cp, width) = if lead < 0x80 {
-                (usize::from(lead), 1)
-            } else if lead < 0xE0 {
-                let cp = (usize::from(lead & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
-                (cp, 2)
-            } else if lead < 0xF0 {
-                let cp = (u32::from(lead & 0x0F) << 12)
-                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
-                    | u32::from(bytes[i + 2] & 0x3F);
-                // Kept as it is when no rule of this normalizer looks at it (ideographs,
-                // Indic letters, most punctuation); anything else is the general path's.
-                let c = char::from_u32(cp).unwrap_or_default();
-                if char_class(c) & relevant != 0 {
-                    return None;
-                }
-                i += 3;
-                continue;
-            } else {
-                return None;
-            };
-            let entry = table[cp];
-            alnum |= entry & ALNUM != 0;
-            match entry & ACTION {
-                KEEP => {}
-                GENERAL => return None,
-                action => {
-                    if !changed {
-                        buffer.clear();
-                        buffer.reserve(bytes.len() + 4);
-                        changed = true;
-                    }
-                    buffer.push_str(&token[copied..i]);
-                    if action == MAP {
-                        let len = ((entry >> 3) & 3) as usize;
-                        let replacement = (entry >> 8).to_le_bytes();
-                        // SAFETY: the table stores the UTF-8 bytes of whole characters.
-                        buffer.push_str(unsafe {
-                            std::str::from_utf8_unchecked(&replacement[..len])
-                        });
-                    } else {
-                        removed = true;
-                    }
-                    copied = i + width;
-                }
-            }
+            let (entry, width) = lookup(bytes, i, table, relevant);
+            all |= entry;
             i += width;
         }
-        if !changed {
+        if all & ACTION == KEEP {
             return Some(false);
+        }
+        if all & GENERAL == GENERAL {
+            return None;
+        }
+        // Something changes: `token[..copied]` is in `buffer`, changed where it had to be.
+        buffer.clear();
+        buffer.reserve(bytes.len() + 4);
+        let (mut copied, mut removed, mut alnum) = (0, false, false);
+        let mut i = 0;
+        while i < bytes.len() {
+            let (entry, width) = lookup(bytes, i, table, relevant);
+            alnum |= entry & ALNUM != 0;
+            let action = entry & ACTION;
+            if action != KEEP {
+                buffer.push_str(&token[copied..i]);
+                if action == MAP {
+                    let len = ((entry >> 3) & 3) as usize;
+                    let replacement = (entry >> 8).to_le_bytes();
+                    // SAFETY: the table stores the UTF-8 bytes of whole characters.
+                    buffer.push_str(unsafe { std::str::from_utf8_unchecked(&replacement[..len]) });
+                } else {
+                    removed = true;
+                }
+                copied = i + width;
+            }
+            i += width;
         }
         if removed && !alnum {
             // Only removable characters, or those and punctuation: the general path keeps
@@ -156,9 +181,10 @@ impl Normalizer {
             .enumerate()
             .fold(0, |key, (bit, &on)| key | (usize::from(on) << bit));
         TABLES[key].get_or_init(|| {
-            let mut table = Box::new([KEEP; 0x800]);
-            for (cp, entry) in table.iter_mut().enumerate() {
-                *entry = char::from_u32(cp as u32).map_or(GENERAL, |c| self.entry(c, rules));
+            let mut table = Box::new([KEEP; SLOTS]);
+            for cp in (0..0x800).chain(PAGES.iter().flat_map(|page| page.clone())) {
+                let slot = slot_of(cp).unwrap_or(cp as usize);
+                table[slot] = char::from_u32(cp).map_or(GENERAL, |c| self.entry(c, rules));
             }
             table
         })
@@ -218,7 +244,9 @@ mod tests {
         'ς', 'σ', '\u{0345}', 'ё', 'Ё', 'Ж', 'ж', 'Ѐ', 'ا', 'أ', 'إ', 'آ', 'ٱ', 'ى', 'ي', 'ك', 'ة',
         'ـ', '\u{064E}', '\u{0651}', '\u{0653}', '\u{0654}', '\u{0670}', '٣', '۳', 'ש', '\u{05B8}',
         '\u{05C1}', '\u{00AD}', '\u{200C}', '\u{200D}', '’', '“', '–', 'Ａ', '１', 'ｶ', 'ﾞ', 'ﬁ',
-        '東', 'क', '\u{093F}', 'ก', '\u{1100}', '\u{1161}', '\u{11A8}', '한', 'Ꭰ', 'ꭰ', '𝐀', '😀',
+        'Ἀ', 'ῆ', 'ᾳ', 'ᾼ', 'ΐ', 'ế', 'Ế', 'ạ', 'Ạ', 'ẛ', '\u{200B}', '\u{200E}', '\u{2011}', '‰',
+        '\u{2028}', '東', 'क', '\u{093F}', 'ก', '\u{1100}', '\u{1161}', '\u{11A8}', '한', 'Ꭰ', 'ꭰ',
+        '𝐀', '😀',
     ];
 
     fn normalizers() -> Vec<Normalizer> {
@@ -279,8 +307,10 @@ mod tests {
             ("Élysée", "fra", Some("élysée")),
             ("Москва", "rus", Some("москва")),
             ("أَحْمَد", "ara", Some("احمد")),
-            ("Ἀθῆναι", "ell", None), // polytonic: decomposed by the rule, left to the steps
-            ("Oman’s", "eng", None), // three-byte punctuation that a rule folds
+            ("Ἀθῆναι", "ell", Some("αθηναι")),
+            ("Oman’s", "eng", Some("oman's")),
+            ("Thế", "vie", Some("thế")),
+            ("ﬁnance", "eng", None), // a ligature: NFKC-only, case-folded to two letters
             ("έτος", "ell", Some("ετοσ")),
             ("東京", "jpn", Some("東京")),
         ] {
