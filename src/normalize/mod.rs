@@ -34,6 +34,8 @@
 mod onepass;
 mod tables;
 
+pub(crate) use onepass::WindowFold;
+
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
@@ -113,6 +115,14 @@ pub(crate) struct Folder<'n> {
 }
 
 impl Folder<'_> {
+    /// What the tokenizer's window needs to fold its text as this folder does, when it can:
+    /// when this folder turns ASCII into its lowercase.
+    #[inline]
+    pub(crate) fn window_fold(&self) -> Option<onepass::WindowFold> {
+        self.ascii_lowercase
+            .then(|| onepass::WindowFold::new(self.table, self.relevant))
+    }
+
     /// [`Normalizer::fold_to`] for a token whose bytes the tokenizer has seen already: it
     /// knows whether the token is ASCII and, if so, whether it has capitals, which settles
     /// most tokens at once.
@@ -401,24 +411,34 @@ impl Normalizer {
             return buffer;
         }
         // Folding and removals can leave text that is not in the form any more (`ǰ` folds to
-        // `j` + U+030C, which NFC composes back), and composing can make a character the rules
+        // `j` + U+030C, which NFC composes back), composing can make a character the rules
         // change (a removed soft hyphen between `α` and U+0301 lets them compose to `ά`, whose
-        // accent the Greek rule removes): repeat until nothing changes (twice is the most seen).
+        // accent the Greek rule removes), and folding can make one another rule changes (`ŉ`
+        // folds to `ʼn`, whose `ʼ` is punctuation): repeat until nothing changes (twice is the
+        // most seen).
         let mut again = String::new();
         for _ in 0..4 {
-            if work_of(buffer) & unstable == 0 {
+            let work = work_of(buffer) & relevant;
+            if work == 0 {
                 break;
             }
-            let Cow::Owned(recomposed) = self.compose(buffer) else {
-                break;
+            let recomposed = match work & unstable != 0 {
+                true => match self.compose(buffer) {
+                    Cow::Owned(recomposed) => Some(recomposed),
+                    Cow::Borrowed(_) => None,
+                },
+                false => None,
             };
+            let text = recomposed.as_deref().unwrap_or(buffer);
             again.clear();
-            if work_of(&recomposed) & relevant & !unstable != 0
-                && self.map_chars(&recomposed, rules, relevant, &mut again)
+            if work_of(text) & relevant & !unstable != 0
+                && self.map_chars(text, rules, relevant, &mut again)
             {
                 std::mem::swap(buffer, &mut again);
             } else {
-                *buffer = recomposed;
+                if let Some(recomposed) = recomposed {
+                    *buffer = recomposed;
+                }
                 break;
             }
         }
@@ -948,9 +968,11 @@ fn ascii_digit(c: char) -> Option<char> {
     (value < 10).then(|| char::from(b'0' + value as u8))
 }
 
+/// A Latin letter (not `×` or `÷`, which share its blocks).
 fn is_latin(c: char) -> bool {
-    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}')
-        || c.is_ascii_alphabetic()
+    c.is_ascii_alphabetic()
+        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}')
+            && c.is_alphabetic())
 }
 
 #[cfg(test)]
@@ -975,6 +997,17 @@ mod tests {
             Normalizer::new().normalize("سلطنة", Lang::UND),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn folding_then_another_rule_is_idempotent() {
+        // `ŉ` case-folds to `ʼn`, whose `ʼ` the punctuation rule folds in turn.
+        assert_eq!(norm("ŉ"), "'n");
+        assert_eq!(norm(&norm("ŉ")), norm("ŉ"));
+        // `÷` is no Latin letter: the mark after it is not an accent to strip.
+        let stripping = Normalizer::new().strip_diacritics(true);
+        let once = stripping.normalize("÷\u{5b0}\u{ad}", Lang::UND);
+        assert_eq!(stripping.normalize(&once, Lang::UND), once);
     }
 
     #[test]

@@ -16,6 +16,74 @@ use unicode_normalization::{IsNormalized, is_nfc_quick, is_nfkc_quick};
 
 use super::{CharMap, Normalizer, Rules, UnicodeForm, char_class, class};
 
+/// What the tokenizer's window needs to fold its text in bulk: a one-pass table and the
+/// classes its normalizer changes ([`super::Folder::window_fold`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WindowFold {
+    table: &'static Table,
+    relevant: u8,
+}
+
+impl WindowFold {
+    pub(super) fn new(table: &'static Table, relevant: u8) -> WindowFold {
+        WindowFold { table, relevant }
+    }
+
+    /// Folds the multi-byte characters of a window: `lower` holds the window's bytes
+    /// (`chunk`) with ASCII already lowercased, `leads` marks the first bytes of its
+    /// multi-byte characters. A character that folds to one of the same length is replaced in
+    /// `lower`; the returned bits mark the first bytes of the others that change (or might:
+    /// joiners, which the normalizer trims at a token's edges, and characters cut by the
+    /// window's end), whose tokens the normalizer must take one by one.
+    #[inline]
+    pub(crate) fn fold(&self, chunk: &[u8; 64], lower: &mut [u8; 64], leads: u64) -> u64 {
+        // First the two-byte characters that stay as they are, the bulk of any text, without
+        // a branch on what each becomes: their lookups overlap.
+        let mut look_closer = 0u64;
+        let mut rest = leads;
+        while rest != 0 {
+            let p = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let lead = chunk[p & 63];
+            let entry = if lead < 0xE0 {
+                let cp = (usize::from(lead & 0x1F) << 6) | usize::from(chunk[(p + 1) & 63] & 0x3F);
+                self.table[cp]
+            } else {
+                ACTION
+            };
+            look_closer |= u64::from(entry & ACTION != KEEP) << p;
+        }
+        // A two-byte character cut by the window's end (its lookup above read garbage).
+        look_closer |= leads & (1 << 63);
+        let mut unsettled = 0;
+        while look_closer != 0 {
+            let p = look_closer.trailing_zeros() as usize;
+            look_closer &= look_closer - 1;
+            let lead = chunk[p];
+            let len = 2 + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0);
+            if p + len > 64 || len == 4 || is_joiner(&chunk[p..p + len]) {
+                unsettled |= 1 << p;
+                continue;
+            }
+            let (entry, _) = lookup(&chunk[p..p + len], 0, self.table, self.relevant);
+            match entry & ACTION {
+                KEEP => {}
+                MAP if ((entry >> 3) & 3) as usize == len => {
+                    let replacement = (entry >> 8).to_le_bytes();
+                    lower[p..p + len].copy_from_slice(&replacement[..len]);
+                }
+                _ => unsettled |= 1 << p,
+            }
+        }
+        unsettled
+    }
+}
+
+/// True for ZWNJ and ZWJ (E2 80 8C, E2 80 8D).
+fn is_joiner(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xE2, 0x80, 0x8C | 0x8D])
+}
+
 /// An entry of the table: what becomes of one code point below U+0800.
 ///
 /// Bits 0 and 1 are the action, bit 2 says the character (or what replaces it) is a letter

@@ -230,16 +230,21 @@ impl Pipeline {
         let mut stream = self.config.tokenizer.tokens(text);
         // Reused from token to token: normalization writes here when a word changes.
         let mut buffer = String::new();
+        // Windows fold their text as they find tokens: most terms come made.
         let mut folder = normalizer.folder(lang);
+        stream.fold_with(&folder);
         let mut memoize = self.memoizes(tools);
         term_cache::with_cache(self.id, |cache| {
-            while let Some(token) = stream.next_raw() {
+            while let Some(mut token) = stream.next_raw() {
                 while span + 1 < spans.len() && token.start >= spans[span].span.end {
                     span += 1;
                     if spans[span].lang != lang {
                         lang = spans[span].lang;
                         tools = self.tools(lang);
                         folder = normalizer.folder(lang);
+                        stream.fold_with(&folder);
+                        // This token was found folded the old way.
+                        token.forget_folding();
                         memoize = self.memoizes(tools);
                     }
                 }

@@ -33,12 +33,12 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::Folder;
+use crate::normalize::{Folder, WindowFold};
 
 pub(crate) use props::decode;
 use props::{ALPHABETIC, ASCII_WORD, EXT_PICT, NUMERIC, WB_MASK, props, skip_ascii_gap, wb};
 pub use segment::Segments;
-use segment::{REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before};
+use segment::{FOLDED, REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before};
 use special::Pending;
 use window::Window;
 
@@ -232,6 +232,7 @@ impl Tokenizer {
             },
             pending: Pending::default(),
             window: Window::default(),
+            fold: None,
             scalar_until: if refines { usize::MAX } else { 0 },
             scalar_span: MIN_SCALAR_SPAN,
         }
@@ -264,6 +265,9 @@ impl Tokenizer {
         let mut tokens = self.tokens(text);
         let mut buffer = String::new();
         let folder = normalizer.folder(lang);
+        if !normalizer.strips_diacritics() {
+            tokens.fold_with(&folder);
+        }
         while let Some(raw) = tokens.next_raw() {
             let token = tokens.token(raw);
             let term = if normalizer.strips_diacritics() {
@@ -311,6 +315,8 @@ pub struct Tokens<'a> {
     pending: Pending,
     /// Tokens found 64 bytes at a time (see `window.rs`).
     window: Window,
+    /// How windows fold their text, when the tokens are normalized as they come.
+    fold: Option<WindowFold>,
     /// Before this position the rule-by-rule segmenter works, not the window: text where
     /// windows keep stopping at characters they cannot take (marks, ideographs, ...).
     scalar_until: usize,
@@ -339,6 +345,13 @@ impl RawToken {
     pub(crate) fn is_ascii(&self) -> bool {
         self.flags & props::NON_ASCII == 0
             && matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// The window's folded form of the token is no longer the right one (the folding
+    /// changed after the token was found).
+    #[inline]
+    pub(crate) fn forget_folding(&mut self) {
+        self.flags &= !FOLDED;
     }
 
     /// The token has an ASCII capital letter.
@@ -391,7 +404,7 @@ impl<'a> Tokens<'a> {
                 return None;
             }
             if self.pos >= self.scalar_until {
-                if let Some(built) = self.window.build(bytes, self.pos) {
+                if let Some(built) = self.window.build(bytes, self.pos, self.fold.as_ref()) {
                     self.pos = built.next;
                     match built.complex_at {
                         Some(at) => self.leave_to_the_rules(at),
@@ -452,9 +465,18 @@ impl<'a> Tokens<'a> {
         self.scalar_span = (self.scalar_span * 2).min(MAX_SCALAR_SPAN);
     }
 
-    /// The token case-folded and normalized (diacritic removal aside): lowercased with its
-    /// window when it is ASCII and lowercase is all the folder does to ASCII, else by the
-    /// folder, which learns from the token's flags whether it is ASCII and has capitals.
+    /// Folds the text of the windows to come as `folder` does, so that [`folded_form`]
+    /// finds most terms made (see `Window::lower`).
+    ///
+    /// [`folded_form`]: Self::folded_form
+    pub(crate) fn fold_with(&mut self, folder: &Folder<'_>) {
+        self.fold = folder.window_fold();
+        self.window.forget_folding();
+    }
+
+    /// The token case-folded and normalized (diacritic removal aside): made with its window
+    /// when the window could (see [`fold_with`](Self::fold_with)), else by the folder, which
+    /// learns from the token's flags whether it is ASCII and has capitals.
     #[inline]
     pub(crate) fn folded_form<'s>(
         &'s self,
@@ -463,23 +485,27 @@ impl<'a> Tokens<'a> {
         buffer: &'s mut String,
     ) -> &'s str {
         if folder.ascii_lowercase
-            && let Some(lower) = self.ascii_lowercase(raw)
+            && let Some(folded) = self.window_folded(raw)
         {
-            return lower;
+            return folded;
         }
         let word = &self.text[raw.start..raw.end];
         folder.fold_token(word, raw.is_ascii(), raw.has_ascii_upper(), buffer)
     }
 
-    /// The lowercase form of an ASCII token of the current window, made with the window at
-    /// once: case folding fused into tokenization. `None` for other tokens.
+    /// The folded form of a token that the current window holds: an ASCII token lowercased,
+    /// or any token of a window folded with [`fold_with`](Self::fold_with). `None` for other
+    /// tokens.
     #[inline]
-    pub(crate) fn ascii_lowercase(&self, raw: &RawToken) -> Option<&str> {
-        if !raw.is_ascii() {
+    fn window_folded(&self, raw: &RawToken) -> Option<&str> {
+        let whole = raw.flags & props::NON_ASCII == 0 || raw.flags & FOLDED != 0;
+        if !whole || !matches!(raw.kind, TokenKind::Word | TokenKind::Number) {
             return None;
         }
         let bytes = self.window.lowercase(raw.start, raw.end)?;
-        // SAFETY: the token is ASCII (its flags say so), so its bytes, lowercased, are ASCII.
+        debug_assert!(std::str::from_utf8(bytes).is_ok());
+        // SAFETY: the window lowercases ASCII bytes and replaces whole characters by whole
+        // characters of the same length, so a token's bytes stay UTF-8.
         Some(unsafe { std::str::from_utf8_unchecked(bytes) })
     }
 

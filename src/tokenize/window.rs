@@ -16,8 +16,9 @@
 use super::props::{
     ALPHABETIC, ASCII_UPPER, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, decode, props, props_const, wb,
 };
-use super::segment::segment_start_at_or_before;
+use super::segment::{FOLDED, segment_start_at_or_before};
 use super::{RawToken, TokenKind};
+use crate::normalize::WindowFold;
 
 const WIDTH: usize = 64;
 
@@ -140,8 +141,12 @@ pub(super) struct Window {
     uppers: u64,
     non_ascii: u64,
     /// The window's bytes with ASCII capitals lowercased: the case-folded text of its ASCII
-    /// tokens, made for the whole window at once.
+    /// tokens, made for the whole window at once; with a [`WindowFold`], its other
+    /// characters folded too, where they keep their length.
     lower: [u8; WIDTH],
+    /// First bytes of the multi-byte characters that `lower` does not hold folded: all of them
+    /// without a [`WindowFold`].
+    unfolded: u64,
     /// How many bytes of `lower` are text (0 before the first window).
     lower_len: usize,
 }
@@ -157,6 +162,7 @@ impl Default for Window {
             uppers: 0,
             non_ascii: 0,
             lower: [0; WIDTH],
+            unfolded: 0,
             lower_len: 0,
         }
     }
@@ -228,7 +234,8 @@ impl Window {
                 flags: (alpha * ALPHABETIC)
                     | (num * NUMERIC)
                     | (has(self.uppers) * ASCII_UPPER)
-                    | (has(self.non_ascii) * NON_ASCII),
+                    | (has(self.non_ascii) * NON_ASCII)
+                    | ((1 - has(self.unfolded)) * FOLDED),
             });
         }
         None
@@ -237,7 +244,12 @@ impl Window {
     /// Finds the tokens of the window at `start`, a word boundary. Returns `None` when the
     /// window can decide nothing (a complex character or a long token right at `start`).
     #[inline]
-    pub(super) fn build(&mut self, bytes: &[u8], start: usize) -> Option<Built> {
+    pub(super) fn build(
+        &mut self,
+        bytes: &[u8],
+        start: usize,
+        fold: Option<&WindowFold>,
+    ) -> Option<Built> {
         let at_end = start + WIDTH >= bytes.len();
         let mut padded = [b' '; WIDTH];
         let chunk: &[u8; WIDTH] = if at_end {
@@ -444,7 +456,18 @@ impl Window {
         self.lower = *chunk;
         self.lower.make_ascii_lowercase();
         self.lower_len = text_end.min(WIDTH);
+        self.unfolded = match fold {
+            Some(fold) if m.leads != 0 => fold.fold(chunk, &mut self.lower, m.leads),
+            Some(_) => 0,
+            None => m.leads,
+        };
         Some(Built { next, complex_at })
+    }
+
+    /// From now on the window's folded bytes are not those of the tokens still to come
+    /// (the folding changed): only ASCII tokens keep theirs.
+    pub(super) fn forget_folding(&mut self) {
+        self.unfolded = !0;
     }
 
     /// The lowercased bytes `start..end` when they lie in this window.
