@@ -41,18 +41,33 @@ impl WindowFold {
         // a branch on what each becomes: their lookups overlap.
         let mut look_closer = 0u64;
         let mut rest = leads;
-        while rest != 0 {
-            let p = rest.trailing_zeros() as usize;
-            rest &= rest - 1;
-            let lead = chunk[p & 63];
-            let entry = if lead < 0xE0 {
-                let cp = (usize::from(lead & 0x1F) << 6) | usize::from(chunk[(p + 1) & 63] & 0x3F);
-                self.table[cp]
-            } else {
-                ACTION
-            };
-            look_closer |= u64::from(entry & ACTION != KEEP) << p;
+        if leads.count_ones() > 6 {
+            // Many: the code point that would start at every byte, computed for the whole
+            // window at once (a longer character's first byte points at a slot that says "look
+            // closer"), then one lookup per character.
+            let code_points = two_byte_code_points(chunk);
+            while rest != 0 {
+                let p = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                let entry = self.table[usize::from(code_points[p & 63])];
+                // Bit p or p + 1 (the character's second byte): either says "this one".
+                look_closer |= u64::from(entry & ACTION) << p;
+            }
+        } else {
+            // Few (Latin text): one by one.
+            while rest != 0 {
+                let p = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                let lead = chunk[p & 63];
+                let slot = if lead < 0xE0 {
+                    (usize::from(lead & 0x1F) << 6) | usize::from(chunk[(p + 1) & 63] & 0x3F)
+                } else {
+                    LONGER
+                };
+                look_closer |= u64::from(self.table[slot] & ACTION) << p;
+            }
         }
+        look_closer = (look_closer | (look_closer >> 1)) & leads;
         // A two-byte character cut by the window's end (its lookup above read garbage).
         look_closer |= leads & (1 << 63);
         let mut unsettled = 0;
@@ -77,6 +92,58 @@ impl WindowFold {
         }
         unsettled
     }
+}
+
+/// The code point of the two-byte character that would start at each byte of `chunk` (the
+/// first byte of a longer character gets [`LONGER`]; other bytes get what they get).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn two_byte_code_points(chunk: &[u8; 64]) -> [u16; 64] {
+    use std::arch::x86_64::*;
+    let mut padded = [0u8; 80];
+    padded[..64].copy_from_slice(chunk);
+    let mut code_points = [0u16; 64];
+    // SAFETY: SSE2 is part of x86_64; the loads read 16 bytes at 16i and 16i + 1 of the
+    // 80-byte array, the stores write 8 u16 at 8j of the 64-u16 array, all unaligned.
+    unsafe {
+        let zero = _mm_setzero_si128();
+        let longer = _mm_set1_epi16(LONGER as i16);
+        for i in 0..4 {
+            let here = _mm_loadu_si128(padded.as_ptr().add(16 * i).cast());
+            let next = _mm_loadu_si128(padded.as_ptr().add(16 * i + 1).cast());
+            for (half, (h, n)) in [
+                (_mm_unpacklo_epi8(here, zero), _mm_unpacklo_epi8(next, zero)),
+                (_mm_unpackhi_epi8(here, zero), _mm_unpackhi_epi8(next, zero)),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let cp = _mm_or_si128(
+                    _mm_slli_epi16(_mm_and_si128(h, _mm_set1_epi16(0x1F)), 6),
+                    _mm_and_si128(n, _mm_set1_epi16(0x3F)),
+                );
+                let is_longer = _mm_cmpgt_epi16(h, _mm_set1_epi16(0xDF));
+                let cp = _mm_or_si128(
+                    _mm_andnot_si128(is_longer, cp),
+                    _mm_and_si128(is_longer, longer),
+                );
+                _mm_storeu_si128(code_points.as_mut_ptr().add(16 * i + 8 * half).cast(), cp);
+            }
+        }
+    }
+    code_points
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn two_byte_code_points(chunk: &[u8; 64]) -> [u16; 64] {
+    let mut code_points = [0u16; 64];
+    for (i, slot) in code_points.iter_mut().enumerate() {
+        let (b, next) = (chunk[i], chunk.get(i + 1).copied().unwrap_or(0));
+        let cp = (u16::from(b & 0x1F) << 6) | u16::from(next & 0x3F);
+        *slot = if b >= 0xE0 { LONGER as u16 } else { cp };
+    }
+    code_points
 }
 
 /// True for ZWNJ and ZWJ (E2 80 8C, E2 80 8D).
@@ -106,7 +173,10 @@ const CONFIGURATIONS: usize = 1 << 10;
 /// The three-byte code points the table holds too: Latin Extended Additional (Vietnamese),
 /// Greek Extended, and the General Punctuation of running text (`’`, `“`, `–`).
 const PAGES: [std::ops::Range<u32>; 3] = [0x1E00..0x1F00, 0x1F00..0x2000, 0x2000..0x2040];
-const SLOTS: usize = 0x800 + 0x100 + 0x100 + 0x40;
+/// The slot of "a character of three or four bytes" for `WindowFold::fold`: never kept as it
+/// is without a closer look.
+const LONGER: usize = 0x800 + 0x100 + 0x100 + 0x40;
+const SLOTS: usize = LONGER + 1;
 
 pub(super) type Table = [Entry; SLOTS];
 
@@ -250,6 +320,7 @@ impl Normalizer {
             .fold(0, |key, (bit, &on)| key | (usize::from(on) << bit));
         TABLES[key].get_or_init(|| {
             let mut table = Box::new([KEEP; SLOTS]);
+            table[LONGER] = ACTION;
             for cp in (0..0x800).chain(PAGES.iter().flat_map(|page| page.clone())) {
                 let slot = slot_of(cp).unwrap_or(cp as usize);
                 table[slot] = char::from_u32(cp).map_or(GENERAL, |c| self.entry(c, rules));
