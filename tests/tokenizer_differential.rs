@@ -94,6 +94,11 @@ fn long_tricky_text() -> impl Strategy<Value = String> {
         Just("שלום "),
         Just("नमस्ते "),
         Just("ภาษา"),
+        Just("ພາສາ "),
+        Just("ភាសាខ្មែរ "),
+        Just("ቋንቋ፡"),
+        Just("தமிழ் "),
+        Just("မြန်မာ "),
         Just("ქართული ")
     ]
     .prop_map(String::from);
@@ -170,6 +175,20 @@ fn tricky_text_of(len: std::ops::Range<usize>) -> impl Strategy<Value = String> 
         Just("ქ"),
         Just("ש"),
         Just("\u{3099}"),
+        Just("ກ"),
+        Just("\u{EB4}"),
+        Just("๑"),
+        Just("ក"),
+        Just("\u{17D2}"),
+        Just("\u{17B6}"),
+        Just("ሀ"),
+        Just("፡"),
+        Just("፩"),
+        Just("က"),
+        Just("\u{103A}"),
+        Just("த"),
+        Just("\u{BCD}"),
+        Just("𝔍"),
     ];
     proptest::collection::vec(pieces, len).prop_map(|p| p.concat())
 }

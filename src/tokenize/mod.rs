@@ -424,6 +424,15 @@ impl<'a> Tokens<'a> {
                     self.pos = bytes.len();
                     return None;
                 }
+                if next < self.scalar_until
+                    && bytes[start..next].contains(&b'\n')
+                    && !window::leaves_to_the_rules(bytes, next)
+                {
+                    // A new line may be in another script (multilingual text is often
+                    // multilingual line by line): unless it starts in a script that windows
+                    // leave to the rules, let windows try again at once.
+                    self.scalar_until = next;
+                }
                 // A mark, format character or ZWJ attaches to the last of them (WB4), and a
                 // wide space to a run of spaces (WB3d): then the rules start from that one.
                 let joins_gap = bytes[next] >= 0x80

@@ -126,6 +126,61 @@ static TWO_BYTE_CODE: [u8; 0x800] = {
     table
 };
 
+/// The code points of [`SOUTH_ASIAN_CODE`].
+const SOUTH_ASIAN: std::ops::Range<u32> = 0x0900..0x1800;
+
+/// What [`SOUTH_ASIAN_CODE`] holds for the blocks the window leaves to the segmenter.
+const NOT_HERE: u8 = 0xFF;
+
+/// [`CLASS_CODE`] of the three-byte code points from U+0900 to U+17FF whose scripts make
+/// tokens of a character or two (Thai, Lao, Ethiopic, Khmer), where a lookup here keeps the
+/// window going instead of handing the text to the segmenter. The scripts of India and Sri
+/// Lanka and Myanmar are [`NOT_HERE`]: their long words, each restarting a window, go
+/// faster through the segmenter.
+static SOUTH_ASIAN_CODE: [u8; 0xF00] = {
+    let mut table = [NOT_HERE; 0xF00];
+    let mut i = 0;
+    while i < table.len() {
+        let cp = SOUTH_ASIAN.start + i as u32;
+        let kept = (cp >= 0x0E00 && cp < 0x0F00) // Thai, Lao
+            || (cp >= 0x1200 && cp < 0x13A0) // Ethiopic
+            || (cp >= 0x1780 && cp < 0x1800); // Khmer
+        if kept {
+            table[i] = CLASS_CODE[props_const(cp) as usize];
+        }
+        i += 1;
+    }
+    table
+};
+
+/// The [`SOUTH_ASIAN_CODE`] of the three-byte character at `p`, when the window takes it.
+#[inline(always)]
+fn south_asian_code(chunk: &[u8; WIDTH], p: usize) -> Option<u8> {
+    let cp = (u32::from(chunk[p & 63] & 0x0F) << 12)
+        | (u32::from(chunk[(p + 1) & 63] & 0x3F) << 6)
+        | u32::from(chunk[(p + 2) & 63] & 0x3F);
+    let i = cp.wrapping_sub(SOUTH_ASIAN.start) as usize;
+    SOUTH_ASIAN_CODE
+        .get(i)
+        .copied()
+        .filter(|&code| code != NOT_HERE)
+}
+
+/// True when the character at `pos` is of a script whose text windows leave to the
+/// rule-by-rule segmenter (the scripts of India and Sri Lanka, Myanmar).
+#[inline]
+pub(super) fn leaves_to_the_rules(bytes: &[u8], pos: usize) -> bool {
+    match bytes.get(pos..pos + 3) {
+        Some(&[b0, b1, b2]) if b0 & 0xF0 == 0xE0 => {
+            let cp =
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            let i = cp.wrapping_sub(SOUTH_ASIAN.start) as usize;
+            SOUTH_ASIAN_CODE.get(i) == Some(&NOT_HERE)
+        }
+        _ => false,
+    }
+}
+
 /// The runs of a window still to hand out, and what they hold.
 #[derive(Clone, Debug)]
 pub(super) struct Window {
@@ -275,6 +330,7 @@ impl Window {
         let mut wide_mids: [(u32, u32, Class); 8] = [(0, 0, Class::Gap); 8];
         let mut wide_count = 0;
         let mut plain_letters = 0u64;
+        let mut plain_letters_3 = 0u64;
         // Every byte of the marks (WB4), and of the Hebrew letters.
         let mut marks = 0u64;
         let mut hebrew = 0u64;
@@ -292,21 +348,27 @@ impl Window {
                 limit = p; // cut by the window's end: next window
                 break;
             }
-            let cp = if len == 2 {
-                (u32::from(b0 & 0x1F) << 6) | u32::from(chunk[(p + 1) & 63] & 0x3F)
+            let code = if len == 2 {
+                // Two-byte characters (Hebrew, Armenian, the rest of Arabic...) in one step.
+                let cp = (usize::from(b0 & 0x1F) << 6) | usize::from(chunk[(p + 1) & 63] & 0x3F);
+                TWO_BYTE_CODE[cp & 0x7FF]
+            } else if len == 3
+                && let Some(code) = south_asian_code(chunk, p)
+            {
+                code
             } else {
                 long_decoded += 1;
-                decode(chunk, p).0
+                CLASS_CODE[props(decode(chunk, p).0) as usize]
             };
-            // Two-byte characters (Hebrew, Armenian, the rest of Arabic...) in one step.
-            let code = match TWO_BYTE_CODE.get(cp as usize) {
-                Some(&code) => code,
-                None => CLASS_CODE[props(cp) as usize],
-            };
-            if code == LETTER | ALPHA && len == 2 {
-                plain_letters |= 1 << p; // the common case, expanded after the loop
-                if b0 == 0xD7 {
-                    hebrew |= 3 << p;
+            if code == LETTER | ALPHA && len < 4 {
+                // The common case, expanded after the loop.
+                if len == 2 {
+                    plain_letters |= 1 << p;
+                    if b0 == 0xD7 {
+                        hebrew |= 3 << p;
+                    }
+                } else {
+                    plain_letters_3 |= 1 << p;
                 }
                 continue;
             }
@@ -325,10 +387,12 @@ impl Window {
                 }
                 break;
             }
+            let cp = decode(chunk, p).0;
             wide_mids[wide_count] = (p as u32, len as u32, class_of(props(cp)));
             wide_count += 1;
         }
         multi.add(LETTER | ALPHA, plain_letters, 2);
+        multi.add(LETTER | ALPHA, plain_letters_3, 3);
         let mut letters = m.letters | multi.letters;
         let mut digits = m.digits | multi.digits;
         // Characters the masks take but whose context only the rules can judge: the window
