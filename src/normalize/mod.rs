@@ -115,6 +115,14 @@ pub(crate) struct Folder<'n> {
 }
 
 impl Folder<'_> {
+    /// [`fold_token`](Self::fold_token) for a word whose bytes nobody has looked at.
+    #[inline]
+    pub(crate) fn fold_word<'a>(&self, word: &'a str, buffer: &'a mut String) -> &'a str {
+        let ascii = word.is_ascii();
+        let ascii_upper = ascii && word.bytes().any(|b| b.is_ascii_uppercase());
+        self.fold_token(word, ascii, ascii_upper, buffer)
+    }
+
     /// What the tokenizer's window needs to fold its text as this folder does, when it can:
     /// when this folder turns ASCII into its lowercase.
     #[inline]

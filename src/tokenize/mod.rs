@@ -264,18 +264,35 @@ impl Tokenizer {
     ) {
         let mut tokens = self.tokens(text);
         let mut buffer = String::new();
-        let folder = normalizer.folder(lang);
-        if !normalizer.strips_diacritics() {
-            tokens.fold_with(&folder);
+        if normalizer.strips_diacritics() {
+            while let Some(raw) = tokens.next_raw() {
+                let token = tokens.token(raw);
+                f(
+                    token,
+                    normalizer.normalize_to(token.text, lang, &mut buffer),
+                );
+            }
+            return;
         }
-        while let Some(raw) = tokens.next_raw() {
+        let folder = normalizer.folder(lang);
+        tokens.fold_with(&folder);
+        let windows_fold = folder.ascii_lowercase;
+        while let Some(raw) = tokens.next_raw_slow() {
             let token = tokens.token(raw);
-            let term = if normalizer.strips_diacritics() {
-                normalizer.normalize_to(token.text, lang, &mut buffer)
-            } else {
-                tokens.folded_form(&raw, &folder, &mut buffer)
-            };
-            f(token, term);
+            f(token, tokens.folded_form(&raw, &folder, &mut buffer));
+            if !windows_fold {
+                continue;
+            }
+            // The hot loop: the other tokens of the window just built, most of them folded
+            // with it.
+            while let Some(raw) = tokens.window.pop() {
+                let token = tokens.token(raw);
+                let term = match tokens.window.folded(&raw) {
+                    Some(folded) => folded,
+                    None => folder.fold_word(token.text, &mut buffer),
+                };
+                f(token, term);
+            }
         }
     }
 
@@ -373,6 +390,7 @@ impl<'a> Tokens<'a> {
         self.next_raw_slow()
     }
 
+    #[inline]
     fn next_raw_slow(&mut self) -> Option<RawToken> {
         if let Some(token) = self.pending.pop() {
             return Some(token);

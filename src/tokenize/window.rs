@@ -534,6 +534,20 @@ impl Window {
         self.unfolded = !0;
     }
 
+    /// The folded form of `token`, one of this window's, when the window holds it (see
+    /// [`Window::lower`]).
+    #[inline(always)]
+    pub(super) fn folded(&self, token: &RawToken) -> Option<&str> {
+        if token.flags & FOLDED == 0 {
+            return None;
+        }
+        let bytes = &self.lower[token.start - self.base..token.end - self.base];
+        debug_assert!(std::str::from_utf8(bytes).is_ok());
+        // SAFETY: the window lowercases ASCII bytes and replaces whole characters by whole
+        // characters of the same length, so a token's bytes stay UTF-8.
+        Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+    }
+
     /// The lowercased bytes `start..end` when they lie in this window.
     #[inline]
     pub(super) fn lowercase(&self, start: usize, end: usize) -> Option<&[u8]> {
