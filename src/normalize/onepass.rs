@@ -1,14 +1,20 @@
 //! The common case of normalization in one pass: a token whose characters each map on their
 //! own to characters that are already normal, which is nearly every word of news text in
-//! every script (capitals, Arabic alef forms and harakat, Greek accents, `’`).
+//! every script (capitals, Arabic alef forms and harakat, Greek accents, `’`, Indic vowel
+//! signs).
 //!
 //! The general path looks at a token up to four times (what work is there, compose, map,
-//! compose again). Here each character is looked up once, in a table of the 2,048 one- and
-//! two-byte code points made for the normalizer's options and the token's language rules,
-//! and the token is copied only from its first change on. Whatever the table cannot settle
-//! (a character whose normal form depends on its neighbours, a three-byte character that
-//! some rule changes, a token that would lose all its letters) goes to the general path,
-//! which is the reference: a property test checks that both give the same terms.
+//! compose again). Here each character is looked up once, in a table made for the
+//! normalizer's options and the token's language rules (the one- and two-byte code points,
+//! the scripts from U+0900 to U+17FF, Latin and Greek Extended, General Punctuation), and the
+//! token is copied only from its first change on. Combining marks stay when they are in
+//! canonical order, characters that may compose when they do not. Whatever the table cannot
+//! settle (a character whose normal form depends on its neighbours, a character that some
+//! rule changes outside the table, a token that would lose all its letters) goes to the
+//! general path, which is the reference: a property test checks that both give the same
+//! terms.
+//!
+//! The same table lets the tokenizer's windows fold their text in bulk ([`WindowFold`]).
 
 use std::sync::OnceLock;
 
@@ -50,8 +56,7 @@ impl WindowFold {
                 let p = rest.trailing_zeros() as usize;
                 rest &= rest - 1;
                 let entry = self.table[usize::from(code_points[p & 63])];
-                // Bit p or p + 1 (the character's second byte): either says "this one".
-                look_closer |= u64::from(entry & ACTION) << p;
+                look_closer |= u64::from(entry & CLOSER != 0) << p;
             }
         } else {
             // Few (Latin text): one by one.
@@ -64,10 +69,10 @@ impl WindowFold {
                 } else {
                     LONGER
                 };
-                look_closer |= u64::from(self.table[slot] & ACTION) << p;
+                look_closer |= u64::from(self.table[slot] & CLOSER != 0) << p;
             }
         }
-        look_closer = (look_closer | (look_closer >> 1)) & leads;
+        look_closer &= leads;
         // A two-byte character cut by the window's end (its lookup above read garbage).
         look_closer |= leads & (1 << 63);
         let mut unsettled = 0;
@@ -82,6 +87,9 @@ impl WindowFold {
             }
             let (entry, _) = lookup(&chunk[p..p + len], 0, self.table, self.relevant);
             match entry & ACTION {
+                // A kept mark or a character that may compose: whether its neighbours
+                // leave it as it is is the token's business.
+                KEEP if entry & (MARK | MAYBE) != 0 => unsettled |= 1 << p,
                 KEEP => {}
                 MAP if ((entry >> 3) & 3) as usize == len => {
                     let replacement = (entry >> 8).to_le_bytes();
@@ -146,6 +154,39 @@ fn two_byte_code_points(chunk: &[u8; 64]) -> [u16; 64] {
     code_points
 }
 
+/// True when composition leaves the kept marks and maybe-composing characters of `token` as
+/// they are: no mark (see [`MARK`]) after one of a higher combining class, with nothing but
+/// removed characters between them (the steps would reorder them), and no [`MAYBE`]
+/// character that composes with the character before it, which must be kept as it is.
+fn stays_composed(token: &str, table: &Table, relevant: u8) -> bool {
+    let bytes = token.as_bytes();
+    let mut last_class = 0;
+    let mut before: Option<(char, Entry)> = None;
+    for (i, c) in token.char_indices() {
+        let (entry, _) = lookup(bytes, i, table, relevant);
+        if entry & ACTION == REMOVE {
+            continue;
+        }
+        let class = if entry & MARK != 0 {
+            (entry >> 8) & 0xFF
+        } else {
+            0
+        };
+        if class != 0 && class < last_class {
+            return false;
+        }
+        if entry & MAYBE != 0
+            && let Some((b, b_entry)) = before
+            && (b_entry & ACTION != KEEP || unicode_normalization::char::compose(b, c).is_some())
+        {
+            return false;
+        }
+        last_class = class;
+        before = Some((c, entry));
+    }
+    true
+}
+
 /// True for ZWNJ and ZWJ (E2 80 8C, E2 80 8D).
 fn is_joiner(bytes: &[u8]) -> bool {
     matches!(bytes, [0xE2, 0x80, 0x8C | 0x8D])
@@ -154,8 +195,9 @@ fn is_joiner(bytes: &[u8]) -> bool {
 /// An entry of the table: what becomes of one code point below U+0800.
 ///
 /// Bits 0 and 1 are the action, bit 2 says the character (or what replaces it) is a letter
-/// or digit, bits 3 and 4 the length of the replacement, bit 7 marks the general path's
-/// characters (whose action bits are both set), bits 8 to 31 are the replacement's bytes.
+/// or digit, bits 3 and 4 the length of the replacement, bit 5 marks a combining mark kept
+/// as it is, bit 7 the general path's characters (whose action bits are both set); bits 8
+/// to 31 are the replacement's bytes, or a kept mark's canonical combining class.
 type Entry = u32;
 
 const KEEP: Entry = 0;
@@ -165,17 +207,28 @@ const REMOVE: Entry = 2;
 const GENERAL: Entry = 0x80 | 3;
 const ACTION: Entry = 3;
 const ALNUM: Entry = 4;
+/// A combining mark (canonical combining class above 0) that never composes with what comes
+/// before it: kept as it is when the marks around it are in canonical order.
+const MARK: Entry = 0x20;
+/// A character that may compose with the one before it (quick check Maybe, combining class
+/// 0: the Tamil, Malayalam, Bengali length marks, Hangul vowels and final consonants): kept as
+/// it is when it does not.
+const MAYBE: Entry = 0x40;
+/// What makes the window look at a character again.
+const CLOSER: Entry = ACTION | MARK | MAYBE;
 
 /// One table per combination of options and language rules that changes the entries: the
 /// form, five switches and four rules, 2^10 of them, of which a program uses one or two.
 const CONFIGURATIONS: usize = 1 << 10;
 
-/// The three-byte code points the table holds too: Latin Extended Additional (Vietnamese),
-/// Greek Extended, and the General Punctuation of running text (`’`, `“`, `–`).
-const PAGES: [std::ops::Range<u32>; 3] = [0x1E00..0x1F00, 0x1F00..0x2000, 0x2000..0x2040];
+/// The three-byte code points the table holds too: the scripts of South and South-East Asia
+/// and Ethiopia (U+0900 to U+17FF, whose vowel signs and viramas are combining marks),
+/// Latin Extended Additional (Vietnamese), Greek Extended, and the General Punctuation of
+/// running text (`’`, `“`, `–`).
+const PAGES: [std::ops::Range<u32>; 2] = [0x0900..0x1800, 0x1E00..0x2040];
 /// The slot of "a character of three or four bytes" for `WindowFold::fold`: never kept as it
 /// is without a closer look.
-const LONGER: usize = 0x800 + 0x100 + 0x100 + 0x40;
+const LONGER: usize = 0x800 + 0xF00 + 0x240;
 const SLOTS: usize = LONGER + 1;
 
 pub(super) type Table = [Entry; SLOTS];
@@ -183,9 +236,10 @@ pub(super) type Table = [Entry; SLOTS];
 /// Where the table holds a three-byte code point, if it does.
 #[inline(always)]
 fn slot_of(cp: u32) -> Option<usize> {
-    match cp >> 8 {
-        0x1E | 0x1F => Some(0x800 + (cp as usize - 0x1E00)),
-        0x20 if cp < 0x2040 => Some(0xA00 + (cp as usize & 0x3F)),
+    let cp = cp as usize;
+    match cp {
+        0x0900..0x1800 => Some(cp - 0x0900 + 0x800),
+        0x1E00..0x2040 => Some(cp - 0x1E00 + 0x1700),
         _ => None,
     }
 }
@@ -237,11 +291,13 @@ impl Normalizer {
             all |= entry;
             i += width;
         }
+        if all & GENERAL == GENERAL
+            || (all & (MARK | MAYBE) != 0 && !stays_composed(token, table, relevant))
+        {
+            return None;
+        }
         if all & ACTION == KEEP {
             return Some(false);
-        }
-        if all & GENERAL == GENERAL {
-            return None;
         }
         // Something changes: `token[..copied]` is in `buffer`, changed where it had to be.
         buffer.clear();
@@ -290,10 +346,15 @@ impl Normalizer {
 
     /// True when `c` never composes with a character before it in this normalizer's form.
     fn quick_check_yes(&self, c: char) -> bool {
+        self.quick_check(c) == IsNormalized::Yes
+    }
+
+    /// The quick check of `c` alone in this normalizer's form.
+    fn quick_check(&self, c: char) -> IsNormalized {
         let one = std::iter::once(c);
         match self.form {
-            UnicodeForm::Nfc => is_nfc_quick(one) == IsNormalized::Yes,
-            UnicodeForm::Nfkc => is_nfkc_quick(one) == IsNormalized::Yes,
+            UnicodeForm::Nfc => is_nfc_quick(one),
+            UnicodeForm::Nfkc => is_nfkc_quick(one),
         }
     }
 
@@ -348,8 +409,21 @@ impl Normalizer {
         let replacement: &str = match mapped {
             // A mark that never composes with the character before it (quick check Yes: the
             // harakat, the niqqud) can be dropped without looking at its neighbours: what
-            // else could compose or reorder is unstable itself, and taken by the steps.
+            // else could compose is unstable itself, and taken by the steps; what could
+            // reorder is a kept mark, whose order `marks_in_order` checks.
             CharMap::Remove if self.quick_check_yes(c) => return REMOVE,
+            // Likewise kept: the viramas and vowel signs of Indic scripts, Thai tone marks.
+            CharMap::Keep if class & !unstable == 0 && self.quick_check_yes(c) => {
+                let ccc = unicode_normalization::char::canonical_combining_class(c);
+                return KEEP | MARK | alnum(c) | (Entry::from(ccc) << 8);
+            }
+            CharMap::Keep
+                if class & !unstable == 0
+                    && self.quick_check(c) == IsNormalized::Maybe
+                    && unicode_normalization::char::canonical_combining_class(c) == 0 =>
+            {
+                return KEEP | MAYBE | alnum(c);
+            }
             _ if class & unstable != 0 => return GENERAL,
             CharMap::Remove => return REMOVE,
             CharMap::Keep => return KEEP | alnum(c),
@@ -384,8 +458,9 @@ mod tests {
         'ـ', '\u{064E}', '\u{0651}', '\u{0653}', '\u{0654}', '\u{0670}', '٣', '۳', 'ש', '\u{05B8}',
         '\u{05C1}', '\u{00AD}', '\u{200C}', '\u{200D}', '’', '“', '–', 'Ａ', '１', 'ｶ', 'ﾞ', 'ﬁ',
         'Ἀ', 'ῆ', 'ᾳ', 'ᾼ', 'ΐ', 'ế', 'Ế', 'ạ', 'Ạ', 'ẛ', '\u{200B}', '\u{200E}', '\u{2011}', '‰',
-        '\u{2028}', '東', 'क', '\u{093F}', 'ก', '\u{1100}', '\u{1161}', '\u{11A8}', '한', 'Ꭰ', 'ꭰ',
-        '𝐀', '😀',
+        '\u{2028}', '\u{094D}', '\u{093C}', 'ष', '\u{0E48}', '\u{0E38}', '\u{0E39}', '\u{0BCD}',
+        '\u{0BBE}', 'ெ', 'ে', '\u{09BE}', '\u{0591}', '\u{05B4}', '\u{0316}', '\u{0323}', 'ợ',
+        '東', 'क', '\u{093F}', 'ก', '\u{1100}', '\u{1161}', '\u{11A8}', '한', 'Ꭰ', 'ꭰ', '𝐀', '😀',
     ];
 
     fn normalizers() -> Vec<Normalizer> {
