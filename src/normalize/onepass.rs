@@ -28,11 +28,21 @@ use super::{CharMap, Normalizer, Rules, UnicodeForm, char_class, class};
 pub(crate) struct WindowFold {
     table: &'static Table,
     relevant: u8,
+    /// The CPU has SSSE3's byte shuffles.
+    shuffles: bool,
 }
 
 impl WindowFold {
     pub(super) fn new(table: &'static Table, relevant: u8) -> WindowFold {
-        WindowFold { table, relevant }
+        #[cfg(target_arch = "x86_64")]
+        let shuffles = std::arch::is_x86_feature_detected!("ssse3");
+        #[cfg(not(target_arch = "x86_64"))]
+        let shuffles = false;
+        WindowFold {
+            table,
+            relevant,
+            shuffles,
+        }
     }
 
     /// Folds the multi-byte characters of a window: `lower` holds the window's bytes
@@ -47,7 +57,14 @@ impl WindowFold {
         // a branch on what each becomes: their lookups overlap.
         let mut look_closer = 0u64;
         let mut rest = leads;
-        if leads.count_ones() > 6 {
+        if leads.count_ones() > 6 && self.shuffles {
+            // Many, and byte shuffles: the table's summary looked up sixteen bytes at a time.
+            #[cfg(target_arch = "x86_64")]
+            {
+                // SAFETY: the CPU has SSSE3 (`shuffles`).
+                look_closer = unsafe { closer_look_needed(chunk, leads, &self.table.closer_by_lead) };
+            }
+        } else if leads.count_ones() > 6 {
             // Many: the code point that would start at every byte, computed for the whole
             // window at once (a longer character's first byte points at a slot that says "look
             // closer"), then one lookup per character.
@@ -100,6 +117,57 @@ impl WindowFold {
         }
         unsettled
     }
+}
+
+/// The bits of `leads` (first bytes of multi-byte characters in `chunk`) whose character the
+/// window must look at again: two-byte characters that [`Table::closer_by_lead`] marks, and
+/// all longer ones. One pass over the window per distinct lead byte (a script has two to
+/// four), each testing sixteen continuation bytes at once against the lead's 64-bit summary.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "ssse3")]
+fn closer_look_needed(chunk: &[u8; 64], leads: u64, closer_by_lead: &[u64; 32]) -> u64 {
+    use std::arch::x86_64::*;
+    // SAFETY: SSSE3 is enabled for this function; the loads read 16 bytes at 16i of the
+    // 64-byte array.
+    let here: [__m128i; 4] =
+        std::array::from_fn(|i| unsafe { _mm_loadu_si128(chunk.as_ptr().add(16 * i).cast()) });
+    // The byte after each, from the vectors already loaded (reading the window again one byte
+    // further would wait for the stores that wrote it); after the last byte, 0.
+    let next = [
+        _mm_alignr_epi8(here[1], here[0], 1),
+        _mm_alignr_epi8(here[2], here[1], 1),
+        _mm_alignr_epi8(here[3], here[2], 1),
+        _mm_srli_si128(here[3], 1),
+    ];
+    let mask_of = |vectors: [__m128i; 4]| {
+        vectors.iter().enumerate().fold(0u64, |bits, (i, &v)| {
+            bits | (u64::from(_mm_movemask_epi8(v) as u16) << (16 * i))
+        })
+    };
+    // First bytes of three- and four-byte characters: 0xE0 and above, -32 and above signed.
+    let longer = mask_of(here.map(|v| _mm_cmpgt_epi8(v, _mm_set1_epi8(-33)))) & leads;
+    // For each continuation byte: which byte of a 64-bit summary holds its bit, and the bit.
+    let byte_of = next.map(|v| _mm_and_si128(_mm_srli_epi16(v, 3), _mm_set1_epi8(7)));
+    let bit_values = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
+    let bit_of = next.map(|v| _mm_shuffle_epi8(bit_values, _mm_and_si128(v, _mm_set1_epi8(7))));
+    let mut closer = longer;
+    let mut rest = leads & !longer;
+    while rest != 0 {
+        let lead = chunk[rest.trailing_zeros() as usize & 63];
+        let same_lead = mask_of(here.map(|v| _mm_cmpeq_epi8(v, _mm_set1_epi8(lead as i8)))) & rest;
+        rest &= !same_lead;
+        let summary = closer_by_lead[usize::from(lead & 0x1F)];
+        if summary == 0 {
+            continue;
+        }
+        let summary = _mm_set1_epi64x(summary as i64);
+        let kept: [__m128i; 4] = std::array::from_fn(|i| {
+            let byte = _mm_shuffle_epi8(summary, byte_of[i]);
+            _mm_cmpeq_epi8(_mm_and_si128(byte, bit_of[i]), _mm_setzero_si128())
+        });
+        closer |= !mask_of(kept) & same_lead;
+    }
+    closer
 }
 
 /// The code point of the two-byte character that would start at each byte of `chunk` (the
@@ -231,7 +299,28 @@ const PAGES: [std::ops::Range<u32>; 2] = [0x0900..0x1800, 0x1E00..0x2040];
 const LONGER: usize = 0x800 + 0xF00 + 0x240;
 const SLOTS: usize = LONGER + 1;
 
-pub(super) type Table = [Entry; SLOTS];
+/// The entries of a normalizer's one-pass table, with a summary for the windows.
+pub(super) struct Table {
+    entries: [Entry; SLOTS],
+    /// For each two-byte lead byte (by its low five bits), the bits of the low six bits of
+    /// the continuation bytes whose character the window must look at again ([`CLOSER`]).
+    closer_by_lead: [u64; 32],
+}
+
+impl std::fmt::Debug for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Table").finish_non_exhaustive()
+    }
+}
+
+impl std::ops::Index<usize> for Table {
+    type Output = Entry;
+
+    #[inline(always)]
+    fn index(&self, slot: usize) -> &Entry {
+        &self.entries[slot]
+    }
+}
 
 /// Where the table holds a three-byte code point, if it does.
 #[inline(always)]
@@ -380,13 +469,22 @@ impl Normalizer {
             .enumerate()
             .fold(0, |key, (bit, &on)| key | (usize::from(on) << bit));
         TABLES[key].get_or_init(|| {
-            let mut table = Box::new([KEEP; SLOTS]);
-            table[LONGER] = ACTION;
+            let mut entries = [KEEP; SLOTS];
+            entries[LONGER] = ACTION;
             for cp in (0..0x800).chain(PAGES.iter().flat_map(|page| page.clone())) {
                 let slot = slot_of(cp).unwrap_or(cp as usize);
-                table[slot] = char::from_u32(cp).map_or(GENERAL, |c| self.entry(c, rules));
+                entries[slot] = char::from_u32(cp).map_or(GENERAL, |c| self.entry(c, rules));
             }
-            table
+            let mut closer_by_lead = [0u64; 32];
+            for (cp, entry) in entries[..0x800].iter().enumerate() {
+                if entry & CLOSER != 0 {
+                    closer_by_lead[cp >> 6] |= 1 << (cp & 63);
+                }
+            }
+            Box::new(Table {
+                entries,
+                closer_by_lead,
+            })
         })
     }
 
