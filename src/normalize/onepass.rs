@@ -62,7 +62,8 @@ impl WindowFold {
             #[cfg(target_arch = "x86_64")]
             {
                 // SAFETY: the CPU has SSSE3 (`shuffles`).
-                look_closer = unsafe { closer_look_needed(chunk, leads, &self.table.closer_by_lead) };
+                look_closer =
+                    unsafe { closer_look_needed(chunk, leads, &self.table.closer_by_lead) };
             }
         } else if leads.count_ones() > 6 {
             // Many: the code point that would start at every byte, computed for the whole
@@ -150,22 +151,32 @@ fn closer_look_needed(chunk: &[u8; 64], leads: u64, closer_by_lead: &[u64; 32]) 
     let byte_of = next.map(|v| _mm_and_si128(_mm_srli_epi16(v, 3), _mm_set1_epi8(7)));
     let bit_values = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
     let bit_of = next.map(|v| _mm_shuffle_epi8(bit_values, _mm_and_si128(v, _mm_set1_epi8(7))));
-    let mut closer = longer;
-    let mut rest = leads & !longer;
-    while rest != 0 {
-        let lead = chunk[rest.trailing_zeros() as usize & 63];
-        let same_lead = mask_of(here.map(|v| _mm_cmpeq_epi8(v, _mm_set1_epi8(lead as i8)))) & rest;
-        rest &= !same_lead;
+    // The characters of one lead byte that the summary marks.
+    let marked = |lead: u8, same_lead: u64| {
         let summary = closer_by_lead[usize::from(lead & 0x1F)];
-        if summary == 0 {
-            continue;
+        if summary == 0 || same_lead == 0 {
+            return 0;
         }
         let summary = _mm_set1_epi64x(summary as i64);
-        let kept: [__m128i; 4] = std::array::from_fn(|i| {
+        let kept = std::array::from_fn(|i| {
             let byte = _mm_shuffle_epi8(summary, byte_of[i]);
             _mm_cmpeq_epi8(_mm_and_si128(byte, bit_of[i]), _mm_setzero_si128())
         });
-        closer |= !mask_of(kept) & same_lead;
+        !mask_of(kept) & same_lead
+    };
+    let mut closer = longer;
+    let mut rest = leads & !longer;
+    while rest != 0 {
+        // Two lead bytes at a time, the first and the last (in one script, often the two
+        // there are), whose work overlaps.
+        let first = chunk[rest.trailing_zeros() as usize & 63];
+        let last = chunk[63 - rest.leading_zeros() as usize & 63];
+        let same =
+            |lead: u8| mask_of(here.map(|v| _mm_cmpeq_epi8(v, _mm_set1_epi8(lead as i8)))) & rest;
+        let of_first = same(first);
+        let of_last = if last == first { 0 } else { same(last) };
+        rest &= !(of_first | of_last);
+        closer |= marked(first, of_first) | marked(last, of_last);
     }
     closer
 }
