@@ -170,7 +170,7 @@ fn closer_look_needed(chunk: &[u8; 64], leads: u64, closer_by_lead: &[u64; 32]) 
         // Two lead bytes at a time, the first and the last (in one script, often the two
         // there are), whose work overlaps.
         let first = chunk[rest.trailing_zeros() as usize & 63];
-        let last = chunk[63 - rest.leading_zeros() as usize & 63];
+        let last = chunk[(63 - rest.leading_zeros() as usize) & 63];
         let same =
             |lead: u8| mask_of(here.map(|v| _mm_cmpeq_epi8(v, _mm_set1_epi8(lead as i8)))) & rest;
         let of_first = same(first);
