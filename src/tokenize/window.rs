@@ -517,14 +517,22 @@ impl Window {
         self.numeric = m.digits | multi.numeric;
         self.uppers = m.uppers;
         self.non_ascii = m.non_ascii;
-        self.lower = *chunk;
-        self.lower.make_ascii_lowercase();
-        self.lower_len = text_end.min(WIDTH);
-        self.unfolded = match fold {
-            Some(fold) if m.leads != 0 => fold.fold(chunk, &mut self.lower, m.leads),
-            Some(_) => 0,
-            None => m.leads,
-        };
+        // Folding the window is the normalizer's work: plain tokenizing does without.
+        match fold {
+            Some(fold) => {
+                self.lower = *chunk;
+                self.lower.make_ascii_lowercase();
+                self.lower_len = text_end.min(WIDTH);
+                self.unfolded = match m.leads {
+                    0 => 0,
+                    leads => fold.fold(chunk, &mut self.lower, leads),
+                };
+            }
+            None => {
+                self.lower_len = 0;
+                self.unfolded = !0;
+            }
+        }
         Some(Built { next, complex_at })
     }
 
