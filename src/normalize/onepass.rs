@@ -654,4 +654,74 @@ mod tests {
     fn word_lang(code: &str) -> Lang {
         code.parse().unwrap()
     }
+
+    /// A 64-byte window of whole characters from [`POOL`] (spaces after the last one that
+    /// fits, or a character cut at the end), with its lead bytes.
+    fn window_of(chars: &[char], cut_at_end: bool) -> ([u8; 64], u64) {
+        let mut chunk = [b' '; 64];
+        let mut at = 0;
+        for c in chars {
+            let mut bytes = [0; 4];
+            let bytes = c.encode_utf8(&mut bytes).as_bytes();
+            let room = 64 - at;
+            if bytes.len() > room {
+                if cut_at_end {
+                    chunk[at..].copy_from_slice(&bytes[..room]);
+                }
+                break;
+            }
+            chunk[at..at + bytes.len()].copy_from_slice(bytes);
+            at += bytes.len();
+        }
+        let leads = chunk
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b >= 0xC0)
+            .fold(0u64, |bits, (i, _)| bits | (1 << i));
+        (chunk, leads)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// The window's fold finds the same characters with byte shuffles (SSSE3) as without,
+        /// and as one character at a time (the path of windows with few of them): the paths
+        /// a CPU does not take are forced here.
+        #[test]
+        fn window_folding_is_the_same_on_every_path(
+            chars in proptest::collection::vec(proptest::sample::select(POOL), 1..64),
+            cut_at_end: bool,
+            which in 0..128usize,
+            lang in proptest::sample::select(&["und", "tur", "pes", "ara", "rus"][..]),
+        ) {
+            let normalizer = &normalizers()[which];
+            let Some(fold) = normalizer.folder(word_lang(lang)).window_fold() else {
+                return Ok(());
+            };
+            let (chunk, leads) = window_of(&chars, cut_at_end);
+            let mut lower = chunk;
+            lower.make_ascii_lowercase();
+            let mut results = Vec::new();
+            // (Shuffles only where the CPU has them.)
+            for shuffles in [false, fold.shuffles] {
+                let fold = WindowFold { shuffles, ..fold };
+                let mut out = lower;
+                let unsettled = fold.fold(&chunk, &mut out, leads);
+                results.push((unsettled, out));
+                // And one character at a time, as for a window with few of them.
+                let mut out = lower;
+                let mut unsettled = 0;
+                let mut rest = leads;
+                while rest != 0 {
+                    let one = rest & rest.wrapping_neg();
+                    rest &= rest - 1;
+                    unsettled |= fold.fold(&chunk, &mut out, one);
+                }
+                results.push((unsettled, out));
+            }
+            for other in &results[1..] {
+                prop_assert_eq!(other, &results[0]);
+            }
+        }
+    }
 }
