@@ -443,6 +443,7 @@ impl<'a> Tokens<'a> {
                     return None;
                 }
                 if next < self.scalar_until
+                    && !self.options.refines
                     && bytes[start..next].contains(&b'\n')
                     && !window::leaves_to_the_rules(bytes, next)
                 {
@@ -692,6 +693,21 @@ mod tests {
         for token in Tokenizer::new().tokens(text) {
             assert_eq!(&text[token.span.range()], token.text);
         }
+    }
+
+    /// Found by the fuzzer: with options on, windows are never used, not even after a line
+    /// break (the options find tokens across segments and move the position themselves).
+    #[test]
+    fn options_keep_tokens_in_order_across_lines() {
+        let text = "M\na www.MM__.\u{65794}Mi lk\u{e}! www.\u{65794}M";
+        let tokenizer = Tokenizer::new().urls(true).emails(true).hashtags(true);
+        let starts: Vec<usize> = tokenizer.tokens(text).map(|t| t.span.start).collect();
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+        let texts: Vec<&str> = tokenizer.tokens(text).map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            ["M", "a", "www.MM__.\u{65794}Mi", "lk", "www.\u{65794}M"]
+        );
     }
 
     #[test]
