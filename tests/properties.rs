@@ -59,6 +59,11 @@ fn normalizers() -> Vec<Normalizer> {
             .teh_marbuta(true)
             .russian_yo(true),
         Normalizer::new().case_fold(false).fold_punctuation(false),
+        // NFKC and the optional rules without diacritic stripping: what windows fold.
+        Normalizer::new()
+            .unicode_form(UnicodeForm::Nfkc)
+            .teh_marbuta(true)
+            .russian_yo(true),
     ]
 }
 

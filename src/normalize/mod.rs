@@ -756,8 +756,12 @@ fn two_byte_classes() -> &'static [u8; 0x800] {
 #[inline]
 fn has_edge_joiner(text: &str) -> bool {
     let b = text.as_bytes();
-    let joiner = |s: &[u8]| matches!(s, [0xE2, 0x80, 0x8C | 0x8D]);
-    b.len() >= 3 && (joiner(&b[..3]) || joiner(&b[b.len() - 3..]))
+    b.len() >= 3 && (is_joiner(&b[..3]) || is_joiner(&b[b.len() - 3..]))
+}
+
+/// True for the UTF-8 of ZWNJ or ZWJ (E2 80 8C, E2 80 8D).
+fn is_joiner(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xE2, 0x80, 0x8C | 0x8D])
 }
 
 /// The [`class`] bits of a character: a table lookup for the Basic Multilingual Plane, where

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use unicode_normalization::{IsNormalized, is_nfc_quick, is_nfkc_quick};
 
-use super::{CharMap, Normalizer, Rules, UnicodeForm, char_class, class};
+use super::{CharMap, Normalizer, Rules, UnicodeForm, char_class, class, is_joiner};
 
 /// What the tokenizer's window needs to fold its text in bulk: a one-pass table and the
 /// classes its normalizer changes ([`super::Folder::window_fold`]).
@@ -48,16 +48,18 @@ impl WindowFold {
     /// Folds the multi-byte characters of a window: `lower` holds the window's bytes
     /// (`chunk`) with ASCII already lowercased, `leads` marks the first bytes of its
     /// multi-byte characters. A character that folds to one of the same length is replaced in
-    /// `lower`; the returned bits mark the first bytes of the others that change (or might:
-    /// joiners, which the normalizer trims at a token's edges, and characters cut by the
-    /// window's end), whose tokens the normalizer must take one by one.
+    /// `lower`; the returned bits mark the first bytes of the others that change or might:
+    /// joiners (trimmed at a token's edges), combining marks and characters that may compose
+    /// (their neighbours decide), characters cut by the window's end. The normalizer takes
+    /// the tokens holding those one by one.
     #[inline]
     pub(crate) fn fold(&self, chunk: &[u8; 64], lower: &mut [u8; 64], leads: u64) -> u64 {
         // First the two-byte characters that stay as they are, the bulk of any text, without
         // a branch on what each becomes: their lookups overlap.
         let mut look_closer = 0u64;
         let mut rest = leads;
-        if leads.count_ones() > 6 && self.shuffles {
+        let busy = leads.count_ones() > 6;
+        if busy && self.shuffles {
             // Many, and byte shuffles: the table's summary looked up sixteen bytes at a time.
             #[cfg(target_arch = "x86_64")]
             {
@@ -65,7 +67,7 @@ impl WindowFold {
                 look_closer =
                     unsafe { closer_look_needed(chunk, leads, &self.table.closer_by_lead) };
             }
-        } else if leads.count_ones() > 6 {
+        } else if busy {
             // Many: the code point that would start at every byte, computed for the whole
             // window at once (a longer character's first byte points at a slot that says "look
             // closer"), then one lookup per character.
@@ -266,17 +268,13 @@ fn stays_composed(token: &str, table: &Table, relevant: u8) -> bool {
     true
 }
 
-/// True for ZWNJ and ZWJ (E2 80 8C, E2 80 8D).
-fn is_joiner(bytes: &[u8]) -> bool {
-    matches!(bytes, [0xE2, 0x80, 0x8C | 0x8D])
-}
-
-/// An entry of the table: what becomes of one code point below U+0800.
+/// An entry of the table: what becomes of one code point it holds.
 ///
 /// Bits 0 and 1 are the action, bit 2 says the character (or what replaces it) is a letter
 /// or digit, bits 3 and 4 the length of the replacement, bit 5 marks a combining mark kept
 /// as it is, bit 7 the general path's characters (whose action bits are both set); bits 8
-/// to 31 are the replacement's bytes, or a kept mark's canonical combining class.
+/// to 31 are the replacement's bytes, or a kept mark's canonical combining class. Bit 6
+/// marks a character that may compose with the one before it ([`MAYBE`]).
 type Entry = u32;
 
 const KEEP: Entry = 0;
@@ -297,7 +295,8 @@ const MAYBE: Entry = 0x40;
 const CLOSER: Entry = ACTION | MARK | MAYBE;
 
 /// One table per combination of options and language rules that changes the entries: the
-/// form, five switches and four rules, 2^10 of them, of which a program uses one or two.
+/// form, six switches and three language rules, 2^10 of them, of which a program uses one
+/// or two.
 const CONFIGURATIONS: usize = 1 << 10;
 
 /// The three-byte code points the table holds too: the scripts of South and South-East Asia
@@ -307,7 +306,8 @@ const CONFIGURATIONS: usize = 1 << 10;
 const PAGES: [std::ops::Range<u32>; 2] = [0x0900..0x1800, 0x1E00..0x2040];
 /// The slot of "a character of three or four bytes" for `WindowFold::fold`: never kept as it
 /// is without a closer look.
-const LONGER: usize = 0x800 + 0xF00 + 0x240;
+const LONGER: usize =
+    0x800 + (PAGES[0].end - PAGES[0].start) as usize + (PAGES[1].end - PAGES[1].start) as usize;
 const SLOTS: usize = LONGER + 1;
 
 /// The entries of a normalizer's one-pass table, with a summary for the windows.
@@ -336,12 +336,14 @@ impl std::ops::Index<usize> for Table {
 /// Where the table holds a three-byte code point, if it does.
 #[inline(always)]
 fn slot_of(cp: u32) -> Option<usize> {
-    let cp = cp as usize;
-    match cp {
-        0x0900..0x1800 => Some(cp - 0x0900 + 0x800),
-        0x1E00..0x2040 => Some(cp - 0x1E00 + 0x1700),
-        _ => None,
+    let mut first_slot = 0x800;
+    for page in &PAGES {
+        if page.contains(&cp) {
+            return Some(first_slot + (cp - page.start) as usize);
+        }
+        first_slot += (page.end - page.start) as usize;
     }
+    None
 }
 
 /// The entry of the character at `bytes[i]` and its length in bytes.
@@ -519,7 +521,7 @@ impl Normalizer {
             // A mark that never composes with the character before it (quick check Yes: the
             // harakat, the niqqud) can be dropped without looking at its neighbours: what
             // else could compose is unstable itself, and taken by the steps; what could
-            // reorder is a kept mark, whose order `marks_in_order` checks.
+            // reorder is a kept mark, whose order `stays_composed` checks.
             CharMap::Remove if self.quick_check_yes(c) => return REMOVE,
             // Likewise kept: the viramas and vowel signs of Indic scripts, Thai tone marks.
             CharMap::Keep if class & !unstable == 0 && self.quick_check_yes(c) => {
@@ -540,7 +542,10 @@ impl Normalizer {
             CharMap::Str(s) => s,
         };
         let is_final = replacement.chars().all(|m| char_class(m) & relevant == 0);
-        if !is_final || replacement.len() > 3 {
+        // A letter that becomes punctuation (`ʼ` → `'`) may be all a token has of letters,
+        // which the steps keep rather than lose.
+        let loses_a_letter = c.is_alphanumeric() && !replacement.chars().any(char::is_alphanumeric);
+        if !is_final || replacement.len() > 3 || loses_a_letter {
             return GENERAL;
         }
         let mut packed = [0u8; 4];
@@ -561,15 +566,16 @@ mod tests {
     /// compose, harakat and niqqud that rules remove, letters that fold to two characters,
     /// Turkic I, punctuation the options fold, joiners, Hangul jamo, characters above U+0800.
     const POOL: &[char] = &[
-        'a', 'A', 'I', 'i', 's', 'z', 'Z', '1', '\'', '-', '.', 'é', 'É', 'ß', 'ẞ', 'İ', 'ı', 'ŉ',
-        'ǰ', 'Ǆ', 'ǅ', 'ſ', 'ª', 'µ', '²', '\u{0301}', '\u{0308}', '\u{0327}', 'Ά', 'ά', 'ΐ', 'Σ',
-        'ς', 'σ', '\u{0345}', 'ё', 'Ё', 'Ж', 'ж', 'Ѐ', 'ا', 'أ', 'إ', 'آ', 'ٱ', 'ى', 'ي', 'ك', 'ة',
-        'ـ', '\u{064E}', '\u{0651}', '\u{0653}', '\u{0654}', '\u{0670}', '٣', '۳', 'ש', '\u{05B8}',
-        '\u{05C1}', '\u{00AD}', '\u{200C}', '\u{200D}', '’', '“', '–', 'Ａ', '１', 'ｶ', 'ﾞ', 'ﬁ',
-        'Ἀ', 'ῆ', 'ᾳ', 'ᾼ', 'ΐ', 'ế', 'Ế', 'ạ', 'Ạ', 'ẛ', '\u{200B}', '\u{200E}', '\u{2011}', '‰',
-        '\u{2028}', '\u{094D}', '\u{093C}', 'ष', '\u{0E48}', '\u{0E38}', '\u{0E39}', '\u{0BCD}',
-        '\u{0BBE}', 'ெ', 'ে', '\u{09BE}', '\u{0591}', '\u{05B4}', '\u{0316}', '\u{0323}', 'ợ',
-        '東', 'क', '\u{093F}', 'ก', '\u{1100}', '\u{1161}', '\u{11A8}', '한', 'Ꭰ', 'ꭰ', '𝐀', '😀',
+        'a', 'A', 'I', 'i', 's', 'z', 'Z', '1', '\'', '-', '.', 'ʼ', 'ʻ', 'é', 'É', 'ß', 'ẞ', 'İ',
+        'ı', 'ŉ', 'ǰ', 'Ǆ', 'ǅ', 'ſ', 'ª', 'µ', '²', '\u{0301}', '\u{0308}', '\u{0327}', 'Ά', 'ά',
+        'ΐ', 'Σ', 'ς', 'σ', '\u{0345}', 'ё', 'Ё', 'Ж', 'ж', 'Ѐ', 'ا', 'أ', 'إ', 'آ', 'ٱ', 'ى', 'ي',
+        'ك', 'ة', 'ـ', '\u{064E}', '\u{0651}', '\u{0653}', '\u{0654}', '\u{0670}', '٣', '۳', 'ש',
+        '\u{05B8}', '\u{05C1}', '\u{00AD}', '\u{200C}', '\u{200D}', '’', '“', '–', 'Ａ', '１', 'ｶ',
+        'ﾞ', 'ﬁ', 'Ἀ', 'ῆ', 'ᾳ', 'ᾼ', 'ΐ', 'ế', 'Ế', 'ạ', 'Ạ', 'ẛ', '\u{200B}', '\u{200E}',
+        '\u{2011}', '‰', '\u{2028}', '\u{094D}', '\u{093C}', 'ष', '\u{0E48}', '\u{0E38}',
+        '\u{0E39}', '\u{0BCD}', '\u{0BBE}', 'ெ', 'ে', '\u{09BE}', '\u{0591}', '\u{05B4}',
+        '\u{0316}', '\u{0323}', 'ợ', '東', 'क', '\u{093F}', 'ก', '\u{1100}', '\u{1161}',
+        '\u{11A8}', '한', 'Ꭰ', 'ꭰ', '𝐀', '😀',
     ];
 
     fn normalizers() -> Vec<Normalizer> {
@@ -653,6 +659,35 @@ mod tests {
 
     fn word_lang(code: &str) -> Lang {
         code.parse().unwrap()
+    }
+
+    /// Every character the table holds, alone, under every configuration the property tests
+    /// use: the one pass agrees with the steps or leaves the character to them.
+    #[test]
+    fn every_character_of_the_table_alone_agrees_with_the_steps() {
+        let table_chars = (0..0x800).chain(PAGES.iter().flat_map(|page| page.clone()));
+        let chars: Vec<char> = table_chars.filter_map(char::from_u32).collect();
+        let mut buffer = String::new();
+        let mut steps_buffer = String::new();
+        for normalizer in normalizers().iter().step_by(7) {
+            for lang in ["und", "tur", "pes", "rus"] {
+                let folder = normalizer.folder(word_lang(lang));
+                for &c in &chars {
+                    let token = c.to_string();
+                    let token = normalizer.without_edge_joiners(&token);
+                    let one_pass = normalizer.fold_in_one_pass(
+                        token,
+                        folder.table,
+                        folder.relevant,
+                        &mut buffer,
+                    );
+                    let Some(changed) = one_pass else { continue };
+                    let one_pass = if changed { buffer.as_str() } else { token };
+                    let steps = normalizer.fold_by_steps(token, folder.rules, &mut steps_buffer);
+                    assert_eq!(one_pass, steps, "{c:?} {lang} {normalizer:?}");
+                }
+            }
+        }
     }
 
     /// A 64-byte window of whole characters from [`POOL`] (spaces after the last one that

@@ -235,7 +235,7 @@ impl Pipeline {
         stream.fold_with(&folder);
         let mut memoize = self.memoizes(tools);
         term_cache::with_cache(self.id, |cache| {
-            while let Some(mut token) = stream.next_raw() {
+            while let Some(token) = stream.next_raw() {
                 while span + 1 < spans.len() && token.start >= spans[span].span.end {
                     span += 1;
                     if spans[span].lang != lang {
@@ -243,13 +243,11 @@ impl Pipeline {
                         tools = self.tools(lang);
                         folder = normalizer.folder(lang);
                         stream.fold_with(&folder);
-                        // This token was found folded the old way.
-                        token.forget_folding();
                         memoize = self.memoizes(tools);
                     }
                 }
                 token_count += 1;
-                // ASCII tokens come lowercased with their window; the others are normalized.
+                // Most tokens come folded with their window; the others are normalized.
                 let folded = stream.folded_form(&token, &folder, &mut buffer);
                 let id = if token.kind == TokenKind::Word && memoize {
                     let mut scratch = None;

@@ -38,7 +38,7 @@ use crate::normalize::{Folder, WindowFold};
 pub(crate) use props::decode;
 use props::{ALPHABETIC, ASCII_WORD, EXT_PICT, NUMERIC, WB_MASK, props, skip_ascii_gap, wb};
 pub use segment::Segments;
-use segment::{FOLDED, REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before};
+use segment::{REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before};
 use special::Pending;
 use window::Window;
 
@@ -238,9 +238,11 @@ impl Tokenizer {
         }
     }
 
-    /// Calls `f` with each token of `text` and its normalized form, in one pass: the
-    /// tokenizer tells the normalizer what it saw of each token (ASCII or not, capitals or
-    /// not), so that most tokens need no normalization work at all, and no token allocates.
+    /// Calls `f` with each token of `text` and its normalized form, the term
+    /// `normalizer.normalize(token.text, lang)` gives, in one pass: the tokenizer's windows
+    /// fold their text as they find tokens, so most terms are slices of a folded window and
+    /// cost next to nothing; the others are normalized into a buffer reused from token to
+    /// token (only tokens that need Unicode composition, and diacritic stripping, allocate).
     ///
     /// ```
     /// use wordmill::normalize::Normalizer;
@@ -287,7 +289,7 @@ impl Tokenizer {
             // with it.
             while let Some(raw) = tokens.window.pop() {
                 let token = tokens.token(raw);
-                let term = match tokens.window.folded(&raw) {
+                let term = match tokens.window.folded(raw.start, raw.end) {
                     Some(folded) => folded,
                     None => folder.fold_word(token.text, &mut buffer),
                 };
@@ -362,13 +364,6 @@ impl RawToken {
     pub(crate) fn is_ascii(&self) -> bool {
         self.flags & props::NON_ASCII == 0
             && matches!(self.kind, TokenKind::Word | TokenKind::Number)
-    }
-
-    /// The window's folded form of the token is no longer the right one (the folding
-    /// changed after the token was found).
-    #[inline]
-    pub(crate) fn forget_folding(&mut self) {
-        self.flags &= !FOLDED;
     }
 
     /// The token has an ASCII capital letter.
@@ -521,20 +516,14 @@ impl<'a> Tokens<'a> {
         folder.fold_token(word, raw.is_ascii(), raw.has_ascii_upper(), buffer)
     }
 
-    /// The folded form of a token that the current window holds: an ASCII token lowercased,
-    /// or any token of a window folded with [`fold_with`](Self::fold_with). `None` for other
-    /// tokens.
+    /// The folded form of a word or number that the current window holds folded (see
+    /// [`fold_with`](Self::fold_with)); `None` for other tokens.
     #[inline]
     fn window_folded(&self, raw: &RawToken) -> Option<&str> {
-        let whole = raw.flags & props::NON_ASCII == 0 || raw.flags & FOLDED != 0;
-        if !whole || !matches!(raw.kind, TokenKind::Word | TokenKind::Number) {
+        if !matches!(raw.kind, TokenKind::Word | TokenKind::Number) {
             return None;
         }
-        let bytes = self.window.lowercase(raw.start, raw.end)?;
-        debug_assert!(std::str::from_utf8(bytes).is_ok());
-        // SAFETY: the window lowercases ASCII bytes and replaces whole characters by whole
-        // characters of the same length, so a token's bytes stay UTF-8.
-        Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+        self.window.folded(raw.start, raw.end)
     }
 
     #[inline]
@@ -693,6 +682,33 @@ mod tests {
         for token in Tokenizer::new().tokens(text) {
             assert_eq!(&text[token.span.range()], token.text);
         }
+    }
+
+    /// The pipeline changes the folding where the language changes, possibly inside a
+    /// window: the tokens still to come are folded the new way.
+    #[test]
+    fn a_change_of_folding_applies_to_the_rest_of_the_window() {
+        use crate::normalize::Normalizer;
+        let normalizer = Normalizer::new();
+        let (arabic, persian) = (
+            normalizer.folder(lang("ara")),
+            normalizer.folder(lang("pes")),
+        );
+        let text = "الوزير يلتقي الوزير";
+        let mut tokens = Tokenizer::new().tokens(text);
+        let mut buffer = String::new();
+        tokens.fold_with(&arabic);
+        let first = tokens.next_raw().unwrap();
+        assert_eq!(tokens.folded_form(&first, &arabic, &mut buffer), "الوزير");
+        tokens.fold_with(&persian);
+        // The token found before the change, then the next one: Persian yeh (U+06CC).
+        assert_eq!(tokens.folded_form(&first, &persian, &mut buffer), "الوزیر");
+        let second = tokens.next_raw().unwrap();
+        assert_eq!(tokens.folded_form(&second, &persian, &mut buffer), "یلتقی");
+    }
+
+    fn lang(code: &str) -> crate::Lang {
+        code.parse().unwrap()
     }
 
     /// Found by the fuzzer: with options on, windows are never used, not even after a line

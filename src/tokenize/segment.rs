@@ -8,14 +8,11 @@ use super::props::{
 };
 
 /// What a segment holds, as a union of its characters' properties: `ALPHABETIC`,
-/// `NUMERIC`, `EXT_PICT`, `NON_ASCII`, `ASCII_UPPER`, [`REGIONAL_INDICATOR`], and for
-/// tokens [`FOLDED`].
+/// `NUMERIC`, `EXT_PICT`, `NON_ASCII`, `ASCII_UPPER`, and [`REGIONAL_INDICATOR`].
 pub(crate) type SegmentFlags = u8;
 
 /// Marks a segment with regional indicators (a flag emoji).
 pub(crate) const REGIONAL_INDICATOR: u8 = 0x04;
-/// Marks a token whose folded form the tokenizer's window holds (see `Window::lower`).
-pub(crate) const FOLDED: u8 = 0x08;
 
 const _: () = {
     use super::props::{ALPHABETIC, ASCII_UPPER, EXT_PICT, NON_ASCII, NUMERIC};
@@ -26,7 +23,6 @@ const _: () = {
         NON_ASCII,
         ASCII_UPPER,
         REGIONAL_INDICATOR,
-        FOLDED,
     ];
     let mut seen = 0u8;
     let mut i = 0;

@@ -9,14 +9,18 @@
 //! katakana, and the single characters, found with shifts and counted out with
 //! `trailing_zeros`: no branch per byte, one per token.
 //!
-//! Characters the masks cannot express (combining marks, format characters, Hebrew letters,
-//! emoji, regional indicators, ...) end the window before them, and the rule-by-rule segmenter
-//! takes over there.
+//! Combining marks go with the character before them (WB4), and Hebrew letters are letters
+//! whose quote rules are checked apart. Characters the masks cannot express (ZWJ, emoji,
+//! regional indicators, line breaks, marks after a space...) end the window before them, and
+//! the rule-by-rule segmenter takes over there.
+//!
+//! When tokens are normalized as they come, a window also folds its text in bulk (see
+//! `normalize::WindowFold`): most terms are then slices of its folded copy.
 
 use super::props::{
     ALPHABETIC, ASCII_UPPER, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, decode, props, props_const, wb,
 };
-use super::segment::{FOLDED, segment_start_at_or_before};
+use super::segment::segment_start_at_or_before;
 use super::{RawToken, TokenKind};
 use crate::normalize::WindowFold;
 
@@ -134,9 +138,10 @@ const NOT_HERE: u8 = 0xFF;
 
 /// [`CLASS_CODE`] of the three-byte code points from U+0900 to U+17FF whose scripts make
 /// tokens of a character or two (Thai, Lao, Ethiopic, Khmer), where a lookup here keeps the
-/// window going instead of handing the text to the segmenter. The scripts of India and Sri
-/// Lanka and Myanmar are [`NOT_HERE`]: their long words, each restarting a window, go
-/// faster through the segmenter.
+/// window going instead of handing the text to the segmenter. The rest of the range is
+/// [`NOT_HERE`]: the scripts of India and Sri Lanka and Myanmar, whose long words, each
+/// restarting a window, go faster through the segmenter, and the blocks between (Tibetan,
+/// Georgian, Hangul Jamo, Cherokee...), decoded one by one as before.
 static SOUTH_ASIAN_CODE: [u8; 0xF00] = {
     let mut table = [NOT_HERE; 0xF00];
     let mut i = 0;
@@ -153,32 +158,19 @@ static SOUTH_ASIAN_CODE: [u8; 0xF00] = {
     table
 };
 
-/// The [`SOUTH_ASIAN_CODE`] of the three-byte character at `p`, when the window takes it.
+/// The [`SOUTH_ASIAN_CODE`] entry of code point `cp` (`None` outside the table).
 #[inline(always)]
-fn south_asian_code(chunk: &[u8; WIDTH], p: usize) -> Option<u8> {
-    let cp = (u32::from(chunk[p & 63] & 0x0F) << 12)
-        | (u32::from(chunk[(p + 1) & 63] & 0x3F) << 6)
-        | u32::from(chunk[(p + 2) & 63] & 0x3F);
+fn south_asian_entry(cp: u32) -> Option<u8> {
     let i = cp.wrapping_sub(SOUTH_ASIAN.start) as usize;
-    SOUTH_ASIAN_CODE
-        .get(i)
-        .copied()
-        .filter(|&code| code != NOT_HERE)
+    SOUTH_ASIAN_CODE.get(i).copied()
 }
 
 /// True when the character at `pos` is of a script whose text windows leave to the
-/// rule-by-rule segmenter (the scripts of India and Sri Lanka, Myanmar).
+/// rule-by-rule segmenter (see [`SOUTH_ASIAN_CODE`]).
 #[inline]
 pub(super) fn leaves_to_the_rules(bytes: &[u8], pos: usize) -> bool {
-    match bytes.get(pos..pos + 3) {
-        Some(&[b0, b1, b2]) if b0 & 0xF0 == 0xE0 => {
-            let cp =
-                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            let i = cp.wrapping_sub(SOUTH_ASIAN.start) as usize;
-            SOUTH_ASIAN_CODE.get(i) == Some(&NOT_HERE)
-        }
-        _ => false,
-    }
+    let three_bytes = bytes.get(pos).is_some_and(|&b| b & 0xF0 == 0xE0) && pos + 3 <= bytes.len();
+    three_bytes && south_asian_entry(decode(bytes, pos).0) == Some(NOT_HERE)
 }
 
 /// The runs of a window still to hand out, and what they hold.
@@ -195,14 +187,13 @@ pub(super) struct Window {
     numeric: u64,
     uppers: u64,
     non_ascii: u64,
-    /// The window's bytes with ASCII capitals lowercased: the case-folded text of its ASCII
-    /// tokens, made for the whole window at once; with a [`WindowFold`], its other
-    /// characters folded too, where they keep their length.
+    /// With a [`WindowFold`], the window's bytes folded: ASCII capitals lowercased, and the
+    /// other characters whose folded form has the same length replaced by it.
     lower: [u8; WIDTH],
-    /// First bytes of the multi-byte characters that `lower` does not hold folded: all of them
-    /// without a [`WindowFold`].
+    /// First bytes of the multi-byte characters that `lower` does not hold folded (all bits
+    /// after `forget_folding`).
     unfolded: u64,
-    /// How many bytes of `lower` are text (0 before the first window).
+    /// How many bytes of `lower` are text: 0 for a window built without a [`WindowFold`].
     lower_len: usize,
 }
 
@@ -289,8 +280,7 @@ impl Window {
                 flags: (alpha * ALPHABETIC)
                     | (num * NUMERIC)
                     | (has(self.uppers) * ASCII_UPPER)
-                    | (has(self.non_ascii) * NON_ASCII)
-                    | ((1 - has(self.unfolded)) * FOLDED),
+                    | (has(self.non_ascii) * NON_ASCII),
             });
         }
         None
@@ -348,17 +338,19 @@ impl Window {
                 limit = p; // cut by the window's end: next window
                 break;
             }
+            let cp = if len == 2 {
+                (u32::from(b0 & 0x1F) << 6) | u32::from(chunk[(p + 1) & 63] & 0x3F)
+            } else {
+                decode(chunk, p).0
+            };
             let code = if len == 2 {
                 // Two-byte characters (Hebrew, Armenian, the rest of Arabic...) in one step.
-                let cp = (usize::from(b0 & 0x1F) << 6) | usize::from(chunk[(p + 1) & 63] & 0x3F);
-                TWO_BYTE_CODE[cp & 0x7FF]
-            } else if len == 3
-                && let Some(code) = south_asian_code(chunk, p)
-            {
+                TWO_BYTE_CODE[cp as usize & 0x7FF]
+            } else if let Some(code) = south_asian_entry(cp).filter(|&code| code != NOT_HERE) {
                 code
             } else {
                 long_decoded += 1;
-                CLASS_CODE[props(decode(chunk, p).0) as usize]
+                CLASS_CODE[props(cp) as usize]
             };
             if code == LETTER | ALPHA && len < 4 {
                 // The common case, expanded after the loop.
@@ -387,7 +379,6 @@ impl Window {
                 }
                 break;
             }
-            let cp = decode(chunk, p).0;
             wide_mids[wide_count] = (p as u32, len as u32, class_of(props(cp)));
             wide_count += 1;
         }
@@ -427,8 +418,9 @@ impl Window {
             }
         }
         if complex_at.is_none() && long_decoded >= SLOW_WINDOW {
-            // Text of three-byte characters no bulk range knows (Indic scripts, Thai, Ethiopic):
-            // the rule-by-rule segmenter is faster on it than windows decoding one by one.
+            // Text of three-byte characters no bulk range or table knows (Indic scripts,
+            // Myanmar, Tibetan...): the rule-by-rule segmenter is faster on it than windows
+            // decoding one by one.
             complex_at = Some(start + limit);
         }
         // A wide mark whose right-hand neighbour is not in the window cannot be decided, nor can
@@ -537,31 +529,32 @@ impl Window {
     }
 
     /// From now on the window's folded bytes are not those of the tokens still to come
-    /// (the folding changed): only ASCII tokens keep theirs.
+    /// (the folding changed): [`folded`](Self::folded) gives nothing until the next window.
     pub(super) fn forget_folding(&mut self) {
         self.unfolded = !0;
     }
 
-    /// The folded form of `token`, one of this window's, when the window holds it (see
-    /// [`Window::lower`]).
+    /// The folded form of the text `start..end` (whole characters) when this window holds
+    /// it: the range lies in the window's folded copy and none of its characters was left
+    /// unfolded. Derived from the window alone, so any range may be asked for: one of an
+    /// earlier window, or one found before the folding changed, gets `None`.
     #[inline(always)]
-    pub(super) fn folded(&self, token: &RawToken) -> Option<&str> {
-        if token.flags & FOLDED == 0 {
-            return None;
-        }
-        let bytes = &self.lower[token.start - self.base..token.end - self.base];
-        debug_assert!(std::str::from_utf8(bytes).is_ok());
-        // SAFETY: the window lowercases ASCII bytes and replaces whole characters by whole
-        // characters of the same length, so a token's bytes stay UTF-8.
-        Some(unsafe { std::str::from_utf8_unchecked(bytes) })
-    }
-
-    /// The lowercased bytes `start..end` when they lie in this window.
-    #[inline]
-    pub(super) fn lowercase(&self, start: usize, end: usize) -> Option<&[u8]> {
+    pub(super) fn folded(&self, start: usize, end: usize) -> Option<&str> {
         let from = start.checked_sub(self.base)?;
         let to = end - self.base;
-        (to <= self.lower_len).then(|| &self.lower[from..to])
+        if to > self.lower_len || from >= to {
+            return None;
+        }
+        let range = (u64::MAX >> (64 - (to - from))) << from;
+        if self.unfolded & range != 0 {
+            return None;
+        }
+        let bytes = &self.lower[from..to];
+        debug_assert!(std::str::from_utf8(bytes).is_ok());
+        // SAFETY: `lower` holds the window's bytes with ASCII letters lowercased and some whole
+        // characters replaced by characters of the same total length, so a range that starts
+        // and ends at character boundaries of the text (as tokens do) is UTF-8 in it too.
+        Some(unsafe { std::str::from_utf8_unchecked(bytes) })
     }
 }
 
@@ -782,6 +775,27 @@ fn classify(chunk: &[u8; WIDTH]) -> Masks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_leave_indic_scripts_and_myanmar_to_the_rules_but_not_thai() {
+        let leaves = |text: &str| leaves_to_the_rules(text.as_bytes(), 0);
+        for text in ["नमस्ते", "বাংলা", "தமிழ்", "മലയാളം", "සිංහල", "မြန်မာ"]
+        {
+            assert!(leaves(text), "{text}");
+        }
+        for text in [
+            "ภาษา",
+            "ພາສາ",
+            "ភាសា",
+            "ቋንቋ",
+            "word",
+            "слово",
+            "كلمة",
+            "東京",
+        ] {
+            assert!(!leaves(text), "{text}");
+        }
+    }
 
     #[test]
     fn bulk_agrees_with_the_unicode_tables_on_every_two_and_three_byte_character() {
