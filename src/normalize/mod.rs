@@ -760,6 +760,7 @@ fn has_edge_joiner(text: &str) -> bool {
 }
 
 /// True for the UTF-8 of ZWNJ or ZWJ (E2 80 8C, E2 80 8D).
+#[inline]
 fn is_joiner(bytes: &[u8]) -> bool {
     matches!(bytes, [0xE2, 0x80, 0x8C | 0x8D])
 }

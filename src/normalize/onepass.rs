@@ -336,14 +336,14 @@ impl std::ops::Index<usize> for Table {
 /// Where the table holds a three-byte code point, if it does.
 #[inline(always)]
 fn slot_of(cp: u32) -> Option<usize> {
-    let mut first_slot = 0x800;
-    for page in &PAGES {
-        if page.contains(&cp) {
-            return Some(first_slot + (cp - page.start) as usize);
-        }
-        first_slot += (page.end - page.start) as usize;
+    const SECOND: usize = 0x800 + (PAGES[0].end - PAGES[0].start) as usize;
+    if PAGES[0].contains(&cp) {
+        Some(0x800 + (cp - PAGES[0].start) as usize)
+    } else if PAGES[1].contains(&cp) {
+        Some(SECOND + (cp - PAGES[1].start) as usize)
+    } else {
+        None
     }
-    None
 }
 
 /// The entry of the character at `bytes[i]` and its length in bytes.

@@ -287,9 +287,9 @@ impl Tokenizer {
             }
             // The hot loop: the other tokens of the window just built, most of them folded
             // with it.
-            while let Some(raw) = tokens.window.pop() {
+            while let Some((raw, run)) = tokens.window.pop_with_run() {
                 let token = tokens.token(raw);
-                let term = match tokens.window.folded(raw.start, raw.end) {
+                let term = match tokens.window.folded_run(&raw, run) {
                     Some(folded) => folded,
                     None => folder.fold_word(token.text, &mut buffer),
                 };

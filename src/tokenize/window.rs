@@ -190,11 +190,10 @@ pub(super) struct Window {
     /// With a [`WindowFold`], the window's bytes folded: ASCII capitals lowercased, and the
     /// other characters whose folded form has the same length replaced by it.
     lower: [u8; WIDTH],
-    /// First bytes of the multi-byte characters that `lower` does not hold folded (all bits
-    /// after `forget_folding`).
-    unfolded: u64,
-    /// How many bytes of `lower` are text: 0 for a window built without a [`WindowFold`].
-    lower_len: usize,
+    /// The bytes whose folded form `lower` does not hold: the first bytes of multi-byte
+    /// characters left unfolded, and the bytes past the end of the text; all of them for a
+    /// window built without a [`WindowFold`] or after `forget_folding`.
+    not_folded: u64,
 }
 
 impl Default for Window {
@@ -208,8 +207,7 @@ impl Default for Window {
             uppers: 0,
             non_ascii: 0,
             lower: [0; WIDTH],
-            unfolded: 0,
-            lower_len: 0,
+            not_folded: !0,
         }
     }
 }
@@ -259,6 +257,13 @@ impl Window {
     /// The next run, as a token.
     #[inline(always)]
     pub(super) fn pop(&mut self) -> Option<RawToken> {
+        self.pop_with_run().map(|(token, _)| token)
+    }
+
+    /// The next run, as a token, with the bits of its bytes in the window (for
+    /// [`folded_run`](Self::folded_run)).
+    #[inline(always)]
+    pub(super) fn pop_with_run(&mut self) -> Option<(RawToken, u64)> {
         while self.starts != 0 {
             let a = self.starts.trailing_zeros();
             self.starts &= self.starts - 1;
@@ -269,7 +274,7 @@ impl Window {
             if alpha | num == 0 {
                 continue; // only `_` or letter-like symbols: a segment, but not a word
             }
-            return Some(RawToken {
+            let token = RawToken {
                 start: self.base + a as usize,
                 end: self.base + e as usize + 1,
                 kind: if alpha != 0 {
@@ -281,7 +286,8 @@ impl Window {
                     | (num * NUMERIC)
                     | (has(self.uppers) * ASCII_UPPER)
                     | (has(self.non_ascii) * NON_ASCII),
-            });
+            };
+            return Some((token, run));
         }
         None
     }
@@ -514,16 +520,14 @@ impl Window {
             Some(fold) => {
                 self.lower = *chunk;
                 self.lower.make_ascii_lowercase();
-                self.lower_len = text_end.min(WIDTH);
-                self.unfolded = match m.leads {
-                    0 => 0,
-                    leads => fold.fold(chunk, &mut self.lower, leads),
-                };
+                let past_the_text = if text_end >= WIDTH { 0 } else { !0 << text_end };
+                self.not_folded = past_the_text
+                    | match m.leads {
+                        0 => 0,
+                        leads => fold.fold(chunk, &mut self.lower, leads),
+                    };
             }
-            None => {
-                self.lower_len = 0;
-                self.unfolded = !0;
-            }
+            None => self.not_folded = !0,
         }
         Some(Built { next, complex_at })
     }
@@ -531,7 +535,22 @@ impl Window {
     /// From now on the window's folded bytes are not those of the tokens still to come
     /// (the folding changed): [`folded`](Self::folded) gives nothing until the next window.
     pub(super) fn forget_folding(&mut self) {
-        self.unfolded = !0;
+        self.not_folded = !0;
+    }
+
+    /// [`folded`](Self::folded) for a token just popped with the bits of its bytes, `run`:
+    /// the window holds its folded form unless one of its characters was left unfolded.
+    #[inline(always)]
+    pub(super) fn folded_run(&self, token: &RawToken, run: u64) -> Option<&str> {
+        if self.not_folded & run != 0 {
+            return None;
+        }
+        let bytes = self
+            .lower
+            .get(token.start - self.base..token.end - self.base)?;
+        debug_assert!(std::str::from_utf8(bytes).is_ok());
+        // SAFETY: as in `folded`, for a token of this window.
+        Some(unsafe { std::str::from_utf8_unchecked(bytes) })
     }
 
     /// The folded form of the text `start..end` (whole characters) when this window holds
@@ -540,13 +559,13 @@ impl Window {
     /// earlier window, or one found before the folding changed, gets `None`.
     #[inline(always)]
     pub(super) fn folded(&self, start: usize, end: usize) -> Option<&str> {
-        let from = start.checked_sub(self.base)?;
-        let to = end - self.base;
-        if to > self.lower_len || from >= to {
+        // (Before the window, `from` wraps to a huge number.)
+        let (from, to) = (start.wrapping_sub(self.base), end.wrapping_sub(self.base));
+        if from >= to || to > WIDTH {
             return None;
         }
-        let range = (u64::MAX >> (64 - (to - from))) << from;
-        if self.unfolded & range != 0 {
+        let range = (u64::MAX >> (WIDTH - (to - from))) << from;
+        if self.not_folded & range != 0 {
             return None;
         }
         let bytes = &self.lower[from..to];
