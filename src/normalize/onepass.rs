@@ -58,8 +58,7 @@ impl WindowFold {
         // a branch on what each becomes: their lookups overlap.
         let mut look_closer = 0u64;
         let mut rest = leads;
-        let busy = leads.count_ones() > 6;
-        if busy && self.shuffles {
+        if self.shuffles && leads.count_ones() > 6 {
             // Many, and byte shuffles: the table's summary looked up sixteen bytes at a time.
             #[cfg(target_arch = "x86_64")]
             {
@@ -67,19 +66,8 @@ impl WindowFold {
                 look_closer =
                     unsafe { closer_look_needed(chunk, leads, &self.table.closer_by_lead) };
             }
-        } else if busy {
-            // Many: the code point that would start at every byte, computed for the whole
-            // window at once (a longer character's first byte points at a slot that says "look
-            // closer"), then one lookup per character.
-            let code_points = two_byte_code_points(chunk);
-            while rest != 0 {
-                let p = rest.trailing_zeros() as usize;
-                rest &= rest - 1;
-                let entry = self.table[usize::from(code_points[p & 63])];
-                look_closer |= u64::from(entry & CLOSER != 0) << p;
-            }
         } else {
-            // Few (Latin text): one by one.
+            // Few (Latin text), or no shuffles: one by one.
             while rest != 0 {
                 let p = rest.trailing_zeros() as usize;
                 rest &= rest - 1;
@@ -181,58 +169,6 @@ fn closer_look_needed(chunk: &[u8; 64], leads: u64, closer_by_lead: &[u64; 32]) 
         closer |= marked(first, of_first) | marked(last, of_last);
     }
     closer
-}
-
-/// The code point of the two-byte character that would start at each byte of `chunk` (the
-/// first byte of a longer character gets [`LONGER`]; other bytes get what they get).
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-fn two_byte_code_points(chunk: &[u8; 64]) -> [u16; 64] {
-    use std::arch::x86_64::*;
-    let mut padded = [0u8; 80];
-    padded[..64].copy_from_slice(chunk);
-    let mut code_points = [0u16; 64];
-    // SAFETY: SSE2 is part of x86_64; the loads read 16 bytes at 16i and 16i + 1 of the
-    // 80-byte array, the stores write 8 u16 at 8j of the 64-u16 array, all unaligned.
-    unsafe {
-        let zero = _mm_setzero_si128();
-        let longer = _mm_set1_epi16(LONGER as i16);
-        for i in 0..4 {
-            let here = _mm_loadu_si128(padded.as_ptr().add(16 * i).cast());
-            let next = _mm_loadu_si128(padded.as_ptr().add(16 * i + 1).cast());
-            for (half, (h, n)) in [
-                (_mm_unpacklo_epi8(here, zero), _mm_unpacklo_epi8(next, zero)),
-                (_mm_unpackhi_epi8(here, zero), _mm_unpackhi_epi8(next, zero)),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                let cp = _mm_or_si128(
-                    _mm_slli_epi16(_mm_and_si128(h, _mm_set1_epi16(0x1F)), 6),
-                    _mm_and_si128(n, _mm_set1_epi16(0x3F)),
-                );
-                let is_longer = _mm_cmpgt_epi16(h, _mm_set1_epi16(0xDF));
-                let cp = _mm_or_si128(
-                    _mm_andnot_si128(is_longer, cp),
-                    _mm_and_si128(is_longer, longer),
-                );
-                _mm_storeu_si128(code_points.as_mut_ptr().add(16 * i + 8 * half).cast(), cp);
-            }
-        }
-    }
-    code_points
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-#[inline(always)]
-fn two_byte_code_points(chunk: &[u8; 64]) -> [u16; 64] {
-    let mut code_points = [0u16; 64];
-    for (i, slot) in code_points.iter_mut().enumerate() {
-        let (b, next) = (chunk[i], chunk.get(i + 1).copied().unwrap_or(0));
-        let cp = (u16::from(b & 0x1F) << 6) | u16::from(next & 0x3F);
-        *slot = if b >= 0xE0 { LONGER as u16 } else { cp };
-    }
-    code_points
 }
 
 /// True when composition leaves the kept marks and maybe-composing characters of `token` as
@@ -720,8 +656,8 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(2048))]
 
         /// The window's fold finds the same characters with byte shuffles (SSSE3) as without,
-        /// and as one character at a time (the path of windows with few of them): the paths
-        /// a CPU does not take are forced here.
+        /// and as one window character at a time: the paths a CPU does not take are forced
+        /// here.
         #[test]
         fn window_folding_is_the_same_on_every_path(
             chars in proptest::collection::vec(proptest::sample::select(POOL), 1..64),
