@@ -542,15 +542,7 @@ impl Window {
     /// the window holds its folded form unless one of its characters was left unfolded.
     #[inline(always)]
     pub(super) fn folded_run(&self, token: &RawToken, run: u64) -> Option<&str> {
-        if self.not_folded & run != 0 {
-            return None;
-        }
-        let bytes = self
-            .lower
-            .get(token.start - self.base..token.end - self.base)?;
-        debug_assert!(std::str::from_utf8(bytes).is_ok());
-        // SAFETY: as in `folded`, for a token of this window.
-        Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+        self.folded_bytes(token.start - self.base, token.end - self.base, run)
     }
 
     /// The folded form of the text `start..end` (whole characters) when this window holds
@@ -565,10 +557,16 @@ impl Window {
             return None;
         }
         let range = (u64::MAX >> (WIDTH - (to - from))) << from;
+        self.folded_bytes(from, to, range)
+    }
+
+    /// `lower[from..to]`, whose bytes are the bits `range`, unless one of them is not folded.
+    #[inline(always)]
+    fn folded_bytes(&self, from: usize, to: usize, range: u64) -> Option<&str> {
         if self.not_folded & range != 0 {
             return None;
         }
-        let bytes = &self.lower[from..to];
+        let bytes = self.lower.get(from..to)?;
         debug_assert!(std::str::from_utf8(bytes).is_ok());
         // SAFETY: `lower` holds the window's bytes with ASCII letters lowercased and some whole
         // characters replaced by characters of the same total length, so a range that starts
