@@ -278,15 +278,11 @@ impl Tokenizer {
         }
         let folder = normalizer.folder(lang);
         tokens.fold_with(&folder);
-        let windows_fold = folder.ascii_lowercase;
         while let Some(raw) = tokens.next_raw_slow() {
             let token = tokens.token(raw);
             f(token, tokens.folded_form(&raw, &folder, &mut buffer));
-            if !windows_fold {
-                continue;
-            }
             // The hot loop: the other tokens of the window just built, most of them folded
-            // with it.
+            // with it (none when the folder cannot fold windows: Turkic I, no case folding).
             while let Some((raw, run)) = tokens.window.pop_with_run() {
                 let token = tokens.token(raw);
                 let term = match tokens.window.folded_run(&raw, run) {
