@@ -323,10 +323,7 @@ impl Normalizer {
         lang: Lang,
         buffer: &'a mut String,
     ) -> &'a str {
-        let ascii = token.is_ascii();
-        let ascii_upper = ascii && self.case_fold && token.bytes().any(|b| b.is_ascii_uppercase());
-        self.folder(lang)
-            .fold_token(token, ascii, ascii_upper, buffer)
+        self.folder(lang).fold_word(token, buffer)
     }
 
     /// This normalizer made ready for text in `lang`: what would otherwise be worked out
