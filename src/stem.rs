@@ -170,11 +170,12 @@ impl StopWords {
         let list = stop_words::lookup(iso639_1(lang)?)?;
         // Folded as the pipeline's words are when it looks them up: before stemming and
         // diacritic removal.
+        let folder = normalizer.folder(lang);
         let mut buffer = String::new();
         Some(StopWords {
             words: list
                 .iter()
-                .map(|w| Box::from(normalizer.fold_to(w, lang, &mut buffer)))
+                .map(|w| Box::from(folder.fold_word(w, &mut buffer)))
                 .collect(),
         })
     }
