@@ -310,9 +310,8 @@ impl Pipeline {
     /// What a normalized word becomes: dropped as a stop word, or stemmed and stripped of its
     /// diacritics. Memoized per thread by [`term_cache`].
     fn term_of(&self, tools: &LangTools, word: &str) -> Term {
-        if self.config.remove_stopwords
-            && tools.stopwords.as_ref().is_some_and(|s| s.contains(word))
-        {
+        // (Stop lists are only made when the pipeline removes stop words.)
+        if tools.stopwords.as_ref().is_some_and(|s| s.contains(word)) {
             return Term::Stop;
         }
         let stemmed = match &tools.stemmer {
