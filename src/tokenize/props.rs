@@ -63,8 +63,7 @@ pub(crate) const NUMERIC: u8 = 0x80;
 /// The property byte of a code point.
 #[inline(always)]
 pub(crate) fn props(cp: u32) -> u8 {
-    let block = INDEX.get((cp >> 6) as usize).copied().unwrap_or(0) as usize;
-    BLOCKS[(block << 6) | (cp & 63) as usize]
+    props_const(cp)
 }
 
 /// [`props`] for tables built at compile time.
