@@ -1017,6 +1017,7 @@ mod tests {
         // `÷` is no Latin letter: the mark after it is not an accent to strip.
         let stripping = Normalizer::new().strip_diacritics(true);
         let once = stripping.normalize("÷\u{5b0}\u{ad}", Lang::UND);
+        assert_eq!(once, "÷\u{5b0}\u{ad}");
         assert_eq!(stripping.normalize(&once, Lang::UND), once);
     }
 
@@ -1138,7 +1139,6 @@ mod tests {
         assert_eq!(norm("—"), "-");
         assert_eq!(norm("“”"), "\"\"");
         assert_eq!(norm("\u{200B}’"), "'");
-        assert!(!norm(",\u{64B}").is_empty());
         let n = Normalizer::new();
         let mut buffer = String::new();
         assert_eq!(n.normalize_to("’", Lang::UND, &mut buffer), "'");
