@@ -219,9 +219,10 @@ proptest! {
                 .build()
                 .analyze(&text[token.span.range()]);
             if !span.lang.is_undetermined()
-                && let Some(first) = alone.tokens.first() {
-                    prop_assert_eq!(alone.term_of(first), doc.term_of(token), "{:?}", span.lang);
-                }
+                && let Some(first) = alone.tokens.first()
+            {
+                prop_assert_eq!(alone.term_of(first), doc.term_of(token), "{:?}", span.lang);
+            }
         }
     }
 

@@ -263,8 +263,9 @@ impl Pipeline {
                         Term::Other(term) => terms.add(term),
                     }
                 } else {
-                    // Numbers, URLs, hashtags...: no stemming, but the same folding as words
-                    // (diacritics removed when the normalizer removes them).
+                    // Numbers, URLs, hashtags..., and words when nothing would be stemmed or
+                    // dropped: the same folding as words (diacritics removed when the
+                    // normalizer removes them).
                     terms.add(&normalizer.strip_diacritics_of(folded))
                 };
                 if let Some(bigrams) = &mut bigrams {
