@@ -122,6 +122,22 @@ impl WindowFold {
             let p = look_closer.trailing_zeros() as usize;
             look_closer &= look_closer - 1;
             let lead = chunk[p];
+            if lead < 0xE0 && p < 63 {
+                // Two bytes (capitals, alef forms...): the table entry is the code point's, and
+                // a replacement of the same length is written as two bytes (a copy of a
+                // length known only at run time would call `memcpy`).
+                let entry =
+                    self.table[(usize::from(lead & 0x1F) << 6) | usize::from(chunk[p + 1] & 0x3F)];
+                match entry & ACTION {
+                    KEEP if entry & (MARK | MAYBE) == 0 => {}
+                    MAP if (entry >> 3) & 3 == 2 => {
+                        lower[p] = (entry >> 8) as u8;
+                        lower[p + 1] = (entry >> 16) as u8;
+                    }
+                    _ => unsettled |= 1 << p,
+                }
+                continue;
+            }
             let len = 2 + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0);
             if p + len > 64 || len == 4 || is_joiner(&chunk[p..p + len]) {
                 unsettled |= 1 << p;
