@@ -395,6 +395,8 @@ impl Window {
         // Characters the masks take but whose context only the rules can judge: the window
         // ends before the first of them. `_` next to katakana joins it (WB13a, WB13b).
         let mut to_rules = ((multi.kana << 1) | (multi.kana >> 1)) & m.underscores;
+        // The bytes of single-character tokens, with their marks.
+        let mut singles = multi.single_starts;
         if marks != 0 {
             // A run of marks belongs to the character before it (WB4): a letter's marks are
             // letter, a digit's digit, a single character's part of its token. Adding a run's
@@ -408,6 +410,7 @@ impl Window {
             digits |= of_digits;
             hebrew |= seeded_by(hebrew);
             multi.single_ends = (multi.single_ends | of_singles) & !(of_singles >> 1);
+            singles |= of_singles;
             // Marks after anything else (a space, a kana, a mid-word mark...).
             to_rules |= marks & !(of_letters | of_digits | of_singles);
         }
@@ -521,8 +524,13 @@ impl Window {
                 self.lower = *chunk;
                 self.lower.make_ascii_lowercase();
                 let past_the_text = if text_end >= WIDTH { 0 } else { !0 << text_end };
+                // Only the characters of the window's tokens are folded: the others (quotes,
+                // dashes, no-break spaces, text past `limit`) are marked unfolded, and a token
+                // holding one, if any, is folded on its own.
+                let in_tokens = m.leads & (word_bits | kana | (singles & valid));
                 self.not_folded = past_the_text
-                    | match m.leads {
+                    | (m.leads & !in_tokens)
+                    | match in_tokens {
                         0 => 0,
                         leads => fold.fold(chunk, &mut self.lower, leads),
                     };
