@@ -39,20 +39,12 @@ enum Vectors {
     None,
     /// SSSE3's byte shuffles, sixteen bytes at a time.
     Shuffles,
-    /// AVX-512 (F, BW and VBMI): the whole window at once, without a loop.
-    Avx512,
 }
 
 impl Vectors {
     fn detect() -> Vectors {
         #[cfg(target_arch = "x86_64")]
         {
-            if std::arch::is_x86_feature_detected!("avx512f")
-                && std::arch::is_x86_feature_detected!("avx512bw")
-                && std::arch::is_x86_feature_detected!("avx512vbmi")
-            {
-                return Vectors::Avx512;
-            }
             if std::arch::is_x86_feature_detected!("ssse3") {
                 return Vectors::Shuffles;
             }
@@ -85,15 +77,7 @@ impl WindowFold {
         let mut look_closer = 0u64;
         let mut rest = leads;
         let summaries = &self.table.closer_by_lead;
-        if self.vectors == Vectors::Avx512 {
-            // The table's summary looked up for the whole window at once, which pays from
-            // the first character on.
-            #[cfg(target_arch = "x86_64")]
-            {
-                // SAFETY: the CPU has AVX-512 F, BW and VBMI (`Vectors::detect`).
-                look_closer = unsafe { closer_look_needed_avx512(chunk, leads, summaries) };
-            }
-        } else if self.vectors == Vectors::Shuffles && leads.count_ones() > 6 {
+        if self.vectors == Vectors::Shuffles && leads.count_ones() > 6 {
             // Many, and byte shuffles: the table's summary looked up sixteen bytes at a time.
             #[cfg(target_arch = "x86_64")]
             {
@@ -114,8 +98,22 @@ impl WindowFold {
                 look_closer |= u64::from(self.table[slot] & CLOSER != 0) << p;
             }
         }
+        self.settle(chunk, lower, look_closer, leads)
+    }
+
+    /// The second half of [`fold`](Self::fold): given the characters to look at again
+    /// (`look_closer`, of `leads`), replaces in `lower` those that fold to a character of the
+    /// same length and returns the others.
+    #[inline]
+    pub(crate) fn settle(
+        &self,
+        chunk: &[u8; 64],
+        lower: &mut [u8; 64],
+        mut look_closer: u64,
+        leads: u64,
+    ) -> u64 {
         look_closer &= leads;
-        // A two-byte character cut by the window's end (its lookup above read garbage).
+        // A two-byte character cut by the window's end (its lookup read garbage).
         look_closer |= leads & (1 << 63);
         let mut unsettled = 0;
         while look_closer != 0 {
@@ -221,45 +219,43 @@ fn closer_look_needed(chunk: &[u8; 64], leads: u64, closer_by_lead: &[u64; 32]) 
     closer
 }
 
-/// [`closer_look_needed`] with AVX-512: the summaries of all lead bytes are one 256-byte
-/// table, which VBMI's two-source byte permutes look up for the whole window at once, so
-/// there is no loop and no branch on what the window holds.
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
-fn closer_look_needed_avx512(chunk: &[u8; 64], leads: u64, closer_by_lead: &[u64; 32]) -> u64 {
-    use std::arch::x86_64::*;
-    // SAFETY: the loads read the 64-byte array and the four quarters of the 256-byte table,
-    // unaligned.
-    let (here, summaries) = unsafe {
-        let table = closer_by_lead.as_ptr().cast::<__m512i>();
-        (
-            _mm512_loadu_si512(chunk.as_ptr().cast()),
-            [0, 1, 2, 3].map(|i| _mm512_loadu_si512(table.add(i))),
-        )
-    };
-    // The byte after each: the next 128-bit lane's first byte is carried into each lane's
-    // last (`alignr` works within lanes); after the last byte, 0.
-    let lanes_after = _mm512_alignr_epi32::<4>(_mm512_setzero_si512(), here);
-    let next = _mm512_alignr_epi8::<1>(lanes_after, here);
-    // Which byte of the table holds a two-byte character's bit: its lead's summary (eight
-    // bytes per lead, by the lead's low five bits), and in it, bits 3 to 5 of the
-    // continuation byte. (`<< 3` on 16-bit lanes: the low five bits shifted stay in their
-    // byte.)
-    let seven = _mm512_set1_epi8(7);
-    let lead_part = _mm512_slli_epi16::<3>(_mm512_and_si512(here, _mm512_set1_epi8(0x1F)));
-    let index = _mm512_or_si512(
-        lead_part,
-        _mm512_and_si512(_mm512_srli_epi16::<3>(next), seven),
-    );
-    let low_half = _mm512_permutex2var_epi8(summaries[0], index, summaries[1]);
-    let high_half = _mm512_permutex2var_epi8(summaries[2], index, summaries[3]);
-    let byte = _mm512_mask_blend_epi8(_mm512_movepi8_mask(index), low_half, high_half);
-    let bit_values = _mm512_set1_epi64(0x8040_2010_0804_0201_u64 as i64);
-    let bit_of = _mm512_shuffle_epi8(bit_values, _mm512_and_si512(next, seven));
-    let marked = _mm512_test_epi8_mask(byte, bit_of);
-    // Three- and four-byte characters always.
-    let longer = _mm512_cmpge_epu8_mask(here, _mm512_set1_epi8(0xE0_u8 as i8));
-    (marked | longer) & leads
+impl WindowFold {
+    /// The characters of `leads` the window must look at again, as [`closer_look_needed`]
+    /// finds them, with AVX-512 for the window already loaded (`here`): the summaries of all
+    /// lead bytes are one 256-byte table, which VBMI's two-source byte permutes look up for
+    /// the whole window at once, with no loop and no branch on what the window holds.
+    #[inline]
+    #[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
+    pub(crate) fn closer_look_avx512(&self, here: std::arch::x86_64::__m512i, leads: u64) -> u64 {
+        use std::arch::x86_64::*;
+        let table = self.table.closer_by_lead.as_ptr().cast::<__m512i>();
+        // SAFETY: the loads read the four quarters of the 256-byte table, unaligned.
+        let summaries = [0, 1, 2, 3].map(|i| unsafe { _mm512_loadu_si512(table.add(i)) });
+        // The byte after each: the next 128-bit lane's first byte is carried into each lane's
+        // last (`alignr` works within lanes); after the last byte, 0.
+        let lanes_after = _mm512_alignr_epi32::<4>(_mm512_setzero_si512(), here);
+        let next = _mm512_alignr_epi8::<1>(lanes_after, here);
+        // Which byte of the table holds a two-byte character's bit: its lead's summary (eight
+        // bytes per lead, by the lead's low five bits), and in it, bits 3 to 5 of the
+        // continuation byte. (`<< 3` on 16-bit lanes: the low five bits shifted stay in their
+        // byte.)
+        let seven = _mm512_set1_epi8(7);
+        let lead_part = _mm512_slli_epi16::<3>(_mm512_and_si512(here, _mm512_set1_epi8(0x1F)));
+        let index = _mm512_or_si512(
+            lead_part,
+            _mm512_and_si512(_mm512_srli_epi16::<3>(next), seven),
+        );
+        let low_half = _mm512_permutex2var_epi8(summaries[0], index, summaries[1]);
+        let high_half = _mm512_permutex2var_epi8(summaries[2], index, summaries[3]);
+        let byte = _mm512_mask_blend_epi8(_mm512_movepi8_mask(index), low_half, high_half);
+        let bit_values = _mm512_set1_epi64(0x8040_2010_0804_0201_u64 as i64);
+        let bit_of = _mm512_shuffle_epi8(bit_values, _mm512_and_si512(next, seven));
+        let marked = _mm512_test_epi8_mask(byte, bit_of);
+        // Three- and four-byte characters always.
+        let longer = _mm512_cmpge_epu8_mask(here, _mm512_set1_epi8(0xE0_u8 as i8));
+        (marked | longer) & leads
+    }
 }
 
 /// True when composition leaves the kept marks and maybe-composing characters of `token` as
@@ -746,9 +742,9 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2048))]
 
-        /// The window's fold finds the same characters with AVX-512, with byte shuffles (SSSE3)
-        /// and without vectors, and as one window character at a time: the paths this CPU has
-        /// are all forced here.
+        /// The window's fold finds the same characters with AVX-512 (as the tokenizer's AVX-512
+        /// windows do), with byte shuffles (SSSE3) and without vectors, and as one window
+        /// character at a time: the paths this CPU has are all forced here.
         #[test]
         fn window_folding_is_the_same_on_every_path(
             chars in proptest::collection::vec(proptest::sample::select(POOL), 1..64),
@@ -765,13 +761,20 @@ mod tests {
             lower.make_ascii_lowercase();
             let mut results = Vec::new();
             // (Vectors only where the CPU has them.)
-            let detected = Vectors::detect();
             let mut paths = vec![Vectors::None];
-            if detected != Vectors::None {
+            if Vectors::detect() == Vectors::Shuffles {
                 paths.push(Vectors::Shuffles);
             }
-            if detected == Vectors::Avx512 {
-                paths.push(Vectors::Avx512);
+            #[cfg(target_arch = "x86_64")]
+            if crate::tokenize::Avx512::detect().is_some() {
+                // SAFETY: the CPU has AVX-512 F, BW and VBMI.
+                let marked = unsafe {
+                    use std::arch::x86_64::_mm512_loadu_si512;
+                    fold.closer_look_avx512(_mm512_loadu_si512(chunk.as_ptr().cast()), leads)
+                };
+                let mut out = lower;
+                let unsettled = fold.settle(&chunk, &mut out, marked, leads);
+                results.push((unsettled, out));
             }
             for vectors in paths {
                 let fold = WindowFold { vectors, ..fold };

@@ -40,6 +40,8 @@ use props::{ALPHABETIC, ASCII_WORD, EXT_PICT, NUMERIC, WB_MASK, props, skip_asci
 pub use segment::Segments;
 use segment::{REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before};
 use special::Pending;
+#[cfg(all(test, target_arch = "x86_64"))]
+pub(crate) use window::Avx512;
 use window::Window;
 
 /// A half-open byte range `start..end` in the original text.

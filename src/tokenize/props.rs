@@ -232,8 +232,6 @@ pub(crate) mod simd {
         pub underscores: u32,
         /// Bytes 0x80 and above.
         pub high: u32,
-        /// The 16 bytes, loaded.
-        pub vector: __m128i,
     }
 
     impl Masks {
@@ -249,8 +247,14 @@ pub(crate) mod simd {
     pub(crate) fn classify(chunk: &[u8; 16]) -> Masks {
         // SAFETY: SSE2 is part of x86_64, and the unaligned load reads exactly the 16 bytes
         // of `chunk`.
+        classify_loaded(unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) })
+    }
+
+    /// [`classify`] for 16 bytes already loaded.
+    #[inline(always)]
+    pub(crate) fn classify_loaded(v: __m128i) -> Masks {
+        // SAFETY: SSE2 is part of x86_64.
         unsafe {
-            let v = _mm_loadu_si128(chunk.as_ptr().cast());
             // Signed comparisons: bytes >= 0x80 are negative and fall outside every range.
             let range = |x: __m128i, lo: u8, hi: u8| {
                 _mm_movemask_epi8(_mm_and_si128(
@@ -265,7 +269,6 @@ pub(crate) mod simd {
                 digits: range(v, b'0', b'9'),
                 underscores: _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8))) as u32,
                 high: _mm_movemask_epi8(v) as u32,
-                vector: v,
             }
         }
     }
