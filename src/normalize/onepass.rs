@@ -252,9 +252,33 @@ impl WindowFold {
         let bit_values = _mm512_set1_epi64(0x8040_2010_0804_0201_u64 as i64);
         let bit_of = _mm512_shuffle_epi8(bit_values, _mm512_and_si512(next, seven));
         let marked = _mm512_test_epi8_mask(byte, bit_of);
-        // Three- and four-byte characters always.
+        // Three- and four-byte characters always, but for the Vietnamese letters that stay as
+        // they are (E1 B8 to E1 BB, whole in the window): their bit is in a 32-byte table at
+        // bits 0 and 1 of the second byte and bits 3 to 5 of the third, the bit number in its
+        // bits 0 to 2.
         let longer = _mm512_cmpge_epu8_mask(here, _mm512_set1_epi8(0xE0_u8 as i8));
-        (marked | longer) & leads
+        let vietnamese = _mm512_cmpeq_epi8_mask(here, _mm512_set1_epi8(0xE1_u8 as i8))
+            & _mm512_cmple_epu8_mask(
+                _mm512_sub_epi8(next, _mm512_set1_epi8(0xB8_u8 as i8)),
+                _mm512_set1_epi8(3),
+            )
+            & (u64::MAX >> 2);
+        let mut settled = 0;
+        if vietnamese != 0 {
+            let after_next = _mm512_alignr_epi8::<2>(lanes_after, here);
+            let index = _mm512_or_si512(
+                _mm512_slli_epi16::<3>(_mm512_and_si512(next, _mm512_set1_epi8(3))),
+                _mm512_and_si512(_mm512_srli_epi16::<3>(after_next), seven),
+            );
+            // SAFETY: the load reads the 64-byte array.
+            let bits =
+                unsafe { _mm512_loadu_si512(self.table.closer_latin_additional.as_ptr().cast()) };
+            let byte = _mm512_permutexvar_epi8(index, bits);
+            let bit_of = _mm512_shuffle_epi8(bit_values, _mm512_and_si512(after_next, seven));
+            settled = vietnamese & !_mm512_test_epi8_mask(byte, bit_of);
+        }
+        // (`marked` holds garbage at the first bytes of longer characters.)
+        ((marked & !longer) | (longer & !settled)) & leads
     }
 }
 
@@ -339,7 +363,13 @@ pub(super) struct Table {
     /// For each two-byte lead byte (by its low five bits), the bits of the low six bits of
     /// the continuation bytes whose character the window must look at again ([`CLOSER`]).
     closer_by_lead: [u64; 32],
+    /// The same for Latin Extended Additional (U+1E00 to U+1EFF, Vietnamese), by the code
+    /// point's low byte, padded to 64 bytes for one vector.
+    closer_latin_additional: [u64; 8],
 }
+
+/// Where the table holds Latin Extended Additional.
+const LATIN_ADDITIONAL: std::ops::Range<u32> = 0x1E00..0x1F00;
 
 impl std::fmt::Debug for Table {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -517,9 +547,18 @@ impl Normalizer {
                     closer_by_lead[cp >> 6] |= 1 << (cp & 63);
                 }
             }
+            let mut closer_latin_additional = [0u64; 8];
+            for cp in LATIN_ADDITIONAL {
+                let entry = entries[slot_of(cp).expect("in the second page")];
+                if entry & CLOSER != 0 {
+                    let low = (cp & 0xFF) as usize;
+                    closer_latin_additional[low >> 6] |= 1 << (low & 63);
+                }
+            }
             Box::new(Table {
                 entries,
                 closer_by_lead,
+                closer_latin_additional,
             })
         })
     }
@@ -598,7 +637,7 @@ mod tests {
         '\u{2011}', '‰', '\u{2028}', '\u{094D}', '\u{093C}', 'ष', '\u{0E48}', '\u{0E38}',
         '\u{0E39}', '\u{0BCD}', '\u{0BBE}', 'ெ', 'ে', '\u{09BE}', '\u{0591}', '\u{05B4}',
         '\u{0316}', '\u{0323}', 'ợ', '東', 'क', '\u{093F}', 'ก', '\u{1100}', '\u{1161}',
-        '\u{11A8}', '한', 'Ꭰ', 'ꭰ', '𝐀', '😀',
+        '\u{11A8}', '한', 'Ꭰ', 'ꭰ', '𝐀', '😀', 'Ḁ', 'ḁ', 'ỿ', 'Ỿ', '\u{1DFF}', 'ἀ',
     ];
 
     fn normalizers() -> Vec<Normalizer> {
