@@ -28,7 +28,9 @@ use super::{CharMap, Normalizer, Rules, UnicodeForm, char_class, class, is_joine
 pub(crate) struct WindowFold {
     table: &'static Table,
     relevant: u8,
-    /// How the window finds the characters to look at again: the best the CPU can do.
+    /// How [`fold`](Self::fold) finds the characters to look at again: byte shuffles where
+    /// the CPU has them. (Windows built with AVX-512 find them with
+    /// `closer_look_avx512` instead.)
     vectors: Vectors,
 }
 
@@ -55,17 +57,16 @@ impl Vectors {
 
 impl WindowFold {
     pub(super) fn new(table: &'static Table, relevant: u8) -> WindowFold {
-        static DETECTED: OnceLock<Vectors> = OnceLock::new();
         WindowFold {
             table,
             relevant,
-            vectors: *DETECTED.get_or_init(Vectors::detect),
+            vectors: Vectors::detect(),
         }
     }
 
     /// Folds the multi-byte characters of a window: `lower` holds the window's bytes
-    /// (`chunk`) with ASCII already lowercased, `leads` marks the first bytes of its
-    /// multi-byte characters. A character that folds to one of the same length is replaced in
+    /// (`chunk`) with ASCII already lowercased, `leads` marks the first bytes of the
+    /// multi-byte characters to fold (those of its tokens). A character that folds to one of the same length is replaced in
     /// `lower`; the returned bits mark the first bytes of the others that change or might:
     /// joiners (trimmed at a token's edges), combining marks and characters that may compose
     /// (their neighbours decide), characters cut by the window's end. The normalizer takes
@@ -221,10 +222,12 @@ fn closer_look_needed(chunk: &[u8; 64], leads: u64, closer_by_lead: &[u64; 32]) 
 
 #[cfg(target_arch = "x86_64")]
 impl WindowFold {
-    /// The characters of `leads` the window must look at again, as [`closer_look_needed`]
-    /// finds them, with AVX-512 for the window already loaded (`here`): the summaries of all
-    /// lead bytes are one 256-byte table, which VBMI's two-source byte permutes look up for
-    /// the whole window at once, with no loop and no branch on what the window holds.
+    /// The characters of `leads` the window must look at again, with AVX-512 for the window
+    /// already loaded (`here`): the two-byte characters [`closer_look_needed`] finds (the
+    /// summaries of all lead bytes are one 256-byte table, which VBMI's two-source byte
+    /// permutes look up for the whole window at once, with no loop and no branch on what the
+    /// window holds), and the longer characters but for the Vietnamese letters that stay as
+    /// they are.
     #[inline]
     #[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
     pub(crate) fn closer_look_avx512(&self, here: std::arch::x86_64::__m512i, leads: u64) -> u64 {
