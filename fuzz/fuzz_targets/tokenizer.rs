@@ -5,11 +5,16 @@
 //!   `unicode_word_indices`, except where a ZWJ precedes an Extended_Pictographic (where
 //!   unicode-segmentation departs from UAX #29's WB6; see tests/tokenizer_differential.rs);
 //! - every token of every option set is a slice of the input, in order (CJK bigrams overlap
-//!   by design, so with options only the starts must not go back).
+//!   by design, so with options only the starts must not go back);
+//! - the terms of the fused tokenize-and-normalize loop (whose windows fold their text in
+//!   bulk) equal normalizing each token on its own, under a language and options the input's
+//!   length picks.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use unicode_segmentation::UnicodeSegmentation;
+use wordmill::Lang;
+use wordmill::normalize::{Normalizer, UnicodeForm};
 use wordmill::tokenize::{CjkMode, Tokenizer};
 
 fuzz_target!(|data: &[u8]| {
@@ -17,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     check_spans(&Tokenizer::new(), text, false);
+    check_fused_normalization(text);
     check_spans(
         &Tokenizer::new()
             .urls(true)
@@ -50,4 +56,24 @@ fn check_spans(tokenizer: &Tokenizer, text: &str, overlapping: bool) {
         assert_eq!(&text[token.span.range()], token.text);
         (previous_start, previous_end) = (token.span.start, token.span.end);
     }
+}
+
+fn check_fused_normalization(text: &str) {
+    let langs = ["und", "tur", "ara", "pes", "vie", "rus", "ell", "heb"];
+    let lang: Lang = langs[text.len() % langs.len()].parse().expect("a known language");
+    let normalizer = match text.len() % 3 {
+        0 => Normalizer::new(),
+        1 => Normalizer::new().unicode_form(UnicodeForm::Nfkc),
+        _ => Normalizer::new().fold_punctuation(false).russian_yo(true),
+    };
+    let tokenizer = Tokenizer::new();
+    let mut fused = Vec::new();
+    tokenizer.for_each_normalized(text, &normalizer, lang, |token, term| {
+        fused.push((token.span.start, term.to_owned()));
+    });
+    let one_by_one: Vec<(usize, String)> = tokenizer
+        .tokens(text)
+        .map(|token| (token.span.start, normalizer.normalize(token.text, lang).into_owned()))
+        .collect();
+    assert_eq!(fused, one_by_one, "fused normalization of {text:?} in {lang:?}");
 }
