@@ -264,9 +264,18 @@ impl Tokenizer {
         text: &'t str,
         normalizer: &crate::normalize::Normalizer,
         lang: crate::Lang,
+        f: impl FnMut(Token<'t>, &str),
+    ) {
+        Self::normalize_tokens(self.tokens(text), normalizer, lang, f);
+    }
+
+    /// [`for_each_normalized`](Self::for_each_normalized) for tokens already made.
+    fn normalize_tokens<'t>(
+        mut tokens: Tokens<'t>,
+        normalizer: &crate::normalize::Normalizer,
+        lang: crate::Lang,
         mut f: impl FnMut(Token<'t>, &str),
     ) {
-        let mut tokens = self.tokens(text);
         let mut buffer = String::new();
         if normalizer.strips_diacritics() {
             while let Some(raw) = tokens.next_raw() {
@@ -490,6 +499,13 @@ impl<'a> Tokens<'a> {
     /// finds most terms made (see `Window::lower`).
     ///
     /// [`folded_form`]: Self::folded_form
+    /// The same tokens from windows built without AVX-512, as on a CPU without it.
+    #[cfg(test)]
+    fn without_avx512(mut self) -> Self {
+        self.window = Window::without_avx512();
+        self
+    }
+
     pub(crate) fn fold_with(&mut self, folder: &Folder<'_>) {
         self.fold = folder.window_fold();
         self.window.forget_folding();
@@ -551,6 +567,84 @@ impl<'a> Iterator for Tokens<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of text for the properties below: several scripts, cases and folds, marks,
+    /// mid-word punctuation, complex characters, line breaks.
+    const PIECES: &[&str] = &[
+        "Oman",
+        "ÉTÉ",
+        "été",
+        " ",
+        ", ",
+        ".",
+        "'",
+        "’",
+        "\n",
+        "42",
+        "3.14",
+        "_",
+        "Ж",
+        "Ёлка",
+        "السلطان",
+        "أ",
+        "ً",
+        "١٢",
+        "می‌شود",
+        "שָׁלוֹם",
+        "Ἀθῆναι",
+        "ΣΟΦΙΑ",
+        "Việt",
+        "Ệ",
+        "東京",
+        "テレビ",
+        "한국",
+        "ภาษา",
+        "नमस्ते",
+        "İstanbul",
+        "ﬁ",
+        "Ａ",
+        "\u{301}",
+        "\u{200D}",
+        "🙂",
+        "🇴🇲",
+        "—",
+        "\u{A0}",
+        "\r\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Tokens and fused terms are the same whether windows use AVX-512 or not (on a CPU
+        /// with AVX-512 both paths run here; elsewhere both are the one path).
+        #[test]
+        fn tokens_and_terms_do_not_depend_on_avx512(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 1..120),
+            which in 0..4usize,
+        ) {
+            let text = pieces.concat();
+            let tokenizer = Tokenizer::new();
+            let spans = |tokens: Tokens<'_>| tokens.map(|t| t.span).collect::<Vec<_>>();
+            prop_assert_eq!(
+                spans(tokenizer.tokens(&text)),
+                spans(tokenizer.tokens(&text).without_avx512())
+            );
+            let normalizer = crate::normalize::Normalizer::new();
+            let language = lang(["und", "ara", "tur", "vie"][which]);
+            let terms = |tokens: Tokens<'_>| {
+                let mut terms = Vec::new();
+                Tokenizer::normalize_tokens(tokens, &normalizer, language, |token, term| {
+                    terms.push((token.span, term.to_owned()));
+                });
+                terms
+            };
+            prop_assert_eq!(
+                terms(tokenizer.tokens(&text)),
+                terms(tokenizer.tokens(&text).without_avx512())
+            );
+        }
+    }
 
     fn texts(text: &str) -> Vec<(&str, TokenKind)> {
         Tokenizer::new()

@@ -217,6 +217,18 @@ impl Default for Window {
     }
 }
 
+impl Window {
+    /// A window that never uses AVX-512, as on a CPU without it.
+    #[cfg(test)]
+    pub(super) fn without_avx512() -> Window {
+        Window {
+            #[cfg(target_arch = "x86_64")]
+            avx512: None,
+            ..Window::default()
+        }
+    }
+}
+
 /// What building a window achieved.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Built {
