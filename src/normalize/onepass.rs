@@ -28,6 +28,9 @@ use super::{CharMap, Normalizer, Rules, UnicodeForm, char_class, class, is_joine
 pub(crate) struct WindowFold {
     table: &'static Table,
     relevant: u8,
+    /// The table keeps a zero-width non-joiner as it is: inside a word (Persian `می‌شود`) it
+    /// then stays, and only at a token's edges does the normalizer trim it.
+    keeps_inner_zwnj: bool,
     /// How [`fold`](Self::fold) finds the characters to look at again: byte shuffles where
     /// the CPU has them. (Windows built with AVX-512 find them with
     /// `closer_look_avx512` instead.)
@@ -57,9 +60,11 @@ impl Vectors {
 
 impl WindowFold {
     pub(super) fn new(table: &'static Table, relevant: u8) -> WindowFold {
+        let (zwnj, _) = lookup("\u{200C}".as_bytes(), 0, table, relevant);
         WindowFold {
             table,
             relevant,
+            keeps_inner_zwnj: zwnj & CLOSER == KEEP,
             vectors: Vectors::detect(),
         }
     }
@@ -100,6 +105,28 @@ impl WindowFold {
             }
         }
         self.settle(chunk, lower, look_closer, leads)
+    }
+
+    /// `unsettled` (as [`fold`](Self::fold) returns it) without the zero-width non-joiners
+    /// inside words (`words`: the bits of the window's words), which stay as they are when the
+    /// table keeps them.
+    #[inline]
+    pub(crate) fn settle_inner_joiners(&self, chunk: &[u8; 64], unsettled: u64, words: u64) -> u64 {
+        if !self.keeps_inner_zwnj {
+            return unsettled;
+        }
+        // A word byte before the character and after its three.
+        let mut inside =
+            unsettled & (words << 1) & words & (words >> 1) & (words >> 2) & (words >> 3);
+        let mut settled = 0;
+        while inside != 0 {
+            let p = inside.trailing_zeros() as usize;
+            inside &= inside - 1;
+            if p + 3 <= 64 && chunk[p..p + 3] == [0xE2, 0x80, 0x8C] {
+                settled |= 1 << p;
+            }
+        }
+        unsettled & !settled
     }
 
     /// The second half of [`fold`](Self::fold): given the characters to look at again
