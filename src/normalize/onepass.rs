@@ -71,8 +71,8 @@ impl WindowFold {
 
     /// Folds the multi-byte characters of a window: `lower` holds the window's bytes
     /// (`chunk`) with ASCII already lowercased, `leads` marks the first bytes of the
-    /// multi-byte characters to fold (those of its tokens). A character that folds to one of the same length is replaced in
-    /// `lower`; the returned bits mark the first bytes of the others that change or might:
+    /// multi-byte characters to fold (those of its tokens). A character that folds to one of
+    /// the same length is replaced in `lower`; the returned bits mark the first bytes of the others that change or might:
     /// joiners (trimmed at a token's edges), combining marks and characters that may compose
     /// (their neighbours decide), characters cut by the window's end. The normalizer takes
     /// the tokens holding those one by one.

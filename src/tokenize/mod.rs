@@ -495,10 +495,6 @@ impl<'a> Tokens<'a> {
         self.scalar_span = (self.scalar_span * 2).min(MAX_SCALAR_SPAN);
     }
 
-    /// Folds the text of the windows to come as `folder` does, so that [`folded_form`]
-    /// finds most terms made (see `Window::lower`).
-    ///
-    /// [`folded_form`]: Self::folded_form
     /// The same tokens from windows built without AVX-512, as on a CPU without it.
     #[cfg(test)]
     fn without_avx512(mut self) -> Self {
@@ -506,6 +502,10 @@ impl<'a> Tokens<'a> {
         self
     }
 
+    /// Folds the text of the windows to come as `folder` does, so that [`folded_form`]
+    /// finds most terms made (see `Window::lower`).
+    ///
+    /// [`folded_form`]: Self::folded_form
     pub(crate) fn fold_with(&mut self, folder: &Folder<'_>) {
         self.fold = folder.window_fold();
         self.window.forget_folding();

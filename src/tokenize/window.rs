@@ -567,9 +567,7 @@ impl Window {
         };
         self.base = start;
         self.starts = emitted_starts;
-        // (Every start has its end; the last byte of the window is one too all the same, so
-        // that no run can reach past the window whatever the masks: `folded_run` relies on
-        // it.)
+        // Every start kept has its end kept: `folded_run` relies on it.
         self.ends = ends & emitted;
         self.alphabetic = m.letters | multi.alphabetic;
         self.numeric = m.digits | multi.numeric;
