@@ -60,14 +60,9 @@ pub(crate) const EXT_PICT: u8 = 0x20;
 pub(crate) const ALPHABETIC: u8 = 0x40;
 pub(crate) const NUMERIC: u8 = 0x80;
 
-/// The property byte of a code point.
+/// The property byte of a code point (a `const fn`: tables built at compile time use it too).
 #[inline(always)]
-pub(crate) fn props(cp: u32) -> u8 {
-    props_const(cp)
-}
-
-/// [`props`] for tables built at compile time.
-pub(crate) const fn props_const(cp: u32) -> u8 {
+pub(crate) const fn props(cp: u32) -> u8 {
     let i = (cp >> 6) as usize;
     let block = if i < INDEX.len() {
         INDEX[i] as usize

@@ -4,7 +4,7 @@
 
 use super::props::{
     ALPHABETIC, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, ascii_flags, char_start_before, decode,
-    props, props_const, scan_ascii_word, wb,
+    props, scan_ascii_word, wb,
 };
 
 /// What a segment holds, as a union of its characters' properties: `ALPHABETIC`,
@@ -55,7 +55,7 @@ static ASCII_PROPS: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut b = 0;
     while b < 128 {
-        t[b] = props_const(b as u32) & WB_MASK;
+        t[b] = props(b as u32) & WB_MASK;
         b += 1;
     }
     t

@@ -18,7 +18,7 @@
 //! `normalize::WindowFold`): most terms are then slices of its folded copy.
 
 use super::props::{
-    ALPHABETIC, ASCII_UPPER, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, decode, props, props_const, wb,
+    ALPHABETIC, ASCII_UPPER, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, decode, props, wb,
 };
 use super::segment::segment_start_at_or_before;
 use super::{RawToken, TokenKind};
@@ -119,11 +119,11 @@ static TWO_BYTE_CODE: [u8; 0x800] = {
     let mut table = [0u8; 0x800];
     let mut cp = 0;
     while cp < 0x800 {
-        let props = props_const(cp as u32);
-        table[cp] = if props & WB_MASK == wb::HEBREW_LETTER {
+        let p = props(cp as u32);
+        table[cp] = if p & WB_MASK == wb::HEBREW_LETTER {
             LETTER | ALPHA
         } else {
-            CLASS_CODE[props as usize]
+            CLASS_CODE[p as usize]
         };
         cp += 1;
     }
@@ -151,7 +151,7 @@ static SOUTH_ASIAN_CODE: [u8; 0xF00] = {
             || (cp >= 0x1200 && cp < 0x13A0) // Ethiopic
             || (cp >= 0x1780 && cp < 0x1800); // Khmer
         if kept {
-            table[i] = CLASS_CODE[props_const(cp) as usize];
+            table[i] = CLASS_CODE[props(cp) as usize];
         }
         i += 1;
     }
