@@ -623,7 +623,7 @@ impl Window {
         debug_assert!(from < to && to <= WIDTH);
         debug_assert!(std::str::from_utf8(&self.lower[from..to]).is_ok());
         // SAFETY: `from < to <= WIDTH` for a token just popped (above), which is what the
-        // caller passes; the folded bytes of a run are UTF-8 (see `folded_bytes`).
+        // caller passes; the folded bytes of a run are UTF-8 (see `folded`).
         Some(unsafe { std::str::from_utf8_unchecked(self.lower.get_unchecked(from..to)) })
     }
 
@@ -639,16 +639,10 @@ impl Window {
             return None;
         }
         let range = (u64::MAX >> (WIDTH - (to - from))) << from;
-        self.folded_bytes(from, to, range)
-    }
-
-    /// `lower[from..to]`, whose bytes are the bits `range`, unless one of them is not folded.
-    #[inline(always)]
-    fn folded_bytes(&self, from: usize, to: usize, range: u64) -> Option<&str> {
         if self.not_folded & range != 0 {
             return None;
         }
-        let bytes = self.lower.get(from..to)?;
+        let bytes = &self.lower[from..to];
         debug_assert!(std::str::from_utf8(bytes).is_ok());
         // SAFETY: `lower` holds the window's bytes with ASCII letters lowercased and some whole
         // characters replaced by characters of the same total length, so a range that starts
@@ -792,7 +786,8 @@ trait Lanes: Copy {
     const BULK: bool;
     fn load(self, chunk: &[u8; WIDTH]) -> Self::Loaded;
     fn classify(self, loaded: Self::Loaded) -> Masks;
-    /// The bits of the bytes from `lo` to `hi`, both 0x80 or above.
+    /// The bits of the bytes from `lo` to `hi`, both 0x80 or above (with AVX-512, any
+    /// range).
     fn high_range(self, loaded: Self::Loaded, lo: u8, hi: u8) -> u64;
     /// `lower` = the window with its ASCII capitals (`uppers`) lowercased.
     #[inline(always)]
@@ -923,21 +918,15 @@ impl Lanes for Avx512 {
     #[inline(always)]
     fn classify(self, v: Self::Loaded) -> Masks {
         use std::arch::x86_64::*;
+        let range = |x: __m512i, lo: u8, hi: u8| self.high_range(x, lo, hi);
         unsafe {
             let eq = |b: u8| _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(b as i8));
-            // Unsigned: bytes from `lo` to `lo + span`.
-            let from = |x: __m512i, lo: u8, span: u8| {
-                _mm512_cmple_epu8_mask(
-                    _mm512_sub_epi8(x, _mm512_set1_epi8(lo as i8)),
-                    _mm512_set1_epi8(span as i8),
-                )
-            };
             // (`| 0x20` lowercases ASCII letters and takes no other byte into a..z.)
             let lower = _mm512_or_si512(v, _mm512_set1_epi8(0x20));
             Masks {
-                letters: from(lower, b'a', 25),
-                uppers: from(v, b'A', 25),
-                digits: from(v, b'0', 9),
+                letters: range(lower, b'a', b'z'),
+                uppers: range(v, b'A', b'Z'),
+                digits: range(v, b'0', b'9'),
                 underscores: eq(b'_'),
                 non_ascii: _mm512_movepi8_mask(v),
                 leads: _mm512_cmpge_epu8_mask(v, _mm512_set1_epi8(0xC0_u8 as i8)),
@@ -948,6 +937,7 @@ impl Lanes for Avx512 {
         }
     }
 
+    /// Unsigned: `v - lo <= hi - lo` takes exactly the bytes from `lo` to `hi`.
     #[inline(always)]
     fn high_range(self, v: Self::Loaded, lo: u8, hi: u8) -> u64 {
         use std::arch::x86_64::*;
@@ -1032,24 +1022,21 @@ mod tests {
     use proptest::prelude::*;
 
     /// [`bulk`] with the lanes of this CPU: SSE2, and AVX-512 where it has it, which must agree.
+    #[cfg(target_arch = "x86_64")]
     fn bulk_on_every_path(chunk: &[u8; WIDTH], leads: u64, multi: &mut Multi) -> u64 {
-        #[cfg(target_arch = "x86_64")]
-        {
-            let hits = bulk(Sse2, chunk, Sse2.load(chunk), leads, multi);
-            if let Some(lanes) = Avx512::detect() {
-                let mut other = Multi::default();
-                let other_hits = bulk(lanes, chunk, lanes.load(chunk), leads, &mut other);
-                assert_eq!((other_hits, &other), (hits, &*multi), "AVX-512 vs SSE2");
-            }
-            hits
+        let hits = bulk(Sse2, chunk, Sse2.load(chunk), leads, multi);
+        if let Some(lanes) = Avx512::detect() {
+            let mut other = Multi::default();
+            let other_hits = bulk(lanes, chunk, lanes.load(chunk), leads, &mut other);
+            assert_eq!((other_hits, &other), (hits, &*multi), "AVX-512 vs SSE2");
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        bulk(Portable, chunk, Portable.load(chunk), leads, multi)
+        hits
     }
 
     /// Pieces of text whose windows take every branch of `build`: scripts of the bulk groups
     /// and of the one-by-one path, marks, mid-word punctuation, Hebrew quotes, complex
     /// characters, line breaks.
+    #[cfg(target_arch = "x86_64")]
     const PIECES: &[&str] = &[
         "a", "Z", "7", "_", " ", ".", ",", ":", ";", "'", "\"", "\n", "é", "É", "×", "ß", "ŋ", "ǅ",
         "ω", "Ά", "϶", "Ж", "ё", "ӧ", "س", "ً", "،", "١", "ـ", "ש", "\u{5B4}", "न", "्", "ภ",
