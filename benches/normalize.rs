@@ -12,7 +12,6 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use unicode_normalization::UnicodeNormalization;
-use wordmill::Lang;
 use wordmill::normalize::Normalizer;
 use wordmill::tokenize::Tokenizer;
 
@@ -21,26 +20,14 @@ fn normalization(c: &mut Criterion) {
     let normalizer = Normalizer::new();
     for (group_name, codes) in common::SCRIPTS {
         let text = common::text(group_name);
-        // The language the pipeline would pass: the group's first, or none for mixed text.
-        let lang = codes.first().map_or(Lang::UND, |c| c.parse().unwrap());
+        let lang = common::group_lang(codes);
         let mut group = c.benchmark_group(format!("normalize/{group_name}"));
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function("tokenize", |b| {
-            b.iter(|| {
-                tokenizer
-                    .tokens(black_box(&text))
-                    .map(|t| t.text.len() + t.kind as usize)
-                    .sum::<usize>()
-            })
+            b.iter(|| common::tokenize_loop(&tokenizer, &text))
         });
         group.bench_function("tokenize+wordmill", |b| {
-            b.iter(|| {
-                let mut total = 0;
-                tokenizer.for_each_normalized(black_box(&text), &normalizer, lang, |t, term| {
-                    total += term.len() + t.kind as usize;
-                });
-                total
-            })
+            b.iter(|| common::normalize_loop(&tokenizer, &text, &normalizer, lang))
         });
         group.bench_function("tokenize+to_lowercase", |b| {
             b.iter(|| {

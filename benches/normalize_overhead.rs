@@ -13,7 +13,6 @@ mod common;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use wordmill::Lang;
 use wordmill::normalize::Normalizer;
 use wordmill::tokenize::Tokenizer;
 
@@ -32,24 +31,15 @@ fn main() {
     }
     for (group, codes) in common::SCRIPTS {
         let text = common::text(group);
-        // The language the pipeline would pass: the group's first, or none for mixed text.
-        let lang = codes.first().map_or(Lang::UND, |c| c.parse().unwrap());
+        let lang = common::group_lang(codes);
         let (mut tokenizing, mut normalizing) = (Duration::MAX, Duration::MAX);
         for _ in 0..rounds {
             let start = Instant::now();
-            let total: usize = tokenizer
-                .tokens(black_box(&text))
-                .map(|t| t.text.len() + t.kind as usize)
-                .sum();
-            black_box(total);
+            black_box(common::tokenize_loop(&tokenizer, &text));
             tokenizing = tokenizing.min(start.elapsed());
 
             let start = Instant::now();
-            let mut total = 0;
-            tokenizer.for_each_normalized(black_box(&text), &normalizer, lang, |t, term| {
-                total += term.len() + t.kind as usize;
-            });
-            black_box(total);
+            black_box(common::normalize_loop(&tokenizer, &text, &normalizer, lang));
             normalizing = normalizing.min(start.elapsed());
         }
         let speed = |time: Duration| text.len() as f64 / time.as_secs_f64() / 1e6;

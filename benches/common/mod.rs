@@ -95,3 +95,33 @@ pub fn documents(group: &str, bytes: usize) -> Vec<String> {
     }
     docs
 }
+
+/// The language a script group's text is normalized in, as the pipeline would pass it: the
+/// group's first, or none for mixed text.
+pub fn group_lang(codes: &[&str]) -> wordmill::Lang {
+    codes.first().map_or(wordmill::Lang::UND, |c| {
+        c.parse().expect("a known language")
+    })
+}
+
+/// The tokenizer loop the normalization benches compare with: every token looked at.
+pub fn tokenize_loop(tokenizer: &wordmill::tokenize::Tokenizer, text: &str) -> usize {
+    tokenizer
+        .tokens(std::hint::black_box(text))
+        .map(|t| t.text.len() + t.kind as usize)
+        .sum()
+}
+
+/// The same loop with wordmill's normalizer fused in: every token and its term looked at.
+pub fn normalize_loop(
+    tokenizer: &wordmill::tokenize::Tokenizer,
+    text: &str,
+    normalizer: &wordmill::normalize::Normalizer,
+    lang: wordmill::Lang,
+) -> usize {
+    let mut total = 0;
+    tokenizer.for_each_normalized(std::hint::black_box(text), normalizer, lang, |t, term| {
+        total += term.len() + t.kind as usize;
+    });
+    total
+}
