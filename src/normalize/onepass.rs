@@ -28,9 +28,6 @@ use super::{CharMap, Normalizer, Rules, UnicodeForm, char_class, class, is_joine
 pub(crate) struct WindowFold {
     table: &'static Table,
     relevant: u8,
-    /// The table keeps a zero-width non-joiner as it is: inside a word (Persian `می‌شود`) it
-    /// then stays, and only at a token's edges does the normalizer trim it.
-    keeps_inner_zwnj: bool,
     /// How [`fold`](Self::fold) finds the characters to look at again: byte shuffles where
     /// the CPU has them. (Windows built with AVX-512 find them with
     /// `closer_look_avx512` instead.)
@@ -60,11 +57,9 @@ impl Vectors {
 
 impl WindowFold {
     pub(super) fn new(table: &'static Table, relevant: u8) -> WindowFold {
-        let (zwnj, _) = lookup("\u{200C}".as_bytes(), 0, table, relevant);
         WindowFold {
             table,
             relevant,
-            keeps_inner_zwnj: zwnj & CLOSER == KEEP,
             vectors: Vectors::detect(),
         }
     }
@@ -76,8 +71,15 @@ impl WindowFold {
     /// joiners (trimmed at a token's edges), combining marks and characters that may compose
     /// (their neighbours decide), characters cut by the window's end. The normalizer takes
     /// the tokens holding those one by one.
+    /// `inner` is as for [`settle`](Self::settle).
     #[inline]
-    pub(crate) fn fold(&self, chunk: &[u8; 64], lower: &mut [u8; 64], leads: u64) -> u64 {
+    pub(crate) fn fold(
+        &self,
+        chunk: &[u8; 64],
+        lower: &mut [u8; 64],
+        leads: u64,
+        inner: u64,
+    ) -> u64 {
         // First the two-byte characters that stay as they are, the bulk of any text, without
         // a branch on what each becomes: their lookups overlap.
         let mut look_closer = 0u64;
@@ -104,34 +106,15 @@ impl WindowFold {
                 look_closer |= u64::from(self.table[slot] & CLOSER != 0) << p;
             }
         }
-        self.settle(chunk, lower, look_closer, leads)
-    }
-
-    /// `unsettled` (as [`fold`](Self::fold) returns it) without the zero-width non-joiners
-    /// inside words (`words`: the bits of the window's words), which stay as they are when the
-    /// table keeps them.
-    #[inline]
-    pub(crate) fn settle_inner_joiners(&self, chunk: &[u8; 64], unsettled: u64, words: u64) -> u64 {
-        if !self.keeps_inner_zwnj {
-            return unsettled;
-        }
-        // A word byte before the character and after its three.
-        let mut inside =
-            unsettled & (words << 1) & words & (words >> 1) & (words >> 2) & (words >> 3);
-        let mut settled = 0;
-        while inside != 0 {
-            let p = inside.trailing_zeros() as usize;
-            inside &= inside - 1;
-            if p + 3 <= 64 && chunk[p..p + 3] == [0xE2, 0x80, 0x8C] {
-                settled |= 1 << p;
-            }
-        }
-        unsettled & !settled
+        self.settle(chunk, lower, look_closer, leads, inner)
     }
 
     /// The second half of [`fold`](Self::fold): given the characters to look at again
     /// (`look_closer`, of `leads`), replaces in `lower` those that fold to a character of the
-    /// same length and returns the others.
+    /// same length and returns the others. `inner` marks the bytes with word bytes before
+    /// them and for three bytes after: a joiner there is inside a word (Persian `می‌شود`),
+    /// where the table decides, as in the normalizer's one pass; elsewhere it may be at a
+    /// token's edge, which the normalizer trims.
     #[inline]
     pub(crate) fn settle(
         &self,
@@ -139,6 +122,7 @@ impl WindowFold {
         lower: &mut [u8; 64],
         mut look_closer: u64,
         leads: u64,
+        inner: u64,
     ) -> u64 {
         look_closer &= leads;
         // A two-byte character cut by the window's end (its lookup read garbage).
@@ -148,36 +132,30 @@ impl WindowFold {
             let p = look_closer.trailing_zeros() as usize;
             look_closer &= look_closer - 1;
             let lead = chunk[p];
-            if lead < 0xE0 && p < 63 {
-                // Two bytes (capitals, alef forms...): the table entry is the code point's, and
-                // a replacement of the same length is written as two bytes (a copy of a
-                // length known only at run time would call `memcpy`).
-                let entry =
-                    self.table[(usize::from(lead & 0x1F) << 6) | usize::from(chunk[p + 1] & 0x3F)];
-                match entry & ACTION {
-                    KEEP if entry & (MARK | MAYBE) == 0 => {}
-                    MAP if (entry >> 3) & 3 == 2 => {
-                        lower[p] = (entry >> 8) as u8;
-                        lower[p + 1] = (entry >> 16) as u8;
-                    }
-                    _ => unsettled |= 1 << p,
-                }
-                continue;
-            }
             let len = 2 + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0);
-            if p + len > 64 || len == 4 || is_joiner(&chunk[p..p + len]) {
-                unsettled |= 1 << p;
-                continue;
-            }
-            let (entry, _) = lookup(&chunk[p..p + len], 0, self.table, self.relevant);
+            let entry = if len == 2 && p < 63 {
+                // (Most of them, and the table's slot is the code point.)
+                self.table[(usize::from(lead & 0x1F) << 6) | usize::from(chunk[p + 1] & 0x3F)]
+            } else if p + len > 64
+                || len == 4
+                || (inner >> p & 1 == 0 && is_joiner(&chunk[p..p + len]))
+            {
+                GENERAL
+            } else {
+                lookup(&chunk[p..p + len], 0, self.table, self.relevant).0
+            };
             match entry & ACTION {
-                // A kept mark or a character that may compose: whether its neighbours
-                // leave it as it is is the token's business.
-                KEEP if entry & (MARK | MAYBE) != 0 => unsettled |= 1 << p,
-                KEEP => {}
+                // (A kept mark or a character that may compose: whether its neighbours leave
+                // it as it is is the token's business.)
+                KEEP if entry & (MARK | MAYBE) == 0 => {}
                 MAP if ((entry >> 3) & 3) as usize == len => {
-                    let replacement = (entry >> 8).to_le_bytes();
-                    lower[p..p + len].copy_from_slice(&replacement[..len]);
+                    // Byte by byte: a copy of a length known only at run time calls `memcpy`.
+                    let [first, second, third, _] = (entry >> 8).to_le_bytes();
+                    lower[p] = first;
+                    lower[p + 1] = second;
+                    if len == 3 {
+                        lower[p + 2] = third;
+                    }
                 }
                 _ => unsettled |= 1 << p,
             }
@@ -813,16 +791,19 @@ mod tests {
 
         /// The window's fold finds the same characters with AVX-512 (as the tokenizer's AVX-512
         /// windows do), with byte shuffles (SSSE3) and without vectors, and as one window
-        /// character at a time: the paths this CPU has are all forced here.
+        /// character at a time: the paths this CPU has are all forced here. And every
+        /// character it settles reads in `lower` as the normalizer folds it alone.
         #[test]
         fn window_folding_is_the_same_on_every_path(
             chars in proptest::collection::vec(proptest::sample::select(POOL), 1..64),
             cut_at_end: bool,
             which in 0..128usize,
             lang in proptest::sample::select(&["und", "tur", "pes", "ara", "rus"][..]),
+            inner: u64,
         ) {
             let normalizer = &normalizers()[which];
-            let Some(fold) = normalizer.folder(word_lang(lang)).window_fold() else {
+            let folder = normalizer.folder(word_lang(lang));
+            let Some(fold) = folder.window_fold() else {
                 return Ok(());
             };
             let (chunk, leads) = window_of(&chars, cut_at_end);
@@ -842,13 +823,13 @@ mod tests {
                     fold.closer_look_avx512(_mm512_loadu_si512(chunk.as_ptr().cast()), leads)
                 };
                 let mut out = lower;
-                let unsettled = fold.settle(&chunk, &mut out, marked, leads);
+                let unsettled = fold.settle(&chunk, &mut out, marked, leads, inner);
                 results.push((unsettled, out));
             }
             for vectors in paths {
                 let fold = WindowFold { vectors, ..fold };
                 let mut out = lower;
-                let unsettled = fold.fold(&chunk, &mut out, leads);
+                let unsettled = fold.fold(&chunk, &mut out, leads, inner);
                 results.push((unsettled, out));
                 // And one character at a time, as for a window with few of them.
                 let mut out = lower;
@@ -857,12 +838,24 @@ mod tests {
                 while rest != 0 {
                     let one = rest & rest.wrapping_neg();
                     rest &= rest - 1;
-                    unsettled |= fold.fold(&chunk, &mut out, one);
+                    unsettled |= fold.fold(&chunk, &mut out, one, inner);
                 }
                 results.push((unsettled, out));
             }
             for other in &results[1..] {
                 prop_assert_eq!(other, &results[0]);
+            }
+            // What was settled, against the normalizer on each character alone.
+            let (unsettled, out) = results[0];
+            let mut buffer = String::new();
+            let mut settled = leads & !unsettled;
+            while settled != 0 {
+                let p = settled.trailing_zeros() as usize;
+                settled &= settled - 1;
+                let len = 2 + usize::from(chunk[p] >= 0xE0) + usize::from(chunk[p] >= 0xF0);
+                let c = std::str::from_utf8(&chunk[p..p + len]).expect("a whole character");
+                let alone = folder.fold_word(c, &mut buffer);
+                prop_assert_eq!(&out[p..p + len], alone.as_bytes(), "{:?} in {:?}", c, lang);
             }
         }
     }

@@ -582,16 +582,19 @@ impl Window {
                 // dashes, no-break spaces, text past `limit`) are marked unfolded, and a token
                 // holding one, if any, is folded on its own.
                 let in_tokens = m.leads & (word_bits | kana | (singles & valid));
+                // Where a three-byte joiner would lie inside a word.
+                let inner = (word_bits << 1)
+                    & word_bits
+                    & (word_bits >> 1)
+                    & (word_bits >> 2)
+                    & (word_bits >> 3);
+                let lower = &mut self.lower;
                 let unsettled = match in_tokens {
                     0 => 0,
                     leads => match lanes.closer_look(fold, loaded, leads) {
-                        Some(marked) => fold.settle(chunk, &mut self.lower, marked, leads),
-                        None => fold.fold(chunk, &mut self.lower, leads),
+                        Some(marked) => fold.settle(chunk, lower, marked, leads, inner),
+                        None => fold.fold(chunk, lower, leads, inner),
                     },
-                };
-                let unsettled = match unsettled {
-                    0 => 0,
-                    unsettled => fold.settle_inner_joiners(chunk, unsettled, word_bits),
                 };
                 self.not_folded = past_the_text | (m.leads & !in_tokens) | unsettled;
             }
