@@ -108,7 +108,7 @@ pub(crate) struct Folder<'n> {
     rules: Rules,
     /// The normalizer turns ASCII text into its lowercase and nothing else: it case-folds,
     /// and the language is not Turkic (whose `I` is `ı`).
-    pub(crate) ascii_lowercase: bool,
+    ascii_lowercase: bool,
     table: &'static onepass::Table,
     /// The classes of the characters this normalizer may change under these rules.
     relevant: u8,

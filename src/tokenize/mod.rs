@@ -298,7 +298,12 @@ impl Tokenizer {
                 let token = tokens.token(raw);
                 let term = match tokens.window.folded_run(&raw, run) {
                     Some(folded) => folded,
-                    None => folder.fold_word(token.text, &mut buffer),
+                    None => folder.fold_token(
+                        token.text,
+                        raw.is_ascii(),
+                        raw.has_ascii_upper(),
+                        &mut buffer,
+                    ),
                 };
                 f(token, term);
             }
@@ -521,9 +526,7 @@ impl<'a> Tokens<'a> {
         folder: &Folder<'_>,
         buffer: &'s mut String,
     ) -> &'s str {
-        if folder.ascii_lowercase
-            && let Some(folded) = self.window_folded(raw)
-        {
+        if let Some(folded) = self.window_folded(raw) {
             return folded;
         }
         let word = &self.text[raw.start..raw.end];
