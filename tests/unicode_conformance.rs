@@ -7,8 +7,9 @@
 use std::fs;
 use std::path::PathBuf;
 
+use unicode_normalization::UnicodeNormalization;
 use wordmill::Lang;
-use wordmill::normalize::{Normalizer, UnicodeForm, case_fold};
+use wordmill::normalize::{Normalizer, UnicodeForm};
 use wordmill::tokenize::Tokenizer;
 
 fn ucd_file(name: &str) -> String {
@@ -187,6 +188,7 @@ fn case_folding_matches_every_line_of_case_folding() {
         .fold_width(false)
         .fold_digits(false)
         .language_rules(false);
+    let folding = turkish_folding.clone();
     let (mut checked, mut newer) = (0, Vec::new());
     for line in data_lines(&file) {
         let fields: Vec<&str> = line.split(';').map(str::trim).collect();
@@ -200,9 +202,12 @@ fn case_folding_matches_every_line_of_case_folding() {
                     newer.push(code);
                     continue;
                 }
+                // Terms are in NFC: the folding, composed. (Letters without a precomposed
+                // capital, such as `ǰ`, fold to their decomposition and so stay as they are.)
+                let composed: String = mapping.nfc().collect();
                 assert_eq!(
-                    case_fold(&code.to_string()),
-                    mapping,
+                    folding.normalize(&code.to_string(), Lang::UND),
+                    composed,
                     "U+{:04X}",
                     code as u32
                 );

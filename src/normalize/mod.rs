@@ -914,27 +914,6 @@ fn greek_without_accents(c: char) -> Option<CharMap> {
     }
 }
 
-/// Full Unicode case folding (CaseFolding.txt, statuses C and F) of `text`, and nothing else:
-/// no normalization form, no other rule. [`Normalizer`] does this and more; this is the
-/// folding alone, for callers who compose their own chain.
-///
-/// ```
-/// use wordmill::normalize::case_fold;
-///
-/// assert_eq!(case_fold("Straße"), "strasse");
-/// assert_eq!(case_fold("ΣΊΣΥΦΟΣ"), "σίσυφοσ");
-/// assert_eq!(case_fold("ﬁnal"), "final");
-/// assert!(matches!(case_fold("already folded"), std::borrow::Cow::Borrowed(_)));
-/// ```
-pub fn case_fold(text: &str) -> Cow<'_, str> {
-    let mut out = String::new();
-    if fold_into(text, &mut out) {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
 /// Case-folds `text` into `out`; false (and `out` left as it was) when nothing changes.
 fn fold_into(text: &str, out: &mut String) -> bool {
     let Some(first) = text
@@ -959,15 +938,39 @@ fn fold_into(text: &str, out: &mut String) -> bool {
 
 /// Full case folding of a character (ASCII capitals included), or `None` when it folds to
 /// itself.
+///
+/// A lowercase letter with no precomposed capital (`ǰ`, `ẖ`, `ΐ`, `ᾶ`: twenty-one of them)
+/// folds, in CaseFolding.txt, to its own canonical decomposition (`ǰ` → `j` + U+030C), which
+/// composition turns back into the letter. Terms are promised in NFC, and folding them again
+/// must change nothing, so these letters count as folded already: they fold to themselves,
+/// as in Unicode's canonical caseless matching (fold the decomposed text, then compose).
 fn case_fold_char(c: char) -> Option<&'static str> {
     let cp = c as u32;
     if cp < 0x10000 && tables::HAS_FOLDING_BMP[(cp >> 6) as usize] & (1 << (cp & 63)) == 0 {
         return None;
     }
-    tables::FULL_FOLDING
+    let i = tables::FULL_FOLDING
         .binary_search_by_key(&c, |&(from, _)| from)
-        .ok()
-        .map(|i| tables::FULL_FOLDING[i].1)
+        .ok()?;
+    let folded = tables::FULL_FOLDING[i].1;
+    (!composes_to(folded, c)).then_some(folded)
+}
+
+/// True when canonical composition turns `text` (a letter and combining marks) into `c`.
+fn composes_to(text: &str, c: char) -> bool {
+    let mut chars = text.chars();
+    let Some(mut composed) = chars.next() else {
+        return false;
+    };
+    let mut marks = 0;
+    for mark in chars {
+        match unicode_normalization::char::compose(composed, mark) {
+            Some(next) => composed = next,
+            None => return false,
+        }
+        marks += 1;
+    }
+    marks > 0 && composed == c
 }
 
 /// The ASCII digit of a decimal digit of any script.
@@ -1145,6 +1148,54 @@ mod tests {
         let strip = Normalizer::new().strip_diacritics(true);
         assert_eq!(strip.normalize("’", Lang::UND), "'");
         assert_eq!(strip.normalize(",\u{64B}", Lang::UND), ",\u{64B}");
+    }
+
+    #[test]
+    fn letters_without_a_capital_stay_composed() {
+        // CaseFolding.txt folds `ǰ` to `j` + U+030C, which NFC composes back: the term is
+        // the composed letter (found by probing: `ǰob` became `j\u{30c}ob`).
+        for (word, term) in [
+            ("ǰob", "ǰob"),
+            ("J\u{30c}OB", "ǰob"),
+            ("ẖ", "ẖ"),
+            ("ẗ", "ẗ"),
+            ("ẘ", "ẘ"),
+            ("ẙ", "ẙ"),
+            ("ᾶ", "ᾶ"),
+        ] {
+            assert_eq!(
+                Normalizer::new()
+                    .language_rules(false)
+                    .normalize(word, Lang::UND),
+                term,
+                "{word}"
+            );
+        }
+        // A capital whose folding is a letter with a singleton decomposition: composed too.
+        assert_eq!(
+            Normalizer::new()
+                .language_rules(false)
+                .normalize("\u{1FBB}", Lang::UND),
+            "\u{3AC}"
+        );
+    }
+
+    #[test]
+    fn greek_dialytika_and_tonos_are_idempotent_when_stripping_diacritics() {
+        // Found by probing: "ΰsä" → "ΰsa" → "υ\u{308}\u{301}sa".
+        for punctuation in [false, true] {
+            let n = Normalizer::new()
+                .fold_punctuation(punctuation)
+                .language_rules(false)
+                .russian_yo(true)
+                .strip_diacritics(true);
+            let urdu = lang("urd");
+            for word in ["ΰsä", "ΐ", "ᾷ", "ΰ"] {
+                let once = n.normalize(word, urdu).into_owned();
+                assert_eq!(n.normalize(&once, urdu), once, "{word}");
+            }
+            assert_eq!(n.normalize("ΰsä", urdu), "ΰsa");
+        }
     }
 
     #[test]
