@@ -41,6 +41,18 @@ static CRC: Crc<u32> = Crc::<u32>::new(&CRC_32_ISCSI);
 /// Bytes before the payload: the magic bytes and the version.
 const HEADER: usize = MAGIC.len() + 2;
 
+/// Front coding lets a few bytes stand for a long term (the bytes it shares with the term
+/// before), so crafted data could make a small file decode into gigabytes: terms that each
+/// share all of the previous term and add one byte grow quadratically. The bytes of decoded
+/// terms are therefore bounded by what was read: at most this many times the bytes of the
+/// terms' own entries (their unshared rest and [`ENTRY_BYTES`] for the numbers)...
+const MAX_EXPANSION: usize = 64;
+/// ... plus this many bytes, so that small statistics with long terms always load.
+const EXPANSION_ALLOWANCE: usize = 1 << 20;
+/// The fewest bytes a front-coded entry takes besides its rest: three varints and the rest's
+/// length, one byte each at least.
+const ENTRY_BYTES: usize = 4;
+
 impl CorpusStats {
     /// The statistics in wordmill's compact binary format: the magic bytes `WMSTATS\0`, the
     /// format version ([`BINARY_FORMAT_VERSION`], 2 bytes little-endian), the serialized form
@@ -82,7 +94,10 @@ impl CorpusStats {
     /// Loads statistics written by [`to_bytes`](Self::to_bytes).
     ///
     /// The checksum is verified before anything is decoded, then every count is checked
-    /// against the others (see [`CorpusStats`]).
+    /// against the others (see [`CorpusStats`]). Memory is bounded by the data's size: the
+    /// front-coded terms may decode to at most 64 times the bytes they take, plus 1 MiB
+    /// (real vocabularies decode to 2 to 4 times), so a crafted file is refused instead of
+    /// filling memory.
     ///
     /// # Errors
     ///
@@ -220,6 +235,12 @@ struct Unchecked {
     stats: CorpusStats,
     /// The first problem found while reading.
     problem: Option<String>,
+    /// Bytes of front-coded entries read so far (their unshared rest and numbers) and bytes
+    /// of the terms they decoded to: see [`MAX_EXPANSION`].
+    front_coded_read: usize,
+    front_coded_decoded: usize,
+    /// The decoded terms went over that bound: the rest is read but not decoded.
+    over_budget: bool,
 }
 
 impl Unchecked {
@@ -542,6 +563,29 @@ impl<'de> Visitor<'de> for FrontCodedTermsSeed<'_> {
             if shared > term.len() || !term.is_char_boundary(shared) {
                 out.problem(|| {
                     format!("a term of language {lang} shares {shared} bytes with {term:?}")
+                });
+                continue;
+            }
+            if out.over_budget {
+                continue; // read to the end, decoding nothing more
+            }
+            out.front_coded_read += rest.len() + ENTRY_BYTES;
+            out.front_coded_decoded += shared + rest.len();
+            let budget = out
+                .front_coded_read
+                .saturating_mul(MAX_EXPANSION)
+                .saturating_add(EXPANSION_ALLOWANCE);
+            if out.front_coded_decoded > budget {
+                // Decoding on would allocate what the data cannot justify. (The message is
+                // recorded, not returned: postcard keeps only its own errors.)
+                out.over_budget = true;
+                let (decoded, read) = (out.front_coded_decoded, out.front_coded_read);
+                out.problem(|| {
+                    format!(
+                        "front-coded terms decode to more than {MAX_EXPANSION} times their \
+                         bytes ({decoded} bytes of terms from {read} bytes): the data was \
+                         crafted or damaged"
+                    )
                 });
                 continue;
             }
