@@ -1,6 +1,5 @@
-//! Conformance with Unicode's official test files, verbatim as the crates that publish them
-//! carry them, fetched by `scripts/fetch-unicode-data` into tests/data/ucd/ (never a
-//! hand-edited copy): WordBreakTest-17.0.0.txt (the toolchain's Unicode version),
+//! Conformance with Unicode's official test files, verbatim as Unicode publishes them and
+//! committed in tests/data/ucd/ (see SOURCES.md there; never a hand-edited copy): WordBreakTest-17.0.0.txt (the toolchain's Unicode version),
 //! NormalizationTest-18.0.0.txt (unicode-normalization 0.1.26 implements 18.0) and
 //! CaseFolding-18.0.0.txt.
 
@@ -18,7 +17,7 @@ fn ucd_file(name: &str) -> String {
         .join(name);
     fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "{}: {e}. Run scripts/fetch-unicode-data first: it fetches Unicode's test files.",
+            "{}: {e}. Unicode's test files are committed in tests/data/ucd/.",
             path.display()
         )
     })
