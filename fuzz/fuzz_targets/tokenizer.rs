@@ -52,7 +52,14 @@ fn check_spans(tokenizer: &Tokenizer, text: &str, overlapping: bool) {
     let (mut previous_start, mut previous_end) = (0, 0);
     for token in tokenizer.tokens(text) {
         assert!(token.span.start < token.span.end);
-        assert!(token.span.start >= if overlapping { previous_start } else { previous_end });
+        assert!(
+            token.span.start
+                >= if overlapping {
+                    previous_start
+                } else {
+                    previous_end
+                }
+        );
         assert_eq!(&text[token.span.range()], token.text);
         (previous_start, previous_end) = (token.span.start, token.span.end);
     }
@@ -60,7 +67,9 @@ fn check_spans(tokenizer: &Tokenizer, text: &str, overlapping: bool) {
 
 fn check_fused_normalization(text: &str) {
     let langs = ["und", "tur", "ara", "pes", "vie", "rus", "ell", "heb"];
-    let lang: Lang = langs[text.len() % langs.len()].parse().expect("a known language");
+    let lang: Lang = langs[text.len() % langs.len()]
+        .parse()
+        .expect("a known language");
     let normalizer = match text.len() % 3 {
         0 => Normalizer::new(),
         1 => Normalizer::new().unicode_form(UnicodeForm::Nfkc),
@@ -73,7 +82,15 @@ fn check_fused_normalization(text: &str) {
     });
     let one_by_one: Vec<(usize, String)> = tokenizer
         .tokens(text)
-        .map(|token| (token.span.start, normalizer.normalize(token.text, lang).into_owned()))
+        .map(|token| {
+            (
+                token.span.start,
+                normalizer.normalize(token.text, lang).into_owned(),
+            )
+        })
         .collect();
-    assert_eq!(fused, one_by_one, "fused normalization of {text:?} in {lang:?}");
+    assert_eq!(
+        fused, one_by_one,
+        "fused normalization of {text:?} in {lang:?}"
+    );
 }
