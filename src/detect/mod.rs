@@ -68,6 +68,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::script_from_whatlang;
 use crate::tokenize::Span;
 use crate::{Lang, Script};
 use evidence::{Group, Model, Scores, Tally};
@@ -363,12 +364,12 @@ impl Detector {
         let detection = match found {
             Some(info) => Detection {
                 lang: Lang::from(info.lang()),
-                script: Some(Script::from(info.script())),
+                script: Some(script_from_whatlang(info.script())),
                 confidence: info.confidence(),
                 reliable: info.is_reliable(),
             },
             None => Detection {
-                script: whatlang::detect_script(text).map(Script::from),
+                script: whatlang::detect_script(text).map(script_from_whatlang),
                 ..Detection::UNDETERMINED
             },
         };
@@ -464,7 +465,7 @@ impl Detector {
         let mut piece = Piece {
             range: range.clone(),
             lang: Lang::UND,
-            script: Some(Script::from(script)),
+            script: Some(script_from_whatlang(script)),
             confidence: 0.0,
             letters: run.letters,
         };
@@ -660,7 +661,7 @@ impl Detector {
             && self.is_allowed(info.lang())
         {
             piece.lang = Lang::from(info.lang());
-            piece.script = Some(Script::from(info.script()));
+            piece.script = Some(script_from_whatlang(info.script()));
             piece.confidence = info.confidence();
         }
     }
@@ -935,7 +936,7 @@ impl Detector {
             let mut piece = Piece {
                 range: at..at + entry.bytes,
                 lang: Lang::UND,
-                script: Some(Script::from(entry.script.script())),
+                script: Some(script_from_whatlang(entry.script.script())),
                 confidence: 0.0,
                 letters: entry.letters,
             };
@@ -964,8 +965,8 @@ impl Detector {
 
 /// Han and kana are one family: a Japanese text reports kana or Han by what it has most of.
 fn family(script: Script) -> Script {
-    match script.name() {
-        "Hiragana" | "Katakana" => Script::from(whatlang::Script::Mandarin),
+    match script {
+        Script::Hiragana | Script::Katakana => Script::Han,
         _ => script,
     }
 }

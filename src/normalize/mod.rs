@@ -31,10 +31,7 @@
 //! # Ok::<(), wordmill::Error>(())
 //! ```
 
-mod onepass;
-mod tables;
-
-pub(crate) use onepass::WindowFold;
+pub(crate) mod onepass;
 
 use std::borrow::Cow;
 
@@ -43,6 +40,8 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
 
 use crate::Lang;
+use crate::unicode::ascii_digit;
+use crate::unicode::utf8::{is_joiner, two_byte};
 
 /// Which Unicode normalization form terms are put in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -126,9 +125,9 @@ impl Folder<'_> {
     /// What the tokenizer's window needs to fold its text as this folder does, when it can:
     /// when this folder turns ASCII into its lowercase.
     #[inline]
-    pub(crate) fn window_fold(&self) -> Option<onepass::WindowFold> {
+    pub(crate) fn window_fold(&self) -> Option<crate::fold::WindowFold> {
         self.ascii_lowercase
-            .then(|| onepass::WindowFold::new(self.table, self.relevant))
+            .then(|| crate::fold::WindowFold::new(self.table, self.relevant))
     }
 
     /// [`Normalizer::fold_to`] for a token whose bytes the tokenizer has seen already: it
@@ -716,16 +715,15 @@ fn work_of(text: &str) -> u8 {
     let mut work = 0;
     let mut i = 0;
     // Fetched at the first two-byte character: ASCII words never touch it.
-    let mut two_byte: Option<&[u8; 0x800]> = None;
+    let mut two_byte_table: Option<&[u8; 0x800]> = None;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             work |= ASCII_CLASSES[usize::from(b)];
             i += 1;
         } else if b < 0xE0 && i + 1 < bytes.len() {
-            let table = two_byte.get_or_insert_with(two_byte_classes);
-            let cp = (usize::from(b & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
-            work |= table[cp];
+            let table = two_byte_table.get_or_insert_with(two_byte_classes);
+            work |= table[two_byte(b, bytes[i + 1]) as usize];
             i += 2;
         } else {
             let c = text[i..].chars().next().unwrap_or_default();
@@ -754,12 +752,6 @@ fn two_byte_classes() -> &'static [u8; 0x800] {
 fn has_edge_joiner(text: &str) -> bool {
     let b = text.as_bytes();
     b.len() >= 3 && (is_joiner(&b[..3]) || is_joiner(&b[b.len() - 3..]))
-}
-
-/// True for the UTF-8 of ZWNJ or ZWJ (E2 80 8C, E2 80 8D).
-#[inline]
-fn is_joiner(bytes: &[u8]) -> bool {
-    matches!(bytes, [0xE2, 0x80, 0x8C | 0x8D])
 }
 
 /// The [`class`] bits of a character: a table lookup for the Basic Multilingual Plane, where
@@ -945,14 +937,7 @@ fn fold_into(text: &str, out: &mut String) -> bool {
 /// must change nothing, so these letters count as folded already: they fold to themselves,
 /// as in Unicode's canonical caseless matching (fold the decomposed text, then compose).
 fn case_fold_char(c: char) -> Option<&'static str> {
-    let cp = c as u32;
-    if cp < 0x10000 && tables::HAS_FOLDING_BMP[(cp >> 6) as usize] & (1 << (cp & 63)) == 0 {
-        return None;
-    }
-    let i = tables::FULL_FOLDING
-        .binary_search_by_key(&c, |&(from, _)| from)
-        .ok()?;
-    let folded = tables::FULL_FOLDING[i].1;
+    let folded = crate::unicode::case_folding(c)?;
     (!composes_to(folded, c)).then_some(folded)
 }
 
@@ -971,14 +956,6 @@ fn composes_to(text: &str, c: char) -> bool {
         marks += 1;
     }
     marks > 0 && composed == c
-}
-
-/// The ASCII digit of a decimal digit of any script.
-fn ascii_digit(c: char) -> Option<char> {
-    let i = tables::DIGIT_ZEROS.partition_point(|&zero| zero <= c);
-    let zero = *tables::DIGIT_ZEROS.get(i.checked_sub(1)?)?;
-    let value = c as u32 - zero as u32;
-    (value < 10).then(|| char::from(b'0' + value as u8))
 }
 
 /// A Latin letter (not `×` or `÷`, which share its blocks).

@@ -232,7 +232,7 @@ impl Pipeline {
         let mut buffer = String::new();
         // Windows fold their text as they find tokens: most terms come made.
         let mut folder = normalizer.folder(lang);
-        stream.fold_with(&folder);
+        stream.fold_with(folder.window_fold());
         let mut memoize = self.memoizes(tools);
         term_cache::with_cache(self.id, |cache| {
             while let Some(token) = stream.next_raw() {
@@ -242,13 +242,22 @@ impl Pipeline {
                         lang = spans[span].lang;
                         tools = self.tools(lang);
                         folder = normalizer.folder(lang);
-                        stream.fold_with(&folder);
+                        stream.fold_with(folder.window_fold());
                         memoize = self.memoizes(tools);
                     }
                 }
                 token_count += 1;
                 // Most tokens come folded with their window; the others are normalized.
-                let folded = stream.folded_form(&token, &folder, &mut buffer);
+                // SAFETY: `token` comes from `stream`.
+                let folded = match unsafe { stream.window_folded(&token) } {
+                    Some(folded) => folded,
+                    None => folder.fold_token(
+                        &text[token.start..token.end],
+                        token.is_ascii(),
+                        token.has_ascii_upper(),
+                        &mut buffer,
+                    ),
+                };
                 let id = if token.kind == TokenKind::Word && memoize {
                     let mut scratch = None;
                     let term = cache.get_or_make(
