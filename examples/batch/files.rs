@@ -4,9 +4,10 @@
 //! A regular file or a new name is written under a temporary name in the same folder
 //! (`.NAME.XXXXXX.part`) and renamed when every output of the run is complete: a run that
 //! stops leaves no truncated file and no half of a pair. Anything else (a device such as
-//! `/dev/null` or `/dev/full`, a named pipe, a symbolic link such as `/dev/stdout`) cannot be
-//! replaced without destroying it: it is opened and written as it goes, as a shell's `>`
-//! would, and its write errors stop the run.
+//! `/dev/null` or `/dev/full`, a named pipe, a symbolic link) cannot be replaced without
+//! destroying it: it is opened and written as it goes, as a shell's `>` would, and its
+//! write errors stop the run. A path to where stdout already goes (`/dev/stdout`) is written
+//! through stdout.
 //!
 //! The temporary files are listed here so that an interrupted run removes them on its way
 //! out (see `signals`).
@@ -58,6 +59,9 @@ enum Target {
     Renamed(BufWriter<NamedTempFile>),
     /// `path` itself, written as it goes.
     InPlace(BufWriter<File>),
+    /// `path` is where stdout goes (`/dev/stdout`, or its file): written through stdout,
+    /// which neither truncates a file stdout appends to nor writes over what went before.
+    Stdout(BufWriter<io::Stdout>),
 }
 
 impl OutputFile {
@@ -70,6 +74,15 @@ impl OutputFile {
                 "{} is a folder: name a file to write",
                 path.display()
             )));
+        }
+        if is_stdout(path) {
+            return Ok(OutputFile {
+                path: path.to_owned(),
+                target: Some(Target::Stdout(BufWriter::with_capacity(
+                    1 << 16,
+                    io::stdout(),
+                ))),
+            });
         }
         let replaceable = match fs::symlink_metadata(path) {
             Ok(meta) => meta.file_type().is_file(),
@@ -128,6 +141,7 @@ impl OutputFile {
                     .map_err(|e| with_path(e, path))
             }
             Some(Target::InPlace(out)) => out.flush().map_err(|e| with_path(e, path)),
+            Some(Target::Stdout(out)) => out.flush().map_err(|e| with_path(e, path)),
             None => Ok(()),
         }
     }
@@ -163,6 +177,7 @@ impl Write for OutputFile {
         match &mut self.target {
             Some(Target::Renamed(out)) => out.write(buf),
             Some(Target::InPlace(out)) => out.write(buf),
+            Some(Target::Stdout(out)) => out.write(buf),
             None => Err(io::Error::other("the file is already written")),
         }
     }
@@ -171,6 +186,7 @@ impl Write for OutputFile {
         match &mut self.target {
             Some(Target::Renamed(out)) => out.write_all(buf),
             Some(Target::InPlace(out)) => out.write_all(buf),
+            Some(Target::Stdout(out)) => out.write_all(buf),
             None => Err(io::Error::other("the file is already written")),
         }
         .map_err(|e| with_path(e, &self.path))
@@ -180,6 +196,7 @@ impl Write for OutputFile {
         match &mut self.target {
             Some(Target::Renamed(out)) => out.flush(),
             Some(Target::InPlace(out)) => out.flush(),
+            Some(Target::Stdout(out)) => out.flush(),
             None => Ok(()),
         }
     }
@@ -216,6 +233,25 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
     })?;
     list.push(file.path().to_owned());
     Ok(file)
+}
+
+/// Whether `path` is the file, pipe or terminal stdout writes to.
+fn is_stdout(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let stdout = io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map(File::from)
+            .and_then(|f| f.metadata());
+        if let (Ok(stdout), Ok(meta)) = (stdout, fs::metadata(path)) {
+            return (stdout.dev(), stdout.ino()) == (meta.dev(), meta.ino());
+        }
+    }
+    let _ = path;
+    false
 }
 
 fn folder_of(path: &Path) -> &Path {
