@@ -246,9 +246,13 @@ impl<R: BufRead> Lines<R> {
     }
 }
 
+/// Bytes kept of a line too long to keep: enough to recognise a byte order mark.
+const KEPT_OF_LONG_LINES: usize = 2;
+
 /// Reads up to and including the next `\n` into `buf`, keeping at most `limit` bytes and
-/// a line end; a longer line is consumed to its end but not kept (its bytes are freed at
-/// once). Returns the bytes consumed and whether the line was kept whole.
+/// a line end; a longer line is consumed to its end but not kept: its bytes are freed at
+/// once, all but the first [`KEPT_OF_LONG_LINES`]. Returns the bytes consumed and whether
+/// the line was kept whole.
 pub fn read_line(
     input: &mut impl BufRead,
     buf: &mut Vec<u8>,
@@ -264,7 +268,7 @@ pub fn read_line(
         };
         if available.is_empty() {
             if complete && line_length(buf) as u64 > limit {
-                *buf = Vec::new();
+                keep_head(buf, &[]);
                 return Ok((consumed, false));
             }
             return Ok((consumed, complete));
@@ -278,7 +282,7 @@ pub fn read_line(
             buf.extend_from_slice(chunk);
         } else if complete {
             complete = false;
-            *buf = Vec::new();
+            keep_head(buf, chunk);
         }
         let n = chunk.len();
         input.consume(n);
@@ -286,16 +290,27 @@ pub fn read_line(
         if found {
             if complete && line_length(buf) as u64 > limit {
                 complete = false;
-                *buf = Vec::new();
+                keep_head(buf, &[]);
             }
             return Ok((consumed, complete));
         }
         if complete && buf.len() as u64 > limit.saturating_add(1) {
             // Over the limit even if a `\r\n` follows.
             complete = false;
-            *buf = Vec::new();
+            keep_head(buf, &[]);
         }
     }
+}
+
+/// Replaces `buf` with the first bytes of `buf` and `more`, in a new small allocation.
+fn keep_head(buf: &mut Vec<u8>, more: &[u8]) {
+    let head: Vec<u8> = buf
+        .iter()
+        .chain(more)
+        .take(KEPT_OF_LONG_LINES)
+        .copied()
+        .collect();
+    *buf = head;
 }
 
 /// A line's length without its line end.
@@ -347,7 +362,9 @@ mod tests {
         assert_eq!(buf, b"short\n");
         buf.clear();
         assert_eq!(read_line(&mut input, &mut buf, 8).unwrap(), (17, false));
-        assert!(buf.is_empty() && buf.capacity() == 0, "freed at once");
+        assert_eq!(buf, b"th", "the rest freed at once");
+        assert!(buf.capacity() <= KEPT_OF_LONG_LINES);
+        buf.clear();
         assert_eq!(read_line(&mut input, &mut buf, 8).unwrap(), (3, true));
         assert_eq!(buf, b"end");
         buf.clear();
@@ -400,17 +417,12 @@ mod tests {
             // A line-based input is one error, whatever its "lines".
             let mut input = bytes.to_vec();
             input.extend_from_slice(b"\n\x0A\x4E\n");
-            for json in [false, true] {
-                let lines = all_lines(&input, json, 100);
+            // Also when the first line is over the limit (found by fuzzing).
+            for (json, limit) in [(false, 100), (true, 100), (false, 4), (true, 4)] {
+                let lines = all_lines(&input, json, limit);
                 assert_eq!(lines.len(), 1);
-                assert!(
-                    lines[0]
-                        .decoded
-                        .text
-                        .as_ref()
-                        .unwrap_err()
-                        .contains("UTF-16")
-                );
+                let error = lines[0].decoded.text.as_ref().unwrap_err();
+                assert!(error.contains("UTF-16"), "{error}");
             }
         }
     }
