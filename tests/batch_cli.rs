@@ -1,8 +1,13 @@
 //! The batch tool as a user runs it: real files, real processes, stdout, stderr and exit
-//! codes. Every bad input of issue 4 has its test here; huge inputs are made in a temporary
+//! codes. Every bad input of issues 4 and 14 has its test here (issue 14's in
+//! `batch_cli/bad_input.rs` and `batch_cli/outputs.rs`); huge inputs are made in a temporary
 //! folder by the test itself.
 
+#[path = "batch_cli/bad_input.rs"]
+mod bad_input;
 mod batch_support;
+#[path = "batch_cli/outputs.rs"]
+mod outputs;
 
 use std::fs;
 use std::path::Path;
