@@ -284,6 +284,7 @@ fn empty_and_whitespace_only_documents_have_zero_tokens() {
 }
 
 #[test]
+#[ignore = "hundreds of MB of input: run by the README's test command (--include-ignored)"]
 fn a_single_500_mb_document() {
     let dir = temp();
     let repeats = huge(500_000_000, 50_000_000) / SENTENCE.len();
@@ -304,6 +305,7 @@ fn a_single_500_mb_document() {
 }
 
 #[test]
+#[ignore = "hundreds of MB of input: run by the README's test command (--include-ignored)"]
 fn a_line_of_100_mb() {
     let dir = temp();
     let repeats = huge(100_000_000, 10_000_000) / SENTENCE.len();

@@ -438,7 +438,7 @@ impl Detector {
             let more = script != RunScript::Cjk
                 && identified < MAX_IDENTIFIED_RUNS
                 && runs[i].letters >= MIN_RUN_LETTERS
-                && read + cost <= READ_RUNS * self.sample_bytes;
+                && read + cost <= READ_RUNS.saturating_mul(self.sample_bytes);
             if !shared || largest || more {
                 chosen[i] = true;
                 if shared {

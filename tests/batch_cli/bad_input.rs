@@ -243,6 +243,7 @@ fn wrong_types_in_the_text_and_id_fields_are_named_and_not_built() {
 }
 
 #[test]
+#[ignore = "hundreds of MB of input: run by the README's test command (--include-ignored)"]
 fn a_line_over_the_limit_is_an_error_record_and_the_run_goes_on() {
     let dir = temp();
     const LIMIT: usize = 1 << 30;
