@@ -60,7 +60,12 @@ fn run<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 
 fn quiet_panics() {
     std::panic::set_hook(Box::new(|info| {
-        let message = info.payload_as_str().unwrap_or("").to_string();
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
         PANIC.with(|p| *p.borrow_mut() = message);
     }));
 }

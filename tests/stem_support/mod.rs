@@ -158,10 +158,10 @@ impl<'a> WordMaker<'a> {
     pub fn make(&self, rng: &mut Rng, out: &mut String) {
         out.clear();
         match rng.below(8) {
-            0 if !self.words.is_empty() => out.push_str(*rng.pick(&self.words)),
+            0 if !self.words.is_empty() => out.push_str(self.words[rng.below(self.words.len())]),
             1 => (0..1 + rng.below(3)).for_each(|_| out.push(*rng.pick(&self.alphabet))),
             2 if !self.words.is_empty() => {
-                let word: &str = *rng.pick(&self.words);
+                let word = self.words[rng.below(self.words.len())];
                 let chars = word.chars().count();
                 let cut = word
                     .char_indices()
