@@ -21,7 +21,9 @@ use std::sync::OnceLock;
 
 use unicode_normalization::{IsNormalized, is_nfc_quick, is_nfkc_quick};
 
-use super::{CharMap, Normalizer, Rules, UnicodeForm, char_class, class};
+use super::classes::{char_class, class};
+use super::rules::{CharMap, Rules};
+use super::{Normalizer, UnicodeForm};
 use crate::arch::FoldSummaries;
 use crate::unicode::utf8::two_byte;
 
