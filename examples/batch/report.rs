@@ -142,7 +142,7 @@ impl Reporter {
         );
         say!(
             "batch: {} terms, {} distinct",
-            stats.tokens(),
+            stats.term_count(),
             stats.vocabulary_size()
         );
         let mut languages: Vec<(String, u64)> = stats
@@ -256,7 +256,7 @@ mod tests {
         for k in [0, 1, 10, 96, 97, 200] {
             assert_eq!(
                 top_by_document_frequency(&stats, k),
-                stats.top_by_document_frequency(k),
+                stats.top(k, wordmill::tf::RankBy::DocumentFrequency),
                 "k = {k}"
             );
         }

@@ -172,7 +172,7 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
             "batch merge: {} files: {} documents, {} terms, {} distinct",
             files.len(),
             total.documents(),
-            total.tokens(),
+            total.term_count(),
             total.vocabulary_size()
         );
     }

@@ -353,7 +353,7 @@ impl Pipeline {
 }
 
 /// Statistics of analysed documents, counted in parallel per thread and merged.
-pub fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
+fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
     documents
         .par_iter()
         .fold(CorpusStats::new, |mut stats, doc| {
