@@ -47,7 +47,7 @@ mod unicode;
 
 pub use error::Error;
 pub use lang::Lang;
-pub use pipeline::{Analysis, AnalyzedToken, BatchAnalysis, Pipeline, PipelineBuilder};
+pub use pipeline::{Analysis, AnalyzedToken, BatchAnalysis, Pipeline, PipelineBuilder, TermFilter};
 pub use unicode::{Script, UNICODE_VERSION};
 
 // The README's examples run as doctests.

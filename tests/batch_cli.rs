@@ -505,7 +505,10 @@ fn output_file_appears_whole_or_not_at_all() {
         serde_json::from_str(&fs::read_to_string(dir.path().join("out/stats.json")).unwrap())
             .unwrap();
     assert_eq!(stats["documents"], 1);
-    assert_eq!(stats["term_count"], 5, "the five terms that are not stop words");
+    assert_eq!(
+        stats["term_count"], 5,
+        "the five terms that are not stop words"
+    );
 }
 
 #[test]

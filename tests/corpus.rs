@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use wordmill::normalize::Normalizer;
 use wordmill::stem::Stemmer;
-use wordmill::tokenize::TokenKind;
 use wordmill::tf::CorpusStats;
+use wordmill::tokenize::TokenKind;
 use wordmill::{Analysis, Lang, Pipeline};
 
 fn corpus_dir() -> PathBuf {
@@ -148,16 +148,16 @@ fn every_span_slices_the_original_word() {
         for token in &doc.tokens {
             let word = &text[token.span.range()];
             assert!(
-                token.span.start >= previous_end,
+                token.span.start() >= previous_end,
                 "{name}: overlapping tokens"
             );
-            previous_end = token.span.end;
+            previous_end = token.span.end();
             assert!(word.chars().any(char::is_alphanumeric), "{name}: {word:?}");
             // Each token is analysed in the language of the span it starts in.
             let lang = doc
                 .spans
                 .iter()
-                .find(|s| s.span.start <= token.span.start && token.span.start < s.span.end)
+                .find(|s| s.span.start() <= token.span.start() && token.span.start() < s.span.end())
                 .map(|s| s.lang)
                 .expect("spans cover the text");
             // The word alone, put through the stages by hand, gives the same term.

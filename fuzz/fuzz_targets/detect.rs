@@ -19,11 +19,11 @@ fn lang(code: &str) -> Lang {
 fn detector(pick: u8) -> (Detector, Vec<Lang>, Lang) {
     match pick % 5 {
         0 => (Detector::new(), Vec::new(), Lang::UND),
-        1 => (Detector::new().sample_bytes(64), Vec::new(), Lang::UND),
+        1 => (Detector::new().sample_bytes(64).expect("valid"), Vec::new(), Lang::UND),
         2 => {
             let allowed = vec![lang("eng"), lang("ara"), lang("rus"), lang("cmn")];
             (
-                Detector::new().allowlist(allowed.clone()).sample_bytes(128),
+                Detector::new().allowlist(allowed.clone()).sample_bytes(128).expect("valid"),
                 allowed,
                 Lang::UND,
             )
@@ -32,6 +32,7 @@ fn detector(pick: u8) -> (Detector, Vec<Lang>, Lang) {
             Detector::new()
                 .fallback(lang("deu"))
                 .min_confidence(0.8)
+                .expect("valid")
                 .min_letters(20),
             Vec::new(),
             lang("deu"),
@@ -61,11 +62,11 @@ fuzz_target!(|data: &[u8]| {
     let mut at = 0;
     for (i, s) in spans.iter().enumerate() {
         assert_eq!(
-            s.span.start, at,
+            s.span.start(), at,
             "gap before span {i} of {text:?}: {spans:?}"
         );
-        assert!(s.span.end > s.span.start, "empty span {i} of {text:?}");
-        assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        assert!(s.span.end() > s.span.start(), "empty span {i} of {text:?}");
+        assert!(text.is_char_boundary(s.span.start()) && text.is_char_boundary(s.span.end()));
         assert!(ok(s.lang), "span language {:?} is not allowed", s.lang);
         if i > 0 {
             let before = &spans[i - 1];
@@ -75,7 +76,7 @@ fuzz_target!(|data: &[u8]| {
                 i - 1
             );
         }
-        at = s.span.end;
+        at = s.span.end();
     }
     assert_eq!(at, text.len(), "spans of {text:?} end early: {spans:?}");
     assert_eq!(

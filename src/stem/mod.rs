@@ -49,6 +49,14 @@ use crate::Lang;
 /// take quadratic time.
 pub const MAX_STEMMED_BYTES: usize = 1024;
 
+/// A stemmer: what [`Stemmer`] does for the languages Snowball knows, and what a stemmer of
+/// your own does for a pipeline ([`PipelineBuilder::stemmer`](crate::PipelineBuilder::stemmer)).
+pub trait Stem: Send + Sync {
+    /// The stem of a normalized (case-folded) word. It should not be empty for a non-empty
+    /// word; when it is, the pipeline keeps the word as it is.
+    fn stem<'a>(&self, word: &'a str) -> Cow<'a, str>;
+}
+
 /// A Snowball stemmer for one language.
 pub struct Stemmer {
     lang: Lang,
@@ -105,6 +113,12 @@ impl Stemmer {
             stem if stem.is_empty() => Cow::Borrowed(word),
             stem => stem,
         }
+    }
+}
+
+impl Stem for Stemmer {
+    fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        Stemmer::stem(self, word)
     }
 }
 

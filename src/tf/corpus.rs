@@ -453,4 +453,3 @@ impl fmt::Debug for LanguageView<'_> {
             .finish()
     }
 }
-

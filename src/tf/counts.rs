@@ -186,4 +186,3 @@ impl Bigrams {
         self.previous = Some(id);
     }
 }
-

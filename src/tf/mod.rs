@@ -55,8 +55,8 @@ mod weight;
 use serde::{Deserialize, Serialize};
 
 pub use corpus::{CorpusStats, LanguageView};
-pub use counts::TermCounts;
 pub(crate) use counts::Bigrams;
+pub use counts::TermCounts;
 pub use persist::BINARY_FORMAT_VERSION;
 pub use vocabulary::Vocabulary;
 pub use weight::{Bm25, Norm, TfIdf};
@@ -98,7 +98,11 @@ pub enum RankBy {
 }
 
 impl RankBy {
-    pub(super) fn order(self, a: &(&str, TermFrequency), b: &(&str, TermFrequency)) -> std::cmp::Ordering {
+    pub(super) fn order(
+        self,
+        a: &(&str, TermFrequency),
+        b: &(&str, TermFrequency),
+    ) -> std::cmp::Ordering {
         let key = |f: TermFrequency| match self {
             RankBy::DocumentFrequency => (f.documents, f.occurrences),
             RankBy::CollectionFrequency => (f.occurrences, f.documents),
@@ -106,7 +110,6 @@ impl RankBy {
         key(b.1).cmp(&key(a.1)).then_with(|| a.0.cmp(b.0))
     }
 }
-
 
 #[cfg(test)]
 mod tests;

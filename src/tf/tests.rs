@@ -1,8 +1,8 @@
 //! Unit tests of term counting and corpus statistics.
 
 use super::*;
-use crate::Lang;
 use crate::Error;
+use crate::Lang;
 
 fn counts(terms: &[&str]) -> TermCounts {
     TermCounts::from_terms(terms)

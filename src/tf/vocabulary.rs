@@ -115,4 +115,3 @@ impl fmt::Debug for Vocabulary {
         f.debug_list().entries(self.iter()).finish()
     }
 }
-

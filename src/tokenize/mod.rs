@@ -38,20 +38,43 @@ use tokens::Options;
 pub(crate) use tokens::RawToken;
 pub use tokens::Tokens;
 
-/// A half-open byte range `start..end` in the original text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// A half-open byte range `start..end` in the original text, never reversed: `start <= end`
+/// always holds, so [`len`](Span::len) cannot underflow. Serializes as
+/// `{"start": .., "end": ..}`; a reversed range does not deserialize.
+///
+/// ```
+/// use wordmill::tokenize::Span;
+///
+/// let text = "Oman’s capital";
+/// let span = Span::new(0, 8);
+/// assert_eq!(&text[span.range()], "Oman’s");
+/// assert_eq!((span.start(), span.end(), span.len()), (0, 8, 8));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Span {
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
+    start: usize,
+    end: usize,
 }
 
 impl Span {
     /// The span `start..end`.
+    ///
+    /// # Panics
+    ///
+    /// When `end < start`, as slicing with such a range does.
     pub fn new(start: usize, end: usize) -> Span {
-        debug_assert!(start <= end);
+        assert!(start <= end, "a span ends before it starts: {start}..{end}");
         Span { start, end }
+    }
+
+    /// Byte offset of the first byte.
+    pub fn start(self) -> usize {
+        self.start
+    }
+
+    /// Byte offset one past the last byte.
+    pub fn end(self) -> usize {
+        self.end
     }
 
     /// The span as a range, to slice the original text with.
@@ -67,6 +90,24 @@ impl Span {
     /// True when the span covers no bytes.
     pub fn is_empty(self) -> bool {
         self.start == self.end
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename = "Span")]
+        struct Raw {
+            start: usize,
+            end: usize,
+        }
+        let Raw { start, end } = Raw::deserialize(deserializer)?;
+        if start > end {
+            return Err(serde::de::Error::custom(format_args!(
+                "a span ends before it starts: {start}..{end}"
+            )));
+        }
+        Ok(Span { start, end })
     }
 }
 
@@ -103,7 +144,10 @@ pub struct Token<'a> {
 }
 
 /// How scripts written without spaces (Chinese, Japanese) become tokens.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Serializes as `"characters"`, `"bigrams"` or `"dictionary"`. A build without the `icu`
+/// feature refuses `"dictionary"` with an error that says which feature it needs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum CjkMode {
@@ -119,6 +163,26 @@ pub enum CjkMode {
     /// `icu` cargo feature.
     #[cfg(feature = "icu")]
     Dictionary,
+}
+
+impl<'de> Deserialize<'de> for CjkMode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        match &*name {
+            "characters" => Ok(CjkMode::Characters),
+            "bigrams" => Ok(CjkMode::Bigrams),
+            #[cfg(feature = "icu")]
+            "dictionary" => Ok(CjkMode::Dictionary),
+            #[cfg(not(feature = "icu"))]
+            "dictionary" => Err(serde::de::Error::custom(
+                "CJK mode \"dictionary\" needs wordmill built with its `icu` feature",
+            )),
+            other => Err(serde::de::Error::unknown_variant(
+                other,
+                &["characters", "bigrams", "dictionary"],
+            )),
+        }
+    }
 }
 
 /// Splits text into tokens at Unicode word boundaries (UAX #29).

@@ -285,7 +285,7 @@ fn lang(code: &str) -> crate::Lang {
 fn options_keep_tokens_in_order_across_lines() {
     let text = "M\na www.MM__.\u{65794}Mi lk\u{e}! www.\u{65794}M";
     let tokenizer = Tokenizer::new().urls(true).emails(true).hashtags(true);
-    let starts: Vec<usize> = tokenizer.tokens(text).map(|t| t.span.start).collect();
+    let starts: Vec<usize> = tokenizer.tokens(text).map(|t| t.span.start()).collect();
     assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
     // A line break ends every token: the text's tokens are its lines' tokens.
     let whole: Vec<&str> = tokenizer.tokens(text).map(|t| t.text).collect();
@@ -320,4 +320,36 @@ fn emoji_are_tokens_on_request() {
     let t = Tokenizer::new().emoji(true);
     assert_eq!(words(&t, "ok 👍🏽 🇴🇲🇷🇺 👨‍👩‍👧"), ["ok", "👍🏽", "🇴🇲", "🇷🇺", "👨‍👩‍👧"]);
     assert_eq!(words(&Tokenizer::new(), "ok 👍🏽"), ["ok"]);
+}
+
+#[test]
+fn cjk_modes_round_trip_and_dictionary_names_its_feature() {
+    for mode in [CjkMode::Characters, CjkMode::Bigrams] {
+        let json = serde_json::to_string(&mode).unwrap();
+        assert_eq!(serde_json::from_str::<CjkMode>(&json).unwrap(), mode);
+    }
+    let dictionary = serde_json::from_str::<CjkMode>("\"dictionary\"");
+    #[cfg(feature = "icu")]
+    assert_eq!(dictionary.unwrap(), CjkMode::Dictionary);
+    #[cfg(not(feature = "icu"))]
+    assert!(
+        dictionary
+            .unwrap_err()
+            .to_string()
+            .contains("`icu` feature")
+    );
+    assert!(serde_json::from_str::<CjkMode>("\"words\"").is_err());
+}
+
+#[test]
+fn spans_never_run_backwards() {
+    let span: Span = serde_json::from_str(r#"{"start":2,"end":5}"#).unwrap();
+    assert_eq!((span.start(), span.end(), span.len()), (2, 5, 3));
+    let reversed = serde_json::from_str::<Span>(r#"{"start":5,"end":2}"#);
+    assert!(
+        reversed
+            .unwrap_err()
+            .to_string()
+            .contains("ends before it starts")
+    );
 }

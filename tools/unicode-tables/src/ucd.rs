@@ -4,6 +4,9 @@ use std::error::Error;
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
+/// The lines of a UCD file that give a value to a range of code points.
+pub type Ranges = Vec<(RangeInclusive<u32>, String)>;
+
 /// The folder of UCD files, all of one version.
 pub struct Ucd {
     dir: PathBuf,
@@ -67,7 +70,7 @@ impl Ucd {
         &self,
         name: &str,
         field: usize,
-    ) -> Result<Vec<(RangeInclusive<u32>, String)>, Box<dyn Error>> {
+    ) -> Result<Ranges, Box<dyn Error>> {
         self.fields(name)?
             .into_iter()
             .map(|fields| {
