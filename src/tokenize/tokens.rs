@@ -207,8 +207,15 @@ impl<'a> Tokens<'a> {
 
     /// The same tokens from windows built without AVX-512, as on a CPU without it.
     #[cfg(test)]
+    pub(super) fn with_portable_lanes(mut self) -> Self {
+        self.window = Window::with_lanes(crate::arch::WindowLanes::Portable);
+        self
+    }
+
+    /// The same tokens from windows built without AVX-512, as on a CPU without it.
+    #[cfg(test)]
     pub(super) fn without_avx512(mut self) -> Self {
-        self.window = Window::without_avx512();
+        self.window = Window::with_lanes(crate::arch::WindowLanes::sse2());
         self
     }
 

@@ -294,8 +294,10 @@ impl Look {
             ends,
             limit,
             complex_at,
-            alphabetic: multi.alphabetic,
-            numeric: multi.numeric,
+            // (Bulk classification looks past `limit`, decoding one by one stops there: the
+            // bits past it mean nothing, and are cleared so that windows compare equal.)
+            alphabetic: multi.alphabetic & valid,
+            numeric: multi.numeric & valid,
         }
     }
 }

@@ -17,7 +17,7 @@ pub(super) fn bulk<L: Lanes>(
     leads: u64,
     multi: &mut Multi,
 ) -> u64 {
-    if !L::BULK {
+    if !L::BULK || leads.count_ones() < L::BULK_FROM {
         return 0; // every multi-byte character takes the one-by-one path
     }
     let range = |lo: u8, hi: u8| lanes.high_range(loaded, lo, hi);

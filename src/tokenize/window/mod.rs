@@ -31,11 +31,9 @@ pub(crate) use classes::leaves_to_the_rules;
 
 use super::ascii::{ASCII_UPPER, NON_ASCII};
 use super::{RawToken, TokenKind};
-#[cfg(any(not(target_arch = "x86_64"), wordmill_portable))]
-use crate::arch::Portable;
-use crate::arch::WIDTH;
 #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
 use crate::arch::{Avx512, Sse2};
+use crate::arch::{Portable, WIDTH, WindowLanes};
 use crate::fold::WindowFold;
 use crate::unicode::{ALPHABETIC, NUMERIC};
 
@@ -60,9 +58,9 @@ pub(super) struct Window {
     /// characters left unfolded, and the bytes past the end of the text; all of them for a
     /// window built without a [`WindowFold`] or after `forget_folding`.
     not_folded: u64,
-    /// AVX-512, where the CPU has it (detected when the window is made, once per text).
-    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
-    avx512: Option<Avx512>,
+    /// The lanes windows are built with (the best the CPU has, chosen when the window is
+    /// made, once per text).
+    lanes: WindowLanes,
 }
 
 impl Default for Window {
@@ -77,19 +75,17 @@ impl Default for Window {
             non_ascii: 0,
             lower: [0; WIDTH],
             not_folded: !0,
-            #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
-            avx512: Avx512::detect(),
+            lanes: WindowLanes::chosen(),
         }
     }
 }
 
 impl Window {
-    /// A window that never uses AVX-512, as on a CPU without it.
+    /// A window built with these lanes, to compare them in tests.
     #[cfg(test)]
-    pub(super) fn without_avx512() -> Window {
+    pub(super) fn with_lanes(lanes: WindowLanes) -> Window {
         Window {
-            #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
-            avx512: None,
+            lanes,
             ..Window::default()
         }
     }
@@ -175,16 +171,14 @@ impl Window {
         start: usize,
         fold: Option<&WindowFold>,
     ) -> Option<Built> {
-        #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
-        {
-            if let Some(lanes) = self.avx512 {
-                // SAFETY: `lanes` exists only where the CPU has the features.
-                return unsafe { self.build_avx512(lanes, bytes, start, fold) };
-            }
-            self.build_with(Sse2, bytes, start, fold)
+        match self.lanes {
+            #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
+            // SAFETY: an `Avx512` exists only where the CPU has the features.
+            WindowLanes::Avx512(lanes) => unsafe { self.build_avx512(lanes, bytes, start, fold) },
+            #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
+            WindowLanes::Sse2 => self.build_with(Sse2, bytes, start, fold),
+            WindowLanes::Portable => self.build_with(Portable, bytes, start, fold),
         }
-        #[cfg(any(not(target_arch = "x86_64"), wordmill_portable))]
-        self.build_with(Portable, bytes, start, fold)
     }
 
     /// [`build_with`](Self::build_with) compiled for AVX-512, where the window's comparisons

@@ -1,5 +1,10 @@
 //! The window's tests: its lanes against each other, its bulk classification against the
 //! Unicode tables.
+// (Most of them compare the lanes of x86-64; elsewhere their imports go unused.)
+#![cfg_attr(
+    not(all(target_arch = "x86_64", not(wordmill_portable))),
+    allow(unused_imports)
+)]
 
 use proptest::prelude::*;
 
@@ -17,6 +22,13 @@ fn bulk_on_every_path(chunk: &[u8; WIDTH], leads: u64, multi: &mut Multi) -> u64
         let mut other = Multi::default();
         let other_hits = bulk(lanes, chunk, lanes.load(chunk), leads, &mut other);
         assert_eq!((other_hits, &other), (hits, &*multi), "AVX-512 vs SSE2");
+    }
+    // (The portable lanes leave windows of few multi-byte characters to decoding.)
+    let portable = crate::arch::Portable;
+    if leads.count_ones() >= crate::arch::Portable::BULK_FROM {
+        let mut other = Multi::default();
+        let other_hits = bulk(portable, chunk, portable.load(chunk), leads, &mut other);
+        assert_eq!((other_hits, &other), (hits, &*multi), "portable vs SSE2");
     }
     hits
 }
@@ -77,6 +89,10 @@ proptest! {
             });
             prop_assert_eq!(&avx512, &sse2);
         }
+        // And the portable lanes of other architectures.
+        let portable =
+            built(&|w| w.build_with(crate::arch::Portable, bytes, start, window_fold.as_ref()));
+        prop_assert_eq!(&portable, &sse2);
     }
 }
 
