@@ -270,9 +270,9 @@ pub(crate) fn terms_dict<'py>(py: Python<'py>, terms: &TermCounts) -> PyResult<B
 /// mapping (registered as a `collections.abc.Mapping`), like a `collections.Counter`.
 ///
 /// >>> import wordmill
-/// >>> terms = wordmill.Pipeline().analyze("Muscat, Muscat and Oman").terms
+/// >>> terms = wordmill.Pipeline().analyze("Muscat is the capital of Oman, and Muscat is on the coast.").terms
 /// >>> terms["muscat"], "oman" in terms, terms.get("the", 0), len(terms), terms.total()
-/// (2, True, 0, 2, 3)
+/// (2, True, 0, 4, 5)
 /// >>> terms.most_common(1)
 /// [('muscat', 2)]
 #[pyclass(frozen, module = "wordmill", mapping)]
@@ -373,7 +373,7 @@ impl Terms {
 /// of Analysis: `len(batch)`, `batch[0]`, `for doc in batch`.
 ///
 /// >>> import wordmill
-/// >>> batch = wordmill.Pipeline().analyze_batch(["Muscat talks", "محادثات مسقط"])
+/// >>> batch = wordmill.Pipeline().analyze_batch(["The talks in Muscat went well.", "محادثات مسقط"])
 /// >>> [doc.lang for doc in batch], batch.stats.documents
 /// (['eng', 'ara'], 2)
 #[pyclass(frozen, module = "wordmill", sequence)]

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use wordmill::normalize::UnicodeForm;
@@ -23,7 +24,7 @@ use crate::text::Text;
 /// >>> doc = pipeline.analyze("Oman’s foreign minister met his Russian counterpart in Muscat.")
 /// >>> doc.lang, doc.terms["oman"], "the" in doc.terms
 /// ('eng', 1, False)
-/// >>> batch = pipeline.analyze_batch(["Muscat talks", "محادثات مسقط"], threads=2)
+/// >>> batch = pipeline.analyze_batch(["The talks in Muscat went well.", "محادثات مسقط"], threads=2)
 /// >>> [d.lang for d in batch], batch.stats.documents
 /// (['eng', 'ara'], 2)
 #[pyclass(frozen, module = "wordmill")]
@@ -96,7 +97,7 @@ impl Pipeline {
             normalizer = normalizer.strip_diacritics(on);
         }
         let description = format!(
-            "Pipeline(languages={}, normalize={:?}, stem={}, stopwords={}, cjk={:?}, bigrams={}, keep_tokens={})",
+            "Pipeline(languages={}, normalize='{}', stem={}, stopwords={}, cjk='{}', bigrams={}, keep_tokens={})",
             match languages {
                 Some(l) => l.repr()?.to_string(),
                 None => "None".into(),
@@ -168,11 +169,16 @@ impl Pipeline {
     fn analyze_arrow<'py>(
         &self,
         py: Python<'py>,
-        array: pyo3_arrow::input::AnyArray,
+        array: &Bound<'py, PyAny>,
         threads: Option<usize>,
         stats: Option<Bound<'py, CorpusStats>>,
         top: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let array = array.extract::<pyo3_arrow::input::AnyArray>().map_err(|e| {
+            PyTypeError::new_err(format!(
+                "analyze_arrow takes an Arrow array of strings (pyarrow, or an object with __arrow_c_array__ or __arrow_c_stream__): {e}"
+            ))
+        })?;
         crate::arrow::analyze(py, &self.inner, array, threads, stats, top)
     }
 

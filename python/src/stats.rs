@@ -336,10 +336,14 @@ impl TfIdf {
 ///
 /// >>> import wordmill
 /// >>> p = wordmill.Pipeline()
-/// >>> batch = p.analyze_batch(["Oman and Russia held talks.", "Rain in Oman.", "Iran talks."])
+/// >>> batch = p.analyze_batch([
+/// ...     "Oman and Russia held talks in Muscat.",
+/// ...     "Heavy rain is expected in Oman.",
+/// ...     "Iran and Russia held more talks.",
+/// ... ])
 /// >>> bm25 = wordmill.Bm25()
 /// >>> [round(bm25.score(batch.stats, doc, ["russia", "talk"]), 3) for doc in batch]
-/// [1.599, 0.0, 0.555]
+/// [0.884, 0.0, 0.971]
 #[pyclass(frozen, module = "wordmill")]
 pub struct Bm25 {
     inner: tf::Bm25,

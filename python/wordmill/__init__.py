@@ -8,7 +8,7 @@ term statistics, in Rust, for many documents at once.
 >>> doc = pipeline.analyze("Oman’s foreign minister held talks in Muscat.")
 >>> doc.lang, doc.terms["oman"]
 ('eng', 1)
->>> batch = pipeline.analyze_batch(["Muscat talks", "محادثات مسقط"])
+>>> batch = pipeline.analyze_batch(["The talks in Muscat went well.", "محادثات مسقط"])
 >>> [d.lang for d in batch], batch.stats.documents
 (['eng', 'ara'], 2)
 
