@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, ntrex_lines, write_jsonl
+from ntrex import REPO, ntrex_lines, write_jsonl
 
 SPARK = REPO / "examples" / "spark"
 
