@@ -83,6 +83,7 @@ fn python_package_passes_its_tests() {
             "--quiet",
             "--no-build-isolation",
             "--no-deps",
+            "--root-user-action=ignore",
             "--target",
         ])
         .arg(&site)

@@ -2,31 +2,43 @@
 //! size asked for, built once and kept.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError};
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use rayon::ThreadPool;
 
-/// Pools by number of threads. A pool lives as long as the process: its threads keep their
+/// Idle pools by number of threads. A call takes one (or builds one when all are busy: two
+/// Python threads that each ask for one thread get one each, not one between them) and puts
+/// it back when done, so pools live as long as the process and their threads keep their
 /// per-thread term caches warm from call to call.
-static POOLS: Mutex<Option<HashMap<usize, Arc<ThreadPool>>>> = Mutex::new(None);
+static IDLE: Mutex<Option<HashMap<usize, Vec<ThreadPool>>>> = Mutex::new(None);
 
-/// A pool of `threads` threads, made on first request.
-fn pool(threads: usize) -> PyResult<Arc<ThreadPool>> {
-    let mut pools = POOLS.lock().unwrap_or_else(PoisonError::into_inner);
-    let pools = pools.get_or_insert_with(HashMap::new);
-    if let Some(pool) = pools.get(&threads) {
-        return Ok(Arc::clone(pool));
+/// An idle pool of `threads` threads, made when there is none.
+fn take(threads: usize) -> PyResult<ThreadPool> {
+    let idle = IDLE
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get_or_insert_with(HashMap::new)
+        .get_mut(&threads)
+        .and_then(Vec::pop);
+    match idle {
+        Some(pool) => Ok(pool),
+        None => rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("wordmill-{i}"))
+            .build()
+            .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} threads: {e}"))),
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("wordmill-{i}"))
-        .build()
-        .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} threads: {e}")))?;
-    let pool = Arc::new(pool);
-    pools.insert(threads, Arc::clone(&pool));
-    Ok(pool)
+}
+
+fn put_back(threads: usize, pool: ThreadPool) {
+    IDLE.lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get_or_insert_with(HashMap::new)
+        .entry(threads)
+        .or_default()
+        .push(pool);
 }
 
 /// Runs `work` with the GIL released, on `threads` threads (None: rayon's global pool, one
@@ -42,8 +54,10 @@ pub(crate) fn run_parallel<R: Send>(
             "threads must be at least 1 (or None for one per core)",
         )),
         Some(n) => {
-            let pool = pool(n)?;
-            Ok(py.detach(|| pool.install(work)))
+            let pool = take(n)?;
+            let result = py.detach(|| pool.install(work));
+            put_back(n, pool);
+            Ok(result)
         }
     }
 }
