@@ -94,7 +94,15 @@ fn python_package_passes_its_tests() {
 
     let mut pytest = Command::new(&python);
     pytest
-        .args(["-m", "pytest", "python/tests", "-q", "-rs", "-p", "no:cacheprovider"])
+        .args([
+            "-m",
+            "pytest",
+            "python/tests",
+            "-q",
+            "-rs",
+            "-p",
+            "no:cacheprovider",
+        ])
         .current_dir(repository())
         .env("PYTHONPATH", &site)
         .env("PYTHONDONTWRITEBYTECODE", "1");
@@ -102,5 +110,8 @@ fn python_package_passes_its_tests() {
         pytest.env("WORDMILL_BATCH", batch_support::binary());
     }
     let status = pytest.status().expect("pytest runs");
-    assert!(status.success(), "the Python tests failed (pytest's report is above)");
+    assert!(
+        status.success(),
+        "the Python tests failed (pytest's report is above)"
+    );
 }

@@ -359,7 +359,8 @@ impl Rows {
             Field::new("term_count", DataType::Int64, true),
             Field::new("terms", DataType::List(item), true),
         ]);
-        let int64 = |values: Vec<i64>, nulls| Arc::new(Int64Array::new(ScalarBuffer::from(values), nulls));
+        let int64 =
+            |values: Vec<i64>, nulls| Arc::new(Int64Array::new(ScalarBuffer::from(values), nulls));
         let columns: Vec<ArrayRef> = vec![
             Arc::new(self.lang.into_array(nulls.clone())),
             Arc::new(self.script.into_array(script_nulls)),

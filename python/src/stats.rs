@@ -39,7 +39,11 @@ impl CorpusStats {
 }
 
 /// Frequencies of a term in the whole corpus, or in one language's documents.
-fn frequency(stats: &tf::CorpusStats, term: &str, lang: Option<&str>) -> PyResult<tf::TermFrequency> {
+fn frequency(
+    stats: &tf::CorpusStats,
+    term: &str,
+    lang: Option<&str>,
+) -> PyResult<tf::TermFrequency> {
     Ok(match lang {
         None => stats.frequency(term),
         Some(code) => stats
