@@ -18,10 +18,9 @@ use arrow_buffer::{Buffer, NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Fields, Schema};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3_arrow::PyRecordBatch;
-use pyo3_arrow::input::AnyArray;
 use rayon::prelude::*;
 
+use crate::arrow_ffi::{import_arrays, to_pyarrow};
 use crate::options::script_name;
 use crate::pool::run_parallel;
 use crate::stats;
@@ -30,12 +29,12 @@ use crate::stats;
 pub(crate) fn analyze<'py>(
     py: Python<'py>,
     pipeline: &wordmill::Pipeline,
-    array: AnyArray,
+    array: &Bound<'py, PyAny>,
     threads: Option<usize>,
     stats: Option<Bound<'py, stats::CorpusStats>>,
     top: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (chunks, _field) = array.into_chunked_array()?.into_inner();
+    let chunks = import_arrays(array)?;
     let columns = chunks
         .iter()
         .map(|chunk| TextColumn::new(chunk.as_ref()))
@@ -82,7 +81,7 @@ pub(crate) fn analyze<'py>(
         stats.inner = given.merged(counted);
     }
     let batch = Rows::join(pieces).into_record_batch()?;
-    PyRecordBatch::new(batch).into_pyarrow(py)
+    to_pyarrow(py, batch)
 }
 
 /// One chunk of the input, its strings seen as bytes (Arrow strings are UTF-8; each

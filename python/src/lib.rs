@@ -8,6 +8,7 @@
 
 mod analysis;
 mod arrow;
+mod arrow_ffi;
 mod bench;
 mod offsets;
 mod options;

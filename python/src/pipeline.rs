@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use wordmill::normalize::UnicodeForm;
@@ -174,11 +173,6 @@ impl Pipeline {
         stats: Option<Bound<'py, CorpusStats>>,
         top: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let array = array.extract::<pyo3_arrow::input::AnyArray>().map_err(|e| {
-            PyTypeError::new_err(format!(
-                "analyze_arrow takes an Arrow array of strings (pyarrow, or an object with __arrow_c_array__ or __arrow_c_stream__): {e}"
-            ))
-        })?;
         crate::arrow::analyze(py, &self.inner, array, threads, stats, top)
     }
 

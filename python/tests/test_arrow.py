@@ -74,7 +74,7 @@ def test_statistics_add_up_across_calls(pipeline, documents):
 def test_other_types_are_refused(pipeline):
     with pytest.raises(TypeError, match="array of strings"):
         pipeline.analyze_arrow(pa.array([1, 2]))
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="expected Arrow data"):
         pipeline.analyze_arrow(["a python list"])
 
 
