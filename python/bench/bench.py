@@ -19,8 +19,8 @@ the median of each and the ratio of the medians; the load average before and aft
 part says whether other processes were running.
 
     python3 python/bench/bench.py                      # corpus/ntrex, 1 and 2 threads
-    python3 python/bench/bench.py --ntrex /work/shared/corpus-bench/ntrex --spark \\
-        --batch target/release/examples/batch          # the whole NTREX text, and Spark
+    python3 python/bench/bench.py --spark /work/shared/corpus-bench/ntrex \\
+        --batch target/release/examples/batch          # and Spark on the whole NTREX text
 
 The package must be importable (pip install ./python); the Spark part needs pyspark, Java 17
 and the batch tool (cargo build --release --example batch).
@@ -171,7 +171,7 @@ def main():
     p.add_argument("--ntrex", default=str(NTREX), help="folder of NTREX files (default corpus/ntrex)")
     p.add_argument("--threads", default="1,2", help="thread counts for the Python/Rust comparison (default 1,2)")
     p.add_argument("--rounds", type=int, default=7, help="rounds of each comparison (default 7)")
-    p.add_argument("--spark", action="store_true", help="also compare the Spark jobs")
+    p.add_argument("--spark", metavar="NTREX", help="also compare the Spark jobs on this folder of NTREX files")
     p.add_argument("--spark-rounds", type=int, default=2, help="rounds of the Spark comparison (default 2)")
     p.add_argument("--partitions", type=int, default=4, help="Spark partitions (default 4)")
     p.add_argument("--batch", default=str(REPO / "target/release/examples/batch"), help="the batch tool, for the RDD.pipe() job")
@@ -181,7 +181,7 @@ def main():
     bench_library(docs, [int(t) for t in args.threads.split(",")], args.rounds)
     bench_tokenizers(docs, args.rounds)
     if args.spark:
-        bench_spark(args.ntrex, os.path.abspath(args.batch), args.spark_rounds, args.partitions)
+        bench_spark(args.spark, os.path.abspath(args.batch), args.spark_rounds, args.partitions)
 
 
 if __name__ == "__main__":
