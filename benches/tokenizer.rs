@@ -23,7 +23,7 @@ fn tokenizers(c: &mut Criterion) {
             b.iter(|| {
                 tokenizer
                     .tokens(black_box(&text))
-                    .map(|t| t.span.start + t.text.len() + t.kind as usize)
+                    .map(|t| t.span.start() + t.text.len() + t.kind as usize)
                     .sum::<usize>()
             })
         });

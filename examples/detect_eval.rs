@@ -204,7 +204,7 @@ fn documents(text: &str, bytes: usize) -> Vec<String> {
 /// Bounded against whole-document detection, per document size.
 fn agreement(args: &Args, codes: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let bounded = Detector::new();
-    let whole = Detector::new().sample_bytes(usize::MAX);
+    let whole = Detector::new().sample_bytes(usize::MAX)?;
     println!(
         "\nbounded (1 KiB per run) against whole-document detection, {} files:",
         codes.len()

@@ -120,7 +120,7 @@ fn report(stats: &CorpusStats, bytes: usize, seconds: f64, top: usize) {
         "{:.1} MB of text, {} documents, {} tokens, {} languages, in {seconds:.2} s ({:.1} MB/s)",
         bytes as f64 / 1e6,
         stats.documents(),
-        stats.tokens(),
+        stats.term_count(),
         stats.languages().len(),
         bytes as f64 / 1e6 / seconds
     );

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Error;
+use crate::{Error, Script};
 
 /// A language, named by its ISO 639-3 code as [whatlang] spells it (`eng`, `ara`, `cmn`,
 /// `pes`, ...), or undetermined ([`Lang::UND`], code `und`).
@@ -131,83 +131,45 @@ impl<'de> Deserialize<'de> for Lang {
     }
 }
 
-/// A writing system, as whatlang names it (`Latin`, `Arabic`, `Cyrillic`, `Mandarin` for Han,
-/// ...). Serializes as its name.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Script(whatlang::Script);
-
-impl Script {
-    /// The script's name: `"Latin"`, `"Arabic"`, `"Mandarin"` (Han), ...
-    pub fn name(self) -> &'static str {
-        // whatlang returns `&str` tied to `&self`; the names are literals.
-        match self.0 {
-            whatlang::Script::Latin => "Latin",
-            whatlang::Script::Cyrillic => "Cyrillic",
-            whatlang::Script::Arabic => "Arabic",
-            whatlang::Script::Devanagari => "Devanagari",
-            whatlang::Script::Hiragana => "Hiragana",
-            whatlang::Script::Katakana => "Katakana",
-            whatlang::Script::Ethiopic => "Ethiopic",
-            whatlang::Script::Hebrew => "Hebrew",
-            whatlang::Script::Bengali => "Bengali",
-            whatlang::Script::Georgian => "Georgian",
-            whatlang::Script::Mandarin => "Mandarin",
-            whatlang::Script::Hangul => "Hangul",
-            whatlang::Script::Greek => "Greek",
-            whatlang::Script::Kannada => "Kannada",
-            whatlang::Script::Tamil => "Tamil",
-            whatlang::Script::Thai => "Thai",
-            whatlang::Script::Gujarati => "Gujarati",
-            whatlang::Script::Gurmukhi => "Gurmukhi",
-            whatlang::Script::Telugu => "Telugu",
-            whatlang::Script::Malayalam => "Malayalam",
-            whatlang::Script::Oriya => "Oriya",
-            whatlang::Script::Myanmar => "Myanmar",
-            whatlang::Script::Sinhala => "Sinhala",
-            whatlang::Script::Khmer => "Khmer",
-            whatlang::Script::Armenian => "Armenian",
-        }
-    }
-
-    /// The script with this name (case-insensitive).
-    pub fn from_name(name: &str) -> Option<Script> {
-        whatlang::Script::all()
-            .iter()
-            .map(|&s| Script(s))
-            .find(|s| s.name().eq_ignore_ascii_case(name))
+/// The script whatlang calls `script`, as wordmill names it (whatlang says `Mandarin` for
+/// Han).
+pub(crate) fn script_from_whatlang(script: whatlang::Script) -> Script {
+    use whatlang::Script as W;
+    match script {
+        W::Latin => Script::Latin,
+        W::Cyrillic => Script::Cyrillic,
+        W::Arabic => Script::Arabic,
+        W::Devanagari => Script::Devanagari,
+        W::Hiragana => Script::Hiragana,
+        W::Katakana => Script::Katakana,
+        W::Ethiopic => Script::Ethiopic,
+        W::Hebrew => Script::Hebrew,
+        W::Bengali => Script::Bengali,
+        W::Georgian => Script::Georgian,
+        W::Mandarin => Script::Han,
+        W::Hangul => Script::Hangul,
+        W::Greek => Script::Greek,
+        W::Kannada => Script::Kannada,
+        W::Tamil => Script::Tamil,
+        W::Thai => Script::Thai,
+        W::Gujarati => Script::Gujarati,
+        W::Gurmukhi => Script::Gurmukhi,
+        W::Telugu => Script::Telugu,
+        W::Malayalam => Script::Malayalam,
+        W::Oriya => Script::Oriya,
+        W::Myanmar => Script::Myanmar,
+        W::Sinhala => Script::Sinhala,
+        W::Khmer => Script::Khmer,
+        W::Armenian => Script::Armenian,
     }
 }
 
-impl From<whatlang::Script> for Script {
-    fn from(script: whatlang::Script) -> Self {
-        Script(script)
-    }
-}
-
-impl fmt::Debug for Script {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl fmt::Display for Script {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl Serialize for Script {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
-    }
-}
-
-impl<'de> Deserialize<'de> for Script {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Script::from_name(&name)
-            .ok_or_else(|| serde::de::Error::custom(format_args!("unknown script {name:?}")))
-    }
+/// The whatlang script of `script`, when whatlang has it.
+pub(crate) fn script_to_whatlang(script: Script) -> Option<whatlang::Script> {
+    whatlang::Script::all()
+        .iter()
+        .copied()
+        .find(|&w| script_from_whatlang(w) == script)
 }
 
 #[cfg(test)]
@@ -234,10 +196,17 @@ mod tests {
     }
 
     #[test]
-    fn scripts_round_trip() {
+    fn whatlang_scripts_have_their_names() {
         for &s in whatlang::Script::all() {
-            let script = Script::from(s);
-            assert_eq!(Script::from_name(script.name()), Some(script));
+            let script = script_from_whatlang(s);
+            assert_eq!(script_to_whatlang(script), Some(s));
+            if s != whatlang::Script::Mandarin {
+                assert_eq!(script.name(), s.name());
+            }
         }
+        assert_eq!(
+            script_from_whatlang(whatlang::Script::Mandarin),
+            Script::Han
+        );
     }
 }

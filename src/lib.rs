@@ -33,20 +33,22 @@
 
 #![warn(missing_docs)]
 
+mod arch;
 pub mod detect;
 mod error;
+mod fold;
 mod lang;
 pub mod normalize;
 mod pipeline;
 pub mod stem;
 pub mod tf;
 pub mod tokenize;
+mod unicode;
 
 pub use error::Error;
-pub use lang::{Lang, Script};
-pub use pipeline::{
-    Analysis, AnalyzedToken, BatchAnalysis, Pipeline, PipelineBuilder, corpus_stats,
-};
+pub use lang::Lang;
+pub use pipeline::{Analysis, AnalyzedToken, BatchAnalysis, Pipeline, PipelineBuilder, TermFilter};
+pub use unicode::{Script, UNICODE_VERSION};
 
 // The README's examples run as doctests.
 #[doc = include_str!("../README.md")]

@@ -155,7 +155,7 @@ fn documents(lines: &[String], bytes: usize) -> Vec<String> {
 #[test]
 fn bounded_detection_agrees_with_whole_document_detection() {
     let bounded = Detector::new();
-    let whole = Detector::new().sample_bytes(usize::MAX);
+    let whole = Detector::new().sample_bytes(usize::MAX).unwrap();
     let mut docs: Vec<String> = Vec::new();
     for (_, lines) in labelled() {
         for bytes in [1 << 10, 1 << 12, 1 << 14, usize::MAX] {

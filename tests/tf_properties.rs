@@ -64,8 +64,8 @@ proptest! {
         prop_assert_eq!(serde_json::to_string(&right_to_left).unwrap(), serde_json::to_string(&whole).unwrap());
 
         // The corpus is the sum of its languages, and top terms agree between histories.
-        let per_lang: u64 = whole.languages().values().map(|l| l.tokens).sum();
-        prop_assert_eq!(per_lang, whole.tokens());
+        let per_lang: u64 = whole.languages().values().map(|l| l.term_count).sum();
+        prop_assert_eq!(per_lang, whole.term_count());
         prop_assert_eq!(tree.top(5, RankBy::DocumentFrequency), whole.top(5, RankBy::DocumentFrequency));
         for lang in whole.languages().keys() {
             let (x, y) = (tree.language(*lang).unwrap(), whole.language(*lang).unwrap());
@@ -82,7 +82,7 @@ proptest! {
             let terms: Vec<_> = view.terms().collect();
             prop_assert_eq!(terms.len(), view.vocabulary_size());
             pairs += terms.len();
-            prop_assert_eq!(terms.iter().map(|(_, f)| f.occurrences).sum::<u64>(), view.tokens());
+            prop_assert_eq!(terms.iter().map(|(_, f)| f.occurrences).sum::<u64>(), view.term_count());
             for (term, f) in terms {
                 prop_assert_eq!(view.frequency(term), f);
                 prop_assert!(f.documents >= 1 && f.documents <= view.documents());

@@ -119,7 +119,7 @@ fn assert_weights(what: &str, actual: &[(&str, f64)], expected: &Weights) {
 fn fixture_is_what_the_script_read() {
     let f = fixture();
     assert_eq!(f.stats.documents(), 7);
-    assert_eq!(f.stats.tokens(), 27);
+    assert_eq!(f.stats.term_count(), 27);
     assert_eq!(f.stats.document_frequency("oman"), 4);
     assert_eq!(
         f.stats

@@ -19,7 +19,7 @@ use wordmill::tokenize::Tokenizer;
 fn ours(text: &str) -> Vec<(usize, &str)> {
     Tokenizer::new()
         .tokens(text)
-        .map(|t| (t.span.start, t.text))
+        .map(|t| (t.span.start(), t.text))
         .collect()
 }
 

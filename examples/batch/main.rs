@@ -5,14 +5,34 @@
 //! cargo run --release --example batch -- --help
 //! ```
 //!
-//! The modules: `input` finds and reads documents, `output` turns analyses into records and
-//! writes them, `stats` writes and merges corpus statistics, `report` talks to the user on
-//! stderr (progress bar, warnings, summary), `run` ties them together in a streaming loop.
+//! The modules: `input` finds and opens documents; `decode` and `json_line` turn their
+//! bytes into text (pure code, fuzzed by `fuzz/fuzz_targets/batch_input.rs`); `guard`
+//! analyses each document under a panic guard; `output` turns analyses into records; `files`
+//! writes output files whole or in place, never over an input, and `signals` removes their
+//! temporary files when the run is interrupted; `stats` writes, names and merges corpus
+//! statistics; `report` talks to the user on stderr (progress bar, warnings, summary); `run`
+//! ties them together in a streaming loop.
+//!
+//! A hidden switch for tests: the environment variable `WORDMILL_BATCH_TEST_PANIC=MARKER`
+//! makes the analysis of every document containing MARKER panic (see `guard`).
 
+/// `eprintln!` that cannot panic: a closed stderr is no reason to crash.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+mod decode;
+mod files;
+mod guard;
 mod input;
+mod json_line;
 mod output;
 mod report;
 mod run;
+mod signals;
 mod stats;
 
 use std::path::PathBuf;
@@ -41,9 +61,11 @@ Exit codes:
   0  every document was analysed (warnings such as lossy UTF-8 decoding are allowed)
   1  some documents or inputs failed: their error records are in the output, the rest was
      analysed (merge: a statistics file could not be read, nothing was written)
-  2  usage error: unknown option, bad value
+  2  usage error: unknown option, bad value, an output that is a folder, an input or
+     another output; nothing was read
   3  the run stopped: output or statistics could not be written (disk full, closed pipe...);
-     a file given to --output or --stats is then not created";
+     --output and --stats files (regular files) are then not created
+  killed by SIGINT, SIGTERM or SIGHUP (shell: 130, 143, 129): temporary files removed";
 
 /// Analyse text with wordmill: one JSON line per document, corpus statistics on request.
 ///
@@ -158,8 +180,8 @@ pub enum NormalForm {
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
     /// Write the records to this file instead of stdout. Written to a temporary file in the
-    /// same folder first and renamed when complete: an interrupted run leaves no truncated
-    /// file under this name.
+    /// same folder first and renamed when the run is complete: an interrupted run leaves no
+    /// truncated file under this name. Devices, pipes and symbolic links are written in place.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// How many of each document's most frequent terms its record lists.
@@ -172,8 +194,9 @@ pub struct OutputArgs {
     #[arg(long, value_name = "FILE")]
     pub stats: Option<PathBuf>,
     /// Write the corpus statistics to a file in this folder named after the input
-    /// (stats-DOCUMENTS-HASH.json): parallel workers each leave their own file, a retried
-    /// worker overwrites its own. Combine them with `batch merge`.
+    /// (stats-DOCUMENTS-HASH.json, HASH the CRC-64/XZ of the documents' ids and texts):
+    /// parallel workers each leave their own file, a retried worker overwrites its own.
+    /// Combine them with `batch merge`.
     #[arg(long, value_name = "DIR")]
     pub stats_dir: Option<PathBuf>,
     /// Exit with 0 even when some documents failed (their error records are still written):
@@ -206,6 +229,8 @@ pub enum Outcome {
     Success,
     /// Some documents or inputs failed; the rest was done (code 1).
     SomeFailed,
+    /// The arguments cannot work: nothing was read (code 2, as for clap's usage errors).
+    Refused,
     /// The run stopped: output could not be written (code 3).
     Stopped,
 }
@@ -215,6 +240,7 @@ impl Outcome {
         match self {
             Outcome::Success => ExitCode::SUCCESS,
             Outcome::SomeFailed => ExitCode::from(1),
+            Outcome::Refused => ExitCode::from(2),
             Outcome::Stopped => ExitCode::from(3),
         }
     }

@@ -2,11 +2,13 @@
 //! warnings and errors (the first few of each; all of them are in the records), and the
 //! summary that ends the run.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use wordmill::tf::CorpusStats;
+use wordmill::tf::{CorpusStats, TermFrequency};
 
 use crate::input::Document;
 
@@ -67,7 +69,7 @@ impl Reporter {
     }
 
     fn print(&self, line: &str) {
-        self.bar.suspend(|| eprintln!("{line}"));
+        self.bar.suspend(|| say!("{line}"));
     }
 
     pub fn warning(&mut self, doc: &Document, warning: &str) {
@@ -110,33 +112,37 @@ impl Reporter {
         self.bar.finish_and_clear();
         if self.quiet {
             if self.failed > 0 {
-                eprintln!(
+                say!(
                     "batch: {} of {} documents failed",
-                    self.failed, self.documents
+                    self.failed,
+                    self.documents
                 );
             }
             return;
         }
         let secs = self.started.elapsed().as_secs_f64();
         let rate = |n: f64| if secs > 0.0 { n / secs } else { 0.0 };
-        eprintln!(
+        say!(
             "batch: {} documents: {} analysed, {} failed, {} with warnings",
-            self.documents, self.analysed, self.failed, self.warned
+            self.documents,
+            self.analysed,
+            self.failed,
+            self.warned
         );
         let size = if self.bytes < 1_000_000 {
             format!("{:.1} kB", self.bytes as f64 / 1e3)
         } else {
             format!("{:.1} MB", self.bytes as f64 / 1e6)
         };
-        eprintln!(
+        say!(
             "batch: {size} in {:.2} s: {:.0} documents/s, {:.2} MB/s",
             secs,
             rate(self.documents as f64),
             rate(self.bytes as f64) / 1e6
         );
-        eprintln!(
+        say!(
             "batch: {} terms, {} distinct",
-            stats.tokens(),
+            stats.term_count(),
             stats.vocabulary_size()
         );
         let mut languages: Vec<(String, u64)> = stats
@@ -156,23 +162,22 @@ impl Reporter {
             } else {
                 String::new()
             };
-            eprintln!("batch: documents per language: {}{more}", shown.join(", "));
+            say!("batch: documents per language: {}{more}", shown.join(", "));
         }
-        let top: Vec<String> = stats
-            .top_by_document_frequency(10)
+        let top: Vec<String> = top_by_document_frequency(stats, 10)
             .into_iter()
             .map(|(term, f)| format!("{term} ({})", f.documents))
             .collect();
         if !top.is_empty() {
-            eprintln!("batch: top terms by document frequency: {}", top.join(", "));
+            say!("batch: top terms by document frequency: {}", top.join(", "));
         }
         if self.failed > 0 {
-            eprintln!(
+            say!(
                 "batch: {} failed (error records in the output); the first:",
                 self.failed
             );
             for e in &self.errors {
-                eprintln!("  {e}");
+                say!("  {e}");
             }
         }
     }
@@ -185,5 +190,76 @@ fn where_is(doc: &Document) -> String {
         location
     } else {
         format!("{location} (id {})", doc.id)
+    }
+}
+
+/// The `k` terms found in most documents, ties broken by occurrences, then alphabetically,
+/// as `CorpusStats::top_by_document_frequency` ranks them, but with a heap of `k` terms
+/// instead of a list of every term: the summary costs no memory per term.
+fn top_by_document_frequency(stats: &CorpusStats, k: usize) -> Vec<(&str, TermFrequency)> {
+    // Greater is better: more documents, more occurrences, earlier in the alphabet.
+    type Rank<'a> = (u64, u64, Reverse<&'a str>);
+    // The worst term kept is on top, to be replaced by a better one.
+    let mut kept: BinaryHeap<Reverse<Rank>> = BinaryHeap::with_capacity(k + 1);
+    for (term, f) in stats.terms() {
+        let rank = (f.documents, f.occurrences, Reverse(term));
+        if kept.len() < k {
+            kept.push(Reverse(rank));
+        } else if kept.peek().is_some_and(|worst| rank > worst.0) {
+            kept.pop();
+            kept.push(Reverse(rank));
+        }
+    }
+    kept.into_sorted_vec()
+        .into_iter()
+        .map(|Reverse((documents, occurrences, Reverse(term)))| {
+            (
+                term,
+                TermFrequency {
+                    documents,
+                    occurrences,
+                },
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wordmill::Lang;
+    use wordmill::tf::TermCounts;
+
+    #[test]
+    fn the_bounded_top_is_the_library_top() {
+        // Many ties: few distinct frequencies over many terms.
+        let mut stats = CorpusStats::new();
+        let mut seed = 7u64;
+        for doc in 0..300 {
+            let mut terms = Vec::new();
+            for _ in 0..20 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                terms.push(format!("t{}", (seed >> 33) % 97));
+            }
+            let lang = if doc % 3 == 0 {
+                Lang::UND
+            } else {
+                "eng".parse().unwrap()
+            };
+            stats.add_document(
+                lang,
+                &TermCounts::from_terms(terms.iter().map(String::as_str)),
+            );
+        }
+        for k in [0, 1, 10, 96, 97, 200] {
+            assert_eq!(
+                top_by_document_frequency(&stats, k),
+                stats.top(k, wordmill::tf::RankBy::DocumentFrequency),
+                "k = {k}"
+            );
+        }
+        assert!(top_by_document_frequency(&CorpusStats::new(), 10).is_empty());
     }
 }

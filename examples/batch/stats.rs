@@ -1,4 +1,4 @@
-//! Corpus statistics files: written whole or not at all, and merged exactly.
+//! Corpus statistics files: written whole or not at all, named stably, merged exactly.
 //!
 //! The file is `wordmill::tf::CorpusStats` as JSON. Its terms are sorted, so statistics of
 //! the same documents are the same bytes however they were split up and merged.
@@ -7,28 +7,55 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use tempfile::NamedTempFile;
+use crc::{CRC_64_XZ, Crc, Table};
 use wordmill::tf::CorpusStats;
 
 use crate::Outcome;
-use crate::output::{temporary_beside, write_atomically};
-
-/// Writes `stats` as JSON to `path` through `file`, a temporary file in the same folder.
-pub fn write(file: NamedTempFile, path: &Path, stats: &CorpusStats) -> io::Result<()> {
-    write_atomically(file, path, |out| write_json(out, stats))
-}
+use crate::files::{self, OutputFile, Refusal};
+use crate::input::Document;
 
 /// Writes `stats` as one line of JSON.
-fn write_json(out: &mut impl Write, stats: &CorpusStats) -> io::Result<()> {
+pub fn write_json(out: &mut impl Write, stats: &CorpusStats) -> io::Result<()> {
     serde_json::to_writer(&mut *out, stats)?;
     out.write_all(b"\n")
 }
 
 /// The file in `dir` for the statistics of an input with this many documents and this
-/// content hash. The same input gets the same name: a worker that runs again replaces its
+/// [`NameHash`]. The same input gets the same name: a worker that runs again replaces its
 /// own file instead of adding a second one.
 pub fn file_in(dir: &Path, documents: u64, hash: u64) -> PathBuf {
     dir.join(format!("stats-{documents}-{hash:016x}.json"))
+}
+
+/// CRC-64/XZ (the CRC-64 of xz and of Go's `crc64.ECMA` table; check value
+/// 0x995dc9bbdf1939fa for "123456789"), computed 16 bytes a step.
+const NAME_CRC: Crc<u64, Table<16>> = Crc::<u64, Table<16>>::new(&CRC_64_XZ);
+
+/// The hash in the names of --stats-dir's files: CRC-64/XZ of, for every document in input
+/// order, its id, a 0xFF byte, its text (or its error message), a 0xFF byte. A named, fixed
+/// algorithm: the same input gets the same name with any build of the tool, so a retried
+/// worker replaces its own file. (0xFF never occurs in UTF-8, so the fields cannot run into
+/// each other.)
+pub struct NameHash(crc::Digest<'static, u64, Table<16>>);
+
+impl NameHash {
+    pub fn new() -> NameHash {
+        NameHash(NAME_CRC.digest())
+    }
+
+    pub fn add(&mut self, doc: &Document) {
+        self.0.update(doc.id.as_bytes());
+        self.0.update(&[0xFF]);
+        match &doc.text {
+            Ok(text) => self.0.update(text.as_bytes()),
+            Err(error) => self.0.update(error.as_bytes()),
+        }
+        self.0.update(&[0xFF]);
+    }
+
+    pub fn finish(self) -> u64 {
+        self.0.finalize()
+    }
 }
 
 /// Reads one statistics file.
@@ -80,18 +107,32 @@ fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// `batch merge`: adds up the statistics files and writes the sum, or writes nothing when
 /// one of them cannot be read.
 pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> Outcome {
-    // Fail on an unwritable output before reading anything.
-    let temporary = match output.map(temporary_beside).transpose() {
-        Ok(temporary) => temporary,
-        Err(e) => {
-            eprintln!("batch merge: {e}");
+    // Refuse an output that would destroy an input, and fail on an unwritable output,
+    // before reading anything.
+    if let Some(path) = output
+        && let Err(e) = files::check_outputs(inputs, &[("--output", path)])
+    {
+        say!("batch merge: {e}");
+        return Outcome::Refused;
+    }
+    if output.is_some() {
+        let _ = crate::signals::remove_temporaries_when_interrupted();
+    }
+    let mut file = match output.map(OutputFile::create).transpose() {
+        Ok(file) => file,
+        Err(Refusal::Usage(e)) => {
+            say!("batch merge: {e}");
+            return Outcome::Refused;
+        }
+        Err(Refusal::Io(e)) => {
+            say!("batch merge: {e}");
             return Outcome::Stopped;
         }
     };
     let files = match files(inputs) {
         Ok(files) => files,
         Err(e) => {
-            eprintln!("batch merge: {e}");
+            say!("batch merge: {e}");
             return Outcome::SomeFailed;
         }
     };
@@ -101,39 +142,61 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
         match read(path) {
             Ok(stats) => total.merge(&stats),
             Err(e) => {
-                eprintln!("batch merge: {e}");
+                say!("batch merge: {e}");
                 failed += 1;
             }
         }
     }
     if failed > 0 {
-        eprintln!(
+        say!(
             "batch merge: {failed} of {} files could not be read; nothing was written",
             files.len()
         );
         return Outcome::SomeFailed;
     }
-    let written = match (output, temporary) {
-        (Some(path), Some(file)) => write(file, path, &total),
-        _ => {
+    let written = match file.take() {
+        Some(mut file) => write_json(&mut file, &total).and_then(|()| file.commit()),
+        None => {
             let mut out = io::stdout().lock();
             write_json(&mut out, &total).and_then(|()| out.flush())
         }
     };
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("batch merge: cannot write the statistics: {e}");
+            say!("batch merge: cannot write the statistics: {e}");
         }
         return Outcome::Stopped;
     }
     if !quiet {
-        eprintln!(
+        say!(
             "batch merge: {} files: {} documents, {} terms, {} distinct",
             files.len(),
             total.documents(),
-            total.tokens(),
+            total.term_count(),
             total.vocabulary_size()
         );
     }
     Outcome::Success
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_name_hash_is_crc_64_xz() {
+        // The catalogue's check value, then the hash of one document, by the formula.
+        assert_eq!(NAME_CRC.checksum(b"123456789"), 0x995d_c9bb_df19_39fa);
+        let doc = Document {
+            id: "a".into(),
+            file: "-".into(),
+            line: Some(1),
+            text: Ok("Muscat".into()),
+            warning: None,
+            bytes: 0,
+        };
+        let mut hash = NameHash::new();
+        hash.add(&doc);
+        assert_eq!(hash.finish(), NAME_CRC.checksum(b"a\xFFMuscat\xFF"));
+    }
 }

@@ -42,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(ours, theirs, "segments of {text:?}");
     let ours: Vec<(usize, &str)> = Tokenizer::new()
         .tokens(text)
-        .map(|t| (t.span.start, t.text))
+        .map(|t| (t.span.start(), t.text))
         .collect();
     let theirs: Vec<(usize, &str)> = text.unicode_word_indices().collect();
     assert_eq!(ours, theirs, "tokens of {text:?}");
@@ -51,16 +51,25 @@ fuzz_target!(|data: &[u8]| {
 fn check_spans(tokenizer: &Tokenizer, text: &str, overlapping: bool) {
     let (mut previous_start, mut previous_end) = (0, 0);
     for token in tokenizer.tokens(text) {
-        assert!(token.span.start < token.span.end);
-        assert!(token.span.start >= if overlapping { previous_start } else { previous_end });
+        assert!(token.span.start() < token.span.end());
+        assert!(
+            token.span.start()
+                >= if overlapping {
+                    previous_start
+                } else {
+                    previous_end
+                }
+        );
         assert_eq!(&text[token.span.range()], token.text);
-        (previous_start, previous_end) = (token.span.start, token.span.end);
+        (previous_start, previous_end) = (token.span.start(), token.span.end());
     }
 }
 
 fn check_fused_normalization(text: &str) {
     let langs = ["und", "tur", "ara", "pes", "vie", "rus", "ell", "heb"];
-    let lang: Lang = langs[text.len() % langs.len()].parse().expect("a known language");
+    let lang: Lang = langs[text.len() % langs.len()]
+        .parse()
+        .expect("a known language");
     let normalizer = match text.len() % 3 {
         0 => Normalizer::new(),
         1 => Normalizer::new().unicode_form(UnicodeForm::Nfkc),
@@ -69,11 +78,19 @@ fn check_fused_normalization(text: &str) {
     let tokenizer = Tokenizer::new();
     let mut fused = Vec::new();
     tokenizer.for_each_normalized(text, &normalizer, lang, |token, term| {
-        fused.push((token.span.start, term.to_owned()));
+        fused.push((token.span.start(), term.to_owned()));
     });
     let one_by_one: Vec<(usize, String)> = tokenizer
         .tokens(text)
-        .map(|token| (token.span.start, normalizer.normalize(token.text, lang).into_owned()))
+        .map(|token| {
+            (
+                token.span.start(),
+                normalizer.normalize(token.text, lang).into_owned(),
+            )
+        })
         .collect();
-    assert_eq!(fused, one_by_one, "fused normalization of {text:?} in {lang:?}");
+    assert_eq!(
+        fused, one_by_one,
+        "fused normalization of {text:?} in {lang:?}"
+    );
 }

@@ -132,8 +132,8 @@ impl Analysis {
             let mut offsets = CharOffsets::new(&self.text);
             let mut tokens = Vec::with_capacity(self.inner.tokens.len());
             for token in &self.inner.tokens {
-                let start = offsets.char_offset(token.span.start);
-                let end = offsets.char_offset(token.span.end);
+                let start = offsets.char_offset(token.span.start());
+                let end = offsets.char_offset(token.span.end());
                 let token = Token {
                     text: substring(text, start, end)?.unbind(),
                     start,
@@ -160,8 +160,8 @@ impl Analysis {
                 .iter()
                 .map(|s| {
                     let span = Span {
-                        start: offsets.char_offset(s.span.start),
-                        end: offsets.char_offset(s.span.end),
+                        start: offsets.char_offset(s.span.start()),
+                        end: offsets.char_offset(s.span.end()),
                         lang: s.lang.code(),
                         script: script_name(s.script),
                     };

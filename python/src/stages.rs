@@ -13,6 +13,7 @@ use crate::analysis::{Span, Token, substring};
 use crate::offsets::CharOffsets;
 use crate::options::{self, kind_name, script_name};
 use crate::text::Text;
+use crate::value_error;
 
 /// Texts at least this long are analysed with the GIL released. Shorter ones take less time
 /// than handing the GIL to another thread and taking it back.
@@ -60,13 +61,13 @@ impl Detector {
             inner = inner.min_letters(n);
         }
         if let Some(confidence) = min_confidence {
-            inner = inner.min_confidence(confidence);
+            inner = inner.min_confidence(confidence).map_err(value_error)?;
         }
         if let Some(code) = fallback {
             inner = inner.fallback(options::lang(&code)?);
         }
         if let Some(bytes) = sample_bytes {
-            inner = inner.sample_bytes(bytes);
+            inner = inner.sample_bytes(bytes).map_err(value_error)?;
         }
         Ok(Detector { inner })
     }
@@ -99,8 +100,8 @@ impl Detector {
         let spans = spans
             .iter()
             .map(|s| Span {
-                start: offsets.char_offset(s.span.start),
-                end: offsets.char_offset(s.span.end),
+                start: offsets.char_offset(s.span.start()),
+                end: offsets.char_offset(s.span.end()),
                 lang: s.lang.code(),
                 script: script_name(s.script),
             })
@@ -202,8 +203,8 @@ impl Tokenizer {
         let mut offsets = CharOffsets::new(&text);
         let tokens = PyList::empty(py);
         let mut push = |token: tokenize::Token<'_>, term: Option<&str>| -> PyResult<()> {
-            let start = offsets.char_offset(token.span.start);
-            let end = offsets.char_offset(token.span.end);
+            let start = offsets.char_offset(token.span.start());
+            let end = offsets.char_offset(token.span.end());
             let token = Token {
                 // From the original string: the same as the token's text, also where lone
                 // surrogates were read as `?`.

@@ -108,10 +108,10 @@ impl CorpusStats {
         self.inner.documents()
     }
 
-    /// Number of terms counted in all documents.
+    /// Number of terms counted in all documents (after stop words: the documents' lengths).
     #[getter]
-    fn tokens(&self) -> u64 {
-        self.inner.tokens()
+    fn term_count(&self) -> u64 {
+        self.inner.term_count()
     }
 
     /// Average document length in terms (0 for an empty corpus).
@@ -120,14 +120,14 @@ impl CorpusStats {
         self.inner.average_document_length()
     }
 
-    /// Documents and terms per language: {"eng": {"documents": 2, "tokens": 17}, ...}.
+    /// Documents and terms per language: {"eng": {"documents": 2, "term_count": 17}, ...}.
     #[getter]
     fn languages<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let languages = PyDict::new(py);
         for (lang, s) in self.inner.languages() {
             let entry = PyDict::new(py);
             entry.set_item("documents", s.documents)?;
-            entry.set_item("tokens", s.tokens)?;
+            entry.set_item("term_count", s.term_count)?;
             languages.set_item(lang.code(), entry)?;
         }
         Ok(languages)
@@ -215,9 +215,9 @@ impl CorpusStats {
 
     fn __repr__(&self) -> String {
         format!(
-            "CorpusStats(documents={}, tokens={}, vocabulary_size={}, languages={})",
+            "CorpusStats(documents={}, term_count={}, vocabulary_size={}, languages={})",
             self.inner.documents(),
-            self.inner.tokens(),
+            self.inner.term_count(),
             self.inner.vocabulary_size(),
             self.inner.languages().len()
         )

@@ -143,9 +143,9 @@ def test_corpus_stats_merge_and_frequencies(pipeline):
     assert whole.document_frequency("nothing") == 0
     assert whole.top(1)[0] == ("oman", 3, 3)
     assert whole.top(2, by="collection_frequency")[1][0] == "muscat"
-    assert whole.languages == {"eng": {"documents": 3, "tokens": whole.tokens}}
+    assert whole.languages == {"eng": {"documents": 3, "term_count": whole.term_count}}
     assert whole.vocabulary_size() == whole.vocabulary_size(lang="eng") > 10
-    assert whole.average_document_length == whole.tokens / 3
+    assert whole.average_document_length == whole.term_count / 3
     # Merging a statistics with itself doubles it.
     twice = wordmill.CorpusStats.from_bytes(whole.to_bytes())
     twice.merge(twice)
@@ -173,8 +173,8 @@ def test_corpus_stats_count_mappings_in_a_language():
     stats = wordmill.CorpusStats()
     stats.add({"oman": 2, "talk": 1}, lang="eng")
     stats.add(collections.Counter(["عمان"]), lang="ara")
-    assert stats.documents == 2 and stats.tokens == 4
-    assert stats.languages["ara"] == {"documents": 1, "tokens": 1}
+    assert stats.documents == 2 and stats.term_count == 4
+    assert stats.languages["ara"] == {"documents": 1, "term_count": 1}
     with pytest.raises(TypeError):
         stats.add(["oman"])
 

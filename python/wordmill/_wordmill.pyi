@@ -174,7 +174,8 @@ class CorpusStats:
     @property
     def documents(self) -> int: ...
     @property
-    def tokens(self) -> int: ...
+    def term_count(self) -> int:
+        """Terms counted in all documents (after stop words): the sum of their lengths."""
     @property
     def average_document_length(self) -> float: ...
     @property

@@ -68,8 +68,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::script_from_whatlang;
 use crate::tokenize::Span;
-use crate::{Lang, Script};
+use crate::{Error, Lang, Script};
 use evidence::{Group, Model, Scores, Tally};
 use script::{Run, RunScript};
 
@@ -235,19 +236,38 @@ impl Detector {
         self
     }
 
-    /// Texts with fewer letters than this are undetermined (default 3; at least 1).
+    /// Texts with fewer letters than this are undetermined (default 3; 0 is the same as 1:
+    /// a text without letters has no language).
     pub fn min_letters(mut self, n: usize) -> Detector {
         self.min_letters = n.max(1);
         self
     }
 
-    /// Answers less sure than this (0 to 1) are undetermined (default 0.1, below which
-    /// answers are right about one time in ten: names such as "Donald Trump" are no
-    /// language in particular). 0 always answers when there are enough letters; 0.5 leaves
-    /// many snippets of two or three words undetermined, whole sentences almost never.
-    pub fn min_confidence(mut self, confidence: f64) -> Detector {
+    /// Answers less sure than this are undetermined (default 0.1, below which answers are
+    /// right about one time in ten: names such as "Donald Trump" are no language in
+    /// particular). 0 always answers when there are enough letters; 0.5 leaves many snippets
+    /// of two or three words undetermined, whole sentences almost never; above 1, nothing is
+    /// ever sure enough (every text takes the fallback).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidConfig`] for NaN.
+    ///
+    /// ```
+    /// use wordmill::detect::Detector;
+    ///
+    /// let strict = Detector::new().min_confidence(0.5)?;
+    /// assert!(Detector::new().min_confidence(f64::NAN).is_err());
+    /// # Ok::<(), wordmill::Error>(())
+    /// ```
+    pub fn min_confidence(mut self, confidence: f64) -> Result<Detector, Error> {
+        if confidence.is_nan() {
+            return Err(Error::InvalidConfig(
+                "the detector's minimum confidence must be a number, got NaN".into(),
+            ));
+        }
         self.min_confidence = confidence;
-        self
+        Ok(self)
     }
 
     /// The language to report for text (and spans) that stay undetermined, so that the
@@ -271,9 +291,18 @@ impl Detector {
     /// The most bytes of one run of text that language identification reads (default 1024,
     /// at least 64). Longer runs are sampled in four windows spread over them. `usize::MAX`
     /// reads everything.
-    pub fn sample_bytes(mut self, bytes: usize) -> Detector {
-        self.sample_bytes = bytes.max(64);
-        self
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidConfig`] below 64 bytes: a sample must hold a few words.
+    pub fn sample_bytes(mut self, bytes: usize) -> Result<Detector, Error> {
+        if bytes < 64 {
+            return Err(Error::InvalidConfig(format!(
+                "the detector's sample must be at least 64 bytes, got {bytes}"
+            )));
+        }
+        self.sample_bytes = bytes;
+        Ok(self)
     }
 
     /// The allowed languages; empty when every language is allowed.
@@ -308,8 +337,8 @@ impl Detector {
     /// let (document, spans) = Detector::new().detect_spans(text);
     /// let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
     /// assert_eq!(langs, ["deu", "eng"]);
-    /// assert_eq!(spans[0].span.start, 0);
-    /// assert_eq!(spans[1].span.end, text.len());
+    /// assert_eq!(spans[0].span.start(), 0);
+    /// assert_eq!(spans[1].span.end(), text.len());
     /// assert_eq!(document.lang.code(), "deu");
     /// ```
     pub fn detect_spans(&self, text: &str) -> (Detection, Vec<LanguageSpan>) {
@@ -363,12 +392,12 @@ impl Detector {
         let detection = match found {
             Some(info) => Detection {
                 lang: Lang::from(info.lang()),
-                script: Some(Script::from(info.script())),
+                script: Some(script_from_whatlang(info.script())),
                 confidence: info.confidence(),
                 reliable: info.is_reliable(),
             },
             None => Detection {
-                script: whatlang::detect_script(text).map(Script::from),
+                script: whatlang::detect_script(text).map(script_from_whatlang),
                 ..Detection::UNDETERMINED
             },
         };
@@ -437,7 +466,7 @@ impl Detector {
             let more = script != RunScript::Cjk
                 && identified < MAX_IDENTIFIED_RUNS
                 && runs[i].letters >= MIN_RUN_LETTERS
-                && read + cost <= READ_RUNS * self.sample_bytes;
+                && read + cost <= READ_RUNS.saturating_mul(self.sample_bytes);
             if !shared || largest || more {
                 chosen[i] = true;
                 if shared {
@@ -464,7 +493,7 @@ impl Detector {
         let mut piece = Piece {
             range: range.clone(),
             lang: Lang::UND,
-            script: Some(Script::from(script)),
+            script: Some(script_from_whatlang(script)),
             confidence: 0.0,
             letters: run.letters,
         };
@@ -660,7 +689,7 @@ impl Detector {
             && self.is_allowed(info.lang())
         {
             piece.lang = Lang::from(info.lang());
-            piece.script = Some(Script::from(info.script()));
+            piece.script = Some(script_from_whatlang(info.script()));
             piece.confidence = info.confidence();
         }
     }
@@ -856,7 +885,7 @@ impl Detector {
         for piece in pieces {
             match spans.last_mut() {
                 Some(last) if last.lang == piece.lang && last.script == piece.script => {
-                    last.span.end = piece.range.end;
+                    last.span = Span::new(last.span.start(), piece.range.end);
                 }
                 _ => spans.push(LanguageSpan {
                     span: Span::new(piece.range.start, piece.range.end),
@@ -935,7 +964,7 @@ impl Detector {
             let mut piece = Piece {
                 range: at..at + entry.bytes,
                 lang: Lang::UND,
-                script: Some(Script::from(entry.script.script())),
+                script: Some(script_from_whatlang(entry.script.script())),
                 confidence: 0.0,
                 letters: entry.letters,
             };
@@ -964,8 +993,8 @@ impl Detector {
 
 /// Han and kana are one family: a Japanese text reports kana or Han by what it has most of.
 fn family(script: Script) -> Script {
-    match script.name() {
-        "Hiragana" | "Katakana" => Script::from(whatlang::Script::Mandarin),
+    match script {
+        Script::Hiragana | Script::Katakana => Script::Han,
         _ => script,
     }
 }
@@ -1252,7 +1281,7 @@ mod tests {
 
     #[test]
     fn min_confidence_leaves_weak_answers_undetermined() {
-        let strict = Detector::new().min_confidence(0.99);
+        let strict = Detector::new().min_confidence(0.99).unwrap();
         assert!(strict.detect("Trump Tower").lang.is_undetermined());
         assert_eq!(
             strict

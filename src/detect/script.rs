@@ -1,6 +1,6 @@
 //! Which script a letter belongs to, and the runs of one script a text is made of.
 //!
-//! Scripts are whatlang's 25, by Unicode block. Han, hiragana and katakana form one run
+//! Scripts are whatlang's 25, from Unicode's Scripts.txt (see `unicode::Script::of`). Han, hiragana and katakana form one run
 //! ([`RunScript::Cjk`]) because Japanese mixes them in every sentence. Spaces, digits,
 //! punctuation, symbols and combining marks outside a script's block belong to no script:
 //! they join the run they are in.
@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use unicode_normalization::char::is_combining_mark;
 use whatlang::Script;
 
-use crate::tokenize::decode;
+use crate::unicode::utf8::decode;
 
 /// The script of a run of text: one of whatlang's scripts, or Han and kana together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -79,7 +79,7 @@ impl CharClass {
         let mark = is_combining_mark(c);
         let mut bits = 0;
         if (c.is_alphabetic() || mark)
-            && let Some(script) = block_script(c)
+            && let Some(script) = crate::Script::of(c).and_then(crate::lang::script_to_whatlang)
         {
             let index = Script::all().iter().position(|&s| s == script).unwrap_or(0);
             bits |= (index as u8 + 1) & SCRIPT_BITS;
@@ -113,44 +113,6 @@ pub(crate) fn class(c: char) -> CharClass {
         Some(&bits) => CharClass(bits),
         None => CharClass::of(c),
     }
-}
-
-/// The script whose Unicode block holds `c`.
-fn block_script(c: char) -> Option<Script> {
-    Some(match c as u32 {
-        0x0041..=0x005A | 0x0061..=0x007A => Script::Latin,
-        0x00C0..=0x024F | 0x0250..=0x02AF | 0x1D00..=0x1DBF | 0x1E00..=0x1EFF => Script::Latin,
-        0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F | 0xFB00..=0xFB06 => Script::Latin,
-        0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Script::Latin,
-        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
-        0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
-        0x0530..=0x058F | 0xFB13..=0xFB17 => Script::Armenian,
-        0x0590..=0x05FF | 0xFB1D..=0xFB4F => Script::Hebrew,
-        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF => Script::Arabic,
-        0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Arabic,
-        0x0900..=0x097F | 0xA8E0..=0xA8FF => Script::Devanagari,
-        0x0980..=0x09FF => Script::Bengali,
-        0x0A00..=0x0A7F => Script::Gurmukhi,
-        0x0A80..=0x0AFF => Script::Gujarati,
-        0x0B00..=0x0B7F => Script::Oriya,
-        0x0B80..=0x0BFF => Script::Tamil,
-        0x0C00..=0x0C7F => Script::Telugu,
-        0x0C80..=0x0CFF => Script::Kannada,
-        0x0D00..=0x0D7F => Script::Malayalam,
-        0x0D80..=0x0DFF => Script::Sinhala,
-        0x0E00..=0x0E7F => Script::Thai,
-        0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F => Script::Myanmar,
-        0x10A0..=0x10FF | 0x1C90..=0x1CBF | 0x2D00..=0x2D2F => Script::Georgian,
-        0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7FF => Script::Hangul,
-        0xFFA0..=0xFFDC => Script::Hangul,
-        0x1200..=0x139F | 0x2D80..=0x2DDF | 0xAB00..=0xAB2F => Script::Ethiopic,
-        0x1780..=0x17FF | 0x19E0..=0x19FF => Script::Khmer,
-        0x3040..=0x309F => Script::Hiragana,
-        0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Katakana,
-        0x2E80..=0x2FDF | 0x3005 | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303B => Script::Mandarin,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F => Script::Mandarin,
-        _ => return None,
-    })
 }
 
 /// The run a letter of `script` belongs to.
@@ -459,7 +421,7 @@ mod tests {
         assert_eq!(script_of('क'), Some(Script::Devanagari));
         // A vowel sign is a mark, but a Devanagari one.
         assert_eq!(script_of('ि'), Some(Script::Devanagari));
-        assert_eq!(script_of('語'), Some(Script::Mandarin));
+        assert_eq!(script_of('語'), Some(Script::Mandarin)); // (whatlang's name for Han)
         assert_eq!(script_of('の'), Some(Script::Hiragana));
         assert_eq!(script_of('한'), Some(Script::Hangul));
         for c in [' ', '1', '٣', '.', '،', '«', '×', '€', '😀', '\u{0301}'] {

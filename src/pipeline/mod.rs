@@ -1,7 +1,9 @@
 //! The pipeline: detection, tokenization, normalization, stop words, stemming and counting,
 //! for one document or, in parallel, for many.
 
+mod builder;
 mod term_cache;
+mod words;
 
 use std::sync::OnceLock;
 
@@ -11,10 +13,12 @@ use serde::{Deserialize, Serialize};
 use crate::Lang;
 use crate::detect::{Detection, Detector, LanguageSpan};
 use crate::normalize::Normalizer;
-use crate::stem::{Stemmer, StopWords};
 use crate::tf::{Bigrams, CorpusStats, TermCounts};
-use crate::tokenize::{Span, TokenKind, Tokenizer};
+use crate::tokenize::{Span, TokenKind};
+pub use builder::PipelineBuilder;
 use term_cache::Term;
+use words::LangTools;
+pub use words::TermFilter;
 
 /// Turns documents into analysed terms. Build one with [`Pipeline::builder`], then share it
 /// across threads: it is `Send + Sync` and analysis takes `&self`.
@@ -41,117 +45,6 @@ pub struct Pipeline {
     per_lang: Box<[OnceLock<LangTools>]>,
     /// Names this pipeline's entries in the per-thread term caches.
     id: u64,
-}
-
-#[derive(Debug, Default)]
-struct LangTools {
-    stemmer: Option<Stemmer>,
-    stopwords: Option<StopWords>,
-}
-
-/// Configures a [`Pipeline`]; every option has a sensible default.
-#[derive(Clone, Debug)]
-pub struct PipelineBuilder {
-    detector: Detector,
-    tokenizer: Tokenizer,
-    normalizer: Normalizer,
-    stemming: bool,
-    remove_stopwords: bool,
-    keep_tokens: bool,
-    bigrams: bool,
-}
-
-impl Default for PipelineBuilder {
-    fn default() -> Self {
-        PipelineBuilder {
-            detector: Detector::new(),
-            tokenizer: Tokenizer::new(),
-            normalizer: Normalizer::new(),
-            stemming: true,
-            remove_stopwords: true,
-            keep_tokens: true,
-            bigrams: false,
-        }
-    }
-}
-
-impl PipelineBuilder {
-    /// Only these languages can be detected (default: all of whatlang's).
-    pub fn languages(mut self, langs: impl IntoIterator<Item = Lang>) -> Self {
-        self.detector = self.detector.allowlist(langs);
-        self
-    }
-
-    /// Analyses text that stays undetermined (too short, no clear language) as this
-    /// language instead of without language-specific stemming and stop words.
-    pub fn fallback_language(mut self, lang: Lang) -> Self {
-        self.detector = self.detector.fallback(lang);
-        self
-    }
-
-    /// Uses this language detector.
-    pub fn detector(mut self, detector: Detector) -> Self {
-        self.detector = detector;
-        self
-    }
-
-    /// Uses this tokenizer.
-    pub fn tokenizer(mut self, tokenizer: Tokenizer) -> Self {
-        self.tokenizer = tokenizer;
-        self
-    }
-
-    /// Uses this normalizer (default: [`Normalizer::new`]).
-    pub fn normalizer(mut self, normalizer: Normalizer) -> Self {
-        self.normalizer = normalizer;
-        self
-    }
-
-    /// Stems words in their span's language when Snowball has a stemmer for it (default on).
-    pub fn stemming(mut self, on: bool) -> Self {
-        self.stemming = on;
-        self
-    }
-
-    /// Drops the stop words of each span's language (default on).
-    pub fn remove_stopwords(mut self, on: bool) -> Self {
-        self.remove_stopwords = on;
-        self
-    }
-
-    /// Keeps every token, with its span and term, in [`Analysis::tokens`] (default on). Turn off
-    /// when only counts matter: it saves memory on long documents.
-    pub fn keep_tokens(mut self, on: bool) -> Self {
-        self.keep_tokens = on;
-        self
-    }
-
-    /// Also counts word bigrams (default off): each term joined by a space to the term before
-    /// it, after stop words are removed, as scikit-learn's `ngram_range=(1, 2)` does. Bigrams
-    /// count in [`Analysis::terms`] and so in the document's length, not in
-    /// [`Analysis::tokens`].
-    ///
-    /// ```
-    /// use wordmill::Pipeline;
-    ///
-    /// let pipeline = Pipeline::builder().bigrams(true).stemming(false).build();
-    /// let doc = pipeline.analyze("The foreign minister of Oman met the foreign minister of Russia.");
-    /// assert_eq!(doc.terms.count("foreign minister"), 2);
-    /// assert_eq!(doc.terms.count("minister oman"), 1); // "of" is a stop word
-    /// ```
-    pub fn bigrams(mut self, on: bool) -> Self {
-        self.bigrams = on;
-        self
-    }
-
-    /// The pipeline.
-    pub fn build(self) -> Pipeline {
-        Pipeline {
-            config: self,
-            per_lang: (0..Lang::COUNT).map(|_| OnceLock::new()).collect(),
-            id: term_cache::new_owner_id(),
-        }
-    }
 }
 
 /// One analysed document.
@@ -210,9 +103,23 @@ impl Pipeline {
         PipelineBuilder::default()
     }
 
+    /// A pipeline of these options.
+    fn new(config: PipelineBuilder) -> Pipeline {
+        Pipeline {
+            config,
+            per_lang: (0..Lang::COUNT).map(|_| OnceLock::new()).collect(),
+            id: term_cache::new_owner_id(),
+        }
+    }
+
     /// The pipeline's normalizer.
     pub fn normalizer(&self) -> &Normalizer {
         &self.config.normalizer
+    }
+
+    /// The pipeline's language detector (with the allow-list and fallback it was built with).
+    pub fn detector(&self) -> &Detector {
+        &self.config.detector
     }
 
     /// Analyses one document. Any text is valid input; empty text gives an empty analysis.
@@ -232,29 +139,38 @@ impl Pipeline {
         let mut buffer = String::new();
         // Windows fold their text as they find tokens: most terms come made.
         let mut folder = normalizer.folder(lang);
-        stream.fold_with(&folder);
+        stream.fold_with(folder.window_fold());
         let mut memoize = self.memoizes(tools);
         term_cache::with_cache(self.id, |cache| {
             while let Some(token) = stream.next_raw() {
-                while span + 1 < spans.len() && token.start >= spans[span].span.end {
+                while span + 1 < spans.len() && token.start >= spans[span].span.end() {
                     span += 1;
                     if spans[span].lang != lang {
                         lang = spans[span].lang;
                         tools = self.tools(lang);
                         folder = normalizer.folder(lang);
-                        stream.fold_with(&folder);
+                        stream.fold_with(folder.window_fold());
                         memoize = self.memoizes(tools);
                     }
                 }
                 token_count += 1;
                 // Most tokens come folded with their window; the others are normalized.
-                let folded = stream.folded_form(&token, &folder, &mut buffer);
+                // SAFETY: `token` comes from `stream`.
+                let folded = match unsafe { stream.window_folded(&token) } {
+                    Some(folded) => folded,
+                    None => folder.fold_token(
+                        &text[token.start..token.end],
+                        token.is_ascii(),
+                        token.has_ascii_upper(),
+                        &mut buffer,
+                    ),
+                };
                 let id = if token.kind == TokenKind::Word && memoize {
                     let mut scratch = None;
                     let term = cache.get_or_make(
                         lang,
                         folded,
-                        || self.term_of(tools, folded),
+                        || self.term_of(tools, lang, folded),
                         &mut scratch,
                     );
                     match term {
@@ -301,50 +217,28 @@ impl Pipeline {
         BatchAnalysis { documents, stats }
     }
 
-    /// True when words in a language with these tools go through [`Pipeline::term_of`].
+    /// True when words in a language with these tools go through the word rules (else their
+    /// term is the normalized word).
     fn memoizes(&self, tools: &LangTools) -> bool {
-        tools.stemmer.is_some()
-            || tools.stopwords.is_some()
-            || self.config.normalizer.strips_diacritics()
+        self.config.words.memoizes(tools, &self.config.normalizer)
     }
 
-    /// What a normalized word becomes: dropped as a stop word, or stemmed and stripped of its
-    /// diacritics. Memoized per thread by [`term_cache`].
-    fn term_of(&self, tools: &LangTools, word: &str) -> Term {
-        // (Stop lists are only made when the pipeline removes stop words.)
-        if tools.stopwords.as_ref().is_some_and(|s| s.contains(word)) {
-            return Term::Stop;
-        }
-        let stemmed = match &tools.stemmer {
-            Some(stemmer) => stemmer.stem(word),
-            None => std::borrow::Cow::Borrowed(word),
-        };
-        let term = self.config.normalizer.strip_diacritics_of(&stemmed);
-        if *term == *word {
-            Term::Same
-        } else {
-            Term::Other(Box::from(&*term))
-        }
+    /// What a normalized word of `lang` becomes (see `words.rs`). Memoized per thread by
+    /// [`term_cache`].
+    fn term_of(&self, tools: &LangTools, lang: Lang, word: &str) -> Term {
+        self.config
+            .words
+            .term_of(tools, &self.config.normalizer, lang, word)
     }
 
     fn tools(&self, lang: Lang) -> &LangTools {
-        self.per_lang[lang.index()].get_or_init(|| LangTools {
-            stemmer: self
-                .config
-                .stemming
-                .then(|| Stemmer::for_lang(lang))
-                .flatten(),
-            stopwords: self
-                .config
-                .remove_stopwords
-                .then(|| StopWords::for_lang(lang, &self.config.normalizer))
-                .flatten(),
-        })
+        self.per_lang[lang.index()]
+            .get_or_init(|| self.config.words.tools(lang, &self.config.normalizer))
     }
 }
 
 /// Statistics of analysed documents, counted in parallel per thread and merged.
-pub fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
+fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
     documents
         .par_iter()
         .fold(CorpusStats::new, |mut stats, doc| {
@@ -466,6 +360,62 @@ mod tests {
         assert_eq!(with.terms.total(), 5 + 4);
         assert_eq!(with.terms.count("oman russia"), 1);
         assert_eq!(with.tokens.len(), plain.tokens.len());
+    }
+
+    #[test]
+    fn options_do_not_depend_on_their_order() {
+        let (eng, deu): (Lang, Lang) = ("eng".parse().unwrap(), "deu".parse().unwrap());
+        let detector = || Detector::new().min_letters(100);
+        let orders = [
+            Pipeline::builder()
+                .languages([eng])
+                .fallback_language(deu)
+                .detector(detector())
+                .build(),
+            Pipeline::builder()
+                .detector(detector())
+                .fallback_language(deu)
+                .languages([eng])
+                .build(),
+        ];
+        for p in orders {
+            assert_eq!(p.detector().allowed(), [eng]);
+            // Too short for 100 letters: the fallback, whichever order set it.
+            assert_eq!(p.analyze("The meetings").lang(), deu);
+        }
+    }
+
+    #[test]
+    fn words_of_your_own_rules() {
+        use std::borrow::Cow;
+        struct Upper;
+        impl TermFilter for Upper {
+            fn filter<'a>(&self, lang: Lang, term: Cow<'a, str>) -> Option<Cow<'a, str>> {
+                // Drops "oman" in English only; empties "x" (which drops it too).
+                match (lang.code(), &*term) {
+                    ("eng", "oman") | (_, "x") => None,
+                    (_, "y") => Some(Cow::Borrowed("")),
+                    _ => Some(Cow::Owned(term.to_uppercase())),
+                }
+            }
+        }
+        struct Empties;
+        impl crate::stem::Stem for Empties {
+            fn stem<'a>(&self, _: &'a str) -> Cow<'a, str> {
+                Cow::Borrowed("")
+            }
+        }
+        let eng: Lang = "eng".parse().unwrap();
+        let p = Pipeline::builder()
+            .languages([eng])
+            .filter(Upper)
+            .stemmer(eng, Empties)
+            .build();
+        let doc = p.analyze("Oman x y talks in Muscat and Oman.");
+        let terms: Vec<&str> = doc.terms.iter().map(|(t, _)| t).collect();
+        // A stemmer that empties a word leaves it as it is; the filter runs after it.
+        assert_eq!(terms, ["TALKS", "MUSCAT"]);
+        assert!(doc.tokens.iter().all(|t| !doc.term_of(t).is_empty()));
     }
 
     #[test]

@@ -1,18 +1,20 @@
 //! Persistence of [`CorpusStats`]: serde (JSON or any format), and wordmill's binary format.
 //!
-//! The serialized form holds each language's documents, tokens and terms, `[term, documents,
-//! occurrences]` sorted by term; the corpus-wide frequencies are their sums, recomputed on
+//! The serialized form holds each language's documents, term occurrences and terms,
+//! `[term, documents, occurrences]` sorted by term; the corpus-wide frequencies are their sums, recomputed on
 //! load:
 //!
 //! ```json
-//! {"documents": 3, "tokens": 6, "languages": {
-//!   "ara": {"documents": 1, "tokens": 1, "terms": [["عمان", 1, 1]]},
-//!   "eng": {"documents": 2, "tokens": 5, "terms": [["iran", 1, 1], ["oman", 2, 3], ["russia", 1, 1]]}}}
+//! {"documents": 3, "term_count": 6, "languages": {
+//!   "ara": {"documents": 1, "term_count": 1, "terms": [["عمان", 1, 1]]},
+//!   "eng": {"documents": 2, "term_count": 5, "terms": [["iran", 1, 1], ["oman", 2, 3], ["russia", 1, 1]]}}}
 //! ```
+//!
+//! (`term_count` was `tokens` in earlier versions; files that say `tokens` still load.)
 //!
 //! Loading never trusts the data: every count is checked against the others (a term is in at
 //! least one and at most all of its language's documents, occurs at least as often as the
-//! documents it is in, the occurrences of a language's terms add up to its tokens, the
+//! documents it is in, the occurrences of a language's terms add up to its term count, the
 //! languages add up to the corpus), so that weights computed from loaded statistics are
 //! always defined.
 
@@ -40,6 +42,18 @@ static CRC: Crc<u32> = Crc::<u32>::new(&CRC_32_ISCSI);
 
 /// Bytes before the payload: the magic bytes and the version.
 const HEADER: usize = MAGIC.len() + 2;
+
+/// Front coding lets a few bytes stand for a long term (the bytes it shares with the term
+/// before), so crafted data could make a small file decode into gigabytes: terms that each
+/// share all of the previous term and add one byte grow quadratically. The bytes of decoded
+/// terms are therefore bounded by what was read: at most this many times the bytes of the
+/// terms' own entries (their unshared rest and [`ENTRY_BYTES`] for the numbers)...
+const MAX_EXPANSION: usize = 64;
+/// ... plus this many bytes, so that small statistics with long terms always load.
+const EXPANSION_ALLOWANCE: usize = 1 << 20;
+/// The fewest bytes a front-coded entry takes besides its rest: three varints and the rest's
+/// length, one byte each at least.
+const ENTRY_BYTES: usize = 4;
 
 impl CorpusStats {
     /// The statistics in wordmill's compact binary format: the magic bytes `WMSTATS\0`, the
@@ -82,7 +96,10 @@ impl CorpusStats {
     /// Loads statistics written by [`to_bytes`](Self::to_bytes).
     ///
     /// The checksum is verified before anything is decoded, then every count is checked
-    /// against the others (see [`CorpusStats`]).
+    /// against the others (see [`CorpusStats`]). Memory is bounded by the data's size: the
+    /// front-coded terms may decode to at most 64 times the bytes they take, plus 1 MiB
+    /// (real vocabularies decode to 2 to 4 times), so a crafted file is refused instead of
+    /// filling memory.
     ///
     /// # Errors
     ///
@@ -130,7 +147,7 @@ impl Serialize for CorpusStats {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("CorpusStats", 3)?;
         s.serialize_field("documents", &self.documents)?;
-        s.serialize_field("tokens", &self.tokens)?;
+        s.serialize_field("term_count", &self.term_count)?;
         s.serialize_field("languages", &Languages(self))?;
         s.end()
     }
@@ -154,7 +171,7 @@ impl Serialize for Languages<'_> {
                 &lang,
                 &Language {
                     documents: s.documents,
-                    tokens: s.tokens,
+                    term_count: s.term_count,
                     terms: SortedTerms(terms),
                 },
             )?;
@@ -166,7 +183,7 @@ impl Serialize for Languages<'_> {
 #[derive(Serialize)]
 struct Language<'a> {
     documents: u64,
-    tokens: u64,
+    term_count: u64,
     terms: SortedTerms<'a>,
 }
 
@@ -220,6 +237,12 @@ struct Unchecked {
     stats: CorpusStats,
     /// The first problem found while reading.
     problem: Option<String>,
+    /// Bytes of front-coded entries read so far (their unshared rest and numbers) and bytes
+    /// of the terms they decoded to: see [`MAX_EXPANSION`].
+    front_coded_read: usize,
+    front_coded_decoded: usize,
+    /// The decoded terms went over that bound: the rest is read but not decoded.
+    over_budget: bool,
 }
 
 impl Unchecked {
@@ -268,7 +291,7 @@ impl Unchecked {
         }
         let stats = self.stats;
         let mut languages: [Option<LangStats>; Lang::COUNT] = [None; Lang::COUNT];
-        let (mut documents, mut tokens) = (0u64, 0u64);
+        let (mut documents, mut term_count) = (0u64, 0u64);
         for (&lang, s) in &stats.languages {
             if s.documents == 0 {
                 return Err(format!("language {lang} is listed with no documents"));
@@ -277,14 +300,14 @@ impl Unchecked {
             documents = documents
                 .checked_add(s.documents)
                 .ok_or("document count overflows")?;
-            tokens = tokens
-                .checked_add(s.tokens)
-                .ok_or("token count overflows")?;
+            term_count = term_count
+                .checked_add(s.term_count)
+                .ok_or("term count overflows")?;
         }
-        if documents != stats.documents || tokens != stats.tokens {
+        if documents != stats.documents || term_count != stats.term_count {
             return Err(format!(
-                "the corpus claims {} documents and {} tokens, its languages add up to {documents} and {tokens}",
-                stats.documents, stats.tokens
+                "the corpus claims {} documents and {} term occurrences, its languages add up to {documents} and {term_count}",
+                stats.documents, stats.term_count
             ));
         }
         let mut occurrences = [0u64; Lang::COUNT];
@@ -303,14 +326,14 @@ impl Unchecked {
             let sum = &mut occurrences[lang.index()];
             *sum = sum
                 .checked_add(f.occurrences)
-                .ok_or_else(|| format!("the tokens of language {lang} overflow"))?;
+                .ok_or_else(|| format!("the term count of language {lang} overflows"))?;
         }
         for (&lang, s) in &stats.languages {
             let sum = occurrences[lang.index()];
-            if sum != s.tokens {
+            if sum != s.term_count {
                 return Err(format!(
-                    "language {lang} has {} tokens but its terms occur {sum} times",
-                    s.tokens
+                    "language {lang} has a term count of {} but its terms occur {sum} times",
+                    s.term_count
                 ));
             }
         }
@@ -319,18 +342,20 @@ impl Unchecked {
 }
 
 #[derive(Deserialize)]
-#[serde(field_identifier, rename_all = "lowercase")]
+#[serde(field_identifier, rename_all = "snake_case")]
 enum StatsField {
     Documents,
-    Tokens,
+    #[serde(alias = "tokens")]
+    TermCount,
     Languages,
 }
 
 #[derive(Deserialize)]
-#[serde(field_identifier, rename_all = "lowercase")]
+#[serde(field_identifier, rename_all = "snake_case")]
 enum LanguageField {
     Documents,
-    Tokens,
+    #[serde(alias = "tokens")]
+    TermCount,
     Terms,
 }
 
@@ -344,26 +369,28 @@ impl<'de> Deserialize<'de> for Unchecked {
         impl<'de> Visitor<'de> for StatsVisitor {
             type Value = Unchecked;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("corpus statistics: documents, tokens and languages")
+                f.write_str("corpus statistics: documents, term count and languages")
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Unchecked, A::Error> {
                 let length = |i| de::Error::invalid_length(i, &self);
                 let mut out = Unchecked::default();
                 out.stats.documents = seq.next_element()?.ok_or_else(|| length(0))?;
-                out.stats.tokens = seq.next_element()?.ok_or_else(|| length(1))?;
+                out.stats.term_count = seq.next_element()?.ok_or_else(|| length(1))?;
                 seq.next_element_seed(LanguagesSeed(&mut out))?
                     .ok_or_else(|| length(2))?;
                 Ok(out)
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Unchecked, A::Error> {
                 let mut out = Unchecked::default();
-                let (mut documents, mut tokens, mut languages) = (None, None, false);
+                let (mut documents, mut term_count, mut languages) = (None, None, false);
                 while let Some(field) = map.next_key()? {
                     match field {
                         StatsField::Documents if documents.is_none() => {
                             documents = Some(map.next_value()?)
                         }
-                        StatsField::Tokens if tokens.is_none() => tokens = Some(map.next_value()?),
+                        StatsField::TermCount if term_count.is_none() => {
+                            term_count = Some(map.next_value()?)
+                        }
                         StatsField::Languages if !languages => {
                             map.next_value_seed(LanguagesSeed(&mut out))?;
                             languages = true;
@@ -375,13 +402,13 @@ impl<'de> Deserialize<'de> for Unchecked {
                     return Err(de::Error::missing_field("languages"));
                 }
                 out.stats.documents = missing(documents, "documents")?;
-                out.stats.tokens = missing(tokens, "tokens")?;
+                out.stats.term_count = missing(term_count, "term_count")?;
                 Ok(out)
             }
         }
         deserializer.deserialize_struct(
             "CorpusStats",
-            &["documents", "tokens", "languages"],
+            &["documents", "term_count", "languages"],
             StatsVisitor,
         )
     }
@@ -400,7 +427,7 @@ impl<'de> DeserializeSeed<'de> for LanguagesSeed<'_> {
 impl<'de> Visitor<'de> for LanguagesSeed<'_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a map from language code to documents, tokens and terms")
+        f.write_str("a map from language code to documents, term count and terms")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(code) = map.next_key::<Cow<'de, str>>()? {
@@ -424,7 +451,7 @@ impl<'de> Visitor<'de> for LanguagesSeed<'_> {
     }
 }
 
-/// Reads one language's documents, tokens and terms.
+/// Reads one language's documents, term count and terms.
 struct LanguageSeed<'a> {
     out: &'a mut Unchecked,
     lang: Lang,
@@ -433,37 +460,45 @@ struct LanguageSeed<'a> {
 impl<'de> DeserializeSeed<'de> for LanguageSeed<'_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_struct("Language", &["documents", "tokens", "terms"], self)
+        deserializer.deserialize_struct("Language", &["documents", "term_count", "terms"], self)
     }
 }
 
 impl<'de> Visitor<'de> for LanguageSeed<'_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a language's documents, tokens and terms")
+        f.write_str("a language's documents, term count and terms")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let length = |i| de::Error::invalid_length(i, &"documents, tokens and terms");
+        let length = |i| de::Error::invalid_length(i, &"documents, term count and terms");
         let documents = seq.next_element()?.ok_or_else(|| length(0))?;
-        let tokens = seq.next_element()?.ok_or_else(|| length(1))?;
+        let term_count = seq.next_element()?.ok_or_else(|| length(1))?;
         let lang = self.lang;
         seq.next_element_seed(TermsSeed {
             out: &mut *self.out,
             lang,
         })?
         .ok_or_else(|| length(2))?;
-        self.out.add_language(lang, LangStats { documents, tokens });
+        self.out.add_language(
+            lang,
+            LangStats {
+                documents,
+                term_count,
+            },
+        );
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let (mut documents, mut tokens, mut terms) = (None, None, false);
+        let (mut documents, mut term_count, mut terms) = (None, None, false);
         let lang = self.lang;
         while let Some(field) = map.next_key()? {
             match field {
                 LanguageField::Documents if documents.is_none() => {
                     documents = Some(map.next_value()?)
                 }
-                LanguageField::Tokens if tokens.is_none() => tokens = Some(map.next_value()?),
+                LanguageField::TermCount if term_count.is_none() => {
+                    term_count = Some(map.next_value()?)
+                }
                 LanguageField::Terms if !terms => {
                     map.next_value_seed(TermsSeed {
                         out: &mut *self.out,
@@ -479,7 +514,7 @@ impl<'de> Visitor<'de> for LanguageSeed<'_> {
         }
         let stats = LangStats {
             documents: missing(documents, "documents")?,
-            tokens: missing(tokens, "tokens")?,
+            term_count: missing(term_count, "term_count")?,
         };
         self.out.add_language(lang, stats);
         Ok(())
@@ -542,6 +577,29 @@ impl<'de> Visitor<'de> for FrontCodedTermsSeed<'_> {
             if shared > term.len() || !term.is_char_boundary(shared) {
                 out.problem(|| {
                     format!("a term of language {lang} shares {shared} bytes with {term:?}")
+                });
+                continue;
+            }
+            if out.over_budget {
+                continue; // read to the end, decoding nothing more
+            }
+            out.front_coded_read += rest.len() + ENTRY_BYTES;
+            out.front_coded_decoded += shared + rest.len();
+            let budget = out
+                .front_coded_read
+                .saturating_mul(MAX_EXPANSION)
+                .saturating_add(EXPANSION_ALLOWANCE);
+            if out.front_coded_decoded > budget {
+                // Decoding on would allocate what the data cannot justify. (The message is
+                // recorded, not returned: postcard keeps only its own errors.)
+                out.over_budget = true;
+                let (decoded, read) = (out.front_coded_decoded, out.front_coded_read);
+                out.problem(|| {
+                    format!(
+                        "front-coded terms decode to more than {MAX_EXPANSION} times their \
+                         bytes ({decoded} bytes of terms from {read} bytes): the data was \
+                         crafted or damaged"
+                    )
                 });
                 continue;
             }

@@ -311,7 +311,7 @@ fn idf(documents: u64, df: u64) -> f64 {
 }
 
 fn top_weights(mut weights: Vec<(&str, f64)>, k: usize) -> Vec<(&str, f64)> {
-    super::top_k(&mut weights, k, |a, b| {
+    super::counts::top_k(&mut weights, k, |a, b| {
         b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0))
     });
     weights

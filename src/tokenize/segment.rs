@@ -2,10 +2,9 @@
 //! consumed without looking at the rules, ASCII sixteen bytes at a time, and the rules are
 //! only consulted where a run ends.
 
-use super::props::{
-    ALPHABETIC, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, ascii_flags, char_start_before, decode,
-    props, scan_ascii_word, wb,
-};
+use super::ascii::{NON_ASCII, ascii_flags, scan_ascii_word};
+use crate::unicode::utf8::{char_start_before, decode};
+use crate::unicode::{ALPHABETIC, EXT_PICT, NUMERIC, WB_MASK, props, wb};
 
 /// What a segment holds, as a union of its characters' properties: `ALPHABETIC`,
 /// `NUMERIC`, `EXT_PICT`, `NON_ASCII`, `ASCII_UPPER`, and [`REGIONAL_INDICATOR`].
@@ -15,7 +14,8 @@ pub(crate) type SegmentFlags = u8;
 pub(crate) const REGIONAL_INDICATOR: u8 = 0x04;
 
 const _: () = {
-    use super::props::{ALPHABETIC, ASCII_UPPER, EXT_PICT, NON_ASCII, NUMERIC};
+    use super::ascii::{ASCII_UPPER, NON_ASCII};
+    use crate::unicode::{ALPHABETIC, EXT_PICT, NUMERIC};
     let flags = [
         ALPHABETIC,
         NUMERIC,

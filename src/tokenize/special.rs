@@ -1,11 +1,13 @@
 //! The tokenizer's options beyond UAX #29: URLs, e-mail addresses, hashtags, mentions and
 //! CJK bigrams. They run only when asked for, so the default loop never pays for them.
 
-use super::props::{
-    ALPHABETIC, NON_ASCII, NUMERIC, SCRIPT_HANGUL, WB_MASK, char_start_before, decode, props,
-    script_class, wb,
-};
+use super::ascii::NON_ASCII;
 use super::{RawToken, TokenKind, Tokens};
+use crate::unicode::utf8::{char_start_before, decode};
+use crate::unicode::{
+    ALPHABETIC, NUMERIC, UNSPACED_HAN, UNSPACED_HANGUL, UNSPACED_HIRAGANA, UNSPACED_KATAKANA,
+    WB_MASK, props, unspaced_script, wb,
+};
 
 /// Tokens found ahead of the one being returned (the bigrams of a run), in order.
 #[derive(Clone, Debug, Default)]
@@ -180,10 +182,19 @@ fn email_end(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// A segment of Han, hiragana, katakana or hangul characters only.
 fn is_cjk(bytes: &[u8], segment: RawToken) -> bool {
-    in_scripts(bytes, segment, &[1, 2, 3, SCRIPT_HANGUL])
+    in_scripts(
+        bytes,
+        segment,
+        &[
+            UNSPACED_HAN,
+            UNSPACED_HIRAGANA,
+            UNSPACED_KATAKANA,
+            UNSPACED_HANGUL,
+        ],
+    )
 }
 
-/// Script classes (see `script_class`) the dictionary option segments: Han, hiragana,
+/// Script classes (see `unspaced_script`) the dictionary option segments: Han, hiragana,
 /// katakana, Thai, Lao, Khmer, Myanmar.
 #[cfg(feature = "icu")]
 const DICTIONARY_SCRIPTS: &[u8] = &[1, 2, 3, 5, 6, 7, 8];
@@ -197,7 +208,7 @@ fn in_scripts(bytes: &[u8], segment: RawToken, classes: &[u8]) -> bool {
     while pos < segment.end {
         let (cp, len) = decode(bytes, pos);
         let is_mark = wb::is(props(cp) & WB_MASK, wb::IGNORABLE);
-        let class = char::from_u32(cp).map_or(0, script_class);
+        let class = char::from_u32(cp).map_or(0, unspaced_script);
         if !is_mark && !classes.contains(&class) {
             return false;
         }
@@ -240,9 +251,10 @@ mod dictionary {
     use icu_segmenter::WordSegmenter;
     use icu_segmenter::options::WordBreakInvariantOptions;
 
-    use super::super::props::{ALPHABETIC, NON_ASCII, NUMERIC};
+    use super::super::ascii::NON_ASCII;
     use super::super::{RawToken, TokenKind, Tokens};
     use super::{DICTIONARY_SCRIPTS, in_scripts, run_of};
+    use crate::unicode::{ALPHABETIC, NUMERIC};
 
     /// Segments the run of Chinese, Japanese or South-East Asian text that starts with
     /// `first` with ICU4X's dictionaries, queues its words and returns the first.

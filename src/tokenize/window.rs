@@ -17,14 +17,17 @@
 //! When tokens are normalized as they come, a window also folds its text in bulk (see
 //! `normalize::WindowFold`): most terms are then slices of its folded copy.
 
-use super::props::{
-    ALPHABETIC, ASCII_UPPER, EXT_PICT, NON_ASCII, NUMERIC, WB_MASK, decode, props, wb,
-};
+use super::ascii::{ASCII_UPPER, NON_ASCII};
 use super::segment::segment_start_at_or_before;
 use super::{RawToken, TokenKind};
-use crate::normalize::WindowFold;
-
-const WIDTH: usize = 64;
+#[cfg(any(not(target_arch = "x86_64"), wordmill_portable))]
+use crate::arch::Portable;
+#[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
+use crate::arch::{Avx512, Sse2};
+use crate::arch::{Lanes, WIDTH};
+use crate::fold::WindowFold;
+use crate::unicode::utf8::{decode, multi_byte_len, two_byte};
+use crate::unicode::{ALPHABETIC, EXT_PICT, NUMERIC, WB_MASK, props, wb};
 
 /// How many characters of three or four bytes a window may decode one by one before it hands
 /// the text after it to the rule-by-rule segmenter (see `Built::complex_at`).
@@ -195,7 +198,7 @@ pub(super) struct Window {
     /// window built without a [`WindowFold`] or after `forget_folding`.
     not_folded: u64,
     /// AVX-512, where the CPU has it (detected when the window is made, once per text).
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
     avx512: Option<Avx512>,
 }
 
@@ -211,7 +214,7 @@ impl Default for Window {
             non_ascii: 0,
             lower: [0; WIDTH],
             not_folded: !0,
-            #[cfg(target_arch = "x86_64")]
+            #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
             avx512: Avx512::detect(),
         }
     }
@@ -222,7 +225,7 @@ impl Window {
     #[cfg(test)]
     pub(super) fn without_avx512() -> Window {
         Window {
-            #[cfg(target_arch = "x86_64")]
+            #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
             avx512: None,
             ..Window::default()
         }
@@ -275,13 +278,34 @@ impl Window {
     /// The next run, as a token.
     #[inline(always)]
     pub(super) fn pop(&mut self) -> Option<RawToken> {
-        self.pop_with_run().map(|(token, _)| token)
+        self.next_run().map(|(token, _)| token)
     }
 
-    /// The next run, as a token, with the bits of its bytes in the window (for
-    /// [`folded_run`](Self::folded_run)).
+    /// The next run, as a token, and its folded form when the window holds it: unless one of
+    /// its characters was left unfolded, the run's bytes in the window's folded copy.
     #[inline(always)]
-    pub(super) fn pop_with_run(&mut self) -> Option<(RawToken, u64)> {
+    pub(super) fn pop_folded(&mut self) -> Option<(RawToken, Option<&str>)> {
+        let (token, run) = self.next_run()?;
+        if self.not_folded & run != 0 {
+            return Some((token, None));
+        }
+        // A run lies in the window: it starts at a set bit of `starts` and ends at the first
+        // set bit of `ends` from there, and `build` leaves every start its end (the runs it
+        // finds are disjoint, each with its first and last bit, and it keeps only the starts
+        // below the first run whose end it drops). (A bounds check here cost 3 to 4 % of
+        // normalizing Latin text, and so did a clamp.)
+        let (from, to) = (token.start - self.base, token.end - self.base);
+        debug_assert!(from < to && to <= WIDTH);
+        debug_assert!(std::str::from_utf8(&self.lower[from..to]).is_ok());
+        // SAFETY: `from < to <= WIDTH` for a run of this window (above); the folded bytes of
+        // a run are UTF-8 (see `folded`).
+        let folded = unsafe { std::str::from_utf8_unchecked(self.lower.get_unchecked(from..to)) };
+        Some((token, Some(folded)))
+    }
+
+    /// The next run of the window, as a token, with the bits of its bytes.
+    #[inline(always)]
+    fn next_run(&mut self) -> Option<(RawToken, u64)> {
         while self.starts != 0 {
             let a = self.starts.trailing_zeros();
             self.starts &= self.starts - 1;
@@ -320,7 +344,7 @@ impl Window {
         start: usize,
         fold: Option<&WindowFold>,
     ) -> Option<Built> {
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
         {
             if let Some(lanes) = self.avx512 {
                 // SAFETY: `lanes` exists only where the CPU has the features.
@@ -328,13 +352,13 @@ impl Window {
             }
             self.build_with(Sse2, bytes, start, fold)
         }
-        #[cfg(not(target_arch = "x86_64"))]
+        #[cfg(any(not(target_arch = "x86_64"), wordmill_portable))]
         self.build_with(Portable, bytes, start, fold)
     }
 
     /// [`build_with`](Self::build_with) compiled for AVX-512, where the window's comparisons
     /// are one instruction each and give bit masks directly.
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
     #[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
     fn build_avx512(
         &mut self,
@@ -393,13 +417,13 @@ impl Window {
             }
             // (`& 63`: positions in the window, which lets the compiler drop bounds checks.)
             let b0 = chunk[p & 63];
-            let len = 2 + usize::from(b0 >= 0xE0) + usize::from(b0 >= 0xF0);
+            let len = multi_byte_len(b0);
             if p + len > limit {
                 limit = p; // cut by the window's end: next window
                 break;
             }
             let cp = if len == 2 {
-                (u32::from(b0 & 0x1F) << 6) | u32::from(chunk[(p + 1) & 63] & 0x3F)
+                two_byte(b0, chunk[(p + 1) & 63])
             } else {
                 decode(chunk, p).0
             };
@@ -591,7 +615,7 @@ impl Window {
                 let lower = &mut self.lower;
                 let unsettled = match in_tokens {
                     0 => 0,
-                    leads => match lanes.closer_look(fold, loaded, leads) {
+                    leads => match lanes.closer_look(fold.summaries(), loaded, leads) {
                         Some(marked) => fold.settle(chunk, lower, marked, leads, inner),
                         None => fold.fold(chunk, lower, leads, inner),
                     },
@@ -609,33 +633,17 @@ impl Window {
         self.not_folded = !0;
     }
 
-    /// [`folded`](Self::folded) for a token just popped with the bits of its bytes, `run`:
-    /// the window holds its folded form unless one of its characters was left unfolded.
-    /// `token` must be the token [`pop_with_run`](Self::pop_with_run) gave with `run`.
-    #[inline(always)]
-    pub(super) fn folded_run(&self, token: &RawToken, run: u64) -> Option<&str> {
-        if self.not_folded & run != 0 {
-            return None;
-        }
-        // A popped run lies in the window: it starts at a set bit of `starts` and ends at the
-        // first set bit of `ends` from there. `build` leaves every start its end: the runs it
-        // finds are disjoint, each with its first and last bit, and it keeps only the starts
-        // below the first run whose end it drops. (A bounds check here cost 3 to 4 % of
-        // normalizing Latin text, and so did a clamp.)
-        let (from, to) = (token.start - self.base, token.end - self.base);
-        debug_assert!(from < to && to <= WIDTH);
-        debug_assert!(std::str::from_utf8(&self.lower[from..to]).is_ok());
-        // SAFETY: `from < to <= WIDTH` for a token just popped (above), which is what the
-        // caller passes; the folded bytes of a run are UTF-8 (see `folded`).
-        Some(unsafe { std::str::from_utf8_unchecked(self.lower.get_unchecked(from..to)) })
-    }
-
     /// The folded form of the text `start..end` (whole characters) when this window holds
     /// it: the range lies in the window's folded copy and none of its characters was left
     /// unfolded. Derived from the window alone, so any range may be asked for: one of an
     /// earlier window, or one found before the folding changed, gets `None`.
+    ///
+    /// # Safety
+    ///
+    /// `start` and `end` must be character boundaries of the text the window was built from
+    /// (as the ends of its tokens are).
     #[inline(always)]
-    pub(super) fn folded(&self, start: usize, end: usize) -> Option<&str> {
+    pub(super) unsafe fn folded(&self, start: usize, end: usize) -> Option<&str> {
         // (Before the window, `from` wraps to a huge number.)
         let (from, to) = (start.wrapping_sub(self.base), end.wrapping_sub(self.base));
         if from >= to || to > WIDTH {
@@ -649,7 +657,8 @@ impl Window {
         debug_assert!(std::str::from_utf8(bytes).is_ok());
         // SAFETY: `lower` holds the window's bytes with ASCII letters lowercased and some whole
         // characters replaced by characters of the same total length, so a range that starts
-        // and ends at character boundaries of the text (as tokens do) is UTF-8 in it too.
+        // and ends at character boundaries of the text (the caller's promise) is UTF-8 in it
+        // too.
         Some(unsafe { std::str::from_utf8_unchecked(bytes) })
     }
 }
@@ -761,271 +770,13 @@ fn bulk<L: Lanes>(
     classified
 }
 
-/// Bit masks of 64 bytes: bit i describes byte i.
-#[derive(Default)]
-struct Masks {
-    letters: u64,
-    uppers: u64,
-    digits: u64,
-    underscores: u64,
-    non_ascii: u64,
-    /// Bytes that start a multi-byte character.
-    leads: u64,
-    /// `:` (MidLetter).
-    colons: u64,
-    /// `.` and `'` (MidNumLet and Single_Quote).
-    dots: u64,
-    /// `,` and `;` (MidNum).
-    commas: u64,
-}
-
-/// The vector instructions that compare a window's 64 bytes. A value of a type stands for the
-/// CPU having its instructions: [`Avx512`] is made only where they were detected.
-trait Lanes: Copy {
-    /// The window's bytes, loaded.
-    type Loaded: Copy;
-    /// Whether [`bulk`] classifies multi-byte characters with these lanes (else all are decoded
-    /// one by one).
-    const BULK: bool;
-    fn load(self, chunk: &[u8; WIDTH]) -> Self::Loaded;
-    fn classify(self, loaded: Self::Loaded) -> Masks;
-    /// The bits of the bytes from `lo` to `hi`, both 0x80 or above (with AVX-512, any
-    /// range).
-    fn high_range(self, loaded: Self::Loaded, lo: u8, hi: u8) -> u64;
-    /// `lower` = the window with its ASCII capitals (`uppers`) lowercased.
-    #[inline(always)]
-    fn lowercase(
-        self,
-        chunk: &[u8; WIDTH],
-        _: Self::Loaded,
-        _uppers: u64,
-        lower: &mut [u8; WIDTH],
-    ) {
-        *lower = *chunk;
-        lower.make_ascii_lowercase();
-    }
-    /// The characters (of `leads`) that `fold` must look at again, when these lanes find them
-    /// (see `WindowFold::settle`); `None` leaves the whole fold to `fold`.
-    #[inline(always)]
-    fn closer_look(self, _fold: &WindowFold, _: Self::Loaded, _leads: u64) -> Option<u64> {
-        None
-    }
-}
-
-/// SSE2, which every x86_64 processor has: four vectors of 16 bytes.
-#[cfg(target_arch = "x86_64")]
-#[derive(Clone, Copy)]
-struct Sse2;
-
-#[cfg(target_arch = "x86_64")]
-impl Lanes for Sse2 {
-    type Loaded = [std::arch::x86_64::__m128i; 4];
-    const BULK: bool = true;
-
-    #[inline(always)]
-    fn load(self, chunk: &[u8; WIDTH]) -> Self::Loaded {
-        use std::arch::x86_64::*;
-        // SAFETY: SSE2 is part of x86_64; each load reads the 16 bytes at 16i of the 64-byte
-        // array, unaligned.
-        std::array::from_fn(|i| unsafe { _mm_loadu_si128(chunk.as_ptr().add(16 * i).cast()) })
-    }
-
-    #[inline(always)]
-    fn classify(self, loaded: Self::Loaded) -> Masks {
-        use std::arch::x86_64::*;
-        let mut m = Masks::default();
-        for (i, v) in loaded.into_iter().enumerate() {
-            let c = super::props::simd::classify_loaded(v);
-            let wide = |bits: u32| (bits as u64) << (16 * i);
-            // SAFETY: SSE2 is part of x86_64; these compare the vector already loaded.
-            let (leads, colons, dots, commas) = unsafe {
-                let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
-                let bits = |x: __m128i| _mm_movemask_epi8(x) as u32;
-                (
-                    // Lead bytes are 0xC0 and above: as signed bytes, -64 and above.
-                    bits(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))) & c.high,
-                    bits(eq(b':')),
-                    bits(_mm_or_si128(eq(b'.'), eq(b'\''))),
-                    bits(_mm_or_si128(eq(b','), eq(b';'))),
-                )
-            };
-            m.letters |= wide(c.letters);
-            m.uppers |= wide(c.uppers);
-            m.digits |= wide(c.digits);
-            m.underscores |= wide(c.underscores);
-            m.non_ascii |= wide(c.high);
-            m.leads |= wide(leads);
-            m.colons |= wide(colons);
-            m.dots |= wide(dots);
-            m.commas |= wide(commas);
-        }
-        m
-    }
-
-    #[inline(always)]
-    fn high_range(self, loaded: Self::Loaded, lo: u8, hi: u8) -> u64 {
-        use std::arch::x86_64::*;
-        // Bytes 0x80 to 0xFF compare as -128 to -1, in order and below every ASCII byte, so a
-        // range starting at 0x80 needs only its upper bound.
-        let mut bits = 0u64;
-        for (i, v) in loaded.into_iter().enumerate() {
-            // SAFETY: SSE2 is part of x86_64; these compare the vector already loaded.
-            let m = unsafe {
-                let below = _mm_cmplt_epi8(v, _mm_set1_epi8((hi as i8).wrapping_add(1)));
-                let inside = if lo == 0x80 {
-                    below
-                } else {
-                    _mm_and_si128(
-                        below,
-                        _mm_cmpgt_epi8(v, _mm_set1_epi8((lo as i8).wrapping_sub(1))),
-                    )
-                };
-                _mm_movemask_epi8(inside) as u32 as u64
-            };
-            bits |= m << (16 * i);
-        }
-        bits
-    }
-}
-
-/// AVX-512 (F, BW and VBMI): the window in one vector, each comparison one instruction whose
-/// result is the bit mask itself.
-#[cfg(target_arch = "x86_64")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Avx512(());
-
-#[cfg(target_arch = "x86_64")]
-impl Avx512 {
-    /// `Some` where the CPU has AVX-512 F, BW and VBMI.
-    pub(crate) fn detect() -> Option<Avx512> {
-        (std::arch::is_x86_feature_detected!("avx512f")
-            && std::arch::is_x86_feature_detected!("avx512bw")
-            && std::arch::is_x86_feature_detected!("avx512vbmi"))
-        .then_some(Avx512(()))
-    }
-}
-
-// SAFETY (the unsafe blocks of this impl): an `Avx512` is made only by `Avx512::detect`, where
-// the CPU has AVX-512 F, BW and VBMI; the loads and the store access exactly the 64-byte
-// arrays.
-#[cfg(target_arch = "x86_64")]
-impl Lanes for Avx512 {
-    type Loaded = std::arch::x86_64::__m512i;
-    const BULK: bool = true;
-
-    #[inline(always)]
-    fn load(self, chunk: &[u8; WIDTH]) -> Self::Loaded {
-        unsafe { std::arch::x86_64::_mm512_loadu_si512(chunk.as_ptr().cast()) }
-    }
-
-    #[inline(always)]
-    fn classify(self, v: Self::Loaded) -> Masks {
-        use std::arch::x86_64::*;
-        let range = |x: __m512i, lo: u8, hi: u8| self.high_range(x, lo, hi);
-        unsafe {
-            let eq = |b: u8| _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(b as i8));
-            // (`| 0x20` lowercases ASCII letters and takes no other byte into a..z.)
-            let lower = _mm512_or_si512(v, _mm512_set1_epi8(0x20));
-            Masks {
-                letters: range(lower, b'a', b'z'),
-                uppers: range(v, b'A', b'Z'),
-                digits: range(v, b'0', b'9'),
-                underscores: eq(b'_'),
-                non_ascii: _mm512_movepi8_mask(v),
-                leads: _mm512_cmpge_epu8_mask(v, _mm512_set1_epi8(0xC0_u8 as i8)),
-                colons: eq(b':'),
-                dots: eq(b'.') | eq(b'\''),
-                commas: eq(b',') | eq(b';'),
-            }
-        }
-    }
-
-    /// Unsigned: `v - lo <= hi - lo` takes exactly the bytes from `lo` to `hi`.
-    #[inline(always)]
-    fn high_range(self, v: Self::Loaded, lo: u8, hi: u8) -> u64 {
-        use std::arch::x86_64::*;
-        unsafe {
-            _mm512_cmple_epu8_mask(
-                _mm512_sub_epi8(v, _mm512_set1_epi8(lo as i8)),
-                _mm512_set1_epi8(hi.wrapping_sub(lo) as i8),
-            )
-        }
-    }
-
-    #[inline(always)]
-    fn lowercase(self, _: &[u8; WIDTH], v: Self::Loaded, uppers: u64, lower: &mut [u8; WIDTH]) {
-        use std::arch::x86_64::*;
-        unsafe {
-            let lowered = _mm512_mask_add_epi8(v, uppers, v, _mm512_set1_epi8(0x20));
-            _mm512_storeu_si512(lower.as_mut_ptr().cast(), lowered);
-        }
-    }
-
-    #[inline(always)]
-    fn closer_look(self, fold: &WindowFold, v: Self::Loaded, leads: u64) -> Option<u64> {
-        Some(unsafe { fold.closer_look_avx512(v, leads) })
-    }
-}
-
-/// Byte by byte, for processors without the vectors above.
-#[cfg(not(target_arch = "x86_64"))]
-#[derive(Clone, Copy)]
-struct Portable;
-
-#[cfg(not(target_arch = "x86_64"))]
-impl Lanes for Portable {
-    type Loaded = [u8; WIDTH];
-    const BULK: bool = false;
-
-    #[inline(always)]
-    fn load(self, chunk: &[u8; WIDTH]) -> Self::Loaded {
-        *chunk
-    }
-
-    fn classify(self, chunk: Self::Loaded) -> Masks {
-        let mut m = Masks::default();
-        for (i, &b) in chunk.iter().enumerate() {
-            let bit = 1u64 << i;
-            if b.is_ascii_alphabetic() {
-                m.letters |= bit;
-            }
-            if b.is_ascii_uppercase() {
-                m.uppers |= bit;
-            }
-            if b.is_ascii_digit() {
-                m.digits |= bit;
-            }
-            match b {
-                b'_' => m.underscores |= bit,
-                b':' => m.colons |= bit,
-                b'.' | b'\'' => m.dots |= bit,
-                b',' | b';' => m.commas |= bit,
-                0x80.. => {
-                    m.non_ascii |= bit;
-                    if b >= 0xC0 {
-                        m.leads |= bit;
-                    }
-                }
-                _ => {}
-            }
-        }
-        m
-    }
-
-    fn high_range(self, chunk: Self::Loaded, lo: u8, hi: u8) -> u64 {
-        (0..WIDTH)
-            .filter(|&i| (lo..=hi).contains(&chunk[i]))
-            .fold(0, |bits, i| bits | (1 << i))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
 
     /// [`bulk`] with the lanes of this CPU: SSE2, and AVX-512 where it has it, which must agree.
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
     fn bulk_on_every_path(chunk: &[u8; WIDTH], leads: u64, multi: &mut Multi) -> u64 {
         let hits = bulk(Sse2, chunk, Sse2.load(chunk), leads, multi);
         if let Some(lanes) = Avx512::detect() {
@@ -1039,7 +790,7 @@ mod tests {
     /// Pieces of text whose windows take every branch of `build`: scripts of the bulk groups
     /// and of the one-by-one path, marks, mid-word punctuation, Hebrew quotes, complex
     /// characters, line breaks.
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
     const PIECES: &[&str] = &[
         "a", "Z", "7", "_", " ", ".", ",", ":", ";", "'", "\"", "\n", "é", "É", "×", "ß", "ŋ", "ǅ",
         "ω", "Ά", "϶", "Ж", "ё", "ӧ", "س", "ً", "،", "١", "ـ", "ש", "\u{5B4}", "न", "्", "ภ",
@@ -1051,9 +802,12 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4096))]
 
-        /// Windows come out the same whichever lanes build them, from any piece of the text,
-        /// with folding (under several normalizers and languages) and without.
-        #[cfg(target_arch = "x86_64")]
+        /// Windows come out the same whichever lanes build them (AVX-512 where the CPU has
+        /// it, SSE2), from any piece of the text, with folding (under several normalizers and
+        /// languages) and without. (The portable lanes classify no multi-byte character in
+        /// bulk, so their windows may stop elsewhere: CI runs every test with them alone,
+        /// `--cfg wordmill_portable`.)
+        #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
         #[test]
         fn windows_are_the_same_with_every_lanes(
             pieces in proptest::collection::vec(proptest::sample::select(PIECES), 1..48),
@@ -1087,7 +841,7 @@ mod tests {
                 let avx512 = built(&|w| unsafe {
                     w.build_avx512(lanes, bytes, start, window_fold.as_ref())
                 });
-                prop_assert_eq!(avx512, sse2);
+                prop_assert_eq!(&avx512, &sse2);
             }
         }
     }
@@ -1114,7 +868,7 @@ mod tests {
     }
 
     // (Elsewhere no multi-byte character is classified in bulk.)
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
     #[test]
     fn bulk_agrees_with_the_unicode_tables_on_every_two_and_three_byte_character() {
         let mut classified = 0;
@@ -1161,7 +915,7 @@ mod tests {
     }
 
     // (Elsewhere no multi-byte character is classified in bulk.)
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
     #[test]
     fn bulk_classification_finds_the_characters() {
         // Groups run for the scripts of a window's first and last characters; Arabic digits

@@ -5,10 +5,12 @@
 //! Cargo's build messages rather than guessed.
 #![allow(dead_code)] // each test file uses part of this
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::sync::OnceLock;
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
 /// The batch tool's executable, built on first use.
 pub fn binary() -> &'static Path {
@@ -105,6 +107,130 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
         stdout: String::from_utf8(stdout).expect("records are UTF-8"),
         stderr: String::from_utf8_lossy(&stderr).into_owned(),
     }
+}
+
+/// The tool with these arguments in `dir`, its three streams piped, ready to be changed
+/// (environment...) and started.
+pub fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(binary());
+    command
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// A started tool whose stdout and stderr are read by threads of their own, so that it
+/// never waits on a full pipe.
+pub struct Running {
+    pub child: Child,
+    stdout: Option<JoinHandle<Vec<u8>>>,
+    stderr: Option<JoinHandle<Vec<u8>>>,
+    stdin: Option<JoinHandle<()>>,
+}
+
+fn drain(mut from: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
+    thread::spawn(move || {
+        let mut all = Vec::new();
+        let _ = from.read_to_end(&mut all);
+        all
+    })
+}
+
+impl Running {
+    /// Starts `command`, feeding it `stdin` from a thread, then closing it.
+    pub fn start(command: Command, stdin: Vec<u8>) -> Running {
+        Running::start_with(command, move |input| {
+            let _ = input.write_all(&stdin);
+        })
+    }
+
+    /// Starts `command`, its stdin written by `feed` on a thread, then closed.
+    pub fn start_with(
+        mut command: Command,
+        feed: impl FnOnce(&mut std::process::ChildStdin) + Send + 'static,
+    ) -> Running {
+        let mut child = command.spawn().expect("the batch tool starts");
+        let mut input = child.stdin.take().expect("stdin is piped");
+        let stdin = thread::spawn(move || feed(&mut input));
+        let stdout = child.stdout.take().map(drain);
+        let stderr = child.stderr.take().map(drain);
+        Running {
+            child,
+            stdout,
+            stderr,
+            stdin: Some(stdin),
+        }
+    }
+
+    /// Waits for the end, for at most `limit`: a tool that would hang is killed and the
+    /// test fails.
+    #[track_caller]
+    pub fn wait(mut self, limit: Duration) -> (ExitStatus, Vec<u8>, String) {
+        let deadline = Instant::now() + limit;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("the tool can be waited for") {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                let _ = self.child.wait();
+                panic!("the batch tool ran longer than {limit:?}: killed");
+            }
+            thread::sleep(Duration::from_millis(20));
+        };
+        let stdout = self
+            .stdout
+            .take()
+            .map_or_else(Vec::new, |t| t.join().unwrap());
+        let stderr = self
+            .stderr
+            .take()
+            .map_or_else(Vec::new, |t| t.join().unwrap());
+        if let Some(stdin) = self.stdin.take() {
+            stdin.join().expect("stdin writer");
+        }
+        (
+            status,
+            stdout,
+            String::from_utf8_lossy(&stderr).into_owned(),
+        )
+    }
+
+    /// Waits for the end as [`wait`](Self::wait), for a tool that exits with a code.
+    #[track_caller]
+    pub fn finish(self, limit: Duration) -> Run {
+        let (status, stdout, stderr) = self.wait(limit);
+        Run {
+            code: status
+                .code()
+                .expect("the tool exits, not killed by a signal"),
+            stdout: String::from_utf8(stdout).expect("records are UTF-8"),
+            stderr,
+        }
+    }
+}
+
+/// Makes a named pipe.
+#[cfg(unix)]
+pub fn mkfifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).expect("no NUL in paths");
+    // SAFETY: `name` is a NUL-terminated string that lives through the call.
+    let made = unsafe { libc::mkfifo(name.as_ptr(), 0o644) };
+    assert_eq!(made, 0, "mkfifo {}", path.display());
+}
+
+/// Sends `signal` to the process.
+#[cfg(unix)]
+pub fn send_signal(child: &Child, signal: i32) {
+    let pid = libc::pid_t::try_from(child.id()).expect("a pid");
+    // SAFETY: kill has no memory effects; the child has not been waited for, so its pid is
+    // still its own.
+    let sent = unsafe { libc::kill(pid, signal) };
+    assert_eq!(sent, 0, "kill {pid}");
 }
 
 /// The corpus folder of the repository.

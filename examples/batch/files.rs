@@ -1,0 +1,407 @@
+//! The files a run writes (`--output`, `--stats`, `--stats-dir`, `merge --output`): whole or
+//! not at all where that can be done, in place where it cannot, and never over an input.
+//!
+//! A regular file or a new name is written under a temporary name in the same folder
+//! (`.NAME.XXXXXX.part`) and renamed when every output of the run is complete: a run that
+//! stops leaves no truncated file and no half of a pair. Anything else (a device such as
+//! `/dev/null` or `/dev/full`, a named pipe, a symbolic link) cannot be replaced without
+//! destroying it: it is opened and written as it goes, as a shell's `>` would, and its
+//! write errors stop the run. A path to where stdout already goes (`/dev/stdout`) is written
+//! through stdout.
+//!
+//! The temporary files are listed here so that an interrupted run removes them on its way
+//! out (see `signals`).
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use tempfile::NamedTempFile;
+
+use crate::input::{EXTENSIONS, has_extension};
+
+/// The temporary files not yet renamed or removed.
+static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn temporaries() -> MutexGuard<'static, Vec<PathBuf>> {
+    // A panic while the list was held leaves it as it was: still the right list.
+    TEMPORARIES.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Removes every temporary file of the run and returns the list's lock: hold it until the
+/// process ends, so that no temporary file is renamed after its removal was decided.
+pub fn remove_temporaries() -> MutexGuard<'static, Vec<PathBuf>> {
+    let mut list = temporaries();
+    for path in list.drain(..) {
+        let _ = fs::remove_file(path);
+    }
+    list
+}
+
+/// Why an output cannot be written.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The arguments are wrong (exit code 2): a folder, an input, another output.
+    Usage(String),
+    /// It cannot be created (exit code 3): no such folder, no permission...
+    Io(io::Error),
+}
+
+/// One output file of the run.
+pub struct OutputFile {
+    path: PathBuf,
+    target: Option<Target>,
+}
+
+enum Target {
+    /// A temporary file in `path`'s folder, renamed to `path` by [`OutputFile::commit`].
+    Renamed(BufWriter<NamedTempFile>),
+    /// `path` itself, written as it goes.
+    InPlace(BufWriter<File>),
+    /// `path` is where stdout goes (`/dev/stdout`, or its file): written through stdout,
+    /// which neither truncates a file stdout appends to nor writes over what went before.
+    Stdout(BufWriter<io::Stdout>),
+}
+
+impl OutputFile {
+    /// Opens `path` for writing: a temporary file beside it when it is a regular file or a
+    /// new name, else the file itself. Nothing is created under `path` itself until
+    /// [`commit`](Self::commit) unless it is written in place.
+    pub fn create(path: &Path) -> Result<OutputFile, Refusal> {
+        if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            return Err(Refusal::Usage(format!(
+                "{} is a folder: name a file to write",
+                path.display()
+            )));
+        }
+        if is_stdout(path) {
+            return Ok(OutputFile {
+                path: path.to_owned(),
+                target: Some(Target::Stdout(BufWriter::with_capacity(
+                    1 << 16,
+                    io::stdout(),
+                ))),
+            });
+        }
+        let replaceable = match fs::symlink_metadata(path) {
+            Ok(meta) => meta.file_type().is_file(),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => true,
+            Err(e) => return Err(Refusal::Io(with_path(e, path))),
+        };
+        let target = if replaceable {
+            Target::Renamed(BufWriter::with_capacity(
+                1 << 16,
+                temporary_beside(path).map_err(Refusal::Io)?,
+            ))
+        } else {
+            let file = OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(path)
+                .map_err(|e| Refusal::Io(with_path(e, path)))?;
+            Target::InPlace(BufWriter::with_capacity(1 << 16, file))
+        };
+        Ok(OutputFile {
+            path: path.to_owned(),
+            target: Some(target),
+        })
+    }
+
+    /// A file in `dir` whose name is chosen later, with [`set_path`](Self::set_path).
+    pub fn in_folder(dir: &Path) -> io::Result<OutputFile> {
+        let path = dir.join("stats.json");
+        let file = temporary_beside(&path)?;
+        Ok(OutputFile {
+            path,
+            target: Some(Target::Renamed(BufWriter::with_capacity(1 << 16, file))),
+        })
+    }
+
+    /// Names the file (of [`in_folder`](Self::in_folder)) in the same folder.
+    pub fn set_path(&mut self, path: PathBuf) {
+        self.path = path;
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes out what is buffered and, for a file to be renamed, syncs it to disk: after
+    /// this only the rename is left.
+    pub fn finish(&mut self) -> io::Result<()> {
+        let path = &self.path;
+        match &mut self.target {
+            Some(Target::Renamed(out)) => {
+                out.flush().map_err(|e| with_path(e, path))?;
+                out.get_ref()
+                    .as_file()
+                    .sync_all()
+                    .map_err(|e| with_path(e, path))
+            }
+            Some(Target::InPlace(out)) => out.flush().map_err(|e| with_path(e, path)),
+            Some(Target::Stdout(out)) => out.flush().map_err(|e| with_path(e, path)),
+            None => Ok(()),
+        }
+    }
+
+    /// Gives a finished file its name.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.finish()?;
+        let Some(Target::Renamed(out)) = self.target.take() else {
+            return Ok(());
+        };
+        let file = out
+            .into_inner()
+            .map_err(|e| with_path(e.into_error(), &self.path))?;
+        let mut list = temporaries();
+        list.retain(|p| p != file.path());
+        file.persist(&self.path)
+            .map(drop)
+            .map_err(|e| with_path(e.error, &self.path))
+    }
+}
+
+impl Drop for OutputFile {
+    fn drop(&mut self) {
+        if let Some(Target::Renamed(out)) = &self.target {
+            // NamedTempFile removes the file itself.
+            temporaries().retain(|p| p != out.get_ref().path());
+        }
+    }
+}
+
+impl Write for OutputFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.target {
+            Some(Target::Renamed(out)) => out.write(buf),
+            Some(Target::InPlace(out)) => out.write(buf),
+            Some(Target::Stdout(out)) => out.write(buf),
+            None => Err(io::Error::other("the file is already written")),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match &mut self.target {
+            Some(Target::Renamed(out)) => out.write_all(buf),
+            Some(Target::InPlace(out)) => out.write_all(buf),
+            Some(Target::Stdout(out)) => out.write_all(buf),
+            None => Err(io::Error::other("the file is already written")),
+        }
+        .map_err(|e| with_path(e, &self.path))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.target {
+            Some(Target::Renamed(out)) => out.flush(),
+            Some(Target::InPlace(out)) => out.flush(),
+            Some(Target::Stdout(out)) => out.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A new temporary file in `path`'s folder (`.NAME.XXXXXX.part`), removed unless renamed,
+/// and listed for removal on a signal.
+fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
+    let dir = folder_of(path);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".part");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Like a file made by `create`, not tempfile's private 0600.
+        builder.permissions(fs::Permissions::from_mode(0o644));
+    }
+    // Listed before it exists: a signal between the two finds nothing to remove.
+    let mut list = temporaries();
+    let file = builder.tempfile_in(dir).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!(
+                "cannot create {}: {} (its folder must exist and be writable)",
+                path.display(),
+                io_message(&e)
+            ),
+        )
+    })?;
+    list.push(file.path().to_owned());
+    Ok(file)
+}
+
+/// Whether `path` is the file, pipe or terminal stdout writes to.
+fn is_stdout(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let stdout = io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map(File::from)
+            .and_then(|f| f.metadata());
+        if let (Ok(stdout), Ok(meta)) = (stdout, fs::metadata(path)) {
+            return (stdout.dev(), stdout.ino()) == (meta.dev(), meta.ino());
+        }
+    }
+    let _ = path;
+    false
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+/// What makes two paths the same file: its device and inode when it exists, else its
+/// absolute path.
+#[derive(Debug, PartialEq, Eq)]
+enum Identity {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+fn identity(path: &Path) -> Identity {
+    #[cfg(unix)]
+    if let Ok(meta) = fs::metadata(path) {
+        use std::os::unix::fs::MetadataExt;
+        return Identity::Inode(meta.dev(), meta.ino());
+    }
+    Identity::Path(absolute(path))
+}
+
+/// `path` with its folder's symbolic links and `..` resolved, as far as it exists.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(path) = fs::canonicalize(path) {
+        return path;
+    }
+    let name = path.file_name().unwrap_or_default();
+    match fs::canonicalize(folder_of(path)) {
+        Ok(dir) => dir.join(name),
+        Err(_) => std::path::absolute(path).unwrap_or_else(|_| path.to_owned()),
+    }
+}
+
+/// Refuses, before anything is read, outputs that would destroy an input or each other:
+/// two outputs naming the same file, an output naming an input file, or an output that a
+/// folder given as input holds and would be read from. `outputs` pairs each path with the
+/// option that named it.
+pub fn check_outputs(inputs: &[PathBuf], outputs: &[(&str, &Path)]) -> Result<(), String> {
+    for (i, (option, path)) in outputs.iter().enumerate() {
+        let id = identity(path);
+        for (other, other_path) in &outputs[..i] {
+            if identity(other_path) == id {
+                return Err(format!(
+                    "{other} and {option} name the same file ({}): each needs its own",
+                    path.display()
+                ));
+            }
+        }
+        let exists = fs::metadata(path).is_ok_and(|m| m.is_file());
+        for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+            if identity(input) == id {
+                return Err(format!(
+                    "{option} {} is also an input: writing it would destroy what is read",
+                    path.display()
+                ));
+            }
+            let in_folder = fs::metadata(input).is_ok_and(|m| m.is_dir())
+                && absolute(path).starts_with(absolute(input));
+            if exists && in_folder && has_extension(path, &EXTENSIONS) {
+                return Err(format!(
+                    "{option} {} is in the input folder {} and would be read as input: write it elsewhere",
+                    path.display(),
+                    input.display()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The error, saying which file it was about.
+pub fn with_path(e: io::Error, path: &Path) -> io::Error {
+    let message = io_message(&e);
+    let name = path.display().to_string();
+    if message.starts_with(&name) {
+        return e; // said already
+    }
+    io::Error::new(e.kind(), format!("{name}: {message}"))
+}
+
+/// An I/O error without Rust's "(os error N)" suffix and what follows it.
+pub fn io_message(e: &io::Error) -> String {
+    let message = e.to_string();
+    match message.find(" (os error") {
+        Some(i) => message[..i].to_owned(),
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_that_destroy_inputs_or_each_other_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.txt");
+        fs::write(&input, "Muscat").unwrap();
+        let inputs = [input.clone(), PathBuf::from("-")];
+        let out = dir.path().join("out.jsonl");
+        let stats = dir.path().join("stats.json");
+        assert!(check_outputs(&inputs, &[("--output", &out), ("--stats", &stats)]).is_ok());
+        // The same new file, spelled two ways.
+        let again = dir.path().join("sub/../out.jsonl");
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        let error = check_outputs(&inputs, &[("--output", &out), ("--stats", &again)]);
+        assert!(error.unwrap_err().contains("name the same file"));
+        let error = check_outputs(&inputs, &[("--output", &input)]).unwrap_err();
+        assert!(error.contains("is also an input"), "{error}");
+        // An existing corpus file inside an input folder.
+        let inside = dir.path().join("old.jsonl");
+        fs::write(&inside, "").unwrap();
+        let folder = [dir.path().to_owned()];
+        let error = check_outputs(&folder, &[("--output", &inside)]).unwrap_err();
+        assert!(error.contains("would be read as input"), "{error}");
+        assert!(check_outputs(&folder, &[("--stats", &stats)]).is_ok());
+    }
+
+    #[test]
+    fn a_folder_is_not_an_output() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            OutputFile::create(dir.path()),
+            Err(Refusal::Usage(_))
+        ));
+        assert!(matches!(
+            OutputFile::create(&dir.path().join("no/such/folder.json")),
+            Err(Refusal::Io(_))
+        ));
+    }
+
+    #[test]
+    fn a_file_appears_at_commit_and_its_temporary_is_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        let mut file = OutputFile::create(&path).unwrap();
+        file.write_all(b"{}\n").unwrap();
+        assert!(!path.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "the .part");
+        file.commit().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"{}\n");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        let dropped = OutputFile::create(&dir.path().join("never.json")).unwrap();
+        drop(dropped);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,301 @@
+//! One JSON line's document: its id and text fields, read without building anything else.
+//!
+//! Part of the input decoding (see `decode`), and like it free of files and options, so that
+//! the fuzz target `fuzz/fuzz_targets/batch_input.rs` includes it as it is. serde_json skips
+//! ignored values (`IgnoredAny`) with a loop and a stack of one byte per level, not by
+//! recursion: deep nesting in any field costs no stack, and a wrong type in the text or id
+//! field is skipped the same way, element by element, its kind kept for the error.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::decode::{Decoded, Options};
+
+/// The id and text of the one JSON object `json` holds.
+pub fn parse(json: &str, options: &Options) -> Decoded {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let fields = Fields {
+        text: &options.text_field,
+        id: &options.id_field,
+    };
+    let (text, id) = match fields.deserialize(&mut deserializer) {
+        Ok(found) => found,
+        Err(e) => return Decoded::error(None, format!("invalid JSON: {e}")),
+    };
+    if let Err(e) = deserializer.end() {
+        // Two objects on a line, or an object and more: never keep one and drop the rest.
+        let error = format!(
+            "invalid JSON: more than one JSON value on the line ({e}): each line must hold exactly one object"
+        );
+        return Decoded::error(None, error);
+    }
+    let id = match id {
+        None => None,
+        Some(Value::Text(id)) => Some(id),
+        Some(Value::Wrong(kind)) => {
+            let error = format!(
+                "field {:?} is {kind}: ids must be strings or numbers (choose the field with --id-field)",
+                options.id_field
+            );
+            return Decoded::error(None, error);
+        }
+    };
+    let error = match text {
+        Some(Value::Text(text)) => {
+            return Decoded {
+                id,
+                text: Ok(text),
+                warning: None,
+            };
+        }
+        None => format!(
+            "no {:?} field: name the field that holds the text with --text-field",
+            options.text_field
+        ),
+        Some(Value::Wrong(kind)) => format!(
+            "field {:?} is {kind}, not a string: name the field that holds the text with --text-field",
+            options.text_field
+        ),
+    };
+    Decoded::error(id, error)
+}
+
+/// The value of the text or id field: a text, or the kind of JSON value it was instead.
+#[derive(Debug, PartialEq)]
+enum Value {
+    Text(String),
+    Wrong(&'static str),
+}
+
+/// Reads the text and id fields of a JSON object and skips the others without building
+/// them.
+struct Fields<'a> {
+    text: &'a str,
+    id: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for Fields<'_> {
+    type Value = (Option<Value>, Option<Value>);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Fields<'_> {
+    type Value = (Option<Value>, Option<Value>);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let (mut text, mut id) = (None, None);
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let (slot, numbers) = if key == self.text {
+                (&mut text, false)
+            } else if key == self.id {
+                (&mut id, true)
+            } else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            if slot.is_some() {
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate field {key:?}"
+                )));
+            }
+            *slot = Some(map.next_value_seed(FieldValue { numbers })?);
+        }
+        Ok((text, id))
+    }
+}
+
+/// One field's value: a string (or, when `numbers`, a number written as JSON writes it);
+/// anything else is skipped and only its kind kept.
+struct FieldValue {
+    numbers: bool,
+}
+
+impl FieldValue {
+    fn number(self, kind: impl FnOnce() -> String) -> Value {
+        if self.numbers {
+            Value::Text(kind())
+        } else {
+            Value::Wrong("a number")
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for FieldValue {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldValue {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Text(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Text(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(self.number(|| v.to_string()))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(self.number(|| v.to_string()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        // As serde_json writes the number (JSON has no NaN or infinity to meet here).
+        Ok(self.number(|| {
+            serde_json::Number::from_f64(v).map_or_else(|| v.to_string(), |n| n.to_string())
+        }))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Value, E> {
+        Ok(Value::Wrong("a boolean"))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Wrong("null"))
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Wrong("null"))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        // Each element skipped as it is read: nothing of the array is kept.
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Value::Wrong("an array"))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Value::Wrong("an object"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::decode_json_line;
+
+    fn options() -> Options {
+        Options {
+            strict: false,
+            text_field: "text".into(),
+            id_field: "id".into(),
+        }
+    }
+
+    fn json(line: &str) -> Decoded {
+        decode_json_line(line.as_bytes().to_vec(), &options()).expect("not blank")
+    }
+
+    #[test]
+    fn only_the_two_fields_are_read() {
+        let options = Options {
+            strict: false,
+            text_field: "body".into(),
+            id_field: "key".into(),
+        };
+        let line = r#"{"key":7,"other":{"deep":[1,2]},"body":"Muscat"}"#;
+        let decoded = decode_json_line(line.into(), &options).unwrap();
+        assert_eq!(decoded.id.as_deref(), Some("7"));
+        assert_eq!(decoded.text.as_deref(), Ok("Muscat"));
+        assert!(json("[1]").text.is_err());
+    }
+
+    #[test]
+    fn ids_are_strings_or_numbers_as_json_writes_them() {
+        for (id, expected) in [
+            ("\"a\"", "a"),
+            ("-3", "-3"),
+            ("18446744073709551615", "18446744073709551615"),
+            ("1.50", "1.5"),
+            ("1e3", "1000.0"),
+        ] {
+            let decoded = json(&format!("{{\"id\":{id},\"text\":\"x\"}}"));
+            assert_eq!(decoded.id.as_deref(), Some(expected), "{id}");
+        }
+        let error = json(r#"{"id":[1],"text":"x"}"#).text.unwrap_err();
+        assert!(error.contains("\"id\" is an array: ids must be"), "{error}");
+    }
+
+    #[test]
+    fn wrong_types_are_named_not_built() {
+        for (value, kind) in [
+            ("42", "a number"),
+            ("null", "null"),
+            ("true", "a boolean"),
+            ("[1,[2,{\"a\":3}]]", "an array"),
+            ("{\"a\":[1]}", "an object"),
+        ] {
+            let decoded = json(&format!("{{\"id\":\"d\",\"text\":{value}}}"));
+            assert_eq!(decoded.id.as_deref(), Some("d"), "the id is kept");
+            let error = decoded.text.unwrap_err();
+            assert!(
+                error.contains(&format!("is {kind}, not a string")),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_line_holds_exactly_one_json_value() {
+        for line in [
+            r#"{"id":1,"text":"a"}{"id":2,"text":"b"}"#,
+            r#"{"id":1,"text":"a"} garbage"#,
+            r#"{"id":1,"text":"a"} {}"#,
+            r#"{"id":1,"text":"a"},"#,
+        ] {
+            let error = json(line).text.unwrap_err();
+            assert!(
+                error.contains("more than one JSON value"),
+                "{line}: {error}"
+            );
+        }
+        assert_eq!(json("  {\"text\":\"a\"}  \t").text.as_deref(), Ok("a"));
+    }
+
+    #[test]
+    fn escapes_nul_and_lone_surrogates() {
+        assert_eq!(json(r#"{"text":"a\u0000b"}"#).text.as_deref(), Ok("a\0b"));
+        let error = json(r#"{"text":"a\ud800b"}"#).text.unwrap_err();
+        assert!(error.starts_with("invalid JSON"), "{error}");
+        assert_eq!(
+            json(r#"{"text":"\ud83d\ude00"}"#).text.as_deref(),
+            Ok("\u{1F600}")
+        );
+    }
+
+    #[test]
+    fn deep_nesting_in_skipped_values_is_no_problem() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let decoded = json(&format!("{{\"other\":{deep},\"text\":\"a\"}}"));
+        assert_eq!(decoded.text.as_deref(), Ok("a"));
+        let error = json(&format!("{{\"text\":{deep}}}")).text.unwrap_err();
+        assert!(error.contains("is an array"), "{error}");
+        let error = json(&format!("{{\"text\":\"a\",\"x\":{}}}", "[".repeat(100_000)))
+            .text
+            .unwrap_err();
+        assert!(error.starts_with("invalid JSON"), "{error}");
+        assert!(json(&deep).text.is_err());
+    }
+}

@@ -1,0 +1,225 @@
+//! Fuzzing `Pipeline::analyze` under several builder configurations.
+//!
+//! `cargo fuzz run pipeline` (see fuzz/README.md). The first byte picks the configuration, the
+//! rest is the text (invalid UTF-8 is decoded lossily, as the batch tool does). Checks:
+//! - spans cover the text end to end, on character boundaries; every token lies in the text,
+//!   on character boundaries, in order;
+//! - every term is non-empty;
+//! - analysing the same text twice gives the same analysis (each configuration's pipeline is
+//!   made once, so its per-thread word memo holds the words of earlier inputs too);
+//! - each token's term is what the stages make of the token alone in its span's language:
+//!   normalized, dropped if a stop word, stemmed, stripped of diacritics;
+//! - a word token of the tokenizer that is not among the analysis' tokens was a stop word.
+#![no_main]
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use libfuzzer_sys::fuzz_target;
+use wordmill::detect::Detector;
+use wordmill::normalize::{Normalizer, UnicodeForm};
+use wordmill::stem::{Stemmer, StopWords};
+use wordmill::tokenize::{CjkMode, TokenKind, Tokenizer};
+use wordmill::{Lang, Pipeline, PipelineBuilder};
+
+struct Config {
+    tokenizer: Tokenizer,
+    normalizer: Normalizer,
+    stemming: bool,
+    stopwords: bool,
+    detector: Detector,
+}
+
+fn lang(code: &str) -> Lang {
+    code.parse().expect("a known language")
+}
+
+/// How many configurations there are.
+const CONFIGS: u8 = 6;
+
+fn config(pick: u8) -> Config {
+    let plain = Config {
+        tokenizer: Tokenizer::new(),
+        normalizer: Normalizer::new(),
+        stemming: true,
+        stopwords: true,
+        detector: Detector::new(),
+    };
+    match pick % CONFIGS {
+        0 => plain,
+        1 => Config {
+            normalizer: Normalizer::new()
+                .unicode_form(UnicodeForm::Nfkc)
+                .strip_diacritics(true)
+                .teh_marbuta(true)
+                .russian_yo(true),
+            ..plain
+        },
+        2 => Config {
+            tokenizer: Tokenizer::new()
+                .urls(true)
+                .emails(true)
+                .hashtags(true)
+                .mentions(true)
+                .emoji(true)
+                .cjk(CjkMode::Bigrams),
+            ..plain
+        },
+        3 => Config {
+            stemming: false,
+            stopwords: false,
+            normalizer: Normalizer::new().case_fold(false).fold_punctuation(false),
+            ..plain
+        },
+        4 => Config {
+            detector: Detector::new()
+                .allowlist([lang("eng"), lang("ell"), lang("ara"), lang("tur")])
+                .fallback(lang("ell"))
+                .sample_bytes(64)
+                .expect("valid"),
+            ..plain
+        },
+        _ => Config {
+            detector: Detector::new().fallback(lang("deu")).min_confidence(0.9).expect("valid"),
+            normalizer: Normalizer::new()
+                .language_rules(false)
+                .strip_diacritics(true),
+            ..plain
+        },
+    }
+}
+
+fn builder(c: &Config) -> PipelineBuilder {
+    Pipeline::builder()
+        .tokenizer(c.tokenizer.clone())
+        .normalizer(c.normalizer.clone())
+        .detector(c.detector.clone())
+        .stemming(c.stemming)
+        .remove_stopwords(c.stopwords)
+}
+
+/// A configuration, its pipeline and the stages the oracle uses, made once: building stop
+/// lists and stemmers for every input would leave little time for fuzzing.
+struct Setup {
+    config: Config,
+    pipeline: Pipeline,
+    stopwords: Mutex<HashMap<Lang, Option<Arc<StopWords>>>>,
+    stemmers: Mutex<HashMap<Lang, Option<Arc<Stemmer>>>>,
+}
+
+impl Setup {
+    fn stopwords(&self, lang: Lang) -> Option<Arc<StopWords>> {
+        let mut lists = self.stopwords.lock().expect("not poisoned");
+        let normalizer = &self.config.normalizer;
+        lists
+            .entry(lang)
+            .or_insert_with(|| StopWords::for_lang(lang, normalizer).map(Arc::new))
+            .clone()
+    }
+
+    fn stemmer(&self, lang: Lang) -> Option<Arc<Stemmer>> {
+        let mut stemmers = self.stemmers.lock().expect("not poisoned");
+        stemmers
+            .entry(lang)
+            .or_insert_with(|| Stemmer::for_lang(lang).map(Arc::new))
+            .clone()
+    }
+}
+
+fn setup(pick: u8) -> &'static Setup {
+    static SETUPS: OnceLock<Vec<Setup>> = OnceLock::new();
+    let setups = SETUPS.get_or_init(|| {
+        (0..CONFIGS)
+            .map(|i| {
+                let config = config(i);
+                let pipeline = builder(&config).build();
+                Setup {
+                    config,
+                    pipeline,
+                    stopwords: Mutex::default(),
+                    stemmers: Mutex::default(),
+                }
+            })
+            .collect()
+    });
+    &setups[usize::from(pick % CONFIGS)]
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    let text = text.as_ref();
+    let setup = setup(pick);
+    let (c, pipeline) = (&setup.config, &setup.pipeline);
+    let doc = pipeline.analyze(text);
+
+    // Spans: end to end, on character boundaries.
+    let mut at = 0;
+    for span in &doc.spans {
+        assert_eq!(span.span.start(), at, "spans leave a gap in {text:?}");
+        assert!(span.span.end() > span.span.start());
+        assert!(text.is_char_boundary(span.span.start()) && text.is_char_boundary(span.span.end()));
+        at = span.span.end();
+    }
+    assert_eq!(at, text.len(), "spans do not reach the end of {text:?}");
+
+    // The same text again: the same analysis.
+    assert_eq!(
+        pipeline.analyze(text),
+        doc,
+        "a second analysis of {text:?} differs"
+    );
+
+    // Each token against the stages on their own.
+    let plain_folding = c.normalizer.clone().strip_diacritics(false);
+    let stripping = Normalizer::new()
+        .unicode_form(c.normalizer.form())
+        .case_fold(false)
+        .fold_punctuation(false)
+        .fold_width(false)
+        .fold_digits(false)
+        .language_rules(false)
+        .strip_diacritics(c.normalizer.strips_diacritics());
+    let lang_at = |start: usize| {
+        doc.spans
+            .iter()
+            .find(|s| s.span.start() <= start && start < s.span.end())
+            .map_or(Lang::UND, |s| s.lang)
+    };
+    let mut kept = doc.tokens.iter().peekable();
+    let mut previous_start = 0;
+    for token in c.tokenizer.tokens(text) {
+        let lang = lang_at(token.span.start());
+        let folded = plain_folding.normalize(token.text, lang);
+        let is_word = token.kind == TokenKind::Word;
+        let stop =
+            is_word && c.stopwords && setup.stopwords(lang).is_some_and(|s| s.contains(&folded));
+        match kept.peek() {
+            Some(t) if t.span == token.span => {
+                let t = kept.next().expect("peeked");
+                assert!(t.span.start() >= previous_start, "tokens out of order");
+                previous_start = t.span.start();
+                assert!(!stop, "stop word {:?} ({lang}) kept", token.text);
+                let term = doc.term_of(t);
+                assert!(!term.is_empty(), "empty term for {:?}", token.text);
+                let stemmed = match (is_word && c.stemming).then(|| setup.stemmer(lang)) {
+                    Some(Some(stemmer)) => stemmer.stem(&folded).into_owned(),
+                    _ => folded.clone().into_owned(),
+                };
+                let expected = stripping.normalize(&stemmed, Lang::UND);
+                assert_eq!(term, expected, "term of {:?} in {lang}", token.text);
+            }
+            _ => assert!(
+                stop,
+                "token {:?} ({lang}) dropped but not a stop word",
+                token.text
+            ),
+        }
+    }
+    assert!(
+        kept.next().is_none(),
+        "the analysis has tokens the tokenizer did not give"
+    );
+});

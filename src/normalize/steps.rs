@@ -1,0 +1,194 @@
+//! The reference path of normalization, step by step: Unicode composition, then the
+//! per-character rules, repeated until nothing changes. The one-pass table (`onepass.rs`) and
+//! the windows (`crate::fold`) must give what this gives; property tests check it.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
+
+use super::classes::{char_class, class, work_of};
+use super::rules::{CharMap, Rules, case_fold_char};
+use super::{JOINERS, Normalizer, UnicodeForm};
+
+impl Normalizer {
+    /// [`Folder::fold_token`] step by step, for tokens that
+    /// [`fold_in_one_pass`](Self::fold_in_one_pass) cannot settle: the reference both follow.
+    pub(super) fn fold_by_steps<'a>(
+        &self,
+        token: &'a str,
+        rules: Rules,
+        buffer: &'a mut String,
+    ) -> &'a str {
+        // One pass over the characters says what work there is: most words of most scripts
+        // have none, many only need case folding, few need the normal form recomputed.
+        let unstable = self.unstable_class();
+        let relevant = self.relevant_classes(rules) | unstable;
+        let work = work_of(token) & relevant;
+        if work == 0 {
+            return token;
+        }
+        let (composed, work) = if work & unstable != 0 {
+            match self.compose(token) {
+                // Composition can make characters that the rules change (U+FB38 is U+05D8
+                // with a dagesh, which the Hebrew rule removes): look again.
+                Cow::Owned(composed) => {
+                    let work = work_of(&composed) & relevant;
+                    (Cow::Owned(composed), work)
+                }
+                same => (same, work),
+            }
+        } else {
+            (Cow::Borrowed(token), work)
+        };
+        buffer.clear();
+        // Case folding alone never removes a character; the rules may.
+        let may_remove = work & !(unstable | class::FOLD) != 0;
+        let mapped = if may_remove {
+            self.map_chars(&composed, rules, relevant, buffer)
+        } else {
+            self.case_fold && fold_into(&composed, buffer)
+        };
+        if !mapped {
+            return match composed {
+                Cow::Borrowed(token) => token,
+                Cow::Owned(composed) => {
+                    *buffer = composed;
+                    buffer
+                }
+            };
+        }
+        if self.fold_punctuation {
+            let end = buffer.trim_end_matches(JOINERS).len();
+            buffer.truncate(end);
+            let start = buffer.len() - buffer.trim_start_matches(JOINERS).len();
+            buffer.drain(..start);
+        }
+        if may_remove
+            && (buffer.is_empty()
+                || (!buffer.chars().any(char::is_alphanumeric)
+                    && composed.chars().any(char::is_alphanumeric)))
+        {
+            // Only removable characters, or removable ones and spaces or punctuation (a stray
+            // vowel mark after a comma): keep the token rather than lose it or make it a term
+            // of punctuation. (Punctuation alone is folded: `’` → `'`.)
+            match composed {
+                Cow::Borrowed(token) => return token,
+                Cow::Owned(composed) => *buffer = composed,
+            }
+            return buffer;
+        }
+        // Folding and removals can leave text that is not in the form any more (`ǰ` folds to
+        // `j` + U+030C, which NFC composes back), composing can make a character the rules
+        // change (a removed soft hyphen between `α` and U+0301 lets them compose to `ά`, whose
+        // accent the Greek rule removes), and folding can make one another rule changes (`ŉ`
+        // folds to `ʼn`, whose `ʼ` is punctuation): repeat until nothing changes (twice is the
+        // most seen).
+        let mut again = String::new();
+        for _ in 0..4 {
+            let work = work_of(buffer) & relevant;
+            if work == 0 {
+                break;
+            }
+            let recomposed = match work & unstable != 0 {
+                true => match self.compose(buffer) {
+                    Cow::Owned(recomposed) => Some(recomposed),
+                    Cow::Borrowed(_) => None,
+                },
+                false => None,
+            };
+            let text = recomposed.as_deref().unwrap_or(buffer);
+            again.clear();
+            if work_of(text) & relevant & !unstable != 0
+                && self.map_chars(text, rules, relevant, &mut again)
+            {
+                std::mem::swap(buffer, &mut again);
+            } else {
+                if let Some(recomposed) = recomposed {
+                    *buffer = recomposed;
+                }
+                break;
+            }
+        }
+        buffer
+    }
+
+    pub(super) fn compose<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        match self.form {
+            UnicodeForm::Nfc => match is_nfc_quick(text.chars()) {
+                IsNormalized::Yes => Cow::Borrowed(text),
+                _ => Cow::Owned(text.nfc().collect()),
+            },
+            UnicodeForm::Nfkc => match is_nfkc_quick(text.chars()) {
+                IsNormalized::Yes => Cow::Borrowed(text),
+                _ => Cow::Owned(text.nfkc().collect()),
+            },
+        }
+    }
+
+    /// Applies the per-character rules into `out`; false (and `out` left empty) when no
+    /// character changes. Characters whose class is not in `relevant` are kept without
+    /// looking at the rules.
+    pub(super) fn map_chars(
+        &self,
+        text: &str,
+        rules: Rules,
+        relevant: u8,
+        out: &mut String,
+    ) -> bool {
+        let map = |c: char| {
+            if char_class(c) & relevant & !(class::NFC | class::NFKC) == 0 {
+                CharMap::Keep
+            } else {
+                self.map_char(c, rules)
+            }
+        };
+        let mut chars = text.char_indices();
+        let (first, c, mapped) = loop {
+            let Some((i, c)) = chars.next() else {
+                return false;
+            };
+            match map(c) {
+                CharMap::Keep => continue,
+                mapped => break (i, c, mapped),
+            }
+        };
+        out.reserve(text.len() + 4);
+        out.push_str(&text[..first]);
+        apply(out, c, mapped);
+        for (_, c) in chars {
+            apply(out, c, map(c));
+        }
+        true
+    }
+}
+
+pub(super) fn apply(out: &mut String, c: char, map: CharMap) {
+    match map {
+        CharMap::Keep => out.push(c),
+        CharMap::Remove => {}
+        CharMap::Char(m) => out.push(m),
+        CharMap::Str(s) => out.push_str(s),
+    }
+}
+
+/// Case-folds `text` into `out`; false (and `out` left as it was) when nothing changes.
+pub(super) fn fold_into(text: &str, out: &mut String) -> bool {
+    let Some(first) = text
+        .find(|c: char| c.is_ascii_uppercase() || (!c.is_ascii() && case_fold_char(c).is_some()))
+    else {
+        return false;
+    };
+    out.reserve(text.len() + 8);
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            match case_fold_char(c) {
+                Some(folded) => out.push_str(folded),
+                None => out.push(c),
+            }
+        }
+    }
+    true
+}

@@ -1,0 +1,151 @@
+//! What becomes of each word of a language after normalization: dropped as a stop word, or
+//! stemmed, and then any filters of the user's. The pipeline memoizes the outcome per thread
+//! and distinct word (`term_cache.rs`), so all of this costs once per word, not per token.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::Arc;
+
+use super::term_cache::Term;
+use crate::Lang;
+use crate::normalize::Normalizer;
+use crate::stem::{Stem, Stemmer, StopWords};
+
+/// A rule of your own for the terms of words: [`PipelineBuilder::filter`] runs it on each
+/// word's term after the stop words and the stemmer.
+///
+/// It is called once per distinct word of each thread's documents, in the language of the
+/// word's span (the pipeline memoizes the outcome), so it must give the same answer for the
+/// same word and language every time.
+///
+/// [`PipelineBuilder::filter`]: super::PipelineBuilder::filter
+pub trait TermFilter: Send + Sync {
+    /// What `term`, the (normalized, stemmed) term of a word in `lang`, becomes: `None` drops
+    /// the word, `Some` is its term. A term must not be empty: an empty one drops the word.
+    fn filter<'a>(&self, lang: Lang, term: Cow<'a, str>) -> Option<Cow<'a, str>>;
+}
+
+/// The options that decide what becomes of words.
+#[derive(Clone)]
+pub(super) struct WordRules {
+    pub(super) stemming: bool,
+    pub(super) remove_stopwords: bool,
+    /// Stop lists that replace the built-in ones, per language.
+    pub(super) stop_words: Vec<(Lang, Arc<StopWords>)>,
+    /// Stemmers that replace the built-in ones, per language.
+    pub(super) stemmers: Vec<(Lang, Arc<dyn Stem>)>,
+    pub(super) filters: Vec<Arc<dyn TermFilter>>,
+}
+
+impl Default for WordRules {
+    fn default() -> Self {
+        WordRules {
+            stemming: true,
+            remove_stopwords: true,
+            stop_words: Vec::new(),
+            stemmers: Vec::new(),
+            filters: Vec::new(),
+        }
+    }
+}
+
+impl fmt::Debug for WordRules {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let langs = |list: Vec<Lang>| list.into_iter().map(Lang::code).collect::<Vec<_>>();
+        f.debug_struct("WordRules")
+            .field("stemming", &self.stemming)
+            .field("remove_stopwords", &self.remove_stopwords)
+            .field(
+                "stop_words",
+                &langs(self.stop_words.iter().map(|e| e.0).collect()),
+            )
+            .field(
+                "stemmers",
+                &langs(self.stemmers.iter().map(|e| e.0).collect()),
+            )
+            .field("filters", &self.filters.len())
+            .finish()
+    }
+}
+
+/// What applies to the words of one language: made once per pipeline and language.
+#[derive(Default)]
+pub(super) struct LangTools {
+    stemmer: Option<Arc<dyn Stem>>,
+    stopwords: Option<Arc<StopWords>>,
+}
+
+impl fmt::Debug for LangTools {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LangTools")
+            .field("stemmer", &self.stemmer.is_some())
+            .field("stopwords", &self.stopwords.as_ref().map(|s| s.len()))
+            .finish()
+    }
+}
+
+impl WordRules {
+    /// The stop list and stemmer of `lang`: the user's, else the built-in ones.
+    pub(super) fn tools(&self, lang: Lang, normalizer: &Normalizer) -> LangTools {
+        let stopwords =
+            self.remove_stopwords
+                .then(|| match self.stop_words.iter().find(|(l, _)| *l == lang) {
+                    Some((_, list)) => Some(Arc::clone(list)),
+                    None => StopWords::for_lang(lang, normalizer).map(Arc::new),
+                });
+        let stemmer = self
+            .stemming
+            .then(|| match self.stemmers.iter().find(|(l, _)| *l == lang) {
+                Some((_, stemmer)) => Some(Arc::clone(stemmer)),
+                None => Stemmer::for_lang(lang).map(|s| Arc::new(s) as Arc<dyn Stem>),
+            });
+        LangTools {
+            stemmer: stemmer.flatten(),
+            stopwords: stopwords.flatten(),
+        }
+    }
+
+    /// True when words in a language with these tools go through [`term_of`](Self::term_of)
+    /// (else their term is the normalized word).
+    pub(super) fn memoizes(&self, tools: &LangTools, normalizer: &Normalizer) -> bool {
+        tools.stemmer.is_some()
+            || tools.stopwords.is_some()
+            || normalizer.strips_diacritics()
+            || !self.filters.is_empty()
+    }
+
+    /// What a normalized word of `lang` becomes: dropped as a stop word, or stemmed, stripped
+    /// of its diacritics and filtered.
+    pub(super) fn term_of(
+        &self,
+        tools: &LangTools,
+        normalizer: &Normalizer,
+        lang: Lang,
+        word: &str,
+    ) -> Term {
+        if tools.stopwords.as_ref().is_some_and(|s| s.contains(word)) {
+            return Term::Stop;
+        }
+        let stemmed = match &tools.stemmer {
+            // (A stemmer of the user's might empty a word: the word stays.)
+            Some(stemmer) => Some(stemmer.stem(word)).filter(|s| !s.is_empty()),
+            None => None,
+        }
+        .unwrap_or(Cow::Borrowed(word));
+        let mut term = match normalizer.strip_diacritics_of(&stemmed) {
+            Cow::Borrowed(_) => stemmed,
+            Cow::Owned(stripped) => Cow::Owned(stripped),
+        };
+        for filter in &self.filters {
+            match filter.filter(lang, term) {
+                Some(kept) if !kept.is_empty() => term = kept,
+                _ => return Term::Stop,
+            }
+        }
+        if *term == *word {
+            Term::Same
+        } else {
+            Term::Other(Box::from(&*term))
+        }
+    }
+}

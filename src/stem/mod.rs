@@ -1,0 +1,219 @@
+//! Stemming (Snowball) and stop words, per language.
+//!
+//! ```
+//! use wordmill::stem::{Stemmer, StopWords};
+//! use wordmill::normalize::Normalizer;
+//! use wordmill::Lang;
+//!
+//! let english: Lang = "eng".parse()?;
+//! let stemmer = Stemmer::for_lang(english).expect("Snowball has English");
+//! assert_eq!(stemmer.stem("discussions"), "discuss");
+//! assert_eq!(stemmer.stem("oman's"), "oman");
+//!
+//! let stop = StopWords::for_lang(english, &Normalizer::new()).expect("a list for English");
+//! assert!(stop.contains("the"));
+//! assert!(!stop.contains("oman"));
+//!
+//! // Catalan, Lithuanian, Polish... have stemmers too.
+//! let catalan = Stemmer::for_lang("cat".parse()?).expect("Snowball has Catalan");
+//! assert_eq!(catalan.stem("cantaven"), catalan.stem("cantar"));
+//!
+//! // Languages without a Snowball stemmer pass through unstemmed.
+//! assert!(Stemmer::for_lang("vie".parse()?).is_none());
+//! # Ok::<(), wordmill::Error>(())
+//! ```
+//!
+//! The stemmers are Snowball's current algorithms (release 3), run by the
+//! snowball_stemmers_rs crate, and by snowstem for Czech, Danish and Finnish; the
+//! [`snowball`] module's documentation gives the measurements behind that choice. None of
+//! them can panic on any input that the adversarial generator and the fuzz target have
+//! produced (rust-stemmers 1.2, used before, panics on Greek words such as `αντίθετε`).
+
+use std::borrow::Cow;
+use std::fmt;
+
+mod snowball;
+mod stopwords;
+
+pub use stopwords::StopWords;
+#[cfg(test)]
+pub(crate) use stopwords::iso639_1;
+
+use crate::Lang;
+
+/// Words longer than this many bytes are not stemmed.
+///
+/// No word of any language comes near it (the longest dictionary words have a few dozen
+/// letters), and it keeps the Snowball runtimes inside their limits: they hold positions as
+/// `i32` and copy the word at each edit, so a multi-gigabyte "word" would overflow them or
+/// take quadratic time.
+pub const MAX_STEMMED_BYTES: usize = 1024;
+
+/// A stemmer: what [`Stemmer`] does for the languages Snowball knows, and what a stemmer of
+/// your own does for a pipeline ([`PipelineBuilder::stemmer`](crate::PipelineBuilder::stemmer)).
+pub trait Stem: Send + Sync {
+    /// The stem of a normalized (case-folded) word. It should not be empty for a non-empty
+    /// word; when it is, the pipeline keeps the word as it is.
+    fn stem<'a>(&self, word: &'a str) -> Cow<'a, str>;
+}
+
+/// A Snowball stemmer for one language.
+pub struct Stemmer {
+    lang: Lang,
+    algorithm: &'static str,
+    program: snowball::Program,
+}
+
+impl fmt::Debug for Stemmer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Stemmer")
+            .field("lang", &self.lang)
+            .field("algorithm", &self.algorithm)
+            .finish()
+    }
+}
+
+impl Stemmer {
+    /// The stemmer for `lang`, or `None` when Snowball has no algorithm for it.
+    ///
+    /// Croatian and Bosnian get the Serbian stemmer and Malay the Indonesian one, where
+    /// measured to help (see the `snowball` module).
+    pub fn for_lang(lang: Lang) -> Option<Stemmer> {
+        snowball::algorithm(lang.code()).map(|a| Stemmer {
+            lang,
+            algorithm: a.name,
+            program: snowball::Program::new(a),
+        })
+    }
+
+    /// The languages that have a stemmer (31 of those [`Lang`] knows: Arabic, Armenian,
+    /// Catalan, ... Yiddish).
+    pub fn languages() -> impl Iterator<Item = Lang> {
+        Lang::all().filter(|&l| snowball::algorithm(l.code()).is_some())
+    }
+
+    /// The stemmer's language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Snowball's name of the algorithm (`"serbian"` for Croatian too).
+    pub fn algorithm(&self) -> &'static str {
+        self.algorithm
+    }
+
+    /// The stem of a normalized (case-folded) word. Never empty for a non-empty word: where
+    /// Snowball would strip everything (the Arabic stemmer on a lone vowel mark), the word
+    /// stays as it is. Words longer than [`MAX_STEMMED_BYTES`] stay as they are too.
+    pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        if word.len() > MAX_STEMMED_BYTES {
+            return Cow::Borrowed(word);
+        }
+        match self.program.stem(word) {
+            stem if stem.is_empty() => Cow::Borrowed(word),
+            stem => stem,
+        }
+    }
+}
+
+impl Stem for Stemmer {
+    fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        Stemmer::stem(self, word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Normalizer;
+
+    fn lang(code: &str) -> Lang {
+        code.parse().unwrap()
+    }
+
+    #[test]
+    fn thirty_one_stemmers() {
+        assert_eq!(Stemmer::languages().count(), 31);
+        assert!(Stemmer::for_lang(Lang::UND).is_none());
+        assert_eq!(
+            Stemmer::for_lang(lang("hrv")).unwrap().algorithm(),
+            "serbian"
+        );
+        assert!(
+            Stemmer::for_lang(lang("pes")).is_none(),
+            "no released Persian in Rust"
+        );
+    }
+
+    #[test]
+    fn codes_lang_does_not_know_yet_have_their_algorithm() {
+        let expected = [
+            ("eus", "basque"),
+            ("gle", "irish"),
+            ("msa", "indonesian"),
+            ("bos", "serbian"),
+            ("sot", "sesotho"),
+        ];
+        for (code, name) in expected {
+            assert_eq!(
+                snowball::algorithm(code).map(|a| a.name),
+                Some(name),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn overlong_words_are_not_stemmed() {
+        let stemmer = Stemmer::for_lang(lang("eng")).unwrap();
+        let long = "connection".repeat(MAX_STEMMED_BYTES / 10 + 1);
+        assert_eq!(stemmer.stem(&long), long.as_str());
+        let fits = "connection".repeat(MAX_STEMMED_BYTES / 10);
+        assert_eq!(
+            stemmer.stem(&fits).len(),
+            fits.len() - 3,
+            "…connection → …connect"
+        );
+    }
+
+    #[test]
+    fn stems_in_the_right_language() {
+        let cases = [
+            ("eng", "cooperation", "cooper"),
+            ("eng", "meetings", "meet"),
+            ("deu", "zusammenarbeiten", "zusammenarbeit"),
+            ("spa", "relaciones", "relacion"),
+            ("rus", "переговоры", "переговор"),
+            ("fra", "nationales", "national"),
+        ];
+        for (code, word, stem) in cases {
+            assert_eq!(
+                Stemmer::for_lang(lang(code)).unwrap().stem(word),
+                stem,
+                "{code} {word}"
+            );
+        }
+    }
+
+    #[test]
+    fn arabic_stemmer_strips_the_article() {
+        let stemmer = Stemmer::for_lang(lang("ara")).unwrap();
+        assert_eq!(stemmer.stem("الحوار"), "حوار");
+        // Snowball's Arabic stemmer removes vowel marks, which would leave nothing here.
+        assert_eq!(stemmer.stem("\u{64B}"), "\u{64B}");
+    }
+
+    #[test]
+    fn stop_lists_are_normalized() {
+        let n = Normalizer::new();
+        let arabic = StopWords::for_lang(lang("ara"), &n).unwrap();
+        // NLTK spells it with hamza (إذا); normalized terms have a bare alef.
+        assert!(arabic.contains("اذا"));
+        assert!(arabic.contains("في"));
+        let english = StopWords::for_lang(lang("eng"), &n).unwrap();
+        assert!(english.contains("the") && english.contains("and") && english.contains("of"));
+        assert!(!english.contains("minister"));
+        assert!(StopWords::languages().count() >= 40);
+        assert!(StopWords::for_lang(Lang::UND, &n).is_none());
+    }
+}

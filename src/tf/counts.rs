@@ -1,0 +1,188 @@
+//! [`TermCounts`]: the terms of one document and how often each occurs.
+
+use std::fmt;
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::Vocabulary;
+
+/// How often each term occurs in one document, in order of first occurrence.
+///
+/// Every counted term has a count of at least 1. Serializes as a map from term to count.
+///
+/// ```
+/// use wordmill::tf::TermCounts;
+///
+/// let doc = TermCounts::from_terms(["rain", "muscat", "rain"]);
+/// assert_eq!(doc.count("rain"), 2);
+/// assert_eq!(doc.len(), 2);   // distinct terms
+/// assert_eq!(doc.total(), 3); // the document's length
+/// assert_eq!(doc.top(1), [("rain", 2)]);
+/// ```
+#[derive(Clone, Default)]
+pub struct TermCounts {
+    pub(super) terms: Vocabulary,
+    counts: Vec<u32>,
+}
+
+impl TermCounts {
+    /// No terms.
+    pub fn new() -> TermCounts {
+        TermCounts::default()
+    }
+
+    /// Counts every term of `terms`, in order.
+    pub fn from_terms<I>(terms: I) -> TermCounts
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let mut counts = TermCounts::new();
+        for term in terms {
+            counts.add(term.as_ref());
+        }
+        counts
+    }
+
+    /// Counts one occurrence of `term` and returns its index (its rank of first occurrence).
+    /// A count stops at `u32::MAX`.
+    pub fn add(&mut self, term: &str) -> u32 {
+        let (id, new) = self.terms.intern(term);
+        if new {
+            self.counts.push(1);
+        } else {
+            let count = &mut self.counts[id as usize];
+            *count = count.saturating_add(1);
+        }
+        id
+    }
+
+    /// How often `term` occurs (0 when it does not).
+    pub fn count(&self, term: &str) -> u32 {
+        self.terms.id(term).map_or(0, |id| self.counts[id as usize])
+    }
+
+    /// The term with index `id`, as returned by [`add`](Self::add).
+    pub fn term(&self, id: u32) -> Option<&str> {
+        self.terms.term(id)
+    }
+
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// True when no term was counted.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Number of occurrences of all terms: the document's length in terms, the length that
+    /// [`Bm25`] and [`CorpusStats::average_document_length`] use.
+    pub fn total(&self) -> u64 {
+        self.counts.iter().map(|&c| u64::from(c)).sum()
+    }
+
+    /// Terms and their counts in order of first occurrence.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, u32)> + '_ {
+        self.terms.iter().zip(self.counts.iter().copied())
+    }
+
+    /// The `k` most frequent terms, most frequent first; ties in alphabetical order.
+    /// [`TfIdf::top`] and [`Bm25::top`] rank by weight instead.
+    pub fn top(&self, k: usize) -> Vec<(&str, u32)> {
+        let mut all: Vec<(&str, u32)> = self.iter().collect();
+        top_k(&mut all, k, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        all
+    }
+}
+
+/// Sorts the best `k` of `items` to the front and drops the rest.
+pub(super) fn top_k<T>(items: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if k < items.len() {
+        items.select_nth_unstable_by(k, &order);
+        items.truncate(k);
+    }
+    items.sort_unstable_by(order);
+}
+
+impl PartialEq for TermCounts {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl fmt::Debug for TermCounts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for TermCounts {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (term, count) in self.iter() {
+            map.serialize_entry(term, &count)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for TermCounts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CountsVisitor;
+        impl<'de> Visitor<'de> for CountsVisitor {
+            type Value = TermCounts;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map from term to count")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TermCounts, A::Error> {
+                let mut counts = TermCounts::new();
+                while let Some((term, count)) =
+                    map.next_entry::<std::borrow::Cow<'de, str>, u32>()?
+                {
+                    if count == 0 {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "term {term:?} has count 0: counted terms occur at least once"
+                        )));
+                    }
+                    let (id, new) = counts.terms.intern(&term);
+                    if !new {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "duplicate term {term:?}"
+                        )));
+                    }
+                    debug_assert_eq!(id as usize, counts.counts.len());
+                    counts.counts.push(count);
+                }
+                Ok(counts)
+            }
+        }
+        deserializer.deserialize_map(CountsVisitor)
+    }
+}
+
+/// Counts word bigrams as the pipeline's `bigrams` option asks: each term joined to the term
+/// before it by a space, reusing one buffer so that a bigram allocates nothing once the
+/// document's vocabulary has grown.
+#[derive(Debug, Default)]
+pub(crate) struct Bigrams {
+    previous: Option<u32>,
+    buffer: String,
+}
+
+impl Bigrams {
+    /// Called with the id of every term as it is counted: counts the bigram it ends.
+    pub(crate) fn add(&mut self, terms: &mut TermCounts, id: u32) {
+        if let (Some(previous), Some(current)) = (self.previous, terms.term(id)) {
+            self.buffer.clear();
+            self.buffer.push_str(terms.terms.get_str(previous));
+            self.buffer.push(' ');
+            self.buffer.push_str(current);
+            terms.add(&self.buffer);
+        }
+        self.previous = Some(id);
+    }
+}

@@ -1,0 +1,117 @@
+//! [`Vocabulary`]: interned terms with dense ids.
+
+use std::fmt;
+use std::hash::BuildHasher;
+
+use hashbrown::{DefaultHashBuilder, HashTable};
+
+/// Distinct terms, each with a dense id (0, 1, 2, ... in order of first insertion).
+///
+/// The terms are stored back to back in one buffer and found through a hash table of ids, so
+/// a vocabulary costs the bytes of its terms plus about 14 bytes per term (an 8-byte offset
+/// and a hash table slot; up to twice that just after a buffer grows), and interning a term
+/// that is already known allocates nothing.
+///
+/// Ids belong to one vocabulary: the same term may have another id in another
+/// [`CorpusStats`], or in the same statistics after a merge or a round trip through a file.
+///
+/// ```
+/// use wordmill::tf::{CorpusStats, TermCounts};
+/// use wordmill::Lang;
+///
+/// let mut stats = CorpusStats::new();
+/// stats.add_document(Lang::UND, &TermCounts::from_terms(["muscat", "oman", "muscat"]));
+/// let vocabulary = stats.vocabulary();
+/// assert_eq!(vocabulary.len(), 2);
+/// let id = vocabulary.id("oman").unwrap();
+/// assert_eq!(vocabulary.term(id), Some("oman"));
+/// assert_eq!(stats.frequency_by_id(id).unwrap().occurrences, 1);
+/// assert_eq!(vocabulary.id("russia"), None);
+/// ```
+#[derive(Clone, Default)]
+pub struct Vocabulary {
+    text: String,
+    ends: Vec<usize>,
+    table: HashTable<u32>,
+    hasher: DefaultHashBuilder,
+}
+
+impl Vocabulary {
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there is no term.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The id of `term`, if it is in the vocabulary.
+    pub fn id(&self, term: &str) -> Option<u32> {
+        let hash = self.hasher.hash_one(term);
+        self.table
+            .find(hash, |&id| self.get_str(id) == term)
+            .copied()
+    }
+
+    /// The term with this id.
+    pub fn term(&self, id: u32) -> Option<&str> {
+        ((id as usize) < self.len()).then(|| self.get_str(id))
+    }
+
+    /// The terms in id order: the n-th term has id n.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len() as u32).map(|id| self.get_str(id))
+    }
+
+    /// Heap bytes held, for memory reports.
+    pub fn heap_size(&self) -> usize {
+        self.text.capacity()
+            + self.ends.capacity() * size_of::<usize>()
+            + self.table.capacity() * (size_of::<u32>() + 1)
+    }
+
+    /// `id` must be below `len()`.
+    pub(super) fn get_str(&self, id: u32) -> &str {
+        term_at(&self.text, &self.ends, id)
+    }
+
+    /// The id of `term`, and whether it was new.
+    ///
+    /// # Panics
+    ///
+    /// With more than `u32::MAX` distinct terms, which would take over 60 GB.
+    pub(super) fn intern(&mut self, term: &str) -> (u32, bool) {
+        let hash = self.hasher.hash_one(term);
+        let Vocabulary {
+            text,
+            ends,
+            table,
+            hasher,
+        } = self;
+        if let Some(&id) = table.find(hash, |&id| term_at(text, ends, id) == term) {
+            return (id, false);
+        }
+        let id = u32::try_from(ends.len()).expect("more than 4 billion distinct terms");
+        text.push_str(term);
+        ends.push(text.len());
+        let (text, ends) = (&*text, &*ends);
+        table.insert_unique(hash, id, |&other| {
+            hasher.hash_one(term_at(text, ends, other))
+        });
+        (id, true)
+    }
+}
+
+fn term_at<'a>(text: &'a str, ends: &[usize], id: u32) -> &'a str {
+    let i = id as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &text[start..ends[i]]
+}
+
+impl fmt::Debug for Vocabulary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}

@@ -1,0 +1,355 @@
+//! The tokenizer's unit tests: its loop against the unit tests of UAX #29 cases, and the
+//! windows' paths against each other.
+
+use super::*;
+use proptest::prelude::*;
+
+/// Pieces of text for the properties below: several scripts, cases and folds, marks,
+/// mid-word punctuation, complex characters, line breaks.
+const PIECES: &[&str] = &[
+    "Oman",
+    "ÉTÉ",
+    "été",
+    " ",
+    ", ",
+    ".",
+    "'",
+    "’",
+    "\n",
+    "42",
+    "3.14",
+    "_",
+    "Ж",
+    "Ёлка",
+    "السلطان",
+    "أ",
+    "ً",
+    "١٢",
+    "می‌شود",
+    "می‌",
+    "\u{200C}",
+    "שָׁלוֹם",
+    "Ἀθῆναι",
+    "ΣΟΦΙΑ",
+    "Việt",
+    "Ệ",
+    "東京",
+    "テレビ",
+    "한국",
+    "ภาษา",
+    "नमस्ते",
+    "İstanbul",
+    "ﬁ",
+    "Ａ",
+    "\u{301}",
+    "\u{200D}",
+    "🙂",
+    "🇴🇲",
+    "—",
+    "\u{A0}",
+    "\r\n",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Tokens and fused terms are the same whether windows use AVX-512 or not (on a CPU
+    /// with AVX-512 both paths run here; elsewhere both are the one path).
+    #[test]
+    fn tokens_and_terms_do_not_depend_on_avx512(
+        pieces in proptest::collection::vec(proptest::sample::select(PIECES), 1..120),
+        which in 0..4usize,
+    ) {
+        let text = pieces.concat();
+        let tokenizer = Tokenizer::new();
+        let spans = |tokens: Tokens<'_>| tokens.map(|t| t.span).collect::<Vec<_>>();
+        prop_assert_eq!(
+            spans(tokenizer.tokens(&text)),
+            spans(tokenizer.tokens(&text).without_avx512())
+        );
+        let normalizer = crate::normalize::Normalizer::new();
+        let language = lang(["und", "ara", "tur", "vie"][which]);
+        let terms = |tokens: Tokens<'_>| {
+            let mut terms = Vec::new();
+            crate::fold::for_each_normalized(tokens, &normalizer, language, |token, term| {
+                terms.push((token.span, term.to_owned()));
+            });
+            terms
+        };
+        let fused = terms(tokenizer.tokens(&text));
+        prop_assert_eq!(&fused, &terms(tokenizer.tokens(&text).without_avx512()));
+        // And both are what normalizing each token on its own gives.
+        let one_by_one: Vec<(Span, String)> = tokenizer
+            .tokens(&text)
+            .map(|t| (t.span, normalizer.normalize(t.text, language).into_owned()))
+            .collect();
+        prop_assert_eq!(fused, one_by_one);
+    }
+}
+
+fn texts(text: &str) -> Vec<(&str, TokenKind)> {
+    Tokenizer::new()
+        .tokens(text)
+        .map(|t| (t.text, t.kind))
+        .collect()
+}
+
+fn word_texts(text: &str) -> Vec<&str> {
+    texts(text).into_iter().map(|t| t.0).collect()
+}
+
+fn words(tokenizer: &Tokenizer, text: &str) -> Vec<String> {
+    tokenizer.tokens(text).map(|t| t.text.to_owned()).collect()
+}
+
+#[test]
+fn splits_on_spaces_and_punctuation() {
+    let got = word_texts("Hello, world! (Again.)");
+    assert_eq!(got, ["Hello", "world", "Again"]);
+}
+
+#[test]
+fn keeps_apostrophes_and_decimal_points_inside() {
+    assert_eq!(
+        texts("Oman’s 3.14 1,000 can't U.S. e.g."),
+        [
+            ("Oman’s", TokenKind::Word),
+            ("3.14", TokenKind::Number),
+            ("1,000", TokenKind::Number),
+            ("can't", TokenKind::Word),
+            ("U.S", TokenKind::Word),
+            ("e.g", TokenKind::Word),
+        ]
+    );
+}
+
+#[test]
+fn dashes_separate_words() {
+    let got = word_texts("Oman–Dagestan Oman-Russia");
+    assert_eq!(got, ["Oman", "Dagestan", "Oman", "Russia"]);
+}
+
+#[test]
+fn arabic_indic_digits_are_numbers() {
+    assert_eq!(
+        texts("٣٤٥ ١٬٠٠٠"),
+        [("٣٤٥", TokenKind::Number), ("١٬٠٠٠", TokenKind::Number)]
+    );
+}
+
+#[test]
+fn arabic_words_keep_their_harakat() {
+    let got = word_texts("سلطنة عُمان، وروسيا");
+    assert_eq!(got, ["سلطنة", "عُمان", "وروسيا"]);
+}
+
+/// Repeats `text` past the 64-byte windows, so that both the windows and the rules see it.
+fn repeated(text: &str) -> Vec<String> {
+    let long = format!("{text} ").repeat(8);
+    let all: Vec<String> = texts(&long).into_iter().map(|t| t.0.to_owned()).collect();
+    let one: Vec<String> = texts(text).into_iter().map(|t| t.0.to_owned()).collect();
+    assert_eq!(
+        all,
+        one.iter()
+            .cycle()
+            .take(8 * one.len())
+            .cloned()
+            .collect::<Vec<_>>(),
+        "{text}"
+    );
+    one
+}
+
+#[test]
+fn marks_belong_to_the_letter_before_them() {
+    assert_eq!(repeated("नमस्ते दुनिया"), ["नमस्ते", "दुनिया"]);
+    assert_eq!(repeated("ภาษาไทย"), ["ภ", "า", "ษ", "า", "ไ", "ท", "ย"]);
+    assert_eq!(repeated("ที่นี่"), ["ที่", "นี่"]); // Thai letters keep their marks
+    assert_eq!(repeated("می‌خواهم"), ["می‌خواهم"]); // ZWNJ inside a Persian word
+    assert_eq!(repeated("co\u{AD}operate"), ["co\u{AD}operate"]); // soft hyphen
+    assert_eq!(repeated("l\u{301}'a"), ["l\u{301}'a"]); // the mark is seen through (WB4)
+}
+
+#[test]
+fn hebrew_quotes_follow_the_hebrew_rules() {
+    // An apostrophe after a Hebrew letter belongs to the word (WB7a); a double quote
+    // between Hebrew letters joins them (WB7b, WB7c): acronyms such as צה"ל.
+    assert_eq!(repeated("ג'ירפה"), ["ג'ירפה"]);
+    assert_eq!(repeated("שלום' עולם"), ["שלום'", "עולם"]);
+    assert_eq!(repeated("צה\"ל"), ["צה\"ל"]);
+    assert_eq!(repeated("צה״ל"), ["צה״ל"]);
+    assert_eq!(repeated("שָׁלוֹם' \"א\""), ["שָׁלוֹם'", "א"]);
+}
+
+#[test]
+fn han_is_one_token_per_character_and_katakana_runs_are_whole() {
+    let got = word_texts("阿曼苏丹国");
+    assert_eq!(got, ["阿", "曼", "苏", "丹", "国"]);
+    let got = word_texts("オマーンの首都");
+    assert_eq!(got, ["オマーン", "の", "首", "都"]);
+}
+
+#[test]
+fn empty_and_blank_text_have_no_tokens() {
+    assert!(texts("").is_empty());
+    assert!(texts(" \n\t ... \r\n  ").is_empty());
+}
+
+#[test]
+fn a_mark_after_punctuation_stays_with_it() {
+    // U+064B (fathatan) is alphabetic and attaches to the comma before it (WB4), so the
+    // segment ",ً" holds a letter and is a token, as unicode_word_indices has it.
+    assert_eq!(word_texts("a ,\u{64B} b"), ["a", ",\u{64B}", "b"]);
+    assert_eq!(texts("a  \u{64B}")[1].0, "  \u{64B}");
+}
+
+#[test]
+fn zwj_before_a_pictograph_joins_as_unicode_says() {
+    // WB3c: no break between ZWJ and an Extended_Pictographic.
+    assert_eq!(texts("a\u{200D}🛑")[0].0, "a\u{200D}🛑");
+}
+
+#[test]
+fn spans_slice_the_input() {
+    let text = "  Muscat, 12 نوفمبر 2025 \u{1F600} e\u{301}t\u{e9}";
+    for token in Tokenizer::new().tokens(text) {
+        assert_eq!(&text[token.span.range()], token.text);
+    }
+}
+
+/// Characters that fold to shorter ones (`’` → `'`, Arabic-Indic digits, full-width
+/// letters), which windows leave to the normalizer, give the terms of normalizing.
+#[test]
+fn characters_that_fold_to_shorter_ones_give_their_terms() {
+    let text = "l’homme d’État ٢٠٢٥ Ｏｍａｎ’s ﬁnal";
+    for without_avx512 in [false, true] {
+        let mut tokens = Tokenizer::new().tokens(text);
+        if without_avx512 {
+            tokens = tokens.without_avx512();
+        }
+        let mut terms = Vec::new();
+        let normalizer = crate::normalize::Normalizer::new();
+        crate::fold::for_each_normalized(tokens, &normalizer, lang("fra"), |_, term| {
+            terms.push(term.to_owned());
+        });
+        assert_eq!(terms, ["l'homme", "d'état", "2025", "oman's", "final"]);
+    }
+}
+
+/// The pipeline changes the folding where the language changes, possibly inside a
+/// window: the tokens still to come are folded the new way.
+#[test]
+fn a_change_of_folding_applies_to_the_rest_of_the_window() {
+    use crate::normalize::Normalizer;
+    let normalizer = Normalizer::new();
+    let (arabic, persian) = (
+        normalizer.folder(lang("ara")),
+        normalizer.folder(lang("pes")),
+    );
+    let text = "الوزير يلتقي الوزير";
+    let mut tokens = Tokenizer::new().tokens(text);
+    let mut buffer = String::new();
+    // The window's folded form, or the folder's.
+    let mut folded =
+        |tokens: &Tokens<'_>, raw: &RawToken, folder: &crate::normalize::Folder<'_>| {
+            // SAFETY: the raw tokens come from `tokens`.
+            match unsafe { tokens.window_folded(raw) } {
+                Some(folded) => folded.to_owned(),
+                None => folder
+                    .fold_token(
+                        &text[raw.start..raw.end],
+                        raw.is_ascii(),
+                        raw.has_ascii_upper(),
+                        &mut buffer,
+                    )
+                    .to_owned(),
+            }
+        };
+    tokens.fold_with(arabic.window_fold());
+    let first = tokens.next_raw().unwrap();
+    assert_eq!(folded(&tokens, &first, &arabic), "الوزير");
+    tokens.fold_with(persian.window_fold());
+    // The token found before the change, then the next one: Persian yeh (U+06CC).
+    assert_eq!(folded(&tokens, &first, &persian), "الوزیر");
+    let second = tokens.next_raw().unwrap();
+    assert_eq!(folded(&tokens, &second, &persian), "یلتقی");
+}
+
+fn lang(code: &str) -> crate::Lang {
+    code.parse().unwrap()
+}
+
+/// Found by the fuzzer: with options on, windows are never used, not even after a line
+/// break (the options find tokens across segments and move the position themselves).
+#[test]
+fn options_keep_tokens_in_order_across_lines() {
+    let text = "M\na www.MM__.\u{65794}Mi lk\u{e}! www.\u{65794}M";
+    let tokenizer = Tokenizer::new().urls(true).emails(true).hashtags(true);
+    let starts: Vec<usize> = tokenizer.tokens(text).map(|t| t.span.start()).collect();
+    assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+    // A line break ends every token: the text's tokens are its lines' tokens.
+    let whole: Vec<&str> = tokenizer.tokens(text).map(|t| t.text).collect();
+    let by_line: Vec<&str> = text
+        .lines()
+        .flat_map(|line| tokenizer.tokens(line).map(|t| t.text))
+        .collect();
+    assert_eq!(whole, by_line);
+}
+
+#[test]
+fn flags_tell_ascii_and_capitals() {
+    let mut tokens = Tokenizer::new().tokens("oman Oman été 42 x_y ÉTÉ");
+    let got: Vec<(bool, bool)> = std::iter::from_fn(|| tokens.next_raw())
+        .map(|t| (t.is_ascii(), t.has_ascii_upper()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (true, false),
+            (true, true),
+            (false, false),
+            (true, false),
+            (true, false),
+            (false, true)
+        ]
+    );
+}
+
+#[test]
+fn emoji_are_tokens_on_request() {
+    let t = Tokenizer::new().emoji(true);
+    assert_eq!(words(&t, "ok 👍🏽 🇴🇲🇷🇺 👨‍👩‍👧"), ["ok", "👍🏽", "🇴🇲", "🇷🇺", "👨‍👩‍👧"]);
+    assert_eq!(words(&Tokenizer::new(), "ok 👍🏽"), ["ok"]);
+}
+
+#[test]
+fn cjk_modes_round_trip_and_dictionary_names_its_feature() {
+    for mode in [CjkMode::Characters, CjkMode::Bigrams] {
+        let json = serde_json::to_string(&mode).unwrap();
+        assert_eq!(serde_json::from_str::<CjkMode>(&json).unwrap(), mode);
+    }
+    let dictionary = serde_json::from_str::<CjkMode>("\"dictionary\"");
+    #[cfg(feature = "icu")]
+    assert_eq!(dictionary.unwrap(), CjkMode::Dictionary);
+    #[cfg(not(feature = "icu"))]
+    assert!(
+        dictionary
+            .unwrap_err()
+            .to_string()
+            .contains("`icu` feature")
+    );
+    assert!(serde_json::from_str::<CjkMode>("\"words\"").is_err());
+}
+
+#[test]
+fn spans_never_run_backwards() {
+    let span: Span = serde_json::from_str(r#"{"start":2,"end":5}"#).unwrap();
+    assert_eq!((span.start(), span.end(), span.len()), (2, 5, 3));
+    let reversed = serde_json::from_str::<Span>(r#"{"start":5,"end":2}"#);
+    assert!(
+        reversed
+            .unwrap_err()
+            .to_string()
+            .contains("ends before it starts")
+    );
+}

@@ -1,0 +1,294 @@
+//! The tokenizer's loop: [`Tokens`], which finds tokens 64 bytes at a time with windows
+//! where it can and with the rule-by-rule segmenter where it cannot, and hands them out with
+//! what it learnt of them on the way ([`RawToken`]).
+
+use super::ascii::{self, ASCII_WORD, skip_ascii_gap};
+use super::segment::{REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before};
+use super::special::{self, Pending};
+use super::window::{self, Window};
+use super::{Span, Token, TokenKind};
+use crate::fold::WindowFold;
+use crate::unicode::utf8::decode;
+use crate::unicode::{ALPHABETIC, EXT_PICT, NUMERIC, WB_MASK, props, wb};
+
+/// What the options ask of the loop.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Options {
+    /// Some option changes the segments into other tokens (`special::refine`).
+    pub(super) refines: bool,
+    pub(super) specials: bool,
+    pub(super) urls: bool,
+    pub(super) emails: bool,
+    pub(super) hashtags: bool,
+    pub(super) mentions: bool,
+    pub(super) emoji: bool,
+    pub(super) bigrams: bool,
+    #[cfg(feature = "icu")]
+    pub(super) dictionary: bool,
+}
+
+/// Iterator over the tokens of a text; see [`Tokenizer::tokens`].
+#[derive(Clone, Debug)]
+pub struct Tokens<'a> {
+    pub(super) text: &'a str,
+    pub(super) pos: usize,
+    pub(super) options: Options,
+    pub(super) pending: Pending,
+    /// Tokens found 64 bytes at a time (see `window.rs`).
+    window: Window,
+    /// How windows fold their text, when the tokens are normalized as they come.
+    fold: Option<WindowFold>,
+    /// Before this position the rule-by-rule segmenter works, not the window: text where
+    /// windows keep stopping at characters they cannot take (marks, ideographs, ...).
+    scalar_until: usize,
+    /// How far the segmenter goes after the next stopped window; grows while windows keep
+    /// stopping early, so that such text does not pay for windows that achieve little.
+    scalar_span: usize,
+}
+
+impl<'a> Tokens<'a> {
+    pub(super) fn new(text: &'a str, options: Options) -> Tokens<'a> {
+        Tokens {
+            text,
+            pos: 0,
+            options,
+            pending: Pending::default(),
+            window: Window::default(),
+            fold: None,
+            scalar_until: if options.refines { usize::MAX } else { 0 },
+            scalar_span: MIN_SCALAR_SPAN,
+        }
+    }
+}
+
+const MIN_SCALAR_SPAN: usize = 16;
+const MAX_SCALAR_SPAN: usize = 1024;
+
+/// A token as the tokenizer's loop finds it, with what it learnt of it on the way.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RawToken {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: TokenKind,
+    /// For words and numbers: whether the token is all ASCII and whether it has an ASCII
+    /// capital, which lets normalization skip its own scan.
+    pub(crate) flags: SegmentFlags,
+}
+
+impl RawToken {
+    /// The token is ASCII (and no special token, whose flags are not tracked).
+    #[inline]
+    pub(crate) fn is_ascii(&self) -> bool {
+        self.flags & ascii::NON_ASCII == 0
+            && matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// The token has an ASCII capital letter.
+    #[inline]
+    pub(crate) fn has_ascii_upper(&self) -> bool {
+        self.flags & ascii::ASCII_UPPER != 0
+    }
+}
+
+impl<'a> Tokens<'a> {
+    /// The next token with its flags.
+    #[inline(always)]
+    pub(crate) fn next_raw(&mut self) -> Option<RawToken> {
+        // The hot path: the next run of the current window. (With options on, no window is
+        // ever built and this is `None`.)
+        if let Some(token) = self.window.pop() {
+            return Some(token);
+        }
+        self.next_raw_slow()
+    }
+
+    #[inline]
+    pub(crate) fn next_raw_slow(&mut self) -> Option<RawToken> {
+        if let Some(token) = self.pending.pop() {
+            return Some(token);
+        }
+        if !self.options.refines {
+            // Returned as it comes: copying the token through a local first cost a
+            // store-forwarding stall per token (its kind and flags written as bytes, read back
+            // as a word).
+            return self.next_word_segment();
+        }
+        loop {
+            let segment = self.next_word_segment()?;
+            if let Some(token) = special::refine(self, segment) {
+                return Some(token);
+            }
+        }
+    }
+
+    /// The next segment that is a token before the options: a word, a number, or with
+    /// [`Tokenizer::emoji`], an emoji.
+    #[inline]
+    pub(super) fn next_word_segment(&mut self) -> Option<RawToken> {
+        let bytes = self.text.as_bytes();
+        loop {
+            if let Some(token) = self.window.pop() {
+                return Some(token);
+            }
+            if self.pos >= bytes.len() {
+                return None;
+            }
+            if self.pos >= self.scalar_until {
+                if let Some(built) = self.window.build(bytes, self.pos, self.fold.as_ref()) {
+                    self.pos = built.next;
+                    match built.complex_at {
+                        Some(at) => self.leave_to_the_rules(at),
+                        None => self.scalar_span = MIN_SCALAR_SPAN,
+                    }
+                    continue;
+                }
+                self.leave_to_the_rules(self.pos);
+            }
+            let mut start = self.pos;
+            let b = bytes[start];
+            if b < 0x80 && !ASCII_WORD[b as usize] {
+                // ASCII spaces and punctuation are segments of their own (or runs of spaces,
+                // or CR LF) and never words: skip them all at once.
+                let next = skip_ascii_gap(bytes, start);
+                if next >= bytes.len() {
+                    self.pos = bytes.len();
+                    return None;
+                }
+                if next < self.scalar_until
+                    && !self.options.refines
+                    && bytes[start..next].contains(&b'\n')
+                    && !window::leaves_to_the_rules(bytes, next)
+                {
+                    // A new line may be in another script (multilingual text is often
+                    // multilingual line by line): unless it starts in a script that windows
+                    // leave to the rules, let windows try again at once.
+                    self.scalar_until = next;
+                }
+                // A mark, format character or ZWJ attaches to the last of them (WB4), and a
+                // wide space to a run of spaces (WB3d): then the rules start from that one.
+                let joins_gap = bytes[next] >= 0x80
+                    && wb::is(
+                        props(decode(bytes, next).0) & WB_MASK,
+                        wb::IGNORABLE | wb::set(&[wb::WSEG_SPACE]),
+                    );
+                start = if joins_gap {
+                    segment_start_at_or_before(bytes, next - 1, start)
+                } else {
+                    next
+                };
+            }
+            let (end, flags) = segment_end(bytes, start);
+            self.pos = end;
+            let kind = if flags & ALPHABETIC != 0 {
+                TokenKind::Word
+            } else if flags & NUMERIC != 0 {
+                TokenKind::Number
+            } else if self.options.emoji && flags & (EXT_PICT | REGIONAL_INDICATOR) != 0 {
+                TokenKind::Emoji
+            } else {
+                continue;
+            };
+            return Some(RawToken {
+                start,
+                end,
+                kind,
+                flags,
+            });
+        }
+    }
+
+    /// Lets the rule-by-rule segmenter work from `at` on for a while, longer each time in a
+    /// row that windows stop early.
+    #[inline]
+    fn leave_to_the_rules(&mut self, at: usize) {
+        self.scalar_until = at + self.scalar_span;
+        self.scalar_span = (self.scalar_span * 2).min(MAX_SCALAR_SPAN);
+    }
+
+    /// The same tokens from windows built without AVX-512, as on a CPU without it.
+    #[cfg(test)]
+    pub(super) fn without_avx512(mut self) -> Self {
+        self.window = Window::without_avx512();
+        self
+    }
+
+    /// Folds the text of the windows to come with `fold` (none: windows do not fold), so
+    /// that [`window_folded`](Self::window_folded) finds most terms made.
+    pub(crate) fn fold_with(&mut self, fold: Option<WindowFold>) {
+        self.fold = fold;
+        self.window.forget_folding();
+    }
+
+    /// The folded form of a word or number that the current window holds folded (see
+    /// [`fold_with`](Self::fold_with)); `None` for other tokens, and for tokens the window
+    /// did not settle, which the normalizer must fold on its own.
+    ///
+    /// # Safety
+    ///
+    /// `raw` must have been found by this `Tokens` (its ends are then character boundaries
+    /// of the text, which the window needs).
+    #[inline]
+    pub(crate) unsafe fn window_folded(&self, raw: &RawToken) -> Option<&str> {
+        if !matches!(raw.kind, TokenKind::Word | TokenKind::Number) {
+            return None;
+        }
+        debug_assert!(self.text.is_char_boundary(raw.start) && self.text.is_char_boundary(raw.end));
+        // SAFETY: a raw token of this text starts and ends at character boundaries (the
+        // caller's promise), which is what `Window::folded` needs.
+        unsafe { self.window.folded(raw.start, raw.end) }
+    }
+
+    /// Calls `f` with each token, its raw form and, when the window holds it folded (see
+    /// [`fold_with`](Self::fold_with)), its folded form. The loop of the fused tokenize and
+    /// fold: the tokens of a window just built come without a bounds check or a look at the
+    /// window's range.
+    #[inline]
+    pub(crate) fn for_each_with_folded(
+        mut self,
+        mut f: impl FnMut(Token<'a>, &RawToken, Option<&str>),
+    ) {
+        let text = self.text;
+        while let Some(raw) = self.next_raw_slow() {
+            // SAFETY: `raw` was found in this text by this loop.
+            let token = unsafe { token_in(text, raw) };
+            // SAFETY: as above.
+            f(token, &raw, unsafe { self.window_folded(&raw) });
+            // The hot loop: the other tokens of the window just built, most of them folded
+            // with it (none when windows do not fold: Turkic I, no case folding).
+            while let Some((raw, folded)) = self.window.pop_folded() {
+                // SAFETY: as above.
+                let token = unsafe { token_in(text, raw) };
+                f(token, &raw, folded);
+            }
+        }
+    }
+}
+
+/// The token `raw` stands for in `text`.
+///
+/// # Safety
+///
+/// `raw` must have been found in `text` by a [`Tokens`] (so that it starts and ends at
+/// character boundaries of the text): at segment boundaries, which the segmenter only puts
+/// between characters, or at `#`, `@` and URL and e-mail ends, which are ASCII.
+#[inline]
+unsafe fn token_in(text: &str, raw: RawToken) -> Token<'_> {
+    debug_assert!(text.is_char_boundary(raw.start) && text.is_char_boundary(raw.end));
+    Token {
+        // SAFETY: `raw` lies on character boundaries of the text (the caller's promise).
+        text: unsafe { text.get_unchecked(raw.start..raw.end) },
+        span: Span::new(raw.start, raw.end),
+        kind: raw.kind,
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token<'a>> {
+        let raw = self.next_raw()?;
+        // SAFETY: `raw` was found in this text by this loop.
+        Some(unsafe { token_in(self.text, raw) })
+    }
+}

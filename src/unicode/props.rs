@@ -1,0 +1,139 @@
+//! The properties of a code point that word segmentation needs (Word_Break,
+//! Extended_Pictographic, Alphabetic, Numeric) in one byte, and the scripts written without
+//! spaces.
+
+use super::tables::unspaced_scripts::SCRIPT_RANGES;
+use super::tables::word_props::{BLOCKS, INDEX};
+
+/// Word_Break property values (UAX #29, table 3), numbered as the generator numbers them.
+pub(crate) mod wb {
+    pub const OTHER: u8 = 0;
+    pub const CR: u8 = 1;
+    pub const LF: u8 = 2;
+    pub const NEWLINE: u8 = 3;
+    pub const EXTEND: u8 = 4;
+    pub const ZWJ: u8 = 5;
+    pub const REGIONAL_INDICATOR: u8 = 6;
+    pub const FORMAT: u8 = 7;
+    pub const KATAKANA: u8 = 8;
+    pub const HEBREW_LETTER: u8 = 9;
+    pub const ALETTER: u8 = 10;
+    pub const SINGLE_QUOTE: u8 = 11;
+    pub const DOUBLE_QUOTE: u8 = 12;
+    pub const MID_NUM_LET: u8 = 13;
+    pub const MID_LETTER: u8 = 14;
+    pub const MID_NUM: u8 = 15;
+    pub const NUMERIC: u8 = 16;
+    pub const EXTEND_NUM_LET: u8 = 17;
+    pub const WSEG_SPACE: u8 = 18;
+
+    /// A set of Word_Break values as a bit mask.
+    pub const fn set(values: &[u8]) -> u32 {
+        let mut mask = 0;
+        let mut i = 0;
+        while i < values.len() {
+            mask |= 1 << values[i];
+            i += 1;
+        }
+        mask
+    }
+
+    /// True when `value` is in `set`.
+    #[inline(always)]
+    pub const fn is(value: u8, set: u32) -> bool {
+        set & (1 << value) != 0
+    }
+
+    pub const AHLETTER: u32 = set(&[ALETTER, HEBREW_LETTER]);
+    /// Values that join every other value of the set (WB5, WB8, WB9, WB10, WB13a, WB13b):
+    /// inside a run of these there is never a boundary.
+    pub const WORD: u32 = set(&[ALETTER, HEBREW_LETTER, NUMERIC, EXTEND_NUM_LET]);
+    /// WB4: ignored after any character but a line break.
+    pub const IGNORABLE: u32 = set(&[EXTEND, FORMAT, ZWJ]);
+    pub const MID_LETTER_Q: u32 = set(&[MID_LETTER, MID_NUM_LET, SINGLE_QUOTE]);
+    pub const MID_NUM_Q: u32 = set(&[MID_NUM, MID_NUM_LET, SINGLE_QUOTE]);
+    pub const LINE_BREAK: u32 = set(&[CR, LF, NEWLINE]);
+}
+
+/// The Word_Break value's bits in a property byte.
+pub(crate) const WB_MASK: u8 = 0x1F;
+/// Extended_Pictographic (emoji-data.txt).
+pub(crate) const EXT_PICT: u8 = 0x20;
+/// Alphabetic (DerivedCoreProperties.txt).
+pub(crate) const ALPHABETIC: u8 = 0x40;
+/// General_Category Nd, Nl or No.
+pub(crate) const NUMERIC: u8 = 0x80;
+
+/// The property byte of a code point (a `const fn`: tables built at compile time use it too).
+#[inline(always)]
+pub(crate) const fn props(cp: u32) -> u8 {
+    let i = (cp >> 6) as usize;
+    let block = if i < INDEX.len() {
+        INDEX[i] as usize
+    } else {
+        0
+    };
+    BLOCKS[(block << 6) | (cp & 63) as usize]
+}
+
+/// The classes of [`unspaced_script`]: the scripts written without spaces between words.
+pub(crate) const UNSPACED_HAN: u8 = 1;
+pub(crate) const UNSPACED_HIRAGANA: u8 = 2;
+pub(crate) const UNSPACED_KATAKANA: u8 = 3;
+/// The last of the CJK classes: 1 to 4 are Han, hiragana, katakana, hangul; 5 to 8 Thai,
+/// Lao, Khmer, Myanmar.
+pub(crate) const UNSPACED_HANGUL: u8 = 4;
+
+/// The class of the script written without spaces that `c` belongs to: 0 for none, 1 Han,
+/// 2 Hiragana, 3 Katakana, 4 Hangul, 5 Thai, 6 Lao, 7 Khmer, 8 Myanmar.
+pub(crate) fn unspaced_script(c: char) -> u8 {
+    let cp = c as u32;
+    if cp < 0x0E00 {
+        return 0;
+    }
+    let i = SCRIPT_RANGES.partition_point(|&(first, _, _)| first <= cp);
+    match i.checked_sub(1).map(|i| SCRIPT_RANGES[i]) {
+        Some((_, last, class)) if cp <= last => class,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alphabetic_and_numeric_bits_agree_with_std() {
+        // Both come from Unicode 17: the generated table and the standard library.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let p = props(c as u32);
+            assert_eq!(p & ALPHABETIC != 0, c.is_alphabetic(), "{c:?}");
+            assert_eq!(p & NUMERIC != 0, c.is_numeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn known_values() {
+        assert_eq!(props('a' as u32) & WB_MASK, wb::ALETTER);
+        assert_eq!(props('7' as u32) & WB_MASK, wb::NUMERIC);
+        assert_eq!(props('\'' as u32) & WB_MASK, wb::SINGLE_QUOTE);
+        assert_eq!(props('’' as u32) & WB_MASK, wb::MID_NUM_LET);
+        assert_eq!(props('ع' as u32) & WB_MASK, wb::ALETTER);
+        assert_eq!(props('\u{064F}' as u32) & WB_MASK, wb::EXTEND);
+        assert_eq!(props('カ' as u32) & WB_MASK, wb::KATAKANA);
+        assert_eq!(props('曼' as u32) & WB_MASK, wb::OTHER);
+        assert_ne!(props('🛑' as u32) & EXT_PICT, 0);
+        assert_eq!(props(0x10FFFF), 0);
+    }
+
+    #[test]
+    fn unspaced_scripts() {
+        assert_eq!(unspaced_script('曼'), UNSPACED_HAN);
+        assert_eq!(unspaced_script('の'), UNSPACED_HIRAGANA);
+        assert_eq!(unspaced_script('カ'), UNSPACED_KATAKANA);
+        assert_eq!(unspaced_script('한'), UNSPACED_HANGUL);
+        assert_eq!(unspaced_script('ก'), 5);
+        assert_eq!(unspaced_script('a'), 0);
+        assert_eq!(unspaced_script('ع'), 0);
+    }
+}

@@ -1,0 +1,243 @@
+//! Outputs of issue 14: special files written in place, never replaced; output files that
+//! appear together or not at all; outputs that would destroy inputs refused before anything
+//! is read; stable statistics file names; interrupted runs and closed pipes.
+
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::batch_support::{Running, command};
+use crate::{SENTENCE, run, run_in, temp};
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn stats_dir_file_names_are_a_crc_64_xz_of_the_input() {
+    let dir = temp();
+    let input = "{\"id\":\"a\",\"text\":\"Muscat\"}\n{\"id\":\"b\",\"text\":\"Oman\"}\n";
+    let out = run_in(
+        dir.path(),
+        &["-", "--quiet", "--stats-dir", "parts"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // CRC-64/XZ of each document's id, 0xFF, text, 0xFF, in input order; 2 documents. Fixed
+    // for ever: a retried worker built with any toolchain must find its own file.
+    assert_eq!(
+        names(&dir.path().join("parts")),
+        ["stats-2-cf4cec5d824f904f.json"]
+    );
+    let crc = crc::Crc::<u64>::new(&crc::CRC_64_XZ);
+    assert_eq!(
+        crc.checksum(b"a\xFFMuscat\xFFb\xFFOman\xFF"),
+        0xcf4c_ec5d_824f_904f,
+        "the formula the README gives"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_named_pipe_is_written_in_place() {
+    let dir = temp();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let pipe = dir.path().join("records.jsonl");
+    crate::batch_support::mkfifo(&pipe);
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || fs::read_to_string(pipe).unwrap())
+    };
+    let out = Running::start(
+        command(dir.path(), &["news.txt", "--output", "records.jsonl"]),
+        Vec::new(),
+    )
+    .finish(Duration::from_secs(120));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = reader.join().unwrap();
+    let record: serde_json::Value = serde_json::from_str(records.trim_end()).unwrap();
+    assert_eq!(record["id"], "news.txt");
+    use std::os::unix::fs::FileTypeExt;
+    let kind = fs::symlink_metadata(&pipe).unwrap().file_type();
+    assert!(kind.is_fifo(), "still a named pipe");
+    assert_eq!(
+        names(dir.path()),
+        ["news.txt", "records.jsonl"],
+        "no temporary file"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_full_device_fails_with_exit_3_and_the_device_stays() {
+    use std::os::unix::fs::FileTypeExt;
+    let full = Path::new("/dev/full");
+    if !fs::metadata(full).is_ok_and(|m| m.file_type().is_char_device()) {
+        eprintln!("skipped: no /dev/full on this system");
+        return;
+    }
+    let dir = temp();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let out = run(dir.path(), &["news.txt", "--output", "/dev/full"]);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_stderr_contains("/dev/full: No space left on device");
+    // Run as root, a rename would have replaced the device with a regular file.
+    let kind = fs::symlink_metadata(full).unwrap().file_type();
+    assert!(kind.is_char_device(), "/dev/full is still a device");
+
+    // Records and statistics appear together or not at all: statistics that cannot be
+    // written leave no records file either.
+    let out = run(
+        dir.path(),
+        &[
+            "news.txt",
+            "--output",
+            "records.jsonl",
+            "--stats",
+            "/dev/full",
+        ],
+    );
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert_eq!(
+        names(dir.path()),
+        ["news.txt"],
+        "no records, no temporary file"
+    );
+}
+
+#[test]
+fn output_to_dev_stdout_goes_to_stdout() {
+    let dir = temp();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let out = run(dir.path(), &["news.txt", "--output", "/dev/stdout"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.records()[0]["id"], "news.txt");
+}
+
+#[test]
+fn outputs_that_would_destroy_inputs_are_refused_before_reading() {
+    let dir = temp();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let doc = format!("{}\n", json!({"id": "a", "text": SENTENCE}));
+    fs::write(dir.path().join("docs.jsonl"), &doc).unwrap();
+    fs::create_dir(dir.path().join("folder")).unwrap();
+    for (args, says) in [
+        (
+            &["news.txt", "--output", "news.txt"][..],
+            "--output news.txt is also an input",
+        ),
+        (
+            &["news.txt", "--output", "o.json", "--stats", "./o.json"],
+            "--output and --stats name the same file",
+        ),
+        (
+            &["news.txt", "--stats", "docs.jsonl", "docs.jsonl"],
+            "--stats docs.jsonl is also an input",
+        ),
+        (&["news.txt", "--output", "folder"], "folder is a folder"),
+        (&[".", "--output", "docs.jsonl"], "would be read as input"),
+        (
+            &["merge", "docs.jsonl", "--output", "docs.jsonl"],
+            "is also an input",
+        ),
+    ] {
+        let out = run(dir.path(), args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        out.assert_stderr_contains(says);
+        assert!(out.stdout.is_empty(), "nothing was read: {args:?}");
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("news.txt")).unwrap(),
+        SENTENCE
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("docs.jsonl")).unwrap(),
+        doc
+    );
+    assert_eq!(names(dir.path()), ["docs.jsonl", "folder", "news.txt"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_removes_its_temporary_files() {
+    for signal in [libc::SIGTERM, libc::SIGINT] {
+        let dir = temp();
+        let args = [
+            "-",
+            "--output",
+            "records.jsonl",
+            "--stats",
+            "stats.json",
+            "--stats-dir",
+            "parts",
+        ];
+        // Stdin that never ends, as a large input being read.
+        let running = Running::start_with(command(dir.path(), &args), |input| {
+            use std::io::Write;
+            let line = format!("{}\n", json!({"text": SENTENCE})).repeat(1000);
+            while input.write_all(line.as_bytes()).is_ok() {}
+        });
+        let temporaries = |dir: &Path| {
+            names(dir)
+                .into_iter()
+                .filter(|n| n.ends_with(".part"))
+                .count()
+        };
+        // Interrupted while it writes: once its temporary files exist.
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        while temporaries(dir.path()) < 2 || !dir.path().join("parts").exists() {
+            assert!(std::time::Instant::now() < deadline, "no temporary files");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        crate::batch_support::send_signal(&running.child, signal);
+        let (status, _, stderr) = running.wait(Duration::from_secs(60));
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(
+            status.signal(),
+            Some(signal),
+            "ends by the signal: {stderr}"
+        );
+        assert_eq!(temporaries(dir.path()), 0, "{:?}", names(dir.path()));
+        assert_eq!(temporaries(&dir.path().join("parts")), 0);
+        assert_eq!(names(dir.path()), ["parts"], "no output either");
+    }
+}
+
+#[test]
+fn a_closed_stdout_stops_the_run_quietly_with_exit_3() {
+    use std::io::{BufRead, Read, Write};
+    let dir = temp();
+    // Far more records than a pipe holds.
+    let input = format!("{}\n", json!({"text": SENTENCE})).repeat(50_000);
+    let mut child = command(dir.path(), &["-"]).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut stderr = child.stderr.take().unwrap();
+    let errors = std::thread::spawn(move || {
+        let mut all = String::new();
+        let _ = stderr.read_to_string(&mut all);
+        all
+    });
+    // Read one record, then close the pipe, as `| head -1` does.
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    drop(stdout);
+    assert!(first.starts_with("{\"id\":\"-:1\""), "{first}");
+    let status = child.wait().unwrap();
+    writer.join().unwrap();
+    let stderr = errors.join().unwrap();
+    assert_eq!(status.code(), Some(3), "{stderr}");
+    assert!(stderr.is_empty(), "no message, no panic: {stderr}");
+}
