@@ -6,7 +6,7 @@
 //!
 //! Ignored by a plain `cargo test`, run by the README's test command (`-- --include-ignored`).
 //! Needs Python 3 with pip (skipped, saying so, without them) and maturin, pytest, pyarrow,
-//! pandas, datasets and pyspark (`scripts/setup` installs them; the test fails, saying what
+//! pandas, datasets, pyspark and mypy (`scripts/setup` installs them; the test fails, saying what
 //! is missing, otherwise). The Spark comparison (python/tests/test_spark.py) also needs
 //! Java 17 and the batch tool, which this test builds. `WORDMILL_PYTHON` chooses the
 //! interpreter (default `python3`); `WORDMILL_SKIP_PYTHON=1` skips everything,
@@ -25,6 +25,7 @@ const NEEDED: &[(&str, &str)] = &[
     ("pandas", "pandas"),
     ("datasets", "datasets"),
     ("pyspark", "pyspark"),
+    ("mypy", "mypy"),
 ];
 
 fn repository() -> &'static Path {

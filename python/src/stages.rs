@@ -169,7 +169,10 @@ impl Tokenizer {
     /// "dictionary" (ICU4X word segmentation); urls, emails, hashtags, mentions, emoji: also
     /// recognize those as tokens of their own kind.
     #[new]
-    #[pyo3(signature = (*, cjk = String::from("characters"), urls = false, emails = false, hashtags = false, mentions = false, emoji = false))]
+    #[pyo3(
+        signature = (*, cjk = String::from("characters"), urls = false, emails = false, hashtags = false, mentions = false, emoji = false),
+        text_signature = "(*, cjk='characters', urls=False, emails=False, hashtags=False, mentions=False, emoji=False)"
+    )]
     fn new(
         cjk: String,
         urls: bool,
@@ -190,7 +193,10 @@ impl Tokenizer {
 
     /// The tokens of `text`, in order, with code point offsets. With a normalizer, each
     /// token's term is its normalized form (in language `lang`); without, it is None.
-    #[pyo3(signature = (text, normalizer = None, lang = String::from("und")))]
+    #[pyo3(
+        signature = (text, normalizer = None, lang = String::from("und")),
+        text_signature = "($self, text, normalizer=None, lang='und')"
+    )]
     fn tokenize<'py>(
         &self,
         py: Python<'py>,
@@ -262,7 +268,10 @@ impl Normalizer {
     /// form: "nfc" or "nfkc"; the other options switch the steps on and off (defaults as in
     /// the library: all on but teh_marbuta, russian_yo and strip_diacritics).
     #[new]
-    #[pyo3(signature = (form = String::from("nfc"), *, case_fold = true, fold_punctuation = true, fold_width = true, fold_digits = true, language_rules = true, teh_marbuta = false, russian_yo = false, strip_diacritics = false))]
+    #[pyo3(
+        signature = (form = String::from("nfc"), *, case_fold = true, fold_punctuation = true, fold_width = true, fold_digits = true, language_rules = true, teh_marbuta = false, russian_yo = false, strip_diacritics = false),
+        text_signature = "(form='nfc', *, case_fold=True, fold_punctuation=True, fold_width=True, fold_digits=True, language_rules=True, teh_marbuta=False, russian_yo=False, strip_diacritics=False)"
+    )]
     #[allow(clippy::too_many_arguments)] // Python's keyword arguments
     fn new(
         form: String,
@@ -289,7 +298,10 @@ impl Normalizer {
     }
 
     /// The normalized form of `token` in language `lang` (ISO 639-3; "und" when unknown).
-    #[pyo3(signature = (token, lang = String::from("und")))]
+    #[pyo3(
+        signature = (token, lang = String::from("und")),
+        text_signature = "($self, token, lang='und')"
+    )]
     fn normalize(&self, token: PyBackedStr, lang: String) -> PyResult<String> {
         let lang: Lang = options::lang(&lang)?;
         Ok(self.inner.normalize(&token, lang).into_owned())

@@ -160,7 +160,10 @@ impl CorpusStats {
     /// The `k` top terms as (term, document frequency, collection frequency) tuples, ranked
     /// by="document_frequency" (then occurrences) or "collection_frequency" (then
     /// documents), ties alphabetically; in all, or in language `lang`.
-    #[pyo3(signature = (k = 10, by = String::from("document_frequency"), lang = None))]
+    #[pyo3(
+        signature = (k = 10, by = String::from("document_frequency"), lang = None),
+        text_signature = "($self, k=10, by='document_frequency', lang=None)"
+    )]
     fn top(&self, k: usize, by: String, lang: Option<String>) -> PyResult<Vec<(String, u64, u64)>> {
         let by = rank_by(&by)?;
         let top = match lang {
@@ -287,7 +290,10 @@ pub struct TfIdf {
 #[pymethods]
 impl TfIdf {
     #[new]
-    #[pyo3(signature = (*, smooth_idf = true, sublinear_tf = false, norm = Some(String::from("l2"))))]
+    #[pyo3(
+        signature = (*, smooth_idf = true, sublinear_tf = false, norm = Some(String::from("l2"))),
+        text_signature = "(*, smooth_idf=True, sublinear_tf=False, norm='l2')"
+    )]
     fn new(smooth_idf: bool, sublinear_tf: bool, norm: Option<String>) -> PyResult<TfIdf> {
         let norm = match norm.as_deref().map(str::to_ascii_lowercase).as_deref() {
             None => None,

@@ -1,15 +1,21 @@
 """Type stubs of wordmill's extension module (wordmill._wordmill), re-exported by wordmill."""
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Literal, Optional, Protocol, Union, overload
+from typing import Any, Literal, Optional, Protocol, Union, final, overload
+
+__all__ = [
+    "Pipeline", "Analysis", "BatchAnalysis", "Token", "Span", "Terms", "CorpusStats", "TfIdf",
+    "Bm25", "Detector", "Detection", "Tokenizer", "Normalizer", "languages",
+    "_rust_analyze_batch", "HAS_DICTIONARY",
+]
 
 HAS_DICTIONARY: bool
 """True when cjk="dictionary" (ICU4X word segmentation) is available."""
 
-UnicodeFormName = Literal["nfc", "nfkc"]
-CjkModeName = Literal["characters", "bigrams", "dictionary"]
-TokenKindName = Literal["word", "number", "url", "email", "hashtag", "mention", "emoji"]
-RankByName = Literal["document_frequency", "collection_frequency", "df", "cf"]
+_UnicodeFormName = Literal["nfc", "nfkc"]
+_CjkModeName = Literal["characters", "bigrams", "dictionary"]
+_TokenKindName = Literal["word", "number", "url", "email", "hashtag", "mention", "emoji"]
+_RankByName = Literal["document_frequency", "collection_frequency", "df", "cf"]
 
 class _ArrowArrayExportable(Protocol):
     def __arrow_c_array__(self, requested_schema: Optional[object] = None) -> tuple[object, object]: ...
@@ -17,8 +23,9 @@ class _ArrowArrayExportable(Protocol):
 class _ArrowStreamExportable(Protocol):
     def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
 
-DocumentTerms = Union["Analysis", "Terms", Mapping[str, int]]
+_DocumentTerms = Union["Analysis", "Terms", Mapping[str, int]]
 
+@final
 class Token:
     """A token: text[start:end] == token.text (code point offsets), its kind, and its term."""
 
@@ -29,11 +36,12 @@ class Token:
     @property
     def end(self) -> int: ...
     @property
-    def kind(self) -> TokenKindName: ...
+    def kind(self) -> _TokenKindName: ...
     @property
     def term(self) -> Optional[str]:
         """The term the token became (None from Tokenizer.tokenize without a normalizer)."""
 
+@final
 class Span:
     """A stretch of text in one language and script (code point offsets)."""
 
@@ -46,6 +54,7 @@ class Span:
     @property
     def script(self) -> Optional[str]: ...
 
+@final
 class Detection:
     """What detection found: ISO 639-3 language ("und" when undetermined), script, confidence."""
 
@@ -58,6 +67,7 @@ class Detection:
     @property
     def reliable(self) -> bool: ...
 
+@final
 class Terms(Mapping[str, int]):
     """A document's terms and their counts, in order of first occurrence (read-only).
 
@@ -66,10 +76,10 @@ class Terms(Mapping[str, int]):
     (2, 3, [('muscat', 2)])
     """
 
-    def __getitem__(self, term: str) -> int: ...
+    def __getitem__(self, term: str, /) -> int: ...
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[str]: ...
-    def __contains__(self, term: object) -> bool: ...
+    def __contains__(self, term: object, /) -> bool: ...
     def keys(self) -> list[str]: ...  # type: ignore[override]
     def values(self) -> list[int]: ...  # type: ignore[override]
     def items(self) -> list[tuple[str, int]]: ...  # type: ignore[override]
@@ -83,6 +93,7 @@ class Terms(Mapping[str, int]):
         """The n most frequent terms, ties alphabetically (all with n=None)."""
     def to_dict(self) -> dict[str, int]: ...
 
+@final
 class Analysis:
     """One analysed document. Offsets are Python string indices (code points).
 
@@ -117,6 +128,7 @@ class Analysis:
         """lang, script, confidence, reliable, token_count, terms (a dict) and, with
         tokens=True, (start, end, term) tuples."""
 
+@final
 class BatchAnalysis:
     """Analyses in input order (a sequence of Analysis) and their corpus statistics."""
 
@@ -125,9 +137,10 @@ class BatchAnalysis:
     @property
     def stats(self) -> CorpusStats: ...
     def __len__(self) -> int: ...
-    def __getitem__(self, index: int) -> Analysis: ...
+    def __getitem__(self, index: int, /) -> Analysis: ...
     def __iter__(self) -> Iterator[Analysis]: ...
 
+@final
 class Pipeline:
     """Detection, tokenization, normalization, stop words, stemming and counting.
 
@@ -136,21 +149,21 @@ class Pipeline:
     ['eng', 'ara']
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         languages: Optional[Iterable[str]] = None,
         *,
         fallback_language: Optional[str] = None,
-        normalize: Union[UnicodeFormName, "Normalizer", None] = None,
+        normalize: Union[_UnicodeFormName, "Normalizer", None] = None,
         strip_diacritics: Optional[bool] = None,
         stem: bool = True,
         stopwords: bool = True,
-        cjk: Optional[CjkModeName] = None,
+        cjk: Optional[_CjkModeName] = None,
         bigrams: bool = False,
         keep_tokens: bool = True,
         detector: Optional["Detector"] = None,
         tokenizer: Optional["Tokenizer"] = None,
-    ) -> None: ...
+    ) -> "Pipeline": ...
     def analyze(self, text: str) -> Analysis: ...
     def analyze_batch(self, texts: Iterable[str], threads: Optional[int] = None) -> BatchAnalysis:
         """Parallel analysis with the GIL released; results in input order."""
@@ -164,12 +177,13 @@ class Pipeline:
         """A pyarrow.RecordBatch: lang, script, confidence, reliable, token_count, term_count,
         terms (list<struct<term: string, count: int64>>), one row per input row."""
 
+@final
 class CorpusStats:
     """Documents, tokens, and document and collection frequency per term, in all and per
     language; merges exactly; persists as bytes or JSON; pickles."""
 
-    def __init__(self) -> None: ...
-    def add(self, document: DocumentTerms, lang: Optional[str] = None) -> None: ...
+    def __new__(cls) -> "CorpusStats": ...
+    def add(self, document: _DocumentTerms, lang: Optional[str] = None) -> None: ...
     def merge(self, other: CorpusStats) -> None: ...
     @property
     def documents(self) -> int: ...
@@ -184,7 +198,7 @@ class CorpusStats:
     def document_frequency(self, term: str, lang: Optional[str] = None) -> int: ...
     def collection_frequency(self, term: str, lang: Optional[str] = None) -> int: ...
     def top(
-        self, k: int = 10, by: RankByName = "document_frequency", lang: Optional[str] = None
+        self, k: int = 10, by: _RankByName = "document_frequency", lang: Optional[str] = None
     ) -> list[tuple[str, int, int]]:
         """(term, document frequency, collection frequency), best first."""
     def to_bytes(self) -> bytes: ...
@@ -193,31 +207,34 @@ class CorpusStats:
     def to_json(self) -> str: ...
     @classmethod
     def from_json(cls, json: str) -> CorpusStats: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
+@final
 class TfIdf:
     """scikit-learn's TfidfVectorizer weights (smooth idf, raw tf, L2 norm by default)."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         smooth_idf: bool = True,
         sublinear_tf: bool = False,
         norm: Optional[Literal["l2", "l1"]] = "l2",
-    ) -> None: ...
+    ) -> "TfIdf": ...
     def idf(self, stats: CorpusStats, term: str) -> Optional[float]: ...
-    def weights(self, stats: CorpusStats, doc: DocumentTerms) -> list[tuple[str, float]]: ...
-    def top(self, stats: CorpusStats, doc: DocumentTerms, k: int = 10) -> list[tuple[str, float]]: ...
+    def weights(self, stats: CorpusStats, doc: _DocumentTerms) -> list[tuple[str, float]]: ...
+    def top(self, stats: CorpusStats, doc: _DocumentTerms, k: int = 10) -> list[tuple[str, float]]: ...
 
+@final
 class Bm25:
     """BM25 (k1 = 1.2, b = 0.75, Lucene's idf by default)."""
 
-    def __init__(self, k1: float = 1.2, b: float = 0.75) -> None: ...
+    def __new__(cls, k1: float = 1.2, b: float = 0.75) -> "Bm25": ...
     def idf(self, stats: CorpusStats, term: str) -> float: ...
-    def weights(self, stats: CorpusStats, doc: DocumentTerms) -> list[tuple[str, float]]: ...
-    def top(self, stats: CorpusStats, doc: DocumentTerms, k: int = 10) -> list[tuple[str, float]]: ...
-    def score(self, stats: CorpusStats, doc: DocumentTerms, query: Union[str, Iterable[str]]) -> float: ...
+    def weights(self, stats: CorpusStats, doc: _DocumentTerms) -> list[tuple[str, float]]: ...
+    def top(self, stats: CorpusStats, doc: _DocumentTerms, k: int = 10) -> list[tuple[str, float]]: ...
+    def score(self, stats: CorpusStats, doc: _DocumentTerms, query: Union[str, Iterable[str]]) -> float: ...
 
+@final
 class Detector:
     """Language detection, alone.
 
@@ -225,8 +242,8 @@ class Detector:
     'nob'
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         languages: Optional[Iterable[str]] = None,
         *,
         min_letters: Optional[int] = None,
@@ -234,10 +251,11 @@ class Detector:
         fallback: Optional[str] = None,
         sample_bytes: Optional[int] = None,
         whatlang_only: bool = False,
-    ) -> None: ...
+    ) -> "Detector": ...
     def detect(self, text: str) -> Detection: ...
     def detect_spans(self, text: str) -> tuple[Detection, list[Span]]: ...
 
+@final
 class Tokenizer:
     """UAX #29 tokenization, alone.
 
@@ -245,20 +263,21 @@ class Tokenizer:
     ['Oman’s', 'GDP', 'grew', '3.5', 'in', '2024']
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
-        cjk: CjkModeName = "characters",
+        cjk: _CjkModeName = "characters",
         urls: bool = False,
         emails: bool = False,
         hashtags: bool = False,
         mentions: bool = False,
         emoji: bool = False,
-    ) -> None: ...
+    ) -> "Tokenizer": ...
     def tokenize(
         self, text: str, normalizer: Optional["Normalizer"] = None, lang: str = "und"
     ) -> list[Token]: ...
 
+@final
 class Normalizer:
     """Normalization of tokens into terms, alone.
 
@@ -266,9 +285,9 @@ class Normalizer:
     "oman's"
     """
 
-    def __init__(
-        self,
-        form: UnicodeFormName = "nfc",
+    def __new__(
+        cls,
+        form: _UnicodeFormName = "nfc",
         *,
         case_fold: bool = True,
         fold_punctuation: bool = True,
@@ -278,7 +297,7 @@ class Normalizer:
         teh_marbuta: bool = False,
         russian_yo: bool = False,
         strip_diacritics: bool = False,
-    ) -> None: ...
+    ) -> "Normalizer": ...
     def normalize(self, token: str, lang: str = "und") -> str: ...
 
 def languages() -> list[tuple[str, str]]:
