@@ -43,6 +43,44 @@ fn _wordmill(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
+/// The keyword arguments an object was made with, kept so that it pickles (its
+/// `__getnewargs_ex__`): Python's multiprocessing, Spark closures and `datasets.map(num_proc=)`
+/// pickle what they run.
+pub(crate) struct Arguments(Py<pyo3::types::PyDict>);
+
+impl Arguments {
+    pub fn new<'py>(
+        py: Python<'py>,
+        items: impl IntoIterator<Item = (&'static str, PyResult<Bound<'py, PyAny>>)>,
+    ) -> PyResult<Arguments> {
+        let dict = pyo3::types::PyDict::new(py);
+        for (name, value) in items {
+            dict.set_item(name, value?)?;
+        }
+        Ok(Arguments(dict.unbind()))
+    }
+
+    /// `Name(key=value, ...)`, the arguments in Python's notation.
+    pub fn repr(&self, py: Python<'_>, name: &str) -> PyResult<String> {
+        let mut parts = Vec::new();
+        for (key, value) in self.0.bind(py).iter() {
+            parts.push(format!("{key}={}", value.repr()?));
+        }
+        Ok(format!("{name}({})", parts.join(", ")))
+    }
+
+    /// No positional arguments, and a copy of the keyword arguments.
+    pub fn new_args<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(
+        Bound<'py, pyo3::types::PyTuple>,
+        Bound<'py, pyo3::types::PyDict>,
+    )> {
+        Ok((pyo3::types::PyTuple::empty(py), self.0.bind(py).copy()?))
+    }
+}
+
 /// The library's error as a Python exception: a bad option or bad data is a `ValueError`,
 /// with the library's message.
 pub(crate) fn value_error(e: wordmill::Error) -> PyErr {

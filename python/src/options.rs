@@ -27,6 +27,11 @@ pub(crate) fn langs(codes: &Bound<'_, PyAny>) -> PyResult<Vec<Lang>> {
         .collect()
 }
 
+/// The codes of `langs`.
+pub(crate) fn codes(langs: &[Lang]) -> Vec<&'static str> {
+    langs.iter().map(|l| l.code()).collect()
+}
+
 /// `"nfc"` or `"nfkc"`.
 pub(crate) fn unicode_form(name: &str) -> PyResult<UnicodeForm> {
     match name.to_ascii_lowercase().as_str() {

@@ -3,16 +3,17 @@
 
 use std::sync::Arc;
 
+use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyDict, PyList, PyTuple};
 use wordmill::normalize::UnicodeForm;
 
 use crate::analysis::{Analysis, BatchAnalysis};
-use crate::options;
 use crate::pool::run_parallel;
 use crate::stages::{Detector, Normalizer, RELEASE_GIL_BYTES, Tokenizer};
 use crate::stats::CorpusStats;
 use crate::text::Text;
+use crate::{Arguments, options};
 
 /// Turns documents into analysed terms: language detection, tokenization, normalization,
 /// stop words, stemming and counting. Share one pipeline across threads: analysis releases
@@ -34,6 +35,7 @@ pub struct Pipeline {
     /// `inner`'s.) `inner` itself when that keeps no tokens either.
     counts_only: Arc<wordmill::Pipeline>,
     description: String,
+    arguments: Arguments,
 }
 
 #[pymethods]
@@ -57,6 +59,7 @@ impl Pipeline {
     #[pyo3(signature = (languages = None, *, fallback_language = None, normalize = None, strip_diacritics = None, stem = true, stopwords = true, cjk = None, bigrams = false, keep_tokens = true, detector = None, tokenizer = None))]
     #[allow(clippy::too_many_arguments)] // Python's keyword arguments
     fn new(
+        py: Python<'_>,
         languages: Option<&Bound<'_, PyAny>>,
         fallback_language: Option<String>,
         normalize: Option<&Bound<'_, PyAny>>,
@@ -66,24 +69,50 @@ impl Pipeline {
         cjk: Option<String>,
         bigrams: bool,
         keep_tokens: bool,
-        detector: Option<&Detector>,
-        tokenizer: Option<&Tokenizer>,
+        detector: Option<Bound<'_, Detector>>,
+        tokenizer: Option<Bound<'_, Tokenizer>>,
     ) -> PyResult<Pipeline> {
+        let langs = languages.map(options::langs).transpose()?;
+        let arguments = Arguments::new(
+            py,
+            [
+                (
+                    "languages",
+                    langs.as_deref().map(options::codes).into_bound_py_any(py),
+                ),
+                (
+                    "fallback_language",
+                    fallback_language.clone().into_bound_py_any(py),
+                ),
+                ("normalize", normalize.cloned().into_bound_py_any(py)),
+                ("strip_diacritics", strip_diacritics.into_bound_py_any(py)),
+                ("stem", stem.into_bound_py_any(py)),
+                ("stopwords", stopwords.into_bound_py_any(py)),
+                ("cjk", cjk.clone().into_bound_py_any(py)),
+                ("bigrams", bigrams.into_bound_py_any(py)),
+                ("keep_tokens", keep_tokens.into_bound_py_any(py)),
+                ("detector", detector.clone().into_bound_py_any(py)),
+                ("tokenizer", tokenizer.clone().into_bound_py_any(py)),
+            ],
+        )?;
         let mut builder = wordmill::Pipeline::builder()
             .stemming(stem)
             .remove_stopwords(stopwords)
             .bigrams(bigrams)
             .keep_tokens(keep_tokens);
-        if let Some(detector) = detector {
-            builder = builder.detector(detector.inner.clone());
+        if let Some(detector) = &detector {
+            builder = builder.detector(detector.get().inner.clone());
         }
-        if let Some(languages) = languages {
-            builder = builder.languages(options::langs(languages)?);
+        if let Some(langs) = langs {
+            builder = builder.languages(langs);
         }
         if let Some(code) = &fallback_language {
             builder = builder.fallback_language(options::lang(code)?);
         }
-        let mut tokens = tokenizer.map(|t| t.inner.clone()).unwrap_or_default();
+        let mut tokens = tokenizer
+            .as_ref()
+            .map(|t| t.get().inner.clone())
+            .unwrap_or_default();
         if let Some(mode) = &cjk {
             tokens = tokens.cjk(options::cjk_mode(mode)?);
         }
@@ -126,7 +155,16 @@ impl Pipeline {
             inner,
             counts_only,
             description,
+            arguments,
         })
+    }
+
+    /// Pickles as the arguments it was made with.
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        self.arguments.new_args(py)
     }
 
     /// Analyses one document (any str; empty text gives an empty analysis with lang "und").

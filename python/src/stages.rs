@@ -1,9 +1,10 @@
 //! The stages alone: `Detector`, `Tokenizer` and `Normalizer`, each a thin wrapper of the
 //! library's type of the same name, configured by keyword arguments.
 
+use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use wordmill::Lang;
 use wordmill::detect;
 use wordmill::normalize;
@@ -13,7 +14,7 @@ use crate::analysis::{Span, Token, substring};
 use crate::offsets::CharOffsets;
 use crate::options::{self, kind_name, script_name};
 use crate::text::Text;
-use crate::value_error;
+use crate::{Arguments, value_error};
 
 /// Texts at least this long are analysed with the GIL released. Shorter ones take less time
 /// than handing the GIL to another thread and taking it back.
@@ -27,9 +28,9 @@ pub(crate) const RELEASE_GIL_BYTES: usize = 1024;
 /// >>> wordmill.Detector(languages=["eng", "ara"]).detect("Die Minister trafen sich.").lang
 /// 'eng'
 #[pyclass(frozen, module = "wordmill")]
-#[derive(Clone)]
 pub struct Detector {
     pub inner: detect::Detector,
+    arguments: Arguments,
 }
 
 #[pymethods]
@@ -42,20 +43,39 @@ impl Detector {
     #[new]
     #[pyo3(signature = (languages = None, *, min_letters = None, min_confidence = None, fallback = None, sample_bytes = None, whatlang_only = false))]
     fn new(
+        py: Python<'_>,
         languages: Option<&Bound<'_, PyAny>>,
         min_letters: Option<usize>,
         min_confidence: Option<f64>,
-        fallback: Option<PyBackedStr>,
+        fallback: Option<String>,
         sample_bytes: Option<usize>,
         whatlang_only: bool,
     ) -> PyResult<Detector> {
+        let languages = languages.map(options::langs).transpose()?;
+        let arguments = Arguments::new(
+            py,
+            [
+                (
+                    "languages",
+                    languages
+                        .as_ref()
+                        .map(|l| options::codes(l))
+                        .into_bound_py_any(py),
+                ),
+                ("min_letters", min_letters.into_bound_py_any(py)),
+                ("min_confidence", min_confidence.into_bound_py_any(py)),
+                ("fallback", fallback.clone().into_bound_py_any(py)),
+                ("sample_bytes", sample_bytes.into_bound_py_any(py)),
+                ("whatlang_only", whatlang_only.into_bound_py_any(py)),
+            ],
+        )?;
         let mut inner = if whatlang_only {
             detect::Detector::whatlang_only()
         } else {
             detect::Detector::new()
         };
         if let Some(languages) = languages {
-            inner = inner.allowlist(options::langs(languages)?);
+            inner = inner.allowlist(languages);
         }
         if let Some(n) = min_letters {
             inner = inner.min_letters(n);
@@ -69,7 +89,14 @@ impl Detector {
         if let Some(bytes) = sample_bytes {
             inner = inner.sample_bytes(bytes).map_err(value_error)?;
         }
-        Ok(Detector { inner })
+        Ok(Detector { inner, arguments })
+    }
+
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        self.arguments.new_args(py)
     }
 
     /// The language of `text` as a whole (the language of most of its bytes).
@@ -158,9 +185,9 @@ impl Detection {
 /// >>> [t.text for t in wordmill.Tokenizer(cjk="bigrams").tokenize("東京都")]
 /// ['東京', '京都']
 #[pyclass(frozen, module = "wordmill")]
-#[derive(Clone)]
 pub struct Tokenizer {
     pub inner: tokenize::Tokenizer,
+    arguments: Arguments,
 }
 
 #[pymethods]
@@ -174,6 +201,7 @@ impl Tokenizer {
         text_signature = "(*, cjk='characters', urls=False, emails=False, hashtags=False, mentions=False, emoji=False)"
     )]
     fn new(
+        py: Python<'_>,
         cjk: String,
         urls: bool,
         emails: bool,
@@ -181,6 +209,17 @@ impl Tokenizer {
         mentions: bool,
         emoji: bool,
     ) -> PyResult<Tokenizer> {
+        let arguments = Arguments::new(
+            py,
+            [
+                ("cjk", cjk.clone().into_bound_py_any(py)),
+                ("urls", urls.into_bound_py_any(py)),
+                ("emails", emails.into_bound_py_any(py)),
+                ("hashtags", hashtags.into_bound_py_any(py)),
+                ("mentions", mentions.into_bound_py_any(py)),
+                ("emoji", emoji.into_bound_py_any(py)),
+            ],
+        )?;
         let inner = tokenize::Tokenizer::new()
             .cjk(options::cjk_mode(&cjk)?)
             .urls(urls)
@@ -188,7 +227,14 @@ impl Tokenizer {
             .hashtags(hashtags)
             .mentions(mentions)
             .emoji(emoji);
-        Ok(Tokenizer { inner })
+        Ok(Tokenizer { inner, arguments })
+    }
+
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        self.arguments.new_args(py)
     }
 
     /// The tokens of `text`, in order, with code point offsets. With a normalizer, each
@@ -258,9 +304,9 @@ impl Tokenizer {
 /// >>> wordmill.Normalizer(form="nfkc", strip_diacritics=True).normalize("Café ﬁnance")
 /// 'cafe finance'
 #[pyclass(frozen, module = "wordmill")]
-#[derive(Clone)]
 pub struct Normalizer {
     pub inner: normalize::Normalizer,
+    arguments: Arguments,
 }
 
 #[pymethods]
@@ -274,6 +320,7 @@ impl Normalizer {
     )]
     #[allow(clippy::too_many_arguments)] // Python's keyword arguments
     fn new(
+        py: Python<'_>,
         form: String,
         case_fold: bool,
         fold_punctuation: bool,
@@ -284,6 +331,20 @@ impl Normalizer {
         russian_yo: bool,
         strip_diacritics: bool,
     ) -> PyResult<Normalizer> {
+        let arguments = Arguments::new(
+            py,
+            [
+                ("form", form.clone().into_bound_py_any(py)),
+                ("case_fold", case_fold.into_bound_py_any(py)),
+                ("fold_punctuation", fold_punctuation.into_bound_py_any(py)),
+                ("fold_width", fold_width.into_bound_py_any(py)),
+                ("fold_digits", fold_digits.into_bound_py_any(py)),
+                ("language_rules", language_rules.into_bound_py_any(py)),
+                ("teh_marbuta", teh_marbuta.into_bound_py_any(py)),
+                ("russian_yo", russian_yo.into_bound_py_any(py)),
+                ("strip_diacritics", strip_diacritics.into_bound_py_any(py)),
+            ],
+        )?;
         let inner = normalize::Normalizer::new()
             .unicode_form(options::unicode_form(&form)?)
             .case_fold(case_fold)
@@ -294,7 +355,14 @@ impl Normalizer {
             .teh_marbuta(teh_marbuta)
             .russian_yo(russian_yo)
             .strip_diacritics(strip_diacritics);
-        Ok(Normalizer { inner })
+        Ok(Normalizer { inner, arguments })
+    }
+
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        self.arguments.new_args(py)
     }
 
     /// The normalized form of `token` in language `lang` (ISO 639-3; "und" when unknown).

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -10,7 +11,7 @@ use pyo3::types::{PyBytes, PyDict, PyMapping, PyTuple, PyType};
 use wordmill::tf::{self, Norm, RankBy, TermCounts};
 
 use crate::analysis::{Analysis, Terms};
-use crate::{options, value_error};
+use crate::{Arguments, options, value_error};
 
 /// Statistics of a corpus: documents, tokens, and per term its document frequency (documents
 /// that contain it) and collection frequency (occurrences), in all and per language.
@@ -285,6 +286,7 @@ fn owned(weights: Vec<(&str, f64)>) -> Vec<(String, f64)> {
 #[pyclass(frozen, module = "wordmill")]
 pub struct TfIdf {
     inner: tf::TfIdf,
+    arguments: Arguments,
 }
 
 #[pymethods]
@@ -294,7 +296,20 @@ impl TfIdf {
         signature = (*, smooth_idf = true, sublinear_tf = false, norm = Some(String::from("l2"))),
         text_signature = "(*, smooth_idf=True, sublinear_tf=False, norm='l2')"
     )]
-    fn new(smooth_idf: bool, sublinear_tf: bool, norm: Option<String>) -> PyResult<TfIdf> {
+    fn new(
+        py: Python<'_>,
+        smooth_idf: bool,
+        sublinear_tf: bool,
+        norm: Option<String>,
+    ) -> PyResult<TfIdf> {
+        let arguments = Arguments::new(
+            py,
+            [
+                ("smooth_idf", smooth_idf.into_bound_py_any(py)),
+                ("sublinear_tf", sublinear_tf.into_bound_py_any(py)),
+                ("norm", norm.clone().into_bound_py_any(py)),
+            ],
+        )?;
         let norm = match norm.as_deref().map(str::to_ascii_lowercase).as_deref() {
             None => None,
             Some("l2") => Some(Norm::L2),
@@ -310,7 +325,19 @@ impl TfIdf {
                 .smooth_idf(smooth_idf)
                 .sublinear_tf(sublinear_tf)
                 .norm(norm),
+            arguments,
         })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.arguments.repr(py, "TfIdf")
+    }
+
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        self.arguments.new_args(py)
     }
 
     /// The inverse document frequency of `term`, or None when no document contains it.
@@ -357,6 +384,7 @@ impl TfIdf {
 #[pyclass(frozen, module = "wordmill")]
 pub struct Bm25 {
     inner: tf::Bm25,
+    arguments: Arguments,
 }
 
 #[pymethods]
@@ -364,10 +392,27 @@ impl Bm25 {
     /// ValueError when k1 < 0 or b is not between 0 and 1.
     #[new]
     #[pyo3(signature = (k1 = 1.2, b = 0.75))]
-    fn new(k1: f64, b: f64) -> PyResult<Bm25> {
-        tf::Bm25::with_params(k1, b)
-            .map(|inner| Bm25 { inner })
-            .map_err(value_error)
+    fn new(py: Python<'_>, k1: f64, b: f64) -> PyResult<Bm25> {
+        let arguments = Arguments::new(
+            py,
+            [
+                ("k1", k1.into_bound_py_any(py)),
+                ("b", b.into_bound_py_any(py)),
+            ],
+        )?;
+        let inner = tf::Bm25::with_params(k1, b).map_err(value_error)?;
+        Ok(Bm25 { inner, arguments })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.arguments.repr(py, "Bm25")
+    }
+
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        self.arguments.new_args(py)
     }
 
     /// Lucene's inverse document frequency of `term`.

@@ -252,3 +252,33 @@ def test_reprs_are_informative(pipeline):
     assert repr(doc.terms).startswith("Terms({'oman': 1")
     assert "documents=1" in repr(pipeline.analyze_batch(["x"]).stats)
     assert repr(wordmill.Pipeline(languages=["eng"])).startswith("Pipeline(languages=['eng']")
+
+
+def test_pipelines_and_stages_pickle(documents):
+    # Python's multiprocessing, Spark closures and datasets' map(num_proc=) pickle them.
+    objects = [
+        wordmill.Pipeline(
+            languages=["eng", "deu"], fallback_language="eng", normalize=wordmill.Normalizer("nfkc", russian_yo=True),
+            strip_diacritics=True, stem=False, cjk="bigrams", bigrams=True, keep_tokens=False,
+            detector=wordmill.Detector(min_letters=5, sample_bytes=512), tokenizer=wordmill.Tokenizer(urls=True),
+        ),
+        wordmill.Pipeline(),
+        wordmill.Detector(["eng", "ara"], min_confidence=0.3, fallback="ara", whatlang_only=True),
+        wordmill.Tokenizer(cjk="bigrams", emoji=True),
+        wordmill.Normalizer("nfkc", teh_marbuta=True),
+        wordmill.TfIdf(norm=None, sublinear_tf=True),
+        wordmill.Bm25(k1=0.9, b=0.4),
+    ]
+    for original in objects:
+        copy = pickle.loads(pickle.dumps(original))
+        assert type(copy) is type(original) and repr(copy) == repr(original)
+    first, copy = objects[0], pickle.loads(pickle.dumps(objects[0]))
+    for text in documents[:30] + ["Café ﬁnance https://a.om 東京都", "ok"]:
+        assert copy.analyze(text).to_dict() == first.analyze(text).to_dict()
+    stats = first.analyze_batch(documents[:30]).stats
+    doc = first.analyze(documents[0])
+    for weigh in objects[5:]:
+        assert pickle.loads(pickle.dumps(weigh)).weights(stats, doc) == weigh.weights(stats, doc)
+    tokenizer = pickle.loads(pickle.dumps(objects[3]))
+    assert [t.text for t in tokenizer.tokenize("東京都 👍🏽")] == ["東京", "京都", "👍🏽"]
+    assert pickle.loads(pickle.dumps(objects[4])).normalize("سنة") == "سنه"
