@@ -292,6 +292,7 @@ mod tests {
             lower.make_ascii_lowercase();
             let mut results = Vec::new();
             // (Vectors only where the CPU has them.)
+            #[cfg_attr(not(all(target_arch = "x86_64", not(wordmill_portable))), allow(unused_mut))]
             let mut paths = vec![Vectors::None];
             #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
             if let Some(ssse3) = Ssse3::detect() {
