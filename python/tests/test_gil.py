@@ -1,6 +1,11 @@
 """Analysis releases the GIL: Python threads analyse at the same time, and other Python
 threads run while one analyses.
 
+The counting test proves the release without looking at a clock, and always runs. The
+timing test, two Python threads against one after the other, runs only when asked for
+(`WORDMILL_TIMING_TESTS=1`): wordmill's tests assert no timings, which a shared machine makes
+flaky.
+
 Two threads can only be faster than one when the machine gives the process two cores, which
 a shared machine does not always do. So the timing test first measures what two threads
 gain when the GIL plays no part (analyze_batch on two rayon threads against one), and asks
@@ -38,6 +43,10 @@ def in_threads(*fns):
         t.join()
 
 
+@pytest.mark.skipif(
+    not os.environ.get("WORDMILL_TIMING_TESTS"),
+    reason="a timing test: run with WORDMILL_TIMING_TESTS=1 on an otherwise idle machine",
+)
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
 @pytest.mark.parametrize("api", ["analyze_batch", "analyze"])
 def test_two_threads_analyse_faster_than_one_after_the_other(pipeline, documents, api):
