@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::Lang;
 use crate::detect::{Detection, Detector, LanguageSpan};
 use crate::normalize::Normalizer;
-use crate::tf::{Bigrams, CorpusStats, TermCounts};
+use crate::tf::{Bigrams, CorpusStats, TermCounts, term_hash};
 use crate::tokenize::{Span, TokenKind};
 pub use builder::PipelineBuilder;
 use term_cache::Term;
@@ -166,17 +166,20 @@ impl Pipeline {
                     ),
                 };
                 let id = if token.kind == TokenKind::Word && memoize {
+                    // One hash per token, for the memo and for the document's counts.
+                    let hash = term_hash(folded);
                     let mut scratch = None;
                     let term = cache.get_or_make(
                         lang,
                         folded,
+                        hash,
                         || self.term_of(tools, lang, folded),
                         &mut scratch,
                     );
                     match term {
                         Term::Stop => continue,
-                        Term::Same => terms.add(folded),
-                        Term::Other(term) => terms.add(term),
+                        Term::Same => terms.add_hashed(folded, hash),
+                        Term::Other(term, term_hash) => terms.add_hashed(term, *term_hash),
                     }
                 } else {
                     // Numbers, URLs, hashtags..., and words when nothing would be stemmed or

@@ -4,8 +4,7 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use hashbrown::HashMap;
-use hashbrown::hash_map::EntryRef;
+use hashbrown::HashTable;
 
 use crate::Lang;
 
@@ -16,8 +15,9 @@ pub(super) enum Term {
     Stop,
     /// The word is its own term (no stemmer changed it).
     Same,
-    /// The stem (and diacritic removal) made this term.
-    Other(Box<str>),
+    /// The stem (and diacritic removal) made this term, whose hash (`tf::term_hash`) is the
+    /// second field.
+    Other(Box<str>, u64),
 }
 
 /// Bytes of words and terms a thread's memo holds before it starts again: bounds its memory.
@@ -34,8 +34,10 @@ const OWNERS: usize = 4;
 pub(super) struct TermCache {
     /// The pipeline whose terms these are.
     owner: u64,
-    /// Per language (by `Lang::index`): normalized word → term.
-    by_lang: Vec<HashMap<Box<str>, Term>>,
+    /// Per language (by `Lang::index`): normalized word → term, found by the word's hash
+    /// (`tf::term_hash`), which the pipeline computes once per token for this and for the
+    /// document's counts.
+    by_lang: Vec<HashTable<(Box<str>, Term)>>,
     bytes: usize,
 }
 
@@ -78,12 +80,13 @@ pub(super) fn with_cache<R>(owner: u64, f: impl FnOnce(&mut TermCache) -> R) -> 
 
 impl TermCache {
     /// The term of `word` in `lang`, computed by `make` the first time (every time for a word
-    /// too long to memoize).
+    /// too long to memoize). `hash` is the word's `tf::term_hash`.
     #[inline]
     pub(super) fn get_or_make<'a>(
         &'a mut self,
         lang: Lang,
         word: &str,
+        hash: u64,
         make: impl FnOnce() -> Term,
         scratch: &'a mut Option<Term>,
     ) -> &'a Term {
@@ -92,19 +95,21 @@ impl TermCache {
         }
         let index = lang.index();
         if self.by_lang.len() <= index {
-            self.by_lang.resize_with(index + 1, HashMap::new);
+            self.by_lang.resize_with(index + 1, HashTable::new);
         }
         if self.bytes >= CAPACITY_BYTES {
-            self.by_lang.iter_mut().for_each(HashMap::clear);
+            self.by_lang.iter_mut().for_each(HashTable::clear);
             self.bytes = 0;
         }
-        match self.by_lang[index].entry_ref(word) {
-            EntryRef::Occupied(entry) => entry.into_mut(),
-            EntryRef::Vacant(entry) => {
+        let table = &mut self.by_lang[index];
+        let rehash = |(word, _): &(Box<str>, Term)| crate::tf::term_hash(word);
+        match table.entry(hash, |(known, _)| **known == *word, rehash) {
+            hashbrown::hash_table::Entry::Occupied(entry) => &entry.into_mut().1,
+            hashbrown::hash_table::Entry::Vacant(entry) => {
                 let term = make();
                 // The word, the term, and the table's own share of an entry, roughly.
                 self.bytes += word.len() + term.len() + 48;
-                entry.insert(term)
+                &entry.insert((Box::from(word), term)).into_mut().1
             }
         }
     }
@@ -113,7 +118,7 @@ impl TermCache {
 impl Term {
     fn len(&self) -> usize {
         match self {
-            Term::Other(term) => term.len(),
+            Term::Other(term, _) => term.len(),
             _ => 0,
         }
     }
@@ -126,12 +131,18 @@ mod tests {
     #[test]
     fn pipelines_used_in_turn_keep_their_memos() {
         let lang = Lang::UND;
-        let has = |made: &Term, term: &str| matches!(made, Term::Other(t) if &**t == term);
+        let hash = crate::tf::term_hash("word");
+        let has = |made: &Term, term: &str| matches!(made, Term::Other(t, _) if &**t == term);
         let fill = |owner: u64, term: &'static str| {
             with_cache(owner, |cache| {
                 let mut scratch = None;
-                let made =
-                    cache.get_or_make(lang, "word", || Term::Other(term.into()), &mut scratch);
+                let made = cache.get_or_make(
+                    lang,
+                    "word",
+                    hash,
+                    || Term::Other(term.into(), 0),
+                    &mut scratch,
+                );
                 has(made, term)
             })
         };
@@ -139,8 +150,13 @@ mod tests {
         let revisit = |owner: u64, term: &'static str| {
             with_cache(owner, |cache| {
                 let mut scratch = None;
-                let made =
-                    cache.get_or_make(lang, "word", || unreachable!("memo lost"), &mut scratch);
+                let made = cache.get_or_make(
+                    lang,
+                    "word",
+                    hash,
+                    || unreachable!("memo lost"),
+                    &mut scratch,
+                );
                 has(made, term)
             })
         };
@@ -164,8 +180,9 @@ mod tests {
         let long = "x".repeat(LONGEST_WORD + 1);
         with_cache(2_000_001, |cache| {
             let mut scratch = None;
-            cache.get_or_make(Lang::UND, &long, || Term::Same, &mut scratch);
-            assert!(cache.by_lang.iter().all(HashMap::is_empty));
+            let hash = crate::tf::term_hash(&long);
+            cache.get_or_make(Lang::UND, &long, hash, || Term::Same, &mut scratch);
+            assert!(cache.by_lang.iter().all(HashTable::is_empty));
             assert_eq!(cache.bytes, 0);
         });
     }

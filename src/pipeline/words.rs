@@ -145,7 +145,7 @@ impl WordRules {
         if *term == *word {
             Term::Same
         } else {
-            Term::Other(Box::from(&*term))
+            Term::Other(Box::from(&*term), crate::tf::term_hash(&term))
         }
     }
 }

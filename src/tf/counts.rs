@@ -59,6 +59,20 @@ impl TermCounts {
         id
     }
 
+    /// [`add`](Self::add) for a term whose hash (`tf::term_hash`) is known: the pipeline
+    /// hashes a token once, for its word memo and here.
+    #[inline]
+    pub(crate) fn add_hashed(&mut self, term: &str, hash: u64) -> u32 {
+        let (id, new) = self.terms.intern_hashed(term, hash);
+        if new {
+            self.counts.push(1);
+        } else {
+            let count = &mut self.counts[id as usize];
+            *count = count.saturating_add(1);
+        }
+        id
+    }
+
     /// How often `term` occurs (0 when it does not).
     pub fn count(&self, term: &str) -> u32 {
         self.terms.id(term).map_or(0, |id| self.counts[id as usize])

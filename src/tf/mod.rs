@@ -59,6 +59,7 @@ pub(crate) use counts::Bigrams;
 pub use counts::TermCounts;
 pub use persist::BINARY_FORMAT_VERSION;
 pub use vocabulary::Vocabulary;
+pub(crate) use vocabulary::term_hash;
 pub use weight::{Bm25, Norm, TfIdf};
 
 /// Documents and term occurrences of one language.

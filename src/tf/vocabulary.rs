@@ -2,8 +2,23 @@
 
 use std::fmt;
 use std::hash::BuildHasher;
+use std::sync::OnceLock;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
+
+/// The hasher of every vocabulary (and of the pipeline's word memo): one random seed per
+/// process, so that a term's hash is the same in every vocabulary and the pipeline hashes a
+/// token once for its memo and its document's counts.
+pub(crate) fn term_hasher() -> &'static DefaultHashBuilder {
+    static HASHER: OnceLock<DefaultHashBuilder> = OnceLock::new();
+    HASHER.get_or_init(DefaultHashBuilder::default)
+}
+
+/// The hash of `term` in every vocabulary.
+#[inline]
+pub(crate) fn term_hash(term: &str) -> u64 {
+    term_hasher().hash_one(term)
+}
 
 /// Distinct terms, each with a dense id (0, 1, 2, ... in order of first insertion).
 ///
@@ -28,12 +43,23 @@ use hashbrown::{DefaultHashBuilder, HashTable};
 /// assert_eq!(stats.frequency_by_id(id).unwrap().occurrences, 1);
 /// assert_eq!(vocabulary.id("russia"), None);
 /// ```
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Vocabulary {
     text: String,
     ends: Vec<usize>,
     table: HashTable<u32>,
     hasher: DefaultHashBuilder,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        Vocabulary {
+            text: String::new(),
+            ends: Vec::new(),
+            table: HashTable::new(),
+            hasher: *term_hasher(),
+        }
+    }
 }
 
 impl Vocabulary {
@@ -84,6 +110,13 @@ impl Vocabulary {
     /// With more than `u32::MAX` distinct terms, which would take over 60 GB.
     pub(super) fn intern(&mut self, term: &str) -> (u32, bool) {
         let hash = self.hasher.hash_one(term);
+        self.intern_hashed(term, hash)
+    }
+
+    /// [`intern`](Self::intern) for a term whose [`term_hash`] is known.
+    #[inline]
+    pub(super) fn intern_hashed(&mut self, term: &str, hash: u64) -> (u32, bool) {
+        debug_assert_eq!(hash, self.hasher.hash_one(term));
         let Vocabulary {
             text,
             ends,
