@@ -1,6 +1,5 @@
 //! Language-detection accuracy on held-out lines, per language, with the confusions:
-//! wordmill, wordmill with whatlang's vote on close calls, and plain whatlang, on the same
-//! lines.
+//! wordmill and plain whatlang on the same lines.
 //!
 //! ```text
 //! cargo run --release --example detect_eval                      # summaries
@@ -69,7 +68,7 @@ const LINGUA75: [&str; 75] = [
 const KINDS: [(&str, usize); 3] = [("sentence", 0), ("2 words", 2), ("5 words", 5)];
 
 /// The systems compared.
-const SYSTEMS: [&str; 3] = ["wordmill", "+whatlang vote", "whatlang"];
+const SYSTEMS: [&str; 2] = ["wordmill", "whatlang"];
 
 /// A labelled test set: (label, lines) per language.
 struct TestSet {
@@ -80,7 +79,7 @@ struct TestSet {
 struct Tally {
     lines: usize,
     /// Right answers per system and kind.
-    right: [[usize; 3]; 3],
+    right: [[usize; 3]; 2],
 }
 
 fn snippet(line: &str, words: usize) -> String {
@@ -187,14 +186,10 @@ fn serbian_to_latin(text: &str) -> String {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     let set = test_set(&args);
-    let systems = [
-        Detector::new(),
-        Detector::new().whatlang_vote(true),
-        Detector::whatlang_only(),
-    ];
+    let systems = [Detector::new(), Detector::whatlang_only()];
     let mut rows: Vec<(String, Tally)> = Vec::new();
     let mut confusions: [BTreeMap<(String, String), usize>; 3] = Default::default();
-    let mut seconds = [0.0f64; 3];
+    let mut seconds = [0.0f64; 2];
     for (code, lines) in &set.langs {
         let label = code.strip_suffix("-Latn").unwrap_or(code);
         let mut tally = Tally {
@@ -268,7 +263,7 @@ fn per_language(rows: &[(String, Tally)]) {
         SYSTEMS.join(" | ")
     );
     for (code, t) in rows {
-        let cells: Vec<String> = (0..3)
+        let cells: Vec<String> = (0..SYSTEMS.len())
             .map(|s| {
                 (0..3)
                     .map(|k| format!("{:5.1}", pct(t.right[s][k], t.lines)))

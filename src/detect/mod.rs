@@ -216,7 +216,6 @@ pub struct Detector {
     fallback: Lang,
     sample_bytes: usize,
     whatlang_only: bool,
-    whatlang_vote: bool,
 }
 
 impl Default for Detector {
@@ -233,7 +232,6 @@ impl Default for Detector {
             fallback: Lang::UND,
             sample_bytes: DEFAULT_SAMPLE_BYTES,
             whatlang_only: false,
-            whatlang_vote: false,
         }
     }
 }
@@ -361,14 +359,6 @@ impl Detector {
         }
         self.sample_bytes = bytes;
         Ok(self)
-    }
-
-    /// Asks whatlang for a vote when the model's two best languages are within 5 nats of
-    /// each other and whatlang knows them (default: off; see the README's evaluation for what
-    /// it changes).
-    pub fn whatlang_vote(mut self, on: bool) -> Detector {
-        self.whatlang_vote = on;
-        self
     }
 
     /// The allowed languages; empty when every language is allowed.

@@ -8,7 +8,6 @@ use super::ngram::{Look, Model, Scores};
 use super::rules::{self, Cjk};
 use super::runs::{self, RunScript};
 use super::spans::{Piece, weighted_letters, with_scratch};
-use super::whatlang::VOTE_BYTES;
 use super::{Detection, Detector};
 use crate::{Lang, Script};
 
@@ -129,14 +128,14 @@ impl Detector {
             let model = Model::get();
             let mut seen: Vec<Seen> = Vec::new();
             let mut cjk = Cjk::default();
-            for range in &windows_of_text {
-                let window = &text[range.clone()];
+            for window in &windows_of_text {
+                let window = &text[window.clone()];
                 for run in runs::runs(window) {
                     let run_text = &window[run.start..run.end];
                     let i = match seen.iter().position(|s| s.script == run.script) {
                         Some(i) => i,
                         None => {
-                            seen.push(Seen::new(run.script, range.start + run.start));
+                            seen.push(Seen::new(run.script));
                             seen.len() - 1
                         }
                     };
@@ -186,7 +185,7 @@ impl Detector {
                 };
                 at += entry.bytes;
                 if weighted_letters(entry.script, entry.letters) >= self.min_letters {
-                    self.label_seen(text, entry, &cjk, &mut piece);
+                    self.label_seen(entry, &cjk, &mut piece);
                 }
                 scratch.pieces.push(piece);
             }
@@ -199,7 +198,7 @@ impl Detector {
     }
 
     /// Labels the piece of one script of a sampled text.
-    fn label_seen(&self, text: &str, entry: &Seen, cjk: &Cjk, piece: &mut Piece) {
+    fn label_seen(&self, entry: &Seen, cjk: &Cjk, piece: &mut Piece) {
         match entry.script {
             RunScript::Cjk => {
                 if let Some((lang, script, confidence)) =
@@ -211,11 +210,6 @@ impl Detector {
             }
             RunScript::Single(slot) => {
                 let group = self.group(slot);
-                let sample = if self.whatlang_vote {
-                    prefix(&text[entry.first..], VOTE_BYTES)
-                } else {
-                    ""
-                };
                 match group.langs.as_slice() {
                     [] => {}
                     &[only] => {
@@ -227,9 +221,7 @@ impl Detector {
                         self.set(piece, only, confidence);
                     }
                     _ => {
-                        if let Some((best, confidence)) =
-                            self.decide(&entry.scores, group, sample, None)
-                        {
+                        if let Some((best, confidence)) = self.decide(&entry.scores, group, None) {
                             self.set(piece, group.langs[best], confidence);
                         }
                     }
@@ -242,8 +234,6 @@ impl Detector {
 /// What the windows of a sampled text hold of one script.
 struct Seen {
     script: RunScript,
-    /// Where its first run starts in the text.
-    first: usize,
     bytes: usize,
     letters: usize,
     scores: Scores,
@@ -252,10 +242,9 @@ struct Seen {
 }
 
 impl Seen {
-    fn new(script: RunScript, first: usize) -> Seen {
+    fn new(script: RunScript) -> Seen {
         Seen {
             script,
-            first,
             bytes: 0,
             letters: 0,
             scores: Scores::default(),

@@ -11,7 +11,6 @@ use super::ngram::{Look, Model, Scores, Until};
 use super::rules::{self, Cjk};
 use super::runs::{self, Run, RunScript};
 use super::sample::{prefix, sentence_units, windows};
-use super::whatlang::{VOTE_BYTES, VOTE_MARGIN, VOTE_WEIGHT, vote};
 use super::{Detection, Detector, Group, LanguageSpan};
 use crate::tokenize::Span;
 use crate::{Lang, Script};
@@ -44,8 +43,7 @@ const MAX_IDENTIFIED_RUNS: usize = 16;
 pub(super) const READ_RUNS: usize = 4;
 /// Texts with at most this many runs have all of them identified.
 const FEW_RUNS: usize = 4;
-/// Letters a run needs to be identified on its own when the text has many runs, and for
-/// whatlang's vote.
+/// Letters a run needs to be identified on its own when the text has many runs.
 const MIN_RUN_LETTERS: usize = 16;
 /// Confidence from which an answer is reliable.
 const RELIABLE: f64 = 0.9;
@@ -118,12 +116,8 @@ impl Detector {
             runs::runs_into(text, &mut runs);
             let mut chosen = std::mem::take(&mut scratch.chosen);
             self.runs_to_identify(&runs, &mut chosen);
-            let most = runs.iter().map(|r| r.letters).max().unwrap_or(0);
             for (run, &identify) in runs.iter().zip(&chosen) {
-                // whatlang's vote is for the main run and runs of some length, not for a
-                // name amid text of another script.
-                let vote = run.letters == most || run.letters >= MIN_RUN_LETTERS;
-                self.label_run(text, &runs, run, identify && vote, identify, spans, scratch);
+                self.label_run(text, &runs, run, identify, spans, scratch);
             }
             scratch.runs = runs;
             scratch.chosen = chosen;
@@ -208,13 +202,11 @@ impl Detector {
 
     /// Labels one run of one script, pushing one piece, or several when sentences of another
     /// language stand out (with `spans`). A run not to `identify` is left undetermined.
-    #[allow(clippy::too_many_arguments)]
     fn label_run(
         &self,
         text: &str,
         runs: &[Run],
         run: &Run,
-        vote: bool,
         identify: bool,
         spans: bool,
         scratch: &mut Scratch,
@@ -259,7 +251,7 @@ impl Detector {
                         self.set(&mut piece, only, confidence);
                         scratch.pieces.push(piece);
                     }
-                    _ => self.label_shared(text, slot, piece, vote, spans, scratch),
+                    _ => self.label_shared(text, slot, piece, spans, scratch),
                 }
             }
         }
@@ -281,7 +273,6 @@ impl Detector {
         text: &str,
         slot: u8,
         mut piece: Piece,
-        vote: bool,
         spans: bool,
         scratch: &mut Scratch,
     ) {
@@ -310,11 +301,7 @@ impl Detector {
                 break;
             }
         }
-        let sample = match scratch.units.first() {
-            Some(first) if vote && self.whatlang_vote => prefix(&text[first.clone()], VOTE_BYTES),
-            _ => "",
-        };
-        let Some((best, confidence)) = self.decide(&scratch.scores, group, sample, None) else {
+        let Some((best, confidence)) = self.decide(&scratch.scores, group, None) else {
             scratch.pieces.push(piece);
             return;
         };
@@ -331,7 +318,7 @@ impl Detector {
             scratch.pieces.push(piece);
             return;
         }
-        self.split_sentences(text, group, best, piece, vote, scratch);
+        self.split_sentences(text, group, best, piece, scratch);
     }
 
     /// When reading a run of `group`'s script stops.
@@ -353,7 +340,6 @@ impl Detector {
         group: &Group,
         best: usize,
         piece: Piece,
-        vote: bool,
         scratch: &mut Scratch,
     ) {
         let model = Model::get();
@@ -388,13 +374,7 @@ impl Detector {
                 None,
                 &mut scratch.buf,
             );
-            let sample = if vote && self.whatlang_vote {
-                prefix(unit_text, VOTE_BYTES)
-            } else {
-                ""
-            };
-            let Some((other, confidence)) =
-                self.decide(scores, group, sample, Some((best, STICKINESS)))
+            let Some((other, confidence)) = self.decide(scores, group, Some((best, STICKINESS)))
             else {
                 continue;
             };
@@ -425,13 +405,11 @@ impl Detector {
     }
 
     /// The best of `group`'s languages (its position) and the confidence in it, from
-    /// `scores`, the priors, an optional bonus for one language, and whatlang's vote on
-    /// `sample` when the call is close (none on an empty sample).
+    /// `scores`, the priors and an optional bonus for one language.
     pub(super) fn decide(
         &self,
         scores: &Scores,
         group: &Group,
-        sample: &str,
         bonus: Option<(usize, f32)>,
     ) -> Option<(usize, f64)> {
         let n = group.langs.len();
@@ -448,10 +426,7 @@ impl Detector {
         if let Some((i, extra)) = bonus {
             nats[i] += extra;
         }
-        let nats = &mut nats[..n];
-        if !sample.is_empty() {
-            self.add_vote(nats, group, sample);
-        }
+        let nats = &nats[..n];
         let mut best = 0;
         for i in 1..n {
             if nats[i] > nats[best] {
@@ -466,28 +441,6 @@ impl Detector {
             .map(f32::exp)
             .sum();
         Some((best, 1.0 / f64::from(total)))
-    }
-
-    /// whatlang's vote among the (at most three) languages within `VOTE_MARGIN` of the best.
-    fn add_vote(&self, nats: &mut [f32], group: &Group, sample: &str) {
-        let top = nats.iter().copied().fold(f32::MIN, f32::max);
-        let mut close: Vec<(f32, usize)> = nats
-            .iter()
-            .enumerate()
-            .filter(|&(_, &x)| x >= top - VOTE_MARGIN)
-            .map(|(i, &x)| (x, i))
-            .collect();
-        if close.len() < 2 {
-            return;
-        }
-        close.sort_by(|a, b| b.0.total_cmp(&a.0));
-        close.truncate(3);
-        let langs: Vec<Lang> = close.iter().map(|&(_, i)| group.langs[i]).collect();
-        if let Some((lang, confidence)) = vote(&langs, sample)
-            && let Some(i) = group.langs.iter().position(|&l| l == lang)
-        {
-            nats[i] += VOTE_WEIGHT * confidence as f32;
-        }
     }
 
     /// Pieces left undetermined or unsure (a name, a few words) take the language their
