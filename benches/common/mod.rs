@@ -104,6 +104,40 @@ pub fn documents(group: &str, bytes: usize) -> Vec<String> {
     docs
 }
 
+/// Documents of about `bytes` bytes (whole lines) of every language of corpus/ntrex (120),
+/// one language after the other in turn, each document of one language.
+pub fn documents_of_every_language(bytes: usize) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ntrex");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let per_file: Vec<Vec<String>> = files
+        .iter()
+        .map(|path| {
+            let text = fs::read_to_string(path).unwrap();
+            let mut docs = Vec::new();
+            let mut current = String::new();
+            for line in text.lines() {
+                if !current.is_empty() {
+                    current.push('\n');
+                }
+                current.push_str(line);
+                if current.len() >= bytes {
+                    docs.push(std::mem::take(&mut current));
+                }
+            }
+            docs
+        })
+        .collect();
+    let most = per_file.iter().map(Vec::len).max().unwrap_or(0);
+    (0..most)
+        .flat_map(|i| per_file.iter().filter_map(move |docs| docs.get(i).cloned()))
+        .collect()
+}
+
 /// The language a script group's text is normalized in, as the pipeline would pass it: the
 /// group's first, or none for mixed text.
 pub fn group_lang(codes: &[&str]) -> wordmill::Lang {

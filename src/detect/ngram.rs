@@ -37,6 +37,9 @@ pub(crate) const VERSION: u32 = 1;
 pub(crate) const MAGIC: &[u8; 4] = b"WMNG";
 /// A language the model does not have.
 const NONE: u8 = u8::MAX;
+/// The most words one [`Scores`] adds up: a word has at most `MAX_FEATURES` (77) features of
+/// lifts of at most 255, so its sums stay below 2^32 (65,536 × 77 × 255 < 1.3 × 10^9).
+const MAX_SCORED_WORDS: u32 = 1 << 16;
 
 static MODEL_BYTES: &[u8] = include_bytes!("model.bin");
 
@@ -318,13 +321,17 @@ impl Scores {
         let mut stopped = false;
         let mut read = 0u32;
         words_while(text, buf, |word| {
+            if self.words >= MAX_SCORED_WORDS {
+                stopped = true;
+                return false;
+            }
             if *full > 0 {
                 *full -= 1;
                 self.add_word(model, word, Look::Full);
             } else {
                 self.add_word(model, word, look);
             }
-            read = read.saturating_add(1);
+            read += 1;
             let Some(until) = until else {
                 return true;
             };
@@ -340,9 +347,8 @@ impl Scores {
 
     /// Adds one word's features.
     #[inline]
-    pub(crate) fn add_word(&mut self, model: &Model, word: &[char], look: Look) {
-        // Saturating: `sample_bytes(usize::MAX)` reads texts of any length.
-        self.words = self.words.saturating_add(1);
+    fn add_word(&mut self, model: &Model, word: &[char], look: Look) {
+        self.words += 1;
         self.letters = self.letters.saturating_add(word.len() as u32);
         let table = &model.table;
         let sum = &mut self.sum;
@@ -405,10 +411,11 @@ impl Scores {
 
 #[inline]
 fn add_entries(sum: &mut [u32; MAX_LANGS], entries: &[u8]) {
-    // A byte index into 256 sums needs no bounds check.
+    // A byte index into 256 sums needs no bounds check; the sums cannot overflow (see
+    // `MAX_SCORED_WORDS`).
     for e in entries.chunks_exact(2) {
         let s = &mut sum[e[0] as usize];
-        *s = s.saturating_add(u32::from(e[1]));
+        *s = s.wrapping_add(u32::from(e[1]));
     }
 }
 

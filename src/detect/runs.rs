@@ -75,6 +75,7 @@ fn unspaced(script: RunScript) -> bool {
 /// without spaces (Han, kana, Thai, ...) meets another inside a chunk does the run change at
 /// the first letter of the other script. Whitespace, digits and punctuation stay with the
 /// run before them.
+#[cfg(test)]
 pub(crate) fn runs(text: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     runs_into(text, &mut runs);
@@ -96,8 +97,28 @@ pub(crate) fn runs_into(text: &str, out: &mut Vec<Run>) {
         let b = bytes[i];
         if b < 0x80 {
             if scan.others.is_empty() && scan.runs.last().map(|r| r.script) == Some(latin) {
-                // The common case, ASCII in a Latin run: count letters, mark chunk ends.
+                // The common case, ASCII in a Latin run: count letters, mark chunk ends, eight
+                // bytes at a time, then byte by byte up to the next non-ASCII character.
                 let (mut same, mut letters, mut chunk_start) = (scan.same, 0, scan.chunk_start);
+                while let Some(&block) = bytes.get(i..i + 8).and_then(|b| b.first_chunk::<8>()) {
+                    let block = u64::from_le_bytes(block);
+                    if block & HIGH_BITS != 0 {
+                        break;
+                    }
+                    let (alphabetic, space) = ascii_classes(block);
+                    if space == 0 {
+                        same += count_high_bits(alphabetic);
+                    } else {
+                        // Up to and including the last space, the chunk ends; after it, a new
+                        // one begins.
+                        let last = (63 - space.leading_zeros()) / 8;
+                        let upto = u64::MAX >> (56 - 8 * last);
+                        letters += same + count_high_bits(alphabetic & upto);
+                        same = count_high_bits(alphabetic & !upto);
+                        chunk_start = i + last as usize + 1;
+                    }
+                    i += 8;
+                }
                 while let Some(&b) = bytes.get(i).filter(|b| **b < 0x80) {
                     if b.is_ascii_alphabetic() {
                         same += 1;
@@ -159,6 +180,42 @@ pub(crate) fn runs_into(text: &str, out: &mut Vec<Run>) {
         first.start = 0;
     }
     *out = runs;
+}
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Each byte of `x` times `b`.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// How many bytes of `mask` have their high bit set (and no other): a multiplication adds
+/// the bytes up (without the `popcnt` instruction, which x86-64's baseline lacks).
+#[inline]
+fn count_high_bits(mask: u64) -> usize {
+    ((mask >> 7).wrapping_mul(splat(1)) >> 56) as usize
+}
+
+/// The high bit of each byte of `block` (eight ASCII bytes) that is zero.
+#[inline]
+fn zero_bytes(block: u64) -> u64 {
+    !(((block & !HIGH_BITS) + !HIGH_BITS) | block) & HIGH_BITS
+}
+
+/// The high bit of each byte of `block` (eight ASCII bytes) that is an ASCII letter, and of
+/// each that is ASCII white space (`u8::is_ascii_alphabetic`, `u8::is_ascii_whitespace`).
+/// No byte carries into the next: every byte is below 0x80 and every sum below 0x100.
+#[inline]
+fn ascii_classes(block: u64) -> (u64, u64) {
+    let lower = block | splat(0x20);
+    let at_least_a = lower + splat(0x80 - b'a');
+    let past_z = lower + splat(0x80 - b'z' - 1);
+    let alphabetic = at_least_a & !past_z & HIGH_BITS;
+    // Tab, line feed, form feed and carriage return (0x09 to 0x0D but 0x0B), and space.
+    let controls = (block + splat(0x80 - 0x09)) & !(block + splat(0x80 - 0x0E)) & HIGH_BITS;
+    let space = (controls & !zero_bytes(block ^ splat(0x0B))) | zero_bytes(block ^ splat(b' '));
+    (alphabetic, space)
 }
 
 /// Unicode white space beyond ASCII.
@@ -316,6 +373,32 @@ mod tests {
 
     fn single(script: Script) -> RunScript {
         RunScript::Single(slot(script))
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_agree_with_one_at_a_time() {
+        for b in 0..0x80u8 {
+            for at in 0..8 {
+                let mut block = [b'x'; 8];
+                block[at] = b;
+                let (alphabetic, space) = ascii_classes(u64::from_le_bytes(block));
+                let bit = 1u64 << (8 * at + 7);
+                assert_eq!(alphabetic & bit != 0, b.is_ascii_alphabetic(), "{b:#x}");
+                assert_eq!(space & bit != 0, b.is_ascii_whitespace(), "{b:#x}");
+                assert_eq!(
+                    count_high_bits(alphabetic),
+                    7 + usize::from(b.is_ascii_alphabetic())
+                );
+            }
+        }
+        let text = "A long sentence,\tthen\r\nmore words: Ünïcode and  spaces 123 x";
+        for cut in 0..text.len() {
+            if text.is_char_boundary(cut) {
+                let runs = runs(&text[cut..]);
+                let letters = text[cut..].chars().filter(|c| c.is_alphabetic()).count();
+                assert_eq!(runs.iter().map(|r| r.letters).sum::<usize>(), letters);
+            }
+        }
     }
 
     #[test]

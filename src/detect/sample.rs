@@ -7,7 +7,7 @@ use super::chars::script_of_slot;
 use super::ngram::{Look, Model, Scores};
 use super::rules::{self, Cjk};
 use super::runs::{self, RunScript};
-use super::spans::{Piece, weighted_letters, with_scratch};
+use super::spans::{Piece, Scratch, weighted_letters, with_scratch};
 use super::{Detection, Detector};
 use crate::{Lang, Script};
 
@@ -123,47 +123,11 @@ impl Detector {
     pub(super) fn detect_sampled(&self, text: &str) -> Detection {
         with_scratch(|scratch| {
             scratch.start();
-            let mut windows_of_text = Vec::with_capacity(WINDOWS);
-            windows(text, 0..text.len(), self.sample_bytes, &mut windows_of_text);
-            let model = Model::get();
-            let mut seen: Vec<Seen> = Vec::new();
-            let mut cjk = Cjk::default();
-            for window in &windows_of_text {
-                let window = &text[window.clone()];
-                for run in runs::runs(window) {
-                    let run_text = &window[run.start..run.end];
-                    let i = match seen.iter().position(|s| s.script == run.script) {
-                        Some(i) => i,
-                        None => {
-                            seen.push(Seen::new(run.script));
-                            seen.len() - 1
-                        }
-                    };
-                    let entry = &mut seen[i];
-                    entry.bytes += run_text.len();
-                    entry.letters += run.letters;
-                    match run.script {
-                        RunScript::Cjk => cjk.add(run_text),
-                        RunScript::Single(slot) => {
-                            if script_of_slot(slot) == Some(Script::Hangul) {
-                                cjk.add(run_text);
-                            }
-                            let group = self.group(slot);
-                            if group.langs.len() > 1 && !entry.decided {
-                                let until = self.until(model, group);
-                                let full = &mut scratch.full_words[usize::from(slot)];
-                                entry.decided = entry.scores.read(
-                                    model,
-                                    run_text,
-                                    (Look::WordFirst, full),
-                                    Some(until),
-                                    &mut scratch.buf,
-                                );
-                            }
-                        }
-                    }
-                }
-            }
+            // A long text has words enough: the words the model knows decide, one lookup each.
+            scratch.full_words = [0; 32];
+            let mut seen = std::mem::take(&mut scratch.seen);
+            seen.clear();
+            let cjk = self.read_windows(text, scratch, &mut seen);
             // One piece per script: the document's language is that of the script with most
             // bytes, unless it has none, then of the next.
             seen.sort_by_key(|s| std::cmp::Reverse(s.bytes));
@@ -189,12 +153,59 @@ impl Detector {
                 }
                 scratch.pieces.push(piece);
             }
+            scratch.seen = seen;
             if scratch.pieces.is_empty() {
                 return self.or_fallback(Detection::UNDETERMINED);
             }
             self.inherit(&mut scratch.pieces);
             self.document(&scratch.pieces)
         })
+    }
+
+    /// Reads the windows of a long text: per script, its bytes and letters, and the scores of
+    /// a shared script until its language leads by far; the Han, kana and Hangul characters.
+    fn read_windows(&self, text: &str, scratch: &mut Scratch, seen: &mut Vec<Seen>) -> Cjk {
+        let model = Model::get();
+        let mut cjk = Cjk::default();
+        scratch.units.clear();
+        windows(text, 0..text.len(), self.sample_bytes, &mut scratch.units);
+        for w in 0..scratch.units.len() {
+            let window = &text[scratch.units[w].clone()];
+            runs::runs_into(window, &mut scratch.runs);
+            for run in &scratch.runs {
+                let run_text = &window[run.start..run.end];
+                let i = match seen.iter().position(|s| s.script == run.script) {
+                    Some(i) => i,
+                    None => {
+                        seen.push(Seen::new(run.script));
+                        seen.len() - 1
+                    }
+                };
+                let entry = &mut seen[i];
+                entry.bytes += run_text.len();
+                entry.letters += run.letters;
+                let RunScript::Single(slot) = run.script else {
+                    cjk.add(run_text);
+                    continue;
+                };
+                if script_of_slot(slot) == Some(Script::Hangul) {
+                    cjk.add(run_text);
+                }
+                let group = self.group(slot);
+                if group.langs.len() > 1 && !entry.decided {
+                    let until = self.until(model, group);
+                    let full = &mut scratch.full_words[usize::from(slot)];
+                    entry.decided = entry.scores.read(
+                        model,
+                        run_text,
+                        (Look::WordFirst, full),
+                        Some(until),
+                        &mut scratch.buf,
+                    );
+                }
+            }
+        }
+        cjk
     }
 
     /// Labels the piece of one script of a sampled text.
@@ -232,7 +243,7 @@ impl Detector {
 }
 
 /// What the windows of a sampled text hold of one script.
-struct Seen {
+pub(super) struct Seen {
     script: RunScript,
     bytes: usize,
     letters: usize,

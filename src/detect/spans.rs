@@ -10,7 +10,7 @@ use super::chars::script_of_slot;
 use super::ngram::{Look, Model, Scores, Until};
 use super::rules::{self, Cjk};
 use super::runs::{self, Run, RunScript};
-use super::sample::{prefix, sentence_units, windows};
+use super::sample::{Seen, prefix, sentence_units, windows};
 use super::{Detection, Detector, Group, LanguageSpan};
 use crate::tokenize::Span;
 use crate::{Lang, Script};
@@ -19,7 +19,7 @@ use crate::{Lang, Script};
 /// overturned in practice (measured on NTREX's held-out lines).
 const STOP_NATS: f32 = 40.0;
 /// The lead is checked every this many words.
-const STOP_EVERY: u32 = 4;
+const STOP_EVERY: u32 = 1;
 /// Words a run's language is decided on, at most.
 const MAX_WORDS: u32 = 128;
 /// Words of each script per text read in full (n-grams and words); past them, a word the
@@ -66,7 +66,7 @@ pub(super) struct Piece {
 #[derive(Default)]
 pub(super) struct Scratch {
     pub(super) buf: Vec<char>,
-    runs: Vec<Run>,
+    pub(super) runs: Vec<Run>,
     chosen: Vec<bool>,
     pub(super) units: Vec<Range<usize>>,
     pub(super) pieces: Vec<Piece>,
@@ -76,6 +76,8 @@ pub(super) struct Scratch {
     pub(super) full_words: [u32; 32],
     /// Han, kana and Hangul characters of the text, counted when a Han run needs them.
     cjk: Option<Cjk>,
+    /// What the windows of a long text hold, per script.
+    pub(super) seen: Vec<Seen>,
 }
 
 impl Scratch {
@@ -345,35 +347,47 @@ impl Detector {
         let model = Model::get();
         let scale = model.scale().max(f32::MIN_POSITIVE);
         let bar = (CHEAP_BAR / scale) as u32;
+        // Checked every 8 words: the lead over dozens of candidates costs as much as a word.
+        let until = Until {
+            every: 8,
+            ..self.until(model, group)
+        };
         let run_slot = group.slots[best];
         let range = piece.range.clone();
         let mut at = range.start;
         for unit in &scratch.units {
             let unit_text = &text[unit.clone()];
             let scores = &mut scratch.unit_scores;
-            // A cheap look first: the words the model knows.
+            // A cheap look first, at the words the model knows, until one language leads by
+            // far: most sentences are of their run's language, and say so in a few words.
             scores.clear();
-            scores.read(
-                model,
-                unit_text,
-                (Look::KnownWords, &mut 0),
-                None,
-                &mut scratch.buf,
-            );
+            let look = (Look::KnownWords, &mut 0);
+            scores.read(model, unit_text, look, Some(until), &mut scratch.buf);
             let own = scores.units(run_slot);
-            if scores.letters < MIN_SENTENCE_LETTERS
-                || !group.slots.iter().any(|&s| scores.units(s) > own + bar)
-            {
-                continue;
+            match scores.best(&group.slots) {
+                Some((leader, lead)) if lead >= until.lead => {
+                    if leader == run_slot {
+                        continue;
+                    }
+                }
+                _ => {
+                    if scores.letters < MIN_SENTENCE_LETTERS
+                        || !group.slots.iter().any(|&s| scores.units(s) > own + bar)
+                    {
+                        continue;
+                    }
+                }
             }
             scores.clear();
-            scores.read(
-                model,
-                unit_text,
-                (Look::Full, &mut 0),
-                None,
-                &mut scratch.buf,
-            );
+            let look = (Look::Full, &mut 0);
+            let whole = Until {
+                lead: u32::MAX,
+                ..until
+            };
+            scores.read(model, unit_text, look, Some(whole), &mut scratch.buf);
+            if scores.letters < MIN_SENTENCE_LETTERS {
+                continue;
+            }
             let Some((other, confidence)) = self.decide(scores, group, Some((best, STICKINESS)))
             else {
                 continue;
@@ -433,12 +447,13 @@ impl Detector {
                 best = i;
             }
         }
-        // Softmax; languages far behind add nothing measurable.
+        // Softmax; languages more than 40 nats behind add less than e^-10 each: nothing
+        // measurable.
+        let floor = nats[best] - 10.0 * TEMPERATURE;
         let total: f32 = nats
             .iter()
-            .map(|&x| (x - nats[best]) / TEMPERATURE)
-            .filter(|&x| x > -20.0)
-            .map(f32::exp)
+            .filter(|&&x| x > floor)
+            .map(|&x| ((x - nats[best]) / TEMPERATURE).exp())
             .sum();
         Some((best, 1.0 / f64::from(total)))
     }

@@ -19,6 +19,9 @@ pub struct Params {
     pub discount: f64,
     /// Nats per lift unit.
     pub scale: f64,
+    /// Entries of fewer lift units than this are left out: they say little, and the most
+    /// common n-grams have them for most languages, so they cost most lookups' time.
+    pub min_units: f64,
     /// An n-gram needs this count, scaled to a language with `REF_TOKENS` features of its
     /// kind (languages with less text keep rarer features).
     pub min_count: f64,
@@ -40,6 +43,7 @@ impl Default for Params {
             weights: [0.0, 0.7, 1.0, 1.3, 0.0, 2.5],
             discount: 0.5,
             scale: 1.0 / 32.0,
+            min_units: 1.0,
             min_count: 4.0,
             min_count_word: 2.0,
             floor: 0.3,
@@ -97,7 +101,7 @@ pub fn lifts(counts: &Counts, params: &Params) -> Vec<Feature> {
                         * ((1.0 + params.k * p / background) / (1.0 + params.k * params.floor))
                             .ln();
                     let units = (lift / params.scale).round().min(255.0);
-                    (units >= 1.0).then_some((l, units as u8))
+                    (units >= params.min_units.max(1.0)).then_some((l, units as u8))
                 })
                 .collect();
             if !entries.is_empty() {

@@ -52,6 +52,7 @@ fn run() -> Result<(), String> {
         udhr_lines: vec![0, 2, 3, 4, 5, 6],
     };
     let mut out: Option<PathBuf> = None;
+    let mut params = build::Params::default();
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
@@ -61,6 +62,9 @@ fn run() -> Result<(), String> {
             "--ntrex-lines" => sources.ntrex_lines = lines_mod_7(&value()?)?,
             "--udhr-lines" => sources.udhr_lines = lines_mod_7(&value()?)?,
             "--out" => out = Some(value()?.into()),
+            "--min-units" => {
+                params.min_units = value()?.parse().map_err(|e| format!("--min-units: {e}"))?
+            }
             "-h" | "--help" => {
                 println!("{}", include_str!("usage.txt"));
                 return Ok(());
@@ -74,8 +78,8 @@ fn run() -> Result<(), String> {
     }
     let started = std::time::Instant::now();
     let counts = count::count(&sources)?;
-    let table = build::lifts(&counts, &build::Params::default());
-    let bytes = build::encode(&table, &build::Params::default());
+    let table = build::lifts(&counts, &params);
+    let bytes = build::encode(&table, &params);
     std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     let entries: usize = table.iter().map(|f| f.entries.len()).sum();
     eprintln!(
