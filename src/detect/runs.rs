@@ -77,18 +77,28 @@ fn unspaced(script: RunScript) -> bool {
 /// run before them.
 #[cfg(test)]
 pub(crate) fn runs(text: &str) -> Vec<Run> {
-    let mut runs = Vec::new();
+    let mut runs = RunBuffers::default();
     runs_into(text, &mut runs);
-    runs
+    runs.runs
 }
 
-/// [`runs`] into `out` (cleared first), so that its buffer can be reused.
-pub(crate) fn runs_into(text: &str, out: &mut Vec<Run>) {
-    out.clear();
+/// The runs of a text, and the scan's own buffer, kept from text to text so that cutting a
+/// text into runs allocates nothing.
+#[derive(Default)]
+pub(crate) struct RunBuffers {
+    pub(crate) runs: Vec<Run>,
+    others: Vec<(RunScript, usize)>,
+}
+
+/// [`runs`] into `out.runs`, so that the buffers can be reused.
+pub(crate) fn runs_into(text: &str, out: &mut RunBuffers) {
+    out.runs.clear();
+    out.others.clear();
     let table = classes();
     let latin = RunScript::Single(LATIN_SLOT);
     let mut scan = Scan {
-        runs: std::mem::take(out),
+        runs: std::mem::take(&mut out.runs),
+        others: std::mem::take(&mut out.others),
         ..Scan::default()
     };
     let bytes = text.as_bytes();
@@ -171,6 +181,7 @@ pub(crate) fn runs_into(text: &str, out: &mut Vec<Run>) {
         i += len;
     }
     scan.end_chunk(text.len());
+    out.others = scan.others;
     let mut runs = scan.runs;
     if let Some(last) = runs.last_mut() {
         last.end = text.len();
@@ -179,7 +190,7 @@ pub(crate) fn runs_into(text: &str, out: &mut Vec<Run>) {
     if let Some(first) = runs.first_mut() {
         first.start = 0;
     }
-    *out = runs;
+    out.runs = runs;
 }
 
 /// The high bit of each byte of a `u64`.
@@ -354,6 +365,9 @@ impl Scan {
             self.begin(script, self.chunk_start);
         }
         self.same = total;
+        // Emptied, its buffer kept for the next chunk.
+        self.others = others;
+        self.others.clear();
     }
 }
 

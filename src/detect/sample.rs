@@ -157,8 +157,7 @@ impl Detector {
             if scratch.pieces.is_empty() {
                 return self.or_fallback(Detection::UNDETERMINED);
             }
-            self.inherit(&mut scratch.pieces);
-            self.document(&scratch.pieces)
+            self.finish(scratch)
         })
     }
 
@@ -172,7 +171,7 @@ impl Detector {
         for w in 0..scratch.units.len() {
             let window = &text[scratch.units[w].clone()];
             runs::runs_into(window, &mut scratch.runs);
-            for run in &scratch.runs {
+            for run in &scratch.runs.runs {
                 let run_text = &window[run.start..run.end];
                 let i = match seen.iter().position(|s| s.script == run.script) {
                     Some(i) => i,

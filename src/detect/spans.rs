@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::chars::script_of_slot;
 use super::ngram::{Look, Model, Scores, Until};
 use super::rules::{self, Cjk};
-use super::runs::{self, Run, RunScript};
+use super::runs::{self, Run, RunBuffers, RunScript};
 use super::sample::{Seen, prefix, sentence_units, windows};
 use super::{Detection, Detector, Group, LanguageSpan};
 use crate::tokenize::Span;
@@ -66,7 +66,7 @@ pub(super) struct Piece {
 #[derive(Default)]
 pub(super) struct Scratch {
     pub(super) buf: Vec<char>,
-    pub(super) runs: Vec<Run>,
+    pub(super) runs: RunBuffers,
     chosen: Vec<bool>,
     pub(super) units: Vec<Range<usize>>,
     pub(super) pieces: Vec<Piece>,
@@ -78,6 +78,13 @@ pub(super) struct Scratch {
     cjk: Option<Cjk>,
     /// What the windows of a long text hold, per script.
     pub(super) seen: Vec<Seen>,
+    /// Per script family and language: bytes, and confidence times bytes (`inherit`).
+    families: Vec<(Script, Lang, usize, f64)>,
+    /// Bytes per language (`document`).
+    bytes: Vec<(Lang, usize)>,
+    /// Runs by decreasing letters, and the scripts seen (`runs_to_identify`).
+    order: Vec<usize>,
+    scripts_seen: Vec<RunScript>,
 }
 
 impl Scratch {
@@ -114,14 +121,15 @@ impl Detector {
     pub(super) fn label(&self, text: &str, spans: bool) -> (Detection, Vec<LanguageSpan>) {
         with_scratch(|scratch| {
             scratch.start();
-            let mut runs = std::mem::take(&mut scratch.runs);
-            runs::runs_into(text, &mut runs);
+            let mut buffers = std::mem::take(&mut scratch.runs);
+            runs::runs_into(text, &mut buffers);
+            let runs = &buffers.runs;
             let mut chosen = std::mem::take(&mut scratch.chosen);
-            self.runs_to_identify(&runs, &mut chosen);
+            self.runs_to_identify(runs, &mut chosen, scratch);
             for (run, &identify) in runs.iter().zip(&chosen) {
-                self.label_run(text, &runs, run, identify, spans, scratch);
+                self.label_run(text, runs, run, identify, spans, scratch);
             }
-            scratch.runs = runs;
+            scratch.runs = buffers;
             scratch.chosen = chosen;
             if scratch.pieces.is_empty() {
                 scratch.pieces.push(Piece {
@@ -132,8 +140,7 @@ impl Detector {
                     letters: 0,
                 });
             }
-            self.inherit(&mut scratch.pieces);
-            let detection = self.document(&scratch.pieces);
+            let detection = self.finish(scratch);
             let spans = if spans {
                 merge_spans(&scratch.pieces)
             } else {
@@ -149,7 +156,7 @@ impl Detector {
     /// `READ_RUNS` samples' worth of bytes, that have at least `MIN_RUN_LETTERS`. The others
     /// (names, acronyms, and any runs beyond the budget) take their script's language from
     /// the identified runs. Runs of a script with one language need no identification.
-    fn runs_to_identify(&self, runs: &[Run], chosen: &mut Vec<bool>) {
+    fn runs_to_identify(&self, runs: &[Run], chosen: &mut Vec<bool>, scratch: &mut Scratch) {
         chosen.clear();
         let letters: usize = runs
             .iter()
@@ -163,13 +170,16 @@ impl Detector {
         if runs.len() <= FEW_RUNS {
             return;
         }
-        let mut order: Vec<usize> = (0..runs.len()).collect();
+        let order = &mut scratch.order;
+        order.clear();
+        order.extend(0..runs.len());
         order.sort_by_key(|&i| std::cmp::Reverse(runs[i].letters));
         let mut identified = 0;
         // Bytes the identified runs will read, at most.
         let mut read = 0;
-        let mut scripts_seen: Vec<RunScript> = Vec::new();
-        for i in order {
+        let scripts_seen = &mut scratch.scripts_seen;
+        scripts_seen.clear();
+        for &i in order.iter() {
             let script = runs[i].script;
             // Runs with a choice of languages to make.
             let shared = match script {
@@ -458,12 +468,19 @@ impl Detector {
         Some((best, 1.0 / f64::from(total)))
     }
 
+    /// The document's language, once the pieces are labelled: unsure pieces inherit, then
+    /// the language of most bytes.
+    pub(super) fn finish(&self, scratch: &mut Scratch) -> Detection {
+        self.inherit(&mut scratch.pieces, &mut scratch.families);
+        self.document(&scratch.pieces, &mut scratch.bytes)
+    }
+
     /// Pieces left undetermined or unsure (a name, a few words) take the language their
     /// script has in the surer pieces of the text, if any; the rest that stay undetermined
-    /// take the fallback.
-    pub(super) fn inherit(&self, pieces: &mut [Piece]) {
+    /// take the fallback. `best` is scratch.
+    fn inherit(&self, pieces: &mut [Piece], best: &mut Vec<(Script, Lang, usize, f64)>) {
         // Per script family and language: bytes, and confidence times bytes.
-        let mut best: Vec<(Script, Lang, usize, f64)> = Vec::new();
+        best.clear();
         for piece in pieces.iter() {
             if let (Some(script), false) = (piece.script, piece.lang.is_undetermined())
                 && piece.confidence >= UNSURE
@@ -503,12 +520,12 @@ impl Detector {
     }
 
     /// The document's language: the one with most bytes among the pieces identified with
-    /// confidence, or among all when none is.
-    pub(super) fn document(&self, pieces: &[Piece]) -> Detection {
+    /// confidence, or among all when none is. `bytes` is scratch.
+    fn document(&self, pieces: &[Piece], bytes: &mut Vec<(Lang, usize)>) -> Detection {
         // Unsure pieces count only when no piece is sure.
         let sure = |p: &Piece| !p.lang.is_undetermined() && p.confidence >= UNSURE;
         let any_sure = pieces.iter().any(sure);
-        let mut bytes: Vec<(Lang, usize)> = Vec::new();
+        bytes.clear();
         for piece in pieces.iter().filter(|p| !any_sure || sure(p)) {
             match bytes.iter_mut().find(|(l, _)| *l == piece.lang) {
                 Some(entry) => entry.1 += piece.range.len(),

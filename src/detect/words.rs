@@ -104,11 +104,21 @@ fn emit(buf: &mut Vec<char>, compose: bool, word: &mut impl FnMut(&[char]) -> bo
     word(buf)
 }
 
-/// NFC of a word's characters, in place (rare: text with decomposed accents).
+/// NFC of a word's characters, in place (rare: text with decomposed accents). Composition
+/// never lengthens a word.
 #[cold]
 fn compose_word(buf: &mut Vec<char>) {
-    let composed: Vec<char> = buf.iter().copied().nfc().collect();
-    *buf = composed;
+    const INLINE: usize = 64;
+    if buf.len() > INLINE {
+        let composed: Vec<char> = buf.iter().copied().nfc().collect();
+        *buf = composed;
+        return;
+    }
+    let mut word = [' '; INLINE];
+    word[..buf.len()].copy_from_slice(buf);
+    let word = &word[..buf.len()];
+    buf.clear();
+    buf.extend(word.iter().copied().nfc());
 }
 
 /// Calls `word` with each word of `text`.
