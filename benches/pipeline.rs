@@ -1,7 +1,15 @@
 //! Throughput of the whole pipeline on ~1 KB news documents per script, with 1 and 2
-//! threads, beside the same pipeline with plain whatlang on the whole document as its
-//! language detection (`whatlang-whole`), and a naive pipeline written the obvious way, in
-//! the same group.
+//! threads, in one group per script beside its baselines:
+//!
+//! - `wordmill`: a new pipeline for each measured pass, so that its per-thread word memo
+//!   starts empty (what a run over new text costs);
+//! - `wordmill-warm`: the same pipeline pass after pass (its memo knows the words);
+//! - `wordmill-whatlang-whole`: wordmill with plain whatlang on the whole document as its
+//!   language detection;
+//! - `naive`: whatlang, NFKC, lowercase, `unicode_words`, Snowball, a `HashMap`, written the
+//!   obvious way;
+//! - `alyze-en`: alyze 0.2's analyzer with lowercasing and English Snowball stemming (no
+//!   detection, no counting: less work than the others do).
 //!
 //! `cargo bench --bench pipeline`; each group reports MB/s of input text.
 
@@ -10,7 +18,10 @@ mod common;
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use alyze::analyze::{
+    AnalysisOptions, Analyzer, ReusableBuffer, StemmingLanguage, TokenizerOptions,
+};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
 use wordmill::Pipeline;
 use wordmill::detect::Detector;
@@ -18,7 +29,16 @@ use wordmill::detect::Detector;
 use common::naive::naive;
 
 fn pipelines(c: &mut Criterion) {
-    let pipeline = Pipeline::builder().keep_tokens(false).build();
+    let new_pipeline = || Pipeline::builder().keep_tokens(false).build();
+    let pipeline = new_pipeline();
+    let alyze = Analyzer::new(AnalysisOptions {
+        tokenizer: TokenizerOptions::UAX29Word(Default::default()),
+        maximum_token_length: None,
+        case_sensitive: false,
+        stopword_removal: None,
+        stemming: Some(StemmingLanguage::English),
+        ascii_folding: false,
+    });
     let whatlang_whole = Pipeline::builder()
         .keep_tokens(false)
         .detector(Detector::whatlang_only())
@@ -42,10 +62,34 @@ fn pipelines(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(bytes as u64));
         for (threads, pool) in &pools {
             group.bench_function(format!("wordmill/{threads}-thread"), |b| {
+                b.iter_batched(
+                    new_pipeline,
+                    |fresh| pool.install(|| fresh.analyze_batch(black_box(&docs))),
+                    BatchSize::PerIteration,
+                )
+            });
+            group.bench_function(format!("wordmill-warm/{threads}-thread"), |b| {
                 b.iter(|| pool.install(|| pipeline.analyze_batch(black_box(&docs))))
             });
             group.bench_function(format!("wordmill-whatlang-whole/{threads}-thread"), |b| {
                 b.iter(|| pool.install(|| whatlang_whole.analyze_batch(black_box(&docs))))
+            });
+            group.bench_function(format!("alyze-en/{threads}-thread"), |b| {
+                b.iter(|| {
+                    pool.install(|| {
+                        black_box(&docs)
+                            .par_iter()
+                            .map_init(ReusableBuffer::new, |buffer, doc| {
+                                let mut length = 0;
+                                alyze.analyze(doc, buffer, |token| {
+                                    length += token.text.len();
+                                    true
+                                });
+                                length
+                            })
+                            .sum::<usize>()
+                    })
+                })
             });
             group.bench_function(format!("naive/{threads}-thread"), |b| {
                 b.iter(|| {

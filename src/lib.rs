@@ -45,6 +45,12 @@ pub mod tf;
 pub mod tokenize;
 mod unicode;
 
+/// For wordmill's own benchmarks and tests: not part of the API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::arch::{LanesChoice, choose_lanes};
+}
+
 pub use error::Error;
 pub use lang::Lang;
 pub use pipeline::{Analysis, AnalyzedToken, BatchAnalysis, Pipeline, PipelineBuilder, TermFilter};

@@ -124,14 +124,16 @@ fn record<'a>(doc: &'a Document, a: &'a Analysis, top: usize, with_tokens: bool)
 
 /// Where records go: stdout, or a file (see `files`).
 pub enum Sink {
-    Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// (Not a `StdoutLock`: the writer thread writes, and a lock cannot move to it. The
+    /// buffer takes the lock once per 64 KiB.)
+    Stdout(BufWriter<io::Stdout>),
     File(OutputFile),
 }
 
 impl Sink {
     pub fn new(path: Option<&Path>) -> Result<Sink, Refusal> {
         Ok(match path {
-            None => Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+            None => Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout())),
             Some(path) => Sink::File(OutputFile::create(path)?),
         })
     }

@@ -1,8 +1,10 @@
-//! The streaming loop: a reader thread cuts the input into bounded batches; each batch is
-//! analysed in parallel (each document under the panic guard), its records serialized in
-//! parallel and written in input order, its statistics merged into the total when the run
-//! prints or writes them. Memory holds a few batches and the vocabulary, whatever the size
-//! of the corpus.
+//! The streaming loop, three stages that overlap: a reader thread reads and parses the input
+//! and cuts it into bounded batches; the analysis threads analyse a batch in parallel (each
+//! document under the panic guard); a writer thread serializes its records and writes them
+//! in input order, reports progress and errors, and merges the batch's statistics into the
+//! total when the run prints or writes them. Bounded channels join the stages, so memory holds
+//! a few batches and the vocabulary, whatever the size of the corpus, and the output is the
+//! same whatever the number of threads or the size of a batch.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -25,8 +27,8 @@ use crate::{AnalyzeArgs, NormalForm, Outcome, signals, stats};
 /// A batch is cut when its text reaches this size, whatever its number of documents.
 const BATCH_BYTES: usize = 16 << 20;
 
-/// Records serialized together by one task.
-const SERIALIZE_CHUNK: usize = 64;
+/// Records are written to the output this many bytes at a time.
+const BUFFER_BYTES: usize = 64 << 10;
 
 /// With --tokens, the records of documents longer than this are serialized straight into
 /// the output rather than into a buffer first: such a record is several times its text.
@@ -185,11 +187,11 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
     } else {
         input::total_size(&args.input.paths)
     };
-    let mut report = Reporter::new(out_args.quiet, total_bytes);
+    let report = Reporter::new(out_args.quiet, total_bytes);
 
     let batch_size = args.analysis.batch_size as usize;
-    // One batch waits while another is analysed: reading overlaps analysis, and memory
-    // holds at most three batches.
+    // One batch waits while another is analysed, and one analysed batch while another is
+    // written: reading, analysis and writing overlap, and memory holds at most five batches.
     let (sender, batches) = mpsc::sync_channel::<Vec<Document>>(1);
     let documents = Documents::new(args.input.clone());
     let name_hash = out_args.stats_dir.is_some().then(NameHash::new);
@@ -197,9 +199,26 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
         .name("reader".into())
         .spawn(move || read_batches(documents, batch_size, sender, name_hash))
         .map_err(|e| Stop::Failed(format!("cannot start the reader thread: {e}")))?;
+    let (to_writer, analysed) = mpsc::sync_channel::<Analysed>(1);
+    let (top, tokens) = (out_args.top, out_args.tokens);
+    let writer = thread::Builder::new()
+        .name("writer".into())
+        .spawn(move || {
+            let mut writer = Writer {
+                sink: outputs.sink,
+                report,
+                total: CorpusStats::new(),
+                keep_stats,
+                top,
+                tokens,
+            };
+            let written = analysed
+                .into_iter()
+                .try_for_each(|(batch, analyses)| writer.write(&batch, &analyses));
+            (writer, outputs.stats, outputs.stats_dir, written)
+        })
+        .map_err(|e| Stop::Failed(format!("cannot start the writer thread: {e}")))?;
 
-    let mut outputs = outputs;
-    let mut total = CorpusStats::new();
     for batch in batches {
         let analyses: Vec<Result<Analysis, String>> = pool.install(|| {
             batch
@@ -211,27 +230,30 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
                 })
                 .collect()
         });
-        write_records(&mut outputs.sink, &batch, &analyses, args, &pool)?;
-        for (doc, analysis) in batch.iter().zip(&analyses) {
-            match (&doc.text, analysis) {
-                (Ok(_), Ok(_)) => {
-                    report.analysed += 1;
-                    if let Some(warning) = &doc.warning {
-                        report.warning(doc, warning);
-                    }
-                }
-                (Err(error), _) | (Ok(_), Err(error)) => report.error(doc, error),
-            }
+        if to_writer.send((batch, analyses)).is_err() {
+            break; // the writer stopped, and says why below
         }
-        if keep_stats {
-            total.merge(&pool.install(|| batch_stats(&analyses)));
-        }
-        let bytes = batch.iter().map(|d| d.bytes).sum();
-        report.advance(batch.len() as u64, bytes);
     }
+    drop(to_writer);
+    let (writer, stats, stats_dir, written) = writer
+        .join()
+        .map_err(|_| Stop::Failed("the writer thread failed".into()))?;
+    // (A stopped writer drops its channel, which stops the reader at its next batch.)
+    written?;
     let (documents, hash) = match reader.join() {
         Ok(result) => result,
         Err(_) => return Err(Stop::Failed("the reader thread failed".into())),
+    };
+    let Writer {
+        sink,
+        report,
+        total,
+        ..
+    } = writer;
+    let outputs = Outputs {
+        sink,
+        stats,
+        stats_dir,
     };
     outputs.complete(&total, hash.map(|hash| (documents, hash)))?;
     report.summary(&total);
@@ -242,64 +264,74 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
     })
 }
 
-/// Statistics of a batch's analysed documents, counted in parallel.
-fn batch_stats(analyses: &[Result<Analysis, String>]) -> CorpusStats {
-    analyses
-        .par_iter()
-        .filter_map(|a| a.as_ref().ok())
-        .fold(CorpusStats::new, |mut stats, a| {
-            stats.add_document(a.lang(), &a.terms);
-            stats
-        })
-        .reduce(CorpusStats::new, CorpusStats::merged)
+/// A batch of documents and their analyses, in input order.
+type Analysed = (Vec<Document>, Vec<Result<Analysis, String>>);
+
+/// The writer thread's state: where records go, what the user is told, the statistics.
+struct Writer {
+    sink: Sink,
+    report: Reporter,
+    total: CorpusStats,
+    keep_stats: bool,
+    top: usize,
+    tokens: bool,
 }
 
-/// What a serializing task made: records, or a document whose record is written at its
-/// turn straight into the output.
-enum Piece<'a> {
-    Records(Vec<u8>),
-    Direct(&'a Document, &'a Result<Analysis, String>),
+impl Writer {
+    /// Writes a batch's records in input order, reports its documents and counts them.
+    fn write(
+        &mut self,
+        batch: &[Document],
+        analyses: &[Result<Analysis, String>],
+    ) -> Result<(), Stop> {
+        write_records(&mut self.sink, batch, analyses, self.top, self.tokens)?;
+        for (doc, analysis) in batch.iter().zip(analyses) {
+            match (&doc.text, analysis) {
+                (Ok(_), Ok(a)) => {
+                    self.report.analysed += 1;
+                    if let Some(warning) = &doc.warning {
+                        self.report.warning(doc, warning);
+                    }
+                    if self.keep_stats {
+                        self.total.add_document(a.lang(), &a.terms);
+                    }
+                }
+                (Err(error), _) | (Ok(_), Err(error)) => self.report.error(doc, error),
+            }
+        }
+        let bytes = batch.iter().map(|d| d.bytes).sum();
+        self.report.advance(batch.len() as u64, bytes);
+        Ok(())
+    }
 }
 
-/// Writes the batch's records in input order, serialized in parallel.
+/// Writes the batch's records in input order. A record goes through a buffer, written when
+/// it holds about 64 KiB, except with --tokens the record of a long document, which is
+/// serialized straight into the output (such a record is several times its text).
 fn write_records(
     sink: &mut Sink,
     batch: &[Document],
     analyses: &[Result<Analysis, String>],
-    args: &AnalyzeArgs,
-    pool: &rayon::ThreadPool,
+    top: usize,
+    tokens: bool,
 ) -> Result<(), Stop> {
-    let (top, tokens) = (args.output.top, args.output.tokens);
     let direct = |doc: &Document| tokens && doc.text.as_ref().is_ok_and(|t| t.len() > DIRECT_BYTES);
-    let pairs: Vec<(&Document, &Result<Analysis, String>)> = batch.iter().zip(analyses).collect();
-    let chunks = pool.install(|| {
-        pairs
-            .par_chunks(SERIALIZE_CHUNK)
-            .map(|chunk| {
-                let mut pieces = Vec::new();
-                let mut buf = Vec::with_capacity(chunk.len() * 512);
-                for &(doc, analysis) in chunk {
-                    if direct(doc) {
-                        pieces.push(Piece::Records(std::mem::take(&mut buf)));
-                        pieces.push(Piece::Direct(doc, analysis));
-                    } else {
-                        output::write_record(&mut buf, doc, analysis, top, tokens)?;
-                    }
-                }
-                pieces.push(Piece::Records(buf));
-                Ok(pieces)
-            })
-            .collect::<serde_json::Result<Vec<Vec<Piece>>>>()
-    });
-    for piece in chunks.map_err(serialization_stop)?.into_iter().flatten() {
-        match piece {
-            Piece::Records(records) => sink.write_all(&records)?,
-            Piece::Direct(doc, analysis) => {
-                output::write_record(sink, doc, analysis, top, tokens)
-                    .map_err(serialization_stop)?;
-            }
+    let mut buf = Vec::with_capacity(BUFFER_BYTES + 4096);
+    for (doc, analysis) in batch.iter().zip(analyses) {
+        if direct(doc) {
+            sink.write_all(&buf)?;
+            buf.clear();
+            output::write_record(&mut *sink, doc, analysis, top, tokens)
+                .map_err(serialization_stop)?;
+            continue;
+        }
+        output::write_record(&mut buf, doc, analysis, top, tokens).map_err(serialization_stop)?;
+        if buf.len() >= BUFFER_BYTES {
+            sink.write_all(&buf)?;
+            buf.clear();
         }
     }
+    sink.write_all(&buf)?;
     Ok(())
 }
 

@@ -9,11 +9,10 @@
 //! | --- | --- | --- |
 //! | [`Avx512`] (F, BW, VBMI) | x86-64 CPUs that have it | [`Avx512::detect`], at run time |
 //! | [`Sse2`] | every x86-64 CPU | always |
-//! | [`Portable`] | every other architecture, or any with `--cfg wordmill_portable` | always |
+//! | [`Portable`] (SWAR: eight bytes in a `u64`) | every other architecture, or any with `--cfg wordmill_portable` | always |
 //!
 //! Besides the lanes: [`Ssse3`] looks the window fold's summaries up sixteen bytes at a time,
-//! and the ASCII scans of the tokenizer classify sixteen bytes at a time with SSE2
-//! ([`ascii16`]).
+//! and the ASCII scans of the tokenizer classify sixteen bytes at a time ([`ascii_masks`]).
 //!
 //! `RUSTFLAGS="--cfg wordmill_portable"` builds only the portable code on any architecture:
 //! CI tests it on x86-64 so that the code other architectures run is tested too.
@@ -25,15 +24,103 @@
 #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
 mod x86_64;
 #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
-pub(crate) use x86_64::{Avx512, Sse2, Ssse3, ascii16};
+pub(crate) use x86_64::{Avx512, Sse2, Ssse3};
 
-#[cfg(any(not(target_arch = "x86_64"), wordmill_portable))]
+// Built everywhere: benchmarks and tests compare the portable lanes with the others in one
+// process (`choose_lanes`).
 mod portable;
-#[cfg(any(not(target_arch = "x86_64"), wordmill_portable))]
 pub(crate) use portable::Portable;
+
+/// The ASCII classes of sixteen bytes, for the tokenizer's scans of words and gaps: SSE2 on
+/// x86-64, eight bytes at a time in a `u64` elsewhere.
+#[inline(always)]
+pub(crate) fn ascii_masks(chunk: &[u8; 16]) -> AsciiMasks {
+    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
+    return x86_64::ascii_masks(chunk);
+    #[cfg(not(all(target_arch = "x86_64", not(wordmill_portable))))]
+    return Portable::ascii_masks(chunk);
+}
+
+/// Bit masks of sixteen bytes' ASCII classes: bit `i` describes byte `i`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct AsciiMasks {
+    pub letters: u32,
+    pub uppers: u32,
+    pub digits: u32,
+    pub underscores: u32,
+    /// Bytes 0x80 and above.
+    pub high: u32,
+}
+
+impl AsciiMasks {
+    /// ASCII letters, digits and `_`: the bytes that always continue a word.
+    #[inline(always)]
+    pub fn word(&self) -> u32 {
+        self.letters | self.digits | self.underscores
+    }
+}
 
 /// Bytes in a window.
 pub(crate) const WIDTH: usize = 64;
+
+/// The lanes a window is built with: the best this CPU has, unless a benchmark or a test asked
+/// for others ([`choose_lanes`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WindowLanes {
+    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
+    Avx512(Avx512),
+    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
+    Sse2,
+    Portable,
+}
+
+/// Which lanes windows use, for benchmarks and tests that compare them in one process: the
+/// best the CPU has (the default), SSE2 (x86-64; elsewhere the portable lanes), or the
+/// portable lanes of other architectures.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LanesChoice {
+    Best = 0,
+    Sse2 = 1,
+    Portable = 2,
+}
+
+static CHOICE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Makes the windows built from now on (by any thread) use `choice`. For benchmarks and
+/// tests only: results never depend on it, only speed.
+#[doc(hidden)]
+pub fn choose_lanes(choice: LanesChoice) {
+    CHOICE.store(choice as u8, std::sync::atomic::Ordering::Relaxed);
+}
+
+impl WindowLanes {
+    /// The lanes for a new window.
+    pub(crate) fn chosen() -> WindowLanes {
+        match CHOICE.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => WindowLanes::best(),
+            1 => WindowLanes::sse2(),
+            _ => WindowLanes::Portable,
+        }
+    }
+
+    /// The best lanes of this CPU.
+    pub(crate) fn best() -> WindowLanes {
+        #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
+        if let Some(avx512) = Avx512::detect() {
+            return WindowLanes::Avx512(avx512);
+        }
+        WindowLanes::sse2()
+    }
+
+    /// SSE2 where there is SSE2 (every x86-64 CPU), else the portable lanes.
+    pub(crate) fn sse2() -> WindowLanes {
+        #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
+        return WindowLanes::Sse2;
+        #[cfg(not(all(target_arch = "x86_64", not(wordmill_portable))))]
+        return WindowLanes::Portable;
+    }
+}
 
 /// Bit masks of a window's 64 bytes: bit `i` describes byte `i`.
 #[derive(Default, Debug, PartialEq, Eq)]
@@ -71,6 +158,12 @@ pub(crate) trait Lanes: Copy {
     /// Whether the window classifies multi-byte characters in bulk with these lanes (else all
     /// are decoded one by one).
     const BULK: bool;
+    /// Windows with fewer multi-byte characters than this decode them one by one even when
+    /// the lanes classify in bulk: where a comparison of the whole window costs more than a
+    /// few table lookups. (At most 7, so that no window of these reaches the count of
+    /// characters after which windows give way to the segmenter: the windows are the same
+    /// either way.)
+    const BULK_FROM: u32 = 0;
     fn load(self, chunk: &[u8; WIDTH]) -> Self::Loaded;
     fn classify(self, loaded: Self::Loaded) -> Masks;
     /// The bits of the bytes from `lo` to `hi`, both 0x80 or above (with AVX-512, any

@@ -1,53 +1,205 @@
-//! The lanes of every architecture: plain integer code, byte by byte.
+//! The lanes of every architecture: SWAR ("SIMD within a register"), eight bytes at a time in
+//! a `u64`, with the same comparisons the vector lanes make.
+//!
+//! Each comparison leaves, in every byte of a `u64`, its high bit set where the byte matches,
+//! without carries between bytes; [`movemask`] gathers the eight high bits into eight bits of
+//! a mask, as SSE2's `movemask` does.
 
-use crate::arch::{Lanes, Masks, WIDTH};
+use crate::arch::{AsciiMasks, Lanes, Masks, WIDTH};
 
-/// Byte by byte, for processors without the vectors above.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+const LOWS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// The bytes of `x` that are at least `n` (`n` ≤ 128), as high bits. The low seven bits of a
+/// byte plus `0x80 - n` reach `0x80` exactly when they are at least `n`, and never carry out
+/// of the byte; a byte of `0x80` or more is at least `n` anyway.
+#[inline(always)]
+const fn at_least(x: u64, n: u8) -> u64 {
+    (x | ((x & LOWS) + ONES * (0x80 - n as u64))) & HIGHS
+}
+
+/// The bytes of `x` from `lo` to `hi`, both below 128, as high bits.
+#[inline(always)]
+const fn ascii_range(x: u64, lo: u8, hi: u8) -> u64 {
+    at_least(x, lo) & !at_least(x, hi + 1)
+}
+
+/// The bytes of `x` that are at least `n` (`n` ≥ 128), as high bits: a high byte whose low
+/// seven bits are at least `n - 128`.
+#[inline(always)]
+const fn high_at_least(x: u64, n: u8) -> u64 {
+    x & ((x & LOWS) + ONES * (0x80 - (n - 0x80) as u64)) & HIGHS
+}
+
+/// The bytes of `x` equal to `b`, as high bits: exactly those whose XOR with `b` is zero (the
+/// low seven bits plus `0x7F` reach the high bit unless they are all zero).
+#[inline(always)]
+const fn equal(x: u64, b: u8) -> u64 {
+    let t = x ^ (ONES * b as u64);
+    !(((t & LOWS) + LOWS) | t) & HIGHS
+}
+
+/// The high bits of the eight bytes of `highs` as the low eight bits of a mask (byte `i`'s as
+/// bit `i`).
+#[inline(always)]
+const fn movemask(highs: u64) -> u64 {
+    ((highs >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// The eight `u64`s of a window, little-endian (byte `i` of the window is byte `i % 8` of word
+/// `i / 8`).
+#[inline(always)]
+fn words(chunk: &[u8; WIDTH]) -> [u64; 8] {
+    std::array::from_fn(|i| {
+        let bytes: [u8; 8] = chunk[8 * i..8 * i + 8].try_into().expect("eight bytes");
+        u64::from_le_bytes(bytes)
+    })
+}
+
+/// A mask of the window's 64 bytes from a comparison of each of its words.
+#[inline(always)]
+fn mask_of(words: &[u64; 8], compare: impl Fn(u64) -> u64) -> u64 {
+    words
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (i, &w)| mask | (movemask(compare(w)) << (8 * i)))
+}
+
+/// Eight bytes at a time in a `u64`: every architecture has these.
 #[derive(Clone, Copy)]
 pub(crate) struct Portable;
 
 impl Lanes for Portable {
-    type Loaded = [u8; WIDTH];
-    const BULK: bool = false;
+    type Loaded = [u64; 8];
+    const BULK: bool = true;
+    // A range over the window is eight comparisons of a `u64` here: for the few accented
+    // letters of a Latin window, decoding them is cheaper.
+    const BULK_FROM: u32 = 7;
 
     #[inline(always)]
     fn load(self, chunk: &[u8; WIDTH]) -> Self::Loaded {
-        *chunk
+        words(chunk)
     }
 
-    fn classify(self, chunk: Self::Loaded) -> Masks {
+    #[inline(always)]
+    fn classify(self, words: Self::Loaded) -> Masks {
         let mut m = Masks::default();
-        for (i, &b) in chunk.iter().enumerate() {
-            let bit = 1u64 << i;
-            if b.is_ascii_alphabetic() {
-                m.letters |= bit;
+        for (i, &w) in words.iter().enumerate() {
+            let at = 8 * i;
+            let bits = |highs: u64| movemask(highs) << at;
+            // (`| 0x20` lowercases ASCII letters and takes no other byte into a..z; a letter
+            // without its 0x20 bit is a capital: the bit shifted to the high bit.)
+            let letters = ascii_range(w | (ONES * 0x20), b'a', b'z');
+            let digits = ascii_range(w, b'0', b'9');
+            m.letters |= bits(letters);
+            m.uppers |= bits(letters & !(w << 2));
+            m.digits |= bits(digits);
+            m.underscores |= bits(equal(w, b'_'));
+            let high = w & HIGHS;
+            if high != 0 {
+                m.non_ascii |= bits(high);
+                m.leads |= bits(high_at_least(w, 0xC0));
             }
-            if b.is_ascii_uppercase() {
-                m.uppers |= bit;
-            }
-            if b.is_ascii_digit() {
-                m.digits |= bit;
-            }
-            match b {
-                b'_' => m.underscores |= bit,
-                b':' => m.colons |= bit,
-                b'.' | b'\'' => m.dots |= bit,
-                b',' | b';' => m.commas |= bit,
-                0x80.. => {
-                    m.non_ascii |= bit;
-                    if b >= 0xC0 {
-                        m.leads |= bit;
-                    }
-                }
-                _ => {}
+            // `'` `,` `.` `:` `;` all lie in 0x27..=0x3B, with the digits: most words of text
+            // have none of them, and skip the five comparisons.
+            if ascii_range(w, b'\'', b';') & !digits != 0 {
+                m.colons |= bits(equal(w, b':'));
+                m.dots |= bits(equal(w, b'.') | equal(w, b'\''));
+                m.commas |= bits(equal(w, b',') | equal(w, b';'));
             }
         }
         m
     }
 
-    fn high_range(self, chunk: Self::Loaded, lo: u8, hi: u8) -> u64 {
-        (0..WIDTH)
-            .filter(|&i| (lo..=hi).contains(&chunk[i]))
-            .fold(0, |bits, i| bits | (1 << i))
+    #[inline(always)]
+    fn high_range(self, words: Self::Loaded, lo: u8, hi: u8) -> u64 {
+        debug_assert!(lo >= 0x80 && hi >= lo);
+        mask_of(&words, |w| {
+            let below_next = if hi == 0xFF {
+                HIGHS
+            } else {
+                !high_at_least(w, hi + 1)
+            };
+            high_at_least(w, lo) & below_next
+        })
+    }
+}
+
+impl Portable {
+    /// [`AsciiMasks`] of sixteen bytes, eight at a time.
+    #[cfg_attr(
+        all(target_arch = "x86_64", not(wordmill_portable), not(test)),
+        allow(dead_code) // (x86-64 scans ASCII with SSE2)
+    )]
+    #[inline(always)]
+    pub(crate) fn ascii_masks(chunk: &[u8; 16]) -> AsciiMasks {
+        let mut masks = AsciiMasks::default();
+        for (i, half) in chunk.chunks_exact(8).enumerate() {
+            let w = u64::from_le_bytes(half.try_into().expect("eight bytes"));
+            let at = 8 * i;
+            let bits = |highs: u64| (movemask(highs) as u32) << at;
+            masks.letters |= bits(ascii_range(w | (ONES * 0x20), b'a', b'z'));
+            masks.uppers |= bits(ascii_range(w, b'A', b'Z'));
+            masks.digits |= bits(ascii_range(w, b'0', b'9'));
+            masks.underscores |= bits(equal(w, b'_'));
+            masks.high |= bits(w & HIGHS);
+        }
+        masks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparisons_agree_with_the_bytes_for_every_byte() {
+        for b in 0..=255u8 {
+            // Every byte at every position, among neighbours that could carry.
+            for at in 0..8 {
+                let mut bytes = [0xFFu8; 8];
+                bytes[at] = b;
+                let x = u64::from_le_bytes(bytes);
+                let bit = |highs: u64| movemask(highs) >> at & 1 == 1;
+                for n in [0u8, 1, 0x30, 0x41, 0x5F, 0x7F, 0x80] {
+                    assert_eq!(bit(at_least(x, n)), b >= n, "{b:#x} >= {n:#x}");
+                }
+                for n in [0x80u8, 0x81, 0xC0, 0xE0, 0xFF] {
+                    assert_eq!(bit(high_at_least(x, n)), b >= n, "{b:#x} >= {n:#x}");
+                }
+                for c in [0u8, b'_', b':', b'.', 0x80, 0xFF] {
+                    assert_eq!(bit(equal(x, c)), b == c, "{b:#x} == {c:#x}");
+                }
+                assert_eq!(bit(ascii_range(x, b'a', b'z')), b.is_ascii_lowercase());
+            }
+        }
+    }
+
+    #[test]
+    fn classification_agrees_with_the_bytes() {
+        let mut chunk = [0u8; WIDTH];
+        for start in (0..=255u8).step_by(64) {
+            for (i, b) in chunk.iter_mut().enumerate() {
+                *b = start.wrapping_add(i as u8);
+            }
+            let m = Portable.classify(Portable.load(&chunk));
+            for (i, &b) in chunk.iter().enumerate() {
+                let bit = |mask: u64| mask >> i & 1 == 1;
+                assert_eq!(bit(m.letters), b.is_ascii_alphabetic(), "{b:#x}");
+                assert_eq!(bit(m.uppers), b.is_ascii_uppercase(), "{b:#x}");
+                assert_eq!(bit(m.digits), b.is_ascii_digit(), "{b:#x}");
+                assert_eq!(bit(m.underscores), b == b'_');
+                assert_eq!(bit(m.non_ascii), b >= 0x80);
+                assert_eq!(bit(m.leads), b >= 0xC0);
+                assert_eq!(bit(m.colons), b == b':');
+                assert_eq!(bit(m.dots), b == b'.' || b == b'\'');
+                assert_eq!(bit(m.commas), b == b',' || b == b';');
+                let range = Portable.high_range(Portable.load(&chunk), 0xC4, 0xCA);
+                assert_eq!(bit(range), (0xC4..=0xCA).contains(&b));
+                let top = Portable.high_range(Portable.load(&chunk), 0xF0, 0xFF);
+                assert_eq!(bit(top), b >= 0xF0);
+            }
+        }
     }
 }

@@ -200,7 +200,9 @@ pub(crate) fn for_each_normalized<'t>(
     }
     let folder = normalizer.folder(lang);
     tokens.fold_with(folder.window_fold());
-    tokens.for_each_with_folded(|token, raw, folded| {
+    while let Some(raw) = tokens.next_raw_slow() {
+        // SAFETY: `raw` comes from `tokens`.
+        let (token, folded) = unsafe { (tokens.token(raw), tokens.window_folded(&raw)) };
         let term = match folded {
             Some(folded) => folded,
             None => folder.fold_token(
@@ -211,7 +213,21 @@ pub(crate) fn for_each_normalized<'t>(
             ),
         };
         f(token, term);
-    });
+        // The hot loop: the other tokens of the window just built, most of them folded with
+        // it (none when windows do not fold: Turkic I, no case folding).
+        while let Some((token, raw, folded)) = tokens.pop_folded() {
+            let term = match folded {
+                Some(folded) => folded,
+                None => folder.fold_token(
+                    token.text,
+                    raw.is_ascii(),
+                    raw.has_ascii_upper(),
+                    &mut buffer,
+                ),
+            };
+            f(token, term);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -276,6 +292,7 @@ mod tests {
             lower.make_ascii_lowercase();
             let mut results = Vec::new();
             // (Vectors only where the CPU has them.)
+            #[cfg_attr(not(all(target_arch = "x86_64", not(wordmill_portable))), allow(unused_mut))]
             let mut paths = vec![Vectors::None];
             #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
             if let Some(ssse3) = Ssse3::detect() {

@@ -189,7 +189,7 @@ impl Pipeline {
                 }
                 if self.config.keep_tokens {
                     tokens.push(AnalyzedToken {
-                        span: Span::new(token.start, token.end),
+                        span: Span::ordered(token.start, token.end),
                         kind: token.kind,
                         term: id,
                     });

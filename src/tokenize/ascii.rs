@@ -1,10 +1,15 @@
 //! Byte-level helpers of the tokenizer's fast paths for ASCII: runs of word bytes and gaps
-//! between words, sixteen bytes at a time where the CPU allows, and the flags a segment
+//! between words, sixteen bytes at a time (`arch::ascii_masks`), and the flags a segment
 //! carries for the normalizer.
 
-#[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
-use crate::arch::ascii16;
+use crate::arch::ascii_masks;
 use crate::unicode::{ALPHABETIC, NUMERIC};
+
+/// The 16 bytes at `pos` (which must have 16 bytes after it).
+#[inline(always)]
+fn sixteen(bytes: &[u8], pos: usize) -> &[u8; 16] {
+    bytes[pos..pos + 16].try_into().expect("16 bytes")
+}
 
 /// For ASCII bytes: is it a letter, digit or `_`, the bytes that always continue a word.
 pub(crate) static ASCII_WORD: [bool; 128] = {
@@ -22,22 +27,19 @@ pub(crate) static ASCII_WORD: [bool; 128] = {
 #[inline(always)]
 pub(crate) fn scan_ascii_word(bytes: &[u8], mut pos: usize) -> (usize, u8) {
     let mut flags = 0u8;
-    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
-    {
-        // SSE2 is part of x86_64: classify 16 bytes at once, so that the end of a word costs
-        // one predictable step rather than a mispredicted branch per byte.
-        while pos + 16 <= bytes.len() {
-            let m = ascii16::classify(ascii16::sixteen(bytes, pos));
-            let run = (!m.word()).trailing_zeros() as usize;
-            let keep = (1u32 << run) - 1;
-            // Branch-free: which kinds of byte the run holds.
-            flags |= (u8::from(m.letters & keep != 0) * ALPHABETIC)
-                | (u8::from(m.uppers & keep != 0) * ASCII_UPPER)
-                | (u8::from(m.digits & keep != 0) * NUMERIC);
-            pos += run;
-            if run < 16 {
-                return (pos, flags);
-            }
+    // Classify 16 bytes at once, so that the end of a word costs one predictable step rather
+    // than a mispredicted branch per byte.
+    while pos + 16 <= bytes.len() {
+        let m = ascii_masks(sixteen(bytes, pos));
+        let run = (!m.word()).trailing_zeros() as usize;
+        let keep = (1u32 << run) - 1;
+        // Branch-free: which kinds of byte the run holds.
+        flags |= (u8::from(m.letters & keep != 0) * ALPHABETIC)
+            | (u8::from(m.uppers & keep != 0) * ASCII_UPPER)
+            | (u8::from(m.digits & keep != 0) * NUMERIC);
+        pos += run;
+        if run < 16 {
+            return (pos, flags);
         }
     }
     while pos < bytes.len() {
@@ -73,16 +75,13 @@ pub(crate) fn ascii_flags(b: u8) -> u8 {
 /// digit or `_`, or any non-ASCII byte. `bytes.len()` when there is none.
 #[inline(always)]
 pub(crate) fn skip_ascii_gap(bytes: &[u8], mut pos: usize) -> usize {
-    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
-    {
-        while pos + 16 <= bytes.len() {
-            let m = ascii16::classify(ascii16::sixteen(bytes, pos));
-            let interesting = m.word() | m.high;
-            if interesting != 0 {
-                return pos + interesting.trailing_zeros() as usize;
-            }
-            pos += 16;
+    while pos + 16 <= bytes.len() {
+        let m = ascii_masks(sixteen(bytes, pos));
+        let interesting = m.word() | m.high;
+        if interesting != 0 {
+            return pos + interesting.trailing_zeros() as usize;
         }
+        pos += 16;
     }
     while pos < bytes.len() {
         let b = bytes[pos];
@@ -97,6 +96,18 @@ pub(crate) fn skip_ascii_gap(bytes: &[u8], mut pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_portable_ascii_classes_are_the_same() {
+        let text = "Hello_World42 and\u{e9}more, text!!   x\t\u{7f}".repeat(3);
+        for chunk in text.as_bytes().windows(16) {
+            let chunk: &[u8; 16] = chunk.try_into().unwrap();
+            assert_eq!(
+                crate::arch::ascii_masks(chunk),
+                crate::arch::Portable::ascii_masks(chunk)
+            );
+        }
+    }
 
     #[test]
     fn simd_scans_agree_with_scalar() {

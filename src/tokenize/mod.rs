@@ -62,32 +62,46 @@ impl Span {
     /// # Panics
     ///
     /// When `end < start`, as slicing with such a range does.
+    #[inline]
     pub fn new(start: usize, end: usize) -> Span {
         assert!(start <= end, "a span ends before it starts: {start}..{end}");
         Span { start, end }
     }
 
+    /// The span `start..end` of ends the caller knows to be in order (a token's, found by
+    /// the tokenizer): the check is for debug builds.
+    #[inline(always)]
+    pub(crate) fn ordered(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "a span ends before it starts: {start}..{end}");
+        Span { start, end }
+    }
+
     /// Byte offset of the first byte.
+    #[inline]
     pub fn start(self) -> usize {
         self.start
     }
 
     /// Byte offset one past the last byte.
+    #[inline]
     pub fn end(self) -> usize {
         self.end
     }
 
     /// The span as a range, to slice the original text with.
+    #[inline]
     pub fn range(self) -> Range<usize> {
         self.start..self.end
     }
 
     /// Length in bytes.
+    #[inline]
     pub fn len(self) -> usize {
         self.end - self.start
     }
 
     /// True when the span covers no bytes.
+    #[inline]
     pub fn is_empty(self) -> bool {
         self.start == self.end
     }

@@ -67,6 +67,10 @@ proptest! {
             spans(tokenizer.tokens(&text)),
             spans(tokenizer.tokens(&text).without_avx512())
         );
+        prop_assert_eq!(
+            spans(tokenizer.tokens(&text)),
+            spans(tokenizer.tokens(&text).with_portable_lanes())
+        );
         let normalizer = crate::normalize::Normalizer::new();
         let language = lang(["und", "ara", "tur", "vie"][which]);
         let terms = |tokens: Tokens<'_>| {
@@ -78,6 +82,7 @@ proptest! {
         };
         let fused = terms(tokenizer.tokens(&text));
         prop_assert_eq!(&fused, &terms(tokenizer.tokens(&text).without_avx512()));
+        prop_assert_eq!(&fused, &terms(tokenizer.tokens(&text).with_portable_lanes()));
         // And both are what normalizing each token on its own gives.
         let one_by_one: Vec<(Span, String)> = tokenizer
             .tokens(&text)

@@ -207,8 +207,15 @@ impl<'a> Tokens<'a> {
 
     /// The same tokens from windows built without AVX-512, as on a CPU without it.
     #[cfg(test)]
+    pub(super) fn with_portable_lanes(mut self) -> Self {
+        self.window = Window::with_lanes(crate::arch::WindowLanes::Portable);
+        self
+    }
+
+    /// The same tokens from windows built without AVX-512, as on a CPU without it.
+    #[cfg(test)]
     pub(super) fn without_avx512(mut self) -> Self {
-        self.window = Window::without_avx512();
+        self.window = Window::with_lanes(crate::arch::WindowLanes::sse2());
         self
     }
 
@@ -238,29 +245,30 @@ impl<'a> Tokens<'a> {
         unsafe { self.window.folded(raw.start, raw.end) }
     }
 
-    /// Calls `f` with each token, its raw form and, when the window holds it folded (see
-    /// [`fold_with`](Self::fold_with)), its folded form. The loop of the fused tokenize and
-    /// fold: the tokens of a window just built come without a bounds check or a look at the
-    /// window's range.
-    #[inline]
-    pub(crate) fn for_each_with_folded(
-        mut self,
-        mut f: impl FnMut(Token<'a>, &RawToken, Option<&str>),
-    ) {
+    /// The token `raw` found by [`next_raw`](Self::next_raw) or
+    /// [`next_raw_slow`](Self::next_raw_slow).
+    ///
+    /// # Safety
+    ///
+    /// `raw` must have been found by this `Tokens`.
+    #[inline(always)]
+    pub(crate) unsafe fn token(&self, raw: RawToken) -> Token<'a> {
+        // SAFETY: the caller's promise is `token_in`'s.
+        unsafe { token_in(self.text, raw) }
+    }
+
+    /// The next token of the window just built, with its raw form and, unless one of its
+    /// characters was left unfolded, its folded form (see [`fold_with`](Self::fold_with)):
+    /// the hot loop of the fused tokenize and fold, without a bounds check or a look at the
+    /// window's range. `None` when the window has no token left (then
+    /// [`next_raw_slow`](Self::next_raw_slow) goes on).
+    #[inline(always)]
+    pub(crate) fn pop_folded(&mut self) -> Option<(Token<'a>, RawToken, Option<&str>)> {
         let text = self.text;
-        while let Some(raw) = self.next_raw_slow() {
-            // SAFETY: `raw` was found in this text by this loop.
-            let token = unsafe { token_in(text, raw) };
-            // SAFETY: as above.
-            f(token, &raw, unsafe { self.window_folded(&raw) });
-            // The hot loop: the other tokens of the window just built, most of them folded
-            // with it (none when windows do not fold: Turkic I, no case folding).
-            while let Some((raw, folded)) = self.window.pop_folded() {
-                // SAFETY: as above.
-                let token = unsafe { token_in(text, raw) };
-                f(token, &raw, folded);
-            }
-        }
+        let (raw, folded) = self.window.pop_folded()?;
+        // SAFETY: the window's runs are found in this text.
+        let token = unsafe { token_in(text, raw) };
+        Some((token, raw, folded))
     }
 }
 
@@ -277,7 +285,7 @@ unsafe fn token_in(text: &str, raw: RawToken) -> Token<'_> {
     Token {
         // SAFETY: `raw` lies on character boundaries of the text (the caller's promise).
         text: unsafe { text.get_unchecked(raw.start..raw.end) },
-        span: Span::new(raw.start, raw.end),
+        span: Span::ordered(raw.start, raw.end),
         kind: raw.kind,
     }
 }

@@ -1,7 +1,9 @@
 //! SSE2, which every x86-64 CPU has: the window as four vectors of 16 bytes, and the ASCII
 //! scans sixteen bytes at a time.
 
-use crate::arch::{Lanes, Masks, WIDTH};
+use std::arch::x86_64::*;
+
+use crate::arch::{AsciiMasks, Lanes, Masks, WIDTH};
 
 /// SSE2, which every x86_64 processor has: four vectors of 16 bytes.
 #[derive(Clone, Copy)]
@@ -13,7 +15,6 @@ impl Lanes for Sse2 {
 
     #[inline(always)]
     fn load(self, chunk: &[u8; WIDTH]) -> Self::Loaded {
-        use std::arch::x86_64::*;
         // SAFETY: SSE2 is part of x86_64; each load reads the 16 bytes at 16i of the 64-byte
         // array, unaligned.
         std::array::from_fn(|i| unsafe { _mm_loadu_si128(chunk.as_ptr().add(16 * i).cast()) })
@@ -21,10 +22,9 @@ impl Lanes for Sse2 {
 
     #[inline(always)]
     fn classify(self, loaded: Self::Loaded) -> Masks {
-        use std::arch::x86_64::*;
         let mut m = Masks::default();
         for (i, v) in loaded.into_iter().enumerate() {
-            let c = ascii16::classify_loaded(v);
+            let c = classify16(v);
             let wide = |bits: u32| (bits as u64) << (16 * i);
             // SAFETY: SSE2 is part of x86_64; these compare the vector already loaded.
             let (leads, colons, dots, commas) = unsafe {
@@ -53,7 +53,6 @@ impl Lanes for Sse2 {
 
     #[inline(always)]
     fn high_range(self, loaded: Self::Loaded, lo: u8, hi: u8) -> u64 {
-        use std::arch::x86_64::*;
         // Bytes 0x80 to 0xFF compare as -128 to -1, in order and below every ASCII byte, so a
         // range starting at 0x80 needs only its upper bound.
         let mut bits = 0u64;
@@ -77,63 +76,33 @@ impl Lanes for Sse2 {
     }
 }
 
-/// ASCII classes of 16 bytes at a time, for the tokenizer's scans of words and gaps.
-pub(crate) mod ascii16 {
-    use std::arch::x86_64::*;
+/// The ASCII classes of 16 bytes, with SSE2, which every x86-64 CPU has.
+#[inline(always)]
+pub(crate) fn ascii_masks(chunk: &[u8; 16]) -> AsciiMasks {
+    // SAFETY: SSE2 is part of x86-64, and the unaligned load reads exactly the 16 bytes of
+    // `chunk`.
+    classify16(unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) })
+}
 
-    /// Bit masks of 16 bytes: bit i describes byte i.
-    #[derive(Clone, Copy)]
-    pub(crate) struct Masks {
-        pub letters: u32,
-        pub uppers: u32,
-        pub digits: u32,
-        pub underscores: u32,
-        /// Bytes 0x80 and above.
-        pub high: u32,
-    }
-
-    impl Masks {
-        /// ASCII letters, digits and `_`: the bytes that always continue a word.
-        #[inline(always)]
-        pub fn word(&self) -> u32 {
-            self.letters | self.digits | self.underscores
+/// [`ascii_masks`] for 16 bytes already loaded.
+#[inline(always)]
+fn classify16(v: __m128i) -> AsciiMasks {
+    // SAFETY: SSE2 is part of x86-64; these compare a vector already loaded.
+    unsafe {
+        // Signed comparisons: bytes >= 0x80 are negative and fall outside every range.
+        let range = |x: __m128i, lo: u8, hi: u8| {
+            _mm_movemask_epi8(_mm_and_si128(
+                _mm_cmpgt_epi8(x, _mm_set1_epi8(lo as i8 - 1)),
+                _mm_cmplt_epi8(x, _mm_set1_epi8(hi as i8 + 1)),
+            )) as u32
+        };
+        let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        AsciiMasks {
+            letters: range(lower, b'a', b'z'),
+            uppers: range(v, b'A', b'Z'),
+            digits: range(v, b'0', b'9'),
+            underscores: _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8))) as u32,
+            high: _mm_movemask_epi8(v) as u32,
         }
-    }
-
-    /// Classifies 16 bytes with SSE2, which every x86_64 processor has.
-    #[inline(always)]
-    pub(crate) fn classify(chunk: &[u8; 16]) -> Masks {
-        // SAFETY: SSE2 is part of x86_64, and the unaligned load reads exactly the 16 bytes
-        // of `chunk`.
-        classify_loaded(unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) })
-    }
-
-    /// [`classify`] for 16 bytes already loaded.
-    #[inline(always)]
-    pub(crate) fn classify_loaded(v: __m128i) -> Masks {
-        // SAFETY: SSE2 is part of x86_64.
-        unsafe {
-            // Signed comparisons: bytes >= 0x80 are negative and fall outside every range.
-            let range = |x: __m128i, lo: u8, hi: u8| {
-                _mm_movemask_epi8(_mm_and_si128(
-                    _mm_cmpgt_epi8(x, _mm_set1_epi8(lo as i8 - 1)),
-                    _mm_cmplt_epi8(x, _mm_set1_epi8(hi as i8 + 1)),
-                )) as u32
-            };
-            let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-            Masks {
-                letters: range(lower, b'a', b'z'),
-                uppers: range(v, b'A', b'Z'),
-                digits: range(v, b'0', b'9'),
-                underscores: _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8))) as u32,
-                high: _mm_movemask_epi8(v) as u32,
-            }
-        }
-    }
-
-    /// The 16 bytes at `pos`.
-    #[inline(always)]
-    pub(crate) fn sixteen(bytes: &[u8], pos: usize) -> &[u8; 16] {
-        bytes[pos..pos + 16].try_into().expect("16 bytes")
     }
 }

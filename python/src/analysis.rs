@@ -1,0 +1,416 @@
+//! Analysed documents as Python sees them: `Analysis`, its `Token`s, `Span`s and `Terms`,
+//! and `BatchAnalysis`.
+//!
+//! An `Analysis` keeps the library's analysis as it is and makes Python objects only when
+//! asked: a batch of documents costs one Python object per document, and tokens, spans and
+//! terms are built (once) by whoever reads them.
+
+use std::sync::Arc;
+
+use pyo3::exceptions::{PyIndexError, PyKeyError};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use wordmill::tf::TermCounts;
+
+use crate::offsets::CharOffsets;
+use crate::options::{kind_name, script_name};
+use crate::stats::CorpusStats;
+use crate::text::Text;
+
+/// One analysed document: its language, script and detection confidence, the language of
+/// each span, its tokens with the terms they became, and its term counts.
+///
+/// Offsets (`Token.start`, `Span.end`, ...) are indices into the analysed `str`, in code
+/// points, as Python slices strings: `text[token.start:token.end] == token.text`.
+///
+/// >>> import wordmill
+/// >>> doc = wordmill.Pipeline().analyze("Oman’s foreign minister met his Russian counterpart in Muscat.")
+/// >>> doc.lang, doc.script
+/// ('eng', 'Latin')
+/// >>> doc.terms["oman"], doc.terms["minist"]
+/// (1, 1)
+/// >>> doc.tokens[0].text, doc.tokens[0].term, doc.tokens[0].start, doc.tokens[0].end
+/// ('Oman’s', 'oman', 0, 6)
+#[pyclass(frozen, module = "wordmill")]
+pub struct Analysis {
+    inner: Arc<wordmill::Analysis>,
+    text: Text,
+    tokens: PyOnceLock<Py<PyTuple>>,
+    spans: PyOnceLock<Py<PyTuple>>,
+}
+
+impl Analysis {
+    pub fn new(inner: wordmill::Analysis, text: Text) -> Analysis {
+        Analysis {
+            inner: Arc::new(inner),
+            text,
+            tokens: PyOnceLock::new(),
+            spans: PyOnceLock::new(),
+        }
+    }
+
+    pub fn inner(&self) -> &wordmill::Analysis {
+        &self.inner
+    }
+}
+
+/// `text[start:end]` in code points, without going through UTF-8.
+pub(crate) fn substring<'py>(
+    text: &Bound<'py, PyString>,
+    start: usize,
+    end: usize,
+) -> PyResult<Bound<'py, PyString>> {
+    let py = text.py();
+    // Offsets come from the text's own length: they fit an isize.
+    let (start, end) = (start as isize, end as isize);
+    // SAFETY: `text` is a live str; PyUnicode_Substring returns a new reference or NULL with
+    // an exception set, which `assume_owned_or_err` turns into an error.
+    unsafe {
+        Bound::from_owned_ptr_or_err(
+            py,
+            pyo3::ffi::PyUnicode_Substring(text.as_ptr(), start, end),
+        )?
+        .cast_into::<PyString>()
+        .map_err(Into::into)
+    }
+}
+
+#[pymethods]
+impl Analysis {
+    /// The document's language: an ISO 639-3 code such as "eng", or "und" when undetermined.
+    #[getter]
+    fn lang(&self) -> &'static str {
+        self.inner.detection.lang.code()
+    }
+
+    /// The document's main script ("Latin", "Arabic", ...), or None when it has no letters.
+    #[getter]
+    fn script(&self) -> Option<&'static str> {
+        script_name(self.inner.detection.script)
+    }
+
+    /// How sure detection is, from 0 to 1.
+    #[getter]
+    fn confidence(&self) -> f64 {
+        self.inner.detection.confidence
+    }
+
+    /// True when detection had enough text and a clear winner.
+    #[getter]
+    fn reliable(&self) -> bool {
+        self.inner.detection.reliable
+    }
+
+    /// Word and number tokens in the text, stop words included.
+    #[getter]
+    fn token_count(&self) -> usize {
+        self.inner.token_count
+    }
+
+    /// The analysed text.
+    #[getter]
+    fn text(&self, py: Python<'_>) -> Py<PyString> {
+        self.text.original.clone_ref(py)
+    }
+
+    /// Terms and their counts, in order of first occurrence: a read-only mapping.
+    #[getter]
+    fn terms(&self) -> Terms {
+        Terms {
+            analysis: Arc::clone(&self.inner),
+        }
+    }
+
+    /// The tokens that became terms, in text order (empty when the pipeline was made with
+    /// keep_tokens=False): a tuple of Token.
+    #[getter]
+    fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let tokens = self.tokens.get_or_try_init(py, || {
+            let text = self.text.original.bind(py);
+            let mut offsets = CharOffsets::new(&self.text);
+            let mut tokens = Vec::with_capacity(self.inner.tokens.len());
+            for token in &self.inner.tokens {
+                let start = offsets.char_offset(token.span.start());
+                let end = offsets.char_offset(token.span.end());
+                let token = Token {
+                    text: substring(text, start, end)?.unbind(),
+                    start,
+                    end,
+                    kind: kind_name(token.kind),
+                    term: Some(PyString::new(py, self.inner.term_of(token)).unbind()),
+                };
+                tokens.push(Py::new(py, token)?);
+            }
+            PyTuple::new(py, tokens).map(Bound::unbind)
+        })?;
+        Ok(tokens.bind(py).clone())
+    }
+
+    /// The language of each part of the text, end to end: one span for a text in one
+    /// language, more for mixed text. A tuple of Span.
+    #[getter]
+    fn spans<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let spans = self.spans.get_or_try_init(py, || {
+            let mut offsets = CharOffsets::new(&self.text);
+            let spans = self
+                .inner
+                .spans
+                .iter()
+                .map(|s| {
+                    let span = Span {
+                        start: offsets.char_offset(s.span.start()),
+                        end: offsets.char_offset(s.span.end()),
+                        lang: s.lang.code(),
+                        script: script_name(s.script),
+                    };
+                    Py::new(py, span)
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            PyTuple::new(py, spans).map(Bound::unbind)
+        })?;
+        Ok(spans.bind(py).clone())
+    }
+
+    /// The analysis as plain Python values: lang, script, confidence, reliable, token_count
+    /// and terms (a dict), and with tokens=True the tokens as (start, end, term) tuples.
+    #[pyo3(signature = (tokens = false))]
+    fn to_dict<'py>(&self, py: Python<'py>, tokens: bool) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("lang", self.lang())?;
+        dict.set_item("script", self.script())?;
+        dict.set_item("confidence", self.confidence())?;
+        dict.set_item("reliable", self.reliable())?;
+        dict.set_item("token_count", self.token_count())?;
+        dict.set_item("terms", terms_dict(py, &self.inner.terms)?)?;
+        if tokens {
+            let list = PyList::empty(py);
+            for token in self.tokens(py)?.iter() {
+                let token = token.cast::<Token>()?.get();
+                list.append((token.start, token.end, token.term.as_ref()))?;
+            }
+            dict.set_item("tokens", list)?;
+        }
+        Ok(dict)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Analysis(lang='{}', script={}, confidence={:.3}, token_count={}, terms={})",
+            self.lang(),
+            self.script().map_or("None".into(), |s| format!("'{s}'")),
+            self.confidence(),
+            self.token_count(),
+            self.inner.terms.len()
+        )
+    }
+}
+
+/// A token of the text: where it is (code point offsets: `text[start:end] == token.text`),
+/// its kind ("word", "number", "url", "email", "hashtag", "mention", "emoji") and the term
+/// it became (None from Tokenizer.tokenize without a normalizer).
+#[pyclass(frozen, module = "wordmill", get_all)]
+pub struct Token {
+    pub text: Py<PyString>,
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+    pub term: Option<Py<PyString>>,
+}
+
+#[pymethods]
+impl Token {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let term = match &self.term {
+            Some(term) => term.bind(py).repr()?.to_string(),
+            None => "None".into(),
+        };
+        Ok(format!(
+            "Token(text={}, start={}, end={}, kind='{}', term={term})",
+            self.text.bind(py).repr()?,
+            self.start,
+            self.end,
+            self.kind
+        ))
+    }
+}
+
+/// A stretch of text in one language and script, in code point offsets.
+#[pyclass(frozen, module = "wordmill", get_all)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub lang: &'static str,
+    pub script: Option<&'static str>,
+}
+
+#[pymethods]
+impl Span {
+    fn __repr__(&self) -> String {
+        format!(
+            "Span(start={}, end={}, lang='{}', script={})",
+            self.start,
+            self.end,
+            self.lang,
+            self.script.map_or("None".into(), |s| format!("'{s}'"))
+        )
+    }
+}
+
+pub(crate) fn terms_dict<'py>(py: Python<'py>, terms: &TermCounts) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    for (term, count) in terms.iter() {
+        dict.set_item(term, count)?;
+    }
+    Ok(dict)
+}
+
+/// A document's terms and how often each occurs, in order of first occurrence: a read-only
+/// mapping (registered as a `collections.abc.Mapping`), like a `collections.Counter`.
+///
+/// >>> import wordmill
+/// >>> terms = wordmill.Pipeline().analyze("Muscat is the capital of Oman, and Muscat is on the coast.").terms
+/// >>> terms["muscat"], "oman" in terms, terms.get("the", 0), len(terms), terms.total()
+/// (2, True, 0, 4, 5)
+/// >>> terms.most_common(1)
+/// [('muscat', 2)]
+#[pyclass(frozen, module = "wordmill", mapping)]
+pub struct Terms {
+    analysis: Arc<wordmill::Analysis>,
+}
+
+impl Terms {
+    pub fn counts(&self) -> &TermCounts {
+        &self.analysis.terms
+    }
+
+    fn count_of(&self, key: &Bound<'_, PyAny>) -> u32 {
+        key.extract::<PyBackedStr>()
+            .map_or(0, |term| self.counts().count(&term))
+    }
+}
+
+#[pymethods]
+impl Terms {
+    fn __len__(&self) -> usize {
+        self.counts().len()
+    }
+
+    fn __getitem__(&self, key: &Bound<'_, PyAny>) -> PyResult<u32> {
+        match self.count_of(key) {
+            0 => Err(PyKeyError::new_err(key.clone().unbind())),
+            count => Ok(count),
+        }
+    }
+
+    fn __contains__(&self, key: &Bound<'_, PyAny>) -> bool {
+        self.count_of(key) > 0
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.keys(py)?.into_any().try_iter().map(Bound::into_any)
+    }
+
+    /// The count of `term`, or `default` when the document lacks it.
+    #[pyo3(signature = (term, default = None))]
+    fn get<'py>(
+        &self,
+        py: Python<'py>,
+        term: &Bound<'py, PyAny>,
+        default: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        match self.count_of(term) {
+            0 => Ok(default.unwrap_or_else(|| py.None().into_bound(py))),
+            count => Ok(count.into_pyobject(py)?.into_any()),
+        }
+    }
+
+    /// The terms, in order of first occurrence.
+    fn keys<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.counts().iter().map(|(term, _)| term))
+    }
+
+    /// The counts, in the order of keys().
+    fn values<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.counts().iter().map(|(_, count)| count))
+    }
+
+    /// (term, count) pairs, in order of first occurrence.
+    fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.counts().iter())
+    }
+
+    /// The number of terms counted: the document's length (bigrams included).
+    fn total(&self) -> u64 {
+        self.counts().total()
+    }
+
+    /// The `n` most frequent terms with their counts, ties alphabetically; all with n=None.
+    #[pyo3(signature = (n = None))]
+    fn most_common<'py>(&self, py: Python<'py>, n: Option<usize>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.counts().top(n.unwrap_or(usize::MAX)))
+    }
+
+    /// A dict of the terms and their counts.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        terms_dict(py, self.counts())
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        if let Ok(other) = other.cast::<Terms>() {
+            return Ok(other.get().counts() == self.counts());
+        }
+        self.to_dict(py)?.eq(other)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!("Terms({})", self.to_dict(py)?.repr()?))
+    }
+}
+
+/// The analyses of many documents, in input order, and their corpus statistics. A sequence
+/// of Analysis: `len(batch)`, `batch[0]`, `for doc in batch`.
+///
+/// >>> import wordmill
+/// >>> batch = wordmill.Pipeline().analyze_batch(["The talks in Muscat went well.", "محادثات مسقط"])
+/// >>> [doc.lang for doc in batch], batch.stats.documents
+/// (['eng', 'ara'], 2)
+#[pyclass(frozen, module = "wordmill", sequence)]
+pub struct BatchAnalysis {
+    /// The analyses, in input order: a list of Analysis.
+    #[pyo3(get)]
+    pub documents: Py<PyList>,
+    /// Statistics of all the documents: a CorpusStats.
+    #[pyo3(get)]
+    pub stats: Py<CorpusStats>,
+}
+
+#[pymethods]
+impl BatchAnalysis {
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.documents.bind(py).len()
+    }
+
+    fn __getitem__<'py>(&self, py: Python<'py>, index: isize) -> PyResult<Bound<'py, PyAny>> {
+        let documents = self.documents.bind(py);
+        let len = documents.len() as isize;
+        let at = if index < 0 { index + len } else { index };
+        if !(0..len).contains(&at) {
+            return Err(PyIndexError::new_err("document index out of range"));
+        }
+        documents.get_item(at as usize)
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.documents
+            .bind(py)
+            .as_any()
+            .try_iter()
+            .map(Bound::into_any)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!("BatchAnalysis({} documents)", self.__len__(py))
+    }
+}

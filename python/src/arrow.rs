@@ -1,0 +1,395 @@
+//! Arrow in and out: a column of text read in place through Arrow's C data interface, its
+//! analyses written into the buffers of a record batch.
+//!
+//! The documents go through the library's `analyze_batch` (or, without statistics, its
+//! `analyze` in parallel), then each rayon task writes the rows of its share of the analyses
+//! to buffers of its own, in input order, and the pieces are joined once. No Python object
+//! is made per document.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use arrow_array::builder::BooleanBufferBuilder;
+use arrow_array::{
+    Array, ArrayRef, BinaryArray, BinaryViewArray, BooleanArray, Float64Array, Int64Array,
+    LargeBinaryArray, ListArray, RecordBatch, StringArray, StructArray,
+};
+use arrow_buffer::{Buffer, NullBuffer, OffsetBuffer, ScalarBuffer};
+use arrow_schema::{DataType, Field, Fields, Schema};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use rayon::prelude::*;
+
+use crate::arrow_ffi::{import_arrays, to_pyarrow};
+use crate::options::script_name;
+use crate::pool::run_parallel;
+use crate::stats;
+
+/// `Pipeline.analyze_arrow`.
+pub(crate) fn analyze<'py>(
+    py: Python<'py>,
+    pipeline: &wordmill::Pipeline,
+    array: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+    stats: Option<Bound<'py, stats::CorpusStats>>,
+    top: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let chunks = import_arrays(array)?;
+    let columns = chunks
+        .iter()
+        .map(|chunk| TextColumn::new(chunk.as_ref()))
+        .collect::<PyResult<Vec<_>>>()?;
+    let documents: Vec<Option<&[u8]>> = columns.iter().flat_map(TextColumn::values).collect();
+    let count_stats = stats.is_some();
+    let (pieces, counted) = run_parallel(py, threads, || {
+        // Invalid UTF-8 (which a conforming producer never gives) is read as U+FFFD.
+        let texts: Vec<Option<Cow<'_, str>>> = documents
+            .par_iter()
+            .map(|doc| doc.map(String::from_utf8_lossy))
+            .collect();
+        let present: Vec<&str> = texts.iter().flatten().map(|text| &**text).collect();
+        let (analyses, counted) = if count_stats {
+            let batch = pipeline.analyze_batch(&present);
+            (batch.documents, Some(batch.stats))
+        } else {
+            let analyses = present.par_iter().map(|t| pipeline.analyze(t)).collect();
+            (analyses, None)
+        };
+        // Back in input order, with the null texts.
+        let mut analysed = analyses.iter();
+        let rows: Vec<Option<&wordmill::Analysis>> = texts
+            .iter()
+            .map(|text| text.as_ref().and_then(|_| analysed.next()))
+            .collect();
+        // A piece of rows per task: one on one thread (nothing to join), a few per thread
+        // otherwise, for balance.
+        let tasks = match rayon::current_num_threads() {
+            1 => 1,
+            n => n * 4,
+        };
+        let pieces: Vec<Rows> = rows
+            .par_chunks(rows.len().div_ceil(tasks).max(1))
+            .map(|chunk| Rows::of(chunk, top))
+            .collect();
+        (pieces, counted)
+    })?;
+    if let (Some(stats), Some(counted)) = (stats, counted) {
+        // `merged` merges the smaller into the larger: no copy of the counts when the
+        // statistics given were empty.
+        let mut stats = stats.borrow_mut();
+        let given = std::mem::take(&mut stats.inner);
+        stats.inner = given.merged(counted);
+    }
+    let batch = Rows::join(pieces).into_record_batch()?;
+    to_pyarrow(py, batch)
+}
+
+/// One chunk of the input, its strings seen as bytes (Arrow strings are UTF-8; each
+/// document is checked as it is analysed, in parallel).
+enum TextColumn {
+    Utf8(BinaryArray),
+    LargeUtf8(LargeBinaryArray),
+    Utf8View(BinaryViewArray),
+}
+
+impl TextColumn {
+    fn new(array: &dyn Array) -> PyResult<TextColumn> {
+        let as_binary = |data_type: DataType| {
+            array
+                .to_data()
+                .into_builder()
+                .data_type(data_type)
+                .build()
+                .map_err(|e| PyValueError::new_err(format!("invalid Arrow string array: {e}")))
+        };
+        Ok(match array.data_type() {
+            DataType::Utf8 => TextColumn::Utf8(as_binary(DataType::Binary)?.into()),
+            DataType::LargeUtf8 => TextColumn::LargeUtf8(as_binary(DataType::LargeBinary)?.into()),
+            DataType::Utf8View => TextColumn::Utf8View(as_binary(DataType::BinaryView)?.into()),
+            other => {
+                return Err(PyTypeError::new_err(format!(
+                    "analyze_arrow takes an Arrow array of strings (string, large_string or string_view), got {other}"
+                )));
+            }
+        })
+    }
+
+    fn values(&self) -> Box<dyn Iterator<Item = Option<&[u8]>> + '_> {
+        match self {
+            TextColumn::Utf8(a) => Box::new(a.iter()),
+            TextColumn::LargeUtf8(a) => Box::new(a.iter()),
+            TextColumn::Utf8View(a) => Box::new(a.iter()),
+        }
+    }
+}
+
+/// Strings back to back and Arrow's offsets of them (starting with 0).
+struct Strings {
+    bytes: Vec<u8>,
+    offsets: Vec<i32>,
+}
+
+impl Strings {
+    fn with_capacity(strings: usize, bytes: usize) -> Strings {
+        let mut offsets = Vec::with_capacity(strings + 1);
+        offsets.push(0);
+        Strings {
+            bytes: Vec::with_capacity(bytes),
+            offsets,
+        }
+    }
+
+    /// Appends `s`; false when the bytes no longer fit Arrow's 32-bit offsets.
+    fn push(&mut self, s: &str) -> bool {
+        self.bytes.extend_from_slice(s.as_bytes());
+        let end = i32::try_from(self.bytes.len());
+        self.offsets.push(end.unwrap_or(i32::MAX));
+        end.is_ok()
+    }
+
+    /// Appends `other`'s strings; false on overflow, as `push`.
+    fn append(&mut self, other: Strings) -> bool {
+        let Ok(base) = i32::try_from(self.bytes.len()) else {
+            return false;
+        };
+        self.bytes.extend_from_slice(&other.bytes);
+        let mut fits = true;
+        self.offsets.extend(other.offsets[1..].iter().map(|&end| {
+            base.checked_add(end).unwrap_or_else(|| {
+                fits = false;
+                i32::MAX
+            })
+        }));
+        fits
+    }
+
+    fn into_array(self, nulls: Option<NullBuffer>) -> StringArray {
+        let offsets = OffsetBuffer::new(ScalarBuffer::from(self.offsets));
+        // SAFETY: the bytes are `&str`s appended whole and the offsets their ends, in order
+        // (checked to fit i32 by `push` and `append`, whose failure stops before this): valid
+        // UTF-8 cut at character boundaries, as Arrow's string arrays must be. (Checking it
+        // again cost 1% of analyze_arrow.)
+        unsafe { StringArray::new_unchecked(offsets, Buffer::from_vec(self.bytes), nulls) }
+    }
+}
+
+/// The output columns of some rows.
+struct Rows {
+    valid: Vec<bool>,
+    lang: Strings,
+    script: Strings,
+    has_script: Vec<bool>,
+    confidence: Vec<f64>,
+    reliable: Vec<bool>,
+    token_count: Vec<i64>,
+    term_count: Vec<i64>,
+    /// The terms of every row, and where each row's terms end (Arrow's list offsets).
+    terms: Strings,
+    counts: Vec<i64>,
+    list_offsets: Vec<i32>,
+    /// False once some offset overflowed i32.
+    fits: bool,
+}
+
+/// Counts are far below i64::MAX (documents are at most a few GiB).
+fn int(n: impl TryInto<i64>) -> i64 {
+    n.try_into().unwrap_or(i64::MAX)
+}
+
+impl Rows {
+    /// The rows of `analyses` (None for a null text), with every term or the `top` ones.
+    fn of(analyses: &[Option<&wordmill::Analysis>], top: Option<usize>) -> Rows {
+        // Sizes first, so that buffers seldom grow: the number of terms exactly, their bytes
+        // at a guess (a term of the NTREX news in 65 languages has 9.8 bytes on average;
+        // summing them exactly cost more than the rare growth).
+        let terms: usize = analyses
+            .iter()
+            .flatten()
+            .map(|a| top.map_or(a.terms.len(), |k| k.min(a.terms.len())))
+            .sum();
+        let term_bytes = terms * 10;
+        let n = analyses.len();
+        let mut rows = Rows {
+            valid: Vec::with_capacity(n),
+            lang: Strings::with_capacity(n, 3 * n),
+            script: Strings::with_capacity(n, 8 * n),
+            has_script: Vec::with_capacity(n),
+            confidence: Vec::with_capacity(n),
+            reliable: Vec::with_capacity(n),
+            token_count: Vec::with_capacity(n),
+            term_count: Vec::with_capacity(n),
+            terms: Strings::with_capacity(terms, term_bytes),
+            counts: Vec::with_capacity(terms),
+            list_offsets: Vec::with_capacity(n + 1),
+            fits: true,
+        };
+        rows.list_offsets.push(0);
+        for analysis in analyses {
+            match analysis {
+                Some(analysis) => rows.push(analysis, top),
+                None => rows.push_null(),
+            }
+        }
+        rows
+    }
+
+    fn push(&mut self, analysis: &wordmill::Analysis, top: Option<usize>) {
+        let detection = &analysis.detection;
+        self.valid.push(true);
+        self.fits &= self.lang.push(detection.lang.code());
+        let script = script_name(detection.script);
+        self.fits &= self.script.push(script.unwrap_or_default());
+        self.has_script.push(script.is_some());
+        self.confidence.push(detection.confidence);
+        self.reliable.push(detection.reliable);
+        self.token_count.push(int(analysis.token_count));
+        self.term_count.push(int(analysis.terms.len()));
+        let mut fits = true;
+        match top {
+            None => {
+                for (term, count) in analysis.terms.iter() {
+                    fits &= self.terms.push(term);
+                    self.counts.push(i64::from(count));
+                }
+            }
+            Some(k) => {
+                for (term, count) in analysis.terms.top(k) {
+                    fits &= self.terms.push(term);
+                    self.counts.push(i64::from(count));
+                }
+            }
+        }
+        self.fits &= fits;
+        self.end_row();
+    }
+
+    fn push_null(&mut self) {
+        self.valid.push(false);
+        self.lang.push("");
+        self.script.push("");
+        self.has_script.push(false);
+        self.confidence.push(0.0);
+        self.reliable.push(false);
+        self.token_count.push(0);
+        self.term_count.push(0);
+        self.end_row();
+    }
+
+    fn end_row(&mut self) {
+        let end = i32::try_from(self.counts.len());
+        self.fits &= end.is_ok();
+        self.list_offsets.push(end.unwrap_or(i32::MAX));
+    }
+
+    fn append(&mut self, other: Rows) {
+        let base = i32::try_from(self.counts.len()).unwrap_or(i32::MAX);
+        self.fits &= other.fits;
+        self.valid.extend(other.valid);
+        self.fits &= self.lang.append(other.lang);
+        self.fits &= self.script.append(other.script);
+        self.has_script.extend(other.has_script);
+        self.confidence.extend(other.confidence);
+        self.reliable.extend(other.reliable);
+        self.token_count.extend(other.token_count);
+        self.term_count.extend(other.term_count);
+        self.fits &= self.terms.append(other.terms);
+        self.counts.extend(other.counts);
+        let mut fits = true;
+        self.list_offsets
+            .extend(other.list_offsets[1..].iter().map(|&end| {
+                base.checked_add(end).unwrap_or_else(|| {
+                    fits = false;
+                    i32::MAX
+                })
+            }));
+        self.fits &= fits;
+    }
+
+    /// The pieces in order, as one: the first grows by the others.
+    fn join(pieces: Vec<Rows>) -> Rows {
+        let mut pieces = pieces.into_iter();
+        let mut all = pieces.next().unwrap_or_else(|| Rows::of(&[], None));
+        for piece in pieces {
+            all.append(piece);
+        }
+        all
+    }
+
+    fn into_record_batch(self) -> PyResult<RecordBatch> {
+        if !self.fits {
+            return Err(PyValueError::new_err(
+                "the results of one analyze_arrow call exceed Arrow's 32-bit offsets (2 GiB of terms): give it fewer rows at a time",
+            ));
+        }
+        let nulls = nulls(&self.valid);
+        let script_nulls = nulls_of(&self.has_script);
+        let term_fields = Fields::from(vec![
+            Field::new("term", DataType::Utf8, false),
+            Field::new("count", DataType::Int64, false),
+        ]);
+        let item = Arc::new(Field::new(
+            "item",
+            DataType::Struct(term_fields.clone()),
+            false,
+        ));
+        let error = |e: arrow_schema::ArrowError| PyValueError::new_err(e.to_string());
+        let terms = StructArray::try_new(
+            term_fields,
+            vec![
+                Arc::new(self.terms.into_array(None)) as ArrayRef,
+                Arc::new(Int64Array::new(ScalarBuffer::from(self.counts), None)),
+            ],
+            None,
+        )
+        .map_err(error)?;
+        let terms = ListArray::try_new(
+            Arc::clone(&item),
+            OffsetBuffer::new(ScalarBuffer::from(self.list_offsets)),
+            Arc::new(terms),
+            nulls.clone(),
+        )
+        .map_err(error)?;
+        let schema = Schema::new(vec![
+            Field::new("lang", DataType::Utf8, true),
+            Field::new("script", DataType::Utf8, true),
+            Field::new("confidence", DataType::Float64, true),
+            Field::new("reliable", DataType::Boolean, true),
+            Field::new("token_count", DataType::Int64, true),
+            Field::new("term_count", DataType::Int64, true),
+            Field::new("terms", DataType::List(item), true),
+        ]);
+        let int64 =
+            |values: Vec<i64>, nulls| Arc::new(Int64Array::new(ScalarBuffer::from(values), nulls));
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(self.lang.into_array(nulls.clone())),
+            Arc::new(self.script.into_array(script_nulls)),
+            Arc::new(Float64Array::new(
+                ScalarBuffer::from(self.confidence),
+                nulls.clone(),
+            )),
+            Arc::new(BooleanArray::new(
+                self.reliable.iter().copied().collect(),
+                nulls.clone(),
+            )),
+            int64(self.token_count, nulls.clone()),
+            int64(self.term_count, nulls),
+            Arc::new(terms),
+        ];
+        RecordBatch::try_new(Arc::new(schema), columns).map_err(error)
+    }
+}
+
+/// A validity buffer, or none when every row is valid.
+fn nulls(valid: &[bool]) -> Option<NullBuffer> {
+    if valid.iter().all(|&v| v) {
+        return None;
+    }
+    nulls_of(valid)
+}
+
+fn nulls_of(valid: &[bool]) -> Option<NullBuffer> {
+    let mut bits = BooleanBufferBuilder::new(valid.len());
+    bits.append_slice(valid);
+    let buffer = NullBuffer::new(bits.finish());
+    (buffer.null_count() > 0).then_some(buffer)
+}

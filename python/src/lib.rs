@@ -1,0 +1,88 @@
+//! wordmill for Python: the `wordmill._wordmill` extension module, which `wordmill/__init__.py`
+//! re-exports.
+//!
+//! The binding is thin: each class wraps one type of the library's public API and converts
+//! arguments and results, nothing more. What Python needs that Rust does not is here:
+//! offsets in code points (`offsets`), the GIL released around analysis and a cached rayon
+//! pool per requested size (`pool`), and Arrow arrays in and out (`arrow`).
+
+mod analysis;
+mod arrow;
+mod arrow_ffi;
+mod bench;
+mod offsets;
+mod options;
+mod pipeline;
+mod pool;
+mod stages;
+mod stats;
+mod text;
+
+use pyo3::prelude::*;
+
+/// Fast, parallel multilingual text analysis: language detection, normalization, UAX #29
+/// tokenization, stemming, stop words and term statistics.
+#[pymodule]
+fn _wordmill(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<pipeline::Pipeline>()?;
+    m.add_class::<analysis::Analysis>()?;
+    m.add_class::<analysis::BatchAnalysis>()?;
+    m.add_class::<analysis::Token>()?;
+    m.add_class::<analysis::Span>()?;
+    m.add_class::<analysis::Terms>()?;
+    m.add_class::<stats::CorpusStats>()?;
+    m.add_class::<stats::TfIdf>()?;
+    m.add_class::<stats::Bm25>()?;
+    m.add_class::<stages::Detector>()?;
+    m.add_class::<stages::Detection>()?;
+    m.add_class::<stages::Tokenizer>()?;
+    m.add_class::<stages::Normalizer>()?;
+    m.add_function(wrap_pyfunction!(stages::languages, m)?)?;
+    m.add_function(wrap_pyfunction!(bench::_rust_analyze_batch, m)?)?;
+    m.add("HAS_DICTIONARY", cfg!(feature = "icu"))?;
+    Ok(())
+}
+
+/// The keyword arguments an object was made with, kept so that it pickles (its
+/// `__getnewargs_ex__`): Python's multiprocessing, Spark closures and `datasets.map(num_proc=)`
+/// pickle what they run.
+pub(crate) struct Arguments(Py<pyo3::types::PyDict>);
+
+impl Arguments {
+    pub fn new<'py>(
+        py: Python<'py>,
+        items: impl IntoIterator<Item = (&'static str, PyResult<Bound<'py, PyAny>>)>,
+    ) -> PyResult<Arguments> {
+        let dict = pyo3::types::PyDict::new(py);
+        for (name, value) in items {
+            dict.set_item(name, value?)?;
+        }
+        Ok(Arguments(dict.unbind()))
+    }
+
+    /// `Name(key=value, ...)`, the arguments in Python's notation.
+    pub fn repr(&self, py: Python<'_>, name: &str) -> PyResult<String> {
+        let mut parts = Vec::new();
+        for (key, value) in self.0.bind(py).iter() {
+            parts.push(format!("{key}={}", value.repr()?));
+        }
+        Ok(format!("{name}({})", parts.join(", ")))
+    }
+
+    /// No positional arguments, and a copy of the keyword arguments.
+    pub fn new_args<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(
+        Bound<'py, pyo3::types::PyTuple>,
+        Bound<'py, pyo3::types::PyDict>,
+    )> {
+        Ok((pyo3::types::PyTuple::empty(py), self.0.bind(py).copy()?))
+    }
+}
+
+/// The library's error as a Python exception: a bad option or bad data is a `ValueError`,
+/// with the library's message.
+pub(crate) fn value_error(e: wordmill::Error) -> PyErr {
+    pyo3::exceptions::PyValueError::new_err(e.to_string())
+}

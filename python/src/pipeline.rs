@@ -1,0 +1,235 @@
+//! `Pipeline`: the library's `Pipeline`, configured by keyword arguments as `PipelineBuilder`
+//! is by methods.
+
+use std::sync::Arc;
+
+use pyo3::IntoPyObjectExt;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+use wordmill::normalize::UnicodeForm;
+
+use crate::analysis::{Analysis, BatchAnalysis};
+use crate::pool::run_parallel;
+use crate::stages::{Detector, Normalizer, RELEASE_GIL_BYTES, Tokenizer};
+use crate::stats::CorpusStats;
+use crate::text::Text;
+use crate::{Arguments, options};
+
+/// Turns documents into analysed terms: language detection, tokenization, normalization,
+/// stop words, stemming and counting. Share one pipeline across threads: analysis releases
+/// the GIL.
+///
+/// >>> import wordmill
+/// >>> pipeline = wordmill.Pipeline(languages=["eng", "ara"], stem=True, stopwords=True)
+/// >>> doc = pipeline.analyze("Oman’s foreign minister met his Russian counterpart in Muscat.")
+/// >>> doc.lang, doc.terms["oman"], "the" in doc.terms
+/// ('eng', 1, False)
+/// >>> batch = pipeline.analyze_batch(["The talks in Muscat went well.", "محادثات مسقط"], threads=2)
+/// >>> [d.lang for d in batch], batch.stats.documents
+/// (['eng', 'ara'], 2)
+#[pyclass(frozen, module = "wordmill")]
+pub struct Pipeline {
+    pub inner: Arc<wordmill::Pipeline>,
+    /// The same pipeline without tokens, for analyze_arrow, whose rows have none: keeping
+    /// them cost 5 to 10% of its time. (Its terms are memoized per thread apart from
+    /// `inner`'s.) `inner` itself when that keeps no tokens either.
+    counts_only: Arc<wordmill::Pipeline>,
+    description: String,
+    arguments: Arguments,
+}
+
+#[pymethods]
+impl Pipeline {
+    /// Options mirror wordmill's PipelineBuilder:
+    ///
+    /// - languages: only these ISO 639-3 codes can be detected (default: all 70);
+    /// - fallback_language: the language of text that stays undetermined (default: none);
+    /// - normalize: "nfc", "nfkc", or a Normalizer for every option;
+    /// - strip_diacritics: remove Latin accents (default: as the normalizer has it, off);
+    /// - stem, stopwords: Snowball stemming and stop word removal in each span's language;
+    /// - cjk: "characters", "bigrams" or "dictionary" (default: as the tokenizer has it);
+    /// - bigrams: also count word bigrams;
+    /// - keep_tokens: keep every token with its offsets (False saves memory when only counts
+    ///   matter);
+    /// - detector, tokenizer: a Detector or Tokenizer for their other options (languages,
+    ///   fallback_language and cjk apply on top of them).
+    ///
+    /// ValueError on an unknown language code, form or mode.
+    #[new]
+    #[pyo3(signature = (languages = None, *, fallback_language = None, normalize = None, strip_diacritics = None, stem = true, stopwords = true, cjk = None, bigrams = false, keep_tokens = true, detector = None, tokenizer = None))]
+    #[allow(clippy::too_many_arguments)] // Python's keyword arguments
+    fn new(
+        py: Python<'_>,
+        languages: Option<&Bound<'_, PyAny>>,
+        fallback_language: Option<String>,
+        normalize: Option<&Bound<'_, PyAny>>,
+        strip_diacritics: Option<bool>,
+        stem: bool,
+        stopwords: bool,
+        cjk: Option<String>,
+        bigrams: bool,
+        keep_tokens: bool,
+        detector: Option<Bound<'_, Detector>>,
+        tokenizer: Option<Bound<'_, Tokenizer>>,
+    ) -> PyResult<Pipeline> {
+        let langs = languages.map(options::langs).transpose()?;
+        let arguments = Arguments::new(
+            py,
+            [
+                (
+                    "languages",
+                    langs.as_deref().map(options::codes).into_bound_py_any(py),
+                ),
+                (
+                    "fallback_language",
+                    fallback_language.clone().into_bound_py_any(py),
+                ),
+                ("normalize", normalize.cloned().into_bound_py_any(py)),
+                ("strip_diacritics", strip_diacritics.into_bound_py_any(py)),
+                ("stem", stem.into_bound_py_any(py)),
+                ("stopwords", stopwords.into_bound_py_any(py)),
+                ("cjk", cjk.clone().into_bound_py_any(py)),
+                ("bigrams", bigrams.into_bound_py_any(py)),
+                ("keep_tokens", keep_tokens.into_bound_py_any(py)),
+                ("detector", detector.clone().into_bound_py_any(py)),
+                ("tokenizer", tokenizer.clone().into_bound_py_any(py)),
+            ],
+        )?;
+        let mut builder = wordmill::Pipeline::builder()
+            .stemming(stem)
+            .remove_stopwords(stopwords)
+            .bigrams(bigrams)
+            .keep_tokens(keep_tokens);
+        if let Some(detector) = &detector {
+            builder = builder.detector(detector.get().inner.clone());
+        }
+        if let Some(langs) = langs {
+            builder = builder.languages(langs);
+        }
+        if let Some(code) = &fallback_language {
+            builder = builder.fallback_language(options::lang(code)?);
+        }
+        let mut tokens = tokenizer
+            .as_ref()
+            .map(|t| t.get().inner.clone())
+            .unwrap_or_default();
+        if let Some(mode) = &cjk {
+            tokens = tokens.cjk(options::cjk_mode(mode)?);
+        }
+        builder = builder.tokenizer(tokens);
+        let mut normalizer = match normalize {
+            None => wordmill::normalize::Normalizer::new(),
+            Some(n) => match n.cast::<Normalizer>() {
+                Ok(n) => n.get().inner.clone(),
+                Err(_) => wordmill::normalize::Normalizer::new()
+                    .unicode_form(options::unicode_form(&n.extract::<String>()?)?),
+            },
+        };
+        if let Some(on) = strip_diacritics {
+            normalizer = normalizer.strip_diacritics(on);
+        }
+        let description = format!(
+            "Pipeline(languages={}, normalize='{}', stem={}, stopwords={}, cjk='{}', bigrams={}, keep_tokens={})",
+            match languages {
+                Some(l) => l.repr()?.to_string(),
+                None => "None".into(),
+            },
+            match normalizer.form() {
+                UnicodeForm::Nfkc => "nfkc",
+                _ => "nfc",
+            },
+            py_bool(stem),
+            py_bool(stopwords),
+            cjk.as_deref().unwrap_or("characters"),
+            py_bool(bigrams),
+            py_bool(keep_tokens),
+        );
+        builder = builder.normalizer(normalizer);
+        let inner = Arc::new(builder.clone().build());
+        let counts_only = if keep_tokens {
+            Arc::new(builder.keep_tokens(false).build())
+        } else {
+            Arc::clone(&inner)
+        };
+        Ok(Pipeline {
+            inner,
+            counts_only,
+            description,
+            arguments,
+        })
+    }
+
+    /// Pickles as the arguments it was made with.
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        self.arguments.new_args(py)
+    }
+
+    /// Analyses one document (any str; empty text gives an empty analysis with lang "und").
+    /// Texts of 1 KiB or more are analysed with the GIL released.
+    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Analysis> {
+        let text = Text::extract(text)?;
+        let analysis = if text.len() >= RELEASE_GIL_BYTES {
+            py.detach(|| self.inner.analyze(&text))
+        } else {
+            self.inner.analyze(&text)
+        };
+        Ok(Analysis::new(analysis, text))
+    }
+
+    /// Analyses documents (an iterable of str) in parallel with the GIL released, on
+    /// `threads` threads (default: one per core), and returns their analyses in input order
+    /// with their corpus statistics. The result does not depend on the number of threads.
+    #[pyo3(signature = (texts, threads = None))]
+    fn analyze_batch(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<BatchAnalysis> {
+        let texts = Text::extract_all(texts)?;
+        let batch = run_parallel(py, threads, || self.inner.analyze_batch(&texts))?;
+        let documents = PyList::empty(py);
+        for (analysis, text) in batch.documents.into_iter().zip(texts) {
+            documents.append(Analysis::new(analysis, text))?;
+        }
+        Ok(BatchAnalysis {
+            documents: documents.unbind(),
+            stats: Py::new(py, CorpusStats::new(batch.stats))?,
+        })
+    }
+
+    /// Analyses a column of text without copying it: a pyarrow StringArray, LargeStringArray
+    /// or StringViewArray, a ChunkedArray of them, or any object with the Arrow PyCapsule
+    /// interface (`__arrow_c_array__` or `__arrow_c_stream__`: Polars, DuckDB, nanoarrow).
+    /// Returns a pyarrow RecordBatch of one row per input row:
+    ///
+    /// - lang (string), script (string, null without letters), confidence (float64),
+    ///   reliable (bool), token_count (int64), term_count (int64: distinct terms);
+    /// - terms: list<struct<term: string, count: int64>>, every term in order of first
+    ///   occurrence, or with top=k the k most frequent (ties alphabetically).
+    ///
+    /// A null text gives a row of nulls. With `stats`, a CorpusStats, the documents'
+    /// statistics are added to it. Runs in parallel with the GIL released, as analyze_batch.
+    #[pyo3(signature = (array, threads = None, stats = None, top = None))]
+    fn analyze_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        array: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+        stats: Option<Bound<'py, CorpusStats>>,
+        top: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::arrow::analyze(py, &self.counts_only, array, threads, stats, top)
+    }
+
+    fn __repr__(&self) -> String {
+        self.description.clone()
+    }
+}
+
+fn py_bool(on: bool) -> &'static str {
+    if on { "True" } else { "False" }
+}

@@ -1,0 +1,464 @@
+//! Corpus statistics and term weights: `CorpusStats`, `TfIdf` and `Bm25`, over the library's
+//! `wordmill::tf`.
+
+use std::borrow::Cow;
+
+use pyo3::IntoPyObjectExt;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyBytes, PyDict, PyMapping, PyTuple, PyType};
+use wordmill::tf::{self, Norm, RankBy, TermCounts};
+
+use crate::analysis::{Analysis, Terms};
+use crate::{Arguments, options, value_error};
+
+/// Statistics of a corpus: documents, tokens, and per term its document frequency (documents
+/// that contain it) and collection frequency (occurrences), in all and per language.
+/// Statistics of shards merge into exactly those of the whole; they persist in a compact
+/// binary form (to_bytes) and as JSON, and pickle.
+///
+/// >>> import wordmill
+/// >>> p = wordmill.Pipeline()
+/// >>> a = p.analyze_batch(["Oman and Russia held talks in Muscat."]).stats
+/// >>> b = p.analyze_batch(["Heavy rain is expected in Muscat.", "Rain in Oman."]).stats
+/// >>> a.merge(b)
+/// >>> a.documents, a.document_frequency("muscat"), a.document_frequency("rain", lang="eng")
+/// (3, 2, 2)
+/// >>> wordmill.CorpusStats.from_bytes(a.to_bytes()) == a
+/// True
+#[pyclass(module = "wordmill", eq)]
+#[derive(Clone, Default, PartialEq)]
+pub struct CorpusStats {
+    pub inner: tf::CorpusStats,
+}
+
+impl CorpusStats {
+    pub fn new(inner: tf::CorpusStats) -> CorpusStats {
+        CorpusStats { inner }
+    }
+}
+
+/// Frequencies of a term in the whole corpus, or in one language's documents.
+fn frequency(
+    stats: &tf::CorpusStats,
+    term: &str,
+    lang: Option<&str>,
+) -> PyResult<tf::TermFrequency> {
+    Ok(match lang {
+        None => stats.frequency(term),
+        Some(code) => stats
+            .language(options::lang(code)?)
+            .map(|view| view.frequency(term))
+            .unwrap_or_default(),
+    })
+}
+
+fn rank_by(name: &str) -> PyResult<RankBy> {
+    match name {
+        "document_frequency" | "df" => Ok(RankBy::DocumentFrequency),
+        "collection_frequency" | "cf" => Ok(RankBy::CollectionFrequency),
+        _ => Err(PyValueError::new_err(format!(
+            "unknown ranking {name:?}: expected \"document_frequency\" or \"collection_frequency\""
+        ))),
+    }
+}
+
+#[pymethods]
+impl CorpusStats {
+    /// Statistics of an empty corpus.
+    #[new]
+    fn py_new() -> CorpusStats {
+        CorpusStats::default()
+    }
+
+    /// Counts one document: an Analysis (in its language), or a mapping of terms to counts
+    /// (a Terms, a dict, a Counter) in language `lang`.
+    #[pyo3(signature = (document, lang = None))]
+    fn add(&mut self, document: &Bound<'_, PyAny>, lang: Option<String>) -> PyResult<()> {
+        if let Ok(analysis) = document.cast::<Analysis>() {
+            let analysis = analysis.get().inner();
+            let lang = match lang {
+                Some(code) => options::lang(&code)?,
+                None => analysis.lang(),
+            };
+            self.inner.add_document(lang, &analysis.terms);
+            return Ok(());
+        }
+        let lang = options::lang(lang.as_deref().unwrap_or("und"))?;
+        let terms = DocTerms::extract(document)?;
+        self.inner.add_document(lang, terms.counts());
+        Ok(())
+    }
+
+    /// Adds everything `other` counted.
+    fn merge(&mut self, other: &Bound<'_, CorpusStats>) {
+        // `merge(self)` would borrow self twice: merge a copy.
+        match other.try_borrow() {
+            Ok(other) => self.inner.merge(&other.inner),
+            Err(_) => {
+                let copy = self.inner.clone();
+                self.inner.merge(&copy);
+            }
+        }
+    }
+
+    /// Number of documents.
+    #[getter]
+    fn documents(&self) -> u64 {
+        self.inner.documents()
+    }
+
+    /// Number of terms counted in all documents (after stop words: the documents' lengths).
+    #[getter]
+    fn term_count(&self) -> u64 {
+        self.inner.term_count()
+    }
+
+    /// Average document length in terms (0 for an empty corpus).
+    #[getter]
+    fn average_document_length(&self) -> f64 {
+        self.inner.average_document_length()
+    }
+
+    /// Documents and terms per language: {"eng": {"documents": 2, "term_count": 17}, ...}.
+    #[getter]
+    fn languages<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let languages = PyDict::new(py);
+        for (lang, s) in self.inner.languages() {
+            let entry = PyDict::new(py);
+            entry.set_item("documents", s.documents)?;
+            entry.set_item("term_count", s.term_count)?;
+            languages.set_item(lang.code(), entry)?;
+        }
+        Ok(languages)
+    }
+
+    /// Number of distinct terms, in all or in one language's documents.
+    #[pyo3(signature = (lang = None))]
+    fn vocabulary_size(&self, lang: Option<String>) -> PyResult<usize> {
+        Ok(match lang {
+            None => self.inner.vocabulary_size(),
+            Some(code) => self
+                .inner
+                .language(options::lang(&code)?)
+                .map_or(0, |view| view.vocabulary_size()),
+        })
+    }
+
+    /// Number of documents that contain `term` (in all, or of language `lang`).
+    #[pyo3(signature = (term, lang = None))]
+    fn document_frequency(&self, term: PyBackedStr, lang: Option<String>) -> PyResult<u64> {
+        Ok(frequency(&self.inner, &term, lang.as_deref())?.documents)
+    }
+
+    /// Number of occurrences of `term` (in all, or in documents of language `lang`).
+    #[pyo3(signature = (term, lang = None))]
+    fn collection_frequency(&self, term: PyBackedStr, lang: Option<String>) -> PyResult<u64> {
+        Ok(frequency(&self.inner, &term, lang.as_deref())?.occurrences)
+    }
+
+    /// The `k` top terms as (term, document frequency, collection frequency) tuples, ranked
+    /// by="document_frequency" (then occurrences) or "collection_frequency" (then
+    /// documents), ties alphabetically; in all, or in language `lang`.
+    #[pyo3(
+        signature = (k = 10, by = String::from("document_frequency"), lang = None),
+        text_signature = "($self, k=10, by='document_frequency', lang=None)"
+    )]
+    fn top(&self, k: usize, by: String, lang: Option<String>) -> PyResult<Vec<(String, u64, u64)>> {
+        let by = rank_by(&by)?;
+        let top = match lang {
+            None => self.inner.top(k, by),
+            Some(code) => match self.inner.language(options::lang(&code)?) {
+                Some(view) => view.top(k, by),
+                None => Vec::new(),
+            },
+        };
+        Ok(top
+            .into_iter()
+            .map(|(term, f)| (term.to_owned(), f.documents, f.occurrences))
+            .collect())
+    }
+
+    /// The statistics in wordmill's compact, versioned, checksummed binary form.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.inner.to_bytes())
+    }
+
+    /// Loads statistics written by to_bytes (ValueError when the data is not such
+    /// statistics, is of another format version, or is damaged).
+    #[classmethod]
+    fn from_bytes(_cls: &Bound<'_, PyType>, data: &[u8]) -> PyResult<CorpusStats> {
+        tf::CorpusStats::from_bytes(data)
+            .map(CorpusStats::new)
+            .map_err(value_error)
+    }
+
+    /// The statistics as JSON: languages sorted by code, each with its terms sorted, so
+    /// that equal statistics give equal JSON.
+    fn to_json(&self) -> PyResult<String> {
+        serde_json::to_string(&self.inner)
+            .map_err(|e| PyValueError::new_err(format!("cannot write statistics as JSON: {e}")))
+    }
+
+    /// Loads statistics from to_json's JSON (ValueError when it is not such statistics).
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, json: PyBackedStr) -> PyResult<CorpusStats> {
+        serde_json::from_str(&json)
+            .map(CorpusStats::new)
+            .map_err(|e| PyValueError::new_err(format!("not wordmill corpus statistics: {e}")))
+    }
+
+    /// Pickles as its binary form.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let from_bytes = slf.get_type().getattr("from_bytes")?;
+        let bytes = slf.borrow().to_bytes(py);
+        (from_bytes, (bytes,)).into_pyobject(py)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "CorpusStats(documents={}, term_count={}, vocabulary_size={}, languages={})",
+            self.inner.documents(),
+            self.inner.term_count(),
+            self.inner.vocabulary_size(),
+            self.inner.languages().len()
+        )
+    }
+}
+
+/// The terms of a document given to a weighting: an Analysis's or a Terms' own counts, or
+/// counts made from a mapping.
+pub(crate) enum DocTerms<'a> {
+    Borrowed(PyRef<'a, Analysis>),
+    Terms(PyRef<'a, Terms>),
+    Owned(TermCounts),
+}
+
+impl<'a> DocTerms<'a> {
+    pub fn extract(doc: &'a Bound<'_, PyAny>) -> PyResult<DocTerms<'a>> {
+        if let Ok(analysis) = doc.cast::<Analysis>() {
+            return Ok(DocTerms::Borrowed(analysis.borrow()));
+        }
+        if let Ok(terms) = doc.cast::<Terms>() {
+            return Ok(DocTerms::Terms(terms.borrow()));
+        }
+        let Ok(mapping) = doc.cast::<PyMapping>() else {
+            return Err(PyTypeError::new_err(
+                "expected an Analysis, its Terms, or a mapping of terms to counts",
+            ));
+        };
+        let mut counts = TermCounts::new();
+        for item in mapping.items()?.iter() {
+            let (term, count): (PyBackedStr, u32) = item.extract()?;
+            for _ in 0..count {
+                counts.add(&term);
+            }
+        }
+        Ok(DocTerms::Owned(counts))
+    }
+
+    pub fn counts(&self) -> &TermCounts {
+        match self {
+            DocTerms::Borrowed(analysis) => &analysis.inner().terms,
+            DocTerms::Terms(terms) => terms.counts(),
+            DocTerms::Owned(counts) => counts,
+        }
+    }
+}
+
+fn owned(weights: Vec<(&str, f64)>) -> Vec<(String, f64)> {
+    weights
+        .into_iter()
+        .map(|(term, w)| (term.to_owned(), w))
+        .collect()
+}
+
+/// TF-IDF weights as scikit-learn's TfidfVectorizer computes them (same defaults: smooth
+/// idf, raw counts, L2 norm; norm may be "l2", "l1" or None).
+///
+/// >>> import wordmill
+/// >>> p = wordmill.Pipeline()
+/// >>> batch = p.analyze_batch(["Oman and Russia held talks.", "Rain in Oman.", "Oman's ministry."])
+/// >>> [term for term, _ in wordmill.TfIdf().top(batch.stats, batch[0], 2)]
+/// ['held', 'russia']
+#[pyclass(frozen, module = "wordmill")]
+pub struct TfIdf {
+    inner: tf::TfIdf,
+    arguments: Arguments,
+}
+
+#[pymethods]
+impl TfIdf {
+    #[new]
+    #[pyo3(
+        signature = (*, smooth_idf = true, sublinear_tf = false, norm = Some(String::from("l2"))),
+        text_signature = "(*, smooth_idf=True, sublinear_tf=False, norm='l2')"
+    )]
+    fn new(
+        py: Python<'_>,
+        smooth_idf: bool,
+        sublinear_tf: bool,
+        norm: Option<String>,
+    ) -> PyResult<TfIdf> {
+        let arguments = Arguments::new(
+            py,
+            [
+                ("smooth_idf", smooth_idf.into_bound_py_any(py)),
+                ("sublinear_tf", sublinear_tf.into_bound_py_any(py)),
+                ("norm", norm.clone().into_bound_py_any(py)),
+            ],
+        )?;
+        let norm = match norm.as_deref().map(str::to_ascii_lowercase).as_deref() {
+            None => None,
+            Some("l2") => Some(Norm::L2),
+            Some("l1") => Some(Norm::L1),
+            Some(other) => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown norm {other:?}: expected \"l2\", \"l1\" or None"
+                )));
+            }
+        };
+        Ok(TfIdf {
+            inner: tf::TfIdf::new()
+                .smooth_idf(smooth_idf)
+                .sublinear_tf(sublinear_tf)
+                .norm(norm),
+            arguments,
+        })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.arguments.repr(py, "TfIdf")
+    }
+
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        self.arguments.new_args(py)
+    }
+
+    /// The inverse document frequency of `term`, or None when no document contains it.
+    fn idf(&self, stats: PyRef<'_, CorpusStats>, term: PyBackedStr) -> Option<f64> {
+        self.inner.idf(&stats.inner, &term)
+    }
+
+    /// The weight of each term of `doc` (an Analysis, Terms or mapping of counts) that the
+    /// corpus knows, in the document's order: a list of (term, weight).
+    fn weights(
+        &self,
+        stats: PyRef<'_, CorpusStats>,
+        doc: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<(String, f64)>> {
+        let doc = DocTerms::extract(doc)?;
+        Ok(owned(self.inner.weights(&stats.inner, doc.counts())))
+    }
+
+    /// The `k` terms of `doc` with the highest weights, highest first; ties alphabetically.
+    #[pyo3(signature = (stats, doc, k = 10))]
+    fn top(
+        &self,
+        stats: PyRef<'_, CorpusStats>,
+        doc: &Bound<'_, PyAny>,
+        k: usize,
+    ) -> PyResult<Vec<(String, f64)>> {
+        let doc = DocTerms::extract(doc)?;
+        Ok(owned(self.inner.top(&stats.inner, doc.counts(), k)))
+    }
+}
+
+/// BM25 weights and scores (k1 = 1.2 and b = 0.75 by default, Lucene's idf).
+///
+/// >>> import wordmill
+/// >>> p = wordmill.Pipeline()
+/// >>> batch = p.analyze_batch([
+/// ...     "Oman and Russia held talks in Muscat.",
+/// ...     "Heavy rain is expected in Oman.",
+/// ...     "Iran and Russia held more talks.",
+/// ... ])
+/// >>> bm25 = wordmill.Bm25()
+/// >>> [round(bm25.score(batch.stats, doc, ["russia", "talk"]), 3) for doc in batch]
+/// [0.884, 0.0, 0.971]
+#[pyclass(frozen, module = "wordmill")]
+pub struct Bm25 {
+    inner: tf::Bm25,
+    arguments: Arguments,
+}
+
+#[pymethods]
+impl Bm25 {
+    /// ValueError when k1 < 0 or b is not between 0 and 1.
+    #[new]
+    #[pyo3(signature = (k1 = 1.2, b = 0.75))]
+    fn new(py: Python<'_>, k1: f64, b: f64) -> PyResult<Bm25> {
+        let arguments = Arguments::new(
+            py,
+            [
+                ("k1", k1.into_bound_py_any(py)),
+                ("b", b.into_bound_py_any(py)),
+            ],
+        )?;
+        let inner = tf::Bm25::with_params(k1, b).map_err(value_error)?;
+        Ok(Bm25 { inner, arguments })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.arguments.repr(py, "Bm25")
+    }
+
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        self.arguments.new_args(py)
+    }
+
+    /// Lucene's inverse document frequency of `term`.
+    fn idf(&self, stats: PyRef<'_, CorpusStats>, term: PyBackedStr) -> f64 {
+        self.inner.idf(&stats.inner, &term)
+    }
+
+    /// The weight of every term of `doc`, in the document's order.
+    fn weights(
+        &self,
+        stats: PyRef<'_, CorpusStats>,
+        doc: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<(String, f64)>> {
+        let doc = DocTerms::extract(doc)?;
+        Ok(owned(self.inner.weights(&stats.inner, doc.counts())))
+    }
+
+    /// The `k` terms of `doc` with the highest weights, highest first; ties alphabetically.
+    #[pyo3(signature = (stats, doc, k = 10))]
+    fn top(
+        &self,
+        stats: PyRef<'_, CorpusStats>,
+        doc: &Bound<'_, PyAny>,
+        k: usize,
+    ) -> PyResult<Vec<(String, f64)>> {
+        let doc = DocTerms::extract(doc)?;
+        Ok(owned(self.inner.top(&stats.inner, doc.counts(), k)))
+    }
+
+    /// The BM25 score of `doc` for a query: the sum of the weights of the query's terms.
+    fn score(
+        &self,
+        stats: PyRef<'_, CorpusStats>,
+        doc: &Bound<'_, PyAny>,
+        query: &Bound<'_, PyAny>,
+    ) -> PyResult<f64> {
+        let doc = DocTerms::extract(doc)?;
+        let query = if query.is_instance_of::<pyo3::types::PyString>() {
+            vec![query.extract::<PyBackedStr>()?]
+        } else {
+            query
+                .try_iter()?
+                .map(|term| term?.extract::<PyBackedStr>())
+                .collect::<PyResult<_>>()?
+        };
+        let query = query.iter().map(|t| Cow::Borrowed(&**t));
+        Ok(self.inner.score(&stats.inner, doc.counts(), query))
+    }
+}

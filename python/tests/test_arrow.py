@@ -1,0 +1,91 @@
+"""Arrow in and out: analyze_arrow reads string columns in place and returns a RecordBatch
+whose rows are the analyses analyze_batch gives."""
+
+import pytest
+
+import wordmill
+
+pa = pytest.importorskip("pyarrow")
+
+TEXTS = [
+    "Oman’s foreign minister held talks with his Russian counterpart in Muscat.",
+    "سلطنة عُمان وروسيا تعقدان جلسة الحوار الاستراتيجي بمسقط",
+    "",
+    "Der Minister sagte, die Gespräche seien gut verlaufen. 𝕏",
+]
+
+
+def expected_rows(pipeline, texts, top=None):
+    rows = []
+    for text in texts:
+        if text is None:
+            rows.append(dict.fromkeys(["lang", "script", "confidence", "reliable", "token_count", "term_count", "terms"]))
+            continue
+        doc = pipeline.analyze(text)
+        terms = doc.terms.items() if top is None else doc.terms.most_common(top)
+        rows.append({
+            "lang": doc.lang,
+            "script": doc.script,
+            "confidence": doc.confidence,
+            "reliable": doc.reliable,
+            "token_count": doc.token_count,
+            "term_count": len(doc.terms),
+            "terms": [{"term": t, "count": c} for t, c in terms],
+        })
+    return rows
+
+
+@pytest.mark.parametrize("type_", [pa.string(), pa.large_string(), pa.string_view()])
+def test_string_arrays_of_every_width(pipeline, type_):
+    texts = TEXTS + [None]
+    out = pipeline.analyze_arrow(pa.array(texts, type=type_))
+    assert isinstance(out, pa.RecordBatch)
+    assert out.schema.names == ["lang", "script", "confidence", "reliable", "token_count", "term_count", "terms"]
+    assert out.schema.field("terms").type == pa.list_(
+        pa.field("item", pa.struct([pa.field("term", pa.string(), False), pa.field("count", pa.int64(), False)]), False)
+    )
+    assert out.to_pylist() == expected_rows(pipeline, texts)
+    assert out.column("lang").null_count == 1
+
+
+def test_chunked_arrays_slices_and_top(pipeline, documents):
+    docs = documents[:200]
+    chunked = pa.chunked_array([pa.array(docs[:70]), pa.array(docs[70:])])
+    stats = wordmill.CorpusStats()
+    out = pipeline.analyze_arrow(chunked, stats=stats, top=5, threads=2)
+    assert out.num_rows == len(docs)
+    assert out.to_pylist() == expected_rows(pipeline, docs, top=5)
+    # The statistics are those of analyze_batch.
+    assert stats == pipeline.analyze_batch(docs).stats
+    # A sliced array reads from its offset.
+    sliced = pa.array(docs).slice(50, 20)
+    assert pipeline.analyze_arrow(sliced).to_pylist() == expected_rows(pipeline, docs[50:70])
+    assert pipeline.analyze_arrow(pa.array([], pa.string())).num_rows == 0
+
+
+def test_statistics_add_up_across_calls(pipeline, documents):
+    docs = documents[:60]
+    stats = wordmill.CorpusStats()
+    pipeline.analyze_arrow(pa.array(docs[:30]), stats=stats)
+    pipeline.analyze_arrow(pa.array(docs[30:] + [None]), stats=stats)
+    assert stats == pipeline.analyze_batch(docs).stats
+
+
+def test_other_types_are_refused(pipeline):
+    with pytest.raises(TypeError, match="array of strings"):
+        pipeline.analyze_arrow(pa.array([1, 2]))
+    with pytest.raises(TypeError, match="expected Arrow data"):
+        pipeline.analyze_arrow(["a python list"])
+
+
+def test_the_text_is_not_copied(pipeline):
+    # The input's buffers are read where they are: analysing a column allocates about the
+    # output, not another copy of the text.
+    big = pa.array(["Oman and Russia held talks in Muscat. " * 3000] * 200)  # 23 MB of text
+    text_bytes = big.buffers()[2].size
+    before = pa.total_allocated_bytes()
+    out = pipeline.analyze_arrow(big, threads=1)
+    assert out.num_rows == 200
+    # pyarrow's pool holds no new buffer of the text's size: the output is made by Rust and
+    # the input was never copied into pyarrow's memory.
+    assert pa.total_allocated_bytes() - before < text_bytes / 10
