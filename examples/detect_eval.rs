@@ -281,16 +281,18 @@ fn per_language(rows: &[(String, Tally)]) {
     println!();
 }
 
+/// Whether a test set's code is of a group of languages.
+type Member<'a> = dyn Fn(&str) -> bool + 'a;
+
 /// Mean per-language accuracy over all languages, lingua's 75 and whatlang's 57.
 fn summaries(rows: &[(String, Tally)]) {
-    let whatlang_knows = |code: &str| whatlang::Lang::from_code(code).is_some();
-    let sets: [(&str, Box<dyn Fn(&str) -> bool>); 3] = [
-        ("all", Box::new(|c: &str| !c.ends_with("-Latn"))),
-        ("lingua's 75", Box::new(|c: &str| LINGUA75.contains(&c))),
-        (
-            "whatlang's 57",
-            Box::new(move |c: &str| LINGUA75.contains(&c) && whatlang_knows(c)),
-        ),
+    let all = |c: &str| !c.ends_with("-Latn");
+    let lingua = |c: &str| LINGUA75.contains(&c);
+    let whatlang57 = |c: &str| LINGUA75.contains(&c) && whatlang::Lang::from_code(c).is_some();
+    let sets: [(&str, &Member<'_>); 3] = [
+        ("all", &all),
+        ("lingua's 75", &lingua),
+        ("whatlang's 57", &whatlang57),
     ];
     println!(
         "{:<15}{:>6}  {:<16}{:>10}{:>10}{:>10}",
