@@ -1,6 +1,6 @@
 //! Language detection on corpus/ documents of several lengths: wordmill's bounded detection
 //! (document language, and spans) beside plain whatlang on the whole document, in the same
-//! group.
+//! group. `all` is documents of each of the 120 languages of corpus/ntrex in turn.
 //!
 //! `cargo bench --bench detect`. Each iteration detects one document (cycling through all
 //! documents of that length), so criterion's time is the time per document: wordmill's stays
@@ -24,14 +24,19 @@ fn detection(c: &mut Criterion) {
         .collect();
     let allowlisted = Detector::new().allowlist(langs);
     let plain = Detector::whatlang_only();
-    let cases: [(&str, &[usize]); 3] = [
+    let cases: [(&str, &[usize]); 4] = [
         ("latin", &[256, 1 << 10, 4 << 10, 16 << 10, 64 << 10]),
         ("arabic", &[1 << 10, 16 << 10]),
         ("cyrillic", &[1 << 10, 16 << 10]),
+        ("all", &[1 << 10]),
     ];
     for (script, sizes) in cases {
         for &size in sizes {
-            let docs = common::documents(script, size);
+            let docs = if script == "all" {
+                common::documents_of_every_language(size)
+            } else {
+                common::documents(script, size)
+            };
             let bytes: usize = docs.iter().map(String::len).sum();
             let mut group = c.benchmark_group(format!("detect/{script}/{}", label(size)));
             group.throughput(Throughput::Bytes((bytes / docs.len()) as u64));

@@ -6,7 +6,7 @@
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A language code that is not ISO 639-3 as whatlang spells it.
+    /// A language code that is not the ISO 639-3 code of one of wordmill's languages.
     #[error(
         "unknown language code {0:?}: expected an ISO 639-3 code such as \"eng\", \"ara\" or \"cmn\""
     )]

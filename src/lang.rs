@@ -1,4 +1,4 @@
-//! Languages and scripts as wordmill names them.
+//! Languages as wordmill names them: 129 languages and `und`, by ISO 639-3 code.
 
 use std::fmt;
 use std::str::FromStr;
@@ -7,11 +7,14 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{Error, Script};
 
-/// A language, named by its ISO 639-3 code as [whatlang] spells it (`eng`, `ara`, `cmn`,
-/// `pes`, ...), or undetermined ([`Lang::UND`], code `und`).
+/// A language, named by its ISO 639-3 code (`eng`, `ara`, `cmn`, `pes`, `swa`, ...), or
+/// undetermined ([`Lang::UND`], code `und`).
 ///
-/// `Lang` is what detection returns and what every language-aware stage takes. It
-/// serializes as its code.
+/// wordmill knows 129 languages: the 120 of the NTREX-128 news corpus, Latin, Esperanto,
+/// Ganda, Southern Sotho and Tsonga, and the four others that whatlang knows (Akan,
+/// Javanese, Odia, Yiddish). Every code that earlier versions accepted (whatlang's) still
+/// parses to the same language. `Lang` is what detection returns and what every
+/// language-aware stage takes; it serializes as its code, and orders by it.
 ///
 /// ```
 /// use wordmill::Lang;
@@ -19,67 +22,306 @@ use crate::{Error, Script};
 /// let arabic: Lang = "ara".parse()?;
 /// assert_eq!(arabic.code(), "ara");
 /// assert_eq!(arabic.english_name(), "Arabic");
+/// assert_eq!("swa".parse::<Lang>()?.english_name(), "Swahili");
 /// assert!(Lang::UND.is_undetermined());
 /// assert!("xx".parse::<Lang>().is_err());
+/// assert_eq!(Lang::all().len(), 129);
 /// # Ok::<(), wordmill::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Lang(Option<whatlang::Lang>);
+pub struct Lang(u8);
+
+/// What wordmill knows of a language.
+struct Info {
+    code: &'static str,
+    name: &'static str,
+    /// The scripts its language is detected in. Japanese is written in Han, hiragana and
+    /// katakana; detection tells it by its kana (see `detect::rules`).
+    scripts: &'static [Script],
+    /// The same language in whatlang, when whatlang knows it.
+    whatlang: Option<whatlang::Lang>,
+}
+
+const fn info(
+    code: &'static str,
+    name: &'static str,
+    scripts: &'static [Script],
+    whatlang: Option<whatlang::Lang>,
+) -> Info {
+    Info {
+        code,
+        name,
+        scripts,
+        whatlang,
+    }
+}
+
+use Script::{
+    Arabic, Armenian, Bengali, Cyrillic, Devanagari, Ethiopic, Georgian, Greek, Gujarati, Gurmukhi,
+    Han, Hangul, Hebrew, Hiragana, Kannada, Katakana, Khmer, Lao, Latin, Malayalam, Mongolian,
+    Myanmar, Oriya, Sinhala, Tamil, Telugu, Thaana, Thai, Tibetan, Tifinagh,
+};
+use whatlang::Lang as W;
+
+/// Every language, `und` first, then sorted by code: a language's position is its
+/// [`Lang::index`]. (The detection model lists its languages by code and is matched to
+/// this table when it is read.)
+static LANGS: [Info; 130] = [
+    info("und", "Undetermined", &[], None),
+    info("afr", "Afrikaans", &[Latin], Some(W::Afr)),
+    info("aka", "Akan", &[Latin], Some(W::Aka)),
+    info("amh", "Amharic", &[Ethiopic], Some(W::Amh)),
+    info("ara", "Arabic", &[Arabic], Some(W::Ara)),
+    info("aze", "Azerbaijani", &[Latin], Some(W::Aze)),
+    info("bak", "Bashkir", &[Cyrillic], None),
+    info("bel", "Belarusian", &[Cyrillic], Some(W::Bel)),
+    info("bem", "Bemba", &[Latin], None),
+    info("ben", "Bengali", &[Bengali], Some(W::Ben)),
+    info("bod", "Tibetan", &[Tibetan], None),
+    info("bos", "Bosnian", &[Latin], None),
+    info("bul", "Bulgarian", &[Cyrillic], Some(W::Bul)),
+    info("cat", "Catalan", &[Latin], Some(W::Cat)),
+    info("ces", "Czech", &[Latin], Some(W::Ces)),
+    info("ckb", "Central Kurdish", &[Arabic], None),
+    info("cmn", "Mandarin Chinese", &[Han], Some(W::Cmn)),
+    info("cym", "Welsh", &[Latin], Some(W::Cym)),
+    info("dan", "Danish", &[Latin], Some(W::Dan)),
+    info("deu", "German", &[Latin], Some(W::Deu)),
+    info("div", "Dhivehi", &[Thaana], None),
+    info("dzo", "Dzongkha", &[Tibetan], None),
+    info("ell", "Greek", &[Greek], Some(W::Ell)),
+    info("eng", "English", &[Latin], Some(W::Eng)),
+    info("epo", "Esperanto", &[Latin], Some(W::Epo)),
+    info("est", "Estonian", &[Latin], Some(W::Est)),
+    info("eus", "Basque", &[Latin], None),
+    info("ewe", "Ewe", &[Latin], None),
+    info("fao", "Faroese", &[Latin], None),
+    info("fij", "Fijian", &[Latin], None),
+    info("fin", "Finnish", &[Latin], Some(W::Fin)),
+    info("fra", "French", &[Latin], Some(W::Fra)),
+    info("fuc", "Pulaar", &[Latin], None),
+    info("gle", "Irish", &[Latin], None),
+    info("glg", "Galician", &[Latin], None),
+    info("guj", "Gujarati", &[Gujarati], Some(W::Guj)),
+    info("hau", "Hausa", &[Latin], None),
+    info("heb", "Hebrew", &[Hebrew], Some(W::Heb)),
+    info("hin", "Hindi", &[Devanagari], Some(W::Hin)),
+    info("hmn", "Hmong", &[Latin], None),
+    info("hrv", "Croatian", &[Latin], Some(W::Hrv)),
+    info("hun", "Hungarian", &[Latin], Some(W::Hun)),
+    info("hye", "Armenian", &[Armenian], Some(W::Hye)),
+    info("ibo", "Igbo", &[Latin], None),
+    info("ind", "Indonesian", &[Latin], Some(W::Ind)),
+    info("isl", "Icelandic", &[Latin], None),
+    info("ita", "Italian", &[Latin], Some(W::Ita)),
+    info("jav", "Javanese", &[Latin], Some(W::Jav)),
+    info("jpn", "Japanese", &[Han, Hiragana, Katakana], Some(W::Jpn)),
+    info("kan", "Kannada", &[Kannada], Some(W::Kan)),
+    info("kat", "Georgian", &[Georgian], Some(W::Kat)),
+    info("kaz", "Kazakh", &[Cyrillic], None),
+    info("khm", "Khmer", &[Khmer], Some(W::Khm)),
+    info("kin", "Kinyarwanda", &[Latin], None),
+    info("kir", "Kyrgyz", &[Cyrillic], None),
+    info("kmr", "Northern Kurdish", &[Latin], None),
+    info("kor", "Korean", &[Hangul], Some(W::Kor)),
+    info("lao", "Lao", &[Lao], None),
+    info("lat", "Latin", &[Latin], Some(W::Lat)),
+    info("lav", "Latvian", &[Latin], Some(W::Lav)),
+    info("lit", "Lithuanian", &[Latin], Some(W::Lit)),
+    info("ltz", "Luxembourgish", &[Latin], None),
+    info("lug", "Ganda", &[Latin], None),
+    info("mal", "Malayalam", &[Malayalam], Some(W::Mal)),
+    info("mar", "Marathi", &[Devanagari], Some(W::Mar)),
+    info("mey", "Hassaniya Arabic", &[Arabic], None),
+    info("mkd", "Macedonian", &[Cyrillic], Some(W::Mkd)),
+    info("mlg", "Malagasy", &[Latin], None),
+    info("mlt", "Maltese", &[Latin], None),
+    info("mon", "Mongolian", &[Cyrillic, Mongolian], None),
+    info("mri", "Maori", &[Latin], None),
+    info("msa", "Malay", &[Latin], None),
+    info("mya", "Burmese", &[Myanmar], Some(W::Mya)),
+    info("nde", "North Ndebele", &[Latin], None),
+    info("nep", "Nepali", &[Devanagari], Some(W::Nep)),
+    info("nld", "Dutch", &[Latin], Some(W::Nld)),
+    info("nno", "Norwegian Nynorsk", &[Latin], None),
+    info("nob", "Norwegian Bokmål", &[Latin], Some(W::Nob)),
+    info("nso", "Northern Sotho", &[Latin], None),
+    info("nya", "Chichewa", &[Latin], None),
+    info("ori", "Odia", &[Oriya], Some(W::Ori)),
+    info("orm", "Oromo", &[Latin], None),
+    info("pan", "Punjabi", &[Gurmukhi], Some(W::Pan)),
+    info("pes", "Persian", &[Arabic], Some(W::Pes)),
+    info("pol", "Polish", &[Latin], Some(W::Pol)),
+    info("por", "Portuguese", &[Latin], Some(W::Por)),
+    info("prs", "Dari", &[Arabic], None),
+    info("pus", "Pashto", &[Arabic], None),
+    info("ron", "Romanian", &[Latin], Some(W::Ron)),
+    info("rus", "Russian", &[Cyrillic], Some(W::Rus)),
+    info("shi", "Tachelhit", &[Arabic, Tifinagh], None),
+    info("sin", "Sinhala", &[Sinhala], Some(W::Sin)),
+    info("slk", "Slovak", &[Latin], Some(W::Slk)),
+    info("slv", "Slovenian", &[Latin], Some(W::Slv)),
+    info("smo", "Samoan", &[Latin], None),
+    info("sna", "Shona", &[Latin], Some(W::Sna)),
+    info("snd", "Sindhi", &[Arabic], None),
+    info("som", "Somali", &[Latin], None),
+    info("sot", "Southern Sotho", &[Latin], None),
+    info("spa", "Spanish", &[Latin], Some(W::Spa)),
+    info("sqi", "Albanian", &[Latin], None),
+    info("srp", "Serbian", &[Cyrillic, Latin], Some(W::Srp)),
+    info("ssw", "Swati", &[Latin], None),
+    info("swa", "Swahili", &[Latin], None),
+    info("swe", "Swedish", &[Latin], Some(W::Swe)),
+    info("tah", "Tahitian", &[Latin], None),
+    info("tam", "Tamil", &[Tamil], Some(W::Tam)),
+    info("tat", "Tatar", &[Cyrillic], None),
+    info("tel", "Telugu", &[Telugu], Some(W::Tel)),
+    info("tgk", "Tajik", &[Cyrillic], None),
+    info("tgl", "Tagalog", &[Latin], Some(W::Tgl)),
+    info("tha", "Thai", &[Thai], Some(W::Tha)),
+    info("tir", "Tigrinya", &[Ethiopic], None),
+    info("ton", "Tongan", &[Latin], None),
+    info("tsn", "Tswana", &[Latin], None),
+    info("tso", "Tsonga", &[Latin], None),
+    info("tuk", "Turkmen", &[Latin], Some(W::Tuk)),
+    info("tur", "Turkish", &[Latin], Some(W::Tur)),
+    info("uig", "Uyghur", &[Arabic], None),
+    info("ukr", "Ukrainian", &[Cyrillic], Some(W::Ukr)),
+    info("urd", "Urdu", &[Arabic], Some(W::Urd)),
+    info("uzb", "Uzbek", &[Latin], Some(W::Uzb)),
+    info("ven", "Venda", &[Latin], None),
+    info("vie", "Vietnamese", &[Latin], Some(W::Vie)),
+    info("wol", "Wolof", &[Latin], None),
+    info("xho", "Xhosa", &[Latin], None),
+    info("yid", "Yiddish", &[Hebrew], Some(W::Yid)),
+    info("yor", "Yoruba", &[Latin], None),
+    info("yue", "Cantonese", &[Han], None),
+    info("zul", "Zulu", &[Latin], Some(W::Zul)),
+];
 
 impl Lang {
     /// Undetermined: too little text, or no language could be told with confidence.
-    pub const UND: Lang = Lang(None);
+    pub const UND: Lang = Lang(0);
 
-    /// The language with this ISO 639-3 code (`"eng"`, case-insensitive), `und` included.
+    /// How many values [`Lang::index`] takes: the 129 languages and `und`.
+    pub const COUNT: usize = LANGS.len();
+
+    /// The language with this code, at compile time (a code not in the table does not
+    /// compile).
+    pub(crate) const fn known(code: &str) -> Lang {
+        let code = code.as_bytes();
+        let mut i = 0;
+        while i < LANGS.len() {
+            let other = LANGS[i].code.as_bytes();
+            if other.len() == code.len()
+                && other[0] == code[0]
+                && other[1] == code[1]
+                && other[2] == code[2]
+            {
+                return Lang(i as u8);
+            }
+            i += 1;
+        }
+        panic!("not a language of the table")
+    }
+
+    /// The language with this ISO 639-3 code (`"eng"`, case-insensitive, surrounding
+    /// whitespace ignored), `und` included.
     pub fn from_code(code: &str) -> Option<Lang> {
-        let code = code.trim().to_ascii_lowercase();
-        if code == "und" {
+        let code = code.trim();
+        let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
+        let lower = bytes.map(|b| b.to_ascii_lowercase());
+        if &lower == b"und" {
             return Some(Lang::UND);
         }
-        whatlang::Lang::from_code(code).map(|l| Lang(Some(l)))
+        LANGS[1..]
+            .binary_search_by(|info| info.code.as_bytes().cmp(&lower[..]))
+            .ok()
+            .map(|i| Lang(i as u8 + 1))
     }
 
     /// The ISO 639-3 code: `"eng"`, or `"und"` when undetermined.
     pub fn code(self) -> &'static str {
-        self.0.map_or("und", |l| l.code())
+        self.info().code
     }
 
     /// The language's name in English (`"Undetermined"` for [`Lang::UND`]).
     pub fn english_name(self) -> &'static str {
-        self.0.map_or("Undetermined", |l| l.eng_name())
+        self.info().name
+    }
+
+    /// The scripts wordmill detects the language in (none for `und`).
+    ///
+    /// ```
+    /// use wordmill::{Lang, Script};
+    ///
+    /// let serbian: Lang = "srp".parse()?;
+    /// assert_eq!(serbian.scripts(), [Script::Cyrillic, Script::Latin]);
+    /// # Ok::<(), wordmill::Error>(())
+    /// ```
+    pub fn scripts(self) -> &'static [Script] {
+        self.info().scripts
     }
 
     /// True for [`Lang::UND`].
     pub fn is_undetermined(self) -> bool {
-        self.0.is_none()
+        self.0 == 0
     }
 
-    /// Every language wordmill can detect (whatlang's 70), not including `und`.
-    pub fn all() -> impl ExactSizeIterator<Item = Lang> {
-        whatlang::Lang::all().iter().map(|&l| Lang(Some(l)))
+    /// Every language wordmill knows (129), in order of code, not including `und`.
+    pub fn all() -> impl ExactSizeIterator<Item = Lang> + Clone {
+        (1..LANGS.len() as u8).map(Lang)
     }
 
+    /// A dense index for per-language tables: 0 for `und`, then the languages in order of
+    /// code, up to [`Lang::COUNT`] − 1.
+    ///
+    /// ```
+    /// use wordmill::Lang;
+    ///
+    /// let mut documents = [0u32; Lang::COUNT];
+    /// documents["eng".parse::<Lang>()?.index()] += 1;
+    /// assert_eq!(Lang::from_index(Lang::UND.index()), Some(Lang::UND));
+    /// # Ok::<(), wordmill::Error>(())
+    /// ```
+    pub const fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The language of an [`index`](Lang::index), `None` past [`Lang::COUNT`].
+    pub fn from_index(index: usize) -> Option<Lang> {
+        (index < LANGS.len()).then_some(Lang(index as u8))
+    }
+
+    /// The same language in whatlang, when whatlang knows it.
     pub(crate) fn whatlang(self) -> Option<whatlang::Lang> {
-        self.0
+        self.info().whatlang
     }
 
-    /// A dense index for per-language tables: 0 for `und`, then whatlang's order.
-    pub(crate) fn index(self) -> usize {
-        self.0.map_or(0, |l| l as usize + 1)
+    fn info(self) -> &'static Info {
+        // Every `Lang` is made from an index into the table.
+        &LANGS[self.0 as usize]
     }
-
-    /// How many values [`Lang::index`] can take.
-    pub(crate) const COUNT: usize = 1 + whatlang_lang_count();
 }
 
-const fn whatlang_lang_count() -> usize {
-    // `Lang::all()` is not const; the last variant's discriminant is (a test checks it).
-    whatlang::Lang::Cym as usize + 1
+/// Languages the crate names in its own rules.
+impl Lang {
+    pub(crate) const AZE: Lang = Lang::known("aze");
+    pub(crate) const CMN: Lang = Lang::known("cmn");
+    pub(crate) const JPN: Lang = Lang::known("jpn");
+    pub(crate) const KOR: Lang = Lang::known("kor");
+    pub(crate) const PES: Lang = Lang::known("pes");
+    pub(crate) const RUS: Lang = Lang::known("rus");
+    pub(crate) const SRP: Lang = Lang::known("srp");
+    pub(crate) const TUR: Lang = Lang::known("tur");
+    pub(crate) const URD: Lang = Lang::known("urd");
+    pub(crate) const YUE: Lang = Lang::known("yue");
 }
 
 impl From<whatlang::Lang> for Lang {
     fn from(lang: whatlang::Lang) -> Self {
-        Lang(Some(lang))
+        // Every whatlang language is in the table (a test checks it).
+        Lang::from_code(lang.code()).unwrap_or(Lang::UND)
     }
 }
 
@@ -131,82 +373,80 @@ impl<'de> Deserialize<'de> for Lang {
     }
 }
 
-/// The script whatlang calls `script`, as wordmill names it (whatlang says `Mandarin` for
-/// Han).
-pub(crate) fn script_from_whatlang(script: whatlang::Script) -> Script {
-    use whatlang::Script as W;
-    match script {
-        W::Latin => Script::Latin,
-        W::Cyrillic => Script::Cyrillic,
-        W::Arabic => Script::Arabic,
-        W::Devanagari => Script::Devanagari,
-        W::Hiragana => Script::Hiragana,
-        W::Katakana => Script::Katakana,
-        W::Ethiopic => Script::Ethiopic,
-        W::Hebrew => Script::Hebrew,
-        W::Bengali => Script::Bengali,
-        W::Georgian => Script::Georgian,
-        W::Mandarin => Script::Han,
-        W::Hangul => Script::Hangul,
-        W::Greek => Script::Greek,
-        W::Kannada => Script::Kannada,
-        W::Tamil => Script::Tamil,
-        W::Thai => Script::Thai,
-        W::Gujarati => Script::Gujarati,
-        W::Gurmukhi => Script::Gurmukhi,
-        W::Telugu => Script::Telugu,
-        W::Malayalam => Script::Malayalam,
-        W::Oriya => Script::Oriya,
-        W::Myanmar => Script::Myanmar,
-        W::Sinhala => Script::Sinhala,
-        W::Khmer => Script::Khmer,
-        W::Armenian => Script::Armenian,
-    }
-}
-
-/// The whatlang script of `script`, when whatlang has it.
-pub(crate) fn script_to_whatlang(script: Script) -> Option<whatlang::Script> {
-    whatlang::Script::all()
-        .iter()
-        .copied()
-        .find(|&w| script_from_whatlang(w) == script)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn the_table_is_sorted_and_complete() {
+        assert_eq!(Lang::all().len(), 129);
+        assert!(LANGS[1..].windows(2).all(|w| w[0].code < w[1].code));
+        for (i, info) in LANGS.iter().enumerate() {
+            assert_eq!(info.code.len(), 3);
+            assert!(info.code.bytes().all(|b| b.is_ascii_lowercase()));
+            assert_eq!(info.scripts.is_empty(), i == 0, "{}", info.code);
+        }
+    }
+
+    #[test]
     fn codes_round_trip_for_every_language() {
         for lang in Lang::all() {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(Lang::from_index(lang.index()), Some(lang));
             assert!(lang.index() > 0 && lang.index() < Lang::COUNT);
         }
         assert_eq!(Lang::all().len() + 1, Lang::COUNT);
         assert_eq!(Lang::from_code("und"), Some(Lang::UND));
         assert_eq!(Lang::from_code(" ENG "), Lang::from_code("eng"));
+        for bad in ["", "en", "engl", "xyz", "é", "ün"] {
+            assert_eq!(Lang::from_code(bad), None, "{bad:?}");
+        }
+        assert_eq!(Lang::from_index(Lang::COUNT), None);
     }
 
     #[test]
-    fn serializes_as_code() {
+    fn every_whatlang_code_still_parses_to_the_same_language() {
+        for &w in whatlang::Lang::all() {
+            let lang = Lang::from_code(w.code()).expect("a whatlang code");
+            assert_eq!(lang.whatlang(), Some(w));
+            assert_eq!(Lang::from(w), lang);
+        }
+        let known = Lang::all().filter(|l| l.whatlang().is_some()).count();
+        assert_eq!(known, whatlang::Lang::all().len());
+    }
+
+    #[test]
+    fn the_new_languages_have_their_codes() {
+        for (code, name) in [
+            ("swa", "Swahili"),
+            ("msa", "Malay"),
+            ("nno", "Norwegian Nynorsk"),
+            ("lug", "Ganda"),
+            ("tso", "Tsonga"),
+            ("yue", "Cantonese"),
+            ("bod", "Tibetan"),
+        ] {
+            assert_eq!(Lang::from_code(code).map(Lang::english_name), Some(name));
+        }
+        assert_eq!(Lang::known("tur").code(), "tur");
+    }
+
+    #[test]
+    fn orders_by_code_and_serializes_as_code() {
+        let mut langs: Vec<Lang> = ["zul", "und", "afr", "urd", "uig"]
+            .iter()
+            .map(|c| c.parse().unwrap())
+            .collect();
+        langs.sort();
+        let codes: Vec<&str> = langs.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, ["afr", "uig", "und", "urd", "zul"]);
         let lang = Lang::from_code("ara").unwrap();
         assert_eq!(serde_json::to_string(&lang).unwrap(), "\"ara\"");
         assert_eq!(serde_json::from_str::<Lang>("\"und\"").unwrap(), Lang::UND);
-        assert!(serde_json::from_str::<Lang>("\"zzz\"").is_err());
-    }
-
-    #[test]
-    fn whatlang_scripts_have_their_names() {
-        for &s in whatlang::Script::all() {
-            let script = script_from_whatlang(s);
-            assert_eq!(script_to_whatlang(script), Some(s));
-            if s != whatlang::Script::Mandarin {
-                assert_eq!(script.name(), s.name());
-            }
-        }
         assert_eq!(
-            script_from_whatlang(whatlang::Script::Mandarin),
-            Script::Han
+            serde_json::from_str::<Lang>("\"tso\"").unwrap().code(),
+            "tso"
         );
+        assert!(serde_json::from_str::<Lang>("\"zzz\"").is_err());
     }
 }

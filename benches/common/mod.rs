@@ -28,20 +28,28 @@ fn corpus_file(name: &str) -> String {
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Every file of the NTREX sample (corpus/ntrex/*.txt), in name order.
+/// The 65 languages the benchmarks' mixed text and statistics are made of: the NTREX sample
+/// as it was before it grew to 120 languages (whatlang's 64 and Kazakh), so that figures stay
+/// comparable with earlier runs.
+pub const BENCH_LANGUAGES: [&str; 65] = [
+    "afr", "amh", "ara", "aze", "bel", "ben", "bul", "cat", "ces", "cmn", "cym", "dan", "deu",
+    "ell", "eng", "est", "fin", "fra", "guj", "heb", "hin", "hrv", "hun", "hye", "ind", "ita",
+    "jpn", "kan", "kat", "kaz", "khm", "kor", "lav", "lit", "mal", "mar", "mkd", "mya", "nep",
+    "nld", "nob", "pan", "pes", "pol", "por", "ron", "rus", "sin", "slk", "slv", "sna", "spa",
+    "srp", "swe", "tam", "tel", "tgl", "tha", "tuk", "tur", "ukr", "urd", "uzb", "vie", "zul",
+];
+
+/// The files of the NTREX sample (corpus/ntrex/*.txt) of [`BENCH_LANGUAGES`], in name order.
 pub fn ntrex_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> =
-        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ntrex"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-    files.sort();
-    files
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ntrex");
+    BENCH_LANGUAGES
+        .iter()
+        .map(|code| dir.join(format!("{code}.txt")))
+        .collect()
 }
 
 /// The lines of a script group's news text. `mixed` interleaves the first 30 lines of every
-/// language in the corpus, so that scripts change from line to line.
+/// language of [`BENCH_LANGUAGES`], so that scripts change from line to line.
 pub fn lines(group: &str) -> Vec<String> {
     let codes = SCRIPTS
         .iter()
@@ -94,6 +102,40 @@ pub fn documents(group: &str, bytes: usize) -> Vec<String> {
         docs.push(current);
     }
     docs
+}
+
+/// Documents of about `bytes` bytes (whole lines) of every language of corpus/ntrex (120),
+/// one language after the other in turn, each document of one language.
+pub fn documents_of_every_language(bytes: usize) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ntrex");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let per_file: Vec<Vec<String>> = files
+        .iter()
+        .map(|path| {
+            let text = fs::read_to_string(path).unwrap();
+            let mut docs = Vec::new();
+            let mut current = String::new();
+            for line in text.lines() {
+                if !current.is_empty() {
+                    current.push('\n');
+                }
+                current.push_str(line);
+                if current.len() >= bytes {
+                    docs.push(std::mem::take(&mut current));
+                }
+            }
+            docs
+        })
+        .collect();
+    let most = per_file.iter().map(Vec::len).max().unwrap_or(0);
+    (0..most)
+        .flat_map(|i| per_file.iter().filter_map(move |docs| docs.get(i).cloned()))
+        .collect()
 }
 
 /// The language a script group's text is normalized in, as the pipeline would pass it: the

@@ -283,5 +283,10 @@ mod tests {
         assert_eq!(cli.analyze.analysis.lang_allow.len(), 2);
         let err = Cli::try_parse_from(["batch", "--lang-allow", "english", "x"]).unwrap_err();
         assert!(err.to_string().contains("ISO 639-3"), "{err}");
+        // Every language wordmill knows.
+        let every: Vec<&str> = Lang::all().map(Lang::code).collect();
+        let list = every.join(",");
+        let cli = Cli::try_parse_from(["batch", "--lang-allow", &list, "x"]).unwrap();
+        assert_eq!(cli.analyze.analysis.lang_allow.len(), 129);
     }
 }

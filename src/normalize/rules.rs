@@ -30,12 +30,10 @@ impl Normalizer {
     /// The language-dependent choices for `lang`.
     #[inline]
     pub(super) fn rules(&self, lang: Lang) -> Rules {
-        use whatlang::Lang as W;
-        let lang = lang.whatlang();
         Rules {
-            turkic: self.case_fold && matches!(lang, Some(W::Tur | W::Aze)),
-            persian: matches!(lang, Some(W::Pes | W::Urd)),
-            russian: self.russian_yo && lang == Some(W::Rus),
+            turkic: self.case_fold && matches!(lang, Lang::TUR | Lang::AZE),
+            persian: matches!(lang, Lang::PES | Lang::URD),
+            russian: self.russian_yo && lang == Lang::RUS,
         }
     }
 

@@ -1,127 +1,47 @@
-//! Which script a letter belongs to, and the runs of one script a text is made of.
+//! The runs of one script a text is made of.
 //!
-//! Scripts are whatlang's 25, from Unicode's Scripts.txt (see `unicode::Script::of`). Han, hiragana and katakana form one run
+//! Scripts are those of wordmill's languages ([`chars::DETECTED`](super::chars::DETECTED),
+//! from Unicode's Scripts.txt). Han, hiragana and katakana form one run
 //! ([`RunScript::Cjk`]) because Japanese mixes them in every sentence. Spaces, digits,
-//! punctuation, symbols and combining marks outside a script's block belong to no script:
-//! they join the run they are in.
+//! punctuation, symbols, combining marks of no script and letters of scripts no language of
+//! wordmill's uses belong to no script: they join the run they are in.
 
-use std::sync::LazyLock;
-
-use unicode_normalization::char::is_combining_mark;
-use whatlang::Script;
-
+use super::chars::{CharClass, LATIN_SLOT, class_of, classes, script_of_slot};
+use crate::Script;
 use crate::unicode::utf8::decode;
 
-/// The script of a run of text: one of whatlang's scripts, or Han and kana together.
+/// The script of a run of text: one of the detected scripts, or Han and kana together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum RunScript {
-    /// A script with its own languages (Latin, Cyrillic, Arabic, Greek, ...).
-    Single(Script),
-    /// Han, hiragana and katakana: Chinese or Japanese.
+    /// A script with its own languages (Latin, Cyrillic, Arabic, Greek, ...), by its slot.
+    Single(u8),
+    /// Han, hiragana and katakana: Chinese, Japanese or Cantonese.
     Cjk,
 }
 
 impl RunScript {
-    /// The script to report: Han text reports `Mandarin`, as whatlang does; Japanese text
-    /// reports the script whatlang finds most of.
+    /// The script to report for the run before its language is known: Han for Han and kana.
     pub(crate) fn script(self) -> Script {
         match self {
-            RunScript::Single(script) => script,
-            RunScript::Cjk => Script::Mandarin,
+            RunScript::Single(slot) => script_of_slot(slot).unwrap_or(Script::Latin),
+            RunScript::Cjk => Script::Han,
         }
     }
 }
 
-/// The script of a letter (or of a combining mark inside a script's block), `None` for
-/// everything that belongs to no script in particular.
+/// The run a letter of the script in `slot` belongs to.
 #[inline]
-pub(crate) fn script_of(c: char) -> Option<Script> {
-    class(c).script()
-}
-
-/// What detection needs to know about a character, looked up in one table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct CharClass(u8);
-
-/// Low five bits: 0 for no script, else 1 + the script's index in `Script::all()`.
-const SCRIPT_BITS: u8 = 0x1F;
-/// A letter, digit or combining mark: part of a word.
-const WORD: u8 = 0x20;
-const NUMERIC: u8 = 0x40;
-/// Lowercasing changes it.
-const CASED: u8 = 0x80;
-
-impl CharClass {
-    #[inline]
-    pub(crate) fn script(self) -> Option<Script> {
-        match self.0 & SCRIPT_BITS {
-            0 => None,
-            i => Script::all().get(i as usize - 1).copied(),
-        }
-    }
-
-    #[inline]
-    pub(crate) fn is_word(self) -> bool {
-        self.0 & WORD != 0
-    }
-
-    #[inline]
-    pub(crate) fn is_numeric(self) -> bool {
-        self.0 & NUMERIC != 0
-    }
-
-    #[inline]
-    pub(crate) fn is_cased(self) -> bool {
-        self.0 & CASED != 0
-    }
-
-    fn of(c: char) -> CharClass {
-        let mark = is_combining_mark(c);
-        let mut bits = 0;
-        if (c.is_alphabetic() || mark)
-            && let Some(script) = crate::Script::of(c).and_then(crate::lang::script_to_whatlang)
-        {
-            let index = Script::all().iter().position(|&s| s == script).unwrap_or(0);
-            bits |= (index as u8 + 1) & SCRIPT_BITS;
-        }
-        if c.is_alphanumeric() || mark {
-            bits |= WORD;
-        }
-        if c.is_numeric() {
-            bits |= NUMERIC;
-        }
-        let mut lower = c.to_lowercase();
-        if lower.next() != Some(c) || lower.next().is_some() {
-            bits |= CASED;
-        }
-        CharClass(bits)
+fn run_script(slot: u8) -> RunScript {
+    match script_of_slot(slot) {
+        Some(Script::Han | Script::Hiragana | Script::Katakana) => RunScript::Cjk,
+        _ => RunScript::Single(slot),
     }
 }
 
-/// The class of every character of the Basic Multilingual Plane, computed once: the standard
-/// library's Unicode property lookups are binary searches, too slow for every character.
-static TABLE: LazyLock<Box<[u8]>> = LazyLock::new(|| {
-    (0..=0xFFFFu32)
-        .map(|cp| char::from_u32(cp).map_or(0, |c| CharClass::of(c).0))
-        .collect()
-});
-
-/// The class of a character.
-#[inline]
-pub(crate) fn class(c: char) -> CharClass {
-    match TABLE.get(c as usize) {
-        Some(&bits) => CharClass(bits),
-        None => CharClass::of(c),
-    }
-}
-
-/// The run a letter of `script` belongs to.
-#[inline]
-pub(crate) fn run_script(script: Script) -> RunScript {
-    match script {
-        Script::Mandarin | Script::Hiragana | Script::Katakana => RunScript::Cjk,
-        other => RunScript::Single(other),
-    }
+/// The script of a letter, `None` for everything that belongs to no detected script.
+#[cfg(test)]
+fn script_of(c: char) -> Option<Script> {
+    script_of_slot(class_of(c as u32).slot())
 }
 
 /// A maximal stretch of text whose letters are all of one script.
@@ -137,10 +57,13 @@ pub(crate) struct Run {
 /// Scripts written without spaces between words: inside a whitespace-delimited chunk, a
 /// change to or from them is a change of run.
 fn unspaced(script: RunScript) -> bool {
-    matches!(
-        script,
-        RunScript::Cjk | RunScript::Single(Script::Thai | Script::Khmer | Script::Myanmar)
-    )
+    match script {
+        RunScript::Cjk => true,
+        RunScript::Single(slot) => matches!(
+            script_of_slot(slot),
+            Some(Script::Thai | Script::Lao | Script::Khmer | Script::Myanmar)
+        ),
+    }
 }
 
 /// Cuts `text` into runs of one script that cover it end to end, in order; text without
@@ -152,19 +75,60 @@ fn unspaced(script: RunScript) -> bool {
 /// without spaces (Han, kana, Thai, ...) meets another inside a chunk does the run change at
 /// the first letter of the other script. Whitespace, digits and punctuation stay with the
 /// run before them.
+#[cfg(test)]
 pub(crate) fn runs(text: &str) -> Vec<Run> {
-    let table: &[u8] = &TABLE;
-    let mut scan = Scan::default();
+    let mut runs = RunBuffers::default();
+    runs_into(text, &mut runs);
+    runs.runs
+}
+
+/// The runs of a text, and the scan's own buffer, kept from text to text so that cutting a
+/// text into runs allocates nothing.
+#[derive(Default)]
+pub(crate) struct RunBuffers {
+    pub(crate) runs: Vec<Run>,
+    others: Vec<(RunScript, usize)>,
+}
+
+/// [`runs`] into `out.runs`, so that the buffers can be reused.
+pub(crate) fn runs_into(text: &str, out: &mut RunBuffers) {
+    out.runs.clear();
+    out.others.clear();
+    let table = classes();
+    let latin = RunScript::Single(LATIN_SLOT);
+    let mut scan = Scan {
+        runs: std::mem::take(&mut out.runs),
+        others: std::mem::take(&mut out.others),
+        ..Scan::default()
+    };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            if scan.others.is_empty()
-                && scan.runs.last().map(|r| r.script) == Some(RunScript::Single(Script::Latin))
-            {
-                // The common case, ASCII in a Latin run: count letters, mark chunk ends.
+            if scan.others.is_empty() && scan.runs.last().map(|r| r.script) == Some(latin) {
+                // The common case, ASCII in a Latin run: count letters, mark chunk ends, eight
+                // bytes at a time, then byte by byte up to the next non-ASCII character.
                 let (mut same, mut letters, mut chunk_start) = (scan.same, 0, scan.chunk_start);
+                while let Some(&block) = bytes.get(i..i + 8).and_then(|b| b.first_chunk::<8>()) {
+                    let block = u64::from_le_bytes(block);
+                    if block & HIGH_BITS != 0 {
+                        break;
+                    }
+                    let (alphabetic, space) = ascii_classes(block);
+                    if space == 0 {
+                        same += count_high_bits(alphabetic);
+                    } else {
+                        // Up to and including the last space, the chunk ends; after it, a new
+                        // one begins.
+                        let last = (63 - space.leading_zeros()) / 8;
+                        let upto = u64::MAX >> (56 - 8 * last);
+                        letters += same + count_high_bits(alphabetic & upto);
+                        same = count_high_bits(alphabetic & !upto);
+                        chunk_start = i + last as usize + 1;
+                    }
+                    i += 8;
+                }
                 while let Some(&b) = bytes.get(i).filter(|b| **b < 0x80) {
                     if b.is_ascii_alphabetic() {
                         same += 1;
@@ -186,7 +150,7 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
                 continue;
             }
             if b.is_ascii_alphabetic() {
-                scan.letter(RunScript::Single(Script::Latin), i);
+                scan.letter(latin, i);
             } else if b.is_ascii_whitespace() {
                 scan.end_chunk(i + 1);
             }
@@ -196,16 +160,17 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
         let (cp, len) = decode(bytes, i);
         let class = match table.get(cp as usize) {
             Some(&bits) => CharClass(bits),
-            None => char::from_u32(cp).map_or(CharClass(0), CharClass::of),
+            None => class_of(cp),
         };
-        let bits = class.0 & SCRIPT_BITS;
+        let bits = class.slot();
         if bits != 0 && bits == scan.last_bits {
             // Another letter of the script of the last one, which was the run's.
             scan.same += 1;
-        } else if let Some(script) = class.script() {
-            scan.letter(run_script(script), i);
+        } else if bits != 0 {
+            let script = run_script(bits);
+            scan.letter(script, i);
             let current = scan.runs.last().map(|r| r.script);
-            scan.last_bits = if current == Some(run_script(script)) && scan.others.is_empty() {
+            scan.last_bits = if current == Some(script) && scan.others.is_empty() {
                 bits
             } else {
                 0
@@ -216,6 +181,7 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
         i += len;
     }
     scan.end_chunk(text.len());
+    out.others = scan.others;
     let mut runs = scan.runs;
     if let Some(last) = runs.last_mut() {
         last.end = text.len();
@@ -224,7 +190,43 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
     if let Some(first) = runs.first_mut() {
         first.start = 0;
     }
-    runs
+    out.runs = runs;
+}
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Each byte of `x` times `b`.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// How many bytes of `mask` have their high bit set (and no other): a multiplication adds
+/// the bytes up (without the `popcnt` instruction, which x86-64's baseline lacks).
+#[inline]
+fn count_high_bits(mask: u64) -> usize {
+    ((mask >> 7).wrapping_mul(splat(1)) >> 56) as usize
+}
+
+/// The high bit of each byte of `block` (eight ASCII bytes) that is zero.
+#[inline]
+fn zero_bytes(block: u64) -> u64 {
+    !(((block & !HIGH_BITS) + !HIGH_BITS) | block) & HIGH_BITS
+}
+
+/// The high bit of each byte of `block` (eight ASCII bytes) that is an ASCII letter, and of
+/// each that is ASCII white space (`u8::is_ascii_alphabetic`, `u8::is_ascii_whitespace`).
+/// No byte carries into the next: every byte is below 0x80 and every sum below 0x100.
+#[inline]
+fn ascii_classes(block: u64) -> (u64, u64) {
+    let lower = block | splat(0x20);
+    let at_least_a = lower + splat(0x80 - b'a');
+    let past_z = lower + splat(0x80 - b'z' - 1);
+    let alphabetic = at_least_a & !past_z & HIGH_BITS;
+    // Tab, line feed, form feed and carriage return (0x09 to 0x0D but 0x0B), and space.
+    let controls = (block + splat(0x80 - 0x09)) & !(block + splat(0x80 - 0x0E)) & HIGH_BITS;
+    let space = (controls & !zero_bytes(block ^ splat(0x0B))) | zero_bytes(block ^ splat(b' '));
+    (alphabetic, space)
 }
 
 /// Unicode white space beyond ASCII.
@@ -248,7 +250,7 @@ struct Scan {
     same: usize,
     /// Letters of other scripts in the chunk, per script (usually empty).
     others: Vec<(RunScript, usize)>,
-    /// Script bits (see [`CharClass`]) of the last non-ASCII letter when it counted for the
+    /// Script slot (see [`CharClass`]) of the last non-ASCII letter when it counted for the
     /// current run, else 0: a fast path for the next letters of that script.
     last_bits: u8,
 }
@@ -345,7 +347,7 @@ impl Scan {
     fn settle(&mut self) {
         self.last_bits = 0;
         let others = std::mem::take(&mut self.others);
-        let latin = RunScript::Single(Script::Latin);
+        let latin = RunScript::Single(LATIN_SLOT);
         let current = self.runs.last().map(|r| r.script);
         let weight = |script: RunScript, n: usize| (script != latin, n);
         let mut best = current
@@ -363,11 +365,15 @@ impl Scan {
             self.begin(script, self.chunk_start);
         }
         self.same = total;
+        // Emptied, its buffer kept for the next chunk.
+        self.others = others;
+        self.others.clear();
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::chars::slot;
     use super::*;
 
     fn scripts(text: &str) -> Vec<(&str, RunScript)> {
@@ -377,25 +383,35 @@ mod tests {
             .collect()
     }
 
-    const LATIN: RunScript = RunScript::Single(Script::Latin);
-    const ARABIC: RunScript = RunScript::Single(Script::Arabic);
+    const LATIN: RunScript = RunScript::Single(LATIN_SLOT);
+
+    fn single(script: Script) -> RunScript {
+        RunScript::Single(slot(script))
+    }
 
     #[test]
-    fn the_table_agrees_with_the_standard_library() {
-        for c in [
-            'a', 'É', 'ß', 'İ', 'ж', 'ع', 'ँ', '٣', '5', ' ', '語', '\u{0301}', '😀',
-        ] {
-            let class = class(c);
-            assert_eq!(class.is_numeric(), c.is_numeric(), "{c:?}");
-            assert_eq!(
-                class.is_word(),
-                c.is_alphanumeric() || is_combining_mark(c),
-                "{c:?}"
-            );
-            assert_eq!(
-                class.is_cased(),
-                c.to_lowercase().collect::<String>() != c.to_string()
-            );
+    fn eight_bytes_at_a_time_agree_with_one_at_a_time() {
+        for b in 0..0x80u8 {
+            for at in 0..8 {
+                let mut block = [b'x'; 8];
+                block[at] = b;
+                let (alphabetic, space) = ascii_classes(u64::from_le_bytes(block));
+                let bit = 1u64 << (8 * at + 7);
+                assert_eq!(alphabetic & bit != 0, b.is_ascii_alphabetic(), "{b:#x}");
+                assert_eq!(space & bit != 0, b.is_ascii_whitespace(), "{b:#x}");
+                assert_eq!(
+                    count_high_bits(alphabetic),
+                    7 + usize::from(b.is_ascii_alphabetic())
+                );
+            }
+        }
+        let text = "A long sentence,\tthen\r\nmore words: Ünïcode and  spaces 123 x";
+        for cut in 0..text.len() {
+            if text.is_char_boundary(cut) {
+                let runs = runs(&text[cut..]);
+                let letters = text[cut..].chars().filter(|c| c.is_alphabetic()).count();
+                assert_eq!(runs.iter().map(|r| r.letters).sum::<usize>(), letters);
+            }
         }
     }
 
@@ -413,31 +429,14 @@ mod tests {
     }
 
     #[test]
-    fn letters_have_their_script() {
-        assert_eq!(script_of('a'), Some(Script::Latin));
-        assert_eq!(script_of('ø'), Some(Script::Latin));
-        assert_eq!(script_of('ж'), Some(Script::Cyrillic));
-        assert_eq!(script_of('ع'), Some(Script::Arabic));
-        assert_eq!(script_of('क'), Some(Script::Devanagari));
-        // A vowel sign is a mark, but a Devanagari one.
-        assert_eq!(script_of('ि'), Some(Script::Devanagari));
-        assert_eq!(script_of('語'), Some(Script::Mandarin)); // (whatlang's name for Han)
-        assert_eq!(script_of('の'), Some(Script::Hiragana));
-        assert_eq!(script_of('한'), Some(Script::Hangul));
-        for c in [' ', '1', '٣', '.', '،', '«', '×', '€', '😀', '\u{0301}'] {
-            assert_eq!(script_of(c), None, "{c:?}");
-        }
-    }
-
-    #[test]
     fn a_quote_in_another_script_is_a_run_of_its_own() {
         let text = "قال الوزير: \"We will meet again\" في مسقط.";
         assert_eq!(
             scripts(text),
             [
-                ("قال الوزير: ", ARABIC),
+                ("قال الوزير: ", single(Script::Arabic)),
                 ("\"We will meet again\" ", LATIN),
-                ("في مسقط.", ARABIC),
+                ("في مسقط.", single(Script::Arabic)),
             ]
         );
     }
@@ -462,7 +461,7 @@ mod tests {
     #[test]
     fn look_alike_letters_do_not_split_a_word() {
         // Serbian with Latin o, e and a typed for their Cyrillic twins.
-        let cyrillic = RunScript::Single(Script::Cyrillic);
+        let cyrillic = single(Script::Cyrillic);
         let text = "„Д\u{6f}н\u{65}\u{6f} с\u{61}м";
         assert_eq!(scripts(text), [(text, cyrillic)]);
         let text = "\u{6f}н је";
@@ -479,13 +478,10 @@ mod tests {
         // letters, and the Arabic letter after it continues the same run.
         let runs = runs("一 اا一ا");
         assert_eq!(runs.len(), 2);
-        assert_eq!(runs[1].script, ARABIC);
+        assert_eq!(runs[1].script, single(Script::Arabic));
         // Likewise when a Latin letter had started a run of its own in the chunk.
         let scripts: Vec<RunScript> = super::runs("ぁ ааぁaа").iter().map(|r| r.script).collect();
-        assert_eq!(
-            scripts,
-            [RunScript::Cjk, RunScript::Single(Script::Cyrillic)]
-        );
+        assert_eq!(scripts, [RunScript::Cjk, single(Script::Cyrillic)]);
     }
 
     #[test]

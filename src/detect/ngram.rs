@@ -1,0 +1,516 @@
+//! The n-gram model and its scorer: how much each feature of a word says for each language.
+//!
+//! # Scores
+//!
+//! For each feature (see [`words`](super::words)) the model lists the languages that use it
+//! more than their script's background would predict, with a lift:
+//! `w · ln((1 + k · P(f | lang) / P̄(f | script)) / (1 + k · 0.3))`, clamped at 0, where
+//! `P̄(f | script)` is the mean of `P(f | lang)` over the script's languages and `w` a weight
+//! per kind of feature. That is the log-likelihood ratio of the language against the
+//! script's background under Jelinek-Mercer smoothing: every language has the same baseline
+//! and a feature a language was never seen with adds nothing, so languages with little
+//! training text are not favoured on unseen text. A text's score for a language is the sum
+//! of its features' lifts, integers in units of [`Model::scale`] nats.
+//!
+//! # Format (version 1)
+//!
+//! Little-endian. `b"WMNG"`, `u32` version, `u32` language count, one 4-byte code per
+//! language (ISO 639-3, NUL-padded), then the table: `f32` nats per unit, `u32` bucket bits
+//! `b`, `u32` data size; per bucket and one more, the `u32` offset of the bucket in the
+//! data; the data: per bucket its feature count `n` (`u8`), `n` fingerprints (`u16`), `n`
+//! entry counts (`u8`), then its entries, two bytes each (language index, lift). A feature's
+//! bucket is the top `b` bits of its hash, its fingerprint the low 16 bits, so a lookup reads
+//! one offset and one or two cache lines. Reading checks the header and the table's length;
+//! lookups are bounds-checked, so a corrupt model gives wrong scores, never a panic.
+//! `tools/langid-train` writes it.
+
+use std::sync::OnceLock;
+
+use super::words::{MAX_FEATURES, ngram_features, word_features, word_hash, words_while};
+use crate::Lang;
+
+/// The most languages a model can have (its language indexes are bytes).
+pub(crate) const MAX_LANGS: usize = 256;
+/// The format version this module reads.
+pub(crate) const VERSION: u32 = 1;
+/// The first bytes of a model.
+pub(crate) const MAGIC: &[u8; 4] = b"WMNG";
+/// A language the model does not have.
+const NONE: u8 = u8::MAX;
+/// The most words one [`Scores`] adds up: a word has at most `MAX_FEATURES` (77) features of
+/// lifts of at most 255, so its sums stay below 2^32 (65,536 × 77 × 255 < 1.3 × 10^9).
+const MAX_SCORED_WORDS: u32 = 1 << 16;
+
+static MODEL_BYTES: &[u8] = include_bytes!("model.bin");
+
+/// A feature table: hash → entries (language index, lift).
+#[derive(Debug)]
+struct Table {
+    bits: u32,
+    /// Per bucket and one more, the `u32` offset of the bucket in `data`.
+    offsets: &'static [u8],
+    data: &'static [u8],
+}
+
+#[inline]
+fn u32_at(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(4 * i..4 * i + 4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]) as usize,
+        _ => 0,
+    }
+}
+
+impl Table {
+    const EMPTY: Table = Table {
+        bits: 0,
+        offsets: &[0; 8],
+        data: &[],
+    };
+
+    /// The bucket of a hash: its bytes in `data`.
+    #[inline]
+    fn bucket(&self, hash: u64) -> &'static [u8] {
+        let bucket = if self.bits == 0 {
+            0
+        } else {
+            (hash >> (64 - self.bits)) as usize
+        };
+        let data: &'static [u8] = self.data;
+        data.get(u32_at(self.offsets, bucket)..u32_at(self.offsets, bucket + 1))
+            .unwrap_or(&[])
+    }
+
+    /// The entries of `hash` in its bucket, empty when the table does not know it.
+    #[inline]
+    fn find(bucket: &'static [u8], hash: u64) -> &'static [u8] {
+        let Some(&n) = bucket.first() else {
+            return &[];
+        };
+        let n = n as usize;
+        let (Some(fingerprints), Some(counts)) =
+            (bucket.get(1..1 + 2 * n), bucket.get(1 + 2 * n..1 + 3 * n))
+        else {
+            return &[];
+        };
+        let fingerprint = (hash as u16).to_le_bytes();
+        let mut at = 1 + 3 * n;
+        for (f, &count) in fingerprints.chunks_exact(2).zip(counts) {
+            let end = at + 2 * count as usize;
+            if f == fingerprint {
+                return bucket.get(at..end).unwrap_or(&[]);
+            }
+            at = end;
+        }
+        &[]
+    }
+
+    #[inline]
+    fn entries(&self, hash: u64) -> &'static [u8] {
+        Table::find(self.bucket(hash), hash)
+    }
+
+    /// Checks every bucket (tests do; reading need not: lookups are bounds-checked).
+    #[cfg(test)]
+    fn validate(&self, langs: usize) -> Result<(), FormatError> {
+        for b in 0..1usize << self.bits {
+            let (start, end) = (u32_at(self.offsets, b), u32_at(self.offsets, b + 1));
+            let bucket = self.data.get(start..end).ok_or(FormatError("bad bucket"))?;
+            let n = bucket.first().copied().unwrap_or(0) as usize;
+            let counts = bucket
+                .get(1 + 2 * n..1 + 3 * n)
+                .ok_or(FormatError("bad bucket"))?;
+            let entries: usize = counts.iter().map(|&c| c as usize).sum();
+            if bucket.len() != 1 + 3 * n + 2 * entries {
+                return Err(FormatError("bad bucket size"));
+            }
+            if bucket[1 + 3 * n..]
+                .chunks_exact(2)
+                .any(|e| e[0] as usize >= langs)
+            {
+                return Err(FormatError("an entry names no language"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Why model bytes could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FormatError(&'static str);
+
+/// Reads the little-endian fields of a model.
+struct Reader {
+    bytes: &'static [u8],
+    at: usize,
+}
+
+impl Reader {
+    fn take(&mut self, n: usize) -> Result<&'static [u8], FormatError> {
+        let end = self.at.checked_add(n).ok_or(FormatError("too long"))?;
+        let bytes: &'static [u8] = self.bytes;
+        let out = bytes.get(self.at..end).ok_or(FormatError("truncated"))?;
+        self.at = end;
+        Ok(out)
+    }
+
+    fn u32(&mut self) -> Result<u32, FormatError> {
+        match *self.take(4)? {
+            [a, b, c, d] => Ok(u32::from_le_bytes([a, b, c, d])),
+            _ => Err(FormatError("truncated")),
+        }
+    }
+}
+
+/// The model: its table, and its languages matched to wordmill's.
+#[derive(Debug)]
+pub(crate) struct Model {
+    table: Table,
+    /// Nats per lift unit.
+    scale: f32,
+    /// The model's index of each language (by [`Lang::index`]), [`NONE`] when it has none.
+    slots: [u8; Lang::COUNT],
+    /// How many languages it has (what the tests check entries against).
+    #[cfg_attr(not(test), allow(dead_code))]
+    langs: usize,
+}
+
+impl Model {
+    /// The model built into the library, read on first use (a check of its header and
+    /// length: microseconds).
+    pub(crate) fn get() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            // A broken built-in model is a build error that the tests catch; at run time it
+            // degrades to a model that knows nothing rather than failing.
+            Model::from_bytes(MODEL_BYTES).unwrap_or(Model {
+                table: Table::EMPTY,
+                scale: 0.0,
+                slots: [NONE; Lang::COUNT],
+                langs: 0,
+            })
+        })
+    }
+
+    /// Reads a model from bytes that live as long as the program.
+    pub(crate) fn from_bytes(bytes: &'static [u8]) -> Result<Model, FormatError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(FormatError("not a wordmill n-gram model"));
+        }
+        if r.u32()? != VERSION {
+            return Err(FormatError("unsupported version"));
+        }
+        let n = r.u32()? as usize;
+        if n > MAX_LANGS - 1 {
+            return Err(FormatError("too many languages"));
+        }
+        let mut slots = [NONE; Lang::COUNT];
+        for i in 0..n {
+            let code = r.take(4)?;
+            let lang = std::str::from_utf8(&code[..3])
+                .ok()
+                .and_then(Lang::from_code)
+                .filter(|l| !l.is_undetermined())
+                .ok_or(FormatError("a language wordmill does not know"))?;
+            slots[lang.index()] = i as u8;
+        }
+        let scale = f32::from_bits(r.u32()?);
+        let bits = r.u32()?;
+        if bits > 24 {
+            return Err(FormatError("too many buckets"));
+        }
+        let size = r.u32()? as usize;
+        let buckets = 1usize << bits;
+        let table = Table {
+            bits,
+            offsets: r.take(4 * (buckets + 1))?,
+            data: r.take(size)?,
+        };
+        if u32_at(table.offsets, 0) != 0 || u32_at(table.offsets, buckets) != size {
+            return Err(FormatError("bad table length"));
+        }
+        if r.at != bytes.len() {
+            return Err(FormatError("trailing bytes"));
+        }
+        Ok(Model {
+            table,
+            scale,
+            slots,
+            langs: n,
+        })
+    }
+
+    /// Nats per lift unit.
+    #[inline]
+    pub(crate) fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// The model's index of a language, if it has the language.
+    #[inline]
+    pub(crate) fn slot(&self, lang: Lang) -> Option<u8> {
+        Some(self.slots[lang.index()]).filter(|&s| s != NONE)
+    }
+
+    /// The model's size in bytes.
+    #[cfg(test)]
+    fn size(&self) -> usize {
+        self.table.offsets.len() + self.table.data.len()
+    }
+}
+
+/// How much of each word a reading looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Look {
+    /// Every feature: the n-grams and the word.
+    Full,
+    /// A word the model knows counts for itself only (one lookup instead of about fifteen:
+    /// its n-grams mostly repeat what it says); other words are read in full.
+    WordFirst,
+    /// Only words the model knows: a cheap look at a sentence, to see whether a full one
+    /// is worth it.
+    KnownWords,
+}
+
+/// When a reading stops: when the best of `candidates` leads the second by `lead` units
+/// (checked every `every` words), or after `max_words` words.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Until<'a> {
+    pub(crate) candidates: &'a [u8],
+    pub(crate) lead: u32,
+    pub(crate) every: u32,
+    pub(crate) max_words: u32,
+}
+
+/// The summed lifts of a text, per model language.
+#[derive(Clone, Debug)]
+pub(crate) struct Scores {
+    sum: [u32; MAX_LANGS],
+    /// Words read.
+    pub(crate) words: u32,
+    /// Letters (characters of words) read.
+    pub(crate) letters: u32,
+}
+
+impl Default for Scores {
+    fn default() -> Self {
+        Scores {
+            sum: [0; MAX_LANGS],
+            words: 0,
+            letters: 0,
+        }
+    }
+}
+
+impl Scores {
+    pub(crate) fn clear(&mut self) {
+        *self = Scores::default();
+    }
+
+    /// Reads the words of `text`, the first `*full` of them with [`Look::Full`] (taking them
+    /// off `*full`), the others with `look`, until `until` says stop or the text ends;
+    /// returns true when it stopped early. `buf` is scratch for the words.
+    pub(crate) fn read(
+        &mut self,
+        model: &Model,
+        text: &str,
+        (look, full): (Look, &mut u32),
+        until: Option<Until<'_>>,
+        buf: &mut Vec<char>,
+    ) -> bool {
+        let mut stopped = false;
+        let mut read = 0u32;
+        words_while(text, buf, |word| {
+            if self.words >= MAX_SCORED_WORDS {
+                stopped = true;
+                return false;
+            }
+            if *full > 0 {
+                *full -= 1;
+                self.add_word(model, word, Look::Full);
+            } else {
+                self.add_word(model, word, look);
+            }
+            read += 1;
+            let Some(until) = until else {
+                return true;
+            };
+            stopped = read >= until.max_words
+                || (read.is_multiple_of(until.every.max(1))
+                    && self
+                        .best(until.candidates)
+                        .is_some_and(|(_, lead)| lead >= until.lead));
+            !stopped
+        });
+        stopped
+    }
+
+    /// Adds one word's features.
+    #[inline]
+    fn add_word(&mut self, model: &Model, word: &[char], look: Look) {
+        self.words += 1;
+        self.letters = self.letters.saturating_add(word.len() as u32);
+        let table = &model.table;
+        let sum = &mut self.sum;
+        match look {
+            Look::KnownWords => add_entries(sum, table.entries(word_hash(word))),
+            Look::WordFirst => {
+                let entries = table.entries(word_hash(word));
+                if entries.is_empty() {
+                    ngram_features(word, |_, hash| add_entries(sum, table.entries(hash)));
+                } else {
+                    add_entries(sum, entries);
+                }
+            }
+            Look::Full => {
+                // Hashes first, lookups after: the lookups' cache misses then overlap.
+                let mut hashes = [0u64; MAX_FEATURES];
+                let mut n = 0;
+                word_features(word, |_, hash| {
+                    if let Some(h) = hashes.get_mut(n) {
+                        *h = hash;
+                        n += 1;
+                    }
+                });
+                let mut buckets: [&'static [u8]; MAX_FEATURES] = [&[]; MAX_FEATURES];
+                for (bucket, &hash) in buckets.iter_mut().zip(&hashes).take(n) {
+                    *bucket = table.bucket(hash);
+                }
+                for (bucket, &hash) in buckets.iter().zip(&hashes).take(n) {
+                    add_entries(sum, Table::find(bucket, hash));
+                }
+            }
+        }
+    }
+
+    /// The score of a model language, in lift units.
+    #[inline]
+    pub(crate) fn units(&self, slot: u8) -> u32 {
+        self.sum[slot as usize]
+    }
+
+    /// The best of `candidates` and its lead over the second, in lift units; `None` for no
+    /// candidates. Ties go to the earlier candidate.
+    pub(crate) fn best(&self, candidates: &[u8]) -> Option<(u8, u32)> {
+        let mut best: Option<(u8, u32)> = None;
+        let mut second = 0u32;
+        for &c in candidates {
+            let s = self.units(c);
+            match best {
+                Some((_, b)) if s <= b => second = second.max(s),
+                Some((_, b)) => {
+                    second = b;
+                    best = Some((c, s));
+                }
+                None => best = Some((c, s)),
+            }
+        }
+        best.map(|(c, s)| (c, s - second.min(s)))
+    }
+}
+
+#[inline]
+fn add_entries(sum: &mut [u32; MAX_LANGS], entries: &[u8]) {
+    // A byte index into 256 sums needs no bounds check; the sums cannot overflow (see
+    // `MAX_SCORED_WORDS`).
+    for e in entries.chunks_exact(2) {
+        let s = &mut sum[e[0] as usize];
+        *s = s.wrapping_add(u32::from(e[1]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_model_reads_and_knows_every_language_of_a_shared_script() {
+        let model = Model::get();
+        assert_eq!(model.table.validate(model.langs), Ok(()));
+        assert!(model.size() > 1_000_000);
+        for lang in Lang::all() {
+            let shared = lang.scripts().iter().any(|&s| {
+                Lang::all().filter(|l| l.scripts().contains(&s)).count() > 1
+                    && !matches!(s, crate::Script::Han)
+            });
+            assert!(!shared || model.slot(lang).is_some(), "{lang}");
+        }
+    }
+
+    #[test]
+    fn corrupt_models_are_errors() {
+        for bad in [
+            &b""[..],
+            b"WMNG",
+            b"WMNG\x01\0\0\0\xff\0\0\0",
+            b"XXXX\x01\0\0\0\0\0\0\0",
+            b"WMNG\x01\0\0\0\x01\0\0\0xyz\0",
+        ] {
+            assert!(Model::from_bytes(bad).is_err());
+        }
+        let good: &'static [u8] = MODEL_BYTES;
+        assert!(Model::from_bytes(good).is_ok());
+        assert!(Model::from_bytes(&good[..good.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn scores_favour_the_language_of_the_text() {
+        let model = Model::get();
+        let slot = |code: &str| model.slot(code.parse().unwrap()).unwrap();
+        let candidates = [slot("fra"), slot("spa"), slot("ita")];
+        let mut scores = Scores::default();
+        let text = "Il a dit que le gouvernement ne ferait rien.";
+        scores.read(model, text, (Look::Full, &mut 0), None, &mut Vec::new());
+        assert_eq!(scores.best(&candidates).map(|b| b.0), Some(slot("fra")));
+        assert_eq!(scores.words, 9);
+        // Stopping early reads fewer words and gives the same answer.
+        let mut early = Scores::default();
+        let until = Until {
+            candidates: &candidates,
+            lead: (10.0 / model.scale()) as u32,
+            every: 1,
+            max_words: 100,
+        };
+        assert!(early.read(
+            model,
+            text,
+            (Look::WordFirst, &mut 100),
+            Some(until),
+            &mut Vec::new()
+        ));
+        assert!(early.words < scores.words);
+        assert_eq!(early.best(&candidates).map(|b| b.0), Some(slot("fra")));
+    }
+
+    #[test]
+    fn any_text_scores_without_panicking() {
+        let model = Model::get();
+        let long_word = "a".repeat(10_000);
+        let marks = "\u{301}".repeat(500);
+        let all: Vec<u8> = (0..model.langs as u8).collect();
+        for text in [
+            "",
+            " ",
+            "\u{0}\u{FFFF}\u{10FFFF}",
+            long_word.as_str(),
+            marks.as_str(),
+            "İİİ ǅ ﬃ ẞ Σ",
+            "١٢٣ 123 ๑๒๓",
+            "\u{200C}\u{200D}\u{FEFF}",
+        ] {
+            for look in [Look::Full, Look::WordFirst, Look::KnownWords] {
+                let mut s = Scores::default();
+                let until = Until {
+                    candidates: &all,
+                    lead: 1,
+                    every: 1,
+                    max_words: 3,
+                };
+                s.read(model, text, (look, &mut 1), Some(until), &mut Vec::new());
+                s.read(model, text, (look, &mut 0), None, &mut Vec::new());
+                let _ = s.best(&all);
+                assert_eq!(s.best(&[]), None);
+            }
+        }
+    }
+}

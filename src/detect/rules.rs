@@ -1,0 +1,242 @@
+//! What the script decides without a model: the languages each script can be, the
+//! one-language scripts, Japanese, Korean and Chinese by their characters, and the priors
+//! of languages that share a script with a far more written neighbour.
+//!
+//! The ambiguities these rules accept are listed in the [module documentation](super).
+
+use std::sync::OnceLock;
+
+use super::chars::{DETECTED, script_of_slot};
+use crate::{Lang, Script};
+
+/// The languages written in each detected script (by slot; see [`chars`](super::chars)),
+/// in order of code.
+pub(crate) fn script_langs(slot: u8) -> &'static [Lang] {
+    static BY_SLOT: OnceLock<Vec<Vec<Lang>>> = OnceLock::new();
+    let by_slot = BY_SLOT.get_or_init(|| {
+        (0..=DETECTED.len() as u8)
+            .map(|slot| match script_of_slot(slot) {
+                Some(script) => Lang::all()
+                    .filter(|l| l.scripts().contains(&script))
+                    .collect(),
+                None => Vec::new(),
+            })
+            .collect()
+    });
+    by_slot.get(usize::from(slot)).map_or(&[], Vec::as_slice)
+}
+
+/// How sure the script alone makes its one language. Every script but Tifinagh writes
+/// only one of wordmill's languages; Tifinagh writes several Berber languages, of which
+/// Tachelhit is the only one wordmill knows.
+pub(crate) fn single_script_confidence(script: Script) -> f64 {
+    match script {
+        Script::Tifinagh => 0.5,
+        _ => 1.0,
+    }
+}
+
+/// Characters that only Cantonese writes (particles and pronouns of spoken Cantonese).
+/// `係` ("is") counts too, except in `關係`/`联系` ("relation"), which Mandarin writes.
+const CANTONESE: [char; 28] = [
+    '嘅', '咗', '喺', '冇', '佢', '哋', '嘢', '啲', '嗰', '嚟', '噉', '攞', '嘥', '喎', '㗎', '嚿',
+    '搵', '揾', '諗', '冚', '啱', '睇', '畀', '咁', '乜', '咩', '唔', '嘞',
+];
+
+/// Han text with at least one Cantonese character per this many Han characters is
+/// Cantonese (a long Mandarin text quoting one Cantonese word stays Mandarin).
+const HAN_PER_CANTONESE: usize = 200;
+/// Han characters from which Chinese is said with full confidence (0.9, below which 0.6:
+/// a few kanji can be Japanese, a few hanja Korean).
+const SURE_HAN: usize = 8;
+
+/// Characters of the scripts of East Asia in a text (or a run).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Cjk {
+    pub(crate) han: usize,
+    pub(crate) hiragana: usize,
+    pub(crate) katakana: usize,
+    pub(crate) hangul: usize,
+    pub(crate) cantonese: usize,
+}
+
+impl Cjk {
+    /// Counts the characters of `text`.
+    pub(crate) fn count(text: &str) -> Cjk {
+        let mut counts = Cjk::default();
+        counts.add(text);
+        counts
+    }
+
+    /// Adds the characters of `text`.
+    pub(crate) fn add(&mut self, text: &str) {
+        let mut previous = ' ';
+        for c in text.chars().filter(|c| !c.is_ascii()) {
+            match Script::of(c) {
+                Some(Script::Han) => {
+                    self.han += 1;
+                    let cantonese = CANTONESE.contains(&c)
+                        || (c == '係' && !matches!(previous, '關' | '联' | '聯' | '关'));
+                    self.cantonese += usize::from(cantonese);
+                }
+                Some(Script::Hiragana) => self.hiragana += 1,
+                Some(Script::Katakana) => self.katakana += 1,
+                Some(Script::Hangul) => self.hangul += 1,
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+
+    fn kana(&self) -> usize {
+        self.hiragana + self.katakana
+    }
+}
+
+/// The language of a run of Han and kana, from its own characters and those of the whole
+/// text (`text`), among the allowed (`allowed(lang)`): what cannot lie.
+///
+/// - Kana in the run, or Han in a text with kana: Japanese (Chinese writes no kana).
+/// - Han in a text with at least half as much Hangul as Han: Korean (hanja).
+/// - Han with Cantonese-only characters (one per 200 Han characters): Cantonese.
+/// - Other Han: Mandarin Chinese, less surely below 8 characters.
+///
+/// Returns the language, the script to report (the run's most frequent of Han, hiragana and
+/// katakana) and the confidence; `None` when the answer is not allowed.
+pub(crate) fn label_cjk(
+    run: &Cjk,
+    text: &Cjk,
+    allowed: impl Fn(Lang) -> bool,
+) -> Option<(Lang, Script, f64)> {
+    let script = if run.han >= run.hiragana.max(run.katakana) {
+        Script::Han
+    } else if run.hiragana >= run.katakana {
+        Script::Hiragana
+    } else {
+        Script::Katakana
+    };
+    let (lang, confidence) = if run.kana() > 0 {
+        (Lang::JPN, 1.0)
+    } else if text.kana() > 0 {
+        (Lang::JPN, 0.9)
+    } else if 2 * text.hangul >= text.han {
+        (Lang::KOR, 0.9)
+    } else if text.cantonese * HAN_PER_CANTONESE >= text.han.max(HAN_PER_CANTONESE) {
+        (Lang::YUE, 0.9)
+    } else if run.han >= SURE_HAN {
+        (Lang::CMN, 0.9)
+    } else {
+        (Lang::CMN, 0.6)
+    };
+    allowed(lang).then_some((lang, script, confidence))
+}
+
+/// Prior log-odds, in nats, of languages that share a script with a close language far more
+/// often written: on text that could be either (a few words), the common one is the better
+/// guess; a sentence of clear evidence outweighs them. Each applies only when one of the
+/// languages it is weighed against is a candidate. Chosen on NTREX lines 2 mod 7 with a model
+/// trained on lines 0, 3 to 6 (the research report in the project's history).
+fn priors() -> &'static [(Lang, f32, [Lang; 2])] {
+    static PRIORS: OnceLock<Vec<(Lang, f32, [Lang; 2])>> = OnceLock::new();
+    PRIORS.get_or_init(|| {
+        let l = |code: &str| Lang::from_code(code).unwrap_or(Lang::UND);
+        [
+            ("prs", -6.0, ["pes", "pes"]),
+            ("mey", -6.0, ["ara", "ara"]),
+            ("nde", -6.0, ["zul", "xho"]),
+            ("ssw", -6.0, ["zul", "xho"]),
+            ("glg", -6.0, ["spa", "por"]),
+            ("ltz", -6.0, ["deu", "deu"]),
+            ("fao", -6.0, ["isl", "isl"]),
+            ("bos", -2.0, ["hrv", "srp"]),
+            ("msa", -2.0, ["ind", "ind"]),
+            ("nno", -2.0, ["nob", "nob"]),
+        ]
+        .iter()
+        .map(|&(lang, nats, against)| (l(lang), nats, against.map(l)))
+        .collect()
+    })
+}
+
+/// Serbian in Latin letters against Croatian and Bosnian: most Latin-script text of the
+/// three is Croatian or Bosnian (Serbian is written in both scripts).
+const LATIN_SERBIAN_PRIOR: f32 = -2.0;
+
+/// The prior of `lang` in `script` when `is_candidate` tells the other candidates.
+pub(crate) fn prior(lang: Lang, script: Script, is_candidate: impl Fn(Lang) -> bool) -> f32 {
+    let mut nats = 0.0;
+    if let Some((_, p, against)) = priors().iter().find(|(l, _, _)| *l == lang)
+        && against.iter().any(|&a| is_candidate(a))
+    {
+        nats += p;
+    }
+    if lang == Lang::SRP && script == Script::Latin {
+        let neighbours = ["hrv", "bos"].map(|c| Lang::from_code(c).unwrap_or(Lang::UND));
+        if neighbours.iter().any(|&a| is_candidate(a)) {
+            nats += LATIN_SERBIAN_PRIOR;
+        }
+    }
+    nats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::chars::slot;
+
+    fn lang(code: &str) -> Lang {
+        code.parse().unwrap()
+    }
+
+    #[test]
+    fn scripts_have_their_languages() {
+        let codes =
+            |s: Script| -> Vec<&str> { script_langs(slot(s)).iter().map(|l| l.code()).collect() };
+        assert_eq!(codes(Script::Ethiopic), ["amh", "tir"]);
+        assert_eq!(codes(Script::Tibetan), ["bod", "dzo"]);
+        assert_eq!(codes(Script::Hebrew), ["heb", "yid"]);
+        assert_eq!(codes(Script::Devanagari), ["hin", "mar", "nep"]);
+        assert_eq!(codes(Script::Thaana), ["div"]);
+        assert_eq!(codes(Script::Han), ["cmn", "jpn", "yue"]);
+        assert_eq!(script_langs(slot(Script::Latin)).len(), 78);
+        assert_eq!(script_langs(slot(Script::Cyrillic)).len(), 12);
+        assert!(script_langs(0).is_empty());
+    }
+
+    fn cjk(text: &str) -> Option<&'static str> {
+        let counts = Cjk::count(text);
+        label_cjk(&counts, &counts, |_| true).map(|(l, _, _)| l.code())
+    }
+
+    #[test]
+    fn east_asian_characters_decide() {
+        assert_eq!(cjk("東京で"), Some("jpn"));
+        assert_eq!(cjk("カメラ"), Some("jpn"));
+        assert_eq!(cjk("中国"), Some("cmn"));
+        assert_eq!(cjk("佢哋喺度"), Some("yue"));
+        assert_eq!(cjk("佢係老師"), Some("yue"));
+        assert_eq!(cjk("他們在這裡"), Some("cmn"));
+        assert_eq!(cjk("兩國關係良好"), Some("cmn"));
+        // Han in a Japanese or Korean text.
+        let han = Cjk::count("東京");
+        let japanese = Cjk::count("東京へ行きました");
+        let korean = Cjk::count("大韓民國 헌법");
+        assert_eq!(label_cjk(&han, &japanese, |_| true).unwrap().0, Lang::JPN);
+        assert_eq!(label_cjk(&han, &korean, |_| true).unwrap().0, Lang::KOR);
+        // Two characters are said less surely than a sentence.
+        let short = label_cjk(&han, &han, |_| true).unwrap();
+        assert_eq!((short.0, short.1), (Lang::CMN, Script::Han));
+        assert!(short.2 < 0.9);
+        assert_eq!(label_cjk(&han, &han, |l| l != Lang::CMN), None);
+    }
+
+    #[test]
+    fn priors_weigh_against_candidates_only() {
+        let all = |_: Lang| true;
+        assert_eq!(prior(lang("glg"), Script::Latin, all), -6.0);
+        assert_eq!(prior(lang("glg"), Script::Latin, |l| l == lang("eng")), 0.0);
+        assert_eq!(prior(lang("spa"), Script::Latin, all), 0.0);
+        assert_eq!(prior(lang("srp"), Script::Latin, all), -2.0);
+        assert_eq!(prior(lang("srp"), Script::Cyrillic, all), 0.0);
+    }
+}

@@ -1,0 +1,610 @@
+//! Labelling a text: each run of one script gets a language (by the script's rules or the
+//! model), sentences of another language than their run's become pieces of their own,
+//! pieces left unsure take their script's language from the rest of the text, and the
+//! pieces become the text's spans and its document language.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use super::chars::script_of_slot;
+use super::ngram::{Look, Model, Scores, Until};
+use super::rules::{self, Cjk};
+use super::runs::{self, Run, RunBuffers, RunScript};
+use super::sample::{Seen, prefix, sentence_units, windows};
+use super::{Detection, Detector, Group, LanguageSpan};
+use crate::tokenize::Span;
+use crate::{Lang, Script};
+
+/// Nats by which the leader must be ahead for reading to stop: a lead of 40 nats is not
+/// overturned in practice (measured on NTREX's held-out lines).
+const STOP_NATS: f32 = 40.0;
+/// The lead is checked every this many words.
+const STOP_EVERY: u32 = 1;
+/// Words a run's language is decided on, at most.
+const MAX_WORDS: u32 = 128;
+/// Words of each script per text read in full (n-grams and words); past them, a word the
+/// model knows counts for itself only.
+pub(super) const FULL_WORDS: u32 = 16;
+/// Softens the evidence into a probability: the features of a word are not independent, and
+/// naive Bayes is overconfident.
+const TEMPERATURE: f32 = 4.0;
+/// Nats by which a sentence's own evidence must favour another language than its run's to
+/// become a span of that language.
+const STICKINESS: f32 = 20.0;
+/// Nats by which the words a sentence has that the model knows must favour another language
+/// than its run's for the sentence to get a full look.
+const CHEAP_BAR: f32 = 8.0;
+/// Letters a sentence needs to be considered on its own.
+const MIN_SENTENCE_LETTERS: u32 = 24;
+/// Runs of a text that get a language identification of their own, at most.
+const MAX_IDENTIFIED_RUNS: usize = 16;
+/// Of a text of many runs, the identified runs read at most this many samples in all
+/// (beside the largest run of each script).
+pub(super) const READ_RUNS: usize = 4;
+/// Texts with at most this many runs have all of them identified.
+const FEW_RUNS: usize = 4;
+/// Letters a run needs to be identified on its own when the text has many runs.
+const MIN_RUN_LETTERS: usize = 16;
+/// Confidence from which an answer is reliable.
+const RELIABLE: f64 = 0.9;
+/// Below this confidence a piece of text takes its script's language from surer pieces of
+/// the same text, if any.
+const UNSURE: f64 = 0.5;
+
+/// A labelled stretch of text, before neighbours are merged into spans.
+#[derive(Clone, Debug)]
+pub(super) struct Piece {
+    pub(super) range: Range<usize>,
+    pub(super) lang: Lang,
+    pub(super) script: Option<Script>,
+    pub(super) confidence: f64,
+    pub(super) letters: usize,
+}
+
+/// Buffers reused across the texts one thread detects, so that a text costs no allocation
+/// but its spans.
+#[derive(Default)]
+pub(super) struct Scratch {
+    pub(super) buf: Vec<char>,
+    pub(super) runs: RunBuffers,
+    chosen: Vec<bool>,
+    pub(super) units: Vec<Range<usize>>,
+    pub(super) pieces: Vec<Piece>,
+    pub(super) scores: Scores,
+    unit_scores: Scores,
+    /// Words each script (by slot) may still have read in full, in this text.
+    pub(super) full_words: [u32; 32],
+    /// Han, kana and Hangul characters of the text, counted when a Han run needs them.
+    cjk: Option<Cjk>,
+    /// What the windows of a long text hold, per script.
+    pub(super) seen: Vec<Seen>,
+    /// Per script family and language: bytes, and confidence times bytes (`inherit`).
+    families: Vec<(Script, Lang, usize, f64)>,
+    /// Bytes per language (`document`).
+    bytes: Vec<(Lang, usize)>,
+    /// Runs by decreasing letters, and the scripts seen (`runs_to_identify`).
+    order: Vec<usize>,
+    scripts_seen: Vec<RunScript>,
+}
+
+impl Scratch {
+    pub(super) fn start(&mut self) {
+        self.pieces.clear();
+        self.full_words = [FULL_WORDS; 32];
+        self.cjk = None;
+    }
+}
+
+/// Runs `f` with this thread's scratch buffers (fresh ones if they are in use).
+pub(super) fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
+    thread_local! {
+        static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => f(&mut scratch),
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
+/// Letters of a run as [`Detector::min_letters`] counts them: Han, kana and Hangul count
+/// twice.
+pub(super) fn weighted_letters(script: RunScript, letters: usize) -> usize {
+    match script {
+        RunScript::Cjk => 2 * letters,
+        RunScript::Single(slot) if script_of_slot(slot) == Some(Script::Hangul) => 2 * letters,
+        RunScript::Single(_) => letters,
+    }
+}
+
+impl Detector {
+    /// The document's language, and its spans when `spans` is true (else none).
+    pub(super) fn label(&self, text: &str, spans: bool) -> (Detection, Vec<LanguageSpan>) {
+        with_scratch(|scratch| {
+            scratch.start();
+            let mut buffers = std::mem::take(&mut scratch.runs);
+            runs::runs_into(text, &mut buffers);
+            let runs = &buffers.runs;
+            let mut chosen = std::mem::take(&mut scratch.chosen);
+            self.runs_to_identify(runs, &mut chosen, scratch);
+            for (run, &identify) in runs.iter().zip(&chosen) {
+                self.label_run(text, runs, run, identify, spans, scratch);
+            }
+            scratch.runs = buffers;
+            scratch.chosen = chosen;
+            if scratch.pieces.is_empty() {
+                scratch.pieces.push(Piece {
+                    range: 0..text.len(),
+                    lang: Lang::UND,
+                    script: None,
+                    confidence: 0.0,
+                    letters: 0,
+                });
+            }
+            let detection = self.finish(scratch);
+            let spans = if spans {
+                merge_spans(&scratch.pieces)
+            } else {
+                Vec::new()
+            };
+            (detection, spans)
+        })
+    }
+
+    /// Which runs get their own language identification: none when the whole text has fewer
+    /// than `min_letters` letters; all when it has at most `FEW_RUNS` runs; else the largest
+    /// of each script, and more by decreasing letters, up to `MAX_IDENTIFIED_RUNS` in all and
+    /// `READ_RUNS` samples' worth of bytes, that have at least `MIN_RUN_LETTERS`. The others
+    /// (names, acronyms, and any runs beyond the budget) take their script's language from
+    /// the identified runs. Runs of a script with one language need no identification.
+    fn runs_to_identify(&self, runs: &[Run], chosen: &mut Vec<bool>, scratch: &mut Scratch) {
+        chosen.clear();
+        let letters: usize = runs
+            .iter()
+            .map(|r| weighted_letters(r.script, r.letters))
+            .sum();
+        if letters < self.min_letters {
+            chosen.resize(runs.len(), false);
+            return;
+        }
+        chosen.resize(runs.len(), runs.len() <= FEW_RUNS);
+        if runs.len() <= FEW_RUNS {
+            return;
+        }
+        let order = &mut scratch.order;
+        order.clear();
+        order.extend(0..runs.len());
+        order.sort_by_key(|&i| std::cmp::Reverse(runs[i].letters));
+        let mut identified = 0;
+        // Bytes the identified runs will read, at most.
+        let mut read = 0;
+        let scripts_seen = &mut scratch.scripts_seen;
+        scripts_seen.clear();
+        for &i in order.iter() {
+            let script = runs[i].script;
+            // Runs with a choice of languages to make.
+            let shared = match script {
+                RunScript::Cjk => true,
+                RunScript::Single(slot) => self.group(slot).langs.len() > 1,
+            };
+            // The largest run of each script, so that its other runs have a language to take.
+            let largest = !scripts_seen.contains(&script);
+            if largest {
+                scripts_seen.push(script);
+            }
+            // Chinese or Japanese is one question per text: its largest run answers it.
+            let cost = (runs[i].end - runs[i].start).min(self.sample_bytes);
+            let more = script != RunScript::Cjk
+                && identified < MAX_IDENTIFIED_RUNS
+                && runs[i].letters >= MIN_RUN_LETTERS
+                && read + cost <= READ_RUNS.saturating_mul(self.sample_bytes);
+            if !shared || largest || more {
+                chosen[i] = true;
+                if shared {
+                    identified += 1;
+                    read += cost;
+                }
+            }
+        }
+    }
+
+    /// The allowed languages of the script in `slot`.
+    pub(super) fn group(&self, slot: u8) -> &Group {
+        &self.groups[usize::from(slot)]
+    }
+
+    /// Labels one run of one script, pushing one piece, or several when sentences of another
+    /// language stand out (with `spans`). A run not to `identify` is left undetermined.
+    fn label_run(
+        &self,
+        text: &str,
+        runs: &[Run],
+        run: &Run,
+        identify: bool,
+        spans: bool,
+        scratch: &mut Scratch,
+    ) {
+        let mut piece = Piece {
+            range: run.start..run.end,
+            lang: Lang::UND,
+            script: Some(run.script.script()),
+            confidence: 0.0,
+            letters: run.letters,
+        };
+        if !identify {
+            scratch.pieces.push(piece);
+            return;
+        }
+        match run.script {
+            RunScript::Cjk => {
+                let counts = Cjk::count(prefix(&text[run.start..run.end], self.sample_bytes));
+                let budget = READ_RUNS.saturating_mul(self.sample_bytes);
+                let in_text = *scratch
+                    .cjk
+                    .get_or_insert_with(|| cjk_of_text(text, runs, budget));
+                if let Some((lang, script, confidence)) =
+                    rules::label_cjk(&counts, &in_text, |l| self.is_allowed(l))
+                {
+                    piece.script = Some(script);
+                    self.set(&mut piece, lang, confidence);
+                }
+                scratch.pieces.push(piece);
+            }
+            RunScript::Single(slot) => {
+                let group = self.group(slot);
+                match group.langs.as_slice() {
+                    [] => scratch.pieces.push(piece),
+                    &[only] => {
+                        // The script's one allowed language: nothing to read.
+                        let confidence = if rules::script_langs(slot).len() == 1 {
+                            rules::single_script_confidence(group.script)
+                        } else {
+                            1.0
+                        };
+                        self.set(&mut piece, only, confidence);
+                        scratch.pieces.push(piece);
+                    }
+                    _ => self.label_shared(text, slot, piece, spans, scratch),
+                }
+            }
+        }
+    }
+
+    /// Gives `piece` a language, unless its confidence is under the minimum.
+    pub(super) fn set(&self, piece: &mut Piece, lang: Lang, confidence: f64) {
+        piece.confidence = confidence;
+        if confidence >= self.min_confidence {
+            piece.lang = lang;
+        }
+    }
+
+    /// Labels a run of a script that several allowed languages share: the run's language from
+    /// its first words, up to a clear lead; then (with `spans`) each sentence that its known
+    /// words say is of another language gets a full look.
+    fn label_shared(
+        &self,
+        text: &str,
+        slot: u8,
+        mut piece: Piece,
+        spans: bool,
+        scratch: &mut Scratch,
+    ) {
+        let model = Model::get();
+        let group = self.group(slot);
+        let range = piece.range.clone();
+        scratch.units.clear();
+        let sampled = range.len() > self.sample_bytes;
+        if sampled {
+            windows(text, range.clone(), self.sample_bytes, &mut scratch.units);
+        } else {
+            scratch.units.push(range.clone());
+        }
+        scratch.scores.clear();
+        let until = self.until(model, group);
+        let full = &mut scratch.full_words[usize::from(slot)];
+        for unit in &scratch.units {
+            let look = (Look::WordFirst, &mut *full);
+            if scratch.scores.read(
+                model,
+                &text[unit.clone()],
+                look,
+                Some(until),
+                &mut scratch.buf,
+            ) {
+                break;
+            }
+        }
+        let Some((best, confidence)) = self.decide(&scratch.scores, group, None) else {
+            scratch.pieces.push(piece);
+            return;
+        };
+        self.set(&mut piece, group.langs[best], confidence);
+        if !spans || piece.lang.is_undetermined() {
+            scratch.pieces.push(piece);
+            return;
+        }
+        if !sampled {
+            scratch.units.clear();
+            sentence_units(text, range.clone(), &mut scratch.units);
+        }
+        if scratch.units.len() < 2 {
+            scratch.pieces.push(piece);
+            return;
+        }
+        self.split_sentences(text, group, best, piece, scratch);
+    }
+
+    /// When reading a run of `group`'s script stops.
+    pub(super) fn until<'g>(&self, model: &Model, group: &'g Group) -> Until<'g> {
+        Until {
+            candidates: &group.slots,
+            lead: (STOP_NATS / model.scale().max(f32::MIN_POSITIVE)) as u32,
+            every: STOP_EVERY,
+            max_words: MAX_WORDS,
+        }
+    }
+
+    /// Pushes the pieces of a run whose language is `group.langs[best]`: the sentences (or
+    /// windows) in `scratch.units` whose own evidence clearly says otherwise become pieces of
+    /// their own.
+    fn split_sentences(
+        &self,
+        text: &str,
+        group: &Group,
+        best: usize,
+        piece: Piece,
+        scratch: &mut Scratch,
+    ) {
+        let model = Model::get();
+        let scale = model.scale().max(f32::MIN_POSITIVE);
+        let bar = (CHEAP_BAR / scale) as u32;
+        // Checked every 8 words: the lead over dozens of candidates costs as much as a word.
+        let until = Until {
+            every: 8,
+            ..self.until(model, group)
+        };
+        let run_slot = group.slots[best];
+        let range = piece.range.clone();
+        let mut at = range.start;
+        for unit in &scratch.units {
+            let unit_text = &text[unit.clone()];
+            let scores = &mut scratch.unit_scores;
+            // A cheap look first, at the words the model knows, until one language leads by
+            // far: most sentences are of their run's language, and say so in a few words.
+            scores.clear();
+            let look = (Look::KnownWords, &mut 0);
+            scores.read(model, unit_text, look, Some(until), &mut scratch.buf);
+            let own = scores.units(run_slot);
+            match scores.best(&group.slots) {
+                Some((leader, lead)) if lead >= until.lead => {
+                    if leader == run_slot {
+                        continue;
+                    }
+                }
+                _ => {
+                    if scores.letters < MIN_SENTENCE_LETTERS
+                        || !group.slots.iter().any(|&s| scores.units(s) > own + bar)
+                    {
+                        continue;
+                    }
+                }
+            }
+            scores.clear();
+            let look = (Look::Full, &mut 0);
+            let whole = Until {
+                lead: u32::MAX,
+                ..until
+            };
+            scores.read(model, unit_text, look, Some(whole), &mut scratch.buf);
+            if scores.letters < MIN_SENTENCE_LETTERS {
+                continue;
+            }
+            let Some((other, confidence)) = self.decide(scores, group, Some((best, STICKINESS)))
+            else {
+                continue;
+            };
+            if other == best || confidence < self.min_confidence {
+                continue;
+            }
+            if unit.start > at {
+                scratch.pieces.push(Piece {
+                    range: at..unit.start,
+                    ..piece.clone()
+                });
+            }
+            scratch.pieces.push(Piece {
+                range: unit.clone(),
+                lang: group.langs[other],
+                script: piece.script,
+                confidence,
+                letters: scores.letters as usize,
+            });
+            at = unit.end;
+        }
+        if at < range.end {
+            scratch.pieces.push(Piece {
+                range: at..range.end,
+                ..piece
+            });
+        }
+    }
+
+    /// The best of `group`'s languages (its position) and the confidence in it, from
+    /// `scores`, the priors and an optional bonus for one language.
+    pub(super) fn decide(
+        &self,
+        scores: &Scores,
+        group: &Group,
+        bonus: Option<(usize, f32)>,
+    ) -> Option<(usize, f64)> {
+        let n = group.langs.len();
+        match n {
+            0 => return None,
+            1 => return Some((0, 1.0)),
+            _ => {}
+        }
+        let scale = Model::get().scale();
+        let mut nats = [0f32; Lang::COUNT];
+        for (i, nat) in nats.iter_mut().enumerate().take(n) {
+            *nat = scores.units(group.slots[i]) as f32 * scale + group.priors[i];
+        }
+        if let Some((i, extra)) = bonus {
+            nats[i] += extra;
+        }
+        let nats = &nats[..n];
+        let mut best = 0;
+        for i in 1..n {
+            if nats[i] > nats[best] {
+                best = i;
+            }
+        }
+        // Softmax; languages more than 40 nats behind add less than e^-10 each: nothing
+        // measurable.
+        let floor = nats[best] - 10.0 * TEMPERATURE;
+        let total: f32 = nats
+            .iter()
+            .filter(|&&x| x > floor)
+            .map(|&x| ((x - nats[best]) / TEMPERATURE).exp())
+            .sum();
+        Some((best, 1.0 / f64::from(total)))
+    }
+
+    /// The document's language, once the pieces are labelled: unsure pieces inherit, then
+    /// the language of most bytes.
+    pub(super) fn finish(&self, scratch: &mut Scratch) -> Detection {
+        self.inherit(&mut scratch.pieces, &mut scratch.families);
+        self.document(&scratch.pieces, &mut scratch.bytes)
+    }
+
+    /// Pieces left undetermined or unsure (a name, a few words) take the language their
+    /// script has in the surer pieces of the text, if any; the rest that stay undetermined
+    /// take the fallback. `best` is scratch.
+    fn inherit(&self, pieces: &mut [Piece], best: &mut Vec<(Script, Lang, usize, f64)>) {
+        // Per script family and language: bytes, and confidence times bytes.
+        best.clear();
+        for piece in pieces.iter() {
+            if let (Some(script), false) = (piece.script, piece.lang.is_undetermined())
+                && piece.confidence >= UNSURE
+            {
+                let family = family(script);
+                let bytes = piece.range.len();
+                match best
+                    .iter_mut()
+                    .find(|(s, l, _, _)| *s == family && *l == piece.lang)
+                {
+                    Some(entry) => {
+                        entry.2 += bytes;
+                        entry.3 += piece.confidence * bytes as f64;
+                    }
+                    None => best.push((family, piece.lang, bytes, piece.confidence * bytes as f64)),
+                }
+            }
+        }
+        for piece in pieces.iter_mut() {
+            if piece.confidence >= UNSURE && !piece.lang.is_undetermined() {
+                continue;
+            }
+            if let Some(script) = piece.script
+                && let Some(&(_, lang, bytes, weighted)) = best
+                    .iter()
+                    .filter(|(s, _, _, _)| *s == family(script))
+                    .max_by_key(|(_, _, bytes, _)| *bytes)
+            {
+                // Taken with the confidence of the pieces it is taken from.
+                piece.lang = lang;
+                piece.confidence = weighted / bytes.max(1) as f64;
+            } else if piece.lang.is_undetermined() && !self.fallback.is_undetermined() {
+                piece.lang = self.fallback;
+                piece.confidence = 0.0;
+            }
+        }
+    }
+
+    /// The document's language: the one with most bytes among the pieces identified with
+    /// confidence, or among all when none is. `bytes` is scratch.
+    fn document(&self, pieces: &[Piece], bytes: &mut Vec<(Lang, usize)>) -> Detection {
+        // Unsure pieces count only when no piece is sure.
+        let sure = |p: &Piece| !p.lang.is_undetermined() && p.confidence >= UNSURE;
+        let any_sure = pieces.iter().any(sure);
+        bytes.clear();
+        for piece in pieces.iter().filter(|p| !any_sure || sure(p)) {
+            match bytes.iter_mut().find(|(l, _)| *l == piece.lang) {
+                Some(entry) => entry.1 += piece.range.len(),
+                None => bytes.push((piece.lang, piece.range.len())),
+            }
+        }
+        let main_script = pieces
+            .iter()
+            .filter(|p| p.script.is_some())
+            .max_by_key(|p| p.range.len())
+            .and_then(|p| p.script);
+        let Some(&(lang, _)) = bytes
+            .iter()
+            .filter(|(l, _)| !l.is_undetermined())
+            .max_by_key(|(_, n)| *n)
+        else {
+            return Detection {
+                script: main_script,
+                ..Detection::UNDETERMINED
+            };
+        };
+        let mine = pieces.iter().filter(|p| p.lang == lang);
+        let (mut weighted, mut total, mut letters) = (0.0, 0usize, 0usize);
+        for p in mine.clone() {
+            weighted += p.confidence * p.range.len() as f64;
+            total += p.range.len();
+            letters += p.letters;
+        }
+        let confidence = (weighted / total.max(1) as f64).clamp(0.0, 1.0);
+        Detection {
+            lang,
+            script: mine.max_by_key(|p| p.range.len()).and_then(|p| p.script),
+            confidence,
+            reliable: confidence >= RELIABLE && letters >= 12,
+        }
+    }
+}
+
+/// Han, kana and Hangul characters of the runs of those scripts in `text`, reading at most
+/// `budget` bytes in all.
+fn cjk_of_text(text: &str, runs: &[Run], budget: usize) -> Cjk {
+    let mut counts = Cjk::default();
+    let mut left = budget;
+    for run in runs {
+        let east_asian = match run.script {
+            RunScript::Cjk => true,
+            RunScript::Single(slot) => script_of_slot(slot) == Some(Script::Hangul),
+        };
+        if east_asian && left > 0 {
+            let part = prefix(&text[run.start..run.end], left);
+            left -= part.len().min(left);
+            counts.add(part);
+        }
+    }
+    counts
+}
+
+/// Han and kana are one family: a Japanese text reports kana or Han by what it has most of.
+fn family(script: Script) -> Script {
+    match script {
+        Script::Hiragana | Script::Katakana => Script::Han,
+        _ => script,
+    }
+}
+
+/// The pieces as spans, neighbours of one language and script merged.
+fn merge_spans(pieces: &[Piece]) -> Vec<LanguageSpan> {
+    let mut spans: Vec<LanguageSpan> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match spans.last_mut() {
+            Some(last) if last.lang == piece.lang && last.script == piece.script => {
+                last.span = Span::new(last.span.start(), piece.range.end);
+            }
+            _ => spans.push(LanguageSpan {
+                span: Span::new(piece.range.start, piece.range.end),
+                lang: piece.lang,
+                script: piece.script,
+            }),
+        }
+    }
+    spans
+}

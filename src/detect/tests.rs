@@ -1,0 +1,350 @@
+//! The detector's behaviour on texts a linguist would check by hand.
+
+use super::*;
+
+fn lang(code: &str) -> Lang {
+    code.parse().unwrap()
+}
+
+#[test]
+fn detects_english_and_arabic() {
+    let d = Detector::new();
+    let english =
+        d.detect("The meeting highlighted a mutual interest in building long-term cooperation.");
+    assert_eq!(english.lang.code(), "eng");
+    assert!(english.reliable);
+    let arabic = d.detect("أكد الجانبان خلال الجلسة على الرغبة الصادقة لقيادتي البلدين");
+    assert_eq!(arabic.lang.code(), "ara");
+    assert_eq!(arabic.script.unwrap().name(), "Arabic");
+    assert!(arabic.confidence > 0.5);
+}
+
+#[test]
+fn empty_and_short_text_is_undetermined() {
+    let d = Detector::new();
+    for text in ["", "   ", "12 345", "!!", "ab"] {
+        let found = d.detect(text);
+        assert!(found.lang.is_undetermined(), "{text:?}");
+        assert_eq!(found.confidence, 0.0);
+        assert!(!found.reliable);
+    }
+}
+
+#[test]
+fn allowlist_restricts_the_answer() {
+    let eng = lang("eng");
+    let d = Detector::new().allowlist([eng, Lang::UND]);
+    assert_eq!(d.allowed(), [eng]);
+    assert_eq!(
+        d.detect("Der Vertrag wurde gestern unterzeichnet.").lang,
+        eng
+    );
+    // No allowed language uses this script.
+    assert!(
+        d.detect("Переговоры прошли в Москве.")
+            .lang
+            .is_undetermined()
+    );
+    let d = Detector::new().allowlist([lang("ukr"), lang("rus")]);
+    assert_eq!(d.detect("Переговоры прошли в Москве.").lang.code(), "rus");
+    // whatlang itself would answer Japanese here.
+    for d in [Detector::new(), Detector::whatlang_only()] {
+        let d = d.allowlist([eng]);
+        assert!(d.detect("東京で会議が開かれた").lang.is_undetermined());
+        assert!(d.detect("北京举行了会议").lang.is_undetermined());
+    }
+}
+
+#[test]
+fn close_languages() {
+    let d = Detector::new();
+    let cases = [
+        (
+            "dan",
+            "Ministeren sagde, at regeringen ikke havde truffet nogen beslutning endnu.",
+        ),
+        (
+            "nob",
+            "Ministeren sa at regjeringen ikke hadde tatt noen beslutning ennå.",
+        ),
+        (
+            "swe",
+            "Ministern sade att regeringen ännu inte hade fattat något beslut.",
+        ),
+        (
+            "spa",
+            "El ministro dijo que el gobierno todavía no había tomado ninguna decisión.",
+        ),
+        (
+            "cat",
+            "El ministre va dir que el govern encara no havia pres cap decisió.",
+        ),
+        (
+            "por",
+            "O ministro disse que o governo ainda não tinha tomado nenhuma decisão.",
+        ),
+        (
+            "rus",
+            "Министр сказал, что правительство ещё не приняло никакого решения.",
+        ),
+        (
+            "ukr",
+            "Міністр сказав, що уряд ще не ухвалив жодного рішення.",
+        ),
+        (
+            "bul",
+            "Министърът каза, че правителството все още не е взело решение.",
+        ),
+        (
+            "bel",
+            "Міністр сказаў, што ўрад яшчэ не прыняў ніякага рашэння.",
+        ),
+        (
+            "ces",
+            "Ministr řekl, že vláda zatím nepřijala žádné rozhodnutí.",
+        ),
+        (
+            "slk",
+            "Minister povedal, že vláda zatiaľ neprijala žiadne rozhodnutie.",
+        ),
+        (
+            "hrv",
+            "Ministar je rekao da vlada još nije donijela nikakvu odluku.",
+        ),
+        (
+            "ind",
+            "Menteri mengatakan bahwa pemerintah belum mengambil keputusan apa pun.",
+        ),
+        ("ara", "قال الوزير إن الحكومة لم تتخذ أي قرار بعد."),
+        ("pes", "وزیر گفت که دولت هنوز هیچ تصمیمی نگرفته است."),
+        (
+            "urd",
+            "وزیر نے کہا کہ حکومت نے ابھی تک کوئی فیصلہ نہیں کیا ہے۔",
+        ),
+    ];
+    for (code, text) in cases {
+        assert_eq!(d.detect(text).lang.code(), code, "{text}");
+    }
+}
+
+#[test]
+fn a_few_words() {
+    let d = Detector::new();
+    for (code, text) in [
+        ("eng", "The president"),
+        ("deu", "Die Regierung"),
+        ("fra", "Le gouvernement"),
+        ("ukr", "Україна і"),
+        ("urd", "کہا ہے"),
+    ] {
+        assert_eq!(d.detect(text).lang.code(), code, "{text}");
+    }
+}
+
+#[test]
+fn fallback_replaces_undetermined_only() {
+    let d = Detector::new().fallback(lang("deu"));
+    assert_eq!(d.detect("ok").lang.code(), "deu");
+    assert_eq!(d.detect("12").lang.code(), "deu");
+    assert_eq!(d.detect("The talks were long.").lang.code(), "eng");
+    let (doc, spans) = d.detect_spans("?!");
+    assert_eq!(doc.lang.code(), "deu");
+    assert_eq!(spans.len(), 1);
+    assert_eq!(spans[0].lang.code(), "deu");
+}
+
+#[test]
+fn min_confidence_leaves_weak_answers_undetermined() {
+    let strict = Detector::new().min_confidence(0.99).unwrap();
+    assert!(strict.detect("Trump Tower").lang.is_undetermined());
+    assert_eq!(
+        strict
+            .detect("The minister said that the talks with his counterpart had gone well.")
+            .lang
+            .code(),
+        "eng"
+    );
+}
+
+#[test]
+fn an_english_quote_in_an_arabic_article() {
+    let text = "أكد وزير الخارجية أن العلاقات بين البلدين متينة، وقال: \
+                \"Our countries share a long history of friendship and trade.\" \
+                وأضاف أن الجانبين سيواصلان التشاور.";
+    let (doc, spans) = Detector::new().detect_spans(text);
+    assert_eq!(doc.lang.code(), "ara");
+    let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+    assert_eq!(langs, ["ara", "eng", "ara"]);
+    assert!(text[spans[1].span.range()].starts_with("\"Our countries"));
+}
+
+#[test]
+fn a_sentence_of_another_language_in_the_same_script() {
+    let text = "Le ministre a rencontré son homologue à Mascate pour parler du commerce. \
+                The two ministers agreed to meet again next year in London. \
+                Les deux pays veulent renforcer leur coopération économique et culturelle.";
+    let (doc, spans) = Detector::new().detect_spans(text);
+    let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+    assert_eq!(langs, ["fra", "eng", "fra"]);
+    assert_eq!(doc.lang.code(), "fra");
+    assert!(text[spans[1].span.range()].starts_with("The two ministers"));
+}
+
+#[test]
+fn close_sentences_do_not_split_a_run() {
+    // Norwegian with one sentence that could pass for Danish stays one span.
+    let text = "Regjeringen la fram et nytt forslag i går. Det er ikke klart hva som skjer nå. \
+                Statsministeren sa at hun ville vente på svar fra Stortinget før hun bestemte seg.";
+    let (_, spans) = Detector::new().detect_spans(text);
+    assert_eq!(spans.len(), 1, "{spans:?}");
+    assert_eq!(spans[0].lang.code(), "nob");
+}
+
+#[test]
+fn short_foreign_names_take_their_script_s_language() {
+    let text = "قال Lavrov إن روسيا مستعدة. وقال الوزير: \"We welcome the proposal.\"";
+    let (_, spans) = Detector::new().detect_spans(text);
+    let latin: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.script.map(|s| s.name()) == Some("Latin"))
+        .map(|s| s.lang.code())
+        .collect();
+    assert_eq!(latin, ["eng", "eng"]);
+}
+
+#[test]
+fn every_script_of_a_text_of_many_runs_gets_its_language() {
+    let parts = [
+        "The minister said that the talks were good. ",
+        "قال الوزير إن المحادثات كانت جيدة. ",
+        "Министр сказал, что переговоры прошли хорошо. ",
+    ];
+    // Hundreds of runs: more than are identified one by one.
+    let text: String = (0..300).map(|i| parts[i % 3]).collect();
+    let (doc, spans) = Detector::new().detect_spans(&text);
+    // Russian has the most bytes.
+    assert_eq!(doc.lang.code(), "rus");
+    for span in &spans {
+        let expected = match span.script.map(|s| s.name()) {
+            Some("Latin") => "eng",
+            Some("Arabic") => "ara",
+            _ => "rus",
+        };
+        assert_eq!(span.lang.code(), expected, "{span:?}");
+    }
+}
+
+#[test]
+fn long_texts_are_sampled_and_agree() {
+    let sentence = "The ministers discussed trade, energy and security in the region. ";
+    let text = sentence.repeat(500);
+    let d = Detector::new();
+    let found = d.detect(&text);
+    assert_eq!(found.lang.code(), "eng");
+    assert!(found.reliable);
+    let (doc, spans) = d.detect_spans(&text);
+    assert_eq!(doc.lang.code(), "eng");
+    assert_eq!(spans.len(), 1);
+    assert_eq!(spans[0].span, Span::new(0, text.len()));
+}
+
+#[test]
+fn whatlang_only_is_plain_whatlang() {
+    let text = "Regjeringen la fram et nytt forslag i går.";
+    let plain = Detector::whatlang_only().detect(text);
+    assert_eq!(
+        Some(plain.lang.whatlang().unwrap()),
+        ::whatlang::detect_lang(text)
+    );
+    let (_, spans) = Detector::whatlang_only().detect_spans(text);
+    assert_eq!(spans.len(), 1);
+}
+
+#[test]
+fn what_cannot_lie_decides_short_text() {
+    let d = Detector::new();
+    let code = |text: &str| d.detect(text).lang.code();
+    // Kana is Japanese, even with Han; Hangul is Korean.
+    assert_eq!(code("東京で"), "jpn");
+    assert_eq!(code("カメラ"), "jpn");
+    assert_eq!(code("서울"), "kor");
+    // Two Han characters: Chinese, less surely than a sentence.
+    let found = d.detect("中国");
+    assert_eq!(found.lang.code(), "cmn");
+    assert_eq!(found.script, Some(Script::Han));
+    assert!(found.confidence < 0.9 && !found.reliable);
+    // Cantonese only with characters of its own.
+    assert_eq!(code("佢哋喺度"), "yue");
+    assert_eq!(code("他們在這裡"), "cmn");
+    assert_eq!(code("兩國關係良好"), "cmn");
+    assert_eq!(code("佢係老師"), "yue");
+    // Scripts with one language.
+    for (text, lang) in [
+        ("สวัสดี", "tha"),
+        ("ສະບາຍດີ", "lao"),
+        ("សួស្តី", "khm"),
+        ("မင်္ဂလာပါ", "mya"),
+        ("გამარჯობა", "kat"),
+        ("բարեւ", "hye"),
+        ("γεια", "ell"),
+        ("ආයුබෝවන්", "sin"),
+        ("ދިވެހި", "div"),
+        ("ਪੰਜਾਬੀ", "pan"),
+        ("ગુજરાતી", "guj"),
+        ("தமிழ்", "tam"),
+        ("ଓଡ଼ିଆ", "ori"),
+        ("ⵜⴰⵛⵍⵃⵉⵜ", "shi"),
+    ] {
+        assert_eq!(code(text), lang, "{text}");
+    }
+    assert!(d.detect("ⵜⴰⵛⵍⵃⵉⵜ").confidence < 0.9);
+    assert!(d.detect("12 345 !?").lang.is_undetermined());
+    // One Han character is too little (it counts as two letters of the three needed).
+    assert!(d.detect("中").lang.is_undetermined());
+}
+
+#[test]
+fn han_in_japanese_and_korean_text_is_theirs() {
+    let (doc, spans) = Detector::new().detect_spans("東京 Tower に行きました");
+    assert_eq!(doc.lang.code(), "jpn");
+    assert_eq!(spans.first().map(|s| s.lang.code()), Some("jpn"));
+    let (doc, spans) = Detector::new().detect_spans("大韓民國 헌법 제1조");
+    assert_eq!(doc.lang.code(), "kor");
+    assert!(spans.iter().all(|s| s.lang.code() == "kor"), "{spans:?}");
+}
+
+#[test]
+fn shared_scripts_need_evidence() {
+    let d = Detector::new();
+    for (text, lang) in [
+        ("ኢትዮጵያ ውስጥ ያሉ ሰዎች ሁሉ እኩል ናቸው።", "amh"),
+        ("ኩሎም ሰባት ብማዕረግ ዝተወልዱ እዮም።", "tir"),
+        ("Үкімет әлі шешім қабылдаған жоқ деді министр.", "kaz"),
+        (
+            "Засгийн газар шийдвэр гаргаагүй байна гэж сайд хэлэв.",
+            "mon",
+        ),
+        (
+            "Waziri alisema kwamba serikali bado haijafanya uamuzi.",
+            "swa",
+        ),
+        (
+            "Ministrinn sagði að ríkisstjórnin hefði ekki tekið ákvörðun.",
+            "isl",
+        ),
+    ] {
+        assert_eq!(d.detect(text).lang.code(), lang, "{text}");
+    }
+}
+
+#[test]
+fn a_few_words_of_chinese_among_latin_names_are_chinese() {
+    let d = Detector::new();
+    assert_eq!(d.detect("Sims 时年 20 岁。").lang.code(), "cmn");
+    assert_eq!(
+        d.detect("The High Breed:理性的なヒップホップとは?")
+            .lang
+            .code(),
+        "jpn"
+    );
+}

@@ -1,0 +1,218 @@
+//! The words of a text as the model sees them, and their features.
+//!
+//! A word is a maximal run of letters and marks ([`chars`](super::chars)), lowercased, with
+//! the marks texts write or leave out at will dropped (Arabic harakat and tatweel, Hebrew
+//! points); a word with a digit is skipped, and a word with a combining accent is composed
+//! (NFC), as the training text was. Each word, framed by a space on either side (`" word "`),
+//! gives its character 2-, 3- and 4-grams and the whole word, each hashed to 64 bits. The
+//! training tool (`tools/langid-train`) reads text through these same functions, so that
+//! what the model counted and what detection looks up are the same features.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::chars::{Kind, class, classes};
+
+/// Longest n-gram, in characters.
+pub(crate) const MAX_ORDER: usize = 4;
+/// Shortest n-gram, in characters (single letters say little that bigrams do not).
+pub(crate) const MIN_ORDER: usize = 2;
+/// Characters of a word read for n-grams (longer words: their first and last characters).
+pub(crate) const MAX_WORD_CHARS: usize = 24;
+/// The kinds of feature: n-grams of order `n` are kind `n - 1`, whole words [`WORD_KIND`].
+#[cfg(any(test, feature = "langid-training"))]
+pub(crate) const KINDS: usize = 6;
+/// The kind of a whole-word feature.
+pub(crate) const WORD_KIND: usize = 5;
+/// The most features a word has: n-grams of orders 2 to 4 of the framed word, and the word.
+pub(crate) const MAX_FEATURES: usize = 3 * (MAX_WORD_CHARS + 2) + 1;
+
+/// Murmur3's 64-bit finalizer.
+#[inline]
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+const STEP: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Calls `word` with each word of `text` (lowercased characters, see the module
+/// documentation) until it returns false. `buf` is reused, so that no word allocates.
+#[inline]
+pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(&[char]) -> bool) {
+    buf.clear();
+    let table = classes();
+    let mut digit = false;
+    let mut compose = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                buf.push(c.to_ascii_lowercase());
+                continue;
+            }
+            if c.is_ascii_digit() {
+                digit = true;
+                continue;
+            }
+        } else {
+            let class = match table.get(c as usize) {
+                Some(&bits) => super::chars::CharClass(bits),
+                None => class(c),
+            };
+            match class.kind() {
+                Kind::Letter => {
+                    buf.push(c);
+                    continue;
+                }
+                Kind::Cased => {
+                    buf.extend(c.to_lowercase());
+                    continue;
+                }
+                Kind::Digit => {
+                    digit = true;
+                    continue;
+                }
+                Kind::Optional => continue,
+                Kind::Combining => {
+                    buf.push(c);
+                    compose = true;
+                    continue;
+                }
+                Kind::Separator => {}
+            }
+        }
+        if !buf.is_empty() && !digit && !emit(buf, compose, &mut word) {
+            return;
+        }
+        buf.clear();
+        digit = false;
+        compose = false;
+    }
+    if !buf.is_empty() && !digit {
+        emit(buf, compose, &mut word);
+    }
+}
+
+/// Passes a word on, composed first when it has a combining mark.
+#[inline]
+fn emit(buf: &mut Vec<char>, compose: bool, word: &mut impl FnMut(&[char]) -> bool) -> bool {
+    if compose {
+        compose_word(buf);
+    }
+    word(buf)
+}
+
+/// NFC of a word's characters, in place (rare: text with decomposed accents). Composition
+/// never lengthens a word.
+#[cold]
+fn compose_word(buf: &mut Vec<char>) {
+    const INLINE: usize = 64;
+    if buf.len() > INLINE {
+        let composed: Vec<char> = buf.iter().copied().nfc().collect();
+        *buf = composed;
+        return;
+    }
+    let mut word = [' '; INLINE];
+    word[..buf.len()].copy_from_slice(buf);
+    let word = &word[..buf.len()];
+    buf.clear();
+    buf.extend(word.iter().copied().nfc());
+}
+
+/// Calls `word` with each word of `text`.
+#[cfg(any(test, feature = "langid-training"))]
+pub(crate) fn for_each_word(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(&[char])) {
+    words_while(text, buf, |w| {
+        word(w);
+        true
+    });
+}
+
+/// The hash of a whole word.
+#[inline]
+pub(crate) fn word_hash(word: &[char]) -> u64 {
+    let mut h = 0x5555_5555_5555_5555u64;
+    for &c in word {
+        h = (h ^ c as u64).wrapping_mul(STEP).rotate_left(23);
+    }
+    mix(h ^ 0xABCD)
+}
+
+/// Calls `feature(kind, hash)` for every n-gram of a word.
+#[inline]
+pub(crate) fn ngram_features(word: &[char], mut feature: impl FnMut(usize, u64)) {
+    // The framed word: a space, up to MAX_WORD_CHARS characters, a space. Longer words keep
+    // their first and last characters, where prefixes and inflections are.
+    let mut framed = [' '; MAX_WORD_CHARS + 2];
+    let len = if word.len() <= MAX_WORD_CHARS {
+        framed[1..=word.len()].copy_from_slice(word);
+        word.len() + 2
+    } else {
+        let head = MAX_WORD_CHARS / 2;
+        framed[1..=head].copy_from_slice(&word[..head]);
+        framed[head + 1..=MAX_WORD_CHARS].copy_from_slice(&word[word.len() - head..]);
+        MAX_WORD_CHARS + 2
+    };
+    let framed = &framed[..len];
+    for start in 0..len {
+        let mut h = 0u64;
+        for (n, &c) in framed[start..].iter().take(MAX_ORDER).enumerate() {
+            h = (h ^ c as u64).wrapping_mul(STEP).rotate_left(23);
+            if n + 1 >= MIN_ORDER {
+                feature(n, mix(h ^ (n as u64 + 1)));
+            }
+        }
+    }
+}
+
+/// Calls `feature(kind, hash)` for every feature of a word: its n-grams, then the word.
+#[inline]
+pub(crate) fn word_features(word: &[char], mut feature: impl FnMut(usize, u64)) {
+    ngram_features(word, &mut feature);
+    feature(WORD_KIND, word_hash(word));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_word(text, &mut Vec::new(), |w| out.push(w.iter().collect()));
+        out
+    }
+
+    #[test]
+    fn words_are_lowercase_letters_without_digits() {
+        assert_eq!(
+            words("L'État a dit: «COVID-19» 2024, Dagestan’s"),
+            ["l", "état", "a", "dit", "covid", "dagestan", "s"]
+        );
+        assert_eq!(words("عُمان عمان"), ["عمان", "عمان"]);
+        assert_eq!(words("भारत की"), ["भारत", "की"]);
+        assert_eq!(words("می‌شود"), ["می\u{200c}شود"]);
+        assert_eq!(words("İstanbul"), ["i\u{307}stanbul"]);
+        assert_eq!(words("བོད་ཡིག"), ["བོད", "ཡིག"]);
+    }
+
+    #[test]
+    fn decomposed_accents_are_composed() {
+        // Yoruba with its tone marks as combining characters, and precomposed.
+        assert_eq!(words("Ọba ti de"), words("O\u{323}ba ti de"));
+        assert_eq!(words("e\u{301}"), ["é"]);
+    }
+
+    #[test]
+    fn features_of_a_word() {
+        let mut n = [0usize; KINDS];
+        word_features(&['a', 'b', 'c'], |k, _| n[k] += 1);
+        // " abc ": 4 bigrams, 3 trigrams, 2 fourgrams, the word.
+        assert_eq!(n, [0, 4, 3, 2, 0, 1]);
+        let long: Vec<char> = "a".repeat(100).chars().collect();
+        let mut count = 0;
+        word_features(&long, |_, _| count += 1);
+        assert!(count <= MAX_FEATURES);
+    }
+}
