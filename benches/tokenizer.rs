@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use unicode_segmentation::UnicodeSegmentation;
-use wordmill::tokenize::Tokenizer;
+use wordmill::tokenize::{CjkMode, Tokenizer};
 
 fn tokenizers(c: &mut Criterion) {
     let tokenizer = Tokenizer::new();
@@ -27,6 +27,19 @@ fn tokenizers(c: &mut Criterion) {
                     .sum::<usize>()
             })
         });
+        // The CJK modes beside the default (which is one of them): they change Han, kana and
+        // hangul, and Thai, Lao, Khmer and Myanmar, and what path the rest of the text takes.
+        for (name, mode) in cjk_modes() {
+            let tokenizer = Tokenizer::new().cjk(mode);
+            group.bench_function(format!("wordmill/{name}"), |b| {
+                b.iter(|| {
+                    tokenizer
+                        .tokens(black_box(&text))
+                        .map(|t| t.span.start() + t.text.len() + t.kind as usize)
+                        .sum::<usize>()
+                })
+            });
+        }
         group.bench_function("unicode_word_indices", |b| {
             b.iter(|| {
                 black_box(&text)
@@ -59,6 +72,17 @@ fn tokenizers(c: &mut Criterion) {
         });
         group.finish();
     }
+}
+
+/// Every CJK mode of this build, by name.
+fn cjk_modes() -> Vec<(&'static str, CjkMode)> {
+    let mut modes = vec![
+        ("characters", CjkMode::Characters),
+        ("bigrams", CjkMode::Bigrams),
+    ];
+    #[cfg(feature = "icu")]
+    modes.push(("dictionary", CjkMode::Dictionary));
+    modes
 }
 
 criterion_group! {

@@ -66,11 +66,7 @@ impl Ucd {
 
     /// The lines `XXXX..YYYY ; value` of a file: each range with its field number
     /// `1 + field` (the first field after the code points when `field` is 0).
-    pub fn ranges(
-        &self,
-        name: &str,
-        field: usize,
-    ) -> Result<Ranges, Box<dyn Error>> {
+    pub fn ranges(&self, name: &str, field: usize) -> Result<Ranges, Box<dyn Error>> {
         self.fields(name)?
             .into_iter()
             .map(|fields| {
