@@ -171,9 +171,17 @@ fn every_span_slices_the_original_word() {
             let stemmer = stemmers
                 .entry(lang)
                 .or_insert_with(|| Stemmer::for_lang(lang));
+            // Turkish and Azerbaijani words are cut at their apostrophe (İstanbul'da).
+            let word = match (lang.code(), token.kind) {
+                ("tur" | "aze", TokenKind::Word) => match normal.find('\'') {
+                    Some(at) if at > 0 => &normal[..at],
+                    _ => &normal,
+                },
+                _ => &normal,
+            };
             let expected = match (stemmer, token.kind) {
-                (Some(stemmer), TokenKind::Word) => stemmer.stem(&normal).into_owned(),
-                _ => normal.into_owned(),
+                (Some(stemmer), TokenKind::Word) => stemmer.stem(word).into_owned(),
+                _ => word.to_owned(),
             };
             assert_eq!(doc.term_of(token), expected, "{name}: {word:?}");
         }
