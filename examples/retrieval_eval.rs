@@ -27,12 +27,15 @@
 //! in the first ten, else 0) and MAP (average precision over the whole ranking), means over
 //! the queries.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use clap::Parser;
 use rayon::prelude::*;
 
+use wordmill::normalize::Normalizer;
+use wordmill::stem::{Stem, Stemmer};
 use wordmill::tf::{Bm25, CorpusStats, TermCounts};
 use wordmill::tokenize::{CjkMode, Tokenizer};
 use wordmill::{Lang, Pipeline, PipelineBuilder};
@@ -179,8 +182,9 @@ fn collection(args: &Args, stories: &[String], lang: &str) -> Collection {
 
 /// The pipeline of a wordmill variant: `default`, or options joined by `+`
 /// (`bigrams+nostop`); `None` for a name that is not an option.
-fn pipeline(variant: &str) -> Option<Pipeline> {
+fn pipeline(variant: &str, code: &str) -> Option<Pipeline> {
     let mut builder: PipelineBuilder = Pipeline::builder();
+    let lang: Lang = code.parse().ok()?;
     for option in variant.split('+') {
         let tokenizer = |mode| Tokenizer::new().cjk(mode);
         builder = match option {
@@ -191,10 +195,40 @@ fn pipeline(variant: &str) -> Option<Pipeline> {
             "dictionary" => builder.tokenizer(tokenizer(CjkMode::Dictionary)),
             "nostem" => builder.stemming(false),
             "nostop" => builder.remove_stopwords(false),
+            "teh" => builder.normalizer(Normalizer::new().teh_marbuta(true)),
+            // Snowball's stemmer where wordmill chooses a light one (Arabic).
+            "snowball" => match Stemmer::snowball(lang) {
+                Some(stemmer) => builder.stemmer(lang, stemmer),
+                None => builder,
+            },
+            // Snowball's, keeping a leading ف, ب, ك or ل that it would remove on its own.
+            "guarded" => match Stemmer::snowball(lang) {
+                Some(stemmer) => builder.stemmer(lang, GuardedSnowball(stemmer)),
+                None => builder,
+            },
             _ => return None,
         };
     }
     Some(builder.build())
+}
+
+/// Snowball's Arabic stemmer, but a leading ف, ب, ك or ل that it removes on its own (not
+/// before the article) is put back: the guard on Snowball that light stemming is measured
+/// against.
+struct GuardedSnowball(Stemmer);
+
+impl Stem for GuardedSnowball {
+    fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        let stem = self.0.stem(word);
+        match word.chars().next() {
+            Some(first @ ('ف' | 'ب' | 'ك' | 'ل'))
+                if !word[first.len_utf8()..].starts_with("ال") && !stem.starts_with(first) =>
+            {
+                Cow::Owned(format!("{first}{stem}"))
+            }
+            _ => stem,
+        }
+    }
 }
 
 /// The terms of every sentence of the collection under `variant`, or `None` when the
@@ -203,7 +237,8 @@ fn sentence_terms(args: &Args, variant: &str, collection: &Collection) -> Option
     if variant == "lucene" {
         return lucene_terms(args, collection);
     }
-    let pipeline = pipeline(variant).unwrap_or_else(|| panic!("unknown variant {variant:?}"));
+    let pipeline = pipeline(variant, &collection.lang)
+        .unwrap_or_else(|| panic!("unknown variant {variant:?} (or language)"));
     Some(
         collection
             .sentences

@@ -32,6 +32,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+mod arabic;
 mod snowball;
 mod stopwords;
 
@@ -57,11 +58,27 @@ pub trait Stem: Send + Sync {
     fn stem<'a>(&self, word: &'a str) -> Cow<'a, str>;
 }
 
-/// A Snowball stemmer for one language.
+/// The stemmer of one language: a Snowball algorithm, or a light stemmer where one retrieves
+/// better (Arabic).
 pub struct Stemmer {
     lang: Lang,
     algorithm: &'static str,
-    program: snowball::Program,
+    engine: Engine,
+}
+
+enum Engine {
+    Snowball(snowball::Program),
+    /// A light stemmer of wordmill's own: the stem is a part of the word.
+    Light(fn(&str) -> Cow<'_, str>),
+}
+
+/// The light stemmer chosen for the language with ISO 639-3 code `code` over Snowball's, and
+/// its name.
+fn light_stemmer(code: &str) -> Option<(&'static str, fn(&str) -> Cow<'_, str>)> {
+    match code {
+        "ara" => Some(("arabic-light10", arabic::stem)),
+        _ => None,
+    }
 }
 
 impl fmt::Debug for Stemmer {
@@ -74,22 +91,51 @@ impl fmt::Debug for Stemmer {
 }
 
 impl Stemmer {
-    /// The stemmer for `lang`, or `None` when Snowball has no algorithm for it.
+    /// The stemmer for `lang`, or `None` when there is none.
     ///
-    /// Croatian and Bosnian get the Serbian stemmer and Malay the Indonesian one, where
-    /// measured to help (see the `snowball` module).
+    /// Snowball's algorithm of the language, except for Arabic, which gets Larkey et al.'s
+    /// light10 (Snowball's removes a leading `ف` that is often a letter of the word:
+    /// `فريق` "team" → `ريق`). Croatian and Bosnian get the Serbian stemmer and Malay the
+    /// Indonesian one, where measured to help (see the `snowball` module).
+    ///
+    /// ```
+    /// use wordmill::stem::Stemmer;
+    ///
+    /// let arabic = Stemmer::for_lang("ara".parse()?).unwrap();
+    /// assert_eq!(arabic.algorithm(), "arabic-light10");
+    /// assert_eq!(arabic.stem("الفريق"), "فريق"); // "the team" → "team"
+    /// assert_eq!(arabic.stem("فريق"), "فريق");
+    /// let snowball = Stemmer::snowball("ara".parse()?).unwrap();
+    /// assert_eq!(snowball.stem("فريق"), "ريق");
+    /// # Ok::<(), wordmill::Error>(())
+    /// ```
     pub fn for_lang(lang: Lang) -> Option<Stemmer> {
+        match light_stemmer(lang.code()) {
+            Some((algorithm, stem)) => Some(Stemmer {
+                lang,
+                algorithm,
+                engine: Engine::Light(stem),
+            }),
+            None => Stemmer::snowball(lang),
+        }
+    }
+
+    /// Snowball's stemmer for `lang`, or `None` when Snowball has no algorithm for it: what
+    /// [`for_lang`](Self::for_lang) gives except where it chooses a light stemmer.
+    pub fn snowball(lang: Lang) -> Option<Stemmer> {
         snowball::algorithm(lang.code()).map(|a| Stemmer {
             lang,
             algorithm: a.name,
-            program: snowball::Program::new(a),
+            engine: Engine::Snowball(snowball::Program::new(a)),
         })
     }
 
     /// The languages that have a stemmer (31 of those [`Lang`] knows: Arabic, Armenian,
     /// Catalan, ... Yiddish).
     pub fn languages() -> impl Iterator<Item = Lang> {
-        Lang::all().filter(|&l| snowball::algorithm(l.code()).is_some())
+        Lang::all().filter(|&l| {
+            light_stemmer(l.code()).is_some() || snowball::algorithm(l.code()).is_some()
+        })
     }
 
     /// The stemmer's language.
@@ -97,7 +143,8 @@ impl Stemmer {
         self.lang
     }
 
-    /// Snowball's name of the algorithm (`"serbian"` for Croatian too).
+    /// The algorithm's name: Snowball's (`"serbian"` for Croatian too), or the light
+    /// stemmer's (`"arabic-light10"`).
     pub fn algorithm(&self) -> &'static str {
         self.algorithm
     }
@@ -109,9 +156,14 @@ impl Stemmer {
         if word.len() > MAX_STEMMED_BYTES {
             return Cow::Borrowed(word);
         }
-        match self.program.stem(word) {
-            stem if stem.is_empty() => Cow::Borrowed(word),
-            stem => stem,
+        let stem = match &self.engine {
+            Engine::Snowball(program) => program.stem(word),
+            Engine::Light(stem) => stem(word),
+        };
+        if stem.is_empty() {
+            Cow::Borrowed(word)
+        } else {
+            stem
         }
     }
 }
@@ -200,7 +252,8 @@ mod tests {
         let stemmer = Stemmer::for_lang(lang("ara")).unwrap();
         assert_eq!(stemmer.stem("الحوار"), "حوار");
         // Snowball's Arabic stemmer removes vowel marks, which would leave nothing here.
-        assert_eq!(stemmer.stem("\u{64B}"), "\u{64B}");
+        let snowball = Stemmer::snowball(lang("ara")).unwrap();
+        assert_eq!(snowball.stem("\u{64B}"), "\u{64B}");
     }
 
     #[test]
