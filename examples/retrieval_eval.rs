@@ -35,7 +35,7 @@ use clap::Parser;
 use rayon::prelude::*;
 
 use wordmill::normalize::Normalizer;
-use wordmill::stem::{Stem, Stemmer};
+use wordmill::stem::{Stem, Stemmer, StopWords};
 use wordmill::tf::{Bm25, CorpusStats, TermCounts};
 use wordmill::tokenize::{CjkMode, Tokenizer};
 use wordmill::{Lang, Pipeline, PipelineBuilder};
@@ -195,6 +195,11 @@ fn pipeline(variant: &str, code: &str) -> Option<Pipeline> {
             "dictionary" => builder.tokenizer(tokenizer(CjkMode::Dictionary)),
             "nostem" => builder.stemming(false),
             "nostop" => builder.remove_stopwords(false),
+            // The stop words in the environment variable STOP (space-separated) instead.
+            "envstop" => builder.stop_words(
+                lang,
+                StopWords::from_words(std::env::var("STOP").unwrap_or_default().split(' ')),
+            ),
             "teh" => builder.normalizer(Normalizer::new().teh_marbuta(true)),
             // Snowball's stemmer where wordmill chooses a light one (Arabic).
             "snowball" => match Stemmer::snowball(lang) {

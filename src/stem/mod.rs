@@ -34,6 +34,7 @@ use std::fmt;
 
 mod arabic;
 mod snowball;
+mod stoplists;
 mod stopwords;
 
 pub use stopwords::StopWords;
