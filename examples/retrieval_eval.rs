@@ -201,6 +201,7 @@ fn pipeline(variant: &str, code: &str) -> Option<Pipeline> {
                 StopWords::from_words(std::env::var("STOP").unwrap_or_default().split(' ')),
             ),
             "teh" => builder.normalizer(Normalizer::new().teh_marbuta(true)),
+            "norules" => builder.normalizer(Normalizer::new().language_rules(false)),
             // Snowball's stemmer where wordmill chooses a light one (Arabic).
             "snowball" => match Stemmer::snowball(lang) {
                 Some(stemmer) => builder.stemmer(lang, stemmer),

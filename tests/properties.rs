@@ -35,6 +35,12 @@ fn script_words() -> impl Strategy<Value = String> {
         proptest::string::string_regex("[ء-يٱ\u{064B}-\u{0652}ـ\u{0670}ی\u{200C}]{1,10}")
             .expect("valid regex"),
         proptest::string::string_regex("[Ά-ώἀ-ᾼ\u{0345}]{1,10}").expect("valid regex"),
+        // Indic letters, signs, viramas, nukta, chandrabindu and joiners, whose context rules
+        // only the steps apply (Devanagari, Bengali, Gurmukhi, Malayalam).
+        proptest::string::string_regex(
+            "[\u{0900}-\u{0970}ংঅআতা\u{09BC}\u{09CD}ৎਅੲੳਾਿੁੇਉഇഉഎഒാൌനണര\u{0D4D}ൻ\u{200C}\u{200D}]{1,10}"
+        )
+        .expect("valid regex"),
         proptest::string::string_regex("[0-9٠-٩۰-۹]{1,6}").expect("valid regex"),
     ];
     let gap = proptest::sample::select(vec![" ", " ", " ", ", ", ". ", "\n", " – "]);
@@ -75,10 +81,12 @@ fn normalizers() -> Vec<Normalizer> {
 }
 
 fn langs() -> Vec<Lang> {
-    ["und", "eng", "tur", "pes", "ara", "rus", "ell", "urd"]
-        .iter()
-        .map(|c| c.parse().unwrap())
-        .collect()
+    [
+        "und", "eng", "tur", "pes", "ara", "rus", "ell", "urd", "hin",
+    ]
+    .iter()
+    .map(|c| c.parse().unwrap())
+    .collect()
 }
 
 /// Found by `analysis_never_panics_and_keeps_valid_spans`: a token that is only an Arabic

@@ -13,8 +13,8 @@ use wordmill::Lang;
 use wordmill::normalize::{Normalizer, UnicodeForm};
 use wordmill::tokenize::{CjkMode, Tokenizer};
 
-const LANGS: [&str; 10] = [
-    "und", "eng", "tur", "aze", "ara", "pes", "urd", "rus", "ell", "heb",
+const LANGS: [&str; 12] = [
+    "und", "eng", "tur", "aze", "ara", "pes", "urd", "rus", "ell", "heb", "hin", "ben",
 ];
 
 fn normalizer(pick: u8) -> Normalizer {

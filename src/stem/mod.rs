@@ -36,6 +36,7 @@ mod arabic;
 mod snowball;
 mod stoplists;
 mod stopwords;
+mod suffixes;
 
 pub use stopwords::StopWords;
 #[cfg(test)]
@@ -59,8 +60,8 @@ pub trait Stem: Send + Sync {
     fn stem<'a>(&self, word: &'a str) -> Cow<'a, str>;
 }
 
-/// The stemmer of one language: a Snowball algorithm, or a light stemmer where one retrieves
-/// better (Arabic).
+/// The stemmer of one language: a Snowball algorithm, or a light stemmer of wordmill's own
+/// (Arabic, Bengali, Hindi).
 pub struct Stemmer {
     lang: Lang,
     algorithm: &'static str,
@@ -78,6 +79,8 @@ enum Engine {
 fn light_stemmer(code: &str) -> Option<(&'static str, fn(&str) -> Cow<'_, str>)> {
     match code {
         "ara" => Some(("arabic-light10", arabic::stem)),
+        "ben" => Some(("bengali-light", suffixes::bengali)),
+        "hin" => Some(("hindi-light", suffixes::hindi)),
         _ => None,
     }
 }
@@ -96,7 +99,8 @@ impl Stemmer {
     ///
     /// Snowball's algorithm of the language, except for Arabic, which gets Larkey et al.'s
     /// light10 (Snowball's removes a leading `ف` that is often a letter of the word:
-    /// `فريق` "team" → `ريق`). Croatian and Bosnian get the Serbian stemmer and Malay the
+    /// `فريق` "team" → `ريق`), and Hindi and Bengali, which get light stemmers after
+    /// Ramanathan and Rao and after Islam, Uddin and Khan (Snowball has no Bengali). Croatian and Bosnian get the Serbian stemmer and Malay the
     /// Indonesian one, where measured to help (see the `snowball` module).
     ///
     /// ```
@@ -131,8 +135,8 @@ impl Stemmer {
         })
     }
 
-    /// The languages that have a stemmer (31 of those [`Lang`] knows: Arabic, Armenian,
-    /// Catalan, ... Yiddish).
+    /// The languages that have a stemmer (32 of those [`Lang`] knows: Arabic, Armenian,
+    /// Bengali, Catalan, ... Yiddish).
     pub fn languages() -> impl Iterator<Item = Lang> {
         Lang::all().filter(|&l| {
             light_stemmer(l.code()).is_some() || snowball::algorithm(l.code()).is_some()
@@ -145,7 +149,7 @@ impl Stemmer {
     }
 
     /// The algorithm's name: Snowball's (`"serbian"` for Croatian too), or the light
-    /// stemmer's (`"arabic-light10"`).
+    /// stemmer's (`"arabic-light10"`, `"bengali-light"`, `"hindi-light"`).
     pub fn algorithm(&self) -> &'static str {
         self.algorithm
     }
@@ -185,8 +189,8 @@ mod tests {
     }
 
     #[test]
-    fn thirty_one_stemmers() {
-        assert_eq!(Stemmer::languages().count(), 31);
+    fn thirty_two_stemmers() {
+        assert_eq!(Stemmer::languages().count(), 32);
         assert!(Stemmer::for_lang(Lang::UND).is_none());
         assert_eq!(
             Stemmer::for_lang(lang("hrv")).unwrap().algorithm(),
