@@ -184,7 +184,8 @@ fn collection(args: &Args, stories: &[String], lang: &str) -> Collection {
 /// (`bigrams+nostop`); `None` for a name that is not an option.
 fn pipeline(variant: &str, code: &str) -> Option<Pipeline> {
     let mut builder: PipelineBuilder = Pipeline::builder();
-    let lang: Lang = code.parse().ok()?;
+    // A language `Lang` does not name is analysed as the detector decides (undetermined).
+    let lang: Lang = code.parse().unwrap_or(Lang::UND);
     for option in variant.split('+') {
         let tokenizer = |mode| Tokenizer::new().cjk(mode);
         builder = match option {

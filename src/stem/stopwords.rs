@@ -98,13 +98,19 @@ fn list_code(code: &str) -> Option<&'static str> {
 /// The stop words of the language with ISO 639-3 code `code`: wordmill's own lists where the
 /// maintained ones hold content words (see `stoplists.rs`), else the stop-words crate's.
 fn words_of(code: &str) -> Option<impl Iterator<Item = &'static str>> {
-    let (base, added): (&'static [&'static str], &'static [&'static str]) = match code {
-        "cmn" => (stoplists::CHINESE, &[]),
-        "vie" => (stoplists::VIETNAMESE, &[]),
-        "ell" => (stop_words::lookup("el")?, stoplists::GREEK_ADDED),
-        _ => (stop_words::lookup(list_code(code)?)?, &[]),
+    let (base, added, removed): (&[&str], &[&str], &[&str]) = match code {
+        "cmn" => (stoplists::CHINESE, &[], &[]),
+        "vie" => (stoplists::VIETNAMESE, &[], &[]),
+        "ell" => (stop_words::lookup("el")?, stoplists::GREEK_ADDED, &[]),
+        "ara" => (stop_words::lookup("ar")?, &[], stoplists::ARABIC_NOT_STOP),
+        _ => (stop_words::lookup(list_code(code)?)?, &[], &[]),
     };
-    Some(base.iter().chain(added).copied())
+    Some(
+        base.iter()
+            .filter(move |w| !removed.contains(w))
+            .chain(added)
+            .copied(),
+    )
 }
 
 /// True when the language with ISO 639-3 code `code` has a stop list.
@@ -215,6 +221,14 @@ mod tests {
         }
         for content in ["κυβέρνηση", "Ελλάδα", "χρόνια"] {
             assert!(!greek(content), "{content}");
+        }
+        let arabic = list("ara");
+        // Dollar, January, Thursday, found: content; in, from, that, which: not.
+        for content in ["دولار", "يناير", "خميس", "وجد", "أبو"] {
+            assert!(!arabic(content), "{content}");
+        }
+        for function in ["في", "من", "أن", "التي", "هذا"] {
+            assert!(arabic(function), "{function}");
         }
         let japanese = list("jpn");
         for function in ["の", "は", "から", "これ", "です"] {
