@@ -125,6 +125,14 @@ impl Stemmer {
         }
     }
 
+    /// The name of the algorithm [`for_lang`](Self::for_lang) chooses for the language with
+    /// ISO 639-3 code `code`, whether [`Lang`] names it yet or not.
+    pub(crate) fn algorithm_for_code(code: &str) -> Option<&'static str> {
+        light_stemmer(code)
+            .map(|(name, _)| name)
+            .or_else(|| snowball::algorithm(code).map(|a| a.name))
+    }
+
     /// Snowball's stemmer for `lang`, or `None` when Snowball has no algorithm for it: what
     /// [`for_lang`](Self::for_lang) gives except where it chooses a light stemmer.
     pub fn snowball(lang: Lang) -> Option<Stemmer> {
@@ -217,6 +225,32 @@ mod tests {
                 Some(name),
                 "{code}"
             );
+        }
+    }
+
+    /// docs/languages.md (the README's table) says what the code does.
+    #[test]
+    fn the_language_table_is_true() {
+        let table = include_str!("../../docs/languages.md");
+        let mut rows = 0;
+        for line in table.lines().filter(|l| l.starts_with("| `")) {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let code = cells[1].trim_matches('`');
+            let (stop, stemmer) = (cells[3], cells[4]);
+            assert_eq!(stop != "–", stopwords::has_list(code), "{code}: stop words");
+            match Stemmer::algorithm_for_code(code) {
+                Some(name) => assert!(
+                    stemmer.contains(name.split('-').next().unwrap_or(name)),
+                    "{code}: {stemmer} is not {name}"
+                ),
+                None => assert_eq!(stemmer, "–", "{code}: no stemmer"),
+            }
+            rows += 1;
+        }
+        assert!(rows >= 120, "{rows} languages");
+        // Every language Lang names has its row.
+        for lang in Lang::all() {
+            assert!(table.contains(&format!("| `{}` |", lang.code())), "{lang}");
         }
     }
 
