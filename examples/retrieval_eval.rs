@@ -13,6 +13,8 @@
 //! cargo run --release --example retrieval_eval -- --lucene target/lucene-terms
 //! # The full NTREX-128 text (1,997 sentences per language) instead of the committed part:
 //! cargo run --release --example retrieval_eval -- --data ../shared/corpus-bench/ntrex --max-per-story 0
+//! # CI's run: fails when the defaults' mean MRR@10 drops below a floor:
+//! cargo run --release --example retrieval_eval -- --min-mean 0.58
 //! # What a variant makes of one sentence (line N of the language's file, from 1):
 //! cargo run --release --example retrieval_eval -- --langs tur --show 12
 //! ```
@@ -66,6 +68,10 @@ struct Args {
     /// Prints what each variant makes of this line (from 1) instead of evaluating.
     #[arg(long)]
     show: Option<usize>,
+    /// Fails (exit code 1) when the first variant's mean MRR@10 is below this: CI's guard
+    /// against an analysis that retrieves worse.
+    #[arg(long)]
+    min_mean: Option<f64>,
 }
 
 /// One language's sentences, their stories and passages.
@@ -110,7 +116,16 @@ fn main() {
             (lang.clone(), scores)
         })
         .collect();
-    print_table(&args, &results);
+    let mean = print_table(&args, &results);
+    if let Some(min) = args.min_mean
+        && mean < min
+    {
+        eprintln!(
+            "mean MRR@10 {mean:.3} of {} is below {min}",
+            args.variants[0]
+        );
+        std::process::exit(1);
+    }
 }
 
 /// The story id of every line of the full files.
@@ -351,7 +366,8 @@ fn evaluate(collection: &Collection, terms: &[Vec<String>]) -> (f64, f64, usize)
     (rr_sum / n, ap_sum / n, queries)
 }
 
-fn print_table(args: &Args, results: &[(String, Vec<Option<(f64, f64, usize)>>)]) {
+/// Prints the table; returns the first variant's mean MRR@10.
+fn print_table(args: &Args, results: &[(String, Vec<Option<(f64, f64, usize)>>)]) -> f64 {
     let header: Vec<String> = args
         .variants
         .iter()
@@ -383,6 +399,8 @@ fn print_table(args: &Args, results: &[(String, Vec<Option<(f64, f64, usize)>>)]
         })
         .collect();
     println!("| mean | | {} |", means.join(" | "));
+    sums.first()
+        .map_or(0.0, |&(mrr, _, n)| mrr / n.max(1) as f64)
 }
 
 /// Prints each variant's terms of line `line` of `lang`.
@@ -397,6 +415,7 @@ fn show(args: &Args, lang: &str, line: usize) {
             lucene: args.lucene.clone(),
             passage: args.passage,
             show: None,
+            min_mean: None,
         },
         &stories,
         lang,
