@@ -13,6 +13,8 @@
 //! - Arabic: NLTK's list has, after its function words, months, currencies, numbers, weekdays
 //!   and verbs (دولار "dollar", يناير "January", خميس "Thursday", وجد "found"): those are
 //!   left out.
+//! - Thai: Stopwords ISO's list has verbs and nouns (รับ "receive", วัน "day", เปิด "open"),
+//!   which matter now that Thai is cut into words: those are left out.
 //! - Greek: NLTK's list is mostly Ancient Greek (`οὐδείς`, `γάρ`); the Modern Greek clitic
 //!   pronouns, articles and particles it lacks are added (`σας` "you, your", `μας`, `τους`,
 //!   `ένα`, `είναι`...).
@@ -609,4 +611,28 @@ pub(super) const ARABIC_NOT_STOP: &[&str] = &[
     "شمال",
     "يمين",
     "سبحان",
+];
+
+/// Content words of Stopwords ISO's Thai list: not stop words now that Thai is cut into
+/// words (say, organize, result, find, receive, item, day, send, open, reveal, begin, see,
+/// want, set up, join, total, part, the agent prefix นัก).
+pub(super) const THAI_NOT_STOP: &[&str] = &[
+    "กล่าว",
+    "จัด",
+    "ผล",
+    "พบ",
+    "รับ",
+    "ราย",
+    "วัน",
+    "ส่ง",
+    "เปิด",
+    "เปิดเผย",
+    "เริ่ม",
+    "เห็น",
+    "อยาก",
+    "ตั้ง",
+    "ร่วม",
+    "รวม",
+    "ส่วน",
+    "นัก",
 ];

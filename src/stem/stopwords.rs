@@ -103,6 +103,7 @@ fn words_of(code: &str) -> Option<impl Iterator<Item = &'static str>> {
         "vie" => (stoplists::VIETNAMESE, &[], &[]),
         "ell" => (stop_words::lookup("el")?, stoplists::GREEK_ADDED, &[]),
         "ara" => (stop_words::lookup("ar")?, &[], stoplists::ARABIC_NOT_STOP),
+        "tha" => (stop_words::lookup("th")?, &[], stoplists::THAI_NOT_STOP),
         _ => (stop_words::lookup(list_code(code)?)?, &[], &[]),
     };
     Some(
@@ -197,7 +198,7 @@ mod tests {
     fn reviewed_lists_hold_function_words_only() {
         let chinese = list("cmn");
         // 地 ground, 用 use, 要 want, 可 can, 多 many: content; 的 了 是 在 和 我们: not.
-        for content in ["地", "用", "要", "可", "多", "少", "上升", "一天"] {
+        for content in ["地", "用", "要", "可", "多", "少", "多少", "上升", "一天"] {
             assert!(!chinese(content), "{content}");
         }
         for function in ["的", "了", "是", "在", "和", "我们", "他們", "这个", "因为"]
@@ -229,6 +230,14 @@ mod tests {
         }
         for function in ["في", "من", "أن", "التي", "هذا"] {
             assert!(arabic(function), "{function}");
+        }
+        let thai = list("tha");
+        // Receive, day, open: content; and, that, in: not.
+        for content in ["รับ", "วัน", "เปิด"] {
+            assert!(!thai(content), "{content}");
+        }
+        for function in ["และ", "ที่", "ใน"] {
+            assert!(thai(function), "{function}");
         }
         let japanese = list("jpn");
         for function in ["の", "は", "から", "これ", "です"] {
