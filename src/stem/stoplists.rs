@@ -89,7 +89,6 @@ pub(super) const CHINESE: &[&str] = &[
     "怎樣",
     "为什么",
     "為什麼",
-    "多少",
     // Structural, aspect and modal particles.
     "的",
     "得",
