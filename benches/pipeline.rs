@@ -36,6 +36,7 @@ fn pipelines(c: &mut Criterion) {
             )
         })
         .collect();
+    #[cfg_attr(not(feature = "icu"), allow(unused_mut))]
     let mut cjk_modes = vec![
         ("characters", CjkMode::Characters),
         ("bigrams", CjkMode::Bigrams),

@@ -76,6 +76,7 @@ fn tokenizers(c: &mut Criterion) {
 
 /// Every CJK mode of this build, by name.
 fn cjk_modes() -> Vec<(&'static str, CjkMode)> {
+    #[cfg_attr(not(feature = "icu"), allow(unused_mut))]
     let mut modes = vec![
         ("characters", CjkMode::Characters),
         ("bigrams", CjkMode::Bigrams),

@@ -74,6 +74,12 @@ struct Args {
     min_mean: Option<f64>,
 }
 
+/// MRR@10, MAP and the number of queries of one analysis of one language.
+type Scores = (f64, f64, usize);
+
+/// A language and its scores per variant (`None`: the variant has no terms for it).
+type LangResults = (String, Vec<Option<Scores>>);
+
 /// One language's sentences, their stories and passages.
 struct Collection {
     lang: String,
@@ -101,7 +107,7 @@ fn main() {
         }
         return;
     }
-    let results: Vec<(String, Vec<Option<(f64, f64, usize)>>)> = langs
+    let results: Vec<LangResults> = langs
         .par_iter()
         .map(|lang| {
             let collection = collection(&args, &stories, lang);
@@ -300,7 +306,7 @@ fn lucene_terms(args: &Args, collection: &Collection) -> Option<Vec<Vec<String>>
 }
 
 /// MRR@10, MAP and the number of queries for one analysis of a collection.
-fn evaluate(collection: &Collection, terms: &[Vec<String>]) -> (f64, f64, usize) {
+fn evaluate(collection: &Collection, terms: &[Vec<String>]) -> Scores {
     let und = Lang::UND;
     let documents: Vec<TermCounts> = collection
         .passages
@@ -367,7 +373,7 @@ fn evaluate(collection: &Collection, terms: &[Vec<String>]) -> (f64, f64, usize)
 }
 
 /// Prints the table; returns the first variant's mean MRR@10.
-fn print_table(args: &Args, results: &[(String, Vec<Option<(f64, f64, usize)>>)]) -> f64 {
+fn print_table(args: &Args, results: &[LangResults]) -> f64 {
     let header: Vec<String> = args
         .variants
         .iter()

@@ -71,12 +71,15 @@ pub struct Stemmer {
 enum Engine {
     Snowball(snowball::Program),
     /// A light stemmer of wordmill's own: the stem is a part of the word.
-    Light(fn(&str) -> Cow<'_, str>),
+    Light(LightStem),
 }
+
+/// A light stemmer: a function from a normalized word to its stem.
+type LightStem = fn(&str) -> Cow<'_, str>;
 
 /// The light stemmer chosen for the language with ISO 639-3 code `code` over Snowball's, and
 /// its name.
-fn light_stemmer(code: &str) -> Option<(&'static str, fn(&str) -> Cow<'_, str>)> {
+fn light_stemmer(code: &str) -> Option<(&'static str, LightStem)> {
     match code {
         "ara" => Some(("arabic-light10", arabic::stem)),
         "ben" => Some(("bengali-light", suffixes::bengali)),
@@ -127,6 +130,7 @@ impl Stemmer {
 
     /// The name of the algorithm [`for_lang`](Self::for_lang) chooses for the language with
     /// ISO 639-3 code `code`, whether [`Lang`] names it yet or not.
+    #[cfg(test)]
     pub(crate) fn algorithm_for_code(code: &str) -> Option<&'static str> {
         light_stemmer(code)
             .map(|(name, _)| name)
