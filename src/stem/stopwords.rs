@@ -125,9 +125,9 @@ impl StopWords {
     ///
     /// The lists come from the stop-words crate: NLTK's where NLTK has one (short lists of
     /// function words, as search engines use), Stopwords ISO's otherwise; Chinese and
-    /// Vietnamese have wordmill's own lists of function words, and Greek NLTK's with the
-    /// Modern Greek pronouns and particles it lacks (the maintained lists hold content words,
-    /// or miss `σας` "your").
+    /// Vietnamese have wordmill's own lists of function words, Arabic and Thai the maintained
+    /// lists without their content words, and Greek NLTK's with the Modern Greek pronouns and
+    /// particles it lacks (the maintained lists hold content words, or miss `σας` "your").
     ///
     /// ```
     /// use wordmill::normalize::Normalizer;
@@ -135,9 +135,9 @@ impl StopWords {
     ///
     /// let n = Normalizer::new();
     /// let vietnamese = StopWords::for_lang("vie".parse()?, &n).unwrap();
-    /// assert!(vietnamese("của") && !vietnamese("năm")); // "of"; "year"
+    /// assert!(vietnamese.contains("của") && !vietnamese.contains("năm")); // "of"; "year"
     /// let chinese = StopWords::for_lang("cmn".parse()?, &n).unwrap();
-    /// assert!(chinese("的") && !chinese("多")); // particle; "many"
+    /// assert!(chinese.contains("的") && !chinese.contains("多")); // particle; "many"
     /// # Ok::<(), wordmill::Error>(())
     /// ```
     pub fn for_lang(lang: Lang, normalizer: &Normalizer) -> Option<StopWords> {
