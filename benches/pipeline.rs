@@ -25,6 +25,7 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use rayon::prelude::*;
 use wordmill::Pipeline;
 use wordmill::detect::Detector;
+use wordmill::tokenize::{CjkMode, Tokenizer};
 
 use common::naive::naive;
 
@@ -55,11 +56,36 @@ fn pipelines(c: &mut Criterion) {
             )
         })
         .collect();
+    #[cfg_attr(not(feature = "icu"), allow(unused_mut))]
+    let mut cjk_modes = vec![
+        ("characters", CjkMode::Characters),
+        ("bigrams", CjkMode::Bigrams),
+    ];
+    #[cfg(feature = "icu")]
+    cjk_modes.push(("dictionary", CjkMode::Dictionary));
+    let cjk_pipelines: Vec<(&str, Pipeline)> = cjk_modes
+        .into_iter()
+        .map(|(name, mode)| {
+            let tokenizer = Tokenizer::new().cjk(mode);
+            let pipeline = Pipeline::builder().keep_tokens(false).tokenizer(tokenizer);
+            (name, pipeline.build())
+        })
+        .collect();
     for (group_name, _) in common::SCRIPTS {
         let docs = common::documents(group_name, 1024);
         let bytes: usize = docs.iter().map(String::len).sum();
         let mut group = c.benchmark_group(format!("pipeline/{group_name}"));
         group.throughput(Throughput::Bytes(bytes as u64));
+        // The CJK modes beside the default (which is one of them), one thread.
+        for (name, pipeline) in &cjk_pipelines {
+            group.bench_function(format!("wordmill-{name}/1-thread"), |b| {
+                b.iter(|| {
+                    pools[0]
+                        .1
+                        .install(|| pipeline.analyze_batch(black_box(&docs)))
+                })
+            });
+        }
         for (threads, pool) in &pools {
             group.bench_function(format!("wordmill/{threads}-thread"), |b| {
                 b.iter_batched(

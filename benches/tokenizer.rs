@@ -14,7 +14,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use unicode_segmentation::UnicodeSegmentation;
 use wordmill::__private::{LanesChoice, choose_lanes};
-use wordmill::tokenize::Tokenizer;
+use wordmill::tokenize::{CjkMode, Tokenizer};
 
 fn tokenizers(c: &mut Criterion) {
     let tokenizer = Tokenizer::new();
@@ -40,6 +40,19 @@ fn tokenizers(c: &mut Criterion) {
             });
         }
         choose_lanes(LanesChoice::Best);
+        // The CJK modes beside the default (which is one of them): they change Han, kana and
+        // hangul, and Thai, Lao, Khmer and Myanmar, and what path the rest of the text takes.
+        for (name, mode) in cjk_modes() {
+            let tokenizer = Tokenizer::new().cjk(mode);
+            group.bench_function(format!("wordmill/{name}"), |b| {
+                b.iter(|| {
+                    tokenizer
+                        .tokens(black_box(&text))
+                        .map(|t| t.span.start() + t.text.len() + t.kind as usize)
+                        .sum::<usize>()
+                })
+            });
+        }
         group.bench_function("unicode_word_indices", |b| {
             b.iter(|| {
                 black_box(&text)
@@ -72,6 +85,18 @@ fn tokenizers(c: &mut Criterion) {
         });
         group.finish();
     }
+}
+
+/// Every CJK mode of this build, by name.
+fn cjk_modes() -> Vec<(&'static str, CjkMode)> {
+    #[cfg_attr(not(feature = "icu"), allow(unused_mut))]
+    let mut modes = vec![
+        ("characters", CjkMode::Characters),
+        ("bigrams", CjkMode::Bigrams),
+    ];
+    #[cfg(feature = "icu")]
+    modes.push(("dictionary", CjkMode::Dictionary));
+    modes
 }
 
 criterion_group! {

@@ -3,6 +3,8 @@
 //! `batch_cli/bad_input.rs` and `batch_cli/outputs.rs`); huge inputs are made in a temporary
 //! folder by the test itself.
 
+#[path = "batch_cli/analysis_options.rs"]
+mod analysis_options;
 #[path = "batch_cli/bad_input.rs"]
 mod bad_input;
 mod batch_support;

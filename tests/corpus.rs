@@ -144,14 +144,20 @@ fn every_span_slices_the_original_word() {
     let mut stemmers: HashMap<Lang, Option<Stemmer>> = HashMap::new();
     for (name, text) in corpus_files() {
         let doc = pipeline.analyze(&text);
-        let mut previous_end = 0;
+        let mut previous: Option<(usize, usize)> = None;
         for token in &doc.tokens {
             let word = &text[token.span.range()];
-            assert!(
-                token.span.start() >= previous_end,
-                "{name}: overlapping tokens"
-            );
-            previous_end = token.span.end();
+            // In text order; only the bigrams of Chinese, Japanese and Korean overlap, by
+            // their shared character.
+            if let Some((start, end)) = previous {
+                assert!(token.span.start() > start, "{name}: tokens out of order");
+                assert!(
+                    token.span.start() >= end || text[start..token.span.end()].chars().count() == 3,
+                    "{name}: overlapping tokens {:?}",
+                    &text[start..token.span.end()]
+                );
+            }
+            previous = Some((token.span.start(), token.span.end()));
             assert!(word.chars().any(char::is_alphanumeric), "{name}: {word:?}");
             // Each token is analysed in the language of the span it starts in.
             let lang = doc
@@ -165,9 +171,17 @@ fn every_span_slices_the_original_word() {
             let stemmer = stemmers
                 .entry(lang)
                 .or_insert_with(|| Stemmer::for_lang(lang));
+            // Turkish and Azerbaijani words are cut at their apostrophe (İstanbul'da).
+            let word = match (lang.code(), token.kind) {
+                ("tur" | "aze", TokenKind::Word) => match normal.find('\'') {
+                    Some(at) if at > 0 => &normal[..at],
+                    _ => &normal,
+                },
+                _ => &normal,
+            };
             let expected = match (stemmer, token.kind) {
-                (Some(stemmer), TokenKind::Word) => stemmer.stem(&normal).into_owned(),
-                _ => normal.into_owned(),
+                (Some(stemmer), TokenKind::Word) => stemmer.stem(word).into_owned(),
+                _ => word.to_owned(),
             };
             assert_eq!(doc.term_of(token), expected, "{name}: {word:?}");
         }

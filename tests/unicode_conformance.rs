@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
 use wordmill::Lang;
 use wordmill::normalize::{Normalizer, UnicodeForm};
-use wordmill::tokenize::Tokenizer;
+use wordmill::tokenize::{CjkMode, Tokenizer};
 
 fn ucd_file(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -84,6 +84,7 @@ fn word_boundaries_match_every_line_of_word_break_test() {
             .collect();
         let tokens = |text: &str| -> Vec<String> {
             Tokenizer::new()
+                .cjk(CjkMode::Characters)
                 .tokens(text)
                 .map(|t| t.text.to_owned())
                 .collect()

@@ -145,22 +145,83 @@ pub enum InputFormat {
     Jsonl,
 }
 
-/// What the analysis does; mirrors `wordmill::PipelineBuilder`.
+/// What the analysis does; mirrors `wordmill::PipelineBuilder`, its `Detector`, `Tokenizer`
+/// and `Normalizer`. Every option's default is the library's.
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Analysis")]
 pub struct AnalysisArgs {
     /// Detect only these languages (ISO 639-3 codes, comma-separated: eng,ara,rus).
     #[arg(long, value_delimiter = ',', value_parser = parse_lang, value_name = "CODES")]
     pub lang_allow: Vec<Lang>,
+    /// Analyse text whose language stays undetermined (too short, unclear) as this language
+    /// (ISO 639-3 code) instead of without stemming and stop words.
+    #[arg(long, value_parser = parse_lang, value_name = "CODE")]
+    pub fallback_lang: Option<Lang>,
+    /// Leave undetermined the text whose language detection is less sure of than this
+    /// (0 to 1; default 0.1).
+    #[arg(long, value_parser = parse_confidence, value_name = "P")]
+    pub min_confidence: Option<f64>,
     /// Unicode normalization form of the terms.
     #[arg(long, value_enum, default_value_t = NormalForm::Nfc, value_name = "FORM")]
     pub normalize: NormalForm,
+    /// The same as --normalize nfkc: ligatures, superscripts, full-width and other
+    /// compatibility forms folded (ﬁ → fi, ² → 2).
+    #[arg(long, conflicts_with = "normalize")]
+    pub nfkc: bool,
+    /// Remove accents from Latin letters (é → e); letters such as ø, ł, ß stay.
+    #[arg(long)]
+    pub strip_diacritics: bool,
+    /// Keep letter case (no case folding).
+    #[arg(long)]
+    pub no_case_fold: bool,
+    /// Keep typographic punctuation (’ “ –) and invisible format characters as they are.
+    #[arg(long)]
+    pub no_fold_punctuation: bool,
+    /// Keep full-width and half-width forms (Ｏｍａｎ, ｶﾞ) as they are.
+    #[arg(long)]
+    pub no_fold_width: bool,
+    /// Keep the digits of other scripts (٢٠٢٥) as they are.
+    #[arg(long)]
+    pub no_fold_digits: bool,
+    /// No script and language rules (Arabic alef forms and harakat, Hebrew niqqud, Greek
+    /// accents, Indic spelling variants).
+    #[arg(long)]
+    pub no_language_rules: bool,
+    /// Arabic teh marbuta as heh (ة → ه).
+    #[arg(long)]
+    pub teh_marbuta: bool,
+    /// Russian ё as е.
+    #[arg(long)]
+    pub russian_yo: bool,
     /// Do not stem words.
     #[arg(long)]
     pub no_stem: bool,
     /// Keep stop words as terms.
     #[arg(long)]
     pub keep_stopwords: bool,
+    /// Also count word bigrams (each term joined by a space to the one before it).
+    #[arg(long)]
+    pub bigrams: bool,
+    /// How Chinese, Japanese, Korean, Thai, Lao, Khmer and Myanmar become tokens: `auto`
+    /// bigrams of Han, kana and hangul and dictionary words of the others; `characters` one
+    /// per character (UAX #29); `bigrams`; `dictionary` words (ICU4X).
+    #[arg(long, value_enum, default_value_t = CjkArg::Auto, value_name = "MODE")]
+    pub cjk: CjkArg,
+    /// URLs (https://..., www....) are one token each.
+    #[arg(long)]
+    pub urls: bool,
+    /// E-mail addresses are one token each.
+    #[arg(long)]
+    pub emails: bool,
+    /// #hashtags are one token each, with their #.
+    #[arg(long)]
+    pub hashtags: bool,
+    /// @mentions are one token each, with their @.
+    #[arg(long)]
+    pub mentions: bool,
+    /// Emoji are tokens.
+    #[arg(long)]
+    pub emoji: bool,
     /// Analyse with this many threads (default: one per core).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..), value_name = "N")]
     pub threads: Option<u16>,
@@ -173,6 +234,15 @@ pub struct AnalysisArgs {
 pub enum NormalForm {
     Nfc,
     Nfkc,
+}
+
+/// `wordmill::tokenize::CjkMode`, by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CjkArg {
+    Auto,
+    Characters,
+    Bigrams,
+    Dictionary,
 }
 
 /// What is written, and where.
@@ -220,6 +290,13 @@ pub struct AnalyzeArgs {
 
 fn parse_lang(code: &str) -> Result<Lang, String> {
     code.trim().parse::<Lang>().map_err(|e| e.to_string())
+}
+
+fn parse_confidence(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("a number from 0 to 1, not {text:?}")),
+    }
 }
 
 /// How a run ended, and the process exit code for it.
@@ -275,6 +352,38 @@ mod tests {
         assert!(cli.command.is_none());
         assert_eq!(cli.analyze.input.paths.len(), 2);
         assert!(Cli::try_parse_from(["batch"]).is_err());
+    }
+
+    #[test]
+    fn analysis_options_parse() {
+        let cli = Cli::try_parse_from([
+            "batch",
+            "--cjk",
+            "characters",
+            "--urls",
+            "--emails",
+            "--hashtags",
+            "--mentions",
+            "--emoji",
+            "--bigrams",
+            "--strip-diacritics",
+            "--nfkc",
+            "--fallback-lang",
+            "eng",
+            "--min-confidence",
+            "0.5",
+            "x",
+        ])
+        .unwrap();
+        let a = &cli.analyze.analysis;
+        assert_eq!(a.cjk, CjkArg::Characters);
+        assert!(a.urls && a.emails && a.hashtags && a.mentions && a.emoji);
+        assert!(a.bigrams && a.strip_diacritics && a.nfkc);
+        assert_eq!(a.fallback_lang.map(Lang::code), Some("eng"));
+        assert_eq!(a.min_confidence, Some(0.5));
+        assert!(Cli::try_parse_from(["batch", "--cjk", "words", "x"]).is_err());
+        assert!(Cli::try_parse_from(["batch", "--min-confidence", "2", "x"]).is_err());
+        assert!(Cli::try_parse_from(["batch", "--nfkc", "--normalize", "nfc", "x"]).is_err());
     }
 
     #[test]

@@ -12,8 +12,10 @@ use std::sync::mpsc;
 use std::thread;
 
 use rayon::prelude::*;
+use wordmill::detect::Detector;
 use wordmill::normalize::{Normalizer, UnicodeForm};
 use wordmill::tf::CorpusStats;
+use wordmill::tokenize::{CjkMode, Tokenizer};
 use wordmill::{Analysis, Pipeline};
 
 use crate::files::{self, OutputFile, Refusal};
@@ -22,7 +24,7 @@ use crate::input::{self, Document, Documents};
 use crate::output::{self, Sink, io_message};
 use crate::report::Reporter;
 use crate::stats::NameHash;
-use crate::{AnalyzeArgs, NormalForm, Outcome, signals, stats};
+use crate::{AnalyzeArgs, CjkArg, NormalForm, Outcome, signals, stats};
 
 /// A batch is cut when its text reaches this size, whatever its number of documents.
 const BATCH_BYTES: usize = 16 << 20;
@@ -88,19 +90,58 @@ pub fn analyze_command(args: &AnalyzeArgs) -> Outcome {
     }
 }
 
-fn pipeline(args: &AnalyzeArgs) -> Pipeline {
+/// The pipeline the options describe, or why they cannot make one.
+fn pipeline(args: &AnalyzeArgs) -> Result<Pipeline, String> {
     let a = &args.analysis;
-    let form = match a.normalize {
-        NormalForm::Nfc => UnicodeForm::Nfc,
-        NormalForm::Nfkc => UnicodeForm::Nfkc,
+    let form = match (a.normalize, a.nfkc) {
+        (NormalForm::Nfkc, _) | (_, true) => UnicodeForm::Nfkc,
+        (NormalForm::Nfc, false) => UnicodeForm::Nfc,
     };
-    Pipeline::builder()
+    let normalizer = Normalizer::new()
+        .unicode_form(form)
+        .strip_diacritics(a.strip_diacritics)
+        .case_fold(!a.no_case_fold)
+        .fold_punctuation(!a.no_fold_punctuation)
+        .fold_width(!a.no_fold_width)
+        .fold_digits(!a.no_fold_digits)
+        .language_rules(!a.no_language_rules)
+        .teh_marbuta(a.teh_marbuta)
+        .russian_yo(a.russian_yo);
+    let cjk = match a.cjk {
+        CjkArg::Auto => CjkMode::Auto,
+        CjkArg::Characters => CjkMode::Characters,
+        CjkArg::Bigrams => CjkMode::Bigrams,
+        #[cfg(feature = "icu")]
+        CjkArg::Dictionary => CjkMode::Dictionary,
+        #[cfg(not(feature = "icu"))]
+        CjkArg::Dictionary => {
+            return Err("--cjk dictionary needs wordmill built with its `icu` feature".into());
+        }
+    };
+    let tokenizer = Tokenizer::new()
+        .cjk(cjk)
+        .urls(a.urls)
+        .emails(a.emails)
+        .hashtags(a.hashtags)
+        .mentions(a.mentions)
+        .emoji(a.emoji);
+    let mut detector = Detector::new();
+    if let Some(p) = a.min_confidence {
+        detector = detector.min_confidence(p).map_err(|e| e.to_string())?;
+    }
+    let mut builder = Pipeline::builder()
+        .detector(detector)
         .languages(a.lang_allow.iter().copied())
-        .normalizer(Normalizer::new().unicode_form(form))
+        .tokenizer(tokenizer)
+        .normalizer(normalizer)
         .stemming(!a.no_stem)
         .remove_stopwords(!a.keep_stopwords)
-        .keep_tokens(args.output.tokens)
-        .build()
+        .bigrams(a.bigrams)
+        .keep_tokens(args.output.tokens);
+    if let Some(lang) = a.fallback_lang {
+        builder = builder.fallback_language(lang);
+    }
+    Ok(builder.build())
 }
 
 /// The files the run writes, opened before anything is read: a run that cannot write its
@@ -172,8 +213,9 @@ impl Outputs {
 
 fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
     let out_args = &args.output;
+    // Options that cannot make a pipeline are refused before any file is opened.
+    let pipeline = pipeline(args).map_err(Stop::Refused)?;
     let outputs = Outputs::open(args)?;
-    let pipeline = pipeline(args);
     let guard = Guard::new(&pipeline);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.analysis.threads.map_or(0, usize::from))

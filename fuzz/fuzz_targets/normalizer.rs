@@ -11,10 +11,10 @@
 use libfuzzer_sys::fuzz_target;
 use wordmill::Lang;
 use wordmill::normalize::{Normalizer, UnicodeForm};
-use wordmill::tokenize::Tokenizer;
+use wordmill::tokenize::{CjkMode, Tokenizer};
 
-const LANGS: [&str; 10] = [
-    "und", "eng", "tur", "aze", "ara", "pes", "urd", "rus", "ell", "heb",
+const LANGS: [&str; 12] = [
+    "und", "eng", "tur", "aze", "ara", "pes", "urd", "rus", "ell", "heb", "hin", "ben",
 ];
 
 fn normalizer(pick: u8) -> Normalizer {
@@ -77,7 +77,9 @@ fuzz_target!(|data: &[u8]| {
         .parse()
         .expect("known");
     check(&normalizer, lang, &text);
-    let tokenizer = Tokenizer::new();
+    // Characters: the windows fold (the CJK modes take text of those scripts to the
+    // segmenter).
+    let tokenizer = Tokenizer::new().cjk(CjkMode::Characters);
     let mut fused = Vec::new();
     tokenizer.for_each_normalized(
         &text,

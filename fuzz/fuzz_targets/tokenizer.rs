@@ -1,11 +1,11 @@
 //! Differential fuzzing of wordmill's tokenizer against unicode-segmentation as the oracle.
 //!
 //! `cargo fuzz run tokenizer` (see fuzz/README.md). Checks, for any UTF-8 input:
-//! - the word-boundary segments equal `split_word_bound_indices`, and the tokens equal
-//!   `unicode_word_indices`, except where a ZWJ precedes an Extended_Pictographic (where
+//! - the word-boundary segments equal `split_word_bound_indices`, and the tokens of
+//!   `CjkMode::Characters` equal `unicode_word_indices`, except where a ZWJ precedes an Extended_Pictographic (where
 //!   unicode-segmentation departs from UAX #29's WB6; see tests/tokenizer_differential.rs);
 //! - every token of every option set is a slice of the input, in order (CJK bigrams overlap
-//!   by design, so with options only the starts must not go back);
+//!   by design, so with them, as by default, only the starts must not go back);
 //! - the terms of the fused tokenize-and-normalize loop (whose windows fold their text in
 //!   bulk) equal normalizing each token on its own, under a language and options the input's
 //!   length picks.
@@ -21,7 +21,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    check_spans(&Tokenizer::new(), text, false);
+    let characters = Tokenizer::new().cjk(CjkMode::Characters);
+    check_spans(&characters, text, false);
+    check_spans(&Tokenizer::new(), text, true);
     check_fused_normalization(text);
     check_spans(
         &Tokenizer::new()
@@ -40,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
     let ours: Vec<(usize, &str)> = Tokenizer::segments(text).collect();
     let theirs: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
     assert_eq!(ours, theirs, "segments of {text:?}");
-    let ours: Vec<(usize, &str)> = Tokenizer::new()
+    let ours: Vec<(usize, &str)> = characters
         .tokens(text)
         .map(|t| (t.span.start(), t.text))
         .collect();
@@ -75,7 +77,9 @@ fn check_fused_normalization(text: &str) {
         1 => Normalizer::new().unicode_form(UnicodeForm::Nfkc),
         _ => Normalizer::new().fold_punctuation(false).russian_yo(true),
     };
-    let tokenizer = Tokenizer::new();
+    // Characters: the windows fold (the CJK modes take text of those scripts to the
+    // segmenter).
+    let tokenizer = Tokenizer::new().cjk(CjkMode::Characters);
     let mut fused = Vec::new();
     tokenizer.for_each_normalized(text, &normalizer, lang, |token, term| {
         fused.push((token.span.start(), term.to_owned()));

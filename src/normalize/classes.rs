@@ -204,6 +204,10 @@ fn class_block(block: u32) -> [u8; 64] {
         if is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes {
             bits |= class::NFKC;
         }
+        // A character that starts a context rule (Indic) changes with its neighbours.
+        if super::indic::starts_a_context(c) {
+            bits |= class::RULE;
+        }
         let by_default = plain.map_char(c, neutral);
         let folding = folding_only.map_char(c, neutral);
         if by_default != CharMap::Keep {

@@ -11,8 +11,8 @@
 //! 3. Folding of typographic punctuation (`’` → `'`), full-width forms (`Ａ１` → `a1`) and
 //!    native digits (`٢٠٢٥` → `2025`), each switchable.
 //! 4. Script and language rules: Arabic (alef forms, alef maksura, tatweel, harakat), Persian
-//!    (yeh and kaf), Hebrew niqqud, Greek accents; optionally teh marbuta (`ة` → `ه`) and
-//!    Russian `ё` → `е`.
+//!    (yeh and kaf), Hebrew niqqud, Greek accents, the spelling variants of the Indic scripts
+//!    (`indic.rs`); optionally teh marbuta (`ة` → `ه`) and Russian `ё` → `е`.
 //! 5. Optionally, removal of Latin diacritics (`é` → `e`; letters such as `ø`, `ł`, `ß` that are
 //!    not a letter plus an accent stay distinct).
 //!
@@ -33,6 +33,7 @@
 
 mod classes;
 mod folder;
+mod indic;
 pub(crate) mod onepass;
 mod rules;
 mod steps;
@@ -145,7 +146,20 @@ impl Normalizer {
     /// Script and language rules (default on). Arabic script: `آ أ إ ٱ` → `ا`, `ى` → `ي`,
     /// tatweel, the eight harakat and superscript alef removed; in Persian and Urdu (`pes`,
     /// `urd`) `ي ى` → `ی` and `ك` → `ک` instead. Hebrew: niqqud and cantillation removed. Greek:
-    /// tonos and dialytika removed (`ά` → `α`).
+    /// tonos and dialytika removed (`ά` → `α`). Indic scripts: vowel letters written in two
+    /// pieces made one, joiners after a virama dropped (Devanagari, Bengali) or made the
+    /// letter they spell (Bengali `ৎ`, the Malayalam chillus); Devanagari without nukta,
+    /// with anusvara for chandrabindu and for a nasal before a consonant of its class
+    /// (`डिफ़ेंस` → `डिफेंस`, `दाँत` → `दांत`, `हिन्दी` → `हिंदी`).
+    ///
+    /// ```
+    /// use wordmill::normalize::Normalizer;
+    /// use wordmill::Lang;
+    ///
+    /// let n = Normalizer::new();
+    /// assert_eq!(n.normalize("दाँत", Lang::UND), n.normalize("दांत", Lang::UND));
+    /// assert_eq!(n.normalize("हिन्दी", Lang::UND), "हिंदी");
+    /// ```
     pub fn language_rules(mut self, on: bool) -> Self {
         self.language_rules = on;
         self
@@ -267,13 +281,25 @@ impl Normalizer {
     /// edges, where UAX #29 leaves them attached to the word before.
     #[inline]
     fn without_edge_joiners<'a>(&self, token: &'a str) -> &'a str {
-        if self.fold_punctuation && has_edge_joiner(token) {
-            match token.trim_matches(JOINERS) {
-                "" => token,
-                trimmed => trimmed,
+        if !(self.fold_punctuation && has_edge_joiner(token)) {
+            return token;
+        }
+        match token.trim_matches(JOINERS) {
+            "" => token,
+            trimmed => {
+                // A ZWJ after a virama that spells a letter with it (Bengali `ত্‍` for `ৎ`,
+                // the Malayalam chillus) is part of the word: the Indic rules take it.
+                let start = subslice_offset(token, trimmed).unwrap_or(0);
+                let end = start + trimmed.len();
+                if self.language_rules
+                    && token[end..].starts_with('\u{200D}')
+                    && indic::spells_a_letter_with_zwj(trimmed)
+                {
+                    &token[start..end + '\u{200D}'.len_utf8()]
+                } else {
+                    trimmed
+                }
             }
-        } else {
-            token
         }
     }
 }

@@ -170,6 +170,8 @@ pub(super) fn script_rule(c: char, rules: Rules, teh_marbuta: bool) -> Option<Ch
         | '\u{05C7}' => CharMap::Remove,
         // Greek: tonos and dialytika, on their own or composed.
         '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => return greek_without_accents(c),
+        // Devanagari: nukta and chandrabindu (see `indic.rs`).
+        '\u{0900}'..='\u{097F}' => return super::indic::devanagari_rule(c),
         _ => return None,
     };
     Some(map)

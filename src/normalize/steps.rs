@@ -43,11 +43,21 @@ impl Normalizer {
         buffer.clear();
         // Case folding alone never removes a character; the rules may.
         let may_remove = work & !(unstable | class::FOLD) != 0;
-        let mapped = if may_remove {
+        let mut mapped = if may_remove {
             self.map_chars(&composed, rules, relevant, buffer)
         } else {
             self.case_fold && fold_into(&composed, buffer)
         };
+        // The context rules (Indic) read a character's neighbours: after the per-character
+        // rules, on what they made.
+        if work & class::RULE != 0 {
+            let mut context = String::new();
+            let text: &str = if mapped { buffer } else { &composed };
+            if self.apply_context_rules(text, &mut context) {
+                *buffer = context;
+                mapped = true;
+            }
+        }
         if !mapped {
             return match composed {
                 Cow::Borrowed(token) => token,
@@ -98,9 +108,14 @@ impl Normalizer {
             };
             let text = recomposed.as_deref().unwrap_or(buffer);
             again.clear();
-            if work_of(text) & relevant & !unstable != 0
-                && self.map_chars(text, rules, relevant, &mut again)
-            {
+            let mut changed = work_of(text) & relevant & !unstable != 0
+                && self.map_chars(text, rules, relevant, &mut again);
+            let mut context = String::new();
+            if self.apply_context_rules(if changed { &again } else { text }, &mut context) {
+                again = context;
+                changed = true;
+            }
+            if changed {
                 std::mem::swap(buffer, &mut again);
             } else {
                 if let Some(recomposed) = recomposed {
@@ -110,6 +125,12 @@ impl Normalizer {
             }
         }
         buffer
+    }
+
+    /// The context rules of the scripts (`indic.rs`), when the normalizer applies the
+    /// language rules: false (and `out` left empty) when nothing changes.
+    fn apply_context_rules(&self, text: &str, out: &mut String) -> bool {
+        self.language_rules && super::indic::apply_context_rules(text, out)
     }
 
     pub(super) fn compose<'a>(&self, text: &'a str) -> Cow<'a, str> {

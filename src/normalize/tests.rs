@@ -224,3 +224,47 @@ fn idempotent_on_examples() {
         assert_eq!(norm(&once), once, "{word}");
     }
 }
+
+/// Two spellings of one Hindi word, one term: nukta (loan sounds), chandrabindu and
+/// anusvara, a nasal consonant or anusvara before a consonant of its class, a vowel letter
+/// in two pieces, a joiner that only picks a glyph.
+#[test]
+fn hindi_spelling_variants_are_one_term() {
+    let hindi = lang("hin");
+    let n = Normalizer::new();
+    for (a, b) in [
+        ("डिफ़ेंस", "डिफेंस"),     // defence
+        ("ज़रूरी", "जरूरी"),     // necessary
+        ("क़ानून", "कानून"),     // law, with the composed qa
+        ("दाँत", "दांत"),       // tooth
+        ("हूँ", "हूं"),           // (I) am
+        ("हिन्दी", "हिंदी"),    // Hindi
+        ("सम्बन्ध", "संबंध"),     // relation
+        ("आम", "अ\u{093E}म"), // mango, आ drawn as अ + ा
+        ("क्‍षेत्र", "क्षेत्र"),     // area, with a ZWJ after the virama
+    ] {
+        assert_eq!(n.normalize(a, hindi), n.normalize(b, hindi), "{a} {b}");
+        // The same without a language: short queries are often undetermined.
+        assert_eq!(n.normalize(a, Lang::UND), n.normalize(b, hindi), "{a}");
+    }
+    assert_eq!(n.normalize("दाँत", hindi), "दांत");
+    // Letters the rules do not touch: a doubled nasal, a nasal before another class.
+    assert_eq!(n.normalize("अन्न", hindi), "अन्न");
+    assert_eq!(n.normalize("जन्म", hindi), "जन्म");
+    // Off with the language rules.
+    let plain = Normalizer::new().language_rules(false);
+    assert_eq!(plain.normalize("दाँत", hindi), "दाँत");
+}
+
+/// Bengali and Malayalam letters that Unicode encoded after text spelled them with a virama
+/// and ZWJ; Bengali's nukta letters (য়, ড়) are letters of their own and stay.
+#[test]
+fn old_spellings_of_bengali_and_malayalam_letters() {
+    let n = Normalizer::new();
+    assert_eq!(n.normalize("হঠাত্\u{200D}", lang("ben")), "হঠাৎ"); // suddenly
+    // A final joiner that spells no letter is trimmed, as any joiner at a word's edge.
+    assert_eq!(n.normalize("क्\u{200D}", Lang::UND), "क्");
+    assert_eq!(n.normalize("അവന്\u{200D}", Lang::UND), "അവൻ"); // he
+    assert_eq!(n.normalize("সময়", lang("ben")), "সময়"); // time: য় stays
+    assert_ne!(n.normalize("সময়", lang("ben")), "সময");
+}

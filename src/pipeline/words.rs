@@ -1,4 +1,5 @@
-//! What becomes of each word of a language after normalization: dropped as a stop word, or
+//! What becomes of each word of a language after normalization: cut at an apostrophe where
+//! the language puts suffixes after one (Turkish, Azerbaijani), dropped as a stop word, or
 //! stemmed, and then any filters of the user's. The pipeline memoizes the outcome per thread
 //! and distinct word (`term_cache.rs`), so all of this costs once per word, not per token.
 
@@ -73,6 +74,27 @@ impl fmt::Debug for WordRules {
 pub(super) struct LangTools {
     stemmer: Option<Arc<dyn Stem>>,
     stopwords: Option<Arc<StopWords>>,
+    /// The language writes case and other suffixes after an apostrophe (see
+    /// [`cuts_at_apostrophes`]).
+    apostrophe: bool,
+}
+
+/// True for the languages whose words are cut at their first apostrophe: Turkish and
+/// Azerbaijani write the suffixes of proper names and abbreviations after one (`İstanbul'da`
+/// "in Istanbul", `NFL'de`, `İngiltere'nin` "England's"), and the term is the name, as
+/// Lucene's ApostropheFilter makes it. Keyed by code, so a language works as soon as
+/// [`Lang`] names it.
+pub(crate) fn cuts_at_apostrophes(code: &str) -> bool {
+    matches!(code, "tur" | "aze")
+}
+
+/// The part of `word` before its first apostrophe (`'`, and `’` `ʼ` when punctuation is not
+/// folded), or the whole word when that part would be empty.
+fn before_apostrophe(word: &str) -> &str {
+    match word.find(['\'', '\u{2019}', '\u{02BC}']) {
+        Some(0) | None => word,
+        Some(at) => &word[..at],
+    }
 }
 
 impl fmt::Debug for LangTools {
@@ -80,6 +102,7 @@ impl fmt::Debug for LangTools {
         f.debug_struct("LangTools")
             .field("stemmer", &self.stemmer.is_some())
             .field("stopwords", &self.stopwords.as_ref().map(|s| s.len()))
+            .field("apostrophe", &self.apostrophe)
             .finish()
     }
 }
@@ -102,6 +125,7 @@ impl WordRules {
         LangTools {
             stemmer: stemmer.flatten(),
             stopwords: stopwords.flatten(),
+            apostrophe: cuts_at_apostrophes(lang.code()),
         }
     }
 
@@ -110,19 +134,25 @@ impl WordRules {
     pub(super) fn memoizes(&self, tools: &LangTools, normalizer: &Normalizer) -> bool {
         tools.stemmer.is_some()
             || tools.stopwords.is_some()
+            || tools.apostrophe
             || normalizer.strips_diacritics()
             || !self.filters.is_empty()
     }
 
-    /// What a normalized word of `lang` becomes: dropped as a stop word, or stemmed, stripped
-    /// of its diacritics and filtered.
+    /// What a normalized word of `lang` becomes: cut at an apostrophe, dropped as a stop
+    /// word, or stemmed, stripped of its diacritics and filtered.
     pub(super) fn term_of(
         &self,
         tools: &LangTools,
         normalizer: &Normalizer,
         lang: Lang,
-        word: &str,
+        whole: &str,
     ) -> Term {
+        let word = if tools.apostrophe {
+            before_apostrophe(whole)
+        } else {
+            whole
+        };
         if tools.stopwords.as_ref().is_some_and(|s| s.contains(word)) {
             return Term::Stop;
         }
@@ -142,10 +172,55 @@ impl WordRules {
                 _ => return Term::Stop,
             }
         }
-        if *term == *word {
+        if *term == *whole {
             Term::Same
         } else {
             Term::Other(Box::from(&*term), crate::tf::term_hash(&term))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+
+    fn terms(code: &str, text: &str) -> Vec<String> {
+        let lang: Lang = code.parse().unwrap();
+        let doc = Pipeline::builder()
+            .languages([lang])
+            .fallback_language(lang)
+            .build()
+            .analyze(text);
+        doc.tokens
+            .iter()
+            .map(|t| doc.term_of(t).to_owned())
+            .collect()
+    }
+
+    /// The suffixes Turkish writes after an apostrophe are not part of the term: a name has
+    /// one term whatever its case ("in Istanbul", "to Istanbul", "Istanbul's").
+    #[test]
+    fn turkish_names_lose_the_suffixes_after_their_apostrophe() {
+        assert_eq!(
+            terms("tur", "İstanbul'da İstanbul'a İstanbul’un İstanbul"),
+            ["istanbul"; 4]
+        );
+        assert_eq!(terms("tur", "NFL'de"), ["nfl"]);
+        // The name is then stemmed as any word: İngiltere → ingilter, as Snowball does.
+        assert_eq!(terms("tur", "İngiltere'nin İngiltere"), ["ingilter"; 2]);
+        // A suffix of a stop word does not keep it: bu'nun ("of this") is "bu", a stop word.
+        assert!(terms("tur", "bu'nun").is_empty());
+        assert_eq!(terms("aze", "Bakı'da"), terms("aze", "Bakı"));
+    }
+
+    /// Other languages keep their apostrophes: English possessives are the stemmer's, and
+    /// an apostrophe that starts a word is not cut.
+    #[test]
+    fn other_languages_keep_their_apostrophes() {
+        assert_eq!(terms("eng", "Oman's"), ["oman"]);
+        assert_eq!(terms("eng", "rock'n'roll"), ["rock'n'rol"]);
+        assert_eq!(before_apostrophe("'da"), "'da");
+        assert!(cuts_at_apostrophes("tur") && !cuts_at_apostrophes("fra"));
     }
 }

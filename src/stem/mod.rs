@@ -32,8 +32,11 @@
 use std::borrow::Cow;
 use std::fmt;
 
+mod arabic;
 mod snowball;
+mod stoplists;
 mod stopwords;
+mod suffixes;
 
 pub use stopwords::StopWords;
 
@@ -55,11 +58,32 @@ pub trait Stem: Send + Sync {
     fn stem<'a>(&self, word: &'a str) -> Cow<'a, str>;
 }
 
-/// A Snowball stemmer for one language.
+/// The stemmer of one language: a Snowball algorithm, or a light stemmer of wordmill's own
+/// (Arabic, Bengali, Hindi).
 pub struct Stemmer {
     lang: Lang,
     algorithm: &'static str,
-    program: snowball::Program,
+    engine: Engine,
+}
+
+enum Engine {
+    Snowball(snowball::Program),
+    /// A light stemmer of wordmill's own: the stem is a part of the word.
+    Light(LightStem),
+}
+
+/// A light stemmer: a function from a normalized word to its stem.
+type LightStem = fn(&str) -> Cow<'_, str>;
+
+/// The light stemmer chosen for the language with ISO 639-3 code `code` over Snowball's, and
+/// its name.
+fn light_stemmer(code: &str) -> Option<(&'static str, LightStem)> {
+    match code {
+        "ara" => Some(("arabic-light10", arabic::stem)),
+        "ben" => Some(("bengali-light", suffixes::bengali)),
+        "hin" => Some(("hindi-light", suffixes::hindi)),
+        _ => None,
+    }
 }
 
 impl fmt::Debug for Stemmer {
@@ -72,22 +96,61 @@ impl fmt::Debug for Stemmer {
 }
 
 impl Stemmer {
-    /// The stemmer for `lang`, or `None` when Snowball has no algorithm for it.
+    /// The stemmer for `lang`, or `None` when there is none.
     ///
-    /// Croatian and Bosnian get the Serbian stemmer and Malay the Indonesian one, where
-    /// measured to help (see the `snowball` module).
+    /// Snowball's algorithm of the language, except for Arabic, which gets Larkey et al.'s
+    /// light10 (Snowball's removes a leading `ف` that is often a letter of the word:
+    /// `فريق` "team" → `ريق`), and Hindi and Bengali, which get light stemmers after
+    /// Ramanathan and Rao and after Islam, Uddin and Khan (Snowball has no Bengali). Croatian and Bosnian get the Serbian stemmer and Malay the
+    /// Indonesian one, where measured to help (see the `snowball` module).
+    ///
+    /// ```
+    /// use wordmill::stem::Stemmer;
+    ///
+    /// let arabic = Stemmer::for_lang("ara".parse()?).unwrap();
+    /// assert_eq!(arabic.algorithm(), "arabic-light10");
+    /// assert_eq!(arabic.stem("الفريق"), "فريق"); // "the team" → "team"
+    /// assert_eq!(arabic.stem("فريق"), "فريق");
+    /// let snowball = Stemmer::snowball("ara".parse()?).unwrap();
+    /// assert_eq!(snowball.stem("فريق"), "ريق");
+    /// # Ok::<(), wordmill::Error>(())
+    /// ```
     pub fn for_lang(lang: Lang) -> Option<Stemmer> {
+        match light_stemmer(lang.code()) {
+            Some((algorithm, stem)) => Some(Stemmer {
+                lang,
+                algorithm,
+                engine: Engine::Light(stem),
+            }),
+            None => Stemmer::snowball(lang),
+        }
+    }
+
+    /// The name of the algorithm [`for_lang`](Self::for_lang) chooses for the language with
+    /// ISO 639-3 code `code`, whether [`Lang`] names it yet or not.
+    #[cfg(test)]
+    pub(crate) fn algorithm_for_code(code: &str) -> Option<&'static str> {
+        light_stemmer(code)
+            .map(|(name, _)| name)
+            .or_else(|| snowball::algorithm(code).map(|a| a.name))
+    }
+
+    /// Snowball's stemmer for `lang`, or `None` when Snowball has no algorithm for it: what
+    /// [`for_lang`](Self::for_lang) gives except where it chooses a light stemmer.
+    pub fn snowball(lang: Lang) -> Option<Stemmer> {
         snowball::algorithm(lang.code()).map(|a| Stemmer {
             lang,
             algorithm: a.name,
-            program: snowball::Program::new(a),
+            engine: Engine::Snowball(snowball::Program::new(a)),
         })
     }
 
-    /// The languages that have a stemmer (36 of those [`Lang`] knows: Arabic, Armenian,
-    /// Basque, Catalan, ... Yiddish).
+    /// The languages that have a stemmer (37 of those [`Lang`] knows: Arabic, Armenian,
+    /// Basque, Bengali, Catalan, ... Yiddish).
     pub fn languages() -> impl Iterator<Item = Lang> {
-        Lang::all().filter(|&l| snowball::algorithm(l.code()).is_some())
+        Lang::all().filter(|&l| {
+            light_stemmer(l.code()).is_some() || snowball::algorithm(l.code()).is_some()
+        })
     }
 
     /// The stemmer's language.
@@ -95,7 +158,8 @@ impl Stemmer {
         self.lang
     }
 
-    /// Snowball's name of the algorithm (`"serbian"` for Croatian too).
+    /// The algorithm's name: Snowball's (`"serbian"` for Croatian too), or the light
+    /// stemmer's (`"arabic-light10"`, `"bengali-light"`, `"hindi-light"`).
     pub fn algorithm(&self) -> &'static str {
         self.algorithm
     }
@@ -107,9 +171,14 @@ impl Stemmer {
         if word.len() > MAX_STEMMED_BYTES {
             return Cow::Borrowed(word);
         }
-        match self.program.stem(word) {
-            stem if stem.is_empty() => Cow::Borrowed(word),
-            stem => stem,
+        let stem = match &self.engine {
+            Engine::Snowball(program) => program.stem(word),
+            Engine::Light(stem) => stem(word),
+        };
+        if stem.is_empty() {
+            Cow::Borrowed(word)
+        } else {
+            stem
         }
     }
 }
@@ -130,10 +199,10 @@ mod tests {
     }
 
     #[test]
-    fn thirty_six_stemmers() {
-        // The 31 that Lang knew before, and Basque, Irish, Malay, Bosnian and Southern Sotho,
-        // which it knows since it has 129 languages.
-        assert_eq!(Stemmer::languages().count(), 36);
+    fn thirty_seven_stemmers() {
+        // The 31 that Lang knew before, Basque, Irish, Malay, Bosnian and Southern Sotho,
+        // which it knows since it has 129 languages, and Bengali's light stemmer.
+        assert_eq!(Stemmer::languages().count(), 37);
         assert!(Stemmer::for_lang(Lang::UND).is_none());
         assert_eq!(
             Stemmer::for_lang(lang("hrv")).unwrap().algorithm(),
@@ -160,6 +229,32 @@ mod tests {
                 Some(name),
                 "{code}"
             );
+        }
+    }
+
+    /// docs/languages.md (the README's table) says what the code does.
+    #[test]
+    fn the_language_table_is_true() {
+        let table = include_str!("../../docs/languages.md");
+        let mut rows = 0;
+        for line in table.lines().filter(|l| l.starts_with("| `")) {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let code = cells[1].trim_matches('`');
+            let (stop, stemmer) = (cells[3], cells[4]);
+            assert_eq!(stop != "–", stopwords::has_list(code), "{code}: stop words");
+            match Stemmer::algorithm_for_code(code) {
+                Some(name) => assert!(
+                    stemmer.contains(name.split('-').next().unwrap_or(name)),
+                    "{code}: {stemmer} is not {name}"
+                ),
+                None => assert_eq!(stemmer, "–", "{code}: no stemmer"),
+            }
+            rows += 1;
+        }
+        assert!(rows >= 120, "{rows} languages");
+        // Every language Lang names has its row.
+        for lang in Lang::all() {
+            assert!(table.contains(&format!("| `{}` |", lang.code())), "{lang}");
         }
     }
 
@@ -200,7 +295,8 @@ mod tests {
         let stemmer = Stemmer::for_lang(lang("ara")).unwrap();
         assert_eq!(stemmer.stem("الحوار"), "حوار");
         // Snowball's Arabic stemmer removes vowel marks, which would leave nothing here.
-        assert_eq!(stemmer.stem("\u{64B}"), "\u{64B}");
+        let snowball = Stemmer::snowball(lang("ara")).unwrap();
+        assert_eq!(snowball.stem("\u{64B}"), "\u{64B}");
     }
 
     #[test]

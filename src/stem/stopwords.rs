@@ -2,6 +2,7 @@
 
 use hashbrown::HashSet;
 
+use super::stoplists;
 use crate::Lang;
 use crate::normalize::Normalizer;
 
@@ -11,35 +12,46 @@ pub struct StopWords {
     words: HashSet<Box<str>>,
 }
 
-/// ISO 639-1 code of a language, as the stop-words crate names its lists.
-pub(crate) fn iso639_1(lang: Lang) -> Option<&'static str> {
-    Some(match lang.code() {
+/// The stop-words crate's list for the language with ISO 639-3 code `code`: NLTK's where
+/// NLTK has one, Stopwords ISO's otherwise. Keyed by code rather than by [`Lang`] so that a
+/// language has its list as soon as `Lang` can name it.
+fn list_code(code: &str) -> Option<&'static str> {
+    Some(match code {
         "afr" => "af",
         "ara" => "ar",
         "aze" => "az",
         "bel" => "be",
         "ben" => "bn",
+        "bre" => "br",
         "bul" => "bg",
         "cat" => "ca",
         "ces" => "cs",
-        "cmn" => "zh",
+        // Stopwords ISO's Kurdish list is Sorani (Central Kurdish, Arabic script).
+        "ckb" => "ku",
         "dan" => "da",
         "deu" => "de",
         "ell" => "el",
         "eng" => "en",
         "epo" => "eo",
         "est" => "et",
+        "eus" => "eu",
         "fin" => "fi",
         "fra" => "fr",
+        "gle" => "ga",
+        "glg" => "gl",
         "guj" => "gu",
+        "hau" => "ha",
         "heb" => "he",
         "hin" => "hi",
         "hrv" => "hr",
         "hun" => "hu",
         "hye" => "hy",
-        "ind" => "id",
+        // Malay: Indonesian's (NLTK's) function words are Malay's too; Stopwords ISO's Malay
+        // list holds content words (air "water", anak "child", amerika, asia).
+        "ind" | "msa" => "id",
         "ita" => "it",
         "jpn" => "ja",
+        "kaz" => "kk",
         "kor" => "ko",
         "lat" => "la",
         "lav" => "lv",
@@ -47,27 +59,58 @@ pub(crate) fn iso639_1(lang: Lang) -> Option<&'static str> {
         "mar" => "mr",
         "nep" => "ne",
         "nld" => "nl",
-        "nob" => "no",
-        "pes" => "fa",
+        // NLTK's Norwegian list has the Nynorsk forms too (eg, ikkje, kva).
+        "nob" | "nno" => "no",
+        // Dari is Persian as written in Afghanistan.
+        "pes" | "prs" => "fa",
         "pol" => "pl",
         "por" => "pt",
         "ron" => "ro",
         "rus" => "ru",
         "slk" => "sk",
         "slv" => "sl",
+        "som" => "so",
+        "sot" => "st",
         "spa" => "es",
+        "sqi" => "sq",
+        "swa" => "sw",
         "swe" => "sv",
         "tam" => "ta",
+        "tgk" => "tg",
         "tgl" => "tl",
         "tha" => "th",
         "tur" => "tr",
         "ukr" => "uk",
         "urd" => "ur",
         "uzb" => "uz",
-        "vie" => "vi",
+        "yor" => "yo",
         "zul" => "zu",
         _ => return None,
     })
+}
+
+/// The stop words of the language with ISO 639-3 code `code`: wordmill's own lists where the
+/// maintained ones hold content words (see `stoplists.rs`), else the stop-words crate's.
+fn words_of(code: &str) -> Option<impl Iterator<Item = &'static str>> {
+    let (base, added, removed): (&[&str], &[&str], &[&str]) = match code {
+        "cmn" => (stoplists::CHINESE, &[], &[]),
+        "vie" => (stoplists::VIETNAMESE, &[], &[]),
+        "ell" => (stop_words::lookup("el")?, stoplists::GREEK_ADDED, &[]),
+        "ara" => (stop_words::lookup("ar")?, &[], stoplists::ARABIC_NOT_STOP),
+        "tha" => (stop_words::lookup("th")?, &[], stoplists::THAI_NOT_STOP),
+        _ => (stop_words::lookup(list_code(code)?)?, &[], &[]),
+    };
+    Some(
+        base.iter()
+            .filter(move |w| !removed.contains(w))
+            .chain(added)
+            .copied(),
+    )
+}
+
+/// True when the language with ISO 639-3 code `code` has a stop list.
+pub(crate) fn has_list(code: &str) -> bool {
+    words_of(code).is_some()
 }
 
 impl StopWords {
@@ -75,16 +118,30 @@ impl StopWords {
     /// produces; `None` when there is no list for the language.
     ///
     /// The lists come from the stop-words crate: NLTK's where NLTK has one (short lists of
-    /// function words, as search engines use), Stopwords ISO's otherwise.
+    /// function words, as search engines use), Stopwords ISO's otherwise; Chinese and
+    /// Vietnamese have wordmill's own lists of function words, Arabic and Thai the maintained
+    /// lists without their content words, and Greek NLTK's with the Modern Greek pronouns and
+    /// particles it lacks (the maintained lists hold content words, or miss `σας` "your").
+    ///
+    /// ```
+    /// use wordmill::normalize::Normalizer;
+    /// use wordmill::stem::StopWords;
+    ///
+    /// let n = Normalizer::new();
+    /// let vietnamese = StopWords::for_lang("vie".parse()?, &n).unwrap();
+    /// assert!(vietnamese.contains("của") && !vietnamese.contains("năm")); // "of"; "year"
+    /// let chinese = StopWords::for_lang("cmn".parse()?, &n).unwrap();
+    /// assert!(chinese.contains("的") && !chinese.contains("多")); // particle; "many"
+    /// # Ok::<(), wordmill::Error>(())
+    /// ```
     pub fn for_lang(lang: Lang, normalizer: &Normalizer) -> Option<StopWords> {
-        let list = stop_words::lookup(iso639_1(lang)?)?;
+        let list = words_of(lang.code())?;
         // Folded as the pipeline's words are when it looks them up: before stemming and
         // diacritic removal.
         let folder = normalizer.folder(lang);
         let mut buffer = String::new();
         Some(StopWords {
             words: list
-                .iter()
                 .map(|w| Box::from(folder.fold_word(w, &mut buffer)))
                 .collect(),
         })
@@ -92,7 +149,7 @@ impl StopWords {
 
     /// The languages that have a stop-word list.
     pub fn languages() -> impl Iterator<Item = Lang> {
-        Lang::all().filter(|&l| iso639_1(l).is_some_and(|code| stop_words::lookup(code).is_some()))
+        Lang::all().filter(|&l| has_list(l.code()))
     }
 
     /// A list of your own; give the words in the form your terms have (normalized).
@@ -115,5 +172,88 @@ impl StopWords {
     /// True for an empty list.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The list of `code`, asked about words as the pipeline asks: normalized.
+    fn list(code: &str) -> impl Fn(&str) -> bool {
+        let lang: Lang = code.parse().unwrap();
+        let normalizer = Normalizer::new();
+        let words = StopWords::for_lang(lang, &normalizer).unwrap();
+        move |word| words.contains(&normalizer.normalize(word, lang))
+    }
+
+    /// Content words are terms; function words are not.
+    #[test]
+    fn reviewed_lists_hold_function_words_only() {
+        let chinese = list("cmn");
+        // 地 ground, 用 use, 要 want, 可 can, 多 many: content; 的 了 是 在 和 我们: not.
+        for content in ["地", "用", "要", "可", "多", "少", "多少", "上升", "一天"] {
+            assert!(!chinese(content), "{content}");
+        }
+        for function in ["的", "了", "是", "在", "和", "我们", "他們", "这个", "因为"]
+        {
+            assert!(chinese(function), "{function}");
+        }
+        let vietnamese = list("vie");
+        // năm year, người person, số number, chính main, ngày day, nhà house.
+        for content in ["năm", "người", "số", "chính", "ngày", "nhà", "làm"] {
+            assert!(!vietnamese(content), "{content}");
+        }
+        for function in [
+            "và", "của", "là", "những", "các", "được", "tôi", "này", "đã",
+        ] {
+            assert!(vietnamese(function), "{function}");
+        }
+        let greek = list("ell");
+        for function in ["σας", "μας", "τους", "ένα", "είναι", "στα", "οποίος", "και"]
+        {
+            assert!(greek(function), "{function}");
+        }
+        for content in ["κυβέρνηση", "Ελλάδα", "χρόνια"] {
+            assert!(!greek(content), "{content}");
+        }
+        let arabic = list("ara");
+        // Dollar, January, Thursday, found: content; in, from, that, which: not.
+        for content in ["دولار", "يناير", "خميس", "وجد", "أبو"] {
+            assert!(!arabic(content), "{content}");
+        }
+        for function in ["في", "من", "أن", "التي", "هذا"] {
+            assert!(arabic(function), "{function}");
+        }
+        let thai = list("tha");
+        // Receive, day, open: content; and, that, in: not.
+        for content in ["รับ", "วัน", "เปิด"] {
+            assert!(!thai(content), "{content}");
+        }
+        for function in ["และ", "ที่", "ใน"] {
+            assert!(thai(function), "{function}");
+        }
+        let japanese = list("jpn");
+        for function in ["の", "は", "から", "これ", "です"] {
+            assert!(japanese(function), "{function}");
+        }
+    }
+
+    /// Languages that `Lang` does not name yet have their list as soon as it does.
+    #[test]
+    fn lists_are_found_by_code() {
+        for code in [
+            "eus", "gle", "swa", "som", "sqi", "msa", "kaz", "glg", "hau", "yor", "sot", "tgk",
+            "ckb", "bre", "nno", "prs",
+        ] {
+            assert!(has_list(code), "{code}");
+        }
+        assert!(!has_list("und") && !has_list("xxx"));
+        // Every code mapped has a list in this build.
+        for lang in Lang::all() {
+            if list_code(lang.code()).is_some() {
+                assert!(has_list(lang.code()), "{lang}");
+            }
+        }
     }
 }

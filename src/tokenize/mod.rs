@@ -157,24 +157,38 @@ pub struct Token<'a> {
     pub kind: TokenKind,
 }
 
-/// How scripts written without spaces (Chinese, Japanese) become tokens.
+/// How scripts written without spaces between words become tokens: Chinese, Japanese and
+/// Korean (whose words UAX #29 does not find: one token per ideograph, hiragana one at a
+/// time, whole runs of katakana and of hangul), and Thai, Lao, Khmer and Myanmar (one
+/// character at a time).
 ///
-/// Serializes as `"characters"`, `"bigrams"` or `"dictionary"`. A build without the `icu`
-/// feature refuses `"dictionary"` with an error that says which feature it needs.
+/// Serializes as `"auto"`, `"characters"`, `"bigrams"` or `"dictionary"`. A build without
+/// the `icu` feature refuses `"dictionary"` with an error that says which feature it needs.
+///
+/// The default, [`Auto`](CjkMode::Auto), is what retrieves best: on the retrieval evaluation
+/// (`examples/retrieval_eval.rs`, BM25 over NTREX-128 news), bigrams beat dictionary words
+/// and single characters for Chinese, Japanese and Korean, and dictionary words beat single
+/// characters for Thai by far.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum CjkMode {
-    /// As UAX #29 says: one token per Han ideograph and per hiragana, katakana runs whole.
-    /// Thai, Lao, Khmer and Myanmar likewise come out one character (with its marks) at a time.
+    /// Bigrams for Han, kana and hangul, as [`Bigrams`](CjkMode::Bigrams), and dictionary
+    /// words for Thai, Lao, Khmer and Myanmar, as [`Dictionary`](CjkMode::Dictionary) (in a
+    /// build without the `icu` feature, those stay one character at a time): `東京都` →
+    /// `東京`, `京都`; `ทีมรับ` → `ทีม`, `รับ`. The default.
     #[default]
+    Auto,
+    /// As UAX #29 says: one token per Han ideograph and per hiragana, katakana and hangul
+    /// runs whole. Thai, Lao, Khmer and Myanmar likewise come out one character (with its
+    /// marks) at a time.
     Characters,
     /// Overlapping pairs of adjacent Han, hiragana, katakana and hangul characters, and a
     /// lone character alone, as Lucene's CJKBigramFilter makes them: `東京都` → `東京`, `京都`.
     Bigrams,
     /// Words found with dictionaries (ICU4X's `icu_segmenter`) in runs of Chinese, Japanese,
     /// Thai, Lao, Khmer and Myanmar: `東京都に住む` → `東京`, `都`, `に`, `住む`. Needs the
-    /// `icu` cargo feature.
+    /// `icu` cargo feature (on by default).
     #[cfg(feature = "icu")]
     Dictionary,
 }
@@ -183,6 +197,7 @@ impl<'de> Deserialize<'de> for CjkMode {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         match &*name {
+            "auto" => Ok(CjkMode::Auto),
             "characters" => Ok(CjkMode::Characters),
             "bigrams" => Ok(CjkMode::Bigrams),
             #[cfg(feature = "icu")]
@@ -193,7 +208,7 @@ impl<'de> Deserialize<'de> for CjkMode {
             )),
             other => Err(serde::de::Error::unknown_variant(
                 other,
-                &["characters", "bigrams", "dictionary"],
+                &["auto", "characters", "bigrams", "dictionary"],
             )),
         }
     }
@@ -202,7 +217,9 @@ impl<'de> Deserialize<'de> for CjkMode {
 /// Splits text into tokens at Unicode word boundaries (UAX #29).
 ///
 /// Spaces, punctuation and symbols are not tokens. By default the tokens are the words and
-/// numbers, exactly as UAX #29 bounds them; the options recognize more kinds:
+/// numbers, as UAX #29 bounds them, except in scripts written without spaces, whose words
+/// it does not find: there the default [`CjkMode`] makes bigrams (Chinese, Japanese, Korean)
+/// and dictionary words (Thai, Lao, Khmer, Myanmar). The options recognize more kinds:
 ///
 /// ```
 /// use wordmill::tokenize::{Tokenizer, TokenKind};
@@ -232,7 +249,7 @@ pub struct Tokenizer {
 }
 
 impl Tokenizer {
-    /// A tokenizer with the default options: words and numbers only, UAX #29 exactly.
+    /// A tokenizer with the default options: words and numbers only, with [`CjkMode::Auto`].
     pub fn new() -> Tokenizer {
         Tokenizer::default()
     }
@@ -272,20 +289,38 @@ impl Tokenizer {
         self
     }
 
-    /// How Chinese and Japanese become tokens (default [`CjkMode::Characters`]).
+    /// How Chinese, Japanese, Korean, Thai, Lao, Khmer and Myanmar become tokens (default
+    /// [`CjkMode::Auto`]).
+    ///
+    /// ```
+    /// use wordmill::tokenize::{CjkMode, Tokenizer};
+    ///
+    /// let words = |t: Tokenizer, text| t.tokens(text).map(|t| t.text).collect::<Vec<_>>();
+    /// assert_eq!(words(Tokenizer::new(), "東京都"), ["東京", "京都"]);
+    /// assert_eq!(words(Tokenizer::new().cjk(CjkMode::Characters), "東京都"), ["東", "京", "都"]);
+    /// ```
     pub fn cjk(mut self, mode: CjkMode) -> Self {
         self.cjk = mode;
         self
     }
 
+    /// How this tokenizer turns Chinese, Japanese, Korean and South-East Asian scripts into
+    /// tokens.
+    pub fn cjk_mode(&self) -> CjkMode {
+        self.cjk
+    }
+
     /// The tokens of `text`, in order.
     pub fn tokens<'a>(&self, text: &'a str) -> Tokens<'a> {
         let specials = self.urls || self.emails || self.hashtags || self.mentions;
+        // The CJK modes need the segmenter rather than the windows: a text with no character
+        // of the scripts they change takes the windows, whatever the mode.
+        let unspaced = self.cjk != CjkMode::Characters && has_unspaced_script(text);
         #[cfg(feature = "icu")]
-        let dictionary = self.cjk == CjkMode::Dictionary;
+        let dictionary = unspaced && matches!(self.cjk, CjkMode::Dictionary | CjkMode::Auto);
         #[cfg(not(feature = "icu"))]
         let dictionary = false;
-        let bigrams = self.cjk == CjkMode::Bigrams;
+        let bigrams = unspaced && matches!(self.cjk, CjkMode::Bigrams | CjkMode::Auto);
         // The options find tokens across segments and move the position themselves: they
         // work with the segmenter only.
         let refines = specials || bigrams || dictionary;
@@ -345,6 +380,67 @@ impl Tokenizer {
     pub fn segments(text: &str) -> Segments<'_> {
         Segments::new(text)
     }
+}
+
+/// True when `text` holds a character of Han, kana, hangul, Thai, Lao, Khmer or Myanmar: the
+/// CJK modes' scripts, all of three or four bytes in UTF-8.
+///
+/// Most text has none, and this runs before the tokenizer: 32 bytes at a time, one vector
+/// comparison says whether any byte there starts a character of three or four bytes (about
+/// 50 GB/s on English); only then are the words of the block searched for such lead bytes
+/// (eight bytes at a time), and only the lead bytes of those scripts' ranges are decoded
+/// (Vietnamese letters and typographic quotes, the three-byte characters of Latin text, are
+/// not: about 6 GB/s on the 15-language Latin text of the benchmarks).
+fn has_unspaced_script(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut blocks = bytes.chunks_exact(32);
+    let mut start = 0;
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | (b >= 0xE0)) {
+            for (w, word) in block.chunks_exact(8).enumerate() {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(word);
+                let x = u64::from_le_bytes(x);
+                // The top bit of each byte whose three top bits are set: a byte ≥ 0xE0.
+                let mut leads = x & (x << 1) & (x << 2) & 0x8080_8080_8080_8080;
+                while leads != 0 {
+                    let at = start + w * 8 + (leads.trailing_zeros() / 8) as usize;
+                    leads &= leads - 1;
+                    if is_unspaced_at(text, at) {
+                        return true;
+                    }
+                }
+            }
+        }
+        start += 32;
+    }
+    let rest = blocks.remainder();
+    (0..rest.len()).any(|i| rest[i] >= 0xE0 && is_unspaced_at(text, start + i))
+}
+
+/// True when the character of three or four bytes that starts at `at` is of a script of the
+/// CJK modes. The first two bytes rule out most others without decoding.
+fn is_unspaced_at(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let second = bytes.get(at + 1).copied().unwrap_or(0);
+    let maybe = match bytes[at] {
+        // U+0E00..U+0EFF: Thai, Lao.
+        0xE0 => (0xB8..=0xBB).contains(&second),
+        // U+1000..U+11FF: Myanmar, Hangul jamo; U+1780..U+17FF: Khmer; U+19E0: its symbols.
+        0xE1 => matches!(second, 0x80..=0x87 | 0x9E | 0x9F | 0xA7),
+        // U+2E80..U+2FFF: CJK radicals.
+        0xE2 => second >= 0xBA,
+        // U+E000..U+EFFF: private use.
+        0xEE => false,
+        // U+F900..: compatibility ideographs, half-width kana and hangul.
+        0xEF => second >= 0xA4,
+        _ => true,
+    };
+    maybe
+        && text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| crate::unicode::unspaced_script(c) != 0)
 }
 
 #[cfg(test)]

@@ -92,8 +92,10 @@ proptest! {
     }
 }
 
+/// The tokens of UAX #29 alone (no CJK mode).
 fn texts(text: &str) -> Vec<(&str, TokenKind)> {
     Tokenizer::new()
+        .cjk(CjkMode::Characters)
         .tokens(text)
         .map(|t| (t.text, t.kind))
         .collect()
@@ -192,6 +194,36 @@ fn han_is_one_token_per_character_and_katakana_runs_are_whole() {
     assert_eq!(got, ["阿", "曼", "苏", "丹", "国"]);
     let got = word_texts("オマーンの首都");
     assert_eq!(got, ["オマーン", "の", "首", "都"]);
+}
+
+/// What a search engine wants of text without spaces, by default: bigrams of Chinese,
+/// Japanese and Korean, as Lucene's CJKAnalyzer makes them; dictionary words of Thai, Lao,
+/// Khmer and Myanmar (with the `icu` feature).
+#[test]
+fn scripts_without_spaces_by_default() {
+    let default = |text| words(&Tokenizer::new(), text);
+    assert_eq!(Tokenizer::new().cjk_mode(), CjkMode::Auto);
+    // "Sultanate of Oman": 阿曼 (Oman) and 苏丹 (sultan) are bigrams of it.
+    assert_eq!(default("阿曼苏丹国"), ["阿曼", "曼苏", "苏丹", "丹国"]);
+    // A lone ideograph stays a token; Latin words around are words.
+    assert_eq!(default("Oman 国 Muscat"), ["Oman", "国", "Muscat"]);
+    // Katakana with the prolonged sound mark (News) is kana like the rest: bigrams through it.
+    assert_eq!(default("ニュース"), ["ニュ", "ュー", "ース"]);
+    // Korean eojeol "in Seoul": 서울 is one of its bigrams.
+    assert_eq!(default("서울에서"), ["서울", "울에", "에서"]);
+    #[cfg(feature = "icu")]
+    {
+        // "Thai language": ภาษา (language) and ไทย (Thai).
+        assert_eq!(default("ภาษาไทย"), ["ภาษา", "ไทย"]);
+        // "The team won": ทีม (team), ชนะ (win).
+        assert_eq!(default("ทีมชนะ"), ["ทีม", "ชนะ"]);
+    }
+    // Text without such scripts is tokenized as UAX #29 says, by the windows.
+    let latin = "Oman’s GDP grew 3.5% in 2024.";
+    assert_eq!(
+        default(latin),
+        words(&Tokenizer::new().cjk(CjkMode::Characters), latin)
+    );
 }
 
 #[test]
@@ -329,7 +361,7 @@ fn emoji_are_tokens_on_request() {
 
 #[test]
 fn cjk_modes_round_trip_and_dictionary_names_its_feature() {
-    for mode in [CjkMode::Characters, CjkMode::Bigrams] {
+    for mode in [CjkMode::Auto, CjkMode::Characters, CjkMode::Bigrams] {
         let json = serde_json::to_string(&mode).unwrap();
         assert_eq!(serde_json::from_str::<CjkMode>(&json).unwrap(), mode);
     }
@@ -357,4 +389,26 @@ fn spans_never_run_backwards() {
             .to_string()
             .contains("ends before it starts")
     );
+}
+
+/// The scan that decides whether a text needs the CJK modes finds any character of their
+/// scripts, wherever it is, and nothing else.
+#[test]
+fn the_scan_for_unspaced_scripts_finds_them_anywhere() {
+    let latin = "Thế giới – “Oman’s” naïve ḁ 2024 € ﬁ ｆｕｌｌ ";
+    assert!(!super::has_unspaced_script(latin));
+    for c in [
+        '東', 'の', 'カ', 'ー', '한', 'ᄀ', 'ก', 'ລ', 'ក', 'မ', '⺀', '豈', 'ｶ', '𠀀',
+    ] {
+        for at in [0, 5, 31, 32, 40, 63, 64, 70] {
+            let mut text: String = latin.chars().cycle().take(at).collect();
+            text.push(c);
+            text.push_str(latin);
+            assert!(
+                super::has_unspaced_script(&text),
+                "{c:?} after {at} characters"
+            );
+        }
+    }
+    assert!(!super::has_unspaced_script(""));
 }

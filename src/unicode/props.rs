@@ -135,5 +135,10 @@ mod tests {
         assert_eq!(unspaced_script('ก'), 5);
         assert_eq!(unspaced_script('a'), 0);
         assert_eq!(unspaced_script('ع'), 0);
+        // Common characters used with kana only count as katakana: they are inside words.
+        for c in ['ー', 'ｰ', '〱', '\u{3099}'] {
+            assert_eq!(unspaced_script(c), UNSPACED_KATAKANA, "{c:?}");
+        }
+        assert_eq!(unspaced_script('・'), 0, "punctuation of many scripts");
     }
 }

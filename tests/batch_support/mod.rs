@@ -34,6 +34,10 @@ fn build() -> PathBuf {
     if !cfg!(debug_assertions) {
         cargo.arg("--release");
     }
+    // The features of the test's own build (the `icu` feature is on by default).
+    if !cfg!(feature = "icu") {
+        cargo.arg("--no-default-features");
+    }
     let output = cargo.output().expect("cargo runs");
     assert!(
         output.status.success(),

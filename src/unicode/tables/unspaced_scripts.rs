@@ -5,7 +5,7 @@
 /// Ranges of the scripts written without spaces between words, sorted:
 /// (first, last, class) with class 1 Han, 2 Hiragana, 3 Katakana, 4 Hangul,
 /// 5 Thai, 6 Lao, 7 Khmer, 8 Myanmar.
-pub(crate) static SCRIPT_RANGES: [(u32, u32, u8); 76] = [
+pub(crate) static SCRIPT_RANGES: [(u32, u32, u8); 77] = [
     (0xe01, 0xe3a, 5),
     (0xe40, 0xe5b, 5),
     (0xe81, 0xe82, 6),
@@ -32,11 +32,13 @@ pub(crate) static SCRIPT_RANGES: [(u32, u32, u8); 76] = [
     (0x3007, 0x3007, 1),
     (0x3021, 0x3029, 1),
     (0x302e, 0x302f, 4),
+    (0x3031, 0x3035, 3),
     (0x3038, 0x303b, 1),
     (0x3041, 0x3096, 2),
+    (0x3099, 0x309c, 3),
     (0x309d, 0x309f, 2),
-    (0x30a1, 0x30fa, 3),
-    (0x30fd, 0x30ff, 3),
+    (0x30a0, 0x30fa, 3),
+    (0x30fc, 0x30ff, 3),
     (0x3131, 0x318e, 4),
     (0x31f0, 0x31ff, 3),
     (0x3200, 0x321e, 4),
@@ -53,8 +55,7 @@ pub(crate) static SCRIPT_RANGES: [(u32, u32, u8); 76] = [
     (0xd7cb, 0xd7fb, 4),
     (0xf900, 0xfa6d, 1),
     (0xfa70, 0xfad9, 1),
-    (0xff66, 0xff6f, 3),
-    (0xff71, 0xff9d, 3),
+    (0xff66, 0xff9f, 3),
     (0xffa0, 0xffbe, 4),
     (0xffc2, 0xffc7, 4),
     (0xffca, 0xffcf, 4),

@@ -196,6 +196,17 @@ fn unspaced_scripts(ucd: &Ucd) -> Result<Rust, Box<dyn Error>> {
             spans.push((*range.start(), *range.end(), *class));
         }
     }
+    // Characters of Common and Inherited used with kana only: the prolonged sound mark `ー`
+    // (half-width `ｰ` too), the voicing marks, the kana repeat marks. They are inside kana
+    // words (`ニュース`), so they count as katakana: else a word holding one is not a CJK run
+    // and the bigram and dictionary options leave it whole.
+    for (range, codes) in ucd.ranges("ScriptExtensions.txt", 0)? {
+        let mut codes = codes.split_whitespace();
+        if codes.clone().all(|c| c == "Hira" || c == "Kana") {
+            let class = if codes.any(|c| c == "Kana") { 3 } else { 2 };
+            spans.push((*range.start(), *range.end(), class));
+        }
+    }
     spans.sort_unstable();
     let mut merged: Vec<(u32, u32, u8)> = Vec::new();
     for (lo, hi, class) in spans {

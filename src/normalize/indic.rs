@@ -1,0 +1,248 @@
+//! Indic normalization: spellings of one word in the scripts of India that Unicode
+//! normalization leaves apart, made one (part of [`Normalizer::language_rules`]).
+//!
+//! Per character (in [`script_rule`](super::rules::script_rule), so the one-pass table has
+//! them), for Devanagari, as Hindi spells words two ways:
+//! - the nukta, which marks sounds of Persian, Arabic and English loans, is dropped
+//!   (`डिफ़ेंस` and `डिफेंस` "defence", `ज़रूरी` and `जरूरी`); the three letters that have it
+//!   composed (`ऩ ऱ ऴ`) lose it too. (Unicode normalization already makes `क़` and `क` + nukta
+//!   one: those letters decompose.)
+//! - chandrabindu, the nasalization mark, is written as anusvara (`दाँत` and `दांत` "tooth",
+//!   `हूँ` and `हूं`).
+//!
+//! In context (here: the normalizer's steps run it, and the one-pass table leaves the
+//! characters that start a context to them):
+//! - a vowel letter written as another vowel letter and a vowel sign, which renders the same
+//!   and which the Unicode Standard says not to use (Devanagari `अ` + `ा` for `आ`, Gurmukhi
+//!   `ੳ` + `ੁ` for `ਉ`, Malayalam `ഒ` + `ാ` for `ഓ`...), becomes the vowel letter, in all nine
+//!   scripts that have such pairs;
+//! - ZWJ and ZWNJ after a virama only choose how a conjunct is drawn (`क्‍ष` and `क्ष`):
+//!   in Devanagari and Bengali they are dropped; Bengali `ত` + virama + ZWJ, and the
+//!   Malayalam consonants + virama + ZWJ, are the old spellings of the letters Unicode has
+//!   since encoded (`ৎ`, the chillus `ൺ ൻ ർ ൽ ൾ ൿ`), which they become;
+//! - in Devanagari, a nasal consonant with a virama before a consonant of its own class is
+//!   written as anusvara, as Hindi's standard spelling has it (`हिन्दी` and `हिंदी` "Hindi",
+//!   `सम्बन्ध` and `संबंध` "relation", `अन्त` and `अंत` "end"); a doubled nasal stays (`अन्न`).
+
+/// The viramas of the scripts whose context rules read them (Devanagari, Bengali,
+/// Malayalam).
+const VIRAMAS: [char; 3] = ['\u{094D}', '\u{09CD}', '\u{0D4D}'];
+
+const ZWNJ: char = '\u{200C}';
+const ZWJ: char = '\u{200D}';
+
+/// A vowel letter followed by a vowel sign, and the vowel letter the pair stands for.
+const VOWEL_PAIRS: [(char, char, char); 38] = [
+    // Devanagari: on अ, and on ए.
+    ('अ', 'ा', 'आ'),
+    ('अ', 'ॅ', 'ॲ'),
+    ('अ', 'ॉ', 'ऑ'),
+    ('अ', 'ॆ', 'ऄ'),
+    ('अ', 'ॊ', 'ऒ'),
+    ('अ', 'ो', 'ओ'),
+    ('अ', 'ौ', 'औ'),
+    ('ए', 'ॅ', 'ऍ'),
+    ('ए', 'ॆ', 'ऎ'),
+    ('ए', 'े', 'ऐ'),
+    // Bengali.
+    ('অ', 'া', 'আ'),
+    // Gurmukhi: on ਅ, ੲ and ੳ, the bearers of its vowel letters.
+    ('ਅ', 'ਾ', 'ਆ'),
+    ('ਅ', 'ੈ', 'ਐ'),
+    ('ਅ', 'ੌ', 'ਔ'),
+    ('ੲ', 'ਿ', 'ਇ'),
+    ('ੲ', 'ੀ', 'ਈ'),
+    ('ੲ', 'ੇ', 'ਏ'),
+    ('ੳ', 'ੁ', 'ਉ'),
+    ('ੳ', 'ੂ', 'ਊ'),
+    ('ੳ', 'ੋ', 'ਓ'),
+    // Gujarati: on અ.
+    ('અ', 'ા', 'આ'),
+    ('અ', 'ૅ', 'ઍ'),
+    ('અ', 'ૉ', 'ઑ'),
+    ('અ', 'ે', 'એ'),
+    ('અ', 'ૈ', 'ઐ'),
+    ('અ', 'ો', 'ઓ'),
+    ('અ', 'ૌ', 'ઔ'),
+    // Oriya.
+    ('ଅ', 'ା', 'ଆ'),
+    ('ଏ', '\u{0B57}', 'ଐ'),
+    ('ଓ', '\u{0B57}', 'ଔ'),
+    // Telugu and Kannada.
+    ('ఒ', '\u{0C55}', 'ఓ'),
+    ('ಉ', 'ಾ', 'ಊ'),
+    ('ಒ', 'ೌ', 'ಔ'),
+    // Malayalam.
+    ('ഇ', 'ൗ', 'ഈ'),
+    ('ഉ', 'ൗ', 'ഊ'),
+    ('എ', 'െ', 'ഐ'),
+    ('ഒ', 'ാ', 'ഓ'),
+    ('ഒ', 'ൗ', 'ഔ'),
+];
+
+/// Letters written as a consonant, virama and ZWJ before Unicode encoded them.
+const ATOMIC_LETTERS: [(char, char); 7] = [
+    ('ত', 'ৎ'),
+    ('ണ', 'ൺ'),
+    ('ന', 'ൻ'),
+    ('ര', 'ർ'),
+    ('ല', 'ൽ'),
+    ('ള', 'ൾ'),
+    ('ക', 'ൿ'),
+];
+
+/// True when `text` ends with a consonant and virama that a ZWJ after them makes a letter of
+/// its own (Bengali `ৎ`, the Malayalam chillus).
+pub(super) fn spells_a_letter_with_zwj(text: &str) -> bool {
+    let mut last = text.chars().rev();
+    matches!(last.next(), Some('\u{09CD}' | '\u{0D4D}'))
+        && last
+            .next()
+            .is_some_and(|c| ATOMIC_LETTERS.iter().any(|&(base, _)| base == c))
+}
+
+/// True for a character that starts one of the context rules: the one-pass table leaves the
+/// tokens holding one to the steps.
+pub(super) fn starts_a_context(c: char) -> bool {
+    VIRAMAS.contains(&c) || VOWEL_PAIRS.iter().any(|&(first, _, _)| first == c)
+}
+
+/// The per-character rules of Devanagari (see the module documentation).
+pub(super) fn devanagari_rule(c: char) -> Option<super::rules::CharMap> {
+    use super::rules::CharMap;
+    Some(match c {
+        '\u{093C}' => CharMap::Remove,
+        'ऩ' => CharMap::Char('न'),
+        'ऱ' => CharMap::Char('र'),
+        'ऴ' => CharMap::Char('ळ'),
+        '\u{0901}' => CharMap::Char('\u{0902}'),
+        _ => return None,
+    })
+}
+
+/// The Devanagari class (velar, palatal, retroflex, dental, labial) of a stop consonant or
+/// of a nasal, and whether it is the nasal.
+fn devanagari_class(c: char) -> Option<(u32, bool)> {
+    // क ख ग घ ङ / च छ ज झ ञ / ट ठ ड ढ ण / त थ द ध न, then ऩ, then प फ ब भ म.
+    let index = match c {
+        '\u{0915}'..='\u{0928}' => c as u32 - 0x0915,
+        '\u{092A}'..='\u{092E}' => c as u32 - 0x092A + 20,
+        _ => return None,
+    };
+    Some((index / 5, index % 5 == 4))
+}
+
+/// Applies the context rules to `text` into `out`; false (and `out` left empty) when nothing
+/// changes.
+pub(super) fn apply_context_rules(text: &str, out: &mut String) -> bool {
+    if !text.chars().any(starts_a_context) {
+        return false;
+    }
+    out.clear();
+    let chars: Vec<char> = text.chars().collect();
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        // A vowel letter and a vowel sign: the vowel letter they draw.
+        if let Some(sign) = next
+            && let Some(&(_, _, letter)) = VOWEL_PAIRS
+                .iter()
+                .find(|&&(first, second, _)| first == c && second == sign)
+        {
+            out.push(letter);
+            changed = true;
+            i += 2;
+            continue;
+        }
+        if next.is_some_and(|v| VIRAMAS.contains(&v)) {
+            let after = chars.get(i + 2).copied();
+            // A consonant, virama and ZWJ: the letter Unicode encoded for them.
+            if after == Some(ZWJ)
+                && let Some(&(_, letter)) = ATOMIC_LETTERS.iter().find(|&&(base, _)| base == c)
+            {
+                out.push(letter);
+                changed = true;
+                i += 3;
+                continue;
+            }
+            // A nasal, virama (and joiners) and a stop of its class: anusvara.
+            if let Some((class, true)) = devanagari_class(c) {
+                let mut j = i + 2;
+                while chars.get(j).is_some_and(|&z| z == ZWJ || z == ZWNJ) {
+                    j += 1;
+                }
+                if let Some(&stop) = chars.get(j)
+                    && devanagari_class(stop) == Some((class, false))
+                {
+                    out.push('\u{0902}');
+                    changed = true;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        // Joiners after a Devanagari or Bengali virama.
+        if (c == ZWJ || c == ZWNJ) && i > 0 && matches!(chars[i - 1], '\u{094D}' | '\u{09CD}') {
+            changed = true;
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    if !changed {
+        out.clear();
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(text: &str) -> String {
+        let mut out = String::new();
+        if apply_context_rules(text, &mut out) {
+            out
+        } else {
+            text.to_owned()
+        }
+    }
+
+    #[test]
+    fn vowel_letters_drawn_in_two_pieces_are_one() {
+        assert_eq!(context("अाम"), "आम"); // mango
+        assert_eq!(context("अोम"), "ओम");
+        assert_eq!(context("ੳੁਹ"), "ਉਹ"); // Punjabi "he"
+        assert_eq!(context("അ"), "അ");
+        assert_eq!(context("ഒാണം"), "ഓണം"); // Onam
+        assert_eq!(context("અાજ"), "આજ"); // Gujarati "today"
+    }
+
+    #[test]
+    fn homorganic_nasals_become_anusvara() {
+        assert_eq!(context("हिन्दी"), "हिंदी");
+        assert_eq!(context("सम्बन्ध"), "संबंध");
+        assert_eq!(context("अन्त"), "अंत");
+        assert_eq!(context("ठण्डा"), "ठंडा"); // cold: retroflex ण before ड
+        // A doubled nasal, or a nasal before a consonant of another class, stays.
+        assert_eq!(context("अन्न"), "अन्न");
+        assert_eq!(context("सम्मान"), "सम्मान");
+        assert_eq!(context("अन्य"), "अन्य");
+        assert_eq!(context("जन्म"), "जन्म");
+    }
+
+    #[test]
+    fn joiners_after_a_virama_only_choose_a_glyph() {
+        assert_eq!(context("क्\u{200D}ष"), "क्ष");
+        assert_eq!(context("क्\u{200C}ष"), "क्ष");
+        // Old spellings of encoded letters: Bengali khanda ta, Malayalam chillus.
+        assert_eq!(context("হঠাত্\u{200D}"), "হঠাৎ");
+        assert_eq!(context("അവന്\u{200D}"), "അവൻ");
+        assert_eq!(context("അവർ"), "അവർ");
+        // A joiner elsewhere (Persian, emoji) is not these rules' business.
+        assert_eq!(context("می\u{200C}خواهم"), "می\u{200C}خواهم");
+    }
+}

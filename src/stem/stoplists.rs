@@ -1,0 +1,136 @@
+//! Stop lists of wordmill's own, where the maintained lists hold content words: Chinese and
+//! Vietnamese replaced, Arabic without its content words, Greek completed. Each holds function words only: pronouns,
+//! determiners, particles, conjunctions, prepositions, auxiliaries and the commonest
+//! adverbs of degree and negation, as NLTK's English list does.
+//!
+//! - Chinese: NLTK's list (Baidu's) has 841 entries with content words among them (地 "ground",
+//!   用 "use", 要 "want", 可 "can", 多 "many", 上升 "rise", 一天 "one day"...). This one has the
+//!   function words of Modern Standard Chinese, in simplified and traditional characters.
+//! - Vietnamese: Stopwords ISO's list makes content syllables stop words (năm "year", người
+//!   "person", số "number", chính "main": 36% of the tokens of news text). Vietnamese writes
+//!   one syllable per token; this list has the function syllables that seldom build content
+//!   words (not `sự` of `sự kiện` "event", `không` of `không khí` "air").
+//! - Arabic: NLTK's list has, after its function words, months, currencies, numbers, weekdays
+//!   and verbs (دولار "dollar", يناير "January", خميس "Thursday", وجد "found"): those are
+//!   left out.
+//! - Thai: Stopwords ISO's list has verbs and nouns (รับ "receive", วัน "day", เปิด "open"),
+//!   which matter now that Thai is cut into words: those are left out.
+//! - Greek: NLTK's list is mostly Ancient Greek (`οὐδείς`, `γάρ`); the Modern Greek clitic
+//!   pronouns, articles and particles it lacks are added (`σας` "you, your", `μας`, `τους`,
+//!   `ένα`, `είναι`...).
+
+/// Chinese function words, simplified and traditional.
+#[rustfmt::skip]
+pub(super) const CHINESE: &[&str] = &[
+    // Personal and demonstrative pronouns.
+    "我", "你", "您", "他", "她", "它", "我们", "你们", "他们", "她们", "它们", "咱们", "我們", "你們", "他們", "她們",
+    "它們", "咱們", "自己", "大家", "这", "那", "這", "这个", "那个", "這個", "那個", "这些", "那些", "這些", "这里", "那里",
+    "這裡", "那裡", "这样", "那样", "這樣", "那樣", "这么", "那么", "這麼", "那麼", "此", "其", "之", "该", "該", "各",
+    "每", "某",
+    // Interrogatives.
+    "谁", "誰", "什么", "什麼", "哪", "哪个", "哪個", "哪些", "哪里", "哪裡", "怎么", "怎麼", "怎样", "怎樣", "为什么",
+    "為什麼",
+    // Structural, aspect and modal particles.
+    "的", "得", "了", "着", "著", "过", "過", "吗", "嗎", "呢", "吧", "啊", "呀", "嘛", "么", "麼", "啦", "所",
+    "等", "等等",
+    // Conjunctions.
+    "和", "与", "與", "及", "以及", "或", "或者", "还是", "還是", "而", "而且", "并", "並", "并且", "並且", "但", "但是",
+    "可是", "然而", "不过", "不過", "因为", "因為", "所以", "因此", "如果", "虽然", "雖然", "尽管", "儘管", "即使", "于是",
+    "於是", "然后", "然後", "只要", "无论", "無論", "不管", "既然", "则", "則", "且", "即",
+    // Prepositions and coverbs.
+    "在", "从", "從", "自", "向", "往", "对", "對", "对于", "對於", "关于", "關於", "把", "被", "给", "給", "为",
+    "為", "为了", "為了", "由", "以", "于", "於", "跟", "同", "比", "按照", "根据", "根據", "通过", "通過", "随着",
+    "隨著", "除了",
+    // Copula, negation, auxiliaries, adverbs of degree and time.
+    "是", "不", "没", "沒", "没有", "沒有", "也", "都", "就", "才", "又", "还", "還", "已", "已经", "已經", "将",
+    "將", "曾", "曾经", "曾經", "很", "更", "最", "太", "非常", "正在", "会", "會", "能", "可以", "应该", "應該",
+];
+
+/// Vietnamese function syllables: those that are grammatical words and seldom a syllable of a
+/// content word. Left out are prepositions, negations and auxiliaries that also build
+/// compounds (`không` in `không khí` "air", `từ` in `từ chối` "refuse", `theo` in `theo dõi`
+/// "follow", `chỉ` in `chỉ số` "index", `ngoài` in `nước ngoài` "foreign").
+#[rustfmt::skip]
+pub(super) const VIETNAMESE: &[&str] = &[
+    // Personal and demonstrative pronouns (not the titles ông, bà: as "Mr" and "Mrs", not in
+    // NLTK's English list, they tell who a story is about).
+    "tôi", "chúng", "họ", "nó", "này", "đó", "ấy", "kia", "đây", "đấy",
+    // Plural markers and quantifying determiners.
+    "các", "những", "mỗi", "mọi", "và", "hoặc", "nhưng", "mà", "thì", "rằng", "nếu", "vì",
+    "tuy",
+    // The copula, the possessive, aspect and passive markers.
+    // (Not bị, of chuẩn bị "prepare" and thiết bị "device".)
+    "là", "của", "đã", "sẽ", "đang", "được", "cũng", "vẫn", "đều", "rồi", "rất", "lắm", "à",
+    "ạ", "ư", "nhé", "nhỉ", "chứ", "ơi", "ừ", "vâng",
+];
+
+/// Modern Greek function words missing from NLTK's Greek list (accents as written: the list
+/// is folded as terms are).
+#[rustfmt::skip]
+pub(super) const GREEK_ADDED: &[&str] = &[
+    // Articles, with the prepositions σε and από fused with them.
+    "ο", "η", "το", "οι", "τα", "του", "της", "των", "τον", "την", "τη", "τους", "τις", "στο",
+    "στη", "στην", "στον", "στα", "στους", "στις", "στου", "στης", "ένας", "μια", "μία", "ένα",
+    "ενός", "μιας", "έναν",
+    // Personal pronouns, strong and clitic.
+    "εγώ", "εσύ", "εμείς", "εσείς", "μου", "σου", "μας", "σας", "με", "σε", "μένα", "εσένα",
+    "αυτός", "αυτή", "αυτό", "αυτοί", "αυτές", "αυτά", "αυτού", "αυτής", "αυτών", "αυτόν",
+    "αυτούς",
+    // Relative, interrogative and indefinite pronouns.
+    "που", "πού", "οποίος", "οποία", "οποίο", "οποίοι", "οποίες", "οποίου", "οποίας", "οποίων",
+    "οποίον", "οποίους", "ποιος", "ποια", "ποιο", "ποιοι", "ποιες", "τι", "πώς", "κάποιος",
+    "κάποια", "κάποιο", "κάποιοι", "κάποιες", "κάθε", "όλος", "όλη", "όλο", "όλοι", "όλες",
+    "όλα", "όλων", "όλους", "άλλος", "άλλη", "άλλο", "άλλοι", "άλλες", "άλλα", "άλλων", "τόσο",
+    // Conjunctions and particles.
+    "και", "κι", "ή", "ούτε", "αλλά", "όμως", "ενώ", "αν", "εάν", "όταν", "ότι", "πως", "όπως",
+    "επειδή", "γιατί", "αφού", "θα", "να", "δεν", "δε", "μην", "μη", "ας",
+    // Prepositions.
+    "από", "για", "προς", "κατά", "μετά", "χωρίς", "ως", "έως", "μέχρι", "παρά", "υπό", "αντί",
+    "μεταξύ",
+    // The auxiliaries είμαι and έχω.
+    "είναι", "είμαι", "είσαι", "είμαστε", "είστε", "ήταν", "ήμουν", "έχει", "έχουν", "είχε",
+    "είχαν",
+    // Adverbs of degree and focus.
+    "πολύ", "πιο", "ήδη", "επίσης", "μόνο",
+];
+
+/// Content words of NLTK's Arabic list: not stop words (months, currencies, numbers, names of
+/// letters, verbs and nouns with a meaning of their own); the rest of it is function words.
+#[rustfmt::skip]
+pub(super) const ARABIC_NOT_STOP: &[&str] = &[
+    // The "five nouns" (father, brother, father-in-law, mouth), also in names: أبو ظبي.
+    "أبٌ", "أخٌ", "حمٌ", "فو", "أبو", "أخو", "حمو",
+    // Months (both calendars) and currencies.
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+    "نوفمبر", "ديسمبر", "جانفي", "فيفري", "أفريل", "ماي", "جوان", "جويلية", "أوت", "كانون",
+    "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "دولار", "دينار",
+    "ريال", "درهم", "ليرة", "جنيه", "قرش", "مليم", "فلس", "هللة", "سنتيم", "يورو", "ين", "يوان",
+    "شيكل",
+    // Numbers, weekdays, ordinals.
+    "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "أحد",
+    "اثنا", "اثني", "إحدى", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "ثمان",
+    "سبت", "اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "أول", "ثان", "ثاني", "ثالث", "رابع",
+    "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر", "حادي", "مئة", "مئتان", "ثلاثمئة",
+    "أربعمئة", "خمسمئة", "ستمئة", "سبعمئة", "ثمنمئة", "تسعمئة", "مائة", "ثلاثمائة", "أربعمائة",
+    "خمسمائة", "ستمائة", "سبعمائة", "ثمانمئة", "تسعمائة", "عشرون", "ثلاثون", "اربعون", "خمسون",
+    "ستون", "سبعون", "ثمانون", "تسعون", "عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين",
+    "ثمانين", "تسعين",
+    // Letter names.
+    "ألف", "باء", "تاء", "ثاء", "جيم", "حاء", "خاء", "دال", "ذال", "راء", "زاي", "سين", "شين",
+    "صاد", "ضاد", "طاء", "ظاء", "عين", "غين", "فاء", "قاف", "كاف", "لام", "ميم", "نون", "هاء",
+    "واو", "ياء", "همزة",
+    // Verbs with a meaning of their own, and nouns (take, leave, know, find, give; beloved, uncle, eye, self, morning, evening, north, right).
+    "اتخذ", "ألفى", "تخذ", "ترك", "تعلَّم", "جعل", "حجا", "حبيب", "خال", "حسب", "درى", "رأى",
+    "زعم", "صبر", "ظنَّ", "عدَّ", "علم", "غادر", "ذهب", "وجد", "ورد", "وهب", "أسكن", "أطعم",
+    "أعطى", "رزق", "زود", "سقى", "كسا", "أخبر", "أرى", "أعلم", "أنبأ", "رجع", "راح", "أخذ",
+    "قام", "أنشأ", "أقبل", "شرع", "نفس", "صباح", "مساء", "شمال", "يمين", "سبحان",
+];
+
+/// Content words of Stopwords ISO's Thai list: not stop words now that Thai is cut into
+/// words (say, organize, result, find, receive, item, day, send, open, reveal, begin, see,
+/// want, set up, join, total, part, the agent prefix นัก).
+#[rustfmt::skip]
+pub(super) const THAI_NOT_STOP: &[&str] = &[
+    "กล่าว", "จัด", "ผล", "พบ", "รับ", "ราย", "วัน", "ส่ง", "เปิด", "เปิดเผย", "เริ่ม", "เห็น",
+    "อยาก", "ตั้ง", "ร่วม", "รวม", "ส่วน", "นัก",
+];
