@@ -24,8 +24,8 @@
 //! and the rules are only consulted where a run ends. No token allocates.
 
 mod ascii;
+mod refine;
 mod segment;
-mod special;
 mod tokens;
 mod window;
 
@@ -33,8 +33,20 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use refine::{Refiner, Refiners};
 pub use segment::Segments;
 use tokens::Options;
+
+/// The script classes (see `unicode::unspaced_script`) `CjkMode::Dictionary` segments with
+/// dictionaries: Han, hiragana, katakana, Thai, Lao, Khmer, Myanmar (not hangul: Korean has
+/// spaces).
+#[cfg(feature = "icu")]
+const DICTIONARY_SCRIPTS: [u8; 7] = [1, 2, 3, 5, 6, 7, 8];
+
+/// Those of them `CjkMode::Auto` segments with dictionaries: Thai, Lao, Khmer, Myanmar (it
+/// makes bigrams of Han and kana).
+#[cfg(feature = "icu")]
+const SOUTH_EAST_ASIAN_SCRIPTS: [u8; 4] = [5, 6, 7, 8];
 pub(crate) use tokens::RawToken;
 pub use tokens::Tokens;
 
@@ -312,31 +324,43 @@ impl Tokenizer {
 
     /// The tokens of `text`, in order.
     pub fn tokens<'a>(&self, text: &'a str) -> Tokens<'a> {
-        let specials = self.urls || self.emails || self.hashtags || self.mentions;
-        // The CJK modes need the segmenter rather than the windows: a text with no character
-        // of the scripts they change takes the windows, whatever the mode.
-        let unspaced = self.cjk != CjkMode::Characters && has_unspaced_script(text);
-        #[cfg(feature = "icu")]
-        let dictionary = unspaced && matches!(self.cjk, CjkMode::Dictionary | CjkMode::Auto);
-        #[cfg(not(feature = "icu"))]
-        let dictionary = false;
-        let bigrams = unspaced && matches!(self.cjk, CjkMode::Bigrams | CjkMode::Auto);
-        // The options find tokens across segments and move the position themselves: they
-        // work with the segmenter only.
-        let refines = specials || bigrams || dictionary;
+        let mut refiners = Refiners::default();
+        if self.urls {
+            refiners.push(Refiner::Url);
+        }
+        if self.emails {
+            refiners.push(Refiner::Email);
+        }
+        if self.hashtags || self.mentions {
+            refiners.push(Refiner::Tags {
+                hashtags: self.hashtags,
+                mentions: self.mentions,
+            });
+        }
+        // A text with no character of the scripts the CJK modes change (most text) needs no
+        // refiner for them, and takes the fastest loop.
+        if self.cjk != CjkMode::Characters && has_unspaced_script(text) {
+            match self.cjk {
+                CjkMode::Characters => {}
+                CjkMode::Bigrams => refiners.push(Refiner::Bigrams),
+                #[cfg(feature = "icu")]
+                CjkMode::Dictionary => refiners.push(Refiner::Dictionary {
+                    scripts: &DICTIONARY_SCRIPTS,
+                }),
+                CjkMode::Auto => {
+                    refiners.push(Refiner::Bigrams);
+                    #[cfg(feature = "icu")]
+                    refiners.push(Refiner::Dictionary {
+                        scripts: &SOUTH_EAST_ASIAN_SCRIPTS,
+                    });
+                }
+            }
+        }
         Tokens::new(
             text,
             Options {
-                refines,
-                specials,
-                urls: self.urls,
-                emails: self.emails,
-                hashtags: self.hashtags,
-                mentions: self.mentions,
+                refiners,
                 emoji: self.emoji,
-                bigrams,
-                #[cfg(feature = "icu")]
-                dictionary,
             },
         )
     }

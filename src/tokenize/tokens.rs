@@ -3,8 +3,8 @@
 //! what it learnt of them on the way ([`RawToken`]).
 
 use super::ascii::{self, ASCII_WORD, skip_ascii_gap};
+use super::refine::{self, Pending, Refiners};
 use super::segment::{REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before};
-use super::special::{self, Pending};
 use super::window::{self, Window};
 use super::{Span, Token, TokenKind};
 use crate::fold::WindowFold;
@@ -14,17 +14,10 @@ use crate::unicode::{ALPHABETIC, EXT_PICT, NUMERIC, WB_MASK, props, wb};
 /// What the options ask of the loop.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Options {
-    /// Some option changes the segments into other tokens (`special::refine`).
-    pub(super) refines: bool,
-    pub(super) specials: bool,
-    pub(super) urls: bool,
-    pub(super) emails: bool,
-    pub(super) hashtags: bool,
-    pub(super) mentions: bool,
+    /// The options that refine word tokens (see `refine`), in order.
+    pub(super) refiners: Refiners,
+    /// Emoji are tokens.
     pub(super) emoji: bool,
-    pub(super) bigrams: bool,
-    #[cfg(feature = "icu")]
-    pub(super) dictionary: bool,
 }
 
 /// Iterator over the tokens of a text; see [`Tokenizer::tokens`].
@@ -34,6 +27,8 @@ pub struct Tokens<'a> {
     pub(super) pos: usize,
     pub(super) options: Options,
     pub(super) pending: Pending,
+    /// A word token read ahead (by a refiner collecting a run) and put back.
+    lookahead: Option<RawToken>,
     /// Tokens found 64 bytes at a time (see `window.rs`).
     window: Window,
     /// How windows fold their text, when the tokens are normalized as they come.
@@ -53,9 +48,10 @@ impl<'a> Tokens<'a> {
             pos: 0,
             options,
             pending: Pending::default(),
+            lookahead: None,
             window: Window::default(),
             fold: None,
-            scalar_until: if options.refines { usize::MAX } else { 0 },
+            scalar_until: 0,
             scalar_span: MIN_SCALAR_SPAN,
         }
     }
@@ -94,9 +90,11 @@ impl<'a> Tokens<'a> {
     /// The next token with its flags.
     #[inline(always)]
     pub(crate) fn next_raw(&mut self) -> Option<RawToken> {
-        // The hot path: the next run of the current window. (With options on, no window is
-        // ever built and this is `None`.)
-        if let Some(token) = self.window.pop() {
+        // The hot path: the next run of the current window. (With refiners, every token goes
+        // through them.)
+        if self.options.refiners.is_empty()
+            && let Some(token) = self.window.pop()
+        {
             return Some(token);
         }
         self.next_raw_slow()
@@ -107,7 +105,7 @@ impl<'a> Tokens<'a> {
         if let Some(token) = self.pending.pop() {
             return Some(token);
         }
-        if !self.options.refines {
+        if self.options.refiners.is_empty() {
             // Returned as it comes: copying the token through a local first cost a
             // store-forwarding stall per token (its kind and flags written as bytes, read back
             // as a word).
@@ -115,16 +113,35 @@ impl<'a> Tokens<'a> {
         }
         loop {
             let segment = self.next_word_segment()?;
-            if let Some(token) = special::refine(self, segment) {
+            if let Some(token) = refine::refine(self, segment) {
                 return Some(token);
             }
         }
+    }
+
+    /// Puts back a word token read ahead: the next one [`next_word_segment`] gives.
+    ///
+    /// [`next_word_segment`]: Self::next_word_segment
+    pub(super) fn put_back(&mut self, token: RawToken) {
+        debug_assert!(self.lookahead.is_none());
+        self.lookahead = Some(token);
+    }
+
+    /// Drops the tokens before `end` (a word boundary: the end of a URL or an e-mail address
+    /// that spans them); tokenizing goes on from there.
+    pub(super) fn skip_to(&mut self, end: usize) {
+        self.lookahead = None;
+        self.window.drop_runs();
+        self.pos = end;
     }
 
     /// The next segment that is a token before the options: a word, a number, or with
     /// [`Tokenizer::emoji`], an emoji.
     #[inline]
     pub(super) fn next_word_segment(&mut self) -> Option<RawToken> {
+        if let Some(token) = self.lookahead.take() {
+            return Some(token);
+        }
         let bytes = self.text.as_bytes();
         loop {
             if let Some(token) = self.window.pop() {
@@ -155,7 +172,6 @@ impl<'a> Tokens<'a> {
                     return None;
                 }
                 if next < self.scalar_until
-                    && !self.options.refines
                     && bytes[start..next].contains(&b'\n')
                     && !window::leaves_to_the_rules(bytes, next)
                 {
@@ -264,6 +280,9 @@ impl<'a> Tokens<'a> {
     /// [`next_raw_slow`](Self::next_raw_slow) goes on).
     #[inline(always)]
     pub(crate) fn pop_folded(&mut self) -> Option<(Token<'a>, RawToken, Option<&str>)> {
+        if !self.options.refiners.is_empty() {
+            return None; // every token goes through the refiners
+        }
         let text = self.text;
         let (raw, folded) = self.window.pop_folded()?;
         // SAFETY: the window's runs are found in this text.

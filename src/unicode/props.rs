@@ -86,10 +86,19 @@ pub(crate) const UNSPACED_HANGUL: u8 = 4;
 
 /// The class of the script written without spaces that `c` belongs to: 0 for none, 1 Han,
 /// 2 Hiragana, 3 Katakana, 4 Hangul, 5 Thai, 6 Lao, 7 Khmer, 8 Myanmar.
+#[inline]
 pub(crate) fn unspaced_script(c: char) -> u8 {
     let cp = c as u32;
     if cp < 0x0E00 {
         return 0;
+    }
+    // The common blocks first, without the search: CJK ideographs, Hangul syllables.
+    // (Hiragana and katakana share their blocks with marks the table classes apart.)
+    if (0x4E00..=0x9FFF).contains(&cp) {
+        return UNSPACED_HAN;
+    }
+    if (0xAC00..=0xD7A3).contains(&cp) {
+        return UNSPACED_HANGUL;
     }
     let i = SCRIPT_RANGES.partition_point(|&(first, _, _)| first <= cp);
     match i.checked_sub(1).map(|i| SCRIPT_RANGES[i]) {
@@ -124,6 +133,19 @@ mod tests {
         assert_eq!(props('曼' as u32) & WB_MASK, wb::OTHER);
         assert_ne!(props('🛑' as u32) & EXT_PICT, 0);
         assert_eq!(props(0x10FFFF), 0);
+    }
+
+    #[test]
+    fn the_fast_paths_of_unspaced_script_agree_with_the_table() {
+        for c in ('\u{0E00}'..='\u{FFFF}').filter(|c| c.len_utf8() == 3) {
+            let cp = c as u32;
+            let i = SCRIPT_RANGES.partition_point(|&(first, _, _)| first <= cp);
+            let table = match i.checked_sub(1).map(|i| SCRIPT_RANGES[i]) {
+                Some((_, last, class)) if cp <= last => class,
+                _ => 0,
+            };
+            assert_eq!(unspaced_script(c), table, "{c:?}");
+        }
     }
 
     #[test]

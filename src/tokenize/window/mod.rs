@@ -195,6 +195,11 @@ impl Window {
         self.build_with(lanes, bytes, start, fold)
     }
 
+    /// Drops the runs not yet handed out (the text they are in is read again).
+    pub(super) fn drop_runs(&mut self) {
+        self.starts = 0;
+    }
+
     /// From now on the window's folded bytes are not those of the tokens still to come
     /// (the folding changed): [`folded`](Self::folded) gives nothing until the next window.
     pub(super) fn forget_folding(&mut self) {

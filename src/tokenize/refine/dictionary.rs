@@ -1,0 +1,40 @@
+//! Dictionary words of Chinese, Japanese, Thai, Lao, Khmer and Myanmar, through ICU4X's
+//! `icu_segmenter` (the `icu` feature).
+
+use icu_segmenter::WordSegmenter;
+use icu_segmenter::options::WordBreakInvariantOptions;
+
+use super::super::ascii::NON_ASCII;
+use super::super::{RawToken, TokenKind, Tokens};
+use super::{Refined, in_scripts, run_of};
+use crate::unicode::{ALPHABETIC, NUMERIC};
+
+/// Segments the run of tokens of `scripts` (Chinese, Japanese or South-East Asian text) that
+/// starts with `first` with ICU4X's dictionaries, and queues its words.
+pub(super) fn words(tokens: &mut Tokens<'_>, first: RawToken, scripts: &[u8]) -> Refined {
+    if !in_scripts(tokens.text.as_bytes(), first, scripts) {
+        return Refined::Unchanged;
+    }
+    let end = run_of(tokens, first, |b, s| in_scripts(b, s, scripts), |_| {});
+    let text = &tokens.text[first.start..end];
+    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    let mut previous = 0;
+    for boundary in segmenter.segment_str(text) {
+        let word = &text[previous..boundary];
+        if boundary > previous && word.chars().any(char::is_alphanumeric) {
+            let numeric = word.chars().all(|c| !c.is_alphabetic());
+            tokens.pending.tokens.push(RawToken {
+                start: first.start + previous,
+                end: first.start + boundary,
+                kind: if numeric {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
+                flags: NON_ASCII | if numeric { NUMERIC } else { ALPHABETIC },
+            });
+        }
+        previous = boundary;
+    }
+    Refined::Queued
+}

@@ -1,0 +1,167 @@
+//! URLs, e-mail addresses, hashtags and mentions: tokens that span several word tokens and
+//! the punctuation between them.
+
+use super::super::ascii::NON_ASCII;
+use super::super::{RawToken, TokenKind, Tokens};
+use super::Refined;
+use crate::unicode::utf8::{char_start_before, decode};
+use crate::unicode::{ALPHABETIC, NUMERIC, WB_MASK, props, wb};
+
+/// A URL starting at the token (`https://`, `www.`, ...): the tokens it covers are dropped.
+pub(super) fn url(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
+    if segment.kind == TokenKind::Emoji {
+        return Refined::Unchanged;
+    }
+    match url_end(tokens.text.as_bytes(), segment.start) {
+        Some(end) => {
+            tokens.skip_to(end);
+            Refined::Token(special(segment.start, end, TokenKind::Url))
+        }
+        None => Refined::Unchanged,
+    }
+}
+
+/// An e-mail address whose local part starts at the token: the tokens it covers are dropped.
+pub(super) fn email(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
+    if segment.kind == TokenKind::Emoji {
+        return Refined::Unchanged;
+    }
+    match email_end(tokens.text.as_bytes(), segment.start) {
+        Some(end) => {
+            tokens.skip_to(end);
+            Refined::Token(special(segment.start, end, TokenKind::Email))
+        }
+        None => Refined::Unchanged,
+    }
+}
+
+/// The token with the `#` or `@` before it, when that is not after a letter or digit.
+pub(super) fn tag(
+    tokens: &Tokens<'_>,
+    segment: RawToken,
+    hashtags: bool,
+    mentions: bool,
+) -> Refined {
+    let bytes = tokens.text.as_bytes();
+    let start = segment.start;
+    if segment.kind == TokenKind::Emoji || start == 0 {
+        return Refined::Unchanged;
+    }
+    let kind = match bytes[start - 1] {
+        b'#' if hashtags => TokenKind::Hashtag,
+        b'@' if mentions => TokenKind::Mention,
+        _ => return Refined::Unchanged,
+    };
+    if word_char_before(bytes, start - 1) {
+        return Refined::Unchanged;
+    }
+    Refined::Token(special(start - 1, segment.end, kind))
+}
+
+fn special(start: usize, end: usize, kind: TokenKind) -> RawToken {
+    RawToken {
+        start,
+        end,
+        kind,
+        flags: NON_ASCII,
+    }
+}
+
+/// True when the character before `pos` is a letter, digit or `_` (so `C#` is no hashtag).
+fn word_char_before(bytes: &[u8], pos: usize) -> bool {
+    if pos == 0 {
+        return false;
+    }
+    let (cp, _) = decode(bytes, char_start_before(bytes, pos));
+    let p = props(cp);
+    p & (ALPHABETIC | NUMERIC) != 0 || p & WB_MASK == wb::EXTEND_NUM_LET
+}
+
+/// End of a URL starting at `start` with a scheme or `www.`, trailing punctuation left out.
+fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
+    const PREFIXES: [&[u8]; 5] = [b"https://", b"http://", b"ftp://", b"mailto:", b"www."];
+    let rest = &bytes[start..];
+    let prefix = PREFIXES
+        .iter()
+        .find(|p| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p))?;
+    let mut end = start + prefix.len();
+    while end < bytes.len() {
+        let (cp, len) = decode(bytes, end);
+        let c = char::from_u32(cp).unwrap_or(' ');
+        let stop = c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
+            || matches!(
+                c,
+                '“' | '”' | '‘' | '’' | '«' | '»' | '、' | '。' | '，' | '،'
+            );
+        if stop {
+            break;
+        }
+        end += len;
+    }
+    // Punctuation that ends the sentence, not the URL; closing brackets only when unopened.
+    // The brackets are counted once and kept up to date as the end moves back.
+    let count = |b: u8| bytes[start..end].iter().filter(|&&x| x == b).count();
+    let (mut round, mut square) = (
+        count(b'(') as isize - count(b')') as isize,
+        count(b'[') as isize - count(b']') as isize,
+    );
+    while end > start + prefix.len() {
+        let trim = match bytes[end - 1] {
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' => true,
+            b')' if round < 0 => {
+                round += 1;
+                true
+            }
+            b']' if square < 0 => {
+                square += 1;
+                true
+            }
+            _ => false,
+        };
+        if !trim {
+            break;
+        }
+        end -= 1;
+    }
+    (end > start + prefix.len()).then_some(end)
+}
+
+/// End of an e-mail address whose local part starts at `start`.
+fn email_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let is_local =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    let mut at = start;
+    while at < bytes.len() && at - start <= 64 && is_local(bytes[at]) {
+        at += 1;
+    }
+    if at == start || bytes.get(at) != Some(&b'@') || bytes[at - 1] == b'.' {
+        return None;
+    }
+    // Domain: labels of letters, digits and inner hyphens, separated by dots, at least two,
+    // the last (the top-level domain) of two or more letters.
+    let mut pos = at + 1;
+    let mut labels = 0;
+    let mut end = None;
+    loop {
+        let label_start = pos;
+        while pos < bytes.len() && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] == b'-') {
+            pos += 1;
+        }
+        let label = &bytes[label_start..pos];
+        if label.is_empty() || label[0] == b'-' || label[label.len() - 1] == b'-' {
+            break;
+        }
+        labels += 1;
+        if labels >= 2 && label.len() >= 2 && label.iter().all(u8::is_ascii_alphabetic) {
+            end = Some(pos);
+        }
+        if pos + 1 < bytes.len() && bytes[pos] == b'.' && bytes[pos + 1].is_ascii_alphanumeric() {
+            pos += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}

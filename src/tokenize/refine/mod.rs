@@ -1,0 +1,150 @@
+//! The tokenizer's options beyond UAX #29, as refiners of its word tokens: URLs, e-mail
+//! addresses, hashtags and mentions (`links.rs`), CJK bigrams (`cjk.rs`) and dictionary words
+//! (`dictionary.rs`). A tokenizer with options keeps a short list of refiners, in the order
+//! they look at a token; the first that takes a token decides what becomes of it, and a token
+//! none takes is emitted as it is. The tokens they refine come from the same loop as without
+//! options (windows and the segmenter alike), so options cost only where they apply.
+
+mod cjk;
+#[cfg(feature = "icu")]
+mod dictionary;
+mod links;
+#[cfg(test)]
+mod tests;
+
+use super::ascii::NON_ASCII;
+use super::{RawToken, TokenKind, Tokens};
+use crate::unicode::utf8::decode;
+use crate::unicode::{WB_MASK, props, unspaced_script, wb};
+
+/// One option that turns word tokens into other tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Refiner {
+    /// A URL with a scheme or `www.` (`TokenKind::Url`).
+    Url,
+    /// An e-mail address (`TokenKind::Email`).
+    Email,
+    /// `#` or `@` before a word, not after a letter or digit (`TokenKind::Hashtag`,
+    /// `TokenKind::Mention`).
+    Tags { hashtags: bool, mentions: bool },
+    /// Overlapping pairs of the characters of a run of Han, kana and hangul.
+    Bigrams,
+    /// Dictionary words (ICU4X) of a run of these script classes (see `unspaced_script`).
+    #[cfg(feature = "icu")]
+    Dictionary { scripts: &'static [u8] },
+}
+
+/// What a refiner made of a token.
+enum Refined {
+    /// This token, instead of the one looked at.
+    Token(RawToken),
+    /// Tokens queued in `Pending` (the bigrams or words of a run), the first to emit next.
+    Queued,
+    /// Not this refiner's: the next one looks.
+    Unchanged,
+}
+
+/// The refiners of a tokenizer, in order (at most one of each).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Refiners {
+    list: [Option<Refiner>; 5],
+}
+
+impl Refiners {
+    pub(super) fn push(&mut self, refiner: Refiner) {
+        if let Some(slot) = self.list.iter_mut().find(|slot| slot.is_none()) {
+            *slot = Some(refiner);
+        }
+    }
+
+    #[inline]
+    pub(super) fn is_empty(&self) -> bool {
+        self.list[0].is_none()
+    }
+}
+
+/// Tokens found ahead of the one being returned (the bigrams or words of a run), in order.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Pending {
+    tokens: Vec<RawToken>,
+    next: usize,
+    /// Character starts of a CJK run, kept to be reused run after run.
+    starts: Vec<usize>,
+}
+
+impl Pending {
+    #[inline]
+    pub(super) fn pop(&mut self) -> Option<RawToken> {
+        let token = self.tokens.get(self.next).copied()?;
+        self.next += 1;
+        if self.next == self.tokens.len() {
+            self.tokens.clear();
+            self.next = 0;
+        }
+        Some(token)
+    }
+}
+
+/// Applies the refiners to a word token: returns the token to emit, or `None` when none is
+/// (the refiner took the token and has nothing to emit).
+pub(super) fn refine(tokens: &mut Tokens<'_>, segment: RawToken) -> Option<RawToken> {
+    for refiner in tokens.options.refiners.list.into_iter().flatten() {
+        let refined = match refiner {
+            Refiner::Url => links::url(tokens, segment),
+            Refiner::Email => links::email(tokens, segment),
+            Refiner::Tags { hashtags, mentions } => links::tag(tokens, segment, hashtags, mentions),
+            Refiner::Bigrams => cjk::bigrams(tokens, segment),
+            #[cfg(feature = "icu")]
+            Refiner::Dictionary { scripts } => dictionary::words(tokens, segment, scripts),
+        };
+        match refined {
+            Refined::Token(token) => return Some(token),
+            Refined::Queued => return tokens.pending.pop(),
+            Refined::Unchanged => {}
+        }
+    }
+    Some(segment)
+}
+
+/// A word token whose characters (marks aside) are all of these script classes (see
+/// `unspaced_script`).
+fn in_scripts(bytes: &[u8], segment: RawToken, classes: &[u8]) -> bool {
+    if segment.flags & NON_ASCII == 0 || segment.kind != TokenKind::Word {
+        return false;
+    }
+    let mut pos = segment.start;
+    while pos < segment.end {
+        let (cp, len) = decode(bytes, pos);
+        let is_mark = wb::is(props(cp) & WB_MASK, wb::IGNORABLE);
+        let class = char::from_u32(cp).map_or(0, unspaced_script);
+        if !is_mark && !classes.contains(&class) {
+            return false;
+        }
+        pos += len;
+    }
+    true
+}
+
+/// The end of the run of adjacent word tokens, starting with `first`, that `belongs`
+/// accepts; `each` sees every token of the run. The first token after the run is put back,
+/// to be refined on the next call.
+fn run_of(
+    tokens: &mut Tokens<'_>,
+    first: RawToken,
+    mut belongs: impl FnMut(&[u8], RawToken) -> bool,
+    mut each: impl FnMut(RawToken),
+) -> usize {
+    let bytes = tokens.text.as_bytes();
+    let mut end = first.end;
+    each(first);
+    while let Some(next) = tokens.next_word_segment() {
+        if next.start == end && belongs(bytes, next) {
+            each(next);
+            end = next.end;
+        } else {
+            tokens.put_back(next);
+            break;
+        }
+    }
+    end
+}

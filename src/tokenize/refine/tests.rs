@@ -1,0 +1,104 @@
+//! The refiners, on examples.
+
+use super::super::{CjkMode, TokenKind, Tokenizer};
+
+fn texts(tokenizer: &Tokenizer, text: &str) -> Vec<(String, TokenKind)> {
+    tokenizer
+        .tokens(text)
+        .map(|t| (t.text.to_owned(), t.kind))
+        .collect()
+}
+
+fn words(tokenizer: &Tokenizer, text: &str) -> Vec<String> {
+    tokenizer.tokens(text).map(|t| t.text.to_owned()).collect()
+}
+
+#[test]
+fn urls_without_trailing_punctuation() {
+    let t = Tokenizer::new().urls(true);
+    assert_eq!(
+        words(&t, "See https://en.wikipedia.org/wiki/Oman_(country)."),
+        ["See", "https://en.wikipedia.org/wiki/Oman_(country)"]
+    );
+    assert_eq!(words(&t, "(www.omanobserver.om)"), ["www.omanobserver.om"]);
+    assert_eq!(words(&t, "http:// x"), ["http", "x"]);
+    assert_eq!(
+        words(&t, "https://ar.wikipedia.org/wiki/عمان، ثم"),
+        ["https://ar.wikipedia.org/wiki/عمان", "ثم"]
+    );
+}
+
+#[test]
+fn trimming_a_url_is_linear() {
+    // A million closing parentheses: each trimmed once, not recounted every time.
+    let text = format!("http://a{}", ")".repeat(1_000_000));
+    let t = Tokenizer::new().urls(true);
+    assert_eq!(words(&t, &text), ["http://a"]);
+    let balanced = "http://x.om/a_(b) and";
+    assert_eq!(words(&t, balanced)[0], "http://x.om/a_(b)");
+}
+
+#[test]
+fn emails() {
+    let t = Tokenizer::new().emails(true);
+    assert_eq!(
+        texts(&t, "Write to first.last+news@mofa.gov.om today."),
+        [
+            ("Write".to_owned(), TokenKind::Word),
+            ("to".to_owned(), TokenKind::Word),
+            ("first.last+news@mofa.gov.om".to_owned(), TokenKind::Email),
+            ("today".to_owned(), TokenKind::Word),
+        ]
+    );
+    // No top-level domain: not an address.
+    assert_eq!(words(&t, "a@b"), ["a", "b"]);
+}
+
+#[test]
+fn hashtags_and_mentions() {
+    let t = Tokenizer::new().hashtags(true).mentions(true);
+    assert_eq!(
+        texts(&t, "#Oman C# @MOFA_Oman a@b"),
+        [
+            ("#Oman".to_owned(), TokenKind::Hashtag),
+            ("C".to_owned(), TokenKind::Word),
+            ("@MOFA_Oman".to_owned(), TokenKind::Mention),
+            ("a".to_owned(), TokenKind::Word),
+            ("b".to_owned(), TokenKind::Word),
+        ]
+    );
+}
+
+#[cfg(feature = "icu")]
+#[test]
+fn dictionary_words_for_chinese_japanese_and_thai() {
+    let t = Tokenizer::new().cjk(CjkMode::Dictionary);
+    // "Oman's capital is Muscat": 阿曼 (Oman) and 马斯喀特 (Muscat) are words.
+    let zh = words(&t, "阿曼的首都是马斯喀特。");
+    assert!(zh.contains(&"阿曼".to_owned()), "{zh:?}");
+    assert!(zh.contains(&"首都".to_owned()), "{zh:?}");
+    // "I live in Tokyo": 東京 is a word, not two characters.
+    let ja = words(&t, "私は東京に住んでいます");
+    assert!(ja.contains(&"東京".to_owned()), "{ja:?}");
+    // "I love Thailand": ฉัน (I), รัก (love), then Thailand, in words, not letters.
+    let th = words(&t, "ฉันรักประเทศไทย");
+    assert_eq!(th[..2], ["ฉัน", "รัก"], "{th:?}");
+    assert!(th.iter().all(|w| w.chars().count() > 1), "{th:?}");
+    // Latin around the run is untouched.
+    assert_eq!(words(&t, "Oman 阿曼 Muscat")[0], "Oman");
+    assert_eq!(words(&t, "Oman 阿曼 Muscat").last().unwrap(), "Muscat");
+}
+
+#[test]
+fn cjk_bigrams_like_lucene() {
+    let t = Tokenizer::new().cjk(CjkMode::Bigrams);
+    assert_eq!(
+        words(&t, "東京都に住む"),
+        ["東京", "京都", "都に", "に住", "住む"]
+    );
+    assert_eq!(words(&t, "阿曼 is 国"), ["阿曼", "is", "国"]);
+    assert_eq!(words(&t, "テレビ"), ["テレ", "レビ"]);
+    assert_eq!(words(&t, "한국어 문서"), ["한국", "국어", "문서"]);
+    // Bigrams stop at punctuation.
+    assert_eq!(words(&t, "阿曼。苏丹"), ["阿曼", "苏丹"]);
+}
