@@ -43,9 +43,10 @@ pub(crate) fn unicode_form(name: &str) -> PyResult<UnicodeForm> {
     }
 }
 
-/// `"characters"`, `"bigrams"` or (with the `icu` feature) `"dictionary"`.
+/// `"auto"`, `"characters"`, `"bigrams"` or (with the `icu` feature) `"dictionary"`.
 pub(crate) fn cjk_mode(name: &str) -> PyResult<CjkMode> {
     match name.to_ascii_lowercase().as_str() {
+        "auto" => Ok(CjkMode::Auto),
         "characters" => Ok(CjkMode::Characters),
         "bigrams" => Ok(CjkMode::Bigrams),
         #[cfg(feature = "icu")]
@@ -55,7 +56,7 @@ pub(crate) fn cjk_mode(name: &str) -> PyResult<CjkMode> {
             "cjk=\"dictionary\" needs wordmill built with its `icu` feature (the default of `pip install ./python`)",
         )),
         _ => Err(PyValueError::new_err(format!(
-            "unknown cjk mode {name:?}: expected \"characters\", \"bigrams\" or \"dictionary\""
+            "unknown cjk mode {name:?}: expected \"auto\", \"characters\", \"bigrams\" or \"dictionary\""
         ))),
     }
 }

@@ -42,12 +42,13 @@ pub struct Pipeline {
 impl Pipeline {
     /// Options mirror wordmill's PipelineBuilder:
     ///
-    /// - languages: only these ISO 639-3 codes can be detected (default: all 70);
+    /// - languages: only these ISO 639-3 codes can be detected (default: all 129);
     /// - fallback_language: the language of text that stays undetermined (default: none);
     /// - normalize: "nfc", "nfkc", or a Normalizer for every option;
     /// - strip_diacritics: remove Latin accents (default: as the normalizer has it, off);
     /// - stem, stopwords: Snowball stemming and stop word removal in each span's language;
-    /// - cjk: "characters", "bigrams" or "dictionary" (default: as the tokenizer has it);
+    /// - cjk: "auto", "characters", "bigrams" or "dictionary" (default: as the tokenizer has it,
+    ///   "auto": bigrams for Han, kana and hangul, dictionary words for Thai, Lao, Khmer, Myanmar);
     /// - bigrams: also count word bigrams;
     /// - keep_tokens: keep every token with its offsets (False saves memory when only counts
     ///   matter);
@@ -140,7 +141,7 @@ impl Pipeline {
             },
             py_bool(stem),
             py_bool(stopwords),
-            cjk.as_deref().unwrap_or("characters"),
+            cjk.as_deref().unwrap_or("auto"),
             py_bool(bigrams),
             py_bool(keep_tokens),
         );

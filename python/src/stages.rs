@@ -192,13 +192,14 @@ pub struct Tokenizer {
 
 #[pymethods]
 impl Tokenizer {
-    /// cjk: "characters" (UAX #29: one token per ideograph), "bigrams" (overlapping pairs) or
-    /// "dictionary" (ICU4X word segmentation); urls, emails, hashtags, mentions, emoji: also
+    /// cjk: "auto" (bigrams for Han, kana and hangul; dictionary words for Thai, Lao, Khmer and
+    /// Myanmar), "characters" (UAX #29: one token per ideograph), "bigrams" (overlapping pairs)
+    /// or "dictionary" (ICU4X word segmentation); urls, emails, hashtags, mentions, emoji: also
     /// recognize those as tokens of their own kind.
     #[new]
     #[pyo3(
-        signature = (*, cjk = String::from("characters"), urls = false, emails = false, hashtags = false, mentions = false, emoji = false),
-        text_signature = "(*, cjk='characters', urls=False, emails=False, hashtags=False, mentions=False, emoji=False)"
+        signature = (*, cjk = String::from("auto"), urls = false, emails = false, hashtags = false, mentions = false, emoji = false),
+        text_signature = "(*, cjk='auto', urls=False, emails=False, hashtags=False, mentions=False, emoji=False)"
     )]
     fn new(
         py: Python<'_>,

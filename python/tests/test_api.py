@@ -53,7 +53,10 @@ def test_options_mirror_the_builder():
 
 def test_cjk_modes():
     text = "東京都に住む"
-    chars = wordmill.Pipeline(stopwords=False).analyze(text)
+    # The default ("auto") indexes overlapping bigrams of Han and kana, as Lucene's CJK analyzer does.
+    default = wordmill.Pipeline(stopwords=False).analyze(text)
+    assert "東京" in default.terms and "京都" in default.terms
+    chars = wordmill.Pipeline(cjk="characters", stopwords=False).analyze(text)
     assert "東" in chars.terms and "京" in chars.terms
     bigrams = wordmill.Pipeline(cjk="bigrams", stopwords=False).analyze(text)
     assert "東京" in bigrams.terms and "京都" in bigrams.terms

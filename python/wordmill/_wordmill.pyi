@@ -13,7 +13,7 @@ HAS_DICTIONARY: bool
 """True when cjk="dictionary" (ICU4X word segmentation) is available."""
 
 _UnicodeFormName = Literal["nfc", "nfkc"]
-_CjkModeName = Literal["characters", "bigrams", "dictionary"]
+_CjkModeName = Literal["auto", "characters", "bigrams", "dictionary"]
 _TokenKindName = Literal["word", "number", "url", "email", "hashtag", "mention", "emoji"]
 _RankByName = Literal["document_frequency", "collection_frequency", "df", "cf"]
 
@@ -270,7 +270,7 @@ class Tokenizer:
     def __new__(
         cls,
         *,
-        cjk: _CjkModeName = "characters",
+        cjk: _CjkModeName = "auto",
         urls: bool = False,
         emails: bool = False,
         hashtags: bool = False,
