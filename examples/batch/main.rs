@@ -52,10 +52,12 @@ Examples:
                                        combine partial statistics into one file
 
 Records (one JSON object per line, in input order):
-  {\"id\":..., \"lang\":\"eng\", \"script\":\"Latin\", \"confidence\":1.0, \"token_count\":..., \"term_count\":...,
-   \"top_terms\":[[\"oman\",3],...]}                   analysed (\"warnings\" when decoded lossily,
+  {\"id\":..., \"lang\":\"eng\", \"script\":\"Latin\", \"confidence\":1.0, \"reliable\":true,
+   \"spans\":[...], \"token_count\":..., \"term_count\":..., \"top_terms\":[[\"oman\",3],...]}
+                                                  analysed (\"warnings\" when decoded lossily,
                                                   \"tokens\" with --tokens)
-  {\"id\":..., \"file\":..., \"line\":..., \"error\":\"...\"}   not analysed, and why
+  {\"id\":..., \"file\":..., \"line\":..., \"error\":\"...\"}   not analysed, and why (\"line\" for
+                                                  inputs read line by line)
 
 Exit codes:
   0  every document was analysed (warnings such as lossy UTF-8 decoding are allowed)
