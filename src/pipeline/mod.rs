@@ -16,7 +16,7 @@ use crate::normalize::Normalizer;
 use crate::tf::{Bigrams, CorpusStats, TermCounts, term_hash};
 use crate::tokenize::{Span, TokenKind};
 pub use builder::PipelineBuilder;
-use term_cache::Term;
+use term_cache::{Known, Term};
 use words::LangTools;
 pub use words::TermFilter;
 
@@ -97,6 +97,10 @@ pub struct BatchAnalysis {
     pub stats: CorpusStats,
 }
 
+/// The most distinct terms `analyze` makes room for before it knows the document's (see
+/// there).
+const MAX_PRESIZED_TERMS: usize = 4096;
+
 impl Pipeline {
     /// A builder with the default configuration.
     pub fn builder() -> PipelineBuilder {
@@ -130,8 +134,18 @@ impl Pipeline {
         let mut span = 0;
         let mut lang = spans.first().map_or(Lang::UND, |s| s.lang);
         let mut tools = self.tools(lang);
-        let mut terms = TermCounts::new();
-        let mut tokens = Vec::new();
+        // Room for the distinct terms of a news document of this size (about one in eight
+        // bytes; their text about half the document's), up to what a long document's first
+        // pages need: the counts then rarely grow.
+        let mut terms = TermCounts::with_capacity(
+            (text.len() / 8).min(MAX_PRESIZED_TERMS),
+            (text.len() / 2).min(8 * MAX_PRESIZED_TERMS),
+        );
+        let mut tokens = match self.config.keep_tokens {
+            // About one token in six bytes of news text.
+            true => Vec::with_capacity((text.len() / 6).min(MAX_PRESIZED_TERMS)),
+            false => Vec::new(),
+        };
         let mut token_count = 0;
         let mut bigrams = self.config.bigrams.then(Bigrams::default);
         let mut stream = self.config.tokenizer.tokens(text);
@@ -177,9 +191,9 @@ impl Pipeline {
                         &mut scratch,
                     );
                     match term {
-                        Term::Stop => continue,
-                        Term::Same => terms.add_hashed(folded, hash),
-                        Term::Other(term, term_hash) => terms.add_hashed(term, *term_hash),
+                        Known::Stop => continue,
+                        Known::Same => terms.add_hashed(folded, hash),
+                        Known::Other(term, term_hash) => terms.add_hashed(term, term_hash),
                     }
                 } else {
                     // Numbers, URLs, hashtags..., and words when nothing would be stemmed or

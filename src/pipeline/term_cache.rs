@@ -8,7 +8,7 @@ use hashbrown::HashTable;
 
 use crate::Lang;
 
-/// What a normalized word becomes.
+/// What a normalized word becomes, as the word rules make it.
 #[derive(Debug)]
 pub(super) enum Term {
     /// A stop word: dropped.
@@ -17,7 +17,15 @@ pub(super) enum Term {
     Same,
     /// The stem (and diacritic removal) made this term, whose hash (`tf::term_hash`) is the
     /// second field.
-    Other(Box<str>, u64),
+    Other(String, u64),
+}
+
+/// What the memo answers: a [`Term`] borrowed from the memo's text.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Known<'a> {
+    Stop,
+    Same,
+    Other(&'a str, u64),
 }
 
 /// Bytes of words and terms a thread's memo holds before it starts again: bounds its memory.
@@ -31,14 +39,52 @@ const LONGEST_WORD: usize = 64;
 /// each keep theirs).
 const OWNERS: usize = 4;
 
+/// A memoized word: where its bytes and its term's are in the memo's text. Words and terms
+/// live in one `String` per memo, not one allocation each: a new word costs no allocation of
+/// its own, and dropping or clearing a memo frees a few blocks, not one per word.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    word: u32,
+    word_len: u8,
+    term: Stored,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Stored {
+    Stop,
+    Same,
+    Other { start: u32, len: u32, hash: u64 },
+}
+
+impl Entry {
+    fn word<'t>(&self, text: &'t str) -> &'t str {
+        let start = self.word as usize;
+        &text[start..start + self.word_len as usize]
+    }
+
+    fn known<'t>(&self, text: &'t str) -> Known<'t> {
+        match self.term {
+            Stored::Stop => Known::Stop,
+            Stored::Same => Known::Same,
+            Stored::Other { start, len, hash } => {
+                let start = start as usize;
+                Known::Other(&text[start..start + len as usize], hash)
+            }
+        }
+    }
+}
+
 pub(super) struct TermCache {
     /// The pipeline whose terms these are.
     owner: u64,
     /// Per language (by `Lang::index`): normalized word → term, found by the word's hash
     /// (`tf::term_hash`), which the pipeline computes once per token for this and for the
     /// document's counts.
-    by_lang: Vec<HashTable<(Box<str>, Term)>>,
-    bytes: usize,
+    by_lang: Vec<HashTable<Entry>>,
+    /// The bytes of every memoized word and term, one after the other.
+    text: String,
+    /// Entries of all languages.
+    entries: usize,
 }
 
 thread_local! {
@@ -69,7 +115,8 @@ pub(super) fn with_cache<R>(owner: u64, f: impl FnOnce(&mut TermCache) -> R) -> 
                 caches.push(TermCache {
                     owner,
                     by_lang: Vec::new(),
-                    bytes: 0,
+                    text: String::new(),
+                    entries: 0,
                 });
             }
         }
@@ -78,9 +125,20 @@ pub(super) fn with_cache<R>(owner: u64, f: impl FnOnce(&mut TermCache) -> R) -> 
     })
 }
 
+/// Longer terms are not memoized (see [`LONGEST_WORD`]).
+const LONGEST_TERM: usize = 1 << 16;
+
+fn scratch_known(term: &Term) -> Known<'_> {
+    match term {
+        Term::Stop => Known::Stop,
+        Term::Same => Known::Same,
+        Term::Other(term, hash) => Known::Other(term, *hash),
+    }
+}
+
 impl TermCache {
     /// The term of `word` in `lang`, computed by `make` the first time (every time for a word
-    /// too long to memoize). `hash` is the word's `tf::term_hash`.
+    /// too long to memoize, kept in `scratch`). `hash` is the word's `tf::term_hash`.
     #[inline]
     pub(super) fn get_or_make<'a>(
         &'a mut self,
@@ -89,38 +147,62 @@ impl TermCache {
         hash: u64,
         make: impl FnOnce() -> Term,
         scratch: &'a mut Option<Term>,
-    ) -> &'a Term {
+    ) -> Known<'a> {
         if word.len() > LONGEST_WORD {
-            return scratch.insert(make());
+            return scratch_known(scratch.insert(make()));
         }
         let index = lang.index();
         if self.by_lang.len() <= index {
             self.by_lang.resize_with(index + 1, HashTable::new);
         }
-        if self.bytes >= CAPACITY_BYTES {
+        // The text and the tables' share of an entry (its 24 bytes and a control byte).
+        if self.text.len() + 25 * self.entries >= CAPACITY_BYTES {
             self.by_lang.iter_mut().for_each(HashTable::clear);
-            self.bytes = 0;
+            self.text.clear();
+            self.entries = 0;
         }
+        let text = &mut self.text;
         let table = &mut self.by_lang[index];
-        let rehash = |(word, _): &(Box<str>, Term)| crate::tf::term_hash(word);
-        match table.entry(hash, |(known, _)| **known == *word, rehash) {
-            hashbrown::hash_table::Entry::Occupied(entry) => &entry.into_mut().1,
+        let entry = match table.entry(
+            hash,
+            |known| known.word(text) == word,
+            |known| crate::tf::term_hash(known.word(text)),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(entry) => *entry.get(),
             hashbrown::hash_table::Entry::Vacant(entry) => {
-                let term = make();
-                // The word, the term, and the table's own share of an entry, roughly.
-                self.bytes += word.len() + term.len() + 48;
-                &entry.insert((Box::from(word), term)).into_mut().1
+                let made = make();
+                if matches!(&made, Term::Other(term, _) if term.len() > LONGEST_TERM) {
+                    // (A user's filter may make long terms: those are not memoized.)
+                    return scratch_known(scratch.insert(made));
+                }
+                // Offsets fit in u32: the text is cleared at CAPACITY_BYTES, and an entry
+                // adds at most LONGEST_WORD + LONGEST_TERM bytes.
+                let start = text.len() as u32;
+                text.push_str(word);
+                let term = match made {
+                    Term::Stop => Stored::Stop,
+                    Term::Same => Stored::Same,
+                    Term::Other(term, hash) => {
+                        let term_start = text.len() as u32;
+                        text.push_str(&term);
+                        Stored::Other {
+                            start: term_start,
+                            len: term.len() as u32,
+                            hash,
+                        }
+                    }
+                };
+                let new = Entry {
+                    word: start,
+                    word_len: word.len() as u8,
+                    term,
+                };
+                entry.insert(new);
+                self.entries += 1;
+                new
             }
-        }
-    }
-}
-
-impl Term {
-    fn len(&self) -> usize {
-        match self {
-            Term::Other(term, _) => term.len(),
-            _ => 0,
-        }
+        };
+        entry.known(&self.text)
     }
 }
 
@@ -132,7 +214,7 @@ mod tests {
     fn pipelines_used_in_turn_keep_their_memos() {
         let lang = Lang::UND;
         let hash = crate::tf::term_hash("word");
-        let has = |made: &Term, term: &str| matches!(made, Term::Other(t, _) if &**t == term);
+        let has = |made: Known<'_>, term: &str| matches!(made, Known::Other(t, _) if t == term);
         let fill = |owner: u64, term: &'static str| {
             with_cache(owner, |cache| {
                 let mut scratch = None;
@@ -140,7 +222,7 @@ mod tests {
                     lang,
                     "word",
                     hash,
-                    || Term::Other(term.into(), 0),
+                    || Term::Other(term.to_owned(), 0),
                     &mut scratch,
                 );
                 has(made, term)
@@ -183,7 +265,7 @@ mod tests {
             let hash = crate::tf::term_hash(&long);
             cache.get_or_make(Lang::UND, &long, hash, || Term::Same, &mut scratch);
             assert!(cache.by_lang.iter().all(HashTable::is_empty));
-            assert_eq!(cache.bytes, 0);
+            assert!(cache.text.is_empty());
         });
     }
 }

@@ -175,7 +175,8 @@ impl WordRules {
         if *term == *whole {
             Term::Same
         } else {
-            Term::Other(Box::from(&*term), crate::tf::term_hash(&term))
+            let hash = crate::tf::term_hash(&term);
+            Term::Other(term.into_owned(), hash)
         }
     }
 }

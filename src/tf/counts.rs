@@ -33,6 +33,15 @@ impl TermCounts {
         TermCounts::default()
     }
 
+    /// Room for `terms` distinct terms of `bytes` bytes in all before it grows: a document
+    /// counted into it then allocates a few times, not a few times per doubling.
+    pub(crate) fn with_capacity(terms: usize, bytes: usize) -> TermCounts {
+        TermCounts {
+            terms: Vocabulary::with_capacity(terms, bytes),
+            counts: Vec::with_capacity(terms),
+        }
+    }
+
     /// Counts every term of `terms`, in order.
     pub fn from_terms<I>(terms: I) -> TermCounts
     where

@@ -63,6 +63,16 @@ impl Default for Vocabulary {
 }
 
 impl Vocabulary {
+    /// Room for `terms` terms of `bytes` bytes in all before it grows.
+    pub(crate) fn with_capacity(terms: usize, bytes: usize) -> Self {
+        Vocabulary {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(terms),
+            table: HashTable::with_capacity(terms),
+            hasher: *term_hasher(),
+        }
+    }
+
     /// Number of distinct terms.
     pub fn len(&self) -> usize {
         self.ends.len()
