@@ -251,6 +251,16 @@ impl Normalizer {
         }
     }
 
+    /// `term` in this normalizer's Unicode form (NFC or NFKC): for what a stemmer made of a
+    /// normalized word, since a stemmer may take a letter from beside its combining mark
+    /// (Greek: `ΰ` + U+0301 left as `υ` U+0301, which NFC writes `ύ`).
+    pub(crate) fn in_form<'a>(&self, term: &'a str) -> Cow<'a, str> {
+        if term.is_ascii() {
+            return Cow::Borrowed(term);
+        }
+        self.compose(term)
+    }
+
     /// Everything [`normalize`](Self::normalize) does except removing diacritics: the pipeline
     /// stems in between, because Snowball stemmers read accents (`-ción`, `-ität`).
     #[inline]

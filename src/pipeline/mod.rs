@@ -281,6 +281,26 @@ mod tests {
     }
 
     #[test]
+    fn stems_are_in_the_normal_form_too() {
+        // Found by the pipeline fuzz target: Snowball's Greek stemmer took the diaeresis of
+        // `ΰ` and left its tonos beside `υ`, a term not in NFC.
+        let text = "συντΰ\u{341}η\u{344}ικός";
+        let greek: Lang = "ell".parse().unwrap();
+        // (Without the Greek rules, which would remove the tonos before stemming.)
+        let normalizer = crate::normalize::Normalizer::new().language_rules(false);
+        let p = Pipeline::builder()
+            .languages([greek])
+            .normalizer(normalizer)
+            .build();
+        let a = p.analyze(text);
+        assert_eq!(a.detection.lang, greek);
+        let terms: Vec<&str> = a.terms.iter().map(|(term, _)| term).collect();
+        assert_eq!(terms.len(), 1);
+        assert!(unicode_normalization::is_nfc(terms[0]), "{:?}", terms[0]);
+        assert_eq!(terms[0], "συντύη\u{308}\u{301}ικ");
+    }
+
+    #[test]
     fn stop_words_can_be_kept() {
         let text = "The minister of Oman and the minister of Russia met in Muscat.";
         let dropped = Pipeline::builder().build().analyze(text);

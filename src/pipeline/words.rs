@@ -162,6 +162,11 @@ impl WordRules {
             None => None,
         }
         .unwrap_or(Cow::Borrowed(word));
+        // Terms are in the normalizer's form, what the stemmer made of a word too.
+        let stemmed = match normalizer.in_form(&stemmed) {
+            Cow::Borrowed(_) => stemmed,
+            Cow::Owned(composed) => Cow::Owned(composed),
+        };
         let mut term = match normalizer.strip_diacritics_of(&stemmed) {
             Cow::Borrowed(_) => stemmed,
             Cow::Owned(stripped) => Cow::Owned(stripped),
