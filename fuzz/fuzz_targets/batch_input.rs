@@ -157,8 +157,12 @@ fn check_json(decoded: &Decoded, bytes: &[u8]) {
     let value = match serde_json::from_slice::<serde_json::Value>(bytes) {
         Ok(value) => value,
         Err(e) => {
-            // `Value` recurses, the tool skips with a loop: only depth may tell them apart.
-            if !e.to_string().contains("recursion limit") {
+            // `Value` recurses, the tool skips with a loop: depth may tell them apart. And
+            // `Value` refuses a number out of f64's range anywhere, where the tool skips
+            // fields other than the text and id unread (found by this target): both are
+            // valid JSON, so the tool may take the line.
+            let message = e.to_string();
+            if !message.contains("recursion limit") && !message.contains("number out of range") {
                 assert!(decoded.text.is_err(), "serde_json: {e}");
             }
             return;
