@@ -33,20 +33,37 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "icu")]
+use crate::unicode::{
+    UNSPACED_HAN, UNSPACED_HIRAGANA, UNSPACED_KATAKANA, UNSPACED_KHMER, UNSPACED_LAO,
+    UNSPACED_MYANMAR, UNSPACED_THAI,
+};
 use refine::{Refiner, Refiners};
 pub use segment::Segments;
 use tokens::Options;
 
-/// The script classes (see `unicode::unspaced_script`) `CjkMode::Dictionary` segments with
-/// dictionaries: Han, hiragana, katakana, Thai, Lao, Khmer, Myanmar (not hangul: Korean has
-/// spaces).
+/// Those of them `CjkMode::Auto` segments with dictionaries (it makes bigrams of Han and
+/// kana).
 #[cfg(feature = "icu")]
-const DICTIONARY_SCRIPTS: [u8; 7] = [1, 2, 3, 5, 6, 7, 8];
+const SOUTH_EAST_ASIAN_SCRIPTS: [u8; 4] = [
+    UNSPACED_THAI,
+    UNSPACED_LAO,
+    UNSPACED_KHMER,
+    UNSPACED_MYANMAR,
+];
 
-/// Those of them `CjkMode::Auto` segments with dictionaries: Thai, Lao, Khmer, Myanmar (it
-/// makes bigrams of Han and kana).
+/// The script classes `CjkMode::Dictionary` segments with dictionaries: Han, kana and those
+/// of South-East Asia (not hangul: Korean has spaces).
 #[cfg(feature = "icu")]
-const SOUTH_EAST_ASIAN_SCRIPTS: [u8; 4] = [5, 6, 7, 8];
+const DICTIONARY_SCRIPTS: [u8; 7] = [
+    UNSPACED_HAN,
+    UNSPACED_HIRAGANA,
+    UNSPACED_KATAKANA,
+    UNSPACED_THAI,
+    UNSPACED_LAO,
+    UNSPACED_KHMER,
+    UNSPACED_MYANMAR,
+];
 pub(crate) use tokens::RawToken;
 pub use tokens::Tokens;
 

@@ -29,6 +29,9 @@ pub(crate) use props::{
     ALPHABETIC, EXT_PICT, NUMERIC, UNSPACED_HAN, UNSPACED_HANGUL, UNSPACED_HIRAGANA,
     UNSPACED_KATAKANA, WB_MASK, props, unspaced_script, wb,
 };
+// The scripts only dictionaries segment (the icu feature).
+#[cfg(feature = "icu")]
+pub(crate) use props::{UNSPACED_KHMER, UNSPACED_LAO, UNSPACED_MYANMAR, UNSPACED_THAI};
 
 use tables::{case_folding, decimal_digits};
 

@@ -76,16 +76,23 @@ pub(crate) const fn props(cp: u32) -> u8 {
     BLOCKS[(block << 6) | (cp & 63) as usize]
 }
 
-/// The classes of [`unspaced_script`]: the scripts written without spaces between words.
+/// The classes of [`unspaced_script`]: the scripts written without spaces between words
+/// (0 is none). The generator numbers them so in `SCRIPT_RANGES`.
 pub(crate) const UNSPACED_HAN: u8 = 1;
 pub(crate) const UNSPACED_HIRAGANA: u8 = 2;
 pub(crate) const UNSPACED_KATAKANA: u8 = 3;
-/// The last of the CJK classes: 1 to 4 are Han, hiragana, katakana, hangul; 5 to 8 Thai,
-/// Lao, Khmer, Myanmar.
 pub(crate) const UNSPACED_HANGUL: u8 = 4;
+#[cfg_attr(not(feature = "icu"), allow(dead_code))]
+pub(crate) const UNSPACED_THAI: u8 = 5;
+#[cfg_attr(not(feature = "icu"), allow(dead_code))]
+pub(crate) const UNSPACED_LAO: u8 = 6;
+#[cfg_attr(not(feature = "icu"), allow(dead_code))]
+pub(crate) const UNSPACED_KHMER: u8 = 7;
+#[cfg_attr(not(feature = "icu"), allow(dead_code))]
+pub(crate) const UNSPACED_MYANMAR: u8 = 8;
 
-/// The class of the script written without spaces that `c` belongs to: 0 for none, 1 Han,
-/// 2 Hiragana, 3 Katakana, 4 Hangul, 5 Thai, 6 Lao, 7 Khmer, 8 Myanmar.
+/// The class of the script written without spaces that `c` belongs to (`UNSPACED_*`), 0 for
+/// none.
 #[inline]
 pub(crate) fn unspaced_script(c: char) -> u8 {
     let cp = c as u32;
@@ -100,6 +107,11 @@ pub(crate) fn unspaced_script(c: char) -> u8 {
     if (0xAC00..=0xD7A3).contains(&cp) {
         return UNSPACED_HANGUL;
     }
+    unspaced_script_by_table(cp)
+}
+
+/// [`unspaced_script`] by a search of the generated ranges alone.
+fn unspaced_script_by_table(cp: u32) -> u8 {
     let i = SCRIPT_RANGES.partition_point(|&(first, _, _)| first <= cp);
     match i.checked_sub(1).map(|i| SCRIPT_RANGES[i]) {
         Some((_, last, class)) if cp <= last => class,
@@ -138,13 +150,11 @@ mod tests {
     #[test]
     fn the_fast_paths_of_unspaced_script_agree_with_the_table() {
         for c in ('\u{0E00}'..='\u{FFFF}').filter(|c| c.len_utf8() == 3) {
-            let cp = c as u32;
-            let i = SCRIPT_RANGES.partition_point(|&(first, _, _)| first <= cp);
-            let table = match i.checked_sub(1).map(|i| SCRIPT_RANGES[i]) {
-                Some((_, last, class)) if cp <= last => class,
-                _ => 0,
-            };
-            assert_eq!(unspaced_script(c), table, "{c:?}");
+            assert_eq!(
+                unspaced_script(c),
+                unspaced_script_by_table(c as u32),
+                "{c:?}"
+            );
         }
     }
 
@@ -154,7 +164,10 @@ mod tests {
         assert_eq!(unspaced_script('の'), UNSPACED_HIRAGANA);
         assert_eq!(unspaced_script('カ'), UNSPACED_KATAKANA);
         assert_eq!(unspaced_script('한'), UNSPACED_HANGUL);
-        assert_eq!(unspaced_script('ก'), 5);
+        assert_eq!(unspaced_script('ก'), UNSPACED_THAI);
+        assert_eq!(unspaced_script('ກ'), UNSPACED_LAO);
+        assert_eq!(unspaced_script('ក'), UNSPACED_KHMER);
+        assert_eq!(unspaced_script('က'), UNSPACED_MYANMAR);
         assert_eq!(unspaced_script('a'), 0);
         assert_eq!(unspaced_script('ع'), 0);
         // Common characters used with kana only count as katakana: they are inside words.

@@ -9,27 +9,29 @@ use crate::unicode::{ALPHABETIC, NUMERIC, WB_MASK, props, wb};
 
 /// A URL starting at the token (`https://`, `www.`, ...): the tokens it covers are dropped.
 pub(super) fn url(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
-    if segment.kind == TokenKind::Emoji {
-        return Refined::Unchanged;
-    }
-    match url_end(tokens.text.as_bytes(), segment.start) {
-        Some(end) => {
-            tokens.skip_to(end);
-            Refined::Token(special(segment.start, end, TokenKind::Url))
-        }
-        None => Refined::Unchanged,
-    }
+    spanning(tokens, segment, url_end, TokenKind::Url)
 }
 
 /// An e-mail address whose local part starts at the token: the tokens it covers are dropped.
 pub(super) fn email(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
+    spanning(tokens, segment, email_end, TokenKind::Email)
+}
+
+/// A token of `kind` from the start of `segment` to where `end_of` finds its end (if it does),
+/// in place of the word tokens it covers.
+fn spanning(
+    tokens: &mut Tokens<'_>,
+    segment: RawToken,
+    end_of: fn(&[u8], usize) -> Option<usize>,
+    kind: TokenKind,
+) -> Refined {
     if segment.kind == TokenKind::Emoji {
         return Refined::Unchanged;
     }
-    match email_end(tokens.text.as_bytes(), segment.start) {
+    match end_of(tokens.text.as_bytes(), segment.start) {
         Some(end) => {
             tokens.skip_to(end);
-            Refined::Token(special(segment.start, end, TokenKind::Email))
+            Refined::Token(special(segment.start, end, kind))
         }
         None => Refined::Unchanged,
     }
