@@ -233,15 +233,16 @@ fn hindi_spelling_variants_are_one_term() {
     let hindi = lang("hin");
     let n = Normalizer::new();
     for (a, b) in [
-        ("डिफ़ेंस", "डिफेंस"),     // defence
-        ("ज़रूरी", "जरूरी"),     // necessary
-        ("क़ानून", "कानून"),     // law, with the composed qa
-        ("दाँत", "दांत"),       // tooth
-        ("हूँ", "हूं"),           // (I) am
-        ("हिन्दी", "हिंदी"),    // Hindi
-        ("सम्बन्ध", "संबंध"),     // relation
-        ("आम", "अ\u{093E}म"), // mango, आ drawn as अ + ा
-        ("क्‍षेत्र", "क्षेत्र"),     // area, with a ZWJ after the virama
+        ("डिफ़ेंस", "डिफेंस"),        // defence
+        ("ज़रूरी", "जरूरी"),        // necessary
+        ("\u{0958}ानून", "कानून"), // law, with the composed qa (U+0958)
+        ("क़ानून", "कानून"),        // law, with qa as ka + nukta
+        ("दाँत", "दांत"),          // tooth
+        ("हूँ", "हूं"),              // (I) am
+        ("हिन्दी", "हिंदी"),       // Hindi
+        ("सम्बन्ध", "संबंध"),        // relation
+        ("आम", "अ\u{093E}म"),    // mango, आ drawn as अ + ा
+        ("क्‍षेत्र", "क्षेत्र"),        // area, with a ZWJ after the virama
     ] {
         assert_eq!(n.normalize(a, hindi), n.normalize(b, hindi), "{a} {b}");
         // The same without a language: short queries are often undetermined.

@@ -268,6 +268,7 @@ fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn empty_text_gives_an_empty_analysis() {
@@ -290,14 +291,20 @@ mod tests {
         let normalizer = crate::normalize::Normalizer::new().language_rules(false);
         let p = Pipeline::builder()
             .languages([greek])
-            .normalizer(normalizer)
+            .normalizer(normalizer.clone())
             .build();
         let a = p.analyze(text);
         assert_eq!(a.detection.lang, greek);
         let terms: Vec<&str> = a.terms.iter().map(|(term, _)| term).collect();
         assert_eq!(terms.len(), 1);
         assert!(unicode_normalization::is_nfc(terms[0]), "{:?}", terms[0]);
-        assert_eq!(terms[0], "συντύη\u{308}\u{301}ικ");
+        // The stem itself, composed.
+        let stemmer = crate::stem::Stemmer::for_lang(greek).unwrap();
+        let stem = stemmer
+            .stem(&normalizer.normalize(text, greek))
+            .into_owned();
+        assert_ne!(stem, terms[0], "the stem alone is not in NFC");
+        assert_eq!(terms[0], stem.nfc().collect::<String>());
     }
 
     #[test]

@@ -15,12 +15,12 @@ pub(super) enum Term {
     Stop,
     /// The word is its own term (no stemmer changed it).
     Same,
-    /// The stem (and diacritic removal) made this term, whose hash (`tf::term_hash`) is the
-    /// second field.
-    Other(String, u64),
+    /// The stem (and diacritic removal) made this term.
+    Other(String),
 }
 
-/// What the memo answers: a [`Term`] borrowed from the memo's text.
+/// What the memo answers: a [`Term`] borrowed from the memo's text, with the term's hash
+/// (`tf::term_hash`) for the document's counts.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Known<'a> {
     Stop,
@@ -132,7 +132,7 @@ fn scratch_known(term: &Term) -> Known<'_> {
     match term {
         Term::Stop => Known::Stop,
         Term::Same => Known::Same,
-        Term::Other(term, hash) => Known::Other(term, *hash),
+        Term::Other(term) => Known::Other(term, crate::tf::term_hash(term)),
     }
 }
 
@@ -155,8 +155,8 @@ impl TermCache {
         if self.by_lang.len() <= index {
             self.by_lang.resize_with(index + 1, HashTable::new);
         }
-        // The text and the tables' share of an entry (its 24 bytes and a control byte).
-        if self.text.len() + 25 * self.entries >= CAPACITY_BYTES {
+        // The text and the tables' share of an entry (the entry and a control byte).
+        if self.text.len() + (size_of::<Entry>() + 1) * self.entries >= CAPACITY_BYTES {
             self.by_lang.iter_mut().for_each(HashTable::clear);
             self.text.clear();
             self.entries = 0;
@@ -171,7 +171,7 @@ impl TermCache {
             hashbrown::hash_table::Entry::Occupied(entry) => *entry.get(),
             hashbrown::hash_table::Entry::Vacant(entry) => {
                 let made = make();
-                if matches!(&made, Term::Other(term, _) if term.len() > LONGEST_TERM) {
+                if matches!(&made, Term::Other(term) if term.len() > LONGEST_TERM) {
                     // (A user's filter may make long terms: those are not memoized.)
                     return scratch_known(scratch.insert(made));
                 }
@@ -182,13 +182,13 @@ impl TermCache {
                 let term = match made {
                     Term::Stop => Stored::Stop,
                     Term::Same => Stored::Same,
-                    Term::Other(term, hash) => {
+                    Term::Other(term) => {
                         let term_start = text.len() as u32;
                         text.push_str(&term);
                         Stored::Other {
                             start: term_start,
                             len: term.len() as u32,
-                            hash,
+                            hash: crate::tf::term_hash(&term),
                         }
                     }
                 };
@@ -222,7 +222,7 @@ mod tests {
                     lang,
                     "word",
                     hash,
-                    || Term::Other(term.to_owned(), 0),
+                    || Term::Other(term.to_owned()),
                     &mut scratch,
                 );
                 has(made, term)

@@ -179,6 +179,29 @@ impl StopWords {
 mod tests {
     use super::*;
 
+    /// wordmill's changes to maintained lists change them: a word added is not there
+    /// already, a word removed is there (else the crate's list changed under them).
+    #[test]
+    fn the_changes_to_maintained_lists_are_changes() {
+        let greek = stop_words::lookup("el").unwrap();
+        let already: Vec<_> = stoplists::GREEK_ADDED
+            .iter()
+            .filter(|w| greek.contains(w))
+            .collect();
+        assert!(
+            already.is_empty(),
+            "already in NLTK's Greek list: {already:?}"
+        );
+        for (code, removed) in [
+            ("ar", stoplists::ARABIC_NOT_STOP),
+            ("th", stoplists::THAI_NOT_STOP),
+        ] {
+            let base = stop_words::lookup(code).unwrap();
+            let missing: Vec<_> = removed.iter().filter(|w| !base.contains(w)).collect();
+            assert!(missing.is_empty(), "not in the {code} list: {missing:?}");
+        }
+    }
+
     /// The list of `code`, asked about words as the pipeline asks: normalized.
     fn list(code: &str) -> impl Fn(&str) -> bool {
         let lang: Lang = code.parse().unwrap();

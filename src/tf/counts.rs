@@ -58,14 +58,7 @@ impl TermCounts {
     /// Counts one occurrence of `term` and returns its index (its rank of first occurrence).
     /// A count stops at `u32::MAX`.
     pub fn add(&mut self, term: &str) -> u32 {
-        let (id, new) = self.terms.intern(term);
-        if new {
-            self.counts.push(1);
-        } else {
-            let count = &mut self.counts[id as usize];
-            *count = count.saturating_add(1);
-        }
-        id
+        self.add_hashed(term, super::term_hash(term))
     }
 
     /// [`add`](Self::add) for a term whose hash (`tf::term_hash`) is known: the pipeline

@@ -9,7 +9,7 @@ use hashbrown::{DefaultHashBuilder, HashTable};
 /// The hasher of every vocabulary (and of the pipeline's word memo): one random seed per
 /// process, so that a term's hash is the same in every vocabulary and the pipeline hashes a
 /// token once for its memo and its document's counts.
-pub(crate) fn term_hasher() -> &'static DefaultHashBuilder {
+fn term_hasher() -> &'static DefaultHashBuilder {
     static HASHER: OnceLock<DefaultHashBuilder> = OnceLock::new();
     HASHER.get_or_init(DefaultHashBuilder::default)
 }
@@ -43,23 +43,12 @@ pub(crate) fn term_hash(term: &str) -> u64 {
 /// assert_eq!(stats.frequency_by_id(id).unwrap().occurrences, 1);
 /// assert_eq!(vocabulary.id("russia"), None);
 /// ```
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct Vocabulary {
     text: String,
     ends: Vec<usize>,
+    /// Ids, found by [`term_hash`].
     table: HashTable<u32>,
-    hasher: DefaultHashBuilder,
-}
-
-impl Default for Vocabulary {
-    fn default() -> Self {
-        Vocabulary {
-            text: String::new(),
-            ends: Vec::new(),
-            table: HashTable::new(),
-            hasher: *term_hasher(),
-        }
-    }
 }
 
 impl Vocabulary {
@@ -69,7 +58,6 @@ impl Vocabulary {
             text: String::with_capacity(bytes),
             ends: Vec::with_capacity(terms),
             table: HashTable::with_capacity(terms),
-            hasher: *term_hasher(),
         }
     }
 
@@ -85,7 +73,7 @@ impl Vocabulary {
 
     /// The id of `term`, if it is in the vocabulary.
     pub fn id(&self, term: &str) -> Option<u32> {
-        let hash = self.hasher.hash_one(term);
+        let hash = term_hash(term);
         self.table
             .find(hash, |&id| self.get_str(id) == term)
             .copied()
@@ -119,20 +107,14 @@ impl Vocabulary {
     ///
     /// With more than `u32::MAX` distinct terms, which would take over 60 GB.
     pub(super) fn intern(&mut self, term: &str) -> (u32, bool) {
-        let hash = self.hasher.hash_one(term);
-        self.intern_hashed(term, hash)
+        self.intern_hashed(term, term_hash(term))
     }
 
     /// [`intern`](Self::intern) for a term whose [`term_hash`] is known.
     #[inline]
     pub(super) fn intern_hashed(&mut self, term: &str, hash: u64) -> (u32, bool) {
-        debug_assert_eq!(hash, self.hasher.hash_one(term));
-        let Vocabulary {
-            text,
-            ends,
-            table,
-            hasher,
-        } = self;
+        debug_assert_eq!(hash, term_hash(term));
+        let Vocabulary { text, ends, table } = self;
         if let Some(&id) = table.find(hash, |&id| term_at(text, ends, id) == term) {
             return (id, false);
         }
@@ -140,9 +122,7 @@ impl Vocabulary {
         text.push_str(term);
         ends.push(text.len());
         let (text, ends) = (&*text, &*ends);
-        table.insert_unique(hash, id, |&other| {
-            hasher.hash_one(term_at(text, ends, other))
-        });
+        table.insert_unique(hash, id, |&other| term_hash(term_at(text, ends, other)));
         (id, true)
     }
 }
