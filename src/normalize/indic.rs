@@ -104,7 +104,10 @@ pub(super) fn spells_a_letter_with_zwj(text: &str) -> bool {
 /// True for a character that starts one of the context rules: the one-pass table leaves the
 /// tokens holding one to the steps.
 pub(super) fn starts_a_context(c: char) -> bool {
-    VIRAMAS.contains(&c) || VOWEL_PAIRS.iter().any(|&(first, _, _)| first == c)
+    // (Every starter is in the blocks from Devanagari to Malayalam: most characters are
+    // ruled out without a look at the lists.)
+    ('\u{0900}'..='\u{0D7F}').contains(&c)
+        && (VIRAMAS.contains(&c) || VOWEL_PAIRS.iter().any(|&(first, _, _)| first == c))
 }
 
 /// The per-character rules of Devanagari (see the module documentation).
@@ -244,5 +247,18 @@ mod tests {
         assert_eq!(context("അവർ"), "അവർ");
         // A joiner elsewhere (Persian, emoji) is not these rules' business.
         assert_eq!(context("می\u{200C}خواهم"), "می\u{200C}خواهم");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_starter_is_in_the_range_starts_a_context_looks_at() {
+        let firsts = VOWEL_PAIRS.iter().map(|&(first, _, _)| first);
+        for c in VIRAMAS.into_iter().chain(firsts) {
+            assert!(starts_a_context(c), "{c:?}");
+        }
     }
 }
