@@ -248,11 +248,6 @@ mod tests {
         // A joiner elsewhere (Persian, emoji) is not these rules' business.
         assert_eq!(context("می\u{200C}خواهم"), "می\u{200C}خواهم");
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     #[test]
     fn every_starter_is_in_the_range_starts_a_context_looks_at() {
