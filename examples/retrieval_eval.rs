@@ -211,10 +211,9 @@ fn pipeline(variant: &str, code: &str) -> Option<Pipeline> {
         let tokenizer = |mode| Tokenizer::new().cjk(mode);
         builder = match option {
             "default" => builder,
-            "characters" => builder.tokenizer(tokenizer(CjkMode::Characters)),
-            "bigrams" => builder.tokenizer(tokenizer(CjkMode::Bigrams)),
-            #[cfg(feature = "icu")]
-            "dictionary" => builder.tokenizer(tokenizer(CjkMode::Dictionary)),
+            "characters" | "bigrams" | "dictionary" => {
+                builder.tokenizer(tokenizer(option.parse::<CjkMode>().ok()?))
+            }
             "nostem" => builder.stemming(false),
             "nostop" => builder.remove_stopwords(false),
             // The stop words in the environment variable STOP (space-separated) instead.

@@ -207,8 +207,13 @@ pub struct AnalysisArgs {
     /// How Chinese, Japanese, Korean, Thai, Lao, Khmer and Myanmar become tokens: `auto`
     /// bigrams of Han, kana and hangul and dictionary words of the others; `characters` one
     /// per character (UAX #29); `bigrams`; `dictionary` words (ICU4X).
-    #[arg(long, value_enum, default_value_t = CjkArg::Auto, value_name = "MODE")]
-    pub cjk: CjkArg,
+    #[arg(
+        long,
+        default_value = "auto",
+        value_name = "MODE",
+        value_parser = ["auto", "characters", "bigrams", "dictionary"]
+    )]
+    pub cjk: String,
     /// URLs (https://..., www....) are one token each.
     #[arg(long)]
     pub urls: bool,
@@ -236,15 +241,6 @@ pub struct AnalysisArgs {
 pub enum NormalForm {
     Nfc,
     Nfkc,
-}
-
-/// `wordmill::tokenize::CjkMode`, by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CjkArg {
-    Auto,
-    Characters,
-    Bigrams,
-    Dictionary,
 }
 
 /// What is written, and where.
@@ -378,7 +374,7 @@ mod tests {
         ])
         .unwrap();
         let a = &cli.analyze.analysis;
-        assert_eq!(a.cjk, CjkArg::Characters);
+        assert_eq!(a.cjk, "characters");
         assert!(a.urls && a.emails && a.hashtags && a.mentions && a.emoji);
         assert!(a.bigrams && a.strip_diacritics && a.nfkc);
         assert_eq!(a.fallback_lang.map(Lang::code), Some("eng"));

@@ -24,7 +24,7 @@ use crate::input::{self, Document, Documents};
 use crate::output::{self, Sink, io_message};
 use crate::report::Reporter;
 use crate::stats::NameHash;
-use crate::{AnalyzeArgs, CjkArg, NormalForm, Outcome, signals, stats};
+use crate::{AnalyzeArgs, NormalForm, Outcome, signals, stats};
 
 /// A batch is cut when its text reaches this size, whatever its number of documents.
 const BATCH_BYTES: usize = 16 << 20;
@@ -107,17 +107,7 @@ fn pipeline(args: &AnalyzeArgs) -> Result<Pipeline, String> {
         .language_rules(!a.no_language_rules)
         .teh_marbuta(a.teh_marbuta)
         .russian_yo(a.russian_yo);
-    let cjk = match a.cjk {
-        CjkArg::Auto => CjkMode::Auto,
-        CjkArg::Characters => CjkMode::Characters,
-        CjkArg::Bigrams => CjkMode::Bigrams,
-        #[cfg(feature = "icu")]
-        CjkArg::Dictionary => CjkMode::Dictionary,
-        #[cfg(not(feature = "icu"))]
-        CjkArg::Dictionary => {
-            return Err("--cjk dictionary needs wordmill built with its `icu` feature".into());
-        }
-    };
+    let cjk: CjkMode = a.cjk.parse().map_err(|e| format!("--cjk: {e}"))?;
     let tokenizer = Tokenizer::new()
         .cjk(cjk)
         .urls(a.urls)

@@ -43,22 +43,10 @@ pub(crate) fn unicode_form(name: &str) -> PyResult<UnicodeForm> {
     }
 }
 
-/// `"auto"`, `"characters"`, `"bigrams"` or (with the `icu` feature) `"dictionary"`.
+/// `"auto"`, `"characters"`, `"bigrams"` or (with the `icu` feature) `"dictionary"`, in any
+/// case: the library's names and messages.
 pub(crate) fn cjk_mode(name: &str) -> PyResult<CjkMode> {
-    match name.to_ascii_lowercase().as_str() {
-        "auto" => Ok(CjkMode::Auto),
-        "characters" => Ok(CjkMode::Characters),
-        "bigrams" => Ok(CjkMode::Bigrams),
-        #[cfg(feature = "icu")]
-        "dictionary" => Ok(CjkMode::Dictionary),
-        #[cfg(not(feature = "icu"))]
-        "dictionary" => Err(PyValueError::new_err(
-            "cjk=\"dictionary\" needs wordmill built with its `icu` feature (the default of `pip install ./python`)",
-        )),
-        _ => Err(PyValueError::new_err(format!(
-            "unknown cjk mode {name:?}: expected \"auto\", \"characters\", \"bigrams\" or \"dictionary\""
-        ))),
-    }
+    name.to_ascii_lowercase().parse().map_err(value_error)
 }
 
 /// The name of a token kind, as the library serializes it.

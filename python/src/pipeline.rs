@@ -117,6 +117,7 @@ impl Pipeline {
         if let Some(mode) = &cjk {
             tokens = tokens.cjk(options::cjk_mode(mode)?);
         }
+        let cjk_name = tokens.cjk_mode().to_string();
         builder = builder.tokenizer(tokens);
         let mut normalizer = match normalize {
             None => wordmill::normalize::Normalizer::new(),
@@ -141,7 +142,7 @@ impl Pipeline {
             },
             py_bool(stem),
             py_bool(stopwords),
-            cjk.as_deref().unwrap_or("auto"),
+            cjk_name,
             py_bool(bigrams),
             py_bool(keep_tokens),
         );

@@ -63,6 +63,16 @@ def test_cjk_modes():
     if wordmill.HAS_DICTIONARY:
         words = wordmill.Pipeline(cjk="dictionary", stopwords=False).analyze(text)
         assert "東京" in words.terms and "住む" in words.terms
+        # What tells "auto" from "bigrams": Thai in dictionary words ("The team won").
+        thai = "ทีมชนะ"
+        for auto in [wordmill.Pipeline(stopwords=False), wordmill.Pipeline(cjk="auto", stopwords=False)]:
+            assert set(auto.analyze(thai).terms) == {"ทีม", "ชนะ"}
+        assert set(wordmill.Pipeline(cjk="bigrams", stopwords=False).analyze(thai).terms) != {"ทีม", "ชนะ"}
+        assert [t.text for t in wordmill.Tokenizer().tokenize(thai)] == ["ทีม", "ชนะ"]
+    # The repr names the mode the pipeline runs, wherever it was chosen.
+    assert "cjk='auto'" in repr(wordmill.Pipeline())
+    chosen = wordmill.Pipeline(tokenizer=wordmill.Tokenizer(cjk="characters"))
+    assert "cjk='characters'" in repr(chosen)
 
 
 @pytest.mark.parametrize(
@@ -72,7 +82,7 @@ def test_cjk_modes():
         ({"languages": "eng"}, "not one string"),
         ({"fallback_language": "english"}, "ISO 639-3"),
         ({"normalize": "nfd"}, "expected \"nfc\" or \"nfkc\""),
-        ({"cjk": "words"}, "unknown cjk mode"),
+        ({"cjk": "words"}, "unknown CJK mode"),
     ],
 )
 def test_bad_options_are_value_errors_with_the_librarys_message(kwargs, message):

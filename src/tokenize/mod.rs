@@ -222,24 +222,46 @@ pub enum CjkMode {
     Dictionary,
 }
 
-impl<'de> Deserialize<'de> for CjkMode {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        match &*name {
+impl std::fmt::Display for CjkMode {
+    /// The name it serializes as, which [`FromStr`](std::str::FromStr) reads.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            CjkMode::Auto => "auto",
+            CjkMode::Characters => "characters",
+            CjkMode::Bigrams => "bigrams",
+            #[cfg(feature = "icu")]
+            CjkMode::Dictionary => "dictionary",
+        })
+    }
+}
+
+impl std::str::FromStr for CjkMode {
+    type Err = crate::Error;
+
+    /// A mode by the name it serializes as: `"auto"`, `"characters"`, `"bigrams"` or
+    /// `"dictionary"` (an error that names the `icu` feature in a build without it).
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
             "auto" => Ok(CjkMode::Auto),
             "characters" => Ok(CjkMode::Characters),
             "bigrams" => Ok(CjkMode::Bigrams),
             #[cfg(feature = "icu")]
             "dictionary" => Ok(CjkMode::Dictionary),
             #[cfg(not(feature = "icu"))]
-            "dictionary" => Err(serde::de::Error::custom(
-                "CJK mode \"dictionary\" needs wordmill built with its `icu` feature",
+            "dictionary" => Err(crate::Error::InvalidConfig(
+                "CJK mode \"dictionary\" needs wordmill built with its `icu` feature".into(),
             )),
-            other => Err(serde::de::Error::unknown_variant(
-                other,
-                &["auto", "characters", "bigrams", "dictionary"],
-            )),
+            other => Err(crate::Error::InvalidConfig(format!(
+                "unknown CJK mode {other:?}: expected \"auto\", \"characters\", \"bigrams\" or \"dictionary\""
+            ))),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for CjkMode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -364,6 +364,12 @@ fn cjk_modes_round_trip_and_dictionary_names_its_feature() {
     for mode in [CjkMode::Auto, CjkMode::Characters, CjkMode::Bigrams] {
         let json = serde_json::to_string(&mode).unwrap();
         assert_eq!(serde_json::from_str::<CjkMode>(&json).unwrap(), mode);
+        assert_eq!(
+            json,
+            format!("\"{mode}\""),
+            "Display gives the serialized name"
+        );
+        assert_eq!(mode.to_string().parse::<CjkMode>().unwrap(), mode);
     }
     let dictionary = serde_json::from_str::<CjkMode>("\"dictionary\"");
     #[cfg(feature = "icu")]
@@ -375,7 +381,12 @@ fn cjk_modes_round_trip_and_dictionary_names_its_feature() {
             .to_string()
             .contains("`icu` feature")
     );
-    assert!(serde_json::from_str::<CjkMode>("\"words\"").is_err());
+    let words = serde_json::from_str::<CjkMode>("\"words\"").unwrap_err();
+    assert!(
+        words.to_string().contains("unknown CJK mode \"words\""),
+        "{words}"
+    );
+    assert_eq!("bigrams".parse::<CjkMode>().unwrap(), CjkMode::Bigrams);
 }
 
 #[test]
