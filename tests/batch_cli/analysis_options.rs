@@ -29,8 +29,12 @@ fn cjk_modes() {
         terms(text, &["--cjk", "bigrams", "--keep-stopwords"]),
         ["京都", "東京"]
     );
-    // Thai: dictionary words, not letters ("The team won"), with the `icu` feature.
+    // Thai: dictionary words, not letters ("The team won"), with the `icu` feature; and
+    // dictionary words for Japanese too ("live in Tokyo"), where auto makes bigrams.
     if cfg!(feature = "icu") {
+        let words = terms("東京都に住む", &["--cjk", "dictionary", "--keep-stopwords"]);
+        assert!(words.contains(&"東京".to_owned()) && words.contains(&"住む".to_owned()));
+        assert!(!words.contains(&"京都".to_owned()), "no bigrams: {words:?}");
         assert_eq!(terms("ทีมชนะ", &["--keep-stopwords"]), ["ชนะ", "ทีม"]);
         assert_eq!(
             terms("ทีมชนะ", &["--cjk", "dictionary", "--keep-stopwords"]),
@@ -95,6 +99,35 @@ fn normalizer_options() {
     assert_eq!(terms("سنة", &teh), ["سنه"]);
 }
 
+/// The folds on by default, each turned off by its flag; and Russian ё, off by default.
+#[test]
+fn folding_options() {
+    let with = |base: &[&'static str], flag: &'static str| -> Vec<&'static str> {
+        base.iter().copied().chain([flag]).collect()
+    };
+    let en = ["--lang-allow", "eng", "--no-stem", "--keep-stopwords"];
+    assert_eq!(terms("Oman’s", &en), ["oman's"]);
+    assert_eq!(
+        terms("Oman’s", &with(&en, "--no-fold-punctuation")),
+        ["oman’s"]
+    );
+    assert_eq!(terms("Ｏｍａｎ", &en), ["oman"]);
+    // (Full-width letters are still case-folded: only their width stays.)
+    assert_eq!(
+        terms("Ｏｍａｎ", &with(&en, "--no-fold-width")),
+        ["ｏｍａｎ"]
+    );
+    let ar = ["--lang-allow", "ara", "--no-stem", "--keep-stopwords"];
+    assert_eq!(terms("عام ٢٠٢٥", &ar), ["2025", "عام"]);
+    assert_eq!(
+        terms("عام ٢٠٢٥", &with(&ar, "--no-fold-digits")),
+        ["عام", "٢٠٢٥"]
+    );
+    let ru = ["--lang-allow", "rus", "--no-stem", "--keep-stopwords"];
+    assert_eq!(terms("ёлка", &ru), ["ёлка"]);
+    assert_eq!(terms("ёлка", &with(&ru, "--russian-yo")), ["елка"]);
+}
+
 #[test]
 fn word_bigrams_and_the_fallback_language() {
     let text = "Oman and Russia held talks.";
@@ -110,6 +143,19 @@ fn word_bigrams_and_the_fallback_language() {
     };
     assert_eq!(lang(&[]), "und");
     assert_eq!(lang(&["--fallback-lang", "eng"]), "eng");
+    // A few Han characters are Chinese at confidence 0.6 (the detector's rule for Han
+    // without kana, under eight characters): asking for more leaves them undetermined.
+    fs::write(dir.path().join("a.txt"), "马斯喀特").unwrap();
+    let record = |args: &[&str]| {
+        let mut all = vec!["a.txt"];
+        all.extend_from_slice(args);
+        run(dir.path(), &all).records()[0].clone()
+    };
+    let unsure = record(&[]);
+    assert_eq!(unsure["lang"], "cmn");
+    assert_eq!(unsure["confidence"], 0.6);
+    assert_eq!(record(&["--min-confidence", "0.5"])["lang"], "cmn");
+    assert_eq!(record(&["--min-confidence", "0.7"])["lang"], "und");
     // Nothing is sure enough above 1: a bad value is a usage error.
     let out = run(dir.path(), &["a.txt", "--min-confidence", "1.5"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
