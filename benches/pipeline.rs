@@ -4,6 +4,8 @@
 //! - `wordmill`: a new pipeline for each measured pass, so that its per-thread word memo
 //!   starts empty (what a run over new text costs);
 //! - `wordmill-warm`: the same pipeline pass after pass (its memo knows the words);
+//! - `wordmill-warm-characters`, `-bigrams`, `-dictionary`: the same with the other CJK modes
+//!   (the default is `auto`);
 //! - `wordmill-whatlang-whole`: wordmill with plain whatlang on the whole document as its
 //!   language detection;
 //! - `naive`: whatlang, NFKC, lowercase, `unicode_words`, Snowball, a `HashMap`, written the
@@ -56,19 +58,12 @@ fn pipelines(c: &mut Criterion) {
             )
         })
         .collect();
-    #[cfg_attr(not(feature = "icu"), allow(unused_mut))]
-    let mut cjk_modes = vec![
-        ("characters", CjkMode::Characters),
-        ("bigrams", CjkMode::Bigrams),
-    ];
-    #[cfg(feature = "icu")]
-    cjk_modes.push(("dictionary", CjkMode::Dictionary));
-    let cjk_pipelines: Vec<(&str, Pipeline)> = cjk_modes
+    let cjk_pipelines: Vec<(CjkMode, Pipeline)> = common::other_cjk_modes()
         .into_iter()
-        .map(|(name, mode)| {
+        .map(|mode| {
             let tokenizer = Tokenizer::new().cjk(mode);
             let pipeline = Pipeline::builder().keep_tokens(false).tokenizer(tokenizer);
-            (name, pipeline.build())
+            (mode, pipeline.build())
         })
         .collect();
     for (group_name, _) in common::SCRIPTS {
@@ -76,9 +71,10 @@ fn pipelines(c: &mut Criterion) {
         let bytes: usize = docs.iter().map(String::len).sum();
         let mut group = c.benchmark_group(format!("pipeline/{group_name}"));
         group.throughput(Throughput::Bytes(bytes as u64));
-        // The CJK modes beside the default (which is one of them), one thread.
-        for (name, pipeline) in &cjk_pipelines {
-            group.bench_function(format!("wordmill-{name}/1-thread"), |b| {
+        // The other CJK modes beside the default, one thread, the pipeline reused pass after
+        // pass (compare with wordmill-warm).
+        for (mode, pipeline) in &cjk_pipelines {
+            group.bench_function(format!("wordmill-warm-{mode}/1-thread"), |b| {
                 b.iter(|| {
                     pools[0]
                         .1

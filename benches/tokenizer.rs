@@ -14,7 +14,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use unicode_segmentation::UnicodeSegmentation;
 use wordmill::__private::{LanesChoice, choose_lanes};
-use wordmill::tokenize::{CjkMode, Tokenizer};
+use wordmill::tokenize::Tokenizer;
 
 fn tokenizers(c: &mut Criterion) {
     let tokenizer = Tokenizer::new();
@@ -40,11 +40,11 @@ fn tokenizers(c: &mut Criterion) {
             });
         }
         choose_lanes(LanesChoice::Best);
-        // The CJK modes beside the default (which is one of them): they change Han, kana and
-        // hangul, and Thai, Lao, Khmer and Myanmar, and what path the rest of the text takes.
-        for (name, mode) in cjk_modes() {
+        // The other CJK modes beside the default (auto): they change Han, kana and hangul,
+        // and Thai, Lao, Khmer and Myanmar, and what path the rest of the text takes.
+        for mode in common::other_cjk_modes() {
             let tokenizer = Tokenizer::new().cjk(mode);
-            group.bench_function(format!("wordmill/{name}"), |b| {
+            group.bench_function(format!("wordmill/{mode}"), |b| {
                 b.iter(|| {
                     tokenizer
                         .tokens(black_box(&text))
@@ -85,18 +85,6 @@ fn tokenizers(c: &mut Criterion) {
         });
         group.finish();
     }
-}
-
-/// Every CJK mode of this build, by name.
-fn cjk_modes() -> Vec<(&'static str, CjkMode)> {
-    #[cfg_attr(not(feature = "icu"), allow(unused_mut))]
-    let mut modes = vec![
-        ("characters", CjkMode::Characters),
-        ("bigrams", CjkMode::Bigrams),
-    ];
-    #[cfg(feature = "icu")]
-    modes.push(("dictionary", CjkMode::Dictionary));
-    modes
 }
 
 criterion_group! {

@@ -138,6 +138,16 @@ pub fn documents_of_every_language(bytes: usize) -> Vec<String> {
         .collect()
 }
 
+/// The CJK modes of this build other than the default (`Auto`), measured beside it.
+pub fn other_cjk_modes() -> Vec<wordmill::tokenize::CjkMode> {
+    use wordmill::tokenize::CjkMode;
+    #[cfg_attr(not(feature = "icu"), allow(unused_mut))]
+    let mut modes = vec![CjkMode::Characters, CjkMode::Bigrams];
+    #[cfg(feature = "icu")]
+    modes.push(CjkMode::Dictionary);
+    modes
+}
+
 /// The language a script group's text is normalized in, as the pipeline would pass it: the
 /// group's first, or none for mixed text.
 pub fn group_lang(codes: &[&str]) -> wordmill::Lang {
