@@ -212,10 +212,14 @@ fn unspaced_scripts(ucd: &Ucd) -> Result<Rust, Box<dyn Error>> {
     for (lo, hi, class) in spans {
         match merged.last_mut() {
             Some(last) if last.2 == class && last.1 + 1 == lo => last.1 = hi,
+            // The lookup's binary search needs disjoint ranges.
+            Some(last) if lo <= last.1 => {
+                return Err(format!("overlapping ranges at U+{lo:04X}: {last:?}").into());
+            }
             _ => merged.push((lo, hi, class)),
         }
     }
-    let mut rust = header("Scripts.txt");
+    let mut rust = header("Scripts.txt, ScriptExtensions.txt");
     rust.line("/// Ranges of the scripts written without spaces between words, sorted:");
     rust.line("/// (first, last, class) with class 1 Han, 2 Hiragana, 3 Katakana, 4 Hangul,");
     rust.line("/// 5 Thai, 6 Lao, 7 Khmer, 8 Myanmar.");
