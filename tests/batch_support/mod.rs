@@ -34,7 +34,8 @@ fn build() -> PathBuf {
     if !cfg!(debug_assertions) {
         cargo.arg("--release");
     }
-    // The features of the test's own build (the `icu` feature is on by default).
+    // The `icu` feature as the test's own build has it (on by default); the tool needs no
+    // other feature.
     if !cfg!(feature = "icu") {
         cargo.arg("--no-default-features");
     }
