@@ -51,8 +51,12 @@ struct Args {
     /// Languages (file names without .txt), comma-separated; default: every file.
     #[arg(long, value_delimiter = ',')]
     langs: Vec<String>,
-    /// Analyses to compare: default, characters, bigrams, dictionary, nostem, nostop, or
-    /// several joined by `+` (`bigrams+nostop`), and lucene (needs --lucene).
+    /// Analyses to compare: default; the CJK modes characters, bigrams, dictionary; nostem,
+    /// nostop; teh (teh marbuta folded), norules (no script rules); snowball (Snowball's
+    /// stemmer where wordmill chooses a light one: Arabic, Hindi), guarded (Snowball's, with
+    /// a leading ف ب ك ل it strips put back: the guard light10 was measured against);
+    /// envstop (the stop words in the environment variable STOP, space-separated); several
+    /// joined by `+` (`bigrams+nostop`); and lucene (needs --lucene).
     #[arg(long, value_delimiter = ',', default_value = "default")]
     variants: Vec<String>,
     /// Folder with Lucene's terms of each LANG.txt (LANG.tsv: one line per sentence, terms
@@ -265,7 +269,7 @@ fn sentence_terms(args: &Args, variant: &str, collection: &Collection) -> Option
         return lucene_terms(args, collection);
     }
     let pipeline = pipeline(variant, &collection.lang)
-        .unwrap_or_else(|| panic!("unknown variant {variant:?} (or language)"));
+        .unwrap_or_else(|| panic!("unknown variant {variant:?} (see --help)"));
     Some(
         collection
             .sentences
@@ -310,21 +314,15 @@ fn evaluate(collection: &Collection, terms: &[Vec<String>]) -> Scores {
     let documents: Vec<TermCounts> = collection
         .passages
         .iter()
-        .map(|sentences| {
-            let mut counts = TermCounts::new();
-            for &s in sentences {
-                for term in &terms[s] {
-                    counts.add(term);
-                }
-            }
-            counts
-        })
+        .map(|sentences| TermCounts::from_terms(sentences.iter().flat_map(|&s| &terms[s])))
         .collect();
     let mut stats = CorpusStats::new();
     for doc in &documents {
         stats.add_document(und, doc);
     }
-    // An inverted index of BM25 weights: term -> (passage, weight).
+    // An inverted index of the passages' BM25 weights (`Bm25::weights`), term -> (passage,
+    // weight): a query then costs its postings, where `Bm25::score` would score every
+    // passage for every query.
     let bm25 = Bm25::new();
     let mut postings: HashMap<&str, Vec<(usize, f64)>> = HashMap::new();
     for (p, doc) in documents.iter().enumerate() {
