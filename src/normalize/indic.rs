@@ -29,7 +29,7 @@
 const VIRAMAS: [char; 3] = ['\u{094D}', '\u{09CD}', '\u{0D4D}'];
 
 const ZWNJ: char = '\u{200C}';
-const ZWJ: char = '\u{200D}';
+pub(super) const ZWJ: char = '\u{200D}';
 
 /// A vowel letter followed by a vowel sign, and the vowel letter the pair stands for.
 const VOWEL_PAIRS: [(char, char, char); 38] = [

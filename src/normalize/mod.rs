@@ -294,18 +294,18 @@ impl Normalizer {
         if !(self.fold_punctuation && has_edge_joiner(token)) {
             return token;
         }
-        match token.trim_matches(JOINERS) {
+        let body = token.trim_start_matches(JOINERS);
+        match body.trim_end_matches(JOINERS) {
             "" => token,
             trimmed => {
                 // A ZWJ after a virama that spells a letter with it (Bengali `ত্‍` for `ৎ`,
                 // the Malayalam chillus) is part of the word: the Indic rules take it.
-                let start = subslice_offset(token, trimmed).unwrap_or(0);
-                let end = start + trimmed.len();
+                let zwj = indic::ZWJ;
                 if self.language_rules
-                    && token[end..].starts_with('\u{200D}')
+                    && body[trimmed.len()..].starts_with(zwj)
                     && indic::spells_a_letter_with_zwj(trimmed)
                 {
-                    &token[start..end + '\u{200D}'.len_utf8()]
+                    &body[..trimmed.len() + zwj.len_utf8()]
                 } else {
                     trimmed
                 }
