@@ -215,10 +215,10 @@ pub(crate) fn for_each_normalized<'t>(
         f(token, term);
         // The hot loop: the other tokens of the window just built, most of them folded with
         // it (none when windows do not fold: Turkic I, no case folding).
-        while let Some((token, raw, folded)) = tokens.pop_folded() {
+        while let Some((token, folded)) = tokens.pop_folded() {
             let term = match folded {
-                Some(folded) => folded,
-                None => folder.fold_token(
+                Ok(folded) => folded,
+                Err(raw) => folder.fold_token(
                     token.text,
                     raw.is_ascii(),
                     raw.has_ascii_upper(),

@@ -376,29 +376,29 @@ impl Tokenizer {
                 mentions: self.mentions,
             });
         }
-        // A text with no character of the scripts the CJK modes change (most text) needs no
-        // refiner for them, and takes the fastest loop.
-        if self.cjk != CjkMode::Characters && has_unspaced_script(text) {
-            match self.cjk {
-                CjkMode::Characters => {}
-                CjkMode::Bigrams => refiners.push(Refiner::Bigrams),
+        // The refiners of the CJK modes wait for the first character of their scripts (most
+        // text has none): until the tokenizer's loop finds one, it takes its fastest path.
+        let mut unspaced = Refiners::default();
+        match self.cjk {
+            CjkMode::Characters => {}
+            CjkMode::Bigrams => unspaced.push(Refiner::Bigrams),
+            #[cfg(feature = "icu")]
+            CjkMode::Dictionary => unspaced.push(Refiner::Dictionary {
+                scripts: &DICTIONARY_SCRIPTS,
+            }),
+            CjkMode::Auto => {
+                unspaced.push(Refiner::Bigrams);
                 #[cfg(feature = "icu")]
-                CjkMode::Dictionary => refiners.push(Refiner::Dictionary {
-                    scripts: &DICTIONARY_SCRIPTS,
-                }),
-                CjkMode::Auto => {
-                    refiners.push(Refiner::Bigrams);
-                    #[cfg(feature = "icu")]
-                    refiners.push(Refiner::Dictionary {
-                        scripts: &SOUTH_EAST_ASIAN_SCRIPTS,
-                    });
-                }
+                unspaced.push(Refiner::Dictionary {
+                    scripts: &SOUTH_EAST_ASIAN_SCRIPTS,
+                });
             }
         }
         Tokens::new(
             text,
             Options {
                 refiners,
+                unspaced,
                 emoji: self.emoji,
             },
         )
@@ -446,44 +446,16 @@ impl Tokenizer {
 }
 
 /// True when `text` holds a character of Han, kana, hangul, Thai, Lao, Khmer or Myanmar: the
-/// CJK modes' scripts, all of three or four bytes in UTF-8.
-///
-/// Most text has none, and this runs before the tokenizer: 32 bytes at a time, one vector
-/// comparison says whether any byte there starts a character of three or four bytes (about
-/// 50 GB/s on English); only then are the words of the block searched for such lead bytes
-/// (eight bytes at a time), and only the lead bytes of those scripts' ranges are decoded
-/// (Vietnamese letters and typographic quotes, the three-byte characters of Latin text, are
-/// not: about 6 GB/s on the 15-language Latin text of the benchmarks).
-fn has_unspaced_script(text: &str) -> bool {
+/// CJK modes' scripts, all of three or four bytes in UTF-8. For the tokens of the rule-by-rule
+/// segmenter (windows look at their own bytes, see `Built::long_leads`).
+pub(super) fn has_unspaced_script(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut blocks = bytes.chunks_exact(32);
-    let mut start = 0;
-    for block in &mut blocks {
-        if block.iter().fold(false, |any, &b| any | (b >= 0xE0)) {
-            for (w, word) in block.chunks_exact(8).enumerate() {
-                let mut x = [0u8; 8];
-                x.copy_from_slice(word);
-                let x = u64::from_le_bytes(x);
-                // The top bit of each byte whose three top bits are set: a byte ≥ 0xE0.
-                let mut leads = x & (x << 1) & (x << 2) & 0x8080_8080_8080_8080;
-                while leads != 0 {
-                    let at = start + w * 8 + (leads.trailing_zeros() / 8) as usize;
-                    leads &= leads - 1;
-                    if is_unspaced_at(text, at) {
-                        return true;
-                    }
-                }
-            }
-        }
-        start += 32;
-    }
-    let rest = blocks.remainder();
-    (0..rest.len()).any(|i| rest[i] >= 0xE0 && is_unspaced_at(text, start + i))
+    (0..bytes.len()).any(|i| bytes[i] >= 0xE0 && is_unspaced_at(text, i))
 }
 
 /// True when the character of three or four bytes that starts at `at` is of a script of the
 /// CJK modes. The first two bytes rule out most others without decoding.
-fn is_unspaced_at(text: &str, at: usize) -> bool {
+pub(super) fn is_unspaced_at(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let second = bytes.get(at + 1).copied().unwrap_or(0);
     let maybe = match bytes[at] {

@@ -38,6 +38,10 @@ const PIECES: &[&str] = &[
     "한국",
     "ภาษา",
     "नमस्ते",
+    "ひらがな",
+    "မြန်မာ",
+    "ລາວ",
+    "ខ្មែរ",
     "İstanbul",
     "ﬁ",
     "Ａ",
@@ -89,6 +93,45 @@ proptest! {
             .map(|t| (t.span, normalizer.normalize(t.text, language).into_owned()))
             .collect();
         prop_assert_eq!(fused, one_by_one);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The CJK modes' refiners wait for the first character of their scripts: the tokens and
+    /// fused terms are those of refiners at work from the start, wherever that character
+    /// falls (in a window, after many, in text the rule-by-rule segmenter takes).
+    #[test]
+    fn cjk_refiners_armed_at_the_first_such_character_change_nothing(
+        pieces in proptest::collection::vec(proptest::sample::select(PIECES), 1..120),
+        mode in proptest::sample::select(&[
+            CjkMode::Auto,
+            CjkMode::Bigrams,
+            #[cfg(feature = "icu")]
+            CjkMode::Dictionary,
+        ][..]),
+        urls: bool,
+    ) {
+        let text = pieces.concat();
+        let tokenizer = Tokenizer::new().cjk(mode).urls(urls);
+        let spans = |tokens: Tokens<'_>| tokens.map(|t| t.span).collect::<Vec<_>>();
+        prop_assert_eq!(
+            spans(tokenizer.tokens(&text)),
+            spans(tokenizer.tokens(&text).armed_from_the_start())
+        );
+        let normalizer = crate::normalize::Normalizer::new();
+        let terms = |tokens: Tokens<'_>| {
+            let mut terms = Vec::new();
+            crate::fold::for_each_normalized(tokens, &normalizer, lang("und"), |token, term| {
+                terms.push((token.span, term.to_owned()));
+            });
+            terms
+        };
+        prop_assert_eq!(
+            terms(tokenizer.tokens(&text)),
+            terms(tokenizer.tokens(&text).armed_from_the_start())
+        );
     }
 }
 

@@ -16,6 +16,10 @@ use crate::unicode::{ALPHABETIC, EXT_PICT, NUMERIC, WB_MASK, props, wb};
 pub(super) struct Options {
     /// The options that refine word tokens (see `refine`), in order.
     pub(super) refiners: Refiners,
+    /// The refiners of the CJK modes, appended to `refiners` when the loop first meets a
+    /// character of their scripts (see [`Tokens::arm`]): until then they would leave every
+    /// token as it is, and text without such characters (most text) keeps the fastest path.
+    pub(super) unspaced: Refiners,
     /// Emoji are tokens.
     pub(super) emoji: bool,
 }
@@ -108,15 +112,51 @@ impl<'a> Tokens<'a> {
         if self.options.refiners.is_empty() {
             // Returned as it comes: copying the token through a local first cost a
             // store-forwarding stall per token (its kind and flags written as bytes, read back
-            // as a word).
+            // as a word). (Should this find the first character of the CJK modes' scripts,
+            // `next_word_segment` refines the token itself: see `arm`.)
             return self.next_word_segment();
         }
+        self.next_refined()
+    }
+
+    /// The next token, through the refiners.
+    fn next_refined(&mut self) -> Option<RawToken> {
         loop {
             let segment = self.next_word_segment()?;
             if let Some(token) = refine::refine(self, segment) {
                 return Some(token);
             }
         }
+    }
+
+    /// Appends the CJK modes' refiners to the others, for the rest of the text (see
+    /// `Options::unspaced`): every token the loop hands out from now on goes through them
+    /// (those before held no character of their scripts, which these refiners would have
+    /// left as they were). Returns whether there were no refiners before: then the caller,
+    /// `next_word_segment`, was called by [`next_raw_slow`](Self::next_raw_slow) to return its
+    /// segment as it is, and must refine it itself. (With other refiners, the caller is their
+    /// loop or one of them reading ahead, and the refiners will see the segment.)
+    #[cold]
+    fn arm(&mut self) -> bool {
+        let had_none = self.options.refiners.is_empty();
+        for refiner in std::mem::take(&mut self.options.unspaced).into_iter() {
+            self.options.refiners.push(refiner);
+        }
+        had_none
+    }
+
+    /// Whether one of the characters of three or four bytes at `leads` of the window at
+    /// `start` is of the CJK modes' scripts.
+    #[inline(never)]
+    fn has_unspaced_script(&self, start: usize, mut leads: u64) -> bool {
+        while leads != 0 {
+            let p = leads.trailing_zeros() as usize;
+            leads &= leads - 1;
+            if super::is_unspaced_at(self.text, start + p) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Puts back a word token read ahead: the next one [`next_word_segment`] gives.
@@ -152,10 +192,18 @@ impl<'a> Tokens<'a> {
             }
             if self.pos >= self.scalar_until {
                 if let Some(built) = self.window.build(bytes, self.pos, self.fold.as_ref()) {
+                    let window_start = self.pos;
                     self.pos = built.next;
                     match built.complex_at {
                         Some(at) => self.leave_to_the_rules(at),
                         None => self.scalar_span = MIN_SCALAR_SPAN,
+                    }
+                    if built.long_leads != 0
+                        && !self.options.unspaced.is_empty()
+                        && self.has_unspaced_script(window_start, built.long_leads)
+                        && self.arm()
+                    {
+                        return self.next_refined();
                     }
                     continue;
                 }
@@ -195,6 +243,7 @@ impl<'a> Tokens<'a> {
             }
             let (end, flags) = segment_end(bytes, start);
             self.pos = end;
+
             let kind = if flags & ALPHABETIC != 0 {
                 TokenKind::Word
             } else if flags & NUMERIC != 0 {
@@ -204,12 +253,20 @@ impl<'a> Tokens<'a> {
             } else {
                 continue;
             };
-            return Some(RawToken {
+            let token = RawToken {
                 start,
                 end,
                 kind,
                 flags,
-            });
+            };
+            if flags & ascii::NON_ASCII != 0
+                && !self.options.unspaced.is_empty()
+                && self.text.get(start..end).is_some_and(super::has_unspaced_script)
+                && self.arm()
+            {
+                return refine::refine(self, token).or_else(|| self.next_refined());
+            }
+            return Some(token);
         }
     }
 
@@ -219,6 +276,13 @@ impl<'a> Tokens<'a> {
     fn leave_to_the_rules(&mut self, at: usize) {
         self.scalar_until = at + self.scalar_span;
         self.scalar_span = (self.scalar_span * 2).min(MAX_SCALAR_SPAN);
+    }
+
+    /// The CJK modes' refiners at work from the first token (see `Options::unspaced`).
+    #[cfg(test)]
+    pub(super) fn armed_from_the_start(mut self) -> Self {
+        let _ = self.arm();
+        self
     }
 
     /// The same tokens from windows built without AVX-512, as on a CPU without it.
@@ -273,13 +337,13 @@ impl<'a> Tokens<'a> {
         unsafe { token_in(self.text, raw) }
     }
 
-    /// The next token of the window just built, with its raw form and, unless one of its
-    /// characters was left unfolded, its folded form (see [`fold_with`](Self::fold_with)):
-    /// the hot loop of the fused tokenize and fold, without a bounds check or a look at the
-    /// window's range. `None` when the window has no token left (then
-    /// [`next_raw_slow`](Self::next_raw_slow) goes on).
+    /// The next token of the window just built and, unless one of its characters was left
+    /// unfolded, its folded form (see [`fold_with`](Self::fold_with)); else (`Err`) its raw
+    /// form, whose flags the normalizer folds it with. The hot loop of the fused tokenize
+    /// and fold, without a bounds check or a look at the window's range. `None` when the
+    /// window has no token left (then [`next_raw_slow`](Self::next_raw_slow) goes on).
     #[inline(always)]
-    pub(crate) fn pop_folded(&mut self) -> Option<(Token<'a>, RawToken, Option<&str>)> {
+    pub(crate) fn pop_folded(&mut self) -> Option<(Token<'a>, Result<&str, RawToken>)> {
         if !self.options.refiners.is_empty() {
             return None; // every token goes through the refiners
         }
@@ -287,7 +351,7 @@ impl<'a> Tokens<'a> {
         let (raw, folded) = self.window.pop_folded()?;
         // SAFETY: the window's runs are found in this text.
         let token = unsafe { token_in(text, raw) };
-        Some((token, raw, folded))
+        Some((token, folded.map_err(|flags| RawToken { flags, ..raw })))
     }
 }
 

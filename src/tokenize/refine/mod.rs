@@ -61,6 +61,11 @@ impl Refiners {
     pub(super) fn is_empty(&self) -> bool {
         self.list[0].is_none()
     }
+
+    /// The refiners, in order.
+    pub(super) fn into_iter(self) -> impl Iterator<Item = Refiner> {
+        self.list.into_iter().flatten()
+    }
 }
 
 /// Tokens found ahead of the one being returned (the bigrams or words of a run), in order.
@@ -88,7 +93,7 @@ impl Pending {
 /// Applies the refiners to a word token: returns the token to emit, or `None` when none is
 /// (the refiner took the token and has nothing to emit).
 pub(super) fn refine(tokens: &mut Tokens<'_>, segment: RawToken) -> Option<RawToken> {
-    for refiner in tokens.options.refiners.list.into_iter().flatten() {
+    for refiner in tokens.options.refiners.into_iter() {
         let refined = match refiner {
             Refiner::Url => links::url(tokens, segment),
             Refiner::Email => links::email(tokens, segment),
@@ -107,22 +112,27 @@ pub(super) fn refine(tokens: &mut Tokens<'_>, segment: RawToken) -> Option<RawTo
 }
 
 /// A word token whose characters (marks aside) are all of these script classes (see
-/// `unspaced_script`).
+/// `unspaced_script`), and at least one. (A lone mark, `ً` at the start of a text, is no
+/// character of these scripts: taking it into a CJK run would make a bigram of it.)
 fn in_scripts(bytes: &[u8], segment: RawToken, classes: &[u8]) -> bool {
     if segment.flags & NON_ASCII == 0 || segment.kind != TokenKind::Word {
         return false;
     }
     let mut pos = segment.start;
+    let mut any = false;
     while pos < segment.end {
         let (cp, len) = decode(bytes, pos);
         let is_mark = wb::is(props(cp) & WB_MASK, wb::IGNORABLE);
-        let class = char::from_u32(cp).map_or(0, unspaced_script);
-        if !is_mark && !classes.contains(&class) {
-            return false;
+        if !is_mark {
+            let class = char::from_u32(cp).map_or(0, unspaced_script);
+            if !classes.contains(&class) {
+                return false;
+            }
+            any = true;
         }
         pos += len;
     }
-    true
+    any
 }
 
 /// The end of the run of adjacent word tokens, starting with `first`, that `belongs`

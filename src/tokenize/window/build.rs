@@ -66,6 +66,11 @@ impl Window {
         Some(Built {
             next,
             complex_at: runs.complex_at,
+            long_leads: if m.leads == 0 {
+                0
+            } else {
+                lanes.high_range(loaded, 0xE0, 0xFF)
+            },
         })
     }
 

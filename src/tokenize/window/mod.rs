@@ -30,6 +30,7 @@ mod tests;
 pub(crate) use classes::leaves_to_the_rules;
 
 use super::ascii::{ASCII_UPPER, NON_ASCII};
+use super::segment::SegmentFlags;
 use super::{RawToken, TokenKind};
 #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
 use crate::arch::{Avx512, Sse2};
@@ -99,67 +100,114 @@ pub(super) struct Built {
     /// Position of the first character the window could not take (`None` when it took
     /// everything up to its width).
     pub complex_at: Option<usize>,
+    /// The first bytes of the window's characters of three or four bytes (bits of the
+    /// window), among which the tokenizer's loop looks for the CJK modes' scripts.
+    pub long_leads: u64,
+}
+
+/// A run of a window: its first and last byte, their bits, and whether it holds a letter or
+/// a digit.
+struct Run {
+    first: u32,
+    last: u32,
+    bits: u64,
+    alpha: bool,
+    num: bool,
+}
+
+impl Run {
+    #[inline(always)]
+    fn kind(&self) -> TokenKind {
+        if self.alpha {
+            TokenKind::Word
+        } else {
+            TokenKind::Number
+        }
+    }
+
+    /// The flags that say what the run holds (its kind).
+    #[inline(always)]
+    fn kind_flags(&self) -> SegmentFlags {
+        (u8::from(self.alpha) * ALPHABETIC) | (u8::from(self.num) * NUMERIC)
+    }
 }
 
 impl Window {
     /// The next run, as a token.
     #[inline(always)]
     pub(super) fn pop(&mut self) -> Option<RawToken> {
-        self.next_run().map(|(token, _)| token)
+        self.next_run().map(|run| self.token_of(&run))
     }
 
     /// The next run, as a token, and its folded form when the window holds it: unless one of
-    /// its characters was left unfolded, the run's bytes in the window's folded copy.
+    /// its characters was left unfolded, the run's bytes in the window's folded copy
+    /// (`Ok`); else what the normalizer needs to fold it on its own (`Err`: the token's
+    /// flags). A folded run's token carries only its kind's flags, the normalizer needing no
+    /// more: leaving the others uncomputed keeps them out of the hot loop (computing them
+    /// for every token cost a tenth of normalizing Latin text).
     #[inline(always)]
-    pub(super) fn pop_folded(&mut self) -> Option<(RawToken, Option<&str>)> {
-        let (token, run) = self.next_run()?;
-        if self.not_folded & run != 0 {
-            return Some((token, None));
+    pub(super) fn pop_folded(&mut self) -> Option<(RawToken, Result<&str, SegmentFlags>)> {
+        let run = self.next_run()?;
+        if self.not_folded & run.bits != 0 {
+            let token = self.token_of(&run);
+            return Some((token, Err(token.flags)));
         }
         // A run lies in the window: it starts at a set bit of `starts` and ends at the first
         // set bit of `ends` from there, and `build` leaves every start its end (the runs it
         // finds are disjoint, each with its first and last bit, and it keeps only the starts
         // below the first run whose end it drops). (A bounds check here cost 3 to 4 % of
         // normalizing Latin text, and so did a clamp.)
-        let (from, to) = (token.start - self.base, token.end - self.base);
+        let (from, to) = (run.first as usize, run.last as usize + 1);
         debug_assert!(from < to && to <= WIDTH);
         debug_assert!(std::str::from_utf8(&self.lower[from..to]).is_ok());
         // SAFETY: `from < to <= WIDTH` for a run of this window (above); the folded bytes of
         // a run are UTF-8 (see `folded`).
         let folded = unsafe { std::str::from_utf8_unchecked(self.lower.get_unchecked(from..to)) };
-        Some((token, Some(folded)))
+        let token = RawToken {
+            start: self.base + from,
+            end: self.base + to,
+            kind: run.kind(),
+            flags: run.kind_flags(),
+        };
+        Some((token, Ok(folded)))
     }
 
-    /// The next run of the window, as a token, with the bits of its bytes.
+    /// The next run of the window that is a word or a number.
     #[inline(always)]
-    fn next_run(&mut self) -> Option<(RawToken, u64)> {
+    fn next_run(&mut self) -> Option<Run> {
         while self.starts != 0 {
-            let a = self.starts.trailing_zeros();
+            let first = self.starts.trailing_zeros();
             self.starts &= self.starts - 1;
-            let e = (self.ends >> a).trailing_zeros() + a;
-            debug_assert!(e < 64, "a run of the window without its end");
-            let run = (u64::MAX >> (63 - e)) & (u64::MAX << a);
-            let has = |mask: u64| u8::from(mask & run != 0);
-            let (alpha, num) = (has(self.alphabetic), has(self.numeric));
-            if alpha | num == 0 {
-                continue; // only `_` or letter-like symbols: a segment, but not a word
+            let last = (self.ends >> first).trailing_zeros() + first;
+            debug_assert!(last < 64, "a run of the window without its end");
+            let bits = (u64::MAX >> (63 - last)) & (u64::MAX << first);
+            let (alpha, num) = (self.alphabetic & bits != 0, self.numeric & bits != 0);
+            if alpha | num {
+                return Some(Run {
+                    first,
+                    last,
+                    bits,
+                    alpha,
+                    num,
+                });
             }
-            let token = RawToken {
-                start: self.base + a as usize,
-                end: self.base + e as usize + 1,
-                kind: if alpha != 0 {
-                    TokenKind::Word
-                } else {
-                    TokenKind::Number
-                },
-                flags: (alpha * ALPHABETIC)
-                    | (num * NUMERIC)
-                    | (has(self.uppers) * ASCII_UPPER)
-                    | (has(self.non_ascii) * NON_ASCII),
-            };
-            return Some((token, run));
+            // (Only `_` or letter-like symbols: a segment, but not a word.)
         }
         None
+    }
+
+    /// The token of `run`, with all its flags.
+    #[inline(always)]
+    fn token_of(&self, run: &Run) -> RawToken {
+        let has = |mask: u64| u8::from(mask & run.bits != 0);
+        RawToken {
+            start: self.base + run.first as usize,
+            end: self.base + run.last as usize + 1,
+            kind: run.kind(),
+            flags: run.kind_flags()
+                | (has(self.uppers) * ASCII_UPPER)
+                | (has(self.non_ascii) * NON_ASCII),
+        }
     }
 
     /// Finds the tokens of the window at `start`, a word boundary. Returns `None` when the
