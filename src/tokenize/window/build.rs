@@ -213,17 +213,14 @@ impl Look {
     /// characters that are tokens alone, with the marks (WB4) and mid-word punctuation (WB6,
     /// WB7, WB11, WB12) that join them.
     #[inline(always)]
-    fn runs(self, chunk: &[u8; WIDTH], m: &Masks, start: usize, text_end: usize) -> Runs {
-        let Look {
-            mut multi,
-            wide_mids,
-            wide_count,
-            marks,
-            mut hebrew,
-            long_decoded,
-            mut limit,
-            mut complex_at,
-        } = self;
+    fn runs(&self, chunk: &[u8; WIDTH], m: &Masks, start: usize, text_end: usize) -> Runs {
+        // (By reference, and the fields changed here copied: taking the `Look` by value
+        // copied its 96 bytes of wide marks, and read back as one vector the masks just
+        // written one by one, a store-forwarding stall: 8 % of building Latin windows.)
+        let multi = &self.multi;
+        let (marks, long_decoded) = (self.marks, self.long_decoded);
+        let (mut hebrew, mut limit, mut complex_at) = (self.hebrew, self.limit, self.complex_at);
+        let mut single_ends = multi.single_ends;
         let mut letters = m.letters | multi.letters;
         let mut digits = m.digits | multi.digits;
         // Characters the masks take but whose context only the rules can judge: the window
@@ -239,11 +236,11 @@ impl Look {
             let seeded_by = |seeds: u64| marks & !marks.wrapping_add((seeds << 1) & marks);
             let of_letters = seeded_by(letters);
             let of_digits = seeded_by(digits);
-            let of_singles = seeded_by(multi.single_ends);
+            let of_singles = seeded_by(single_ends);
             letters |= of_letters;
             digits |= of_digits;
             hebrew |= seeded_by(hebrew);
-            multi.single_ends = (multi.single_ends | of_singles) & !(of_singles >> 1);
+            single_ends = (single_ends | of_singles) & !(of_singles >> 1);
             singles |= of_singles;
             // Marks after anything else (a space, a kana, a mid-word mark...).
             to_rules |= marks & !(of_letters | of_digits | of_singles);
@@ -266,7 +263,7 @@ impl Look {
             // decoding one by one.
             complex_at = Some(start + limit);
         }
-        let wide_mids = &wide_mids[..wide_count];
+        let wide_mids = &self.wide_mids[..self.wide_count];
         // A wide mark whose right-hand neighbour is not in the window cannot be decided, nor can
         // the run before it: end the window before it. (At the end of the text, the end is its
         // neighbour.)
@@ -289,7 +286,7 @@ impl Look {
         let starts =
             (word_bits & !(word_bits << 1)) | (kana & !(kana << 1)) | (multi.single_starts & valid);
         let ends =
-            (word_bits & !(word_bits >> 1)) | (kana & !(kana >> 1)) | (multi.single_ends & valid);
+            (word_bits & !(word_bits >> 1)) | (kana & !(kana >> 1)) | (single_ends & valid);
         Runs {
             word_bits,
             kana,

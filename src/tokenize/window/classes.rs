@@ -155,9 +155,12 @@ pub(crate) fn leaves_to_the_rules(bytes: &[u8], pos: usize) -> bool {
 /// Masks of the multi-byte characters of a window, by class (every byte of a character).
 #[derive(Default, Debug, PartialEq, Eq)]
 pub(super) struct Multi {
+    // (In this order: with `letters` and `digits` side by side, the window's build read both
+    // with one vector load just after storing them one by one, a store-forwarding stall that
+    // cost 8 % of building Latin windows.)
     pub(super) letters: u64,
-    pub(super) digits: u64,
     pub(super) alphabetic: u64,
+    pub(super) digits: u64,
     pub(super) numeric: u64,
     pub(super) kana: u64,
     /// First and last bytes of the single-character tokens.
