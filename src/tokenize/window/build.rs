@@ -69,7 +69,7 @@ impl Window {
             long_leads: if m.leads == 0 {
                 0
             } else {
-                lanes.high_range(loaded, 0xE0, 0xFF)
+                long_leads(lanes, loaded)
             },
         })
     }
@@ -107,6 +107,23 @@ impl Window {
         };
         self.not_folded = past_the_text | (m.leads & !in_tokens) | unsettled;
     }
+}
+
+/// The first bytes of the window's characters of three or four bytes (see
+/// `Built::long_leads`), but for those of Latin Extended Additional (Vietnamese letters,
+/// U+1E00 to U+1EFF: E1 B8 to E1 BB) and of U+2000 to U+2E7F (typographic punctuation,
+/// symbols: E2 80 to E2 B9), the three-byte characters of Latin text, which are of none of
+/// the CJK modes' scripts.
+#[inline(always)]
+fn long_leads<L: Lanes>(lanes: L, loaded: L::Loaded) -> u64 {
+    let long = lanes.high_range(loaded, 0xE0, 0xFF);
+    if long == 0 {
+        return 0;
+    }
+    let range = |lo: u8, hi: u8| lanes.high_range(loaded, lo, hi);
+    let latin = range(0xE1, 0xE1) & (range(0xB8, 0xBB) >> 1);
+    let punctuation = range(0xE2, 0xE2) & (range(0x80, 0xB9) >> 1);
+    long & !(latin | punctuation)
 }
 
 /// What a window's look at its multi-byte characters finds, and where the window must stop.

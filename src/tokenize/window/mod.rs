@@ -101,7 +101,8 @@ pub(super) struct Built {
     /// everything up to its width).
     pub complex_at: Option<usize>,
     /// The first bytes of the window's characters of three or four bytes (bits of the
-    /// window), among which the tokenizer's loop looks for the CJK modes' scripts.
+    /// window), among which the tokenizer's loop looks for the CJK modes' scripts (but for
+    /// the Vietnamese letters and typographic punctuation of Latin text, which are not).
     pub long_leads: u64,
 }
 
