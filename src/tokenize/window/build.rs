@@ -41,14 +41,17 @@ impl Window {
         let m = lanes.classify(loaded);
         let text_end = bytes.len() - start;
         let mut look = Look::new(if at_end { text_end } else { WIDTH });
+        // (Apart from the look, whose array of wide marks keeps it in memory: these masks stay
+        // in registers.)
+        let mut multi = Multi::default();
         // Multi-byte characters of the common scripts are classified in bulk (see `BULK`);
         // the others are decoded one by one.
         let mut leads = m.leads;
         if leads != 0 {
-            leads &= !bulk(lanes, chunk, loaded, leads, &mut look.multi);
+            leads &= !bulk(lanes, chunk, loaded, leads, &mut multi);
         }
-        look.decode(chunk, leads, start);
-        let runs = look.runs(chunk, &m, start, text_end);
+        look.decode(&mut multi, chunk, leads, start);
+        let runs = look.runs(&multi, chunk, &m, start, text_end);
         let (starts, emitted, next) = runs.emitted(bytes, start, text_end)?;
         self.base = start;
         self.starts = starts;
@@ -128,7 +131,6 @@ fn long_leads<L: Lanes>(lanes: L, loaded: L::Loaded) -> u64 {
 
 /// What a window's look at its multi-byte characters finds, and where the window must stop.
 struct Look {
-    multi: Multi,
     /// Multi-byte mid-word marks (`’`, `·`, `،`, `，`): position, length and class; their joins
     /// are decided after the masks.
     wide_mids: [(u32, u32, Class); 8],
@@ -149,7 +151,6 @@ impl Look {
     #[inline(always)]
     fn new(limit: usize) -> Look {
         Look {
-            multi: Multi::default(),
             wide_mids: [(0, 0, Class::Gap); 8],
             wide_count: 0,
             marks: 0,
@@ -162,7 +163,7 @@ impl Look {
 
     /// Decodes the multi-byte characters of `leads` (of the window at `start`) one by one.
     #[inline(always)]
-    fn decode(&mut self, chunk: &[u8; WIDTH], mut leads: u64, start: usize) {
+    fn decode(&mut self, multi: &mut Multi, chunk: &[u8; WIDTH], mut leads: u64, start: usize) {
         let mut plain_letters = 0u64;
         let mut plain_letters_3 = 0u64;
         while leads != 0 {
@@ -204,7 +205,7 @@ impl Look {
                 }
                 continue;
             }
-            self.multi.add(code, 1 << p, len);
+            multi.add(code, 1 << p, len);
             if code & (MID | COMPLEX) == 0 {
                 continue;
             }
@@ -222,19 +223,25 @@ impl Look {
             self.wide_mids[self.wide_count] = (p as u32, len as u32, class_of(props(cp)));
             self.wide_count += 1;
         }
-        self.multi.add(LETTER | ALPHA, plain_letters, 2);
-        self.multi.add(LETTER | ALPHA, plain_letters_3, 3);
+        multi.add(LETTER | ALPHA, plain_letters, 2);
+        multi.add(LETTER | ALPHA, plain_letters_3, 3);
     }
 
     /// The window's runs: the words, numbers and katakana runs the masks make, and the
     /// characters that are tokens alone, with the marks (WB4) and mid-word punctuation (WB6,
     /// WB7, WB11, WB12) that join them.
     #[inline(always)]
-    fn runs(&self, chunk: &[u8; WIDTH], m: &Masks, start: usize, text_end: usize) -> Runs {
+    fn runs(
+        &self,
+        multi: &Multi,
+        chunk: &[u8; WIDTH],
+        m: &Masks,
+        start: usize,
+        text_end: usize,
+    ) -> Runs {
         // (By reference, and the fields changed here copied: taking the `Look` by value
         // copied its 96 bytes of wide marks, and read back as one vector the masks just
         // written one by one, a store-forwarding stall: 8 % of building Latin windows.)
-        let multi = &self.multi;
         let (marks, long_decoded) = (self.marks, self.long_decoded);
         let (mut hebrew, mut limit, mut complex_at) = (self.hebrew, self.limit, self.complex_at);
         let mut single_ends = multi.single_ends;
