@@ -95,10 +95,8 @@ impl<'a> Tokens<'a> {
     #[inline(always)]
     pub(crate) fn next_raw(&mut self) -> Option<RawToken> {
         // The hot path: the next run of the current window. (With refiners, every token goes
-        // through them.)
-        if self.options.refiners.is_empty()
-            && let Some(token) = self.window.pop()
-        {
+        // through them: the window holds its runs back, see `Window::pop_held`.)
+        if let Some(token) = self.window.pop() {
             return Some(token);
         }
         self.next_raw_slow()
@@ -192,9 +190,16 @@ impl<'a> Tokens<'a> {
     #[inline]
     fn find_word_segment(&mut self) -> Option<RawToken> {
         let bytes = self.text.as_bytes();
+        // (Asked once a window, not once a token.)
+        let refining = !self.options.refiners.is_empty();
         loop {
-            if let Some(token) = self.window.pop() {
-                return Some(token);
+            let token = if refining {
+                self.window.pop_held()
+            } else {
+                self.window.pop()
+            };
+            if token.is_some() {
+                return token;
             }
             if self.pos >= bytes.len() {
                 return None;
@@ -353,9 +358,8 @@ impl<'a> Tokens<'a> {
     /// window has no token left (then [`next_raw_slow`](Self::next_raw_slow) goes on).
     #[inline(always)]
     pub(crate) fn pop_folded(&mut self) -> Option<(Token<'a>, Result<&str, RawToken>)> {
-        if !self.options.refiners.is_empty() {
-            return None; // every token goes through the refiners
-        }
+        // (With refiners, the window holds its runs back and this finds none: every token
+        // goes through them.)
         let text = self.text;
         let (raw, folded) = self.window.pop_folded()?;
         // SAFETY: the window's runs are found in this text.

@@ -44,6 +44,9 @@ pub(super) struct Window {
     base: usize,
     /// Start bits of the runs not yet handed out.
     starts: u64,
+    /// Start bits of runs held back from [`pop`](Self::pop) for the refiners (see
+    /// [`pop_held`](Self::pop_held)).
+    held: u64,
     /// Last-byte bits of all runs.
     ends: u64,
     /// Alphabetic characters (what makes a run a word).
@@ -69,6 +72,7 @@ impl Default for Window {
         Window {
             base: 0,
             starts: 0,
+            held: 0,
             ends: 0,
             alphabetic: 0,
             numeric: 0,
@@ -173,6 +177,19 @@ impl Window {
         Some((token, Ok(folded)))
     }
 
+    /// The next run, as a token, of those held back from [`pop`](Self::pop): a tokenizer with
+    /// refiners takes every token through them, and holding the window's runs back (then
+    /// `pop` finds none) spares the loop without refiners a look at them per token (5 % of
+    /// tokenizing Latin text).
+    #[inline]
+    pub(super) fn pop_held(&mut self) -> Option<RawToken> {
+        self.held |= std::mem::take(&mut self.starts);
+        std::mem::swap(&mut self.starts, &mut self.held);
+        let token = self.pop();
+        std::mem::swap(&mut self.starts, &mut self.held);
+        token
+    }
+
     /// The next run of the window that is a word or a number.
     #[inline(always)]
     fn next_run(&mut self) -> Option<Run> {
@@ -247,6 +264,7 @@ impl Window {
     /// Drops the runs not yet handed out (the text they are in is read again).
     pub(super) fn drop_runs(&mut self) {
         self.starts = 0;
+        self.held = 0;
     }
 
     /// From now on the window's folded bytes are not those of the tokens still to come
