@@ -448,8 +448,8 @@ fn spans_never_run_backwards() {
     );
 }
 
-/// The scan that decides whether a text needs the CJK modes finds any character of their
-/// scripts, wherever it is, and nothing else.
+/// The look at a text (a token of the rule-by-rule segmenter) that arms the CJK modes'
+/// refiners finds any character of their scripts, wherever it is, and nothing else.
 #[test]
 fn the_scan_for_unspaced_scripts_finds_them_anywhere() {
     let latin = "Thế giới – “Oman’s” naïve ḁ 2024 € ﬁ ｆｕｌｌ ";

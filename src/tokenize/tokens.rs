@@ -147,7 +147,7 @@ impl<'a> Tokens<'a> {
     /// Whether one of the characters of three or four bytes at `leads` of the window at
     /// `start` is of the CJK modes' scripts.
     #[inline(never)]
-    fn has_unspaced_script(&self, start: usize, mut leads: u64) -> bool {
+    fn window_has_unspaced_script(&self, start: usize, mut leads: u64) -> bool {
         while leads != 0 {
             let p = leads.trailing_zeros() as usize;
             leads &= leads - 1;
@@ -214,7 +214,7 @@ impl<'a> Tokens<'a> {
                     }
                     if built.long_leads != 0
                         && !self.options.unspaced.is_empty()
-                        && self.has_unspaced_script(window_start, built.long_leads)
+                        && self.window_has_unspaced_script(window_start, built.long_leads)
                         && self.arm()
                     {
                         return self.next_refined();
@@ -275,7 +275,10 @@ impl<'a> Tokens<'a> {
             };
             if flags & ascii::NON_ASCII != 0
                 && !self.options.unspaced.is_empty()
-                && self.text.get(start..end).is_some_and(super::has_unspaced_script)
+                && self
+                    .text
+                    .get(start..end)
+                    .is_some_and(super::has_unspaced_script)
                 && self.arm()
             {
                 return refine::refine(self, token).or_else(|| self.next_refined());

@@ -309,8 +309,7 @@ impl Look {
         let kana = multi.kana & valid;
         let starts =
             (word_bits & !(word_bits << 1)) | (kana & !(kana << 1)) | (multi.single_starts & valid);
-        let ends =
-            (word_bits & !(word_bits >> 1)) | (kana & !(kana >> 1)) | (single_ends & valid);
+        let ends = (word_bits & !(word_bits >> 1)) | (kana & !(kana >> 1)) | (single_ends & valid);
         Runs {
             word_bits,
             kana,
