@@ -138,6 +138,23 @@ proptest! {
     }
 }
 
+/// A CJK bigram cut at a joiner inside a run has the term of the token normalized alone: the
+/// joiner at its edge trimmed, not kept as the window keeps it inside the run.
+#[test]
+fn bigrams_cut_at_a_joiner_lose_it_from_their_terms() {
+    let normalizer = crate::normalize::Normalizer::new();
+    for (text, expected) in [
+        ("한국\u{200C}보", ["한국", "국\u{200C}보"]),
+        ("東京\u{200D}都", ["東京", "京\u{200D}都"]),
+    ] {
+        let mut fused = Vec::new();
+        Tokenizer::new().for_each_normalized(text, &normalizer, lang("und"), |_, term| {
+            fused.push(term.to_owned())
+        });
+        assert_eq!(fused, expected, "{text:?}");
+    }
+}
+
 /// The tokens of UAX #29 alone (no CJK mode).
 fn texts(text: &str) -> Vec<(&str, TokenKind)> {
     Tokenizer::new()

@@ -133,8 +133,8 @@ impl<'a> Tokens<'a> {
     /// (those before held no character of their scripts, which these refiners would have
     /// left as they were). Returns whether there were no refiners before: then the caller,
     /// `find_word_segment`, was called by [`next_raw_slow`](Self::next_raw_slow) to return its
-    /// segment as it is, and must refine it itself. (With other refiners, the caller is their
-    /// loop or one of them reading ahead, and the refiners will see the segment.)
+    /// segment as it is, and must refine it itself. (With other refiners, the caller is
+    /// their loop, which will refine the segment.)
     #[cold]
     fn arm(&mut self) -> bool {
         let had_none = self.options.refiners.is_empty();
@@ -367,7 +367,8 @@ impl<'a> Tokens<'a> {
         let (raw, folded) = self.window.pop_folded()?;
         // SAFETY: the window's runs are found in this text.
         let token = unsafe { token_in(text, raw) };
-        Some((token, folded.map_err(|flags| RawToken { flags, ..raw })))
+        // (An unfolded run's token has all its flags: see `Window::pop_folded`.)
+        Some((token, folded.ok_or(raw)))
     }
 }
 

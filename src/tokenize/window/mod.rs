@@ -36,6 +36,7 @@ use super::{RawToken, TokenKind};
 use crate::arch::{Avx512, Sse2};
 use crate::arch::{Portable, WIDTH, WindowLanes};
 use crate::fold::WindowFold;
+use crate::unicode::utf8::is_joiner;
 use crate::unicode::{ALPHABETIC, NUMERIC};
 
 /// The runs of a window still to hand out, and what they hold.
@@ -104,9 +105,10 @@ pub(super) struct Built {
     /// Position of the first character the window could not take (`None` when it took
     /// everything up to its width).
     pub complex_at: Option<usize>,
-    /// The first bytes of the window's characters of three or four bytes (bits of the
-    /// window), among which the tokenizer's loop looks for the CJK modes' scripts (but for
-    /// the Vietnamese letters and typographic punctuation of Latin text, which are not).
+    /// The first bytes of the characters of three or four bytes of the window's 64 bytes
+    /// (bits of the window, past what it took too), among which the tokenizer's loop looks
+    /// for the CJK modes' scripts (but for the Vietnamese letters and typographic punctuation
+    /// of Latin text, which are not).
     pub long_leads: u64,
 }
 
@@ -145,17 +147,16 @@ impl Window {
     }
 
     /// The next run, as a token, and its folded form when the window holds it: unless one of
-    /// its characters was left unfolded, the run's bytes in the window's folded copy
-    /// (`Ok`); else what the normalizer needs to fold it on its own (`Err`: the token's
-    /// flags). A folded run's token carries only its kind's flags, the normalizer needing no
-    /// more: leaving the others uncomputed keeps them out of the hot loop (computing them
-    /// for every token cost a tenth of normalizing Latin text).
+    /// its characters was left unfolded, the run's bytes in the window's folded copy. A
+    /// folded run's token carries only its kind's flags, the normalizer needing no more; an
+    /// unfolded one has all its flags, with which the normalizer folds it on its own.
+    /// (Leaving the flags of folded runs uncomputed keeps them out of the hot loop: computing
+    /// them for every token cost a tenth of normalizing Latin text.)
     #[inline(always)]
-    pub(super) fn pop_folded(&mut self) -> Option<(RawToken, Result<&str, SegmentFlags>)> {
+    pub(super) fn pop_folded(&mut self) -> Option<(RawToken, Option<&str>)> {
         let run = self.next_run()?;
         if self.not_folded & run.bits != 0 {
-            let token = self.token_of(&run);
-            return Some((token, Err(token.flags)));
+            return Some((self.token_of(&run), None));
         }
         // A run lies in the window: it starts at a set bit of `starts` and ends at the first
         // set bit of `ends` from there, and `build` leaves every start its end (the runs it
@@ -174,7 +175,7 @@ impl Window {
             kind: run.kind(),
             flags: run.kind_flags(),
         };
-        Some((token, Ok(folded)))
+        Some((token, Some(folded)))
     }
 
     /// The next run, as a token, of those held back from [`pop`](Self::pop): a tokenizer with
@@ -294,6 +295,17 @@ impl Window {
             return None;
         }
         let bytes = &self.lower[from..to];
+        // A token cut out of a run (a CJK bigram, a dictionary word) may end or start at a
+        // joiner the window kept as inside a word; the normalizer trims it from a token's
+        // edge (`한국\u{200C}` of `한국\u{200C}보` is `한국`).
+        if is_joiner(
+            bytes
+                .get(bytes.len().saturating_sub(3)..)
+                .unwrap_or_default(),
+        ) || is_joiner(bytes.get(..3).unwrap_or_default())
+        {
+            return None;
+        }
         debug_assert!(std::str::from_utf8(bytes).is_ok());
         // SAFETY: `lower` holds the window's bytes with ASCII letters lowercased and some whole
         // characters replaced by characters of the same total length, so a range that starts
