@@ -447,7 +447,7 @@ impl Tokenizer {
 
 /// True when `text` holds a character of Han, kana, hangul, Thai, Lao, Khmer or Myanmar: the
 /// CJK modes' scripts, all of three or four bytes in UTF-8. For the tokens of the rule-by-rule
-/// segmenter (windows look at their own bytes, see `Built::long_leads`).
+/// segmenter (windows report what they classify and decode: see `Built::unspaced`).
 pub(super) fn has_unspaced_script(text: &str) -> bool {
     let bytes = text.as_bytes();
     (0..bytes.len()).any(|i| bytes[i] >= 0xE0 && is_unspaced_at(text, i))
@@ -455,7 +455,7 @@ pub(super) fn has_unspaced_script(text: &str) -> bool {
 
 /// True when the character of three or four bytes that starts at `at` is of a script of the
 /// CJK modes. The first two bytes rule out most others without decoding.
-pub(super) fn is_unspaced_at(text: &str, at: usize) -> bool {
+fn is_unspaced_at(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let second = bytes.get(at + 1).copied().unwrap_or(0);
     let maybe = match bytes[at] {

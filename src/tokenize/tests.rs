@@ -138,6 +138,36 @@ proptest! {
     }
 }
 
+/// Wherever the first character of the CJK modes' scripts falls in a window (its first byte,
+/// its last, cut by its end, in the next), after Latin or Vietnamese text, with every lanes,
+/// the tokens are those of refiners armed from the start.
+#[test]
+fn the_first_cjk_character_arms_the_refiners_wherever_it_falls() {
+    let chars = [
+        '東', 'の', 'カ', 'ー', '한', 'ᄀ', 'ก', 'ລ', 'ក', 'မ', '⺀', '豈', 'ｶ', '𠀀',
+    ];
+    for prefix in ["Oman’s naïve ", "Thế giới “ỹ” "] {
+        for c in chars {
+            for at in [0, 1, 29, 59, 60, 61, 62, 63, 64, 65, 125] {
+                let mut text: String = prefix.chars().cycle().take(at).collect();
+                text.push(c);
+                text.push(c);
+                text.push_str(" Oman");
+                for mode in [CjkMode::Auto, CjkMode::Bigrams] {
+                    let tokenizer = Tokenizer::new().cjk(mode);
+                    let spans = |tokens: Tokens<'_>| tokens.map(|t| t.span).collect::<Vec<_>>();
+                    let expected = spans(tokenizer.tokens(&text).armed_from_the_start());
+                    assert_eq!(spans(tokenizer.tokens(&text)), expected, "{text:?}");
+                    let sse2 = tokenizer.tokens(&text).without_avx512();
+                    assert_eq!(spans(sse2), expected, "{text:?}");
+                    let portable = tokenizer.tokens(&text).with_portable_lanes();
+                    assert_eq!(spans(portable), expected, "{text:?}");
+                }
+            }
+        }
+    }
+}
+
 /// A CJK bigram cut at a joiner inside a run has the term of the token normalized alone: the
 /// joiner at its edge trimmed, not kept as the window keeps it inside the run.
 #[test]

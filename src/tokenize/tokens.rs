@@ -144,20 +144,6 @@ impl<'a> Tokens<'a> {
         had_none
     }
 
-    /// Whether one of the characters of three or four bytes at `leads` of the window at
-    /// `start` is of the CJK modes' scripts.
-    #[inline(never)]
-    fn window_has_unspaced_script(&self, start: usize, mut leads: u64) -> bool {
-        while leads != 0 {
-            let p = leads.trailing_zeros() as usize;
-            leads &= leads - 1;
-            if super::is_unspaced_at(self.text, start + p) {
-                return true;
-            }
-        }
-        false
-    }
-
     /// Puts back a word token read ahead: the next one [`next_word_segment`] gives.
     ///
     /// [`next_word_segment`]: Self::next_word_segment
@@ -206,17 +192,12 @@ impl<'a> Tokens<'a> {
             }
             if self.pos >= self.scalar_until {
                 if let Some(built) = self.window.build(bytes, self.pos, self.fold.as_ref()) {
-                    let window_start = self.pos;
                     self.pos = built.next;
                     match built.complex_at {
                         Some(at) => self.leave_to_the_rules(at),
                         None => self.scalar_span = MIN_SCALAR_SPAN,
                     }
-                    if built.long_leads != 0
-                        && !self.options.unspaced.is_empty()
-                        && self.window_has_unspaced_script(window_start, built.long_leads)
-                        && self.arm()
-                    {
+                    if built.unspaced != 0 && !self.options.unspaced.is_empty() && self.arm() {
                         return self.next_refined();
                     }
                     continue;

@@ -15,8 +15,8 @@ use super::{Built, Window};
 use crate::arch::{Lanes, Masks, WIDTH};
 use crate::fold::WindowFold;
 use crate::tokenize::segment::segment_start_at_or_before;
-use crate::unicode::props;
 use crate::unicode::utf8::{decode, multi_byte_len, two_byte};
+use crate::unicode::{props, unspaced_script};
 
 impl Window {
     /// Finds the tokens of the window of `bytes` at `start` with `lanes`; see
@@ -69,11 +69,9 @@ impl Window {
         Some(Built {
             next,
             complex_at: runs.complex_at,
-            long_leads: if m.leads == 0 {
-                0
-            } else {
-                long_leads(lanes, loaded)
-            },
+            // (Within the window's valid bytes: bulk classification looks past them, decoding
+            // one by one stops there, and windows of every lanes compare equal.)
+            unspaced: (multi.unspaced | look.unspaced) & runs.valid,
         })
     }
 
@@ -112,23 +110,6 @@ impl Window {
     }
 }
 
-/// The first bytes of the window's characters of three or four bytes (see
-/// `Built::long_leads`), but for those of Latin Extended Additional (Vietnamese letters,
-/// U+1E00 to U+1EFF: E1 B8 to E1 BB) and of U+2000 to U+2E7F (typographic punctuation,
-/// symbols: E2 80 to E2 B9), the three-byte characters of Latin text, which are of none of
-/// the CJK modes' scripts.
-#[inline(always)]
-fn long_leads<L: Lanes>(lanes: L, loaded: L::Loaded) -> u64 {
-    let long = lanes.high_range(loaded, 0xE0, 0xFF);
-    if long == 0 {
-        return 0;
-    }
-    let range = |lo: u8, hi: u8| lanes.high_range(loaded, lo, hi);
-    let latin = range(0xE1, 0xE1) & (range(0xB8, 0xBB) >> 1);
-    let punctuation = range(0xE2, 0xE2) & (range(0x80, 0xB9) >> 1);
-    long & !(latin | punctuation)
-}
-
 /// What a window's look at its multi-byte characters finds, and where the window must stop.
 struct Look {
     /// Multi-byte mid-word marks (`’`, `·`, `،`, `，`): position, length and class; their joins
@@ -140,6 +121,9 @@ struct Look {
     hebrew: u64,
     /// Three-byte characters that no bulk range or table knew.
     long_decoded: u32,
+    /// The first bytes of the characters of the CJK modes' scripts decoded here (see
+    /// `Built::unspaced`).
+    unspaced: u64,
     /// Where the window's bytes stop counting (its width, the text's end, or before a
     /// character it cannot take).
     limit: usize,
@@ -156,6 +140,7 @@ impl Look {
             marks: 0,
             hebrew: 0,
             long_decoded: 0,
+            unspaced: 0,
             limit,
             complex_at: None,
         }
@@ -182,7 +167,16 @@ impl Look {
             let cp = if len == 2 {
                 two_byte(b0, chunk[(p + 1) & 63])
             } else {
-                decode(chunk, p).0
+                let cp = decode(chunk, p).0;
+                // (U+1E00 to U+2E7F, Vietnamese letters and typographic punctuation, the
+                // three-byte characters of Latin text, are of no such script.)
+                if cp >= 0x0E00
+                    && !(0x1E00..0x2E80).contains(&cp)
+                    && char::from_u32(cp).is_some_and(|c| unspaced_script(c) != 0)
+                {
+                    self.unspaced |= 1 << p;
+                }
+                cp
             };
             let code = if len == 2 {
                 // Two-byte characters (Hebrew, Armenian, the rest of Arabic...) in one step.

@@ -31,6 +31,7 @@ pub(super) fn bulk<L: Lanes>(
     let last = chunk[63 - leads.leading_zeros() as usize];
     let wanted = |lo: u8, hi: u8| (lo..=hi).contains(&first) || (lo..=hi).contains(&last);
     let mut classified = 0u64;
+    let mut unspaced = 0u64;
     let mut add = |code: u8, hits: u64, len: usize| {
         multi.add(code, hits, len);
         classified |= hits;
@@ -82,6 +83,8 @@ pub(super) fn bulk<L: Lanes>(
             | (eq(0xEA) & (range(0xB0, 0xBF) >> 1))
             | (eq(0xED) & (range(0x80, 0x9D) >> 1));
         add(LETTER | ALPHA, hangul & fits3, 3);
+        // (Han and Hangul are scripts of the CJK modes: see `Built::unspaced`.)
+        unspaced |= (han | hangul) & fits3;
         let e3 = eq(0xE3) & fits3;
         if e3 != 0 {
             let (s81, s82, s83) = (eq(0x81) >> 1, eq(0x82) >> 1, eq(0x83) >> 1);
@@ -92,7 +95,9 @@ pub(super) fn bulk<L: Lanes>(
             let katakana = (s82 & (range(0xA1, 0xBF) >> 2))
                 | (s83 & ((range(0x80, 0xBA) | range(0xBC, 0xBF)) >> 2));
             add(KANA | ALPHA, e3 & katakana, 3);
+            unspaced |= e3 & (hiragana | katakana);
         }
     }
+    multi.unspaced |= unspaced;
     classified
 }

@@ -166,6 +166,9 @@ pub(super) struct Multi {
     /// First and last bytes of the single-character tokens.
     pub(super) single_starts: u64,
     pub(super) single_ends: u64,
+    /// First bytes of characters of the CJK modes' scripts (see `Built::unspaced`), of those
+    /// classified in bulk.
+    pub(super) unspaced: u64,
 }
 
 impl Multi {

@@ -105,11 +105,12 @@ pub(super) struct Built {
     /// Position of the first character the window could not take (`None` when it took
     /// everything up to its width).
     pub complex_at: Option<usize>,
-    /// The first bytes of the characters of three or four bytes of the window's 64 bytes
-    /// (bits of the window, past what it took too), among which the tokenizer's loop looks
-    /// for the CJK modes' scripts (but for the Vietnamese letters and typographic punctuation
-    /// of Latin text, which are not).
-    pub long_leads: u64,
+    /// The first bytes of the window's characters of the scripts of the CJK modes (Han,
+    /// kana, hangul, Thai, Lao, Khmer, Myanmar: see `unicode::unspaced_script`), bits of the
+    /// window, from what its build classified and decoded anyway: at least those of the
+    /// tokens it found (it may know more, past them), which the tokenizer's loop arms the
+    /// CJK refiners with.
+    pub unspaced: u64,
 }
 
 /// A run of a window: its first and last byte, their bits, and whether it holds a letter or
