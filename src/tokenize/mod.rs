@@ -445,38 +445,5 @@ impl Tokenizer {
     }
 }
 
-/// True when `text` holds a character of Han, kana, hangul, Thai, Lao, Khmer or Myanmar: the
-/// CJK modes' scripts, all of three or four bytes in UTF-8. For the tokens of the rule-by-rule
-/// segmenter (windows report what they classify and decode: see `Built::unspaced`).
-pub(super) fn has_unspaced_script(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    (0..bytes.len()).any(|i| bytes[i] >= 0xE0 && is_unspaced_at(text, i))
-}
-
-/// True when the character of three or four bytes that starts at `at` is of a script of the
-/// CJK modes. The first two bytes rule out most others without decoding.
-fn is_unspaced_at(text: &str, at: usize) -> bool {
-    let bytes = text.as_bytes();
-    let second = bytes.get(at + 1).copied().unwrap_or(0);
-    let maybe = match bytes[at] {
-        // U+0E00..U+0EFF: Thai, Lao.
-        0xE0 => (0xB8..=0xBB).contains(&second),
-        // U+1000..U+11FF: Myanmar, Hangul jamo; U+1780..U+17FF: Khmer; U+19E0: its symbols.
-        0xE1 => matches!(second, 0x80..=0x87 | 0x9E | 0x9F | 0xA7),
-        // U+2E80..U+2FFF: CJK radicals.
-        0xE2 => second >= 0xBA,
-        // U+E000..U+EFFF: private use.
-        0xEE => false,
-        // U+F900..: compatibility ideographs, half-width kana and hangul.
-        0xEF => second >= 0xA4,
-        _ => true,
-    };
-    maybe
-        && text
-            .get(at..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(|c| crate::unicode::unspaced_script(c) != 0)
-}
-
 #[cfg(test)]
 mod tests;

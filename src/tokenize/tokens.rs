@@ -9,7 +9,7 @@ use super::window::{self, Window};
 use super::{Span, Token, TokenKind};
 use crate::fold::WindowFold;
 use crate::unicode::utf8::decode;
-use crate::unicode::{ALPHABETIC, EXT_PICT, NUMERIC, WB_MASK, props, wb};
+use crate::unicode::{ALPHABETIC, EXT_PICT, NUMERIC, WB_MASK, props, unspaced_script, wb};
 
 /// What the options ask of the loop.
 #[derive(Clone, Copy, Debug)]
@@ -238,7 +238,6 @@ impl<'a> Tokens<'a> {
             }
             let (end, flags) = segment_end(bytes, start);
             self.pos = end;
-
             let kind = if flags & ALPHABETIC != 0 {
                 TokenKind::Word
             } else if flags & NUMERIC != 0 {
@@ -259,7 +258,7 @@ impl<'a> Tokens<'a> {
                 && self
                     .text
                     .get(start..end)
-                    .is_some_and(super::has_unspaced_script)
+                    .is_some_and(|token| token.chars().any(|c| unspaced_script(c) != 0))
                 && self.arm()
             {
                 return refine::refine(self, token).or_else(|| self.next_refined());

@@ -96,7 +96,11 @@ pub(crate) const UNSPACED_MYANMAR: u8 = 8;
 #[inline]
 pub(crate) fn unspaced_script(c: char) -> u8 {
     let cp = c as u32;
-    if cp < 0x0E00 {
+    // Before Thai, and from Latin Extended Additional (Vietnamese letters) to the
+    // typographic punctuation and symbols before the CJK radicals (U+1E00 to U+2E7F): no
+    // such script, and the multi-byte characters of alphabetic text, which the tokenizer's
+    // windows ask about.
+    if cp < 0x0E00 || (0x1E00..0x2E80).contains(&cp) {
         return 0;
     }
     // The common blocks first, without the search: CJK ideographs, Hangul syllables.
@@ -175,5 +179,13 @@ mod tests {
             assert_eq!(unspaced_script(c), UNSPACED_KATAKANA, "{c:?}");
         }
         assert_eq!(unspaced_script('・'), 0, "punctuation of many scripts");
+        // Radicals, compatibility ideographs, half-width kana, jamo, the supplementary planes.
+        for c in ['⺀', '豈', 'ｶ', 'ᄀ', '𠀀'] {
+            assert_ne!(unspaced_script(c), 0, "{c:?}");
+        }
+        // The multi-byte characters of Latin text.
+        for c in ['ế', 'ḁ', '–', '“', '’', '€', 'ﬁ', 'ｆ'] {
+            assert_eq!(unspaced_script(c), 0, "{c:?}");
+        }
     }
 }

@@ -168,12 +168,7 @@ impl Look {
                 two_byte(b0, chunk[(p + 1) & 63])
             } else {
                 let cp = decode(chunk, p).0;
-                // (U+1E00 to U+2E7F, Vietnamese letters and typographic punctuation, the
-                // three-byte characters of Latin text, are of no such script.)
-                if cp >= 0x0E00
-                    && !(0x1E00..0x2E80).contains(&cp)
-                    && char::from_u32(cp).is_some_and(|c| unspaced_script(c) != 0)
-                {
+                if char::from_u32(cp).is_some_and(|c| unspaced_script(c) != 0) {
                     self.unspaced |= 1 << p;
                 }
                 cp
