@@ -30,7 +30,6 @@ mod tests;
 pub(crate) use classes::leaves_to_the_rules;
 
 use super::ascii::{ASCII_UPPER, NON_ASCII};
-use super::segment::SegmentFlags;
 use super::{RawToken, TokenKind};
 #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
 use crate::arch::{Avx512, Sse2};
@@ -123,23 +122,6 @@ struct Run {
     num: bool,
 }
 
-impl Run {
-    #[inline(always)]
-    fn kind(&self) -> TokenKind {
-        if self.alpha {
-            TokenKind::Word
-        } else {
-            TokenKind::Number
-        }
-    }
-
-    /// The flags that say what the run holds (its kind).
-    #[inline(always)]
-    fn kind_flags(&self) -> SegmentFlags {
-        (u8::from(self.alpha) * ALPHABETIC) | (u8::from(self.num) * NUMERIC)
-    }
-}
-
 impl Window {
     /// The next run, as a token.
     #[inline(always)]
@@ -170,13 +152,7 @@ impl Window {
         // SAFETY: `from < to <= WIDTH` for a run of this window (above); the folded bytes of
         // a run are UTF-8 (see `folded`).
         let folded = unsafe { std::str::from_utf8_unchecked(self.lower.get_unchecked(from..to)) };
-        let token = RawToken {
-            start: self.base + from,
-            end: self.base + to,
-            kind: run.kind(),
-            flags: run.kind_flags(),
-        };
-        Some((token, Some(folded)))
+        Some((self.kind_token(&run), Some(folded)))
     }
 
     /// The next run, as a token, of those held back from [`pop`](Self::pop): a tokenizer with
@@ -220,13 +196,24 @@ impl Window {
     #[inline(always)]
     fn token_of(&self, run: &Run) -> RawToken {
         let has = |mask: u64| u8::from(mask & run.bits != 0);
+        let mut token = self.kind_token(run);
+        token.flags |= (has(self.uppers) * ASCII_UPPER) | (has(self.non_ascii) * NON_ASCII);
+        token
+    }
+
+    /// The token of `run` with only its kind's flags (see [`pop_folded`](Self::pop_folded)).
+    #[inline(always)]
+    fn kind_token(&self, run: &Run) -> RawToken {
+        let kind = if run.alpha {
+            TokenKind::Word
+        } else {
+            TokenKind::Number
+        };
         RawToken {
             start: self.base + run.first as usize,
             end: self.base + run.last as usize + 1,
-            kind: run.kind(),
-            flags: run.kind_flags()
-                | (has(self.uppers) * ASCII_UPPER)
-                | (has(self.non_ascii) * NON_ASCII),
+            kind,
+            flags: (u8::from(run.alpha) * ALPHABETIC) | (u8::from(run.num) * NUMERIC),
         }
     }
 
