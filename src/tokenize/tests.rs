@@ -139,7 +139,7 @@ proptest! {
 }
 
 /// Wherever the first character of the CJK modes' scripts falls in a window (its first byte,
-/// its last, cut by its end, in the next), after Latin or Vietnamese text, with every lanes,
+/// its last, cut by its end, in the next), after Latin or Vietnamese text, with all three lanes,
 /// the tokens are those of refiners armed from the start.
 #[test]
 fn the_first_cjk_character_arms_the_refiners_wherever_it_falls() {
