@@ -94,6 +94,7 @@
 //! each sentence of a run to see whether it is of another language.
 
 mod chars;
+mod lift_memo;
 mod ngram;
 mod rules;
 mod runs;

@@ -26,7 +26,8 @@
 
 use std::sync::OnceLock;
 
-use super::words::{MAX_FEATURES, ngram_features, word_features, word_hash, words_while};
+use super::lift_memo::WordScratch;
+use super::words::{MAX_FEATURES, ngram_features, word_hash, words_while};
 use crate::Lang;
 
 /// The most languages a model can have (its language indexes are bytes).
@@ -169,8 +170,7 @@ pub(crate) struct Model {
     scale: f32,
     /// The model's index of each language (by [`Lang::index`]), [`NONE`] when it has none.
     slots: [u8; Lang::COUNT],
-    /// How many languages it has (what the tests check entries against).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// How many languages it has.
     langs: usize,
 }
 
@@ -238,6 +238,46 @@ impl Model {
             slots,
             langs: n,
         })
+    }
+
+    /// The entries (language index, lift) of a feature's hash; empty for a feature the
+    /// model does not know.
+    #[inline]
+    pub(crate) fn entries(&self, hash: u64) -> &'static [u8] {
+        self.table.entries(hash)
+    }
+
+    /// Calls `f` with the entries of each n-gram of `word`.
+    #[inline]
+    pub(crate) fn for_ngram_entries(&self, word: &[char], mut f: impl FnMut(&'static [u8])) {
+        // Hashes first, lookups after: the lookups' cache misses then overlap.
+        let mut hashes = [0u64; MAX_FEATURES];
+        let mut n = 0;
+        ngram_features(word, |_, hash| {
+            if let Some(h) = hashes.get_mut(n) {
+                *h = hash;
+                n += 1;
+            }
+        });
+        let table = &self.table;
+        let mut buckets: [&'static [u8]; MAX_FEATURES] = [&[]; MAX_FEATURES];
+        // Each bucket's first byte read in a loop of its own, so that the cache misses of
+        // all the buckets are under way at once rather than one per `find`.
+        let mut touched = 0u8;
+        for (bucket, &hash) in buckets.iter_mut().zip(&hashes).take(n) {
+            *bucket = table.bucket(hash);
+            touched ^= bucket.first().copied().unwrap_or(0);
+        }
+        std::hint::black_box(touched);
+        for (bucket, &hash) in buckets.iter().zip(&hashes).take(n) {
+            f(Table::find(bucket, hash));
+        }
+    }
+
+    /// How many languages the model has (its language indexes are below this).
+    #[inline]
+    pub(crate) fn languages(&self) -> usize {
+        self.langs
     }
 
     /// Nats per lift unit.
@@ -309,27 +349,29 @@ impl Scores {
 
     /// Reads the words of `text`, the first `*full` of them with [`Look::Full`] (taking them
     /// off `*full`), the others with `look`, until `until` says stop or the text ends;
-    /// returns true when it stopped early. `buf` is scratch for the words.
+    /// returns true when it stopped early. `words` is scratch for the words and the memo of
+    /// their lifts.
     pub(crate) fn read(
         &mut self,
         model: &Model,
         text: &str,
         (look, full): (Look, &mut u32),
         until: Option<Until<'_>>,
-        buf: &mut Vec<char>,
+        words: &mut WordScratch,
     ) -> bool {
         let mut stopped = false;
         let mut read = 0u32;
-        words_while(text, buf, |word| {
+        let mut chars = std::mem::take(&mut words.chars);
+        words_while(text, &mut chars, |word| {
             if self.words >= MAX_SCORED_WORDS {
                 stopped = true;
                 return false;
             }
             if *full > 0 {
                 *full -= 1;
-                self.add_word(model, word, Look::Full);
+                self.add_word(model, word, Look::Full, words);
             } else {
-                self.add_word(model, word, look);
+                self.add_word(model, word, look, words);
             }
             read += 1;
             let Some(until) = until else {
@@ -342,44 +384,30 @@ impl Scores {
                         .is_some_and(|(_, lead)| lead >= until.lead));
             !stopped
         });
+        words.chars = chars;
         stopped
     }
 
     /// Adds one word's features.
     #[inline]
-    fn add_word(&mut self, model: &Model, word: &[char], look: Look) {
+    fn add_word(&mut self, model: &Model, word: &[char], look: Look, memo: &mut WordScratch) {
         self.words += 1;
         self.letters = self.letters.saturating_add(word.len() as u32);
-        let table = &model.table;
         let sum = &mut self.sum;
+        let hash = word_hash(word);
         match look {
-            Look::KnownWords => add_entries(sum, table.entries(word_hash(word))),
-            Look::WordFirst => {
-                let entries = table.entries(word_hash(word));
-                if entries.is_empty() {
-                    ngram_features(word, |_, hash| add_entries(sum, table.entries(hash)));
+            Look::KnownWords => add_entries(sum, memo.word_entries(model, word, hash)),
+            Look::WordFirst => memo.lifts(model, word, hash, |lifts| {
+                if lifts.word.is_empty() {
+                    add_sums(sum, lifts.ngrams);
                 } else {
-                    add_entries(sum, entries);
+                    add_entries(sum, lifts.word);
                 }
-            }
-            Look::Full => {
-                // Hashes first, lookups after: the lookups' cache misses then overlap.
-                let mut hashes = [0u64; MAX_FEATURES];
-                let mut n = 0;
-                word_features(word, |_, hash| {
-                    if let Some(h) = hashes.get_mut(n) {
-                        *h = hash;
-                        n += 1;
-                    }
-                });
-                let mut buckets: [&'static [u8]; MAX_FEATURES] = [&[]; MAX_FEATURES];
-                for (bucket, &hash) in buckets.iter_mut().zip(&hashes).take(n) {
-                    *bucket = table.bucket(hash);
-                }
-                for (bucket, &hash) in buckets.iter().zip(&hashes).take(n) {
-                    add_entries(sum, Table::find(bucket, hash));
-                }
-            }
+            }),
+            Look::Full => memo.lifts(model, word, hash, |lifts| {
+                add_sums(sum, lifts.ngrams);
+                add_entries(sum, lifts.word);
+            }),
         }
     }
 
@@ -406,6 +434,14 @@ impl Scores {
             }
         }
         best.map(|(c, s)| (c, s - second.min(s)))
+    }
+}
+
+#[inline]
+fn add_sums(sum: &mut [u32; MAX_LANGS], sums: &[u32]) {
+    for &s in sums {
+        let slot = &mut sum[(s >> 16) as u8 as usize];
+        *slot = slot.wrapping_add(s & 0xffff);
     }
 }
 
@@ -460,7 +496,13 @@ mod tests {
         let candidates = [slot("fra"), slot("spa"), slot("ita")];
         let mut scores = Scores::default();
         let text = "Il a dit que le gouvernement ne ferait rien.";
-        scores.read(model, text, (Look::Full, &mut 0), None, &mut Vec::new());
+        scores.read(
+            model,
+            text,
+            (Look::Full, &mut 0),
+            None,
+            &mut WordScratch::default(),
+        );
         assert_eq!(scores.best(&candidates).map(|b| b.0), Some(slot("fra")));
         assert_eq!(scores.words, 9);
         // Stopping early reads fewer words and gives the same answer.
@@ -476,10 +518,73 @@ mod tests {
             text,
             (Look::WordFirst, &mut 100),
             Some(until),
-            &mut Vec::new()
+            &mut WordScratch::default()
         ));
         assert!(early.words < scores.words);
         assert_eq!(early.best(&candidates).map(|b| b.0), Some(slot("fra")));
+    }
+
+    /// The scores of `text` summed feature by feature, without the memo.
+    fn reference(model: &Model, text: &str, look: Look) -> [u32; MAX_LANGS] {
+        let mut sum = [0u32; MAX_LANGS];
+        let mut add = |hash| add_entries(&mut sum, model.table.entries(hash));
+        crate::detect::words::for_each_word(text, &mut Vec::new(), |word| {
+            let known = !model.table.entries(word_hash(word)).is_empty();
+            match look {
+                Look::Full => crate::detect::words::word_features(word, |_, h| add(h)),
+                Look::WordFirst if !known => ngram_features(word, |_, h| add(h)),
+                Look::WordFirst | Look::KnownWords => add(word_hash(word)),
+            }
+        });
+        sum
+    }
+
+    #[test]
+    fn the_memo_of_word_lifts_changes_no_score() {
+        let model = Model::get();
+        let texts = [
+            "Il a dit que le gouvernement ne ferait rien, et le gouvernement a dit non.",
+            "The government said that the government would do nothing at all.",
+            "Правительство заявило, что правительство ничего не будет делать.",
+            "قالت الحكومة إن الحكومة لن تفعل شيئا",
+            "Hükümet, hükümetin hiçbir şey yapmayacağını söyledi.",
+            "ministerstvo ministerstva ministerstvu",
+        ];
+        // Synthetic words enough to fill the memo and make it start again.
+        let many: String = (0..40_000u32)
+            .map(|i| {
+                let word: String = i
+                    .to_string()
+                    .bytes()
+                    .map(|d| char::from(b'a' + d - b'0'))
+                    .collect();
+                format!("{word}z ")
+            })
+            .collect();
+        let mut warm = WordScratch::default();
+        for round in 0..3 {
+            for text in texts
+                .iter()
+                .copied()
+                .chain((round == 1).then_some(many.as_str()))
+            {
+                for look in [Look::Full, Look::WordFirst, Look::KnownWords] {
+                    let mut fresh = Scores::default();
+                    fresh.read(
+                        model,
+                        text,
+                        (look, &mut 0),
+                        None,
+                        &mut WordScratch::default(),
+                    );
+                    let mut again = Scores::default();
+                    again.read(model, text, (look, &mut 0), None, &mut warm);
+                    let expected = reference(model, text, look);
+                    assert!(fresh.sum == expected, "{look:?}: {text:.40}");
+                    assert!(again.sum == expected, "{look:?}, warm: {text:.40}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -506,8 +611,20 @@ mod tests {
                     every: 1,
                     max_words: 3,
                 };
-                s.read(model, text, (look, &mut 1), Some(until), &mut Vec::new());
-                s.read(model, text, (look, &mut 0), None, &mut Vec::new());
+                s.read(
+                    model,
+                    text,
+                    (look, &mut 1),
+                    Some(until),
+                    &mut WordScratch::default(),
+                );
+                s.read(
+                    model,
+                    text,
+                    (look, &mut 0),
+                    None,
+                    &mut WordScratch::default(),
+                );
                 let _ = s.best(&all);
                 assert_eq!(s.best(&[]), None);
             }

@@ -83,13 +83,29 @@ pub(super) fn windows(text: &str, range: Range<usize>, budget: usize, out: &mut 
 /// followed by a space, and after line breaks. Sentences shorter than `MIN_UNIT_BYTES` are
 /// read with the next one.
 pub(super) fn sentence_units(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let bytes = text.as_bytes();
     let mut start = range.start;
     let mut after_stop = false;
     let mut cut = None;
-    for (offset, c) in text[range.clone()].char_indices() {
-        let i = range.start + offset;
+    let mut i = range.start;
+    while i < range.end {
+        if cut.is_none() && !after_stop {
+            // Nothing pending: skip to the next byte that may begin a stop or a line break
+            // (most of a text), a byte at a time without decoding.
+            while i < range.end && !MAY_STOP[usize::from(bytes[i])] {
+                i += 1;
+            }
+            if i == range.end {
+                break;
+            }
+        }
+        let Some(c) = text[i..range.end].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
         if let Some(at) = cut {
             if c.is_whitespace() {
+                i += len;
                 continue;
             }
             if at - start >= MIN_UNIT_BYTES {
@@ -101,10 +117,8 @@ pub(super) fn sentence_units(text: &str, range: Range<usize>, out: &mut Vec<Rang
         if c == '\n' || (after_stop && c.is_whitespace()) {
             cut = Some(i);
         }
-        after_stop = matches!(
-            c,
-            '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '۔' | '।' | '॥' | '"' | '»' | '”'
-        ) && (after_stop || !matches!(c, '"' | '»' | '”'));
+        after_stop = is_stop(c) && (after_stop || !matches!(c, '"' | '»' | '”'));
+        i += len;
     }
     if start < range.end {
         match out.last_mut() {
@@ -116,6 +130,32 @@ pub(super) fn sentence_units(text: &str, range: Range<usize>, out: &mut Vec<Rang
         }
     }
 }
+
+/// The characters that end a sentence (closing quotes only right after another of them).
+#[inline]
+fn is_stop(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '۔' | '।' | '॥' | '"' | '»' | '”'
+    )
+}
+
+/// The bytes a stop ([`is_stop`], quotes aside: they only follow one) or a line break may
+/// begin with: the ASCII ones and the lead bytes of the others' UTF-8.
+const MAY_STOP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let firsts = [
+        b'.', b'!', b'?', b'\n', 0xE2, /* … */
+        0xE3, /* 。 */ 0xEF, /* ！？ */ 0xD8, /* ؟ */ 0xDB,
+        /* ۔ */ 0xE0, /* ।॥ */
+    ];
+    while i < firsts.len() {
+        table[firsts[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 impl Detector {
     /// The document language of a text longer than the sample budget, from windows spread
@@ -199,7 +239,7 @@ impl Detector {
                         run_text,
                         (Look::WordFirst, full),
                         Some(until),
-                        &mut scratch.buf,
+                        &mut scratch.words,
                     );
                 }
             }
@@ -292,6 +332,69 @@ mod tests {
         sentence_units(&text, 0..text.len(), &mut out);
         let parts: Vec<&str> = out.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(parts, [first, second, third, &format!("{fourth}\n"), fifth]);
+    }
+
+    use proptest::strategy::Strategy;
+
+    /// The cutter as first written, a character at a time: the fast one must agree.
+    fn sentence_units_one_char_at_a_time(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = range.start;
+        let mut after_stop = false;
+        let mut cut = None;
+        for (offset, c) in text[range.clone()].char_indices() {
+            let i = range.start + offset;
+            if let Some(at) = cut {
+                if c.is_whitespace() {
+                    continue;
+                }
+                if at - start >= MIN_UNIT_BYTES {
+                    out.push(start..i);
+                    start = i;
+                }
+                cut = None;
+            }
+            if c == '\n' || (after_stop && c.is_whitespace()) {
+                cut = Some(i);
+            }
+            after_stop = is_stop(c) && (after_stop || !matches!(c, '"' | '»' | '”'));
+        }
+        if start < range.end {
+            match out.last_mut() {
+                Some(last) if range.end - start < MIN_UNIT_BYTES && last.end == start => {
+                    last.end = range.end;
+                }
+                _ => out.push(start..range.end),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_skipped_byte_by_byte_are_those_read_char_by_char(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex("[a-zé ]{0,50}").unwrap(),
+                    proptest::sample::select(vec![
+                        ".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।", "॥", "\"", "»", "”",
+                        " ", "\n", "\u{A0}", "\u{3000}", "\u{2028}", "«", "“", "ـ", "ा",
+                    ]).prop_map(String::from),
+                ],
+                0..40,
+            ),
+            cut in 0usize..8,
+        ) {
+            let text = parts.concat();
+            // A range that starts and ends on character boundaries.
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let from = starts.get(cut).copied().unwrap_or(0).min(text.len());
+            for range in [0..text.len(), from..text.len()] {
+                let mut fast = Vec::new();
+                sentence_units(&text, range.clone(), &mut fast);
+                proptest::prop_assert_eq!(fast, sentence_units_one_char_at_a_time(&text, range));
+            }
+        }
     }
 
     #[test]

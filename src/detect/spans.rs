@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use super::chars::script_of_slot;
+use super::lift_memo::WordScratch;
 use super::ngram::{Look, Model, Scores, Until};
 use super::rules::{self, Cjk};
 use super::runs::{self, Run, RunBuffers, RunScript};
@@ -65,7 +66,8 @@ pub(super) struct Piece {
 /// but its spans.
 #[derive(Default)]
 pub(super) struct Scratch {
-    pub(super) buf: Vec<char>,
+    /// The words being read, and the memo of their lifts.
+    pub(super) words: WordScratch,
     pub(super) runs: RunBuffers,
     chosen: Vec<bool>,
     pub(super) units: Vec<Range<usize>>,
@@ -308,7 +310,7 @@ impl Detector {
                 &text[unit.clone()],
                 look,
                 Some(until),
-                &mut scratch.buf,
+                &mut scratch.words,
             ) {
                 break;
             }
@@ -372,7 +374,7 @@ impl Detector {
             // far: most sentences are of their run's language, and say so in a few words.
             scores.clear();
             let look = (Look::KnownWords, &mut 0);
-            scores.read(model, unit_text, look, Some(until), &mut scratch.buf);
+            scores.read(model, unit_text, look, Some(until), &mut scratch.words);
             let own = scores.units(run_slot);
             match scores.best(&group.slots) {
                 Some((leader, lead)) if lead >= until.lead => {
@@ -394,7 +396,7 @@ impl Detector {
                 lead: u32::MAX,
                 ..until
             };
-            scores.read(model, unit_text, look, Some(whole), &mut scratch.buf);
+            scores.read(model, unit_text, look, Some(whole), &mut scratch.words);
             if scores.letters < MIN_SENTENCE_LETTERS {
                 continue;
             }

@@ -22,6 +22,7 @@ pub(crate) const MAX_WORD_CHARS: usize = 24;
 #[cfg(any(test, feature = "langid-training"))]
 pub(crate) const KINDS: usize = 6;
 /// The kind of a whole-word feature.
+#[cfg(any(test, feature = "langid-training"))]
 pub(crate) const WORD_KIND: usize = 5;
 /// The most features a word has: n-grams of orders 2 to 4 of the framed word, and the word.
 pub(crate) const MAX_FEATURES: usize = 3 * (MAX_WORD_CHARS + 2) + 1;
@@ -168,7 +169,7 @@ pub(crate) fn ngram_features(word: &[char], mut feature: impl FnMut(usize, u64))
 }
 
 /// Calls `feature(kind, hash)` for every feature of a word: its n-grams, then the word.
-#[inline]
+#[cfg(any(test, feature = "langid-training"))]
 pub(crate) fn word_features(word: &[char], mut feature: impl FnMut(usize, u64)) {
     ngram_features(word, &mut feature);
     feature(WORD_KIND, word_hash(word));
