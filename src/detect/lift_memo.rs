@@ -1,12 +1,12 @@
 //! A per-thread memo of what the model says about each word it has read lately.
 //!
 //! Reading a word in full ([`Look::Full`](super::ngram::Look)) looks up its fifteen or so
-//! n-grams in a table of megabytes: two cache misses each, and some four hundred lifts to add
-//! for a Latin word, most of them small and for languages far behind. News repeats its words
-//! (the hundred most common cover about half of a text's tokens), so the memo keeps, per
-//! word, the sum of its n-grams' lifts per language (one short list, read in one go) and the
-//! entries of the word itself (a slice of the model). A word read again costs one probe of a
-//! table that stays in the core's cache and a few dozen additions.
+//! n-grams in a table of megabytes: a cache miss or two each, and some four hundred lifts to
+//! add for a Latin word. Even a word alone costs a miss. News repeats its words (the hundred
+//! most common cover about half of a text's tokens), so the memo keeps, per word, the
+//! entries of the word itself and the sum of its n-grams' lifts per language, side by side in
+//! one array of its own: a word read again costs one probe of a table that stays in the
+//! core's cache and a few dozen additions.
 //!
 //! The memo changes no score: sums of integers do not depend on the order they are added
 //! in. Its keys are the words' 64-bit hashes and lengths; two words of the same length whose
@@ -15,43 +15,58 @@
 
 use super::ngram::{MAX_LANGS, Model};
 
-/// Words the memo holds at once: a direct-mapped table of this many slots (32 bytes each,
-/// 1 MB). Fewer slots miss more: on the lines of NTREX's 65 languages, 2^13 slots left 39 %
+/// Words the memo holds at once: a direct-mapped table of this many slots (24 bytes each,
+/// 768 KB). Fewer slots miss more: on the lines of NTREX's 65 languages, 2^13 slots left 39 %
 /// of the words read in full to be summed again, 2^15 33 %.
 const SLOT_BITS: u32 = 15;
-/// Lifts (4 bytes each) the memo's n-gram sums may take before it starts again: about 16,000
-/// words of 60 languages each. With the slots, bounds a thread's memory to about 5 MB.
-const MAX_SUMS: usize = 1 << 20;
+/// Lifts (4 bytes each) the memo may hold before it starts again: about 16,000 words read in
+/// full or 100,000 words looked up alone. With the slots, bounds a thread's memory to about
+/// 5 MB.
+const MAX_LIFTS: usize = 1 << 20;
 /// Longer words are not memoized: rare, and their n-grams are capped anyway.
 const LONGEST_WORD: usize = 64;
 /// A slot's n-gram sums not yet computed.
 const NOT_SUMMED: u32 = u32::MAX;
 
-/// One memoized word.
+/// One memoized word: where its lifts are in [`WordScratch::lifts`].
 #[derive(Clone, Copy)]
 struct Slot {
     /// The word's hash; 0 for an empty slot (a word whose hash is 0 is not memoized).
     hash: u64,
-    /// The entries of the whole word in the model.
-    word: &'static [u8],
-    /// Where its n-gram sums are in [`LiftMemo::sums`], or [`NOT_SUMMED`].
-    start: u32,
-    len: u16,
+    /// The entries of the whole word.
+    word_start: u32,
+    /// Its n-grams' sums, or [`NOT_SUMMED`].
+    ngrams_start: u32,
+    word_len: u16,
+    ngrams_len: u16,
+    /// The word's length in characters.
     chars: u16,
 }
 
 const EMPTY: Slot = Slot {
     hash: 0,
-    word: &[],
-    start: NOT_SUMMED,
-    len: 0,
+    word_start: 0,
+    ngrams_start: NOT_SUMMED,
+    word_len: 0,
+    ngrams_len: 0,
     chars: 0,
 };
 
-/// What the model says about one word: its own entries (language index, lift; two bytes
-/// each), and its n-grams' lifts summed per language (`language << 16 | sum`).
+/// Which n-gram sums a reading needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Ngrams {
+    /// None: the word alone.
+    No,
+    /// Those of a word the model does not know.
+    IfUnknown,
+    /// Always.
+    Yes,
+}
+
+/// What the model says about one word, as lifts per language (`language << 16 | lift`): its
+/// own entries, and its n-grams' lifts summed.
 pub(crate) struct WordLifts<'m> {
-    pub(crate) word: &'static [u8],
+    pub(crate) word: &'m [u32],
     pub(crate) ngrams: &'m [u32],
 }
 
@@ -61,7 +76,8 @@ pub(crate) struct WordScratch {
     /// The characters of the word being read.
     pub(crate) chars: Vec<char>,
     slots: Vec<Slot>,
-    sums: Vec<u32>,
+    /// The slots' lifts, one after the other.
+    lifts: Vec<u32>,
     /// The model whose lifts these are (by address; one model in practice).
     model: usize,
     /// Per language, the n-gram lifts summed while a word's sums are made.
@@ -73,16 +89,25 @@ impl Default for WordScratch {
         WordScratch {
             chars: Vec::new(),
             slots: Vec::new(),
-            sums: Vec::new(),
+            lifts: Vec::new(),
             model: 0,
             acc: [0; MAX_LANGS],
         }
     }
 }
 
+/// Appends a feature's entries (language index, lift; two bytes each) as lifts.
+fn push_entries(out: &mut Vec<u32>, entries: &[u8]) {
+    out.extend(
+        entries
+            .chunks_exact(2)
+            .map(|e| u32::from(e[0]) << 16 | u32::from(e[1])),
+    );
+}
+
 impl WordScratch {
-    /// The slot of `word` (with hash `hash`), made when the memo does not hold the word;
-    /// `None` for a word not to memoize.
+    /// The slot of `word` (with hash `hash`), made with the word's own entries when the memo
+    /// does not hold the word; `None` for a word not to memoize.
     #[inline]
     fn slot(&mut self, model: &Model, word: &[char], hash: u64) -> Option<usize> {
         if word.len() > LONGEST_WORD || hash == 0 {
@@ -92,82 +117,108 @@ impl WordScratch {
             self.model = model as *const Model as usize;
             self.slots.clear();
             self.slots.resize(1 << SLOT_BITS, EMPTY);
-            self.sums.clear();
+            self.lifts.clear();
         }
         // The model's buckets use the top bits and its fingerprints the bottom 16: the memo
         // takes bits from between them.
         let i = (hash >> 20) as usize & ((1 << SLOT_BITS) - 1);
-        let slot = &mut self.slots[i];
+        let slot = self.slots[i];
         if slot.hash != hash || usize::from(slot.chars) != word.len() {
-            *slot = Slot {
-                hash,
-                word: model.entries(hash),
-                chars: word.len() as u16,
-                ..EMPTY
-            };
+            self.make_slot(i, model, word, hash);
         }
         Some(i)
     }
 
-    /// The entries of the whole word `word` (hashed `hash` by `words::word_hash`).
-    #[inline]
-    pub(crate) fn word_entries(
-        &mut self,
-        model: &Model,
-        word: &[char],
-        hash: u64,
-    ) -> &'static [u8] {
-        match self.slot(model, word, hash) {
-            Some(i) => self.slots[i].word,
-            None => model.entries(hash),
+    /// Fills slot `i` with `word` and its own entries, room made first.
+    fn make_slot(&mut self, i: usize, model: &Model, word: &[char], hash: u64) {
+        // Room for the word's entries and its n-gram sums: at most one per language each.
+        if self.lifts.len() + 2 * MAX_LANGS > MAX_LIFTS {
+            self.slots.fill(EMPTY);
+            self.lifts.clear();
         }
+        let start = self.lifts.len();
+        push_entries(&mut self.lifts, model.entries(hash));
+        self.slots[i] = Slot {
+            hash,
+            word_start: start as u32,
+            word_len: (self.lifts.len() - start) as u16,
+            chars: word.len() as u16,
+            ..EMPTY
+        };
     }
 
-    /// The word's entries and its n-grams' summed lifts; `f` gets them (the sums borrow the
-    /// memo).
+    /// The word's own entries and its n-grams' summed lifts (empty unless `ngrams` asks for
+    /// them); `f` gets them.
     #[inline]
     pub(crate) fn lifts<R>(
         &mut self,
         model: &Model,
         word: &[char],
         hash: u64,
+        ngrams: Ngrams,
         f: impl FnOnce(WordLifts<'_>) -> R,
     ) -> R {
         let Some(i) = self.slot(model, word, hash) else {
-            // Not memoized: summed into the scratch and passed on.
-            let mut sums = std::mem::take(&mut self.sums);
-            let start = sums.len();
-            self.sum_ngrams(model, word, &mut sums);
-            let r = f(WordLifts {
-                word: model.entries(hash),
-                ngrams: &sums[start..],
-            });
-            sums.truncate(start);
-            self.sums = sums;
-            return r;
+            return self.unmemoized(model, word, hash, ngrams, f);
         };
-        if self.slots[i].start == NOT_SUMMED {
-            if self.sums.len() + MAX_LANGS > MAX_SUMS {
+        let ngrams = match ngrams {
+            Ngrams::No => false,
+            Ngrams::IfUnknown => self.slots[i].word_len == 0,
+            Ngrams::Yes => true,
+        };
+        if ngrams && self.slots[i].ngrams_start == NOT_SUMMED {
+            if self.lifts.len() + MAX_LANGS > MAX_LIFTS {
                 // Full: start again, this word first.
-                let slot = self.slots[i];
                 self.slots.fill(EMPTY);
-                self.slots[i] = slot;
-                self.sums.clear();
+                self.lifts.clear();
+                self.make_slot(i, model, word, hash);
             }
-            let mut sums = std::mem::take(&mut self.sums);
-            let start = sums.len();
-            self.sum_ngrams(model, word, &mut sums);
+            let mut lifts = std::mem::take(&mut self.lifts);
+            let start = lifts.len();
+            self.sum_ngrams(model, word, &mut lifts);
             let slot = &mut self.slots[i];
-            slot.start = start as u32;
-            slot.len = (sums.len() - start) as u16;
-            self.sums = sums;
+            slot.ngrams_start = start as u32;
+            slot.ngrams_len = (lifts.len() - start) as u16;
+            self.lifts = lifts;
         }
         let slot = self.slots[i];
-        let start = slot.start as usize;
+        let range = |start: u32, len: u16| start as usize..start as usize + usize::from(len);
+        let ngrams = match slot.ngrams_start {
+            NOT_SUMMED => &[][..],
+            _ if !ngrams => &[][..],
+            start => &self.lifts[range(start, slot.ngrams_len)],
+        };
         f(WordLifts {
-            word: slot.word,
-            ngrams: &self.sums[start..start + usize::from(slot.len)],
+            word: &self.lifts[range(slot.word_start, slot.word_len)],
+            ngrams,
         })
+    }
+
+    /// [`WordScratch::lifts`] of a word the memo does not keep: made at the end of the lifts
+    /// and taken off again.
+    #[cold]
+    fn unmemoized<R>(
+        &mut self,
+        model: &Model,
+        word: &[char],
+        hash: u64,
+        ngrams: Ngrams,
+        f: impl FnOnce(WordLifts<'_>) -> R,
+    ) -> R {
+        let mut lifts = std::mem::take(&mut self.lifts);
+        let start = lifts.len();
+        push_entries(&mut lifts, model.entries(hash));
+        let middle = lifts.len();
+        if ngrams == Ngrams::Yes || (ngrams == Ngrams::IfUnknown && middle == start) {
+            self.sum_ngrams(model, word, &mut lifts);
+        }
+        let r = f(WordLifts {
+            word: &lifts[start..middle],
+            ngrams: &lifts[middle..],
+        });
+        lifts.truncate(start);
+        self.lifts = lifts;
+        r
     }
 
     /// Appends the summed lifts of `word`'s n-grams to `out`, one per language they name.

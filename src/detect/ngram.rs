@@ -26,7 +26,7 @@
 
 use std::sync::OnceLock;
 
-use super::lift_memo::WordScratch;
+use super::lift_memo::{Ngrams, WordScratch};
 use super::words::{MAX_FEATURES, ngram_features, word_hash, words_while};
 use crate::Lang;
 
@@ -396,17 +396,16 @@ impl Scores {
         let sum = &mut self.sum;
         let hash = word_hash(word);
         match look {
-            Look::KnownWords => add_entries(sum, memo.word_entries(model, word, hash)),
-            Look::WordFirst => memo.lifts(model, word, hash, |lifts| {
-                if lifts.word.is_empty() {
-                    add_sums(sum, lifts.ngrams);
-                } else {
-                    add_entries(sum, lifts.word);
-                }
+            Look::KnownWords => memo.lifts(model, word, hash, Ngrams::No, |lifts| {
+                add_lifts(sum, lifts.word);
             }),
-            Look::Full => memo.lifts(model, word, hash, |lifts| {
-                add_sums(sum, lifts.ngrams);
-                add_entries(sum, lifts.word);
+            Look::WordFirst => memo.lifts(model, word, hash, Ngrams::IfUnknown, |lifts| {
+                add_lifts(sum, lifts.word);
+                add_lifts(sum, lifts.ngrams);
+            }),
+            Look::Full => memo.lifts(model, word, hash, Ngrams::Yes, |lifts| {
+                add_lifts(sum, lifts.word);
+                add_lifts(sum, lifts.ngrams);
             }),
         }
     }
@@ -437,18 +436,20 @@ impl Scores {
     }
 }
 
+/// Adds lifts (`language << 16 | lift`, see [`lift_memo`](super::lift_memo)).
 #[inline]
-fn add_sums(sum: &mut [u32; MAX_LANGS], sums: &[u32]) {
-    for &s in sums {
+fn add_lifts(sum: &mut [u32; MAX_LANGS], lifts: &[u32]) {
+    // A byte index into 256 sums needs no bounds check; the sums cannot overflow (see
+    // `MAX_SCORED_WORDS`).
+    for &s in lifts {
         let slot = &mut sum[(s >> 16) as u8 as usize];
         *slot = slot.wrapping_add(s & 0xffff);
     }
 }
 
-#[inline]
+/// Adds a feature's entries (language index, lift) as they are in the model.
+#[cfg(test)]
 fn add_entries(sum: &mut [u32; MAX_LANGS], entries: &[u8]) {
-    // A byte index into 256 sums needs no bounds check; the sums cannot overflow (see
-    // `MAX_SCORED_WORDS`).
     for e in entries.chunks_exact(2) {
         let s = &mut sum[e[0] as usize];
         *s = s.wrapping_add(u32::from(e[1]));
