@@ -7,7 +7,7 @@ use icu_segmenter::options::WordBreakInvariantOptions;
 use super::super::ascii::NON_ASCII;
 use super::super::{RawToken, TokenKind, Tokens};
 use super::{Refined, in_scripts, run_of};
-use crate::unicode::{ALPHABETIC, NUMERIC};
+use crate::unicode::{ALPHABETIC, NUMERIC, props};
 
 /// Segments the run of tokens of `scripts` (Chinese, Japanese or South-East Asian text) that
 /// starts with `first` with ICU4X's dictionaries, and queues its words.
@@ -21,8 +21,12 @@ pub(super) fn words(tokens: &mut Tokens<'_>, first: RawToken, scripts: &[u8]) ->
     let mut previous = 0;
     for boundary in segmenter.segment_str(text) {
         let word = &text[previous..boundary];
-        if boundary > previous && word.chars().any(char::is_alphanumeric) {
-            let numeric = word.chars().all(|c| !c.is_alphabetic());
+        // The generated property table, not the standard library's search of its tables
+        // (the same Unicode 17 properties, `props`' tests check): Thai text asks for every
+        // character.
+        let props = |c: char| props(c as u32);
+        if boundary > previous && word.chars().any(|c| props(c) & (ALPHABETIC | NUMERIC) != 0) {
+            let numeric = word.chars().all(|c| props(c) & ALPHABETIC == 0);
             tokens.pending.tokens.push(RawToken {
                 start: first.start + previous,
                 end: first.start + boundary,
