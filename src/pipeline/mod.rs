@@ -256,8 +256,21 @@ impl Pipeline {
 
 /// Statistics of analysed documents, counted in parallel per thread and merged.
 fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
+    // One statistics per thread over a contiguous share of the documents, merged at the end:
+    // adding a document costs a lookup per term in a vocabulary that outgrows the caches, and
+    // merging costs as much again for every term of the smaller side, so the fewer pieces the
+    // better (rayon left to itself splits even on one thread).
+    let threads = rayon::current_num_threads().max(1);
+    if threads == 1 || documents.len() < 2 {
+        let mut stats = CorpusStats::new();
+        for doc in documents {
+            stats.add_document(doc.lang(), &doc.terms);
+        }
+        return stats;
+    }
     documents
         .par_iter()
+        .with_min_len(documents.len().div_ceil(threads))
         .fold(CorpusStats::new, |mut stats, doc| {
             stats.add_document(doc.lang(), &doc.terms);
             stats

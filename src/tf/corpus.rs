@@ -96,19 +96,25 @@ impl CorpusStats {
         let per_lang = self.languages.entry(lang).or_default();
         per_lang.documents = per_lang.documents.saturating_add(1);
         per_lang.term_count = per_lang.term_count.saturating_add(length);
-        for (term, count) in terms.iter() {
+        for (term, count, hash) in terms.iter_hashed() {
             let seen = TermFrequency {
                 documents: 1,
                 occurrences: u64::from(count),
             };
-            let id = self.intern(term);
+            let id = self.intern_hashed(term, hash);
             self.count_in(id, lang, seen);
         }
     }
 
     /// The id of `term`, with an entry for it.
     pub(super) fn intern(&mut self, term: &str) -> u32 {
-        let (id, new) = self.vocabulary.intern(term);
+        self.intern_hashed(term, super::term_hash(term))
+    }
+
+    /// [`intern`](Self::intern) of a term whose [`term_hash`](super::term_hash) is known.
+    #[inline]
+    fn intern_hashed(&mut self, term: &str, hash: u64) -> u32 {
+        let (id, new) = self.vocabulary.intern_hashed(term, hash);
         if new {
             self.entries.push(TermEntry::default());
         }
@@ -203,7 +209,7 @@ impl CorpusStats {
     }
 
     /// The two statistics merged, reusing the larger one: the reduction step for parallel
-    /// counting, as in [`corpus_stats`](crate::corpus_stats).
+    /// counting, as in [`Pipeline::analyze_batch`](crate::Pipeline::analyze_batch).
     ///
     /// ```
     /// use rayon::prelude::*;

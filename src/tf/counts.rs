@@ -25,6 +25,9 @@ use super::Vocabulary;
 pub struct TermCounts {
     pub(super) terms: Vocabulary,
     counts: Vec<u32>,
+    /// Per id, the term's [`term_hash`](super::term_hash): statistics that add the document
+    /// look its terms up without hashing them again.
+    hashes: Vec<u64>,
 }
 
 impl TermCounts {
@@ -39,6 +42,7 @@ impl TermCounts {
         TermCounts {
             terms: Vocabulary::with_capacity(terms, bytes),
             counts: Vec::with_capacity(terms),
+            hashes: Vec::with_capacity(terms),
         }
     }
 
@@ -68,6 +72,7 @@ impl TermCounts {
         let (id, new) = self.terms.intern_hashed(term, hash);
         if new {
             self.counts.push(1);
+            self.hashes.push(hash);
         } else {
             let count = &mut self.counts[id as usize];
             *count = count.saturating_add(1);
@@ -104,6 +109,13 @@ impl TermCounts {
     /// Terms and their counts in order of first occurrence.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, u32)> + '_ {
         self.terms.iter().zip(self.counts.iter().copied())
+    }
+
+    /// [`iter`](Self::iter) with each term's [`term_hash`](super::term_hash).
+    pub(super) fn iter_hashed(&self) -> impl ExactSizeIterator<Item = (&str, u32, u64)> + '_ {
+        self.iter()
+            .zip(self.hashes.iter().copied())
+            .map(|((term, count), hash)| (term, count, hash))
     }
 
     /// The `k` most frequent terms, most frequent first; ties in alphabetical order.
@@ -164,7 +176,8 @@ impl<'de> Deserialize<'de> for TermCounts {
                             "term {term:?} has count 0: counted terms occur at least once"
                         )));
                     }
-                    let (id, new) = counts.terms.intern(&term);
+                    let hash = super::term_hash(&term);
+                    let (id, new) = counts.terms.intern_hashed(&term, hash);
                     if !new {
                         return Err(serde::de::Error::custom(format_args!(
                             "duplicate term {term:?}"
@@ -172,6 +185,7 @@ impl<'de> Deserialize<'de> for TermCounts {
                     }
                     debug_assert_eq!(id as usize, counts.counts.len());
                     counts.counts.push(count);
+                    counts.hashes.push(hash);
                 }
                 Ok(counts)
             }

@@ -101,16 +101,11 @@ impl Vocabulary {
         term_at(&self.text, &self.ends, id)
     }
 
-    /// The id of `term`, and whether it was new.
+    /// The id of `term`, whose [`term_hash`] is `hash`, and whether it was new.
     ///
     /// # Panics
     ///
     /// With more than `u32::MAX` distinct terms, which would take over 60 GB.
-    pub(super) fn intern(&mut self, term: &str) -> (u32, bool) {
-        self.intern_hashed(term, term_hash(term))
-    }
-
-    /// [`intern`](Self::intern) for a term whose [`term_hash`] is known.
     #[inline]
     pub(super) fn intern_hashed(&mut self, term: &str, hash: u64) -> (u32, bool) {
         debug_assert_eq!(hash, term_hash(term));
