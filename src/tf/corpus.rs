@@ -196,8 +196,8 @@ impl CorpusStats {
         }
         // Other's ids, translated to ours.
         let mut ids = Vec::with_capacity(other.vocabulary.len());
-        for (term, entry) in other.vocabulary.iter().zip(&other.entries) {
-            let id = self.intern(term);
+        for ((term, hash), entry) in other.vocabulary.iter_hashed().zip(&other.entries) {
+            let id = self.intern_hashed(term, hash);
             ids.push(id);
             if let TermLangs::One(lang) = entry.langs {
                 self.count_in(id, lang, entry.total);

@@ -25,9 +25,6 @@ use super::Vocabulary;
 pub struct TermCounts {
     pub(super) terms: Vocabulary,
     counts: Vec<u32>,
-    /// Per id, the term's [`term_hash`](super::term_hash): statistics that add the document
-    /// look its terms up without hashing them again.
-    hashes: Vec<u64>,
 }
 
 impl TermCounts {
@@ -42,7 +39,6 @@ impl TermCounts {
         TermCounts {
             terms: Vocabulary::with_capacity(terms, bytes),
             counts: Vec::with_capacity(terms),
-            hashes: Vec::with_capacity(terms),
         }
     }
 
@@ -72,7 +68,6 @@ impl TermCounts {
         let (id, new) = self.terms.intern_hashed(term, hash);
         if new {
             self.counts.push(1);
-            self.hashes.push(hash);
         } else {
             let count = &mut self.counts[id as usize];
             *count = count.saturating_add(1);
@@ -113,9 +108,10 @@ impl TermCounts {
 
     /// [`iter`](Self::iter) with each term's [`term_hash`](super::term_hash).
     pub(super) fn iter_hashed(&self) -> impl ExactSizeIterator<Item = (&str, u32, u64)> + '_ {
-        self.iter()
-            .zip(self.hashes.iter().copied())
-            .map(|((term, count), hash)| (term, count, hash))
+        self.terms
+            .iter_hashed()
+            .zip(self.counts.iter().copied())
+            .map(|((term, hash), count)| (term, count, hash))
     }
 
     /// The `k` most frequent terms, most frequent first; ties in alphabetical order.
@@ -185,7 +181,6 @@ impl<'de> Deserialize<'de> for TermCounts {
                     }
                     debug_assert_eq!(id as usize, counts.counts.len());
                     counts.counts.push(count);
-                    counts.hashes.push(hash);
                 }
                 Ok(counts)
             }

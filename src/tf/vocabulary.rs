@@ -23,9 +23,10 @@ pub(crate) fn term_hash(term: &str) -> u64 {
 /// Distinct terms, each with a dense id (0, 1, 2, ... in order of first insertion).
 ///
 /// The terms are stored back to back in one buffer and found through a hash table of ids, so
-/// a vocabulary costs the bytes of its terms plus about 14 bytes per term (an 8-byte offset
-/// and a hash table slot; up to twice that just after a buffer grows), and interning a term
-/// that is already known allocates nothing.
+/// a vocabulary costs the bytes of its terms plus about 22 bytes per term (an 8-byte offset,
+/// its 8-byte hash, and a hash table slot; up to twice that just after a buffer grows), and
+/// interning a term that is already known allocates nothing. The hashes are kept so that
+/// the table grows, and other vocabularies take these terms in, without hashing them again.
 ///
 /// Ids belong to one vocabulary: the same term may have another id in another
 /// [`CorpusStats`], or in the same statistics after a merge or a round trip through a file.
@@ -47,6 +48,8 @@ pub(crate) fn term_hash(term: &str) -> u64 {
 pub struct Vocabulary {
     text: String,
     ends: Vec<usize>,
+    /// Per id, the term's [`term_hash`].
+    hashes: Vec<u64>,
     /// Ids, found by [`term_hash`].
     table: HashTable<u32>,
 }
@@ -57,6 +60,7 @@ impl Vocabulary {
         Vocabulary {
             text: String::with_capacity(bytes),
             ends: Vec::with_capacity(terms),
+            hashes: Vec::with_capacity(terms),
             table: HashTable::with_capacity(terms),
         }
     }
@@ -89,10 +93,16 @@ impl Vocabulary {
         (0..self.len() as u32).map(|id| self.get_str(id))
     }
 
+    /// [`iter`](Self::iter) with each term's [`term_hash`].
+    pub(super) fn iter_hashed(&self) -> impl ExactSizeIterator<Item = (&str, u64)> + '_ {
+        self.iter().zip(self.hashes.iter().copied())
+    }
+
     /// Heap bytes held, for memory reports.
     pub fn heap_size(&self) -> usize {
         self.text.capacity()
             + self.ends.capacity() * size_of::<usize>()
+            + self.hashes.capacity() * size_of::<u64>()
             + self.table.capacity() * (size_of::<u32>() + 1)
     }
 
@@ -109,15 +119,21 @@ impl Vocabulary {
     #[inline]
     pub(super) fn intern_hashed(&mut self, term: &str, hash: u64) -> (u32, bool) {
         debug_assert_eq!(hash, term_hash(term));
-        let Vocabulary { text, ends, table } = self;
+        let Vocabulary {
+            text,
+            ends,
+            hashes,
+            table,
+        } = self;
         if let Some(&id) = table.find(hash, |&id| term_at(text, ends, id) == term) {
             return (id, false);
         }
         let id = u32::try_from(ends.len()).expect("more than 4 billion distinct terms");
         text.push_str(term);
         ends.push(text.len());
-        let (text, ends) = (&*text, &*ends);
-        table.insert_unique(hash, id, |&other| term_hash(term_at(text, ends, other)));
+        hashes.push(hash);
+        let hashes = &*hashes;
+        table.insert_unique(hash, id, |&other| hashes[other as usize]);
         (id, true)
     }
 }
