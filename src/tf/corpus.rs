@@ -77,8 +77,10 @@ pub struct CorpusStats {
     pub(super) entries: Vec<TermEntry>,
     /// Per (term id, language): frequencies of the terms seen in several languages.
     pub(super) spill: HashMap<(u32, Lang), TermFrequency>,
-    /// Per language with terms: how many distinct terms it has.
-    pub(super) lang_vocabulary: BTreeMap<Lang, usize>,
+    /// Per language (by [`Lang::index`]): how many distinct terms it has. Empty until a term
+    /// is counted (then one per language); a dense table, not a map, because it is counted
+    /// for every new (term, language) pair.
+    pub(super) lang_vocabulary: Vec<usize>,
 }
 
 impl CorpusStats {
@@ -152,9 +154,18 @@ impl CorpusStats {
             },
         };
         if new_to_lang {
-            // Only ever incremented: no language has an entry of 0.
-            *self.lang_vocabulary.entry(lang).or_default() += 1;
+            if self.lang_vocabulary.is_empty() {
+                self.lang_vocabulary.resize(Lang::COUNT, 0);
+            }
+            if let Some(n) = self.lang_vocabulary.get_mut(lang.index()) {
+                *n += 1;
+            }
         }
+    }
+
+    /// How many distinct terms `lang` has.
+    pub(super) fn lang_vocabulary_size(&self, lang: Lang) -> usize {
+        self.lang_vocabulary.get(lang.index()).copied().unwrap_or(0)
     }
 
     /// Frequencies of term `id` (which must exist) in `lang`'s documents, `None` when it was
@@ -353,7 +364,10 @@ impl PartialEq for CorpusStats {
         self.documents == other.documents
             && self.term_count == other.term_count
             && self.languages == other.languages
-            && self.lang_vocabulary == other.lang_vocabulary
+            && (0..Lang::COUNT).all(|i| {
+                let size = |stats: &CorpusStats| stats.lang_vocabulary.get(i).copied();
+                size(self).unwrap_or(0) == size(other).unwrap_or(0)
+            })
             && self.vocabulary_size() == other.vocabulary_size()
             && self.spill.len() == other.spill.len()
             && self.vocabulary.iter().zip(&self.entries).all(same_term)
@@ -404,11 +418,7 @@ impl<'a> LanguageView<'a> {
 
     /// Number of distinct terms in those documents.
     pub fn vocabulary_size(&self) -> usize {
-        self.corpus
-            .lang_vocabulary
-            .get(&self.lang)
-            .copied()
-            .unwrap_or(0)
+        self.corpus.lang_vocabulary_size(self.lang)
     }
 
     /// Frequencies of `term` in the language's documents (zeros when absent).
