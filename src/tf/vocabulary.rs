@@ -125,7 +125,10 @@ impl Vocabulary {
             hashes,
             table,
         } = self;
-        if let Some(&id) = table.find(hash, |&id| term_at(text, ends, id) == term) {
+        // Bytes compared, not `str`s: slicing a `str` checks both ends for a character
+        // boundary, a read of the text more than the comparison needs.
+        let term_bytes = term.as_bytes();
+        if let Some(&id) = table.find(hash, |&id| bytes_at(text, ends, id) == term_bytes) {
             return (id, false);
         }
         let id = u32::try_from(ends.len()).expect("more than 4 billion distinct terms");
@@ -136,6 +139,14 @@ impl Vocabulary {
         table.insert_unique(hash, id, |&other| hashes[other as usize]);
         (id, true)
     }
+}
+
+/// The bytes of term `id` (below `ends.len()`).
+#[inline]
+fn bytes_at<'a>(text: &'a str, ends: &[usize], id: u32) -> &'a [u8] {
+    let i = id as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &text.as_bytes()[start..ends[i]]
 }
 
 fn term_at<'a>(text: &'a str, ends: &[usize], id: u32) -> &'a str {
