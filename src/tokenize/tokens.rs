@@ -47,13 +47,16 @@ pub struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     pub(super) fn new(text: &'a str, options: Options) -> Tokens<'a> {
+        let mut window = Window::default();
+        // Windows note the characters that arm the CJK modes' refiners only while some wait.
+        window.notes_unspaced = !options.unspaced.is_empty();
         Tokens {
             text,
             pos: 0,
             options,
             pending: Pending::default(),
             lookahead: None,
-            window: Window::default(),
+            window,
             fold: None,
             scalar_until: 0,
             scalar_span: MIN_SCALAR_SPAN,
@@ -141,6 +144,7 @@ impl<'a> Tokens<'a> {
         for refiner in std::mem::take(&mut self.options.unspaced).into_iter() {
             self.options.refiners.push(refiner);
         }
+        self.window.notes_unspaced = false;
         had_none
     }
 

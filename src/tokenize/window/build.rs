@@ -40,7 +40,7 @@ impl Window {
         let loaded = lanes.load(chunk);
         let m = lanes.classify(loaded);
         let text_end = bytes.len() - start;
-        let mut look = Look::new(if at_end { text_end } else { WIDTH });
+        let mut look = Look::new(if at_end { text_end } else { WIDTH }, self.notes_unspaced);
         // (Apart from the look, whose array of wide marks keeps it in memory: these masks stay
         // in registers.)
         let mut multi = Multi::default();
@@ -122,8 +122,9 @@ struct Look {
     /// Three-byte characters that no bulk range or table knew.
     long_decoded: u32,
     /// The first bytes of the characters of the CJK modes' scripts decoded here (see
-    /// `Built::unspaced`).
+    /// `Built::unspaced`), when the window notes them.
     unspaced: u64,
+    notes_unspaced: bool,
     /// Where the window's bytes stop counting (its width, the text's end, or before a
     /// character it cannot take).
     limit: usize,
@@ -133,7 +134,7 @@ struct Look {
 
 impl Look {
     #[inline(always)]
-    fn new(limit: usize) -> Look {
+    fn new(limit: usize, notes_unspaced: bool) -> Look {
         Look {
             wide_mids: [(0, 0, Class::Gap); 8],
             wide_count: 0,
@@ -141,6 +142,7 @@ impl Look {
             hebrew: 0,
             long_decoded: 0,
             unspaced: 0,
+            notes_unspaced,
             limit,
             complex_at: None,
         }
@@ -168,7 +170,9 @@ impl Look {
                 two_byte(b0, chunk[(p + 1) & 63])
             } else {
                 let cp = decode(chunk, p).0;
-                if char::from_u32(cp).is_some_and(|c| unspaced_script(c) != 0) {
+                if self.notes_unspaced
+                    && char::from_u32(cp).is_some_and(|c| unspaced_script(c) != 0)
+                {
                     self.unspaced |= 1 << p;
                 }
                 cp

@@ -65,6 +65,10 @@ pub(super) struct Window {
     /// The lanes windows are built with (the best the CPU has, chosen when the window is
     /// made, once per text).
     lanes: WindowLanes,
+    /// Whether windows note the characters of the scripts written without spaces that they
+    /// decode one by one (`Built::unspaced`): a search of the script ranges per Thai,
+    /// Tibetan or Ethiopic character, which only waiting refiners need.
+    pub(super) notes_unspaced: bool,
 }
 
 impl Default for Window {
@@ -81,6 +85,7 @@ impl Default for Window {
             lower: [0; WIDTH],
             not_folded: !0,
             lanes: WindowLanes::chosen(),
+            notes_unspaced: true,
         }
     }
 }
