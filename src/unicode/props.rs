@@ -103,6 +103,15 @@ pub(crate) fn unspaced_script(c: char) -> u8 {
     if cp < 0x0E00 || (0x1E00..0x2E80).contains(&cp) {
         return 0;
     }
+    // Between the scripts without spaces: Tibetan (U+0F00 to U+0FFF), Georgian (U+10A0 to
+    // U+10FF), and Ethiopic to Tagbanwa (U+1200 to U+177F), whose characters the windows of
+    // Amharic, Georgian or Tibetan text would otherwise look up one by one.
+    if (0x0F00..0x1000).contains(&cp)
+        || (0x10A0..0x1100).contains(&cp)
+        || (0x1200..0x1780).contains(&cp)
+    {
+        return 0;
+    }
     // The common blocks first, without the search: CJK ideographs, Hangul syllables.
     // (Hiragana and katakana share their blocks with marks the table classes apart.)
     if (0x4E00..=0x9FFF).contains(&cp) {
