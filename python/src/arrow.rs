@@ -42,10 +42,16 @@ pub(crate) fn analyze<'py>(
     let documents: Vec<Option<&[u8]>> = columns.iter().flat_map(TextColumn::values).collect();
     let count_stats = stats.is_some();
     let (pieces, counted) = run_parallel(py, threads, || {
-        // Invalid UTF-8 (which a conforming producer never gives) is read as U+FFFD.
+        // Invalid UTF-8 (which a conforming producer never gives) is read as U+FFFD. (Checked
+        // with `from_utf8` first: `from_utf8_lossy`'s own check is slower on valid text.)
         let texts: Vec<Option<Cow<'_, str>>> = documents
             .par_iter()
-            .map(|doc| doc.map(String::from_utf8_lossy))
+            .map(|doc| {
+                doc.map(|bytes| match std::str::from_utf8(bytes) {
+                    Ok(text) => Cow::Borrowed(text),
+                    Err(_) => String::from_utf8_lossy(bytes),
+                })
+            })
             .collect();
         let present: Vec<&str> = texts.iter().flatten().map(|text| &**text).collect();
         let (analyses, counted) = if count_stats {
@@ -145,6 +151,21 @@ impl Strings {
         let end = i32::try_from(self.bytes.len());
         self.offsets.push(end.unwrap_or(i32::MAX));
         end.is_ok()
+    }
+
+    /// Appends strings written back to back in `text`, each ending at its entry of `ends`;
+    /// false on overflow, as `push`.
+    fn extend_joined(&mut self, text: &str, ends: &[usize]) -> bool {
+        let base = self.bytes.len();
+        self.bytes.extend_from_slice(text.as_bytes());
+        let mut fits = true;
+        self.offsets.extend(ends.iter().map(|&end| {
+            i32::try_from(base + end).unwrap_or_else(|_| {
+                fits = false;
+                i32::MAX
+            })
+        }));
+        fits
     }
 
     /// Appends `other`'s strings; false on overflow, as `push`.
@@ -247,10 +268,11 @@ impl Rows {
         let mut fits = true;
         match top {
             None => {
-                for (term, count) in analysis.terms.iter() {
-                    fits &= self.terms.push(term);
-                    self.counts.push(i64::from(count));
-                }
+                // The document's terms are back to back in its vocabulary: one copy.
+                let (text, ends) = analysis.terms.vocabulary().joined();
+                fits &= self.terms.extend_joined(text, ends);
+                let counts = analysis.terms.counts().iter();
+                self.counts.extend(counts.map(|&count| i64::from(count)));
             }
             Some(k) => {
                 for (term, count) in analysis.terms.top(k) {

@@ -106,6 +106,25 @@ impl TermCounts {
         self.terms.iter().zip(self.counts.iter().copied())
     }
 
+    /// The distinct terms, each with its id: the id of a term is its index in
+    /// [`counts`](Self::counts).
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.terms
+    }
+
+    /// The count of each term, by id (in order of first occurrence).
+    ///
+    /// ```
+    /// use wordmill::tf::TermCounts;
+    ///
+    /// let doc = TermCounts::from_terms(["rain", "muscat", "rain"]);
+    /// assert_eq!(doc.counts(), [2, 1]);
+    /// assert_eq!(doc.vocabulary().term(1), Some("muscat"));
+    /// ```
+    pub fn counts(&self) -> &[u32] {
+        &self.counts
+    }
+
     /// [`iter`](Self::iter) with each term's [`term_hash`](super::term_hash).
     pub(super) fn iter_hashed(&self) -> impl ExactSizeIterator<Item = (&str, u32, u64)> + '_ {
         self.terms

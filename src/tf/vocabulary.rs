@@ -93,6 +93,19 @@ impl Vocabulary {
         (0..self.len() as u32).map(|id| self.get_str(id))
     }
 
+    /// The terms in id order written back to back, and where each ends in that string: what
+    /// a columnar format (Arrow's string arrays) copies in one piece.
+    ///
+    /// ```
+    /// use wordmill::tf::TermCounts;
+    ///
+    /// let doc = TermCounts::from_terms(["rain", "muscat", "rain"]);
+    /// assert_eq!(doc.vocabulary().joined(), ("rainmuscat", &[4, 10][..]));
+    /// ```
+    pub fn joined(&self) -> (&str, &[usize]) {
+        (&self.text, &self.ends)
+    }
+
     /// [`iter`](Self::iter) with each term's [`term_hash`].
     pub(super) fn iter_hashed(&self) -> impl ExactSizeIterator<Item = (&str, u64)> + '_ {
         self.iter().zip(self.hashes.iter().copied())
