@@ -32,13 +32,13 @@
 //!
 //! # How it decides
 //!
-//! 1. **Scripts** ([`runs`]). The text is cut into runs of one script (Unicode's Scripts.txt,
+//! 1. **Scripts** (`runs`). The text is cut into runs of one script (Unicode's Scripts.txt,
 //!    through wordmill's generated tables). Han, hiragana and katakana form one run.
-//! 2. **What cannot lie** ([`rules`]). A script that writes one of wordmill's languages names
+//! 2. **What cannot lie** (`rules`). A script that writes one of wordmill's languages names
 //!    it, however short the text. Kana is Japanese, Hangul Korean; Han is Chinese (Mandarin),
 //!    or Cantonese when it has characters only Cantonese writes, Japanese in a text with kana
 //!    and Korean in a text with at least half as much Hangul. These answers accept the ambiguities below.
-//! 3. **The model** ([`ngram`], [`words`]). For the seven scripts several languages share
+//! 3. **The model** (`ngram`, `words`). For the seven scripts several languages share
 //!    (Latin: 78 languages, Cyrillic: 12, Arabic: 10, Devanagari: 3, Hebrew, Ethiopic and
 //!    Tibetan: 2 each), every word's character 2- to 4-grams and the word itself add their
 //!    lifts (how much more a language uses them than the script's languages on average) to

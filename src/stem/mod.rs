@@ -25,7 +25,7 @@
 //!
 //! The stemmers are Snowball's current algorithms (release 3), run by the
 //! snowball_stemmers_rs crate, and by snowstem for Czech, Danish and Finnish; the
-//! [`snowball`] module's documentation gives the measurements behind that choice. None of
+//! `snowball` module's documentation gives the measurements behind that choice. None of
 //! them can panic on any input that the adversarial generator and the fuzz target have
 //! produced (rust-stemmers 1.2, used before, panics on Greek words such as `αντίθετε`).
 

@@ -96,7 +96,9 @@ impl TermCounts {
     }
 
     /// Number of occurrences of all terms: the document's length in terms, the length that
-    /// [`Bm25`] and [`CorpusStats::average_document_length`] use.
+    /// [`Bm25`](super::Bm25) and
+    /// [`CorpusStats::average_document_length`](super::CorpusStats::average_document_length)
+    /// use.
     pub fn total(&self) -> u64 {
         self.counts.iter().map(|&c| u64::from(c)).sum()
     }
@@ -134,7 +136,8 @@ impl TermCounts {
     }
 
     /// The `k` most frequent terms, most frequent first; ties in alphabetical order.
-    /// [`TfIdf::top`] and [`Bm25::top`] rank by weight instead.
+    /// [`TfIdf::top`](super::TfIdf::top) and [`Bm25::top`](super::Bm25::top) rank by weight
+    /// instead.
     pub fn top(&self, k: usize) -> Vec<(&str, u32)> {
         let mut all: Vec<(&str, u32)> = self.iter().collect();
         top_k(&mut all, k, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));

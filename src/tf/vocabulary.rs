@@ -29,7 +29,7 @@ pub(crate) fn term_hash(term: &str) -> u64 {
 /// the table grows, and other vocabularies take these terms in, without hashing them again.
 ///
 /// Ids belong to one vocabulary: the same term may have another id in another
-/// [`CorpusStats`], or in the same statistics after a merge or a round trip through a file.
+/// [`CorpusStats`](super::CorpusStats), or in the same statistics after a merge or a round trip through a file.
 ///
 /// ```
 /// use wordmill::tf::{CorpusStats, TermCounts};

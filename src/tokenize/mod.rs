@@ -203,7 +203,7 @@ pub struct Token<'a> {
 #[non_exhaustive]
 pub enum CjkMode {
     /// Bigrams for Han, kana and hangul, as [`Bigrams`](CjkMode::Bigrams), and dictionary
-    /// words for Thai, Lao, Khmer and Myanmar, as [`Dictionary`](CjkMode::Dictionary) (in a
+    /// words for Thai, Lao, Khmer and Myanmar, as `Dictionary` (in a
     /// build without the `icu` feature, those stay one character at a time): `東京都` →
     /// `東京`, `京都`; `ทีมรับ` → `ทีม`, `รับ`. The default.
     #[default]

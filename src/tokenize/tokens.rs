@@ -24,7 +24,7 @@ pub(super) struct Options {
     pub(super) emoji: bool,
 }
 
-/// Iterator over the tokens of a text; see [`Tokenizer::tokens`].
+/// Iterator over the tokens of a text; see [`Tokenizer::tokens`](super::Tokenizer::tokens).
 #[derive(Clone, Debug)]
 pub struct Tokens<'a> {
     pub(super) text: &'a str,
