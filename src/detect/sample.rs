@@ -84,49 +84,74 @@ pub(super) fn windows(text: &str, range: Range<usize>, budget: usize, out: &mut 
 /// read with the next one.
 pub(super) fn sentence_units(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let bytes = text.as_bytes();
-    let mut start = range.start;
-    let mut after_stop = false;
-    let mut cut = None;
+    let mut cutter = SentenceCutter::new(range.start);
     let mut i = range.start;
     while i < range.end {
-        if cut.is_none() && !after_stop {
+        if cutter.idle() {
             // Nothing pending: skip to the next byte that may begin a stop or a line break
             // (most of a text), a byte at a time without decoding.
             while i < range.end && !MAY_STOP[usize::from(bytes[i])] {
                 i += 1;
             }
-            if i == range.end {
-                break;
-            }
         }
-        let Some(c) = text[i..range.end].chars().next() else {
+        let Some(c) = text.get(i..range.end).and_then(|rest| rest.chars().next()) else {
             break;
         };
-        let len = c.len_utf8();
-        if let Some(at) = cut {
-            if c.is_whitespace() {
-                i += len;
-                continue;
-            }
-            if at - start >= MIN_UNIT_BYTES {
-                out.push(start..i);
-                start = i;
-            }
-            cut = None;
-        }
-        if c == '\n' || (after_stop && c.is_whitespace()) {
-            cut = Some(i);
-        }
-        after_stop = is_stop(c) && (after_stop || !matches!(c, '"' | '»' | '”'));
-        i += len;
+        cutter.step(i, c, out);
+        i += c.len_utf8();
     }
-    if start < range.end {
-        match out.last_mut() {
-            // A short tail joins the sentence before it.
-            Some(last) if range.end - start < MIN_UNIT_BYTES && last.end == start => {
-                last.end = range.end;
+    cutter.finish(range.end, out);
+}
+
+/// What [`sentence_units`] knows as it reads: where the sentence began, whether the last
+/// character ended one, and where a cut waits for the next character that is not a space.
+struct SentenceCutter {
+    start: usize,
+    after_stop: bool,
+    cut: Option<usize>,
+}
+
+impl SentenceCutter {
+    fn new(start: usize) -> SentenceCutter {
+        SentenceCutter {
+            start,
+            after_stop: false,
+            cut: None,
+        }
+    }
+
+    /// Nothing pending: a character that cannot begin a stop or a line break changes nothing.
+    fn idle(&self) -> bool {
+        self.cut.is_none() && !self.after_stop
+    }
+
+    /// Reads character `c` at `i`, pushing the sentence it ends, if any, to `out`.
+    fn step(&mut self, i: usize, c: char, out: &mut Vec<Range<usize>>) {
+        if let Some(at) = self.cut {
+            if c.is_whitespace() {
+                return;
             }
-            _ => out.push(start..range.end),
+            if at - self.start >= MIN_UNIT_BYTES {
+                out.push(self.start..i);
+                self.start = i;
+            }
+            self.cut = None;
+        }
+        if c == '\n' || (self.after_stop && c.is_whitespace()) {
+            self.cut = Some(i);
+        }
+        self.after_stop = is_stop(c) && (self.after_stop || !matches!(c, '"' | '»' | '”'));
+    }
+
+    /// Pushes the last sentence, which ends at `end`: a short tail joins the one before it.
+    fn finish(self, end: usize, out: &mut Vec<Range<usize>>) {
+        if self.start < end {
+            match out.last_mut() {
+                Some(last) if end - self.start < MIN_UNIT_BYTES && last.end == self.start => {
+                    last.end = end;
+                }
+                _ => out.push(self.start..end),
+            }
         }
     }
 }
@@ -336,37 +361,14 @@ mod tests {
 
     use proptest::strategy::Strategy;
 
-    /// The cutter as first written, a character at a time: the fast one must agree.
+    /// The cutter reading every character: the one that skips bytes must agree.
     fn sentence_units_one_char_at_a_time(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        let mut start = range.start;
-        let mut after_stop = false;
-        let mut cut = None;
+        let mut cutter = SentenceCutter::new(range.start);
         for (offset, c) in text[range.clone()].char_indices() {
-            let i = range.start + offset;
-            if let Some(at) = cut {
-                if c.is_whitespace() {
-                    continue;
-                }
-                if at - start >= MIN_UNIT_BYTES {
-                    out.push(start..i);
-                    start = i;
-                }
-                cut = None;
-            }
-            if c == '\n' || (after_stop && c.is_whitespace()) {
-                cut = Some(i);
-            }
-            after_stop = is_stop(c) && (after_stop || !matches!(c, '"' | '»' | '”'));
+            cutter.step(range.start + offset, c, &mut out);
         }
-        if start < range.end {
-            match out.last_mut() {
-                Some(last) if range.end - start < MIN_UNIT_BYTES && last.end == start => {
-                    last.end = range.end;
-                }
-                _ => out.push(start..range.end),
-            }
-        }
+        cutter.finish(range.end, &mut out);
         out
     }
 
