@@ -63,6 +63,17 @@ pub(crate) enum Ngrams {
     Yes,
 }
 
+impl Ngrams {
+    /// Whether a word whose own entries are `word` needs its n-grams' sums.
+    fn wanted(self, word: &[u32]) -> bool {
+        match self {
+            Ngrams::No => false,
+            Ngrams::IfUnknown => word.is_empty(),
+            Ngrams::Yes => true,
+        }
+    }
+}
+
 /// What the model says about one word, as lifts per language (`language << 16 | lift`): its
 /// own entries, and its n-grams' lifts summed.
 pub(crate) struct WordLifts<'m> {
@@ -115,9 +126,8 @@ impl WordScratch {
         }
         if self.slots.is_empty() || self.model != model as *const Model as usize {
             self.model = model as *const Model as usize;
-            self.slots.clear();
             self.slots.resize(1 << SLOT_BITS, EMPTY);
-            self.lifts.clear();
+            self.start_again();
         }
         // The model's buckets use the top bits and its fingerprints the bottom 16: the memo
         // takes bits from between them.
@@ -133,8 +143,7 @@ impl WordScratch {
     fn make_slot(&mut self, i: usize, model: &Model, word: &[char], hash: u64) {
         // Room for the word's entries and its n-gram sums: at most one per language each.
         if self.lifts.len() + 2 * MAX_LANGS > MAX_LIFTS {
-            self.slots.fill(EMPTY);
-            self.lifts.clear();
+            self.start_again();
         }
         let start = self.lifts.len();
         push_entries(&mut self.lifts, model.entries(hash));
@@ -161,16 +170,11 @@ impl WordScratch {
         let Some(i) = self.slot(model, word, hash) else {
             return self.unmemoized(model, word, hash, ngrams, f);
         };
-        let ngrams = match ngrams {
-            Ngrams::No => false,
-            Ngrams::IfUnknown => self.slots[i].word_len == 0,
-            Ngrams::Yes => true,
-        };
+        let ngrams = ngrams.wanted(&self.lifts[self.word_range(i)]);
         if ngrams && self.slots[i].ngrams_start == NOT_SUMMED {
             if self.lifts.len() + MAX_LANGS > MAX_LIFTS {
                 // Full: start again, this word first.
-                self.slots.fill(EMPTY);
-                self.lifts.clear();
+                self.start_again();
                 self.make_slot(i, model, word, hash);
             }
             let mut lifts = std::mem::take(&mut self.lifts);
@@ -182,16 +186,30 @@ impl WordScratch {
             self.lifts = lifts;
         }
         let slot = self.slots[i];
-        let range = |start: u32, len: u16| start as usize..start as usize + usize::from(len);
         let ngrams = match slot.ngrams_start {
-            NOT_SUMMED => &[][..],
-            _ if !ngrams => &[][..],
-            start => &self.lifts[range(start, slot.ngrams_len)],
+            start if ngrams => {
+                let start = start as usize;
+                &self.lifts[start..start + usize::from(slot.ngrams_len)]
+            }
+            _ => &[][..],
         };
         f(WordLifts {
-            word: &self.lifts[range(slot.word_start, slot.word_len)],
+            word: &self.lifts[self.word_range(i)],
             ngrams,
         })
+    }
+
+    /// Where the own entries of the word in slot `i` are in the lifts.
+    fn word_range(&self, i: usize) -> std::ops::Range<usize> {
+        let slot = &self.slots[i];
+        let start = slot.word_start as usize;
+        start..start + usize::from(slot.word_len)
+    }
+
+    /// Forgets every word (the slots stay allocated).
+    fn start_again(&mut self) {
+        self.slots.fill(EMPTY);
+        self.lifts.clear();
     }
 
     /// [`WordScratch::lifts`] of a word the memo does not keep: made at the end of the lifts
@@ -209,7 +227,7 @@ impl WordScratch {
         let start = lifts.len();
         push_entries(&mut lifts, model.entries(hash));
         let middle = lifts.len();
-        if ngrams == Ngrams::Yes || (ngrams == Ngrams::IfUnknown && middle == start) {
+        if ngrams.wanted(&lifts[start..middle]) {
             self.sum_ngrams(model, word, &mut lifts);
         }
         let r = f(WordLifts {

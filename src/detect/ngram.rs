@@ -550,6 +550,8 @@ mod tests {
             "قالت الحكومة إن الحكومة لن تفعل شيئا",
             "Hükümet, hükümetin hiçbir şey yapmayacağını söyledi.",
             "ministerstvo ministerstva ministerstvu",
+            // Longer than the memo keeps (64 characters): read without it.
+            "pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcano",
         ];
         // Synthetic words enough to fill the memo and make it start again.
         let many: String = (0..40_000u32)
