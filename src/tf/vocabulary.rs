@@ -154,18 +154,22 @@ impl Vocabulary {
     }
 }
 
-/// The bytes of term `id` (below `ends.len()`).
+/// Where term `id` (below `ends.len()`) is in the text.
 #[inline]
-fn bytes_at<'a>(text: &'a str, ends: &[usize], id: u32) -> &'a [u8] {
+fn range_at(ends: &[usize], id: u32) -> std::ops::Range<usize> {
     let i = id as usize;
     let start = if i == 0 { 0 } else { ends[i - 1] };
-    &text.as_bytes()[start..ends[i]]
+    start..ends[i]
+}
+
+/// The bytes of term `id`.
+#[inline]
+fn bytes_at<'a>(text: &'a str, ends: &[usize], id: u32) -> &'a [u8] {
+    &text.as_bytes()[range_at(ends, id)]
 }
 
 fn term_at<'a>(text: &'a str, ends: &[usize], id: u32) -> &'a str {
-    let i = id as usize;
-    let start = if i == 0 { 0 } else { ends[i - 1] };
-    &text[start..ends[i]]
+    &text[range_at(ends, id)]
 }
 
 impl fmt::Debug for Vocabulary {
