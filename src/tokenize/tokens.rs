@@ -47,16 +47,13 @@ pub struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     pub(super) fn new(text: &'a str, options: Options) -> Tokens<'a> {
-        let mut window = Window::default();
-        // Windows note the characters that arm the CJK modes' refiners only while some wait.
-        window.notes_unspaced = !options.unspaced.is_empty();
         Tokens {
             text,
             pos: 0,
             options,
             pending: Pending::default(),
             lookahead: None,
-            window,
+            window: Window::default(),
             fold: None,
             scalar_until: 0,
             scalar_span: MIN_SCALAR_SPAN,
@@ -144,7 +141,6 @@ impl<'a> Tokens<'a> {
         for refiner in std::mem::take(&mut self.options.unspaced).into_iter() {
             self.options.refiners.push(refiner);
         }
-        self.window.notes_unspaced = false;
         had_none
     }
 
@@ -195,7 +191,13 @@ impl<'a> Tokens<'a> {
                 return None;
             }
             if self.pos >= self.scalar_until {
-                if let Some(built) = self.window.build(bytes, self.pos, self.fold.as_ref()) {
+                // Windows note the characters that arm the CJK modes' refiners only while
+                // some wait.
+                let notes = !self.options.unspaced.is_empty();
+                if let Some(built) = self
+                    .window
+                    .build(bytes, self.pos, self.fold.as_ref(), notes)
+                {
                     self.pos = built.next;
                     match built.complex_at {
                         Some(at) => self.leave_to_the_rules(at),

@@ -28,6 +28,7 @@ impl Window {
         bytes: &[u8],
         start: usize,
         fold: Option<&WindowFold>,
+        notes_unspaced: bool,
     ) -> Option<Built> {
         let at_end = start + WIDTH >= bytes.len();
         let mut padded = [b' '; WIDTH];
@@ -40,7 +41,7 @@ impl Window {
         let loaded = lanes.load(chunk);
         let m = lanes.classify(loaded);
         let text_end = bytes.len() - start;
-        let mut look = Look::new(if at_end { text_end } else { WIDTH }, self.notes_unspaced);
+        let mut look = Look::new(if at_end { text_end } else { WIDTH }, notes_unspaced);
         // (Apart from the look, whose array of wide marks keeps it in memory: these masks stay
         // in registers.)
         let mut multi = Multi::default();

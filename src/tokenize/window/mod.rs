@@ -65,10 +65,6 @@ pub(super) struct Window {
     /// The lanes windows are built with (the best the CPU has, chosen when the window is
     /// made, once per text).
     lanes: WindowLanes,
-    /// Whether windows note the characters of the scripts written without spaces that they
-    /// decode one by one (`Built::unspaced`): a search of the script ranges per Thai,
-    /// Tibetan or Ethiopic character, which only waiting refiners need.
-    pub(super) notes_unspaced: bool,
 }
 
 impl Default for Window {
@@ -85,7 +81,6 @@ impl Default for Window {
             lower: [0; WIDTH],
             not_folded: !0,
             lanes: WindowLanes::chosen(),
-            notes_unspaced: true,
         }
     }
 }
@@ -224,20 +219,26 @@ impl Window {
 
     /// Finds the tokens of the window at `start`, a word boundary. Returns `None` when the
     /// window can decide nothing (a complex character or a long token right at `start`).
+    /// With `notes_unspaced`, `Built::unspaced` also has the characters of the scripts
+    /// written without spaces that the window decodes one by one: a search of the script
+    /// ranges per Thai, Tibetan or Ethiopic character, which only waiting refiners need.
     #[inline]
     pub(super) fn build(
         &mut self,
         bytes: &[u8],
         start: usize,
         fold: Option<&WindowFold>,
+        notes_unspaced: bool,
     ) -> Option<Built> {
         match self.lanes {
             #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
             // SAFETY: an `Avx512` exists only where the CPU has the features.
-            WindowLanes::Avx512(lanes) => unsafe { self.build_avx512(lanes, bytes, start, fold) },
+            WindowLanes::Avx512(lanes) => unsafe {
+                self.build_avx512(lanes, bytes, start, fold, notes_unspaced)
+            },
             #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
-            WindowLanes::Sse2 => self.build_with(Sse2, bytes, start, fold),
-            WindowLanes::Portable => self.build_with(Portable, bytes, start, fold),
+            WindowLanes::Sse2 => self.build_with(Sse2, bytes, start, fold, notes_unspaced),
+            WindowLanes::Portable => self.build_with(Portable, bytes, start, fold, notes_unspaced),
         }
     }
 
@@ -251,8 +252,9 @@ impl Window {
         bytes: &[u8],
         start: usize,
         fold: Option<&WindowFold>,
+        notes_unspaced: bool,
     ) -> Option<Built> {
-        self.build_with(lanes, bytes, start, fold)
+        self.build_with(lanes, bytes, start, fold, notes_unspaced)
     }
 
     /// Drops the runs not yet handed out (the text they are in is read again).

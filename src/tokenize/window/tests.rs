@@ -81,17 +81,17 @@ proptest! {
             let built = lanes(&mut window);
             (window, built)
         };
-        let sse2 = built(&|w| w.build_with(Sse2, bytes, start, window_fold.as_ref()));
+        let sse2 = built(&|w| w.build_with(Sse2, bytes, start, window_fold.as_ref(), true));
         if let Some(lanes) = Avx512::detect() {
             // SAFETY: `lanes` exists only where the CPU has the features.
             let avx512 = built(&|w| unsafe {
-                w.build_avx512(lanes, bytes, start, window_fold.as_ref())
+                w.build_avx512(lanes, bytes, start, window_fold.as_ref(), true)
             });
             prop_assert_eq!(&avx512, &sse2);
         }
         // And the portable lanes of other architectures.
         let portable =
-            built(&|w| w.build_with(crate::arch::Portable, bytes, start, window_fold.as_ref()));
+            built(&|w| w.build_with(crate::arch::Portable, bytes, start, window_fold.as_ref(), true));
         prop_assert_eq!(&portable, &sse2);
     }
 }
