@@ -25,7 +25,7 @@ use crate::arch::FoldSummaries;
 use crate::arch::Ssse3;
 use crate::normalize::Normalizer;
 use crate::normalize::onepass::{
-    ACTION, CLOSER, GENERAL, KEEP, LONGER, MAP, MARK, MAYBE, Table, lookup,
+    ACTION, CLOSER, CONTEXT, GENERAL, KEEP, LONGER, MAP, MARK, MAYBE, Table, lookup,
 };
 use crate::tokenize::{Token, Tokens};
 use crate::unicode::utf8::{is_joiner, multi_byte_len, two_byte};
@@ -159,9 +159,9 @@ impl WindowFold {
                 lookup(&chunk[p..p + len], 0, self.table, self.relevant).0
             };
             match entry & ACTION {
-                // (A kept mark or a character that may compose: whether its neighbours leave
-                // it as it is is the token's business.)
-                KEEP if entry & (MARK | MAYBE) == 0 => {}
+                // (A kept mark, a character that may compose or one that starts a context
+                // rule: whether its neighbours leave it as it is is the token's business.)
+                KEEP if entry & (MARK | MAYBE | CONTEXT) == 0 => {}
                 MAP if ((entry >> 3) & 3) as usize == len => {
                     // Byte by byte: a copy of a length known only at run time calls `memcpy`.
                     let [first, second, third, _] = (entry >> 8).to_le_bytes();

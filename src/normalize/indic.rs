@@ -80,6 +80,64 @@ const VOWEL_PAIRS: [(char, char, char); 38] = [
     ('ഒ', 'ൗ', 'ഔ'),
 ];
 
+/// Where the context rules start: the blocks from Devanagari to Malayalam.
+const BLOCKS: std::ops::RangeInclusive<char> = '\u{0900}'..='\u{0D7F}';
+
+/// Characters of [`BLOCKS`] as bits, one per code point.
+type BlockSet = [u64; 18];
+
+/// The first characters of [`VOWEL_PAIRS`]: a word's characters are looked up here, not in
+/// the list.
+static PAIR_FIRSTS: BlockSet = {
+    let mut set = [0u64; 18];
+    let mut i = 0;
+    while i < VOWEL_PAIRS.len() {
+        insert(&mut set, VOWEL_PAIRS[i].0);
+        i += 1;
+    }
+    set
+};
+
+/// The characters at which a rule of [`BLOCKS`] can start: the first of a vowel pair, a
+/// consonant that a virama and ZWJ make a letter, a Devanagari nasal. (The other rules start
+/// at a joiner.)
+static ANCHORS: BlockSet = {
+    let mut set = PAIR_FIRSTS;
+    let mut i = 0;
+    while i < ATOMIC_LETTERS.len() {
+        insert(&mut set, ATOMIC_LETTERS[i].0);
+        i += 1;
+    }
+    let mut cp = 0x0900;
+    while cp < 0x0980 {
+        if let Some(c) = char::from_u32(cp)
+            && let Some((_, true)) = devanagari_class(c)
+        {
+            insert(&mut set, c);
+        }
+        cp += 1;
+    }
+    set
+};
+
+const fn insert(set: &mut BlockSet, c: char) {
+    let offset = c as usize - 0x0900;
+    set[offset / 64] |= 1 << (offset % 64);
+}
+
+#[inline]
+fn contains(set: &BlockSet, c: char) -> bool {
+    // (A character before the blocks wraps around to an offset past them.)
+    let offset = (c as usize).wrapping_sub(0x0900);
+    offset < 18 * 64 && set[offset / 64] & (1 << (offset % 64)) != 0
+}
+
+/// True when `c` is the first character of a vowel pair.
+#[inline]
+fn starts_a_vowel_pair(c: char) -> bool {
+    contains(&PAIR_FIRSTS, c)
+}
+
 /// Letters written as a consonant, virama and ZWJ before Unicode encoded them.
 const ATOMIC_LETTERS: [(char, char); 7] = [
     ('ত', 'ৎ'),
@@ -104,10 +162,7 @@ pub(super) fn spells_a_letter_with_zwj(text: &str) -> bool {
 /// True for a character that starts one of the context rules: the one-pass table leaves the
 /// tokens holding one to the steps.
 pub(super) fn starts_a_context(c: char) -> bool {
-    // (Every starter is in the blocks from Devanagari to Malayalam: most characters are
-    // ruled out without a look at the lists.)
-    ('\u{0900}'..='\u{0D7F}').contains(&c)
-        && (VIRAMAS.contains(&c) || VOWEL_PAIRS.iter().any(|&(first, _, _)| first == c))
+    VIRAMAS.contains(&c) || starts_a_vowel_pair(c)
 }
 
 /// The per-character rules of Devanagari (see the module documentation).
@@ -125,7 +180,7 @@ pub(super) fn devanagari_rule(c: char) -> Option<super::rules::CharMap> {
 
 /// The Devanagari class (velar, palatal, retroflex, dental, labial) of a stop consonant or
 /// of a nasal, and whether it is the nasal.
-fn devanagari_class(c: char) -> Option<(u32, bool)> {
+const fn devanagari_class(c: char) -> Option<(u32, bool)> {
     // क ख ग घ ङ / च छ ज झ ञ / ट ठ ड ढ ण / त थ द ध न, then ऩ, then प फ ब भ म.
     let index = match c {
         '\u{0915}'..='\u{0928}' => c as u32 - 0x0915,
@@ -135,6 +190,69 @@ fn devanagari_class(c: char) -> Option<(u32, bool)> {
     Some((index / 5, index % 5 == 4))
 }
 
+/// What a context rule makes of the text at `c`, when one applies there: the character it
+/// writes instead (none for a dropped joiner) and how many characters it takes. `before` is
+/// the character before `c`, `after` the ones after it.
+///
+/// The one place the rules are written: [`apply_context_rules`] rewrites with it, and
+/// [`a_context_rule_applies`] asks it only whether anything would change.
+#[inline]
+fn rule_at(
+    before: Option<char>,
+    c: char,
+    mut after: impl Iterator<Item = char> + Clone,
+) -> Option<(Option<char>, usize)> {
+    // Joiners after a Devanagari or Bengali virama.
+    if c == ZWJ || c == ZWNJ {
+        return matches!(before, Some('\u{094D}' | '\u{09CD}')).then_some((None, 1));
+    }
+    if !BLOCKS.contains(&c) {
+        return None;
+    }
+    let next = after.next()?;
+    // A vowel letter and a vowel sign: the vowel letter they draw.
+    if starts_a_vowel_pair(c)
+        && let Some(&(_, _, letter)) = VOWEL_PAIRS
+            .iter()
+            .find(|&&(first, second, _)| first == c && second == next)
+    {
+        return Some((Some(letter), 2));
+    }
+    if !VIRAMAS.contains(&next) {
+        return None;
+    }
+    let mut rest = after.clone();
+    // A consonant, virama and ZWJ: the letter Unicode encoded for them.
+    if rest.next() == Some(ZWJ)
+        && let Some(&(_, letter)) = ATOMIC_LETTERS.iter().find(|&&(base, _)| base == c)
+    {
+        return Some((Some(letter), 3));
+    }
+    // A nasal, virama (and joiners) and a stop of its class: anusvara, which takes all but the
+    // stop.
+    let (class, true) = devanagari_class(c)? else {
+        return None;
+    };
+    let joiners = after.clone().take_while(|&z| z == ZWJ || z == ZWNJ).count();
+    let stop = after.nth(joiners)?;
+    (devanagari_class(stop) == Some((class, false))).then_some((Some('\u{0902}'), 2 + joiners))
+}
+
+/// True when a context rule changes `text`: [`apply_context_rules`] would, without writing.
+pub(super) fn a_context_rule_applies(text: &str) -> bool {
+    let mut before = None;
+    for (i, c) in text.char_indices() {
+        // (Most characters cannot start a rule: `rule_at` is asked only where one can.)
+        if (contains(&ANCHORS, c) || c == ZWJ || c == ZWNJ)
+            && rule_at(before, c, text[i + c.len_utf8()..].chars()).is_some()
+        {
+            return true;
+        }
+        before = Some(c);
+    }
+    false
+}
+
 /// Applies the context rules to `text` into `out`; false (and `out` left empty) when nothing
 /// changes.
 pub(super) fn apply_context_rules(text: &str, out: &mut String) -> bool {
@@ -142,58 +260,26 @@ pub(super) fn apply_context_rules(text: &str, out: &mut String) -> bool {
         return false;
     }
     out.clear();
-    let chars: Vec<char> = text.chars().collect();
     let mut changed = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        // A vowel letter and a vowel sign: the vowel letter they draw.
-        if let Some(sign) = next
-            && let Some(&(_, _, letter)) = VOWEL_PAIRS
-                .iter()
-                .find(|&&(first, second, _)| first == c && second == sign)
-        {
-            out.push(letter);
-            changed = true;
-            i += 2;
-            continue;
-        }
-        if next.is_some_and(|v| VIRAMAS.contains(&v)) {
-            let after = chars.get(i + 2).copied();
-            // A consonant, virama and ZWJ: the letter Unicode encoded for them.
-            if after == Some(ZWJ)
-                && let Some(&(_, letter)) = ATOMIC_LETTERS.iter().find(|&&(base, _)| base == c)
-            {
-                out.push(letter);
+    let mut before = None;
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match rule_at(before, c, text[i + c.len_utf8()..].chars()) {
+            Some((written, taken)) => {
+                out.extend(written);
                 changed = true;
-                i += 3;
-                continue;
+                // (The characters taken after `c`.)
+                let mut last = c;
+                for _ in 1..taken {
+                    last = chars.next().map_or(last, |(_, c)| c);
+                }
+                before = Some(last);
             }
-            // A nasal, virama (and joiners) and a stop of its class: anusvara.
-            if let Some((class, true)) = devanagari_class(c) {
-                let mut j = i + 2;
-                while chars.get(j).is_some_and(|&z| z == ZWJ || z == ZWNJ) {
-                    j += 1;
-                }
-                if let Some(&stop) = chars.get(j)
-                    && devanagari_class(stop) == Some((class, false))
-                {
-                    out.push('\u{0902}');
-                    changed = true;
-                    i = j;
-                    continue;
-                }
+            None => {
+                out.push(c);
+                before = Some(c);
             }
         }
-        // Joiners after a Devanagari or Bengali virama.
-        if (c == ZWJ || c == ZWNJ) && i > 0 && matches!(chars[i - 1], '\u{094D}' | '\u{09CD}') {
-            changed = true;
-            i += 1;
-            continue;
-        }
-        out.push(c);
-        i += 1;
     }
     if !changed {
         out.clear();
@@ -250,10 +336,18 @@ mod tests {
     }
 
     #[test]
-    fn every_starter_is_in_the_range_starts_a_context_looks_at() {
+    fn every_starter_is_in_the_blocks_the_rules_look_at() {
         let firsts = VOWEL_PAIRS.iter().map(|&(first, _, _)| first);
         for c in VIRAMAS.into_iter().chain(firsts) {
-            assert!(starts_a_context(c), "{c:?}");
+            assert!(BLOCKS.contains(&c) && starts_a_context(c), "{c:?}");
         }
+        for c in BLOCKS {
+            let first = VOWEL_PAIRS.iter().any(|&(first, _, _)| first == c);
+            assert_eq!(starts_a_vowel_pair(c), first, "{c:?}");
+            let base = ATOMIC_LETTERS.iter().any(|&(base, _)| base == c);
+            let nasal = matches!(devanagari_class(c), Some((_, true)));
+            assert_eq!(contains(&ANCHORS, c), first || base || nasal, "{c:?}");
+        }
+        assert!(!contains(&ANCHORS, 'a') && !contains(&ANCHORS, '\u{0D80}'));
     }
 }

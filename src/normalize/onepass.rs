@@ -19,7 +19,7 @@
 
 use std::sync::OnceLock;
 
-use unicode_normalization::{IsNormalized, is_nfc_quick, is_nfkc_quick};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
 
 use super::classes::{char_class, class};
 use super::rules::{CharMap, Rules};
@@ -64,9 +64,10 @@ fn stays_composed(token: &str, table: &Table, relevant: u8) -> bool {
 ///
 /// Bits 0 and 1 are the action, bit 2 says the character (or what replaces it) is a letter
 /// or digit, bits 3 and 4 the length of the replacement, bit 5 marks a combining mark kept
-/// as it is, bit 7 the general path's characters (whose action bits are both set); bits 8
-/// to 31 are the replacement's bytes, or a kept mark's canonical combining class. Bit 6
-/// marks a character that may compose with the one before it ([`MAYBE`]).
+/// as it is, bit 6 a character that may compose with the one before it ([`MAYBE`]), bit 7
+/// the general path's characters (whose action bits are both set) or, alone, a character
+/// that starts a context rule ([`CONTEXT`]); bits 8 to 31 are the replacement's bytes, or a
+/// kept mark's canonical combining class.
 pub(crate) type Entry = u32;
 
 pub(crate) const KEEP: Entry = 0;
@@ -83,8 +84,13 @@ pub(crate) const MARK: Entry = 0x20;
 /// 0: the Tamil, Malayalam, Bengali length marks, Hangul vowels and final consonants): kept as
 /// it is when it does not.
 pub(crate) const MAYBE: Entry = 0x40;
+/// A character that starts an Indic context rule ([`indic`](super::indic)), kept as it is
+/// when no rule applies to the token around it: bit 7 alone, without the action bits of
+/// [`GENERAL`], so that a token's entries ORed together still tell the two apart (bit 7
+/// with both action bits is a general character, or one that might be).
+pub(crate) const CONTEXT: Entry = 0x80;
 /// What makes the window look at a character again.
-pub(crate) const CLOSER: Entry = ACTION | MARK | MAYBE;
+pub(crate) const CLOSER: Entry = ACTION | MARK | MAYBE | CONTEXT;
 
 /// One table per combination of options and language rules that changes the entries: the
 /// form, six switches and three language rules, 2^10 of them, of which a program uses one
@@ -174,6 +180,30 @@ pub(crate) fn lookup(bytes: &[u8], i: usize, table: &Table, relevant: u8) -> (En
     }
 }
 
+/// Every canonical composition of two characters into one, as `(first, second, composite)`.
+fn compositions() -> &'static [(char, char, char)] {
+    static ALL: OnceLock<Vec<(char, char, char)>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all = Vec::new();
+        let mut parts = Vec::new();
+        for composite in (0..0x30000).filter_map(char::from_u32) {
+            parts.clear();
+            unicode_normalization::char::decompose_canonical(composite, |c| parts.push(c));
+            let [ref first @ .., second] = parts[..] else {
+                continue;
+            };
+            let first: String = first.iter().copied().nfc().collect();
+            let mut first = first.chars();
+            if let (Some(first), None) = (first.next(), first.next())
+                && unicode_normalization::char::compose(first, second) == Some(composite)
+            {
+                all.push((first, second, composite));
+            }
+        }
+        all
+    })
+}
+
 impl Normalizer {
     /// Normalizes `token` in one pass: `Some(false)` when it is normal as it is, `Some(true)`
     /// when its normal form is now in `buffer`, `None` when the general path must decide.
@@ -200,8 +230,16 @@ impl Normalizer {
         {
             return None;
         }
+        // A character that starts a context rule (a virama, a vowel letter that a vowel sign
+        // may follow): what the characters become on their own is the token's normal form
+        // when no rule applies to it (the steps apply them after the per-character rules: a
+        // nukta dropped between a nasal and its virama makes a context).
+        let context = all & CONTEXT != 0;
         if all & ACTION == KEEP {
-            return Some(false);
+            return match context && super::indic::a_context_rule_applies(token) {
+                true => None,
+                false => Some(false),
+            };
         }
         // Something changes: `token[..copied]` is in `buffer`, changed where it had to be.
         buffer.clear();
@@ -236,7 +274,30 @@ impl Normalizer {
             // A removal bared a joiner, which the general path trims.
             return None;
         }
+        if context && super::indic::a_context_rule_applies(buffer) {
+            return None;
+        }
         Some(true)
+    }
+
+    /// True when `c`, a mark that may compose with the character before it, can still be
+    /// removed on its own: whatever it composes into normalizes as the character it composed
+    /// with (the Devanagari nukta, removed by the language rules: `ऩ` is `न` + nukta and
+    /// becomes `न`), and none of those characters composes with the one before it.
+    fn removal_outruns_composition(&self, c: char, rules: Rules) -> bool {
+        if unicode_normalization::char::canonical_combining_class(c) == 0 {
+            return false;
+        }
+        let (mut base_buffer, mut composite_buffer) = (String::new(), String::new());
+        compositions()
+            .iter()
+            .filter(|&&(_, second, _)| second == c)
+            .all(|&(base, _, composite)| {
+                let (base, composite) = (base.to_string(), composite.to_string());
+                self.quick_check_yes(base.chars().next().unwrap_or_default())
+                    && self.fold_by_steps(&base, rules, &mut base_buffer)
+                        == self.fold_by_steps(&composite, rules, &mut composite_buffer)
+            })
     }
 
     /// The class of characters that are not stable under this normalizer's form.
@@ -314,16 +375,26 @@ impl Normalizer {
         })
     }
 
-    /// What this normalizer does to `c` on its own, as a table entry: a replacement only when
-    /// it is final (normal and changed by no rule again) and fits in three bytes.
+    /// What this normalizer does to `c`, as a table entry: what it does to `c` on its own,
+    /// marked [`CONTEXT`] when `c` starts a context rule (whose neighbours the one pass then
+    /// looks at), or [`GENERAL`] when such a character changes on its own too.
     fn entry(&self, c: char, rules: Rules) -> Entry {
+        let alone = self.entry_alone(c, rules);
+        if !(self.language_rules && super::indic::starts_a_context(c)) {
+            alone
+        } else if alone & ACTION == KEEP {
+            alone | CONTEXT
+        } else {
+            GENERAL
+        }
+    }
+
+    /// What this normalizer does to `c` on its own: a replacement only when it is final
+    /// (normal and changed by no rule again) and fits in three bytes.
+    fn entry_alone(&self, c: char, rules: Rules) -> Entry {
         let relevant = self.relevant_classes(rules) | self.unstable_class();
         let unstable = self.unstable_class();
         let alnum = |c: char| if c.is_alphanumeric() { ALNUM } else { 0 };
-        // Context rules read the neighbours, which the one pass does not.
-        if self.language_rules && super::indic::starts_a_context(c) {
-            return GENERAL;
-        }
         let class = char_class(c) & relevant;
         if class == 0 {
             return KEEP | alnum(c);
@@ -340,8 +411,15 @@ impl Normalizer {
             // else could compose is unstable itself, and taken by the steps; what could
             // reorder is a kept mark, whose order `stays_composed` checks.
             CharMap::Remove if self.quick_check_yes(c) => return REMOVE,
-            // Likewise kept: the viramas and vowel signs of Indic scripts, Thai tone marks.
-            CharMap::Keep if class & !unstable == 0 && self.quick_check_yes(c) => {
+            CharMap::Remove if self.removal_outruns_composition(c, rules) => return REMOVE,
+            // Likewise kept: the viramas and vowel signs of Indic scripts, Thai tone marks. (A
+            // virama's class says a rule may change it, the context rules, which `entry`
+            // looks after: what counts here is that no rule changes it on its own.)
+            CharMap::Keep
+                if class & unstable != 0
+                    && unicode_normalization::char::canonical_combining_class(c) != 0
+                    && self.quick_check_yes(c) =>
+            {
                 let ccc = unicode_normalization::char::canonical_combining_class(c);
                 return KEEP | MARK | alnum(c) | (Entry::from(ccc) << 8);
             }
@@ -462,6 +540,11 @@ pub(crate) mod tests {
             ("ﬁnance", "eng", None), // a ligature: NFKC-only, case-folded to two letters
             ("έτος", "ell", Some("ετοσ")),
             ("東京", "jpn", Some("東京")),
+            // A virama to which no context rule applies, and one to which one does.
+            ("द्वारा", "hin", Some("द्वारा")),
+            ("हिन्दी", "hin", None),
+            ("अगर", "hin", Some("अगर")),
+            ("अाम", "hin", None),
         ] {
             let folder = normalizer.folder(word_lang(lang));
             let got = normalizer
@@ -479,6 +562,55 @@ pub(crate) mod tests {
 
     fn word_lang(code: &str) -> Lang {
         code.parse().unwrap()
+    }
+
+    /// Every token of up to four characters from those of the Indic context rules (starters,
+    /// the signs and consonants that complete them, joiners, a nukta between a nasal and its
+    /// virama), under three configurations: the one pass agrees with the steps or leaves the
+    /// token to them.
+    #[test]
+    fn short_indic_tokens_agree_with_the_steps() {
+        const INDIC: &[char] = &[
+            'अ', 'ा', 'ए', 'े', 'न', 'द', 'म', 'य', 'ऩ', '\u{093C}', '\u{0901}', '\u{094D}', 'ত',
+            '\u{09CD}', 'ന', '\u{0D4D}', '\u{200C}', '\u{200D}',
+        ];
+        let normalizers = [
+            Normalizer::new(),
+            Normalizer::new().language_rules(false),
+            Normalizer::new().unicode_form(UnicodeForm::Nfkc),
+        ];
+        let (mut buffer, mut steps_buffer, mut token) =
+            (String::new(), String::new(), String::new());
+        let (mut tokens, mut settled) = (0, 0);
+        let base = INDIC.len();
+        for length in 1..=4u32 {
+            for n in 0..base.pow(length) {
+                token.clear();
+                let mut rest = n;
+                for _ in 0..length {
+                    token.push(INDIC[rest % base]);
+                    rest /= base;
+                }
+                for normalizer in &normalizers {
+                    let folder = normalizer.folder(word_lang("hin"));
+                    let token = normalizer.without_edge_joiners(&token);
+                    tokens += 1;
+                    let one_pass = normalizer.fold_in_one_pass(
+                        token,
+                        folder.table,
+                        folder.relevant,
+                        &mut buffer,
+                    );
+                    let Some(changed) = one_pass else { continue };
+                    settled += 1;
+                    let one_pass = if changed { buffer.as_str() } else { token };
+                    let steps = normalizer.fold_by_steps(token, folder.rules, &mut steps_buffer);
+                    assert_eq!(one_pass, steps, "{token:?} {normalizer:?}");
+                }
+            }
+        }
+        // Not a vacuous check: the one pass settles many of them.
+        assert!(settled * 4 > tokens, "{settled} of {tokens}");
     }
 
     /// Every character the table holds, alone, under every configuration the property tests
