@@ -143,8 +143,10 @@ pub(crate) struct Masks {
 /// What a window fold looks characters up in, laid out for vectors: for each two-byte lead
 /// byte (by its low five bits) a 64-bit summary of the continuation bytes whose character the
 /// window must look at again, and the same for Latin Extended Additional (U+1E00 to U+1EFF,
-/// Vietnamese) by the code point's low byte, padded to 64 bytes for one vector.
+/// Vietnamese) by the code point's low byte, padded to 64 bytes for one vector. Aligned to
+/// 64 bytes, so that no vector load of it straddles two cache lines.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[repr(C, align(64))]
 pub(crate) struct FoldSummaries {
     pub by_lead: [u64; 32],
     pub latin_additional: [u64; 8],

@@ -110,10 +110,10 @@ const SLOTS: usize = LONGER + 1;
 
 /// The entries of a normalizer's one-pass table, with a summary for the windows.
 pub(crate) struct Table {
-    entries: [Entry; SLOTS],
     /// The characters whose entry is [`CLOSER`]: for each two-byte lead byte, and for Latin
     /// Extended Additional (see [`FoldSummaries`]).
     summaries: FoldSummaries,
+    entries: [Entry; SLOTS],
 }
 
 impl Table {
@@ -180,18 +180,26 @@ pub(crate) fn lookup(bytes: &[u8], i: usize, table: &Table, relevant: u8) -> (En
     }
 }
 
-/// Every canonical composition of two characters into one, as `(first, second, composite)`.
-fn compositions() -> &'static [(char, char, char)] {
+/// Every canonical composition of a character and a combining mark into one, as `(first,
+/// mark, composite)`, found once per program.
+fn compositions_with_marks() -> &'static [(char, char, char)] {
     static ALL: OnceLock<Vec<(char, char, char)>> = OnceLock::new();
     ALL.get_or_init(|| {
         let mut all = Vec::new();
         let mut parts = Vec::new();
-        for composite in (0..0x30000).filter_map(char::from_u32) {
+        // (Hangul syllables compose from jamo, which are not marks.)
+        let not_hangul = |cp: &u32| !(0xAC00..0xD7A4).contains(cp);
+        for composite in (0..0x30000).filter(not_hangul).filter_map(char::from_u32) {
             parts.clear();
             unicode_normalization::char::decompose_canonical(composite, |c| parts.push(c));
             let [ref first @ .., second] = parts[..] else {
                 continue;
             };
+            if first.is_empty()
+                || unicode_normalization::char::canonical_combining_class(second) == 0
+            {
+                continue;
+            }
             let first: String = first.iter().copied().nfc().collect();
             let mut first = first.chars();
             if let (Some(first), None) = (first.next(), first.next())
@@ -289,7 +297,7 @@ impl Normalizer {
             return false;
         }
         let (mut base_buffer, mut composite_buffer) = (String::new(), String::new());
-        compositions()
+        compositions_with_marks()
             .iter()
             .filter(|&&(_, second, _)| second == c)
             .all(|&(base, _, composite)| {
