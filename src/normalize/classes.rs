@@ -205,7 +205,7 @@ fn class_block(block: u32) -> [u8; 64] {
             bits |= class::NFKC;
         }
         // A character that starts a context rule (Indic) changes with its neighbours.
-        if super::indic::starts_a_context(c) {
+        if super::indic::is_rule_key(c) {
             bits |= class::RULE;
         }
         let by_default = plain.map_char(c, neutral);

@@ -10,8 +10,8 @@
 //! - chandrabindu, the nasalization mark, is written as anusvara (`दाँत` and `दांत` "tooth",
 //!   `हूँ` and `हूं`).
 //!
-//! In context (here: the normalizer's steps run it, and the one-pass table leaves the
-//! characters that start a context to them):
+//! In context (the normalizer's steps apply them; the one-pass table keeps the characters
+//! every one of them needs, marked, and asks [`a_context_rule_applies`] of the token):
 //! - a vowel letter written as another vowel letter and a vowel sign, which renders the same
 //!   and which the Unicode Standard says not to use (Devanagari `अ` + `ा` for `आ`, Gurmukhi
 //!   `ੳ` + `ੁ` for `ਉ`, Malayalam `ഒ` + `ാ` for `ഓ`...), becomes the vowel letter, in all nine
@@ -159,9 +159,10 @@ pub(super) fn spells_a_letter_with_zwj(text: &str) -> bool {
             .is_some_and(|c| ATOMIC_LETTERS.iter().any(|&(base, _)| base == c))
 }
 
-/// True for a character that starts one of the context rules: the one-pass table leaves the
-/// tokens holding one to the steps.
-pub(super) fn starts_a_context(c: char) -> bool {
+/// True for a key of the context rules, a character every rule needs (a virama, or the first
+/// of a vowel pair): a token without one is left as it is. (Where a rule starts is another
+/// set: [`ANCHORS`].)
+pub(super) fn is_rule_key(c: char) -> bool {
     VIRAMAS.contains(&c) || starts_a_vowel_pair(c)
 }
 
@@ -256,7 +257,7 @@ pub(super) fn a_context_rule_applies(text: &str) -> bool {
 /// Applies the context rules to `text` into `out`; false (and `out` left empty) when nothing
 /// changes.
 pub(super) fn apply_context_rules(text: &str, out: &mut String) -> bool {
-    if !text.chars().any(starts_a_context) {
+    if !text.chars().any(is_rule_key) {
         return false;
     }
     out.clear();
@@ -335,11 +336,36 @@ mod tests {
         assert_eq!(context("می\u{200C}خواهم"), "می\u{200C}خواهم");
     }
 
+    /// Every string of up to four characters from those the rules read (keys, the signs and
+    /// consonants that complete them, joiners, other letters): the predicate says a rule
+    /// applies exactly when the rewrite changes the string.
+    #[test]
+    fn the_predicate_agrees_with_the_rewrite() {
+        const POOL: &[char] = &[
+            'अ', 'ा', 'ए', 'े', 'न', 'द', 'म', 'ब', 'य', '\u{094D}', '\u{093C}', 'ত', '\u{09CD}',
+            'অ', '\u{09BE}', 'ന', '\u{0D4D}', 'ഒ', '\u{0D3E}', 'ఒ', '\u{0C55}', 'ଏ', '\u{0B57}',
+            ZWJ, ZWNJ, 'A', '\u{200B}',
+        ];
+        let (mut text, mut out) = (String::new(), String::new());
+        for length in 1..=4u32 {
+            for n in 0..POOL.len().pow(length) {
+                text.clear();
+                let mut rest = n;
+                for _ in 0..length {
+                    text.push(POOL[rest % POOL.len()]);
+                    rest /= POOL.len();
+                }
+                let rewritten = apply_context_rules(&text, &mut out);
+                assert_eq!(a_context_rule_applies(&text), rewritten, "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn every_starter_is_in_the_blocks_the_rules_look_at() {
         let firsts = VOWEL_PAIRS.iter().map(|&(first, _, _)| first);
         for c in VIRAMAS.into_iter().chain(firsts) {
-            assert!(BLOCKS.contains(&c) && starts_a_context(c), "{c:?}");
+            assert!(BLOCKS.contains(&c) && is_rule_key(c), "{c:?}");
         }
         for c in BLOCKS {
             let first = VOWEL_PAIRS.iter().any(|&(first, _, _)| first == c);

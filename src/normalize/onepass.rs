@@ -109,6 +109,7 @@ pub(crate) const LONGER: usize =
 const SLOTS: usize = LONGER + 1;
 
 /// The entries of a normalizer's one-pass table, with a summary for the windows.
+#[repr(C)]
 pub(crate) struct Table {
     /// The characters whose entry is [`CLOSER`]: for each two-byte lead byte, and for Latin
     /// Extended Additional (see [`FoldSummaries`]).
@@ -244,10 +245,7 @@ impl Normalizer {
         // nukta dropped between a nasal and its virama makes a context).
         let context = all & CONTEXT != 0;
         if all & ACTION == KEEP {
-            return match context && super::indic::a_context_rule_applies(token) {
-                true => None,
-                false => Some(false),
-            };
+            return (!(context && super::indic::a_context_rule_applies(token))).then_some(false);
         }
         // Something changes: `token[..copied]` is in `buffer`, changed where it had to be.
         buffer.clear();
@@ -291,20 +289,23 @@ impl Normalizer {
     /// True when `c`, a mark that may compose with the character before it, can still be
     /// removed on its own: whatever it composes into normalizes as the character it composed
     /// with (the Devanagari nukta, removed by the language rules: `ऩ` is `न` + nukta and
-    /// becomes `न`), and none of those characters composes with the one before it.
+    /// becomes `न`), and none of those characters composes with the one before it, nor their
+    /// composites with what follows (the one pass looks at what follows with the base).
     fn removal_outruns_composition(&self, c: char, rules: Rules) -> bool {
-        if unicode_normalization::char::canonical_combining_class(c) == 0 {
+        if self.quick_check(c) != IsNormalized::Maybe
+            || unicode_normalization::char::canonical_combining_class(c) == 0
+        {
             return false;
         }
+        let all = compositions_with_marks();
+        let mut with_c = all.iter().filter(|&&(_, mark, _)| mark == c).peekable();
         let (mut base_buffer, mut composite_buffer) = (String::new(), String::new());
-        compositions_with_marks()
-            .iter()
-            .filter(|&&(_, second, _)| second == c)
-            .all(|&(base, _, composite)| {
-                let (base, composite) = (base.to_string(), composite.to_string());
-                self.quick_check_yes(base.chars().next().unwrap_or_default())
-                    && self.fold_by_steps(&base, rules, &mut base_buffer)
-                        == self.fold_by_steps(&composite, rules, &mut composite_buffer)
+        with_c.peek().is_some()
+            && with_c.all(|&(base, _, composite)| {
+                self.quick_check_yes(base)
+                    && !all.iter().any(|&(first, _, _)| first == composite)
+                    && self.fold_by_steps(&base.to_string(), rules, &mut base_buffer)
+                        == self.fold_by_steps(&composite.to_string(), rules, &mut composite_buffer)
             })
     }
 
@@ -388,7 +389,7 @@ impl Normalizer {
     /// looks at), or [`GENERAL`] when such a character changes on its own too.
     fn entry(&self, c: char, rules: Rules) -> Entry {
         let alone = self.entry_alone(c, rules);
-        if !(self.language_rules && super::indic::starts_a_context(c)) {
+        if !(self.language_rules && super::indic::is_rule_key(c)) {
             alone
         } else if alone & ACTION == KEEP {
             alone | CONTEXT
@@ -407,6 +408,7 @@ impl Normalizer {
         if class == 0 {
             return KEEP | alnum(c);
         }
+        let ccc = unicode_normalization::char::canonical_combining_class(c);
         let mapped = if class & !unstable != 0 {
             self.map_char(c, rules)
         } else {
@@ -420,21 +422,16 @@ impl Normalizer {
             // reorder is a kept mark, whose order `stays_composed` checks.
             CharMap::Remove if self.quick_check_yes(c) => return REMOVE,
             CharMap::Remove if self.removal_outruns_composition(c, rules) => return REMOVE,
-            // Likewise kept: the viramas and vowel signs of Indic scripts, Thai tone marks. (A
-            // virama's class says a rule may change it, the context rules, which `entry`
-            // looks after: what counts here is that no rule changes it on its own.)
-            CharMap::Keep
-                if class & unstable != 0
-                    && unicode_normalization::char::canonical_combining_class(c) != 0
-                    && self.quick_check_yes(c) =>
-            {
-                let ccc = unicode_normalization::char::canonical_combining_class(c);
+            // Likewise kept: the viramas and vowel signs of Indic scripts, Thai tone marks, and
+            // any mark that no rule of these options changes on its own (the harakat without
+            // the language rules). (`entry` looks after the context rules.)
+            CharMap::Keep if ccc != 0 && self.quick_check_yes(c) => {
                 return KEEP | MARK | alnum(c) | (Entry::from(ccc) << 8);
             }
             CharMap::Keep
                 if class & !unstable == 0
                     && self.quick_check(c) == IsNormalized::Maybe
-                    && unicode_normalization::char::canonical_combining_class(c) == 0 =>
+                    && ccc == 0 =>
             {
                 return KEEP | MAYBE | alnum(c);
             }
