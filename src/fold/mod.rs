@@ -159,8 +159,8 @@ impl WindowFold {
                 lookup(&chunk[p..p + len], 0, self.table, self.relevant).0
             };
             match entry & ACTION {
-                // (A kept mark, a character that may compose or one that starts a context
-                // rule: whether its neighbours leave it as it is is the token's business.)
+                // (A kept mark, a character that may compose or a key of the context rules:
+                // whether its neighbours leave it as it is is the token's business.)
                 KEEP if entry & (MARK | MAYBE | CONTEXT) == 0 => {}
                 MAP if ((entry >> 3) & 3) as usize == len => {
                     // Byte by byte: a copy of a length known only at run time calls `memcpy`.

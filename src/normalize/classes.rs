@@ -204,7 +204,7 @@ fn class_block(block: u32) -> [u8; 64] {
         if is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes {
             bits |= class::NFKC;
         }
-        // A character that starts a context rule (Indic) changes with its neighbours.
+        // A key of the Indic context rules changes with its neighbours.
         if super::indic::is_rule_key(c) {
             bits |= class::RULE;
         }

@@ -65,9 +65,9 @@ fn stays_composed(token: &str, table: &Table, relevant: u8) -> bool {
 /// Bits 0 and 1 are the action, bit 2 says the character (or what replaces it) is a letter
 /// or digit, bits 3 and 4 the length of the replacement, bit 5 marks a combining mark kept
 /// as it is, bit 6 a character that may compose with the one before it ([`MAYBE`]), bit 7
-/// the general path's characters (whose action bits are both set) or, alone, a character
-/// that starts a context rule ([`CONTEXT`]); bits 8 to 31 are the replacement's bytes, or a
-/// kept mark's canonical combining class.
+/// the general path's characters (whose action bits are both set) or, alone, a key of the
+/// context rules ([`CONTEXT`]); bits 8 to 31 are the replacement's bytes, or a kept mark's
+/// canonical combining class.
 pub(crate) type Entry = u32;
 
 pub(crate) const KEEP: Entry = 0;
@@ -84,8 +84,8 @@ pub(crate) const MARK: Entry = 0x20;
 /// 0: the Tamil, Malayalam, Bengali length marks, Hangul vowels and final consonants): kept as
 /// it is when it does not.
 pub(crate) const MAYBE: Entry = 0x40;
-/// A character that starts an Indic context rule ([`indic`](super::indic)), kept as it is
-/// when no rule applies to the token around it: bit 7 alone, without the action bits of
+/// A key of the Indic context rules ([`indic`](super::indic): a virama, the first of a vowel
+/// pair), kept as it is when no rule applies to the token around it: bit 7 alone, without the action bits of
 /// [`GENERAL`], so that a token's entries ORed together still tell the two apart (bit 7
 /// with both action bits is a general character, or one that might be).
 pub(crate) const CONTEXT: Entry = 0x80;
@@ -239,9 +239,9 @@ impl Normalizer {
         {
             return None;
         }
-        // A character that starts a context rule (a virama, a vowel letter that a vowel sign
-        // may follow): what the characters become on their own is the token's normal form
-        // when no rule applies to it (the steps apply them after the per-character rules: a
+        // A key of the Indic context rules (a virama, a vowel letter that a vowel sign may
+        // follow): what the characters become on their own is the token's normal form when
+        // no rule applies to it (the steps apply them after the per-character rules: a
         // nukta dropped between a nasal and its virama makes a context).
         let context = all & CONTEXT != 0;
         if all & ACTION == KEEP {
@@ -385,8 +385,9 @@ impl Normalizer {
     }
 
     /// What this normalizer does to `c`, as a table entry: what it does to `c` on its own,
-    /// marked [`CONTEXT`] when `c` starts a context rule (whose neighbours the one pass then
-    /// looks at), or [`GENERAL`] when such a character changes on its own too.
+    /// marked [`CONTEXT`] when `c` is a key of the context rules (the one pass then asks
+    /// whether a rule applies to the token), or [`GENERAL`] when such a character changes on
+    /// its own too.
     fn entry(&self, c: char, rules: Rules) -> Entry {
         let alone = self.entry_alone(c, rules);
         if !(self.language_rules && super::indic::is_rule_key(c)) {
