@@ -347,18 +347,10 @@ mod tests {
             'অ', '\u{09BE}', 'ന', '\u{0D4D}', 'ഒ', '\u{0D3E}', 'ఒ', '\u{0C55}', 'ଏ', '\u{0B57}',
             ZWJ, ZWNJ, 'A', '\u{200B}',
         ];
-        let (mut text, mut out) = (String::new(), String::new());
-        for length in 1..=4u32 {
-            for n in 0..POOL.len().pow(length) {
-                text.clear();
-                let mut rest = n;
-                for _ in 0..length {
-                    text.push(POOL[rest % POOL.len()]);
-                    rest /= POOL.len();
-                }
-                rewrite(&text, &mut out);
-                assert_eq!(a_context_rule_applies(&text), out != text, "{text:?}");
-            }
+        let mut out = String::new();
+        for text in crate::normalize::tests::every_string(POOL, 4) {
+            rewrite(&text, &mut out);
+            assert_eq!(a_context_rule_applies(&text), out != text, "{text:?}");
         }
     }
 

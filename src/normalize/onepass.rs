@@ -517,25 +517,15 @@ pub(crate) mod tests {
         ) {
             let token: String = chars.into_iter().collect();
             let normalizer = &normalizers()[which];
-            // As the general path hands tokens on.
-            let token = normalizer.without_edge_joiners(&token).to_owned();
-            let folder = normalizer.folder(lang.parse::<Lang>().unwrap());
-            let mut buffer = String::new();
-            let one_pass = normalizer.fold_in_one_pass(&token, folder.table, folder.relevant, &mut buffer);
-            let Some(changed) = one_pass else {
-                return Ok(());
-            };
-            let one_pass = if changed { buffer.clone() } else { token.clone() };
-            let mut steps_buffer = String::new();
-            let steps = normalizer.fold_by_steps(&token, folder.rules, &mut steps_buffer);
-            prop_assert_eq!(one_pass, steps, "{:?}", token);
+            if let Some((one_pass, steps)) = one_pass_and_steps(normalizer, &token, word_lang(lang)) {
+                prop_assert_eq!(one_pass, steps, "{:?}", token);
+            }
         }
     }
 
     #[test]
     fn common_words_are_settled_in_one_pass() {
         let normalizer = Normalizer::new();
-        let mut buffer = String::new();
         for (word, lang, expected) in [
             ("Élysée", "fra", Some("élysée")),
             ("Москва", "rus", Some("москва")),
@@ -552,22 +542,38 @@ pub(crate) mod tests {
             ("अगर", "hin", Some("अगर")),
             ("अाम", "hin", None),
         ] {
-            let folder = normalizer.folder(word_lang(lang));
-            let got = normalizer
-                .fold_in_one_pass(word, folder.table, folder.relevant, &mut buffer)
-                .map(|changed| {
-                    if changed {
-                        buffer.clone()
-                    } else {
-                        word.to_owned()
-                    }
-                });
+            let got = one_pass(&normalizer, word, word_lang(lang));
             assert_eq!(got.as_deref(), expected, "{word}");
         }
     }
 
     fn word_lang(code: &str) -> Lang {
         code.parse().unwrap()
+    }
+
+    /// What the one pass makes of `token` (trimmed of edge joiners first, as the general
+    /// path hands tokens on), or `None` when it leaves the token to the steps.
+    fn one_pass(normalizer: &Normalizer, token: &str, lang: Lang) -> Option<String> {
+        let folder = normalizer.folder(lang);
+        let token = normalizer.without_edge_joiners(token);
+        let mut buffer = String::new();
+        let changed =
+            normalizer.fold_in_one_pass(token, folder.table, folder.relevant, &mut buffer)?;
+        Some(if changed { buffer } else { token.to_owned() })
+    }
+
+    /// What the one pass and the steps make of `token`, when the one pass settles it.
+    fn one_pass_and_steps(
+        normalizer: &Normalizer,
+        token: &str,
+        lang: Lang,
+    ) -> Option<(String, String)> {
+        let one_pass = one_pass(normalizer, token, lang)?;
+        let folder = normalizer.folder(lang);
+        let token = normalizer.without_edge_joiners(token);
+        let mut buffer = String::new();
+        let steps = normalizer.fold_by_steps(token, folder.rules, &mut buffer);
+        Some((one_pass, steps.to_owned()))
     }
 
     /// Every token of up to four characters from those of the Indic context rules (starters,
@@ -585,32 +591,14 @@ pub(crate) mod tests {
             Normalizer::new().language_rules(false),
             Normalizer::new().unicode_form(UnicodeForm::Nfkc),
         ];
-        let (mut buffer, mut steps_buffer, mut token) =
-            (String::new(), String::new(), String::new());
         let (mut tokens, mut settled) = (0, 0);
-        let base = INDIC.len();
-        for length in 1..=4u32 {
-            for n in 0..base.pow(length) {
-                token.clear();
-                let mut rest = n;
-                for _ in 0..length {
-                    token.push(INDIC[rest % base]);
-                    rest /= base;
-                }
-                for normalizer in &normalizers {
-                    let folder = normalizer.folder(word_lang("hin"));
-                    let token = normalizer.without_edge_joiners(&token);
-                    tokens += 1;
-                    let one_pass = normalizer.fold_in_one_pass(
-                        token,
-                        folder.table,
-                        folder.relevant,
-                        &mut buffer,
-                    );
-                    let Some(changed) = one_pass else { continue };
+        for token in crate::normalize::tests::every_string(INDIC, 4) {
+            for normalizer in &normalizers {
+                tokens += 1;
+                if let Some((one_pass, steps)) =
+                    one_pass_and_steps(normalizer, &token, word_lang("hin"))
+                {
                     settled += 1;
-                    let one_pass = if changed { buffer.as_str() } else { token };
-                    let steps = normalizer.fold_by_steps(token, folder.rules, &mut steps_buffer);
                     assert_eq!(one_pass, steps, "{token:?} {normalizer:?}");
                 }
             }
@@ -625,23 +613,15 @@ pub(crate) mod tests {
     fn every_character_of_the_table_alone_agrees_with_the_steps() {
         let table_chars = (0..0x800).chain(PAGES.iter().flat_map(|page| page.clone()));
         let chars: Vec<char> = table_chars.filter_map(char::from_u32).collect();
-        let mut buffer = String::new();
-        let mut steps_buffer = String::new();
         for normalizer in normalizers().iter().step_by(7) {
             for lang in ["und", "tur", "pes", "rus"] {
-                let folder = normalizer.folder(word_lang(lang));
                 for &c in &chars {
                     let token = c.to_string();
-                    let token = normalizer.without_edge_joiners(&token);
-                    let one_pass = normalizer.fold_in_one_pass(
-                        token,
-                        folder.table,
-                        folder.relevant,
-                        &mut buffer,
-                    );
-                    let Some(changed) = one_pass else { continue };
-                    let one_pass = if changed { buffer.as_str() } else { token };
-                    let steps = normalizer.fold_by_steps(token, folder.rules, &mut steps_buffer);
+                    let Some((one_pass, steps)) =
+                        one_pass_and_steps(normalizer, &token, word_lang(lang))
+                    else {
+                        continue;
+                    };
                     assert_eq!(one_pass, steps, "{c:?} {lang} {normalizer:?}");
                 }
             }

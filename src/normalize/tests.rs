@@ -2,6 +2,23 @@
 
 use super::*;
 
+/// Every string of one to `longest` characters from `pool`, for exhaustive tests of the
+/// rules that read a character's neighbours.
+pub(super) fn every_string(pool: &[char], longest: u32) -> impl Iterator<Item = String> + '_ {
+    (1..=longest).flat_map(move |length| {
+        (0..pool.len().pow(length)).map(move |n| {
+            let mut rest = n;
+            (0..length)
+                .map(|_| {
+                    let c = pool[rest % pool.len()];
+                    rest /= pool.len();
+                    c
+                })
+                .collect()
+        })
+    })
+}
+
 fn lang(code: &str) -> Lang {
     code.parse().unwrap()
 }
