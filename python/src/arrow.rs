@@ -402,19 +402,7 @@ impl Rows {
 
 /// `parts` one after the other, each copied into its place in parallel.
 fn concat<T: Copy + Default + Send + Sync>(parts: Vec<&[T]>) -> Vec<T> {
-    let mut all = vec![T::default(); parts.iter().map(|part| part.len()).sum()];
-    let mut rest = &mut all[..];
-    let mut places = Vec::with_capacity(parts.len());
-    for part in &parts {
-        let (place, after) = rest.split_at_mut(part.len());
-        places.push(place);
-        rest = after;
-    }
-    places
-        .into_par_iter()
-        .zip(parts)
-        .for_each(|(place, part)| place.copy_from_slice(part));
-    all
+    fill_in_parallel(0, &parts, |place, part, _| place.copy_from_slice(part))
 }
 
 /// Arrow offsets of the parts' items one after the other, starting with 0: `ends[i]` are part
@@ -427,15 +415,30 @@ fn concat_offsets(ends: &[&[i32]], lens: &[usize]) -> (Vec<i32>, bool) {
         bases.push(i32::try_from(total).unwrap_or(i32::MAX));
         total += len;
     }
-    let fits = i32::try_from(total).is_ok();
+    // Each part's offsets but its leading 0, rebased.
     let parts: Vec<&[i32]> = ends
         .iter()
         .map(|part| part.get(1..).unwrap_or(&[]))
         .collect();
-    let mut offsets = vec![0i32; 1 + parts.iter().map(|part| part.len()).sum::<usize>()];
-    let mut rest = &mut offsets[1..];
+    let offsets = fill_in_parallel(1, &parts, |place, part, i| {
+        for (to, &end) in place.iter_mut().zip(part) {
+            *to = bases[i].saturating_add(end);
+        }
+    });
+    (offsets, i32::try_from(total).is_ok())
+}
+
+/// A vector of `head` default values then room for `parts` one after the other, which `fill`
+/// writes in parallel, each part (with its index) into its own place.
+fn fill_in_parallel<T: Copy + Default + Send + Sync, P: Sync>(
+    head: usize,
+    parts: &[&[P]],
+    fill: impl Fn(&mut [T], &[P], usize) + Sync,
+) -> Vec<T> {
+    let mut all = vec![T::default(); head + parts.iter().map(|part| part.len()).sum::<usize>()];
+    let mut rest = &mut all[head..];
     let mut places = Vec::with_capacity(parts.len());
-    for part in &parts {
+    for part in parts {
         let (place, after) = rest.split_at_mut(part.len());
         places.push(place);
         rest = after;
@@ -443,13 +446,9 @@ fn concat_offsets(ends: &[&[i32]], lens: &[usize]) -> (Vec<i32>, bool) {
     places
         .into_par_iter()
         .zip(parts)
-        .zip(bases)
-        .for_each(|((place, part), base)| {
-            for (to, &end) in place.iter_mut().zip(part) {
-                *to = base.saturating_add(end);
-            }
-        });
-    (offsets, fits)
+        .enumerate()
+        .for_each(|(i, (place, part))| fill(place, part, i));
+    all
 }
 
 /// A validity buffer, or none when every row is valid.
