@@ -355,7 +355,7 @@ mod tests {
     }
 
     #[test]
-    fn every_starter_is_in_the_blocks_the_rules_look_at() {
+    fn the_keys_and_bitmaps_are_those_of_the_lists() {
         let firsts = VOWEL_PAIRS.iter().map(|&(first, _, _)| first);
         for c in VIRAMAS.into_iter().chain(firsts) {
             assert!(BLOCKS.contains(&c) && is_rule_key(c), "{c:?}");
