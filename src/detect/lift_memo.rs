@@ -107,6 +107,13 @@ impl Default for WordScratch {
     }
 }
 
+/// The memo's slot of a hash. The model's buckets use the top bits and its fingerprints the
+/// bottom 16: the memo takes bits from between them.
+#[inline]
+fn slot_index(hash: u64) -> usize {
+    (hash >> 20) as usize & ((1 << SLOT_BITS) - 1)
+}
+
 /// Appends a feature's entries (language index, lift; two bytes each) as lifts.
 fn push_entries(out: &mut Vec<u32>, entries: &[u8]) {
     out.extend(
@@ -117,11 +124,11 @@ fn push_entries(out: &mut Vec<u32>, entries: &[u8]) {
 }
 
 impl WordScratch {
-    /// The slot of `word` (with hash `hash`), made with the word's own entries when the memo
-    /// does not hold the word; `None` for a word not to memoize.
+    /// The slot of a word of `chars` characters with hash `hash`, made with the word's own
+    /// entries when the memo does not hold the word; `None` for a word not to memoize.
     #[inline]
-    fn slot(&mut self, model: &Model, word: &[char], hash: u64) -> Option<usize> {
-        if word.len() > LONGEST_WORD || hash == 0 {
+    fn slot(&mut self, model: &Model, chars: usize, hash: u64) -> Option<usize> {
+        if chars > LONGEST_WORD || hash == 0 {
             return None;
         }
         if self.slots.is_empty() || self.model != model as *const Model as usize {
@@ -129,18 +136,16 @@ impl WordScratch {
             self.slots.resize(1 << SLOT_BITS, EMPTY);
             self.start_again();
         }
-        // The model's buckets use the top bits and its fingerprints the bottom 16: the memo
-        // takes bits from between them.
-        let i = (hash >> 20) as usize & ((1 << SLOT_BITS) - 1);
+        let i = slot_index(hash);
         let slot = self.slots[i];
-        if slot.hash != hash || usize::from(slot.chars) != word.len() {
-            self.make_slot(i, model, word, hash);
+        if slot.hash != hash || usize::from(slot.chars) != chars {
+            self.make_slot(i, model, chars, hash);
         }
         Some(i)
     }
 
-    /// Fills slot `i` with `word` and its own entries, room made first.
-    fn make_slot(&mut self, i: usize, model: &Model, word: &[char], hash: u64) {
+    /// Fills slot `i` with a word of `chars` characters and its own entries, room made first.
+    fn make_slot(&mut self, i: usize, model: &Model, chars: usize, hash: u64) {
         // Room for the word's entries and its n-gram sums: at most one per language each.
         if self.lifts.len() + 2 * MAX_LANGS > MAX_LIFTS {
             self.start_again();
@@ -151,9 +156,43 @@ impl WordScratch {
             hash,
             word_start: start as u32,
             word_len: (self.lifts.len() - start) as u16,
-            chars: word.len() as u16,
+            chars: chars as u16,
             ..EMPTY
         };
+    }
+
+    /// Starts loading what [`WordScratch::own_lifts`] will read of a word (its slot, then
+    /// its lifts or its bucket in the model) and returns a byte of it, for
+    /// [`std::hint::black_box`] (see [`Model::touch`]).
+    #[inline]
+    pub(crate) fn touch(&self, model: &Model, hash: u64, chars: usize) -> u8 {
+        let Some(slot) = self.slots.get(slot_index(hash)) else {
+            return 0;
+        };
+        if slot.hash == hash && usize::from(slot.chars) == chars {
+            self.lifts
+                .get(slot.word_start as usize)
+                .map_or(0, |&l| l as u8)
+        } else {
+            model.touch(hash)
+        }
+    }
+
+    /// The own entries (as lifts) of a word of `chars` characters with hash `hash`: what
+    /// [`WordScratch::lifts`] gives with [`Ngrams::No`], without the word's characters.
+    #[inline]
+    pub(crate) fn own_lifts<R>(
+        &mut self,
+        model: &Model,
+        hash: u64,
+        chars: usize,
+        f: impl FnOnce(&[u32]) -> R,
+    ) -> R {
+        match self.slot(model, chars, hash) {
+            Some(i) => f(&self.lifts[self.word_range(i)]),
+            // The characters are needed only for n-gram sums, which `Ngrams::No` never makes.
+            None => self.unmemoized(model, &[], hash, Ngrams::No, |lifts| f(lifts.word)),
+        }
     }
 
     /// The word's own entries and its n-grams' summed lifts (empty unless `ngrams` asks for
@@ -167,7 +206,7 @@ impl WordScratch {
         ngrams: Ngrams,
         f: impl FnOnce(WordLifts<'_>) -> R,
     ) -> R {
-        let Some(i) = self.slot(model, word, hash) else {
+        let Some(i) = self.slot(model, word.len(), hash) else {
             return self.unmemoized(model, word, hash, ngrams, f);
         };
         let ngrams = ngrams.wanted(&self.lifts[self.word_range(i)]);
@@ -175,7 +214,7 @@ impl WordScratch {
             if self.lifts.len() + MAX_LANGS > MAX_LIFTS {
                 // Full: start again, this word first.
                 self.start_again();
-                self.make_slot(i, model, word, hash);
+                self.make_slot(i, model, word.len(), hash);
             }
             let mut lifts = std::mem::take(&mut self.lifts);
             let start = lifts.len();

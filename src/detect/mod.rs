@@ -40,16 +40,16 @@
 //!    and Korean in a text with at least half as much Hangul. These answers accept the ambiguities below.
 //! 3. **The model** (`ngram`, `words`). For the seven scripts several languages share
 //!    (Latin: 78 languages, Cyrillic: 12, Arabic: 10, Devanagari: 3, Hebrew, Ethiopic and
-//!    Tibetan: 2 each), every word's character 2- to 4-grams and the word itself add their
-//!    lifts (how much more a language uses them than the script's languages on average) to
-//!    each language's score. Small priors favour the far more written of two close languages
+//!    Tibetan: 2 each), every word's character 2- to 4-grams and the word itself, and the
+//!    common pairs of words in a row ("il a", "es una"), add their lifts (how much more a
+//!    language uses them than the script's languages on average) to each language's score. Small priors favour the far more written of two close languages
 //!    on text too short to tell them apart (Persian over Dari, Croatian over Bosnian, ...).
 //!    Reading stops as soon as one language leads by 40 nats, which most text does within a
 //!    few words.
 //! 4. **Sentences.** Inside a run, a sentence whose own evidence beats the run's language by a
 //!    wide margin becomes a span of its own language ([`Detector::detect_spans`]).
 //!
-//! The model (4.4 MB, built into the library) is trained on NTREX-128 news (every line but
+//! The model (5.1 MB, built into the library) is trained on NTREX-128 news (every line but
 //! those whose number is 1 mod 7, which stay held out for the evaluation) and the Universal
 //! Declaration of Human Rights, by `tools/langid-train` (see its documentation). Reading it
 //! costs a check of its header on first use.

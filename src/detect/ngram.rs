@@ -27,7 +27,7 @@
 use std::sync::OnceLock;
 
 use super::lift_memo::{Ngrams, WordScratch};
-use super::words::{MAX_FEATURES, ngram_features, word_hash, words_while};
+use super::words::{MAX_FEATURES, ngram_features, pair_hash, word_hash, words_while};
 use crate::Lang;
 
 /// The most languages a model can have (its language indexes are bytes).
@@ -38,8 +38,9 @@ pub(crate) const VERSION: u32 = 1;
 pub(crate) const MAGIC: &[u8; 4] = b"WMNG";
 /// A language the model does not have.
 const NONE: u8 = u8::MAX;
-/// The most words one [`Scores`] adds up: a word has at most `MAX_FEATURES` (77) features of
-/// lifts of at most 255, so its sums stay below 2^32 (65,536 × 77 × 255 < 1.3 × 10^9).
+/// The most words one [`Scores`] adds up: a word has at most `MAX_FEATURES` (79) features of
+/// lifts of at most 255 and makes a pair with the word before it, so its sums stay below
+/// 2^32 (65,536 × 80 × 255 < 1.4 × 10^9).
 const MAX_SCORED_WORDS: u32 = 1 << 16;
 
 static MODEL_BYTES: &[u8] = include_bytes!("model.bin");
@@ -247,6 +248,14 @@ impl Model {
         self.table.entries(hash)
     }
 
+    /// Starts loading the bucket of `hash` and returns its first byte, for
+    /// [`std::hint::black_box`]: a load whose result nothing waits for, so that the cache
+    /// miss is under way while other work goes on.
+    #[inline]
+    pub(crate) fn touch(&self, hash: u64) -> u8 {
+        self.table.bucket(hash).first().copied().unwrap_or(0)
+    }
+
     /// Calls `f` with the entries of each n-gram of `word`.
     #[inline]
     pub(crate) fn for_ngram_entries(&self, word: &[char], mut f: impl FnMut(&'static [u8])) {
@@ -322,6 +331,21 @@ pub(crate) struct Until<'a> {
     pub(crate) max_words: u32,
 }
 
+impl Until<'_> {
+    /// Whether reading stops after `read` words that brought the scores to `scores`.
+    #[inline]
+    fn reached(&self, scores: &Scores, read: u32) -> bool {
+        read >= self.max_words
+            || (read.is_multiple_of(self.every.max(1))
+                && scores
+                    .best(self.candidates)
+                    .is_some_and(|(_, lead)| lead >= self.lead))
+    }
+}
+
+/// Words whose lifts [`Scores::read`] loads at once when it looks at known words only.
+const KNOWN_BATCH: usize = 8;
+
 /// The summed lifts of a text, per model language.
 #[derive(Clone, Debug)]
 pub(crate) struct Scores {
@@ -359,42 +383,136 @@ impl Scores {
         until: Option<Until<'_>>,
         words: &mut WordScratch,
     ) -> bool {
+        if look == Look::KnownWords && *full == 0 {
+            self.read_known(model, text, until, words)
+        } else {
+            self.read_each(model, text, (look, full), until, words)
+        }
+    }
+
+    /// [`Scores::read`], one word after the other.
+    fn read_each(
+        &mut self,
+        model: &Model,
+        text: &str,
+        (look, full): (Look, &mut u32),
+        until: Option<Until<'_>>,
+        words: &mut WordScratch,
+    ) -> bool {
         let mut stopped = false;
         let mut read = 0u32;
         let mut chars = std::mem::take(&mut words.chars);
+        // The hash of the word before, when both it and this word are read in full: the pair
+        // of the two is a feature too.
+        let mut previous = None;
         words_while(text, &mut chars, |word| {
             if self.words >= MAX_SCORED_WORDS {
                 stopped = true;
                 return false;
             }
-            if *full > 0 {
+            let look = if *full > 0 {
                 *full -= 1;
-                self.add_word(model, word, Look::Full, words);
+                Look::Full
             } else {
-                self.add_word(model, word, look, words);
-            }
-            read += 1;
-            let Some(until) = until else {
-                return true;
+                look
             };
-            stopped = read >= until.max_words
-                || (read.is_multiple_of(until.every.max(1))
-                    && self
-                        .best(until.candidates)
-                        .is_some_and(|(_, lead)| lead >= until.lead));
+            let hash = word_hash(word);
+            let pair = previous
+                .filter(|_| look == Look::Full)
+                .map(|first| pair_hash(first, hash));
+            if let Some(pair) = pair {
+                // The pair's bucket loads while the word is added.
+                std::hint::black_box(model.touch(pair));
+            }
+            self.add_word(model, word, hash, look, words);
+            if let Some(pair) = pair {
+                add_entries(&mut self.sum, model.entries(pair));
+            }
+            previous = (look == Look::Full).then_some(hash);
+            read += 1;
+            stopped = until.is_some_and(|until| until.reached(self, read));
             !stopped
         });
         words.chars = chars;
         stopped
     }
 
-    /// Adds one word's features.
+    /// [`Scores::read`] with [`Look::KnownWords`] alone, [`KNOWN_BATCH`] words at a time:
+    /// the words' hashes first, then the loads of all their lifts started together (a word
+    /// the memo does not hold is a cache miss or two in the model), then the words added in
+    /// order, with the checks of [`Scores::read_each`]. This is the look every sentence of a
+    /// text gets in [`Detector::detect_spans`](super::Detector::detect_spans).
+    fn read_known(
+        &mut self,
+        model: &Model,
+        text: &str,
+        until: Option<Until<'_>>,
+        words: &mut WordScratch,
+    ) -> bool {
+        let mut batch = [(0u64, 0usize); KNOWN_BATCH];
+        let mut n = 0;
+        let mut read = 0u32;
+        let mut stopped = false;
+        let mut chars = std::mem::take(&mut words.chars);
+        words_while(text, &mut chars, |word| {
+            batch[n] = (word_hash(word), word.len());
+            n += 1;
+            if n == KNOWN_BATCH {
+                n = 0;
+                stopped = self.add_known(model, &batch, &mut read, until, words);
+            }
+            !stopped
+        });
+        if !stopped && n > 0 {
+            stopped = self.add_known(model, &batch[..n], &mut read, until, words);
+        }
+        words.chars = chars;
+        stopped
+    }
+
+    /// Adds the own lifts of `batch`'s words (hash, characters) in order, counting them in
+    /// `read`, until `until` says stop; returns true when it stopped.
+    fn add_known(
+        &mut self,
+        model: &Model,
+        batch: &[(u64, usize)],
+        read: &mut u32,
+        until: Option<Until<'_>>,
+        memo: &mut WordScratch,
+    ) -> bool {
+        let touched = batch
+            .iter()
+            .fold(0u8, |t, &(hash, chars)| t ^ memo.touch(model, hash, chars));
+        std::hint::black_box(touched);
+        for &(hash, chars) in batch {
+            if self.words >= MAX_SCORED_WORDS {
+                return true;
+            }
+            self.words += 1;
+            self.letters = self.letters.saturating_add(chars as u32);
+            let sum = &mut self.sum;
+            memo.own_lifts(model, hash, chars, |lifts| add_lifts(sum, lifts));
+            *read += 1;
+            if until.is_some_and(|until| until.reached(self, *read)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Adds the features of one word, whose [`word_hash`] is `hash`.
     #[inline]
-    fn add_word(&mut self, model: &Model, word: &[char], look: Look, memo: &mut WordScratch) {
+    fn add_word(
+        &mut self,
+        model: &Model,
+        word: &[char],
+        hash: u64,
+        look: Look,
+        memo: &mut WordScratch,
+    ) {
         self.words += 1;
         self.letters = self.letters.saturating_add(word.len() as u32);
         let sum = &mut self.sum;
-        let hash = word_hash(word);
         match look {
             Look::KnownWords => memo.lifts(model, word, hash, Ngrams::No, |lifts| {
                 add_lifts(sum, lifts.word);
@@ -448,7 +566,7 @@ fn add_lifts(sum: &mut [u32; MAX_LANGS], lifts: &[u32]) {
 }
 
 /// Adds a feature's entries (language index, lift) as they are in the model.
-#[cfg(test)]
+#[inline]
 fn add_entries(sum: &mut [u32; MAX_LANGS], entries: &[u8]) {
     for e in entries.chunks_exact(2) {
         let s = &mut sum[e[0] as usize];
@@ -529,8 +647,15 @@ mod tests {
     fn reference(model: &Model, text: &str, look: Look) -> [u32; MAX_LANGS] {
         let mut sum = [0u32; MAX_LANGS];
         let mut add = |hash| add_entries(&mut sum, model.table.entries(hash));
+        let mut previous = None;
         crate::detect::words::for_each_word(text, &mut Vec::new(), |word| {
             let known = !model.table.entries(word_hash(word)).is_empty();
+            if look == Look::Full {
+                if let Some(first) = previous {
+                    add(pair_hash(first, word_hash(word)));
+                }
+                previous = Some(word_hash(word));
+            }
             match look {
                 Look::Full => crate::detect::words::word_features(word, |_, h| add(h)),
                 Look::WordFirst if !known => ngram_features(word, |_, h| add(h)),
@@ -585,6 +710,43 @@ mod tests {
                     let expected = reference(model, text, look);
                     assert!(fresh.sum == expected, "{look:?}: {text:.40}");
                     assert!(again.sum == expected, "{look:?}, warm: {text:.40}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn known_words_read_in_batches_stop_where_one_by_one_they_do() {
+        let model = Model::get();
+        let all: Vec<u8> = (0..model.langs as u8).collect();
+        let latin: Vec<u8> = ["eng", "fra", "deu", "spa"]
+            .map(|c| model.slot(c.parse().unwrap()).unwrap())
+            .to_vec();
+        let text = "The government said on Monday that le gouvernement a dit lundi que die \
+                    Regierung am Montag sagte, dass el gobierno dijo el lunes que nothing would \
+                    change before the elections of next year in any of the countries.";
+        for candidates in [&all, &latin] {
+            for every in [1, 3, 8, 9] {
+                for max_words in [1, 7, 8, 17, 1000] {
+                    for lead in [0, 100, 1000, u32::MAX] {
+                        let until = Until {
+                            candidates,
+                            lead,
+                            every,
+                            max_words,
+                        };
+                        let mut batched = Scores::default();
+                        let mut memo = WordScratch::default();
+                        let stopped = batched.read_known(model, text, Some(until), &mut memo);
+                        let mut each = Scores::default();
+                        let look = (Look::KnownWords, &mut 0);
+                        let mut memo = WordScratch::default();
+                        let stopped_each =
+                            each.read_each(model, text, look, Some(until), &mut memo);
+                        assert_eq!(stopped, stopped_each, "{until:?}");
+                        assert_eq!((batched.words, batched.letters), (each.words, each.letters));
+                        assert!(batched.sum == each.sum, "{until:?}");
+                    }
                 }
             }
         }

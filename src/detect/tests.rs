@@ -142,6 +142,21 @@ fn a_few_words() {
 }
 
 #[test]
+fn two_common_words_that_say_their_language_together() {
+    // Each word alone is as much Italian, Catalan or Maltese ("il", "a", "es", "una", "y"):
+    // the pair is not.
+    let d = Detector::new();
+    for (code, text) in [
+        ("fra", "Il a"),
+        ("fra", "Il y"),
+        ("spa", "Es una"),
+        ("spa", "No se"),
+    ] {
+        assert_eq!(d.detect(text).lang.code(), code, "{text}");
+    }
+}
+
+#[test]
 fn fallback_replaces_undetermined_only() {
     let d = Detector::new().fallback(lang("deu"));
     assert_eq!(d.detect("ok").lang.code(), "deu");

@@ -12,6 +12,8 @@ use crate::Script;
 pub const KINDS: usize = words::KINDS;
 /// The kind of a whole-word feature.
 pub const WORD_KIND: usize = words::WORD_KIND;
+/// The kind of a feature of two words in a row.
+pub const PAIR_KIND: usize = words::PAIR_KIND;
 /// The first bytes of a model.
 pub const MAGIC: &[u8; 4] = super::ngram::MAGIC;
 /// The model format's version.
@@ -25,6 +27,16 @@ pub fn for_each_word(text: &str, buf: &mut Vec<char>, word: impl FnMut(&[char]))
 /// Calls `feature(kind, hash)` for every feature of a word, as detection looks them up.
 pub fn for_each_feature(word: &[char], feature: impl FnMut(usize, u64)) {
     words::word_features(word, feature);
+}
+
+/// The hash of a whole word.
+pub fn word_hash(word: &[char]) -> u64 {
+    words::word_hash(word)
+}
+
+/// The hash of the pair of two words in a row, from their [`word_hash`]es.
+pub fn pair_hash(first: u64, second: u64) -> u64 {
+    words::pair_hash(first, second)
 }
 
 /// The script of a word: that of its letters, `None` when they are of several scripts (a

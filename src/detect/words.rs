@@ -4,7 +4,9 @@
 //! the marks texts write or leave out at will dropped (Arabic harakat and tatweel, Hebrew
 //! points); a word with a digit is skipped, and a word with a combining accent is composed
 //! (NFC), as the training text was. Each word, framed by a space on either side (`" word "`),
-//! gives its character 2-, 3- and 4-grams and the whole word, each hashed to 64 bits. The
+//! gives its character 2-, 3- and 4-grams and the whole word, each hashed to 64 bits; and two
+//! words in a row give a pair ([`pair_hash`]): the evidence that two common words each
+//! leave open ("il a", "dit is") is often in how they go together. The
 //! training tool (`tools/langid-train`) reads text through these same functions, so that
 //! what the model counted and what detection looks up are the same features.
 
@@ -20,10 +22,13 @@ pub(crate) const MIN_ORDER: usize = 2;
 pub(crate) const MAX_WORD_CHARS: usize = 24;
 /// The kinds of feature: n-grams of order `n` are kind `n - 1`, whole words [`WORD_KIND`].
 #[cfg(any(test, feature = "langid-training"))]
-pub(crate) const KINDS: usize = 6;
+pub(crate) const KINDS: usize = 7;
 /// The kind of a whole-word feature.
 #[cfg(any(test, feature = "langid-training"))]
 pub(crate) const WORD_KIND: usize = 5;
+/// The kind of a feature of two words in a row.
+#[cfg(any(test, feature = "langid-training"))]
+pub(crate) const PAIR_KIND: usize = 6;
 /// The most features a word has: n-grams of orders 2 to 4 of the framed word, and the word.
 pub(crate) const MAX_FEATURES: usize = 3 * (MAX_WORD_CHARS + 2) + 1;
 
@@ -141,6 +146,12 @@ pub(crate) fn word_hash(word: &[char]) -> u64 {
     mix(h ^ 0xABCD)
 }
 
+/// The hash of two words in a row, from their [`word_hash`]es.
+#[inline]
+pub(crate) fn pair_hash(first: u64, second: u64) -> u64 {
+    mix(first.rotate_left(29) ^ second ^ 0x5041_4952)
+}
+
 /// Calls `feature(kind, hash)` for every n-gram of a word.
 #[inline]
 pub(crate) fn ngram_features(word: &[char], mut feature: impl FnMut(usize, u64)) {
@@ -209,8 +220,8 @@ mod tests {
     fn features_of_a_word() {
         let mut n = [0usize; KINDS];
         word_features(&['a', 'b', 'c'], |k, _| n[k] += 1);
-        // " abc ": 4 bigrams, 3 trigrams, 2 fourgrams, the word.
-        assert_eq!(n, [0, 4, 3, 2, 0, 1]);
+        // " abc ": 4 bigrams, 3 trigrams, 2 fourgrams, the word (pairs are of two words).
+        assert_eq!(n, [0, 4, 3, 2, 0, 1, 0]);
         let long: Vec<char> = "a".repeat(100).chars().collect();
         let mut count = 0;
         word_features(&long, |_, _| count += 1);

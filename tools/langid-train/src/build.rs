@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use wordmill::Lang;
-use wordmill::detect::training::{KINDS, MAGIC, VERSION, WORD_KIND, model_scripts};
+use wordmill::detect::training::{KINDS, MAGIC, PAIR_KIND, VERSION, WORD_KIND, model_scripts};
 
 use crate::count::Counts;
 
@@ -13,7 +13,8 @@ use crate::count::Counts;
 pub struct Params {
     /// Jelinek-Mercer ratio k in `ln(1 + k p / p_bg)`.
     pub k: f64,
-    /// Weight per kind of feature (n-grams of orders 1 to 5, word; 0 for kinds not used).
+    /// Weight per kind of feature (n-grams of orders 1 to 5, word, pair of words; 0 for
+    /// kinds not used).
     pub weights: [f64; KINDS],
     /// Subtracted from every count (absolute discounting): singletons are mostly chance.
     pub discount: f64,
@@ -27,6 +28,9 @@ pub struct Params {
     pub min_count: f64,
     /// The same for whole words.
     pub min_count_word: f64,
+    /// The same for pairs of words in a row: most pairs are seen once or twice, and the
+    /// model's size budget takes only the common ones.
+    pub min_count_pair: f64,
     /// Lifts are counted from `ln(1 + k floor)`: a language that uses a feature less than
     /// `floor` times the background gets nothing for it (fewer entries, little lost).
     pub floor: f64,
@@ -37,15 +41,17 @@ const REF_TOKENS: f64 = 150_000.0;
 
 impl Default for Params {
     fn default() -> Self {
-        // Chosen on NTREX lines 2 mod 7 with a model trained on lines 0, 3, 4, 5, 6.
+        // Chosen on NTREX lines 2 mod 7 with a model trained on lines 0, 3, 4, 5, 6; the pairs'
+        // minimum count by the model's size (at most 5 MiB).
         Params {
             k: 1.0,
-            weights: [0.0, 0.7, 1.0, 1.3, 0.0, 2.5],
+            weights: [0.0, 0.7, 1.0, 1.3, 0.0, 2.5, 1.5],
             discount: 0.5,
             scale: 1.0 / 32.0,
             min_units: 1.0,
             min_count: 4.0,
             min_count_word: 2.0,
+            min_count_pair: 5.0,
             floor: 0.3,
         }
     }
@@ -79,7 +85,9 @@ pub fn lifts(counts: &Counts, params: &Params) -> Vec<Feature> {
                 let total = c.totals[kind as usize].max(1.0);
                 let p = (n - params.discount).max(0.0) / total;
                 let scaled = n * (REF_TOKENS / total).min(1.0);
-                let min = if kind as usize == WORD_KIND {
+                let min = if kind as usize == PAIR_KIND {
+                    params.min_count_pair
+                } else if kind as usize == WORD_KIND {
                     params.min_count_word
                 } else {
                     params.min_count

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 use wordmill::detect::training::{
-    KINDS, for_each_feature, for_each_word, model_scripts, word_script,
+    KINDS, PAIR_KIND, for_each_feature, for_each_word, model_scripts, pair_hash, word_hash,
+    word_script,
 };
 use wordmill::{Lang, Script};
 
@@ -159,8 +160,12 @@ pub fn count(sources: &Sources) -> Result<Counts, String> {
                 eprintln!("warning: no training text for {lang}");
             }
             for line in &text {
+                // The previous word of the line, if it was of a covered script: its script
+                // and hash.
+                let mut previous: Option<(Script, u64)> = None;
                 for_each_word(line, &mut buf, |word| {
                     let Some(script) = word_script(word).filter(|s| scripts.contains(s)) else {
+                        previous = None;
                         return;
                     };
                     let c = counts.entry(script).or_default();
@@ -168,6 +173,15 @@ pub fn count(sources: &Sources) -> Result<Counts, String> {
                         c.totals[kind] += 1.0;
                         c.features.entry(hash).or_insert((kind as u8, 0.0)).1 += 1.0;
                     });
+                    let hash = word_hash(word);
+                    if let Some((s, first)) = previous
+                        && s == script
+                    {
+                        c.totals[PAIR_KIND] += 1.0;
+                        let pair = pair_hash(first, hash);
+                        c.features.entry(pair).or_insert((PAIR_KIND as u8, 0.0)).1 += 1.0;
+                    }
+                    previous = Some((script, hash));
                 });
             }
         }
