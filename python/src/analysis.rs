@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyIndexError, PyKeyError};
+use pyo3::exceptions::{PyIndexError, PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
@@ -381,13 +381,25 @@ pub struct BatchAnalysis {
     /// The analyses, in input order: a list of Analysis.
     #[pyo3(get)]
     pub documents: Py<PyList>,
-    /// Statistics of all the documents: a CorpusStats.
-    #[pyo3(get)]
-    pub stats: Py<CorpusStats>,
+    /// Statistics of all the documents, unless `analyze_batch` was asked for none
+    /// (`stats=False`).
+    pub stats: Option<Py<CorpusStats>>,
 }
 
 #[pymethods]
 impl BatchAnalysis {
+    /// Statistics of all the documents: a CorpusStats. A ValueError when analyze_batch was
+    /// called with stats=False, which counts none.
+    #[getter]
+    fn stats(&self, py: Python<'_>) -> PyResult<Py<CorpusStats>> {
+        match &self.stats {
+            Some(stats) => Ok(stats.clone_ref(py)),
+            None => Err(PyValueError::new_err(
+                "no corpus statistics: analyze_batch was called with stats=False",
+            )),
+        }
+    }
+
     fn __len__(&self, py: Python<'_>) -> usize {
         self.documents.bind(py).len()
     }

@@ -138,6 +138,18 @@ def test_analyze_batch_keeps_input_order_and_counts_statistics(pipeline, documen
     assert len(pipeline.analyze_batch([]).documents) == 0
 
 
+def test_analyze_batch_without_statistics_gives_the_same_analyses(pipeline, documents):
+    docs = documents[:100]
+    with_stats = pipeline.analyze_batch(docs, threads=2)
+    for threads in (1, 2):
+        without = pipeline.analyze_batch(docs, threads=threads, stats=False)
+        assert [d.lang for d in without] == [d.lang for d in with_stats]
+        assert [d.terms.to_dict() for d in without] == [d.terms.to_dict() for d in with_stats]
+        assert [d.text for d in without] == docs
+        with pytest.raises(ValueError, match="stats=False"):
+            without.stats
+
+
 def test_corpus_stats_merge_and_frequencies(pipeline):
     p = pipeline
     a = p.analyze_batch(["Oman and Russia held talks in Muscat on regional security."]).stats
