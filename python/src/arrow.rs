@@ -1,10 +1,11 @@
 //! Arrow in and out: a column of text read in place through Arrow's C data interface, its
 //! analyses written into the buffers of a record batch.
 //!
-//! The documents go through the library's `analyze_batch` (or, without statistics, its
-//! `analyze` in parallel), then each rayon task writes the rows of its share of the analyses
-//! to buffers of its own, in input order, and the pieces are joined once. No Python object
-//! is made per document.
+//! The documents go through the library's `analyze` in parallel and their statistics are
+//! counted as its `analyze_batch` counts them; beside the statistics' final merge, each
+//! rayon task writes the rows of its share of the analyses to buffers of its own, in input
+//! order, the pieces are joined once and the analyses freed. No Python object is made per
+//! document.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -24,6 +25,7 @@ use crate::arrow_ffi::{import_arrays, to_pyarrow};
 use crate::options::script_name;
 use crate::pool::run_parallel;
 use crate::stats;
+use wordmill::tf::CorpusStats;
 
 /// `Pipeline.analyze_arrow`.
 pub(crate) fn analyze<'py>(
@@ -43,46 +45,40 @@ pub(crate) fn analyze<'py>(
     let count_stats = stats.is_some();
     let (joined, counted) = run_parallel(py, threads, || {
         // Invalid UTF-8 (which a conforming producer never gives) is read as U+FFFD. (Checked
-        // with `from_utf8` first: `from_utf8_lossy`'s own check is slower on valid text.)
+        // with simdutf8 first: `from_utf8_lossy`'s own check is slower on valid text.)
         let texts: Vec<Option<Cow<'_, str>>> = documents
             .par_iter()
             .map(|doc| {
-                doc.map(|bytes| match std::str::from_utf8(bytes) {
+                doc.map(|bytes| match simdutf8::basic::from_utf8(bytes) {
                     Ok(text) => Cow::Borrowed(text),
                     Err(_) => String::from_utf8_lossy(bytes),
                 })
             })
             .collect();
         let present: Vec<&str> = texts.iter().flatten().map(|text| &**text).collect();
-        let (analyses, counted) = if count_stats {
-            let batch = pipeline.analyze_batch(&present);
-            (batch.documents, Some(batch.stats))
+        let analyses: Vec<wordmill::Analysis> =
+            present.par_iter().map(|t| pipeline.analyze(t)).collect();
+        // The statistics as `analyze_batch` counts them (one per thread over its share of the
+        // documents, then merged), but with the rows made and the analyses freed beside the
+        // merge, which runs on one thread while the others would wait.
+        let shares = if count_stats {
+            let share = analyses.len().div_ceil(rayon::current_num_threads()).max(1);
+            analyses.par_chunks(share).map(count).collect()
         } else {
-            let analyses = present.par_iter().map(|t| pipeline.analyze(t)).collect();
-            (analyses, None)
+            Vec::new()
         };
-        // Back in input order, with the null texts.
-        let mut analysed = analyses.iter();
-        let rows: Vec<Option<&wordmill::Analysis>> = texts
-            .iter()
-            .map(|text| text.as_ref().and_then(|_| analysed.next()))
-            .collect();
-        // A piece of rows per task: one on one thread (nothing to join), a few per thread
-        // otherwise, for balance.
-        let tasks = match rayon::current_num_threads() {
-            1 => 1,
-            n => n * 4,
-        };
-        let pieces: Vec<Rows> = rows
-            .par_chunks(rows.len().div_ceil(tasks).max(1))
-            .map(|chunk| Rows::of(chunk, top))
-            .collect();
-        drop(rows);
-        // Joining the pieces is a copy on one thread, and so is freeing the analyses: on two
-        // threads or more, the one beside the other (they were a tenth of the call on two).
-        let (joined, ()) = rayon::join(
-            || Rows::join(pieces),
-            || analyses.into_par_iter().for_each(drop),
+        let (counted, joined) = rayon::join(
+            || {
+                let merged = shares
+                    .into_par_iter()
+                    .reduce(CorpusStats::new, CorpusStats::merged);
+                count_stats.then_some(merged)
+            },
+            || {
+                let joined = record_rows(&texts, &analyses, top);
+                analyses.into_par_iter().for_each(drop);
+                joined
+            },
         );
         (joined, counted)
     })?;
@@ -95,6 +91,40 @@ pub(crate) fn analyze<'py>(
     }
     let batch = joined.into_record_batch()?;
     to_pyarrow(py, batch)
+}
+
+/// The statistics of some analyses.
+fn count(analyses: &[wordmill::Analysis]) -> CorpusStats {
+    let mut stats = CorpusStats::new();
+    for analysis in analyses {
+        stats.add_document(analysis.lang(), &analysis.terms);
+    }
+    stats
+}
+
+/// The rows of `analyses` (those of the texts that are not null, in order) as one piece,
+/// with a null row for each null text.
+fn record_rows(
+    texts: &[Option<Cow<'_, str>>],
+    analyses: &[wordmill::Analysis],
+    top: Option<usize>,
+) -> Rows {
+    let mut analysed = analyses.iter();
+    let rows: Vec<Option<&wordmill::Analysis>> = texts
+        .iter()
+        .map(|text| text.as_ref().and_then(|_| analysed.next()))
+        .collect();
+    // A piece of rows per task: one on one thread (nothing to join), a few per thread
+    // otherwise, for balance.
+    let tasks = match rayon::current_num_threads() {
+        1 => 1,
+        n => n * 4,
+    };
+    let pieces: Vec<Rows> = rows
+        .par_chunks(rows.len().div_ceil(tasks).max(1))
+        .map(|chunk| Rows::of(chunk, top))
+        .collect();
+    Rows::join(pieces)
 }
 
 /// One chunk of the input, its strings seen as bytes (Arrow strings are UTF-8; each
