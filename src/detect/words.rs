@@ -27,7 +27,7 @@ pub(crate) const KINDS: usize = 7;
 #[cfg(any(test, feature = "langid-training"))]
 pub(crate) const WORD_KIND: usize = 5;
 /// The kind of a feature of two words in a row.
-#[cfg(any(test, feature = "langid-training"))]
+#[cfg(feature = "langid-training")]
 pub(crate) const PAIR_KIND: usize = 6;
 /// The most features a word has: n-grams of orders 2 to 4 of the framed word, and the word.
 pub(crate) const MAX_FEATURES: usize = 3 * (MAX_WORD_CHARS + 2) + 1;
