@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyIndexError, PyKeyError, PyValueError};
+use pyo3::exceptions::{PyAttributeError, PyIndexError, PyKeyError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
@@ -388,13 +388,14 @@ pub struct BatchAnalysis {
 
 #[pymethods]
 impl BatchAnalysis {
-    /// Statistics of all the documents: a CorpusStats. A ValueError when analyze_batch was
-    /// called with stats=False, which counts none.
+    /// Statistics of all the documents: a CorpusStats. An AttributeError when analyze_batch
+    /// was called with stats=False, which counts none (so `getattr(batch, "stats", None)`
+    /// is None then).
     #[getter]
     fn stats(&self, py: Python<'_>) -> PyResult<Py<CorpusStats>> {
         match &self.stats {
             Some(stats) => Ok(stats.clone_ref(py)),
-            None => Err(PyValueError::new_err(
+            None => Err(PyAttributeError::new_err(
                 "no corpus statistics: analyze_batch was called with stats=False",
             )),
         }

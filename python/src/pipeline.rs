@@ -185,8 +185,8 @@ impl Pipeline {
     /// Analyses documents (an iterable of str) in parallel with the GIL released, on
     /// `threads` threads (default: one per core), and returns their analyses in input order
     /// with their corpus statistics. The result does not depend on the number of threads.
-    /// With `stats=False` the statistics are not counted (reading `.stats` is then a
-    /// ValueError): counting them costs about a fifth of the call on one thread, which
+    /// With `stats=False` the statistics are not counted (reading `.stats` is then an
+    /// AttributeError): counting them costs about a fifth of the call on one thread, which
     /// callers that need only the analyses save.
     #[pyo3(signature = (texts, threads = None, stats = true))]
     fn analyze_batch(

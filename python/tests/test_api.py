@@ -146,8 +146,9 @@ def test_analyze_batch_without_statistics_gives_the_same_analyses(pipeline, docu
         assert [d.lang for d in without] == [d.lang for d in with_stats]
         assert [d.terms.to_dict() for d in without] == [d.terms.to_dict() for d in with_stats]
         assert [d.text for d in without] == docs
-        with pytest.raises(ValueError, match="stats=False"):
+        with pytest.raises(AttributeError, match="stats=False"):
             without.stats
+        assert getattr(without, "stats", None) is None
 
 
 def test_corpus_stats_merge_and_frequencies(pipeline):

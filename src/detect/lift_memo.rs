@@ -283,7 +283,7 @@ impl WordScratch {
         let acc = &mut self.acc;
         model.for_ngram_entries(word, |entries| {
             for e in entries.chunks_exact(2) {
-                // A word has at most MAX_FEATURES (77) n-grams of lifts of at most 255: its
+                // A word has fewer than MAX_FEATURES (79) n-grams of lifts of at most 255: its
                 // sums fit in 16 bits.
                 acc[usize::from(e[0])] += u32::from(e[1]);
             }

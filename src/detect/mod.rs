@@ -40,10 +40,12 @@
 //!    and Korean in a text with at least half as much Hangul. These answers accept the ambiguities below.
 //! 3. **The model** (`ngram`, `words`). For the seven scripts several languages share
 //!    (Latin: 78 languages, Cyrillic: 12, Arabic: 10, Devanagari: 3, Hebrew, Ethiopic and
-//!    Tibetan: 2 each), every word's character 2- to 4-grams and the word itself, and the
-//!    common pairs of words in a row ("il a", "es una"), add their lifts (how much more a
-//!    language uses them than the script's languages on average) to each language's score. Small priors favour the far more written of two close languages
-//!    on text too short to tell them apart (Persian over Dari, Croatian over Bosnian, ...).
+//!    Tibetan: 2 each), every word's character 2- to 4-grams and the word itself, and for
+//!    the words read in full the pairs of words in a row that the model knows ("il a", "es
+//!    una"), add their lifts (how much more a language uses them than the script's languages
+//!    on average) to each language's score. Small priors favour the far more written of two
+//!    close languages on text too short to tell them apart (Persian over Dari, Croatian over
+//!    Bosnian, ...).
 //!    Reading stops as soon as one language leads by 40 nats, which most text does within a
 //!    few words.
 //! 4. **Sentences.** Inside a run, a sentence whose own evidence beats the run's language by a

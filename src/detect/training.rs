@@ -8,7 +8,8 @@ use super::rules::script_langs;
 use super::words;
 use crate::Script;
 
-/// The kinds of feature: n-grams of order `n` are kind `n - 1`, whole words [`WORD_KIND`].
+/// The kinds of feature: n-grams of order `n` are kind `n - 1`, whole words [`WORD_KIND`],
+/// pairs of words in a row [`PAIR_KIND`].
 pub const KINDS: usize = words::KINDS;
 /// The kind of a whole-word feature.
 pub const WORD_KIND: usize = words::WORD_KIND;

@@ -20,7 +20,8 @@ pub(crate) const MAX_ORDER: usize = 4;
 pub(crate) const MIN_ORDER: usize = 2;
 /// Characters of a word read for n-grams (longer words: their first and last characters).
 pub(crate) const MAX_WORD_CHARS: usize = 24;
-/// The kinds of feature: n-grams of order `n` are kind `n - 1`, whole words [`WORD_KIND`].
+/// The kinds of feature: n-grams of order `n` are kind `n - 1`, whole words [`WORD_KIND`],
+/// pairs of words in a row kind 6.
 #[cfg(any(test, feature = "langid-training"))]
 pub(crate) const KINDS: usize = 7;
 /// The kind of a whole-word feature.
