@@ -92,6 +92,12 @@ pub(crate) struct RunBuffers {
 
 /// [`runs`] into `out.runs`, so that the buffers can be reused.
 pub(crate) fn runs_into(text: &str, out: &mut RunBuffers) {
+    scan_into::<true>(text, out);
+}
+
+/// [`runs_into`]; with `LATIN_TWO_BYTE` false, a Latin run's ASCII fast path stops at every
+/// non-ASCII character (the tests hold the two to the same runs).
+fn scan_into<const LATIN_TWO_BYTE: bool>(text: &str, out: &mut RunBuffers) {
     out.runs.clear();
     out.others.clear();
     let table = classes();
@@ -108,36 +114,52 @@ pub(crate) fn runs_into(text: &str, out: &mut RunBuffers) {
         if b < 0x80 {
             if scan.others.is_empty() && scan.runs.last().map(|r| r.script) == Some(latin) {
                 // The common case, ASCII in a Latin run: count letters, mark chunk ends, eight
-                // bytes at a time, then byte by byte up to the next non-ASCII character.
+                // bytes at a time, then byte by byte up to the next non-ASCII character; a
+                // Latin letter of two bytes (é, ü, ł: most of the accented letters of Latin
+                // text) is counted here too, as the general path below would count it, and
+                // the eight-byte steps go on after it.
                 let (mut same, mut letters, mut chunk_start) = (scan.same, 0, scan.chunk_start);
-                while let Some(&block) = bytes.get(i..i + 8).and_then(|b| b.first_chunk::<8>()) {
-                    let block = u64::from_le_bytes(block);
-                    if block & HIGH_BITS != 0 {
+                loop {
+                    while let Some(&block) = bytes.get(i..i + 8).and_then(|b| b.first_chunk::<8>())
+                    {
+                        let block = u64::from_le_bytes(block);
+                        if block & HIGH_BITS != 0 {
+                            break;
+                        }
+                        let (alphabetic, space) = ascii_classes(block);
+                        if space == 0 {
+                            same += count_high_bits(alphabetic);
+                        } else {
+                            // Up to and including the last space, the chunk ends; after it,
+                            // a new one begins.
+                            let last = (63 - space.leading_zeros()) / 8;
+                            let upto = u64::MAX >> (56 - 8 * last);
+                            letters += same + count_high_bits(alphabetic & upto);
+                            same = count_high_bits(alphabetic & !upto);
+                            chunk_start = i + last as usize + 1;
+                        }
+                        i += 8;
+                    }
+                    while let Some(&b) = bytes.get(i).filter(|b| **b < 0x80) {
+                        if b.is_ascii_alphabetic() {
+                            same += 1;
+                        } else if b.is_ascii_whitespace() {
+                            letters += same;
+                            same = 0;
+                            chunk_start = i + 1;
+                        }
+                        i += 1;
+                    }
+                    // A two-byte character (the text is UTF-8: its second byte follows).
+                    if !LATIN_TWO_BYTE || !matches!(bytes.get(i), Some(0xC2..=0xDF)) {
                         break;
                     }
-                    let (alphabetic, space) = ascii_classes(block);
-                    if space == 0 {
-                        same += count_high_bits(alphabetic);
-                    } else {
-                        // Up to and including the last space, the chunk ends; after it, a new
-                        // one begins.
-                        let last = (63 - space.leading_zeros()) / 8;
-                        let upto = u64::MAX >> (56 - 8 * last);
-                        letters += same + count_high_bits(alphabetic & upto);
-                        same = count_high_bits(alphabetic & !upto);
-                        chunk_start = i + last as usize + 1;
+                    let (cp, len) = decode(bytes, i);
+                    if CharClass(table[cp as usize]).slot() != LATIN_SLOT {
+                        break;
                     }
-                    i += 8;
-                }
-                while let Some(&b) = bytes.get(i).filter(|b| **b < 0x80) {
-                    if b.is_ascii_alphabetic() {
-                        same += 1;
-                    } else if b.is_ascii_whitespace() {
-                        letters += same;
-                        same = 0;
-                        chunk_start = i + 1;
-                    }
-                    i += 1;
+                    same += 1;
+                    i += len;
                 }
                 scan.same = same;
                 if chunk_start != scan.chunk_start {
@@ -496,7 +518,37 @@ mod tests {
         );
     }
 
+    /// The runs with and without the two-byte Latin letters counted in the ASCII fast path.
+    fn both_ways(text: &str) -> (Vec<Run>, Vec<Run>) {
+        let (mut fast, mut slow) = (RunBuffers::default(), RunBuffers::default());
+        scan_into::<true>(text, &mut fast);
+        scan_into::<false>(text, &mut slow);
+        (fast.runs, slow.runs)
+    }
+
+    #[test]
+    fn two_byte_latin_letters_in_the_fast_path_change_no_run() {
+        for text in [
+            "Le supermarché a fermé ses portes à Zürich, où l’on parle français.",
+            "Łódź i Kraków: 12×3 = 36, «cités», Straße\u{00A0}und Übermut.",
+            "Café Москва café Αθήνα naïve 東京 çà ñandú ﬁn",
+            "é",
+            "ab\u{00D7}cd \u{00F7} ÀÿĀžƀɏ",
+        ] {
+            let (fast, slow) = both_ways(text);
+            assert_eq!(fast, slow, "{text}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn two_byte_latin_letters_in_the_fast_path_change_no_run_of_any_text(
+            text in "\\PC{0,80}|[a-zA-Z0-9 .,\u{00A0}-\u{024F}\u{0370}-\u{03FF}\u{0400}-\u{045F}\u{0600}-\u{064A}\u{4E00}-\u{4E10}\u{3000}\n]{0,120}"
+        ) {
+            let (fast, slow) = both_ways(&text);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
         #[test]
         fn runs_cover_the_text_and_count_every_letter(
             text in "\\PC{0,80}|[a-zé \u{0430}-\u{044f}\u{0627}-\u{064a}\u{4e00}-\u{4e10}\u{3041}-\u{3050}.\n]{0,80}"
