@@ -1,6 +1,6 @@
 //! A per-thread memo of what the model says about each word it has read lately.
 //!
-//! Reading a word in full ([`Look::Full`](super::ngram::Look)) looks up its fifteen or so
+//! Reading a word in full ([`Look::Full`](super::scores::Look)) looks up its fifteen or so
 //! n-grams in a table of megabytes: a cache miss or two each, and some four hundred lifts to
 //! add for a Latin word. Even a word alone costs a miss. News repeats its words (the hundred
 //! most common cover about half of a text's tokens), so the memo keeps, per word, the
@@ -13,7 +13,7 @@
 //! hashes collide (about one chance in 2^50 over a long run) would share their lifts, as the
 //! model's own 16-bit fingerprints already let rarer features do.
 
-use super::ngram::{MAX_LANGS, Model};
+use super::model::{MAX_LANGS, Model};
 
 /// Words the memo holds at once: a direct-mapped table of this many slots (24 bytes each,
 /// 768 KB). Fewer slots miss more: on the lines of NTREX's 65 languages, 2^13 slots left 39 %

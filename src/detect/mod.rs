@@ -38,7 +38,7 @@
 //!    it, however short the text. Kana is Japanese, Hangul Korean; Han is Chinese (Mandarin),
 //!    or Cantonese when it has characters only Cantonese writes, Japanese in a text with kana
 //!    and Korean in a text with at least half as much Hangul. These answers accept the ambiguities below.
-//! 3. **The model** (`ngram`, `words`). For the seven scripts several languages share
+//! 3. **The model** (`model`, `scores`, `words`). For the seven scripts several languages share
 //!    (Latin: 78 languages, Cyrillic: 12, Arabic: 10, Devanagari: 3, Hebrew, Ethiopic and
 //!    Tibetan: 2 each), every word's character 2- to 4-grams and the word itself, and for
 //!    the words read in full the pairs of words in a row that the model knows ("il a", "es
@@ -99,10 +99,11 @@
 
 mod chars;
 mod lift_memo;
-mod ngram;
+mod model;
 mod rules;
 mod runs;
 mod sample;
+mod scores;
 mod spans;
 #[cfg(test)]
 mod tests;
@@ -176,7 +177,7 @@ pub(crate) struct Group {
 
 /// The groups of every detected script (by slot), for one allow-list.
 fn groups(allowed: &[bool]) -> Vec<Group> {
-    let model = ngram::Model::get();
+    let model = model::Model::get();
     (0..=chars::DETECTED.len() as u8)
         .map(|slot| {
             let script = chars::script_of_slot(slot).unwrap_or(Script::Latin);

@@ -4,9 +4,10 @@
 use std::ops::Range;
 
 use super::chars::script_of_slot;
-use super::ngram::{Look, Model, Scores};
+use super::model::Model;
 use super::rules::{self, Cjk};
 use super::runs::{self, RunScript};
+use super::scores::{Look, Scores};
 use super::spans::{Piece, Scratch, weighted_letters, with_scratch};
 use super::{Detection, Detector};
 use crate::{Lang, Script};

@@ -8,10 +8,11 @@ use std::ops::Range;
 
 use super::chars::script_of_slot;
 use super::lift_memo::WordScratch;
-use super::ngram::{Look, Model, Scores, Until};
+use super::model::Model;
 use super::rules::{self, Cjk};
 use super::runs::{self, Run, RunBuffers, RunScript};
 use super::sample::{Seen, prefix, sentence_units, windows};
+use super::scores::{Look, Scores, Until};
 use super::{Detection, Detector, Group, LanguageSpan};
 use crate::tokenize::Span;
 use crate::{Lang, Script};

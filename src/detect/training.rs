@@ -16,9 +16,9 @@ pub const WORD_KIND: usize = words::WORD_KIND;
 /// The kind of a feature of two words in a row.
 pub const PAIR_KIND: usize = words::PAIR_KIND;
 /// The first bytes of a model.
-pub const MAGIC: &[u8; 4] = super::ngram::MAGIC;
+pub const MAGIC: &[u8; 4] = super::model::MAGIC;
 /// The model format's version.
-pub const VERSION: u32 = super::ngram::VERSION;
+pub const VERSION: u32 = super::model::VERSION;
 
 /// Calls `word` with each word of `text`, as detection reads it.
 pub fn for_each_word(text: &str, buf: &mut Vec<char>, word: impl FnMut(&[char])) {

@@ -1,4 +1,4 @@
-//! From counts to the model: lifts, pruning, and the bytes `src/detect/ngram.rs` reads
+//! From counts to the model: lifts, pruning, and the bytes `src/detect/model.rs` reads
 //! (its documentation describes the format).
 
 use std::collections::HashMap;
@@ -8,7 +8,7 @@ use wordmill::detect::training::{KINDS, MAGIC, PAIR_KIND, VERSION, WORD_KIND, mo
 
 use crate::count::Counts;
 
-/// How counts become lifts (see `src/detect/ngram.rs` for the formula).
+/// How counts become lifts (see `src/detect/model.rs` for the formula).
 #[derive(Clone, Debug)]
 pub struct Params {
     /// Jelinek-Mercer ratio k in `ln(1 + k p / p_bg)`.
