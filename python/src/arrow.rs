@@ -56,8 +56,7 @@ pub(crate) fn analyze<'py>(
             })
             .collect();
         let present: Vec<&str> = texts.iter().flatten().map(|text| &**text).collect();
-        let analyses: Vec<wordmill::Analysis> =
-            present.par_iter().map(|t| pipeline.analyze(t)).collect();
+        let analyses = pipeline.analyze_all(&present);
         // The statistics as `analyze_batch` counts them (one per thread over its share of the
         // documents, then merged), but with the rows made and the analyses freed beside the
         // merge, which runs on one thread while the others would wait.

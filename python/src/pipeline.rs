@@ -6,7 +6,6 @@ use std::sync::Arc;
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
-use rayon::prelude::*;
 use wordmill::normalize::UnicodeForm;
 
 use crate::analysis::{Analysis, BatchAnalysis};
@@ -202,8 +201,7 @@ impl Pipeline {
                 let batch = self.inner.analyze_batch(&texts);
                 (batch.documents, Some(batch.stats))
             } else {
-                let analyses = texts.par_iter().map(|t| self.inner.analyze(t)).collect();
-                (analyses, None)
+                (self.inner.analyze_all(&texts), None)
             }
         })?;
         let documents = PyList::empty(py);

@@ -226,12 +226,28 @@ impl Pipeline {
     /// `ThreadPool::install` to choose the threads) and returns the analyses in input order
     /// with their corpus statistics. The result does not depend on the number of threads.
     pub fn analyze_batch<T: AsRef<str> + Sync>(&self, documents: &[T]) -> BatchAnalysis {
-        let documents: Vec<Analysis> = documents
-            .par_iter()
-            .map(|doc| self.analyze(doc.as_ref()))
-            .collect();
+        let documents = self.analyze_all(documents);
         let stats = corpus_stats(&documents);
         BatchAnalysis { documents, stats }
+    }
+
+    /// [`analyze_batch`](Self::analyze_batch) without the corpus statistics: the analyses
+    /// alone, in input order, made in parallel on the current rayon thread pool. Counting the
+    /// statistics costs about a fifth of `analyze_batch` on one thread.
+    ///
+    /// ```
+    /// use wordmill::Pipeline;
+    ///
+    /// let pipeline = Pipeline::builder().build();
+    /// let analyses = pipeline.analyze_all(&["Talks in Muscat.", "محادثات في مسقط"]);
+    /// let langs: Vec<&str> = analyses.iter().map(|a| a.lang().code()).collect();
+    /// assert_eq!(langs, ["eng", "ara"]);
+    /// ```
+    pub fn analyze_all<T: AsRef<str> + Sync>(&self, documents: &[T]) -> Vec<Analysis> {
+        documents
+            .par_iter()
+            .map(|doc| self.analyze(doc.as_ref()))
+            .collect()
     }
 
     /// True when words in a language with these tools go through the word rules (else their
