@@ -299,7 +299,19 @@ impl Detector {
 
     /// Texts with fewer letters than this are undetermined (default 3; 0 is the same as 1:
     /// a text without letters has no language). A Han, kana or Hangul character counts as
-    /// two letters: it is a syllable or a word, so that two of them are enough.
+    /// two letters: it is a syllable or a word, so that two of them are enough. Text whose
+    /// script names its language needs two letters whatever this says: a script that writes
+    /// one allowed language (Greek, Georgian, Hangul, Sinhala...) or kana (Japanese). One
+    /// letter alone stays undetermined (a Greek letter is as often a symbol: π, Ω).
+    ///
+    /// ```
+    /// use wordmill::detect::Detector;
+    ///
+    /// let detector = Detector::new();
+    /// assert!(detector.detect("ok").lang.is_undetermined());
+    /// assert_eq!(detector.detect("Το 58%").lang.code(), "ell");
+    /// assert_eq!(detector.detect("カ").lang.code(), "jpn");
+    /// ```
     pub fn min_letters(mut self, n: usize) -> Detector {
         self.min_letters = n.max(1);
         self

@@ -88,7 +88,7 @@ impl Cjk {
         }
     }
 
-    fn kana(&self) -> usize {
+    pub(crate) fn kana(&self) -> usize {
         self.hiragana + self.katakana
     }
 }

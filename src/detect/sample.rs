@@ -8,7 +8,7 @@ use super::model::Model;
 use super::rules::{self, Cjk};
 use super::runs::{self, RunScript};
 use super::scores::{Look, Scores};
-use super::spans::{Piece, Scratch, weighted_letters, with_scratch};
+use super::spans::{Piece, SCRIPT_DECIDES_LETTERS, Scratch, weighted_letters, with_scratch};
 use super::{Detection, Detector};
 use crate::{Lang, Script};
 
@@ -214,7 +214,11 @@ impl Detector {
                     letters: entry.letters,
                 };
                 at += entry.bytes;
-                if weighted_letters(entry.script, entry.letters) >= self.min_letters {
+                let letters = weighted_letters(entry.script, entry.letters);
+                if letters >= self.min_letters
+                    || (letters >= SCRIPT_DECIDES_LETTERS
+                        && self.script_decides(entry.script, cjk.kana() > 0))
+                {
                     self.label_seen(entry, &cjk, &mut piece);
                 }
                 scratch.pieces.push(piece);

@@ -47,6 +47,9 @@ pub(super) const READ_RUNS: usize = 4;
 const FEW_RUNS: usize = 4;
 /// Letters a run needs to be identified on its own when the text has many runs.
 const MIN_RUN_LETTERS: usize = 16;
+/// Letters (as [`Detector::min_letters`] counts them) from which a script that names its
+/// language decides below `min_letters`: two Greek letters, one kana or Hangul syllable.
+pub(super) const SCRIPT_DECIDES_LETTERS: usize = 2;
 /// Confidence from which an answer is reliable.
 const RELIABLE: f64 = 0.9;
 /// Below this confidence a piece of text takes its script's language from surer pieces of
@@ -128,7 +131,7 @@ impl Detector {
             runs::runs_into(text, &mut buffers);
             let runs = &buffers.runs;
             let mut chosen = std::mem::take(&mut scratch.chosen);
-            self.runs_to_identify(runs, &mut chosen, scratch);
+            self.runs_to_identify(text, runs, &mut chosen, scratch);
             for (run, &identify) in runs.iter().zip(&chosen) {
                 self.label_run(text, runs, run, identify, spans, scratch);
             }
@@ -159,14 +162,28 @@ impl Detector {
     /// `READ_RUNS` samples' worth of bytes, that have at least `MIN_RUN_LETTERS`. The others
     /// (names, acronyms, and any runs beyond the budget) take their script's language from
     /// the identified runs. Runs of a script with one language need no identification.
-    fn runs_to_identify(&self, runs: &[Run], chosen: &mut Vec<bool>, scratch: &mut Scratch) {
+    fn runs_to_identify(
+        &self,
+        text: &str,
+        runs: &[Run],
+        chosen: &mut Vec<bool>,
+        scratch: &mut Scratch,
+    ) {
         chosen.clear();
         let letters: usize = runs
             .iter()
             .map(|r| weighted_letters(r.script, r.letters))
             .sum();
         if letters < self.min_letters {
-            chosen.resize(runs.len(), false);
+            // Letters of a script that names its language count whatever their number,
+            // from two on (one Greek letter alone is as often a symbol: π, Ω).
+            chosen.extend(runs.iter().map(|r| {
+                weighted_letters(r.script, r.letters) >= SCRIPT_DECIDES_LETTERS && {
+                    let kana =
+                        r.script == RunScript::Cjk && Cjk::count(&text[r.start..r.end]).kana() > 0;
+                    self.script_decides(r.script, kana)
+                }
+            }));
             return;
         }
         chosen.resize(runs.len(), runs.len() <= FEW_RUNS);
@@ -207,6 +224,18 @@ impl Detector {
                     read += cost;
                 }
             }
+        }
+    }
+
+    /// Whether letters of `script` (with `kana` among them, for Han and kana) name their
+    /// language however few they are: a script that writes one allowed language (Greek,
+    /// Georgian, Hangul, or Cyrillic when Russian is the only Cyrillic language allowed), or
+    /// kana (Japanese). Such text is labelled below [`Detector::min_letters`] from
+    /// [`SCRIPT_DECIDES_LETTERS`] on.
+    pub(super) fn script_decides(&self, script: RunScript, kana: bool) -> bool {
+        match script {
+            RunScript::Cjk => kana && self.is_allowed(Lang::JPN),
+            RunScript::Single(slot) => self.group(slot).langs.len() == 1,
         }
     }
 

@@ -307,6 +307,28 @@ fn what_cannot_lie_decides_short_text() {
     assert!(d.detect("12 345 !?").lang.is_undetermined());
     // One Han character is too little (it counts as two letters of the three needed).
     assert!(d.detect("中").lang.is_undetermined());
+    // Fewer letters than `min_letters` are enough when their script names the language: a
+    // Greek article, a Sinhala or Malayalam postposition after a number, one kana or Hangul
+    // syllable. One letter alone is as often a symbol (π, Ω), and "ok" or "中" could be
+    // anything: those stay undetermined.
+    for (text, lang) in [
+        ("Το 58%", "ell"),
+        ("17 වන", "sin"),
+        ("1953 ലെ", "mal"),
+        ("カ", "jpn"),
+        ("한", "kor"),
+    ] {
+        assert_eq!(code(text), lang, "{text}");
+        let (doc, spans) = d.detect_spans(text);
+        assert_eq!(doc.lang.code(), lang, "{text}");
+        assert!(spans.iter().any(|s| s.lang.code() == lang), "{text}");
+    }
+    for text in ["π", "5 Ω", "ok", "ש"] {
+        assert!(d.detect(text).lang.is_undetermined(), "{text}");
+    }
+    // Allowing one Cyrillic language makes Cyrillic name it.
+    let russian = Detector::new().allowlist([lang("rus"), lang("eng")]);
+    assert_eq!(russian.detect("ок").lang.code(), "rus");
 }
 
 #[test]
