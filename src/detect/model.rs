@@ -314,6 +314,8 @@ mod tests {
         let model = Model::get();
         assert_eq!(model.table.validate(model.langs), Ok(()));
         assert!(model.size() > 1_000_000);
+        // The size budget of the model (issue 16): at most 5 MB added to a binary.
+        assert!(MODEL_BYTES.len() <= 5_000_000, "{}", MODEL_BYTES.len());
         for lang in Lang::all() {
             let shared = lang.scripts().iter().any(|&s| {
                 Lang::all().filter(|l| l.scripts().contains(&s)).count() > 1
