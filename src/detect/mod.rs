@@ -35,7 +35,8 @@
 //! 1. **Scripts** (`runs`). The text is cut into runs of one script (Unicode's Scripts.txt,
 //!    through wordmill's generated tables). Han, hiragana and katakana form one run.
 //! 2. **What cannot lie** (`rules`). A script that writes one of wordmill's languages names
-//!    it, however short the text. Kana is Japanese, Hangul Korean; Han is Chinese (Mandarin),
+//!    it, however short the text, from two letters on (one Greek letter alone is as often a
+//!    symbol, π or Ω, as a word). Kana is Japanese, Hangul Korean (from one syllable); Han is Chinese (Mandarin),
 //!    or Cantonese when it has characters only Cantonese writes, Japanese in a text with kana
 //!    and Korean in a text with at least half as much Hangul. These answers accept the ambiguities below.
 //! 3. **The model** (`model`, `scores`, `words`). For the seven scripts several languages share
