@@ -302,7 +302,7 @@ impl Detector {
     /// a text without letters has no language). A Han, kana or Hangul character counts as
     /// two letters: it is a syllable or a word, so that two of them are enough. Text whose
     /// script names its language needs two letters whatever this says: a script that writes
-    /// one allowed language (Greek, Georgian, Hangul, Sinhala...) or kana (Japanese). One
+    /// one of wordmill's languages (Greek, Georgian, Hangul, Sinhala...) or kana (Japanese). One
     /// letter alone stays undetermined (a Greek letter is as often a symbol: π, Ω).
     ///
     /// ```

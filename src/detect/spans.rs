@@ -228,14 +228,17 @@ impl Detector {
     }
 
     /// Whether letters of `script` (with `kana` among them, for Han and kana) name their
-    /// language however few they are: a script that writes one allowed language (Greek,
-    /// Georgian, Hangul, or Cyrillic when Russian is the only Cyrillic language allowed), or
-    /// kana (Japanese). Such text is labelled below [`Detector::min_letters`] from
-    /// [`SCRIPT_DECIDES_LETTERS`] on.
+    /// language however few they are: a script that writes one of wordmill's languages
+    /// (Greek, Georgian, Hangul, Sinhala...), when it is allowed, or kana (Japanese). Such
+    /// text is labelled below [`Detector::min_letters`] from [`SCRIPT_DECIDES_LETTERS`] on.
+    /// (A script that an allow-list leaves one language is not one of them: "ok" with
+    /// English alone allowed is still too short to be English.)
     pub(super) fn script_decides(&self, script: RunScript, kana: bool) -> bool {
         match script {
             RunScript::Cjk => kana && self.is_allowed(Lang::JPN),
-            RunScript::Single(slot) => self.group(slot).langs.len() == 1,
+            RunScript::Single(slot) => {
+                rules::script_langs(slot).len() == 1 && self.group(slot).langs.len() == 1
+            }
         }
     }
 
