@@ -389,8 +389,16 @@ impl Detector {
         self.allowed[lang.index()]
     }
 
-    /// The language of `text` as a whole: the language of most of its bytes. Reads at most
-    /// about [`sample_bytes`](Detector::sample_bytes) bytes, however long the text.
+    /// The language of `text` as a whole. Each run of one script is read from its start (a
+    /// run longer than [`sample_bytes`](Detector::sample_bytes), in windows spread over it)
+    /// until one language leads by far; the answer is the language of the script with most
+    /// bytes. Reads at most about `sample_bytes` bytes, however long the text, unless the
+    /// windows hold no words (a sentence, then pages of numbers): the text is then read from
+    /// its start, as far as 64 samples.
+    ///
+    /// On text that changes language without changing script, the first sentences or the
+    /// windows decide: [`detect_spans`](Detector::detect_spans), which looks at every
+    /// sentence, reports the language of most bytes and may differ.
     pub fn detect(&self, text: &str) -> Detection {
         if self.whatlang_only {
             return self.whatlang_detect(text);
@@ -402,7 +410,18 @@ impl Detector {
         if text.len() <= self.sample_bytes {
             return self.label(text, false).0;
         }
-        self.detect_sampled(text)
+        let found = self.detect_sampled(text);
+        if found.confidence > 0.0 {
+            return found;
+        }
+        // The windows held no evidence (a sentence, then a long list of numbers): read the
+        // text from its start, as `detect_spans` reads such a run, as far as
+        // `FALLBACK_SAMPLES` samples.
+        let start = sample::prefix(
+            text,
+            spans::FALLBACK_SAMPLES.saturating_mul(self.sample_bytes),
+        );
+        self.label(start, false).0
     }
 
     /// The language of each span of `text`, and of the text as a whole (the language of most

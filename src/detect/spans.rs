@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use super::chars::script_of_slot;
+use super::chars::{LATIN_SLOT, script_of_slot};
 use super::lift_memo::WordScratch;
 use super::model::Model;
 use super::rules::{self, Cjk};
@@ -38,6 +38,9 @@ const STICKINESS: f32 = 20.0;
 const CHEAP_BAR: f32 = 8.0;
 /// Letters a sentence needs to be considered on its own.
 const MIN_SENTENCE_LETTERS: u32 = 24;
+/// A long run whose sampled windows hold no evidence is read from its start, as far as this
+/// many samples (`Detector::sample_bytes` each).
+pub(super) const FALLBACK_SAMPLES: usize = 64;
 /// Runs of a text that get a language identification of their own, at most.
 const MAX_IDENTIFIED_RUNS: usize = 16;
 /// Of a text of many runs, the identified runs read at most this many samples in all
@@ -47,6 +50,11 @@ pub(super) const READ_RUNS: usize = 4;
 const FEW_RUNS: usize = 4;
 /// Letters a run needs to be identified on its own when the text has many runs.
 const MIN_RUN_LETTERS: usize = 16;
+/// A run of a script that the model decides with fewer letters than this, beside a run
+/// with more, is a name or an acronym ("iPhone", "USA" in a Russian sentence): the model's
+/// guess at it would be noise, so it takes its script's language from the text's other runs,
+/// or none.
+const NAME_LETTERS: usize = 8;
 /// Letters (as [`Detector::min_letters`] counts them) from which a script that names its
 /// language decides below `min_letters`: two Greek letters, one kana or Hangul syllable.
 pub(super) const SCRIPT_DECIDES_LETTERS: usize = 2;
@@ -88,9 +96,11 @@ pub(super) struct Scratch {
     families: Vec<(Script, Lang, usize, f64)>,
     /// Bytes per language (`document`).
     bytes: Vec<(Lang, usize)>,
-    /// Runs by decreasing letters, and the scripts seen (`runs_to_identify`).
+    /// Runs by decreasing letters, the scripts seen, and the most letters of a run of each
+    /// script (`runs_to_identify`).
     order: Vec<usize>,
     scripts_seen: Vec<RunScript>,
+    most_letters: Vec<(RunScript, usize)>,
 }
 
 impl Scratch {
@@ -157,11 +167,14 @@ impl Detector {
     }
 
     /// Which runs get their own language identification: none when the whole text has fewer
-    /// than `min_letters` letters; all when it has at most `FEW_RUNS` runs; else the largest
-    /// of each script, and more by decreasing letters, up to `MAX_IDENTIFIED_RUNS` in all and
-    /// `READ_RUNS` samples' worth of bytes, that have at least `MIN_RUN_LETTERS`. The others
-    /// (names, acronyms, and any runs beyond the budget) take their script's language from
-    /// the identified runs. Runs of a script with one language need no identification.
+    /// than `min_letters` letters (but those of a script that names its language); all when
+    /// it has at most `FEW_RUNS` runs; else the largest of each script, and more by
+    /// decreasing letters, up to `MAX_IDENTIFIED_RUNS` in all and `READ_RUNS` samples' worth
+    /// of bytes, that have at least `MIN_RUN_LETTERS`. Either way, not the runs of fewer than
+    /// `NAME_LETTERS` letters of a script the model decides that are Latin in a text of
+    /// another script too, or beside a larger run of their own script. The
+    /// others (names, acronyms, and any runs beyond the budget) take their script's language
+    /// from the identified runs. Runs of a script with one language need no identification.
     fn runs_to_identify(
         &self,
         text: &str,
@@ -186,10 +199,43 @@ impl Detector {
             }));
             return;
         }
-        chosen.resize(runs.len(), runs.len() <= FEW_RUNS);
+        // Runs not to identify: those that the model would have to guess from a name's worth
+        // of letters, a few Latin
+        // letters in a text of another script (names, brands and acronyms are written in
+        // Latin letters in Russian, Arabic or Hindi text far more often than the other way
+        // round), or a few letters beside a larger run of their own script (which they take
+        // the language of).
+        let latin = RunScript::Single(LATIN_SLOT);
+        let other_script = runs.iter().any(|r| r.script != latin && r.letters > 0);
+        // The most letters of a run of each script.
+        let most = &mut scratch.most_letters;
+        most.clear();
+        for run in runs {
+            match most.iter_mut().find(|(s, _)| *s == run.script) {
+                Some((_, n)) => *n = (*n).max(run.letters),
+                None => most.push((run.script, run.letters)),
+            }
+        }
+        let most = &*most;
+        let skip = |i: usize| {
+            let run = &runs[i];
+            match run.script {
+                RunScript::Single(slot) if self.group(slot).langs.len() > 1 => {
+                    let largest_of_script = most
+                        .iter()
+                        .find(|(s, _)| *s == run.script)
+                        .is_none_or(|&(_, n)| n <= run.letters);
+                    run.letters < NAME_LETTERS
+                        && ((run.script == latin && other_script) || !largest_of_script)
+                }
+                _ => false,
+            }
+        };
         if runs.len() <= FEW_RUNS {
+            chosen.extend((0..runs.len()).map(|i| !skip(i)));
             return;
         }
+        chosen.resize(runs.len(), false);
         let order = &mut scratch.order;
         order.clear();
         order.extend(0..runs.len());
@@ -200,6 +246,9 @@ impl Detector {
         let scripts_seen = &mut scratch.scripts_seen;
         scripts_seen.clear();
         for &i in order.iter() {
+            if skip(i) {
+                continue;
+            }
             let script = runs[i].script;
             // Runs with a choice of languages to make.
             let shared = match script {
@@ -348,7 +397,21 @@ impl Detector {
                 break;
             }
         }
-        let Some((best, confidence)) = self.decide(&scratch.scores, group, None) else {
+        let mut decided = self.decide(&scratch.scores, group, None);
+        if sampled && decided.is_none_or(|(_, confidence)| confidence < self.min_confidence) {
+            // The windows held no evidence to speak of (a list of numbers, a long non-word, a
+            // table of codes): the words may be elsewhere. Read the run from its start, as
+            // far as `FALLBACK_SAMPLES` samples, until one language leads.
+            let start = &text[range.clone()];
+            let fallback = prefix(start, FALLBACK_SAMPLES.saturating_mul(self.sample_bytes));
+            scratch.scores.clear();
+            let look = (Look::WordFirst, &mut *full);
+            scratch
+                .scores
+                .read(model, fallback, look, Some(until), &mut scratch.words);
+            decided = self.decide(&scratch.scores, group, None);
+        }
+        let Some((best, confidence)) = decided else {
             scratch.pieces.push(piece);
             return;
         };
@@ -357,10 +420,10 @@ impl Detector {
             scratch.pieces.push(piece);
             return;
         }
-        if !sampled {
-            scratch.units.clear();
-            sentence_units(text, range.clone(), &mut scratch.units);
-        }
+        // Every sentence of the run, sampled or not: a passage in another language may be
+        // anywhere (the cost of `detect_spans` grows with the text).
+        scratch.units.clear();
+        sentence_units(text, range.clone(), &mut scratch.units);
         if scratch.units.len() < 2 {
             scratch.pieces.push(piece);
             return;

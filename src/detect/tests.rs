@@ -377,3 +377,93 @@ fn a_few_words_of_chinese_among_latin_names_are_chinese() {
         "jpn"
     );
 }
+
+#[test]
+fn a_sentence_in_another_language_inside_a_long_run_is_its_own_span() {
+    let german = "Der Minister sagte, die Gespräche seien gut verlaufen, und die Regierung \
+                  werde die Ergebnisse prüfen. "
+        .repeat(30);
+    let english = "The minister said that the talks had gone well and the government would \
+                   review the results. ";
+    let text = format!("{german}{english}{german}");
+    // Far longer than the 1 KiB that the run's language is read from: every sentence is
+    // still looked at.
+    let (doc, spans) = Detector::new().detect_spans(&text);
+    assert_eq!(doc.lang.code(), "deu");
+    let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+    assert_eq!(langs, ["deu", "eng", "deu"]);
+    assert_eq!(&text[spans[1].span.range()], english);
+}
+
+#[test]
+fn words_beyond_what_the_windows_sample_are_found() {
+    let d = Detector::new();
+    let sentence = "Der Minister sagte, die Gespräche seien gut verlaufen.";
+    // A sentence, then a long list of numbers, spaces or emoji: the sampled windows see
+    // no word, and the text is read from its start.
+    let numbers: Vec<String> = (0..400).map(|n| n.to_string()).collect();
+    for text in [
+        format!("{sentence}\n{}", numbers.join("\n")),
+        format!("{}{sentence}", " ".repeat(2000)),
+        format!("{}{sentence}", "1 ".repeat(2000)),
+        format!("{}{sentence}", "😀".repeat(400)),
+    ] {
+        assert!(text.len() > 1024);
+        assert_eq!(d.detect(&text).lang.code(), "deu", "{text:.40}");
+        assert_eq!(d.detect_spans(&text).0.lang.code(), "deu", "{text:.40}");
+    }
+}
+
+#[test]
+fn a_word_longer_than_any_language_s_is_no_evidence() {
+    let d = Detector::new();
+    for text in ["x".repeat(100_000), "a".repeat(5000), "ab".repeat(40)] {
+        let found = d.detect(&text);
+        assert!(found.lang.is_undetermined(), "{text:.20}: {found:?}");
+        assert!(d.detect_spans(&text).0.lang.is_undetermined());
+    }
+    // Beside real words, such a word leaves them to decide.
+    let text = format!("{} the cat sat on the mat and the dog sat on the log", "ab".repeat(600));
+    assert_eq!(d.detect(&text).lang.code(), "eng");
+    let french = "Le ministre a dit que les discussions s'étaient bien passées.";
+    let text = format!("https://example.com/{} {french}", "a".repeat(2000));
+    assert_eq!(d.detect(&text).lang.code(), "fra");
+}
+
+#[test]
+fn a_few_latin_letters_in_text_of_another_script_are_a_name() {
+    let d = Detector::new();
+    for (text, names) in [
+        ("Apple представила новый iPhone в Купертино", ["Apple", "iPhone"].as_slice()),
+        ("Путин и Trump встретились в Хельсинки", &["Trump"]),
+        ("OK Москва", &["OK"]),
+        ("قال Lavrov إن روسيا مستعدة", &["Lavrov"]),
+    ] {
+        let (_, spans) = d.detect_spans(text);
+        let mut found = 0;
+        for span in &spans {
+            let part = text[span.span.range()].trim();
+            if names.contains(&part) {
+                // No language of its own: the model would guess from a name.
+                assert!(span.lang.is_undetermined(), "{text}: {part} is {}", span.lang);
+                found += 1;
+            }
+        }
+        assert_eq!(found, names.len(), "{text}: {spans:?}");
+    }
+    // The short run of a script beside a longer one takes the longer one's language.
+    let (doc, spans) = d.detect_spans("Путин и Trump встретились в Хельсинки");
+    assert_eq!(doc.lang.code(), "rus");
+    for span in spans.iter().filter(|s| s.script == Some(Script::Cyrillic)) {
+        assert_eq!(span.lang.code(), "rus");
+    }
+    // Names beside a quotation in their script take its language (as before).
+    let text = "قال Lavrov إن روسيا مستعدة. وقال الوزير: \"We welcome the proposal.\"";
+    let (_, spans) = d.detect_spans(text);
+    let latin: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.script == Some(Script::Latin))
+        .map(|s| s.lang.code())
+        .collect();
+    assert_eq!(latin, ["eng", "eng"]);
+}

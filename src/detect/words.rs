@@ -3,7 +3,8 @@
 //! A word is a maximal run of letters and marks ([`chars`](super::chars)), lowercased, with
 //! the marks texts write or leave out at will dropped (Arabic harakat and tatweel, Hebrew
 //! points); a word with a digit is skipped, and a word with a combining accent is composed
-//! (NFC), as the training text was. Each word, framed by a space on either side (`" word "`),
+//! (NFC), as the training text was; a word of more than [`LONGEST_WORD`] letters is skipped
+//! too. Each word, framed by a space on either side (`" word "`),
 //! gives its character 2-, 3- and 4-grams and the whole word, each hashed to 64 bits; and two
 //! words in a row give a pair ([`pair_hash`]): the evidence that two common words each
 //! leave open ("il a", "dit is") is often in how they go together. The
@@ -20,6 +21,10 @@ pub(crate) const MAX_ORDER: usize = 4;
 pub(crate) const MIN_ORDER: usize = 2;
 /// Characters of a word read for n-grams (longer words: their first and last characters).
 pub(crate) const MAX_WORD_CHARS: usize = 24;
+/// Longer words are no evidence: no language's words run to 65 letters, while a run of one
+/// letter ("aaaa…"), a hash or base64 does, and would otherwise make its n-grams' language a
+/// confident answer.
+pub(crate) const LONGEST_WORD: usize = 64;
 /// The kinds of feature: n-grams of order `n` are kind `n - 1`, whole words [`WORD_KIND`],
 /// pairs of words in a row kind 6.
 #[cfg(any(test, feature = "langid-training"))]
@@ -90,14 +95,15 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
                 Kind::Separator => {}
             }
         }
-        if !buf.is_empty() && !digit && !emit(buf, compose, &mut word) {
+        if !buf.is_empty() && !digit && buf.len() <= LONGEST_WORD && !emit(buf, compose, &mut word)
+        {
             return;
         }
         buf.clear();
         digit = false;
         compose = false;
     }
-    if !buf.is_empty() && !digit {
+    if !buf.is_empty() && !digit && buf.len() <= LONGEST_WORD {
         emit(buf, compose, &mut word);
     }
 }
