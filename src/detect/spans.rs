@@ -36,6 +36,10 @@ const STICKINESS: f32 = 20.0;
 /// Nats by which the words a sentence has that the model knows must favour another language
 /// than its run's for the sentence to get a full look.
 const CHEAP_BAR: f32 = 8.0;
+/// The cheap look at a sentence stops when one language leads by this many nats: enough
+/// to tell that the sentence is of its run's language (the bar for a full look is
+/// `CHEAP_BAR`), at a quarter of the words that reading a run takes (`STOP_NATS`).
+const CHEAP_LEAD: f32 = 10.0;
 /// Letters a sentence needs to be considered on its own.
 const MIN_SENTENCE_LETTERS: u32 = 24;
 /// A long run whose sampled windows hold no evidence is read from its start, as far as this
@@ -458,6 +462,7 @@ impl Detector {
         // Checked every 8 words: the lead over dozens of candidates costs as much as a word.
         let until = Until {
             every: 8,
+            lead: (CHEAP_LEAD / scale) as u32,
             ..self.until(model, group)
         };
         let run_slot = group.slots[best];
