@@ -291,22 +291,99 @@ fn absolute(path: &Path) -> PathBuf {
     }
 }
 
+/// Refuses, before anything is read, inputs that would give the same documents twice: the
+/// standard input (`-`) named twice, a file or folder named twice (however spelled), or a
+/// folder inside another input folder.
+pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
+    let is_dir = |p: &Path| fs::metadata(p).is_ok_and(|m| m.is_dir());
+    for (j, later) in inputs.iter().enumerate() {
+        for earlier in &inputs[..j] {
+            let stdin = |p: &PathBuf| p.as_os_str() == "-";
+            if stdin(earlier) || stdin(later) {
+                if stdin(earlier) && stdin(later) {
+                    return Err("the standard input (-) is named twice".into());
+                }
+                continue;
+            }
+            if identity(earlier) == identity(later) {
+                return Err(format!(
+                    "{} and {} are the same input: it would be read twice",
+                    earlier.display(),
+                    later.display()
+                ));
+            }
+            if is_dir(earlier) && is_dir(later) {
+                let (a, b) = (absolute(earlier), absolute(later));
+                if a.starts_with(&b) || b.starts_with(&a) {
+                    return Err(format!(
+                        "the input folders {} and {} hold one another: their files would be read twice",
+                        earlier.display(),
+                        later.display()
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The identity of the file the standard input reads, when it is a regular file (`<
+/// corpus.jsonl`); pipes and terminals are no file an output could name.
+fn stdin_identity() -> Option<Identity> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+        let meta = fs::File::from(fd).metadata().ok()?;
+        meta.is_file()
+            .then(|| Identity::Inode(meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    None
+}
+
+/// Whether `path` is a character device (`/dev/null`): outputs may share it.
+fn is_device(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        fs::metadata(path).is_ok_and(|m| m.file_type().is_char_device())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
 /// Refuses, before anything is read, outputs that would destroy an input or each other:
-/// two outputs naming the same file, an output naming an input file, or an output that a
-/// folder given as input holds and would be read from. `outputs` pairs each path with the
-/// option that named it.
+/// two outputs naming the same file (a device such as `/dev/null` aside), an output naming
+/// an input file or the file the standard input reads, or an output that a folder given as
+/// input holds and would be read from (this run or the next). `outputs` pairs each path
+/// with the option that named it.
 pub fn check_outputs(inputs: &[PathBuf], outputs: &[(&str, &Path)]) -> Result<(), String> {
+    let stdin = inputs
+        .iter()
+        .any(|p| p.as_os_str() == "-")
+        .then(stdin_identity)
+        .flatten();
     for (i, (option, path)) in outputs.iter().enumerate() {
         let id = identity(path);
         for (other, other_path) in &outputs[..i] {
-            if identity(other_path) == id {
+            if identity(other_path) == id && !is_device(path) {
                 return Err(format!(
                     "{other} and {option} name the same file ({}): each needs its own",
                     path.display()
                 ));
             }
         }
-        let exists = fs::metadata(path).is_ok_and(|m| m.is_file());
+        if stdin.as_ref() == Some(&id) {
+            return Err(format!(
+                "{option} {} is the file the standard input reads: writing it would destroy what is read",
+                path.display()
+            ));
+        }
         for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
             if identity(input) == id {
                 return Err(format!(
@@ -316,7 +393,7 @@ pub fn check_outputs(inputs: &[PathBuf], outputs: &[(&str, &Path)]) -> Result<()
             }
             let in_folder = fs::metadata(input).is_ok_and(|m| m.is_dir())
                 && absolute(path).starts_with(absolute(input));
-            if exists && in_folder && has_extension(path, &EXTENSIONS) {
+            if in_folder && has_extension(path, &EXTENSIONS) {
                 return Err(format!(
                     "{option} {} is in the input folder {} and would be read as input: write it elsewhere",
                     path.display(),
@@ -367,13 +444,42 @@ mod tests {
         assert!(error.unwrap_err().contains("name the same file"));
         let error = check_outputs(&inputs, &[("--output", &input)]).unwrap_err();
         assert!(error.contains("is also an input"), "{error}");
-        // An existing corpus file inside an input folder.
-        let inside = dir.path().join("old.jsonl");
-        fs::write(&inside, "").unwrap();
+        // A corpus file inside an input folder, existing or not: read back this run or the
+        // next.
         let folder = [dir.path().to_owned()];
-        let error = check_outputs(&folder, &[("--output", &inside)]).unwrap_err();
-        assert!(error.contains("would be read as input"), "{error}");
+        for name in ["old.jsonl", "new.jsonl"] {
+            let inside = dir.path().join(name);
+            if name == "old.jsonl" {
+                fs::write(&inside, "").unwrap();
+            }
+            let error = check_outputs(&folder, &[("--output", &inside)]).unwrap_err();
+            assert!(error.contains("would be read as input"), "{error}");
+        }
         assert!(check_outputs(&folder, &[("--stats", &stats)]).is_ok());
+    }
+
+    #[test]
+    fn inputs_that_give_documents_twice_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        fs::write(&file, "Muscat").unwrap();
+        let sub = dir.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        let stdin = PathBuf::from("-");
+        assert!(check_inputs(&[file.clone(), stdin.clone(), sub.clone()]).is_ok());
+        let twice = |inputs: &[PathBuf]| check_inputs(inputs).unwrap_err();
+        assert!(twice(&[stdin.clone(), stdin]).contains("named twice"));
+        let again = sub.join("../a.txt");
+        assert!(twice(&[file, again]).contains("same input"));
+        assert!(twice(&[dir.path().to_owned(), sub]).contains("hold one another"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_may_share_a_device() {
+        let null = Path::new("/dev/null");
+        let inputs = [PathBuf::from("in.txt")];
+        assert!(check_outputs(&inputs, &[("--output", null), ("--stats", null)]).is_ok());
     }
 
     #[test]

@@ -255,7 +255,8 @@ pub struct OutputArgs {
     /// How many of each document's most frequent terms its record lists.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub top: usize,
-    /// Add every token to the records: its byte span in the text, its term and its kind.
+    /// Add the tokens that give terms to the records (stop words only with --keep-stopwords):
+    /// each one's byte span in the text, its term and its kind.
     #[arg(long)]
     pub tokens: bool,
     /// Write the corpus statistics of the analysed documents to this file, as JSON.

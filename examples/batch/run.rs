@@ -149,6 +149,7 @@ impl Outputs {
             .into_iter()
             .filter_map(|(option, path)| Some((option, path.as_deref()?)))
             .collect();
+        files::check_inputs(&args.input.paths).map_err(Stop::Refused)?;
         files::check_outputs(&args.input.paths, &named).map_err(Stop::Refused)?;
         if !named.is_empty() || out.stats_dir.is_some() {
             // Before the first temporary file exists. Without it an interrupted run only

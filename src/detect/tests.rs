@@ -423,7 +423,10 @@ fn a_word_longer_than_any_language_s_is_no_evidence() {
         assert!(d.detect_spans(&text).0.lang.is_undetermined());
     }
     // Beside real words, such a word leaves them to decide.
-    let text = format!("{} the cat sat on the mat and the dog sat on the log", "ab".repeat(600));
+    let text = format!(
+        "{} the cat sat on the mat and the dog sat on the log",
+        "ab".repeat(600)
+    );
     assert_eq!(d.detect(&text).lang.code(), "eng");
     let french = "Le ministre a dit que les discussions s'étaient bien passées.";
     let text = format!("https://example.com/{} {french}", "a".repeat(2000));
@@ -434,7 +437,10 @@ fn a_word_longer_than_any_language_s_is_no_evidence() {
 fn a_few_latin_letters_in_text_of_another_script_are_a_name() {
     let d = Detector::new();
     for (text, names) in [
-        ("Apple представила новый iPhone в Купертино", ["Apple", "iPhone"].as_slice()),
+        (
+            "Apple представила новый iPhone в Купертино",
+            ["Apple", "iPhone"].as_slice(),
+        ),
         ("Путин и Trump встретились в Хельсинки", &["Trump"]),
         ("OK Москва", &["OK"]),
         ("قال Lavrov إن روسيا مستعدة", &["Lavrov"]),
@@ -445,7 +451,11 @@ fn a_few_latin_letters_in_text_of_another_script_are_a_name() {
             let part = text[span.span.range()].trim();
             if names.contains(&part) {
                 // No language of its own: the model would guess from a name.
-                assert!(span.lang.is_undetermined(), "{text}: {part} is {}", span.lang);
+                assert!(
+                    span.lang.is_undetermined(),
+                    "{text}: {part} is {}",
+                    span.lang
+                );
                 found += 1;
             }
         }

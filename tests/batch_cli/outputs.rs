@@ -144,6 +144,12 @@ fn outputs_that_would_destroy_inputs_are_refused_before_reading() {
         ),
         (&["news.txt", "--output", "folder"], "folder is a folder"),
         (&[".", "--output", "docs.jsonl"], "would be read as input"),
+        // Not yet there, but read back by this run's folder walk or the next run's.
+        (&[".", "--output", "new.jsonl"], "would be read as input"),
+        // Inputs that would give the same documents twice.
+        (&["-", "-"], "the standard input (-) is named twice"),
+        (&["news.txt", "./news.txt"], "are the same input"),
+        (&[".", "folder"], "hold one another"),
         (
             &["merge", "docs.jsonl", "--output", "docs.jsonl"],
             "is also an input",
@@ -163,6 +169,50 @@ fn outputs_that_would_destroy_inputs_are_refused_before_reading() {
         doc
     );
     assert_eq!(names(dir.path()), ["docs.jsonl", "folder", "news.txt"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_file_stdin_reads_is_not_an_output() {
+    let dir = temp();
+    let doc = format!("{}\n", json!({"id": "a", "text": SENTENCE}));
+    let path = dir.path().join("docs.jsonl");
+    fs::write(&path, &doc).unwrap();
+    // `batch - --output docs.jsonl < docs.jsonl`
+    let out = command(dir.path(), &["-", "--output", "docs.jsonl"])
+        .stdin(fs::File::open(&path).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("is the file the standard input reads"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        doc,
+        "the input is intact"
+    );
+    // Outputs may share a device.
+    let out = command(
+        dir.path(),
+        &[
+            "docs.jsonl",
+            "--output",
+            "/dev/null",
+            "--stats",
+            "/dev/null",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[cfg(unix)]
