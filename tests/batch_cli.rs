@@ -85,6 +85,18 @@ fn folders_are_read_recursively_in_name_order_one_document_per_file() {
     assert_eq!(records[1]["lang"], "ara");
     assert_eq!(records[1]["script"], "Arabic");
     out.assert_stderr_contains("2 documents: 2 analysed, 0 failed");
+    // With several inputs, ids are paths from the folder named: two folders' files of one
+    // name keep distinct ids.
+    fs::create_dir(dir.path().join("more")).unwrap();
+    fs::write(dir.path().join("more/a.txt"), SENTENCE).unwrap();
+    fs::write(dir.path().join("more/b.jsonl"), "{\"text\": \"Muscat\"}\n").unwrap();
+    let out = run(dir.path(), &["news", "more"]);
+    let records = out.records();
+    let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["news/a.txt", "news/b/2.txt", "more/a.txt", "more/b.jsonl:1"]
+    );
 }
 
 #[test]

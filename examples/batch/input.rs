@@ -245,11 +245,14 @@ impl Documents {
             if kind.is_dir() || !has_extension(path, &EXTENSIONS) {
                 continue;
             }
-            let id = path
-                .strip_prefix(&*root)
-                .unwrap_or(path)
-                .display()
-                .to_string();
+            // Relative to the folder; with several inputs, as found from the folder named
+            // (`fa/x.txt`), so that two folders' `x.txt` do not share an id.
+            let id = match self.args.paths.len() {
+                1 => path.strip_prefix(&*root).unwrap_or(path),
+                _ => path,
+            }
+            .display()
+            .to_string();
             if !kind.is_file() {
                 // Opening a named pipe would wait for a writer, a device could be endless:
                 // what a folder holds besides files is named, not read.
