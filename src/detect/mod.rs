@@ -126,7 +126,8 @@ pub struct Detection {
     /// The language, or [`Lang::UND`] when the text is too short, no language is allowed or
     /// the evidence is too weak (and no fallback is set).
     pub lang: Lang,
-    /// The text's main script, when it has letters.
+    /// The text's main script, when it has letters of a script that one of wordmill's
+    /// languages is written in (Cherokee or Canadian syllabics alone give `None`).
     pub script: Option<Script>,
     /// How sure the detector is, from 0 to 1 (0 when undetermined or a fallback).
     pub confidence: f64,
@@ -154,7 +155,7 @@ pub struct LanguageSpan {
     pub span: Span,
     /// Its language ([`Lang::UND`] when undetermined).
     pub lang: Lang,
-    /// Its script, `None` for text without letters.
+    /// Its script, `None` for text without letters of a script of wordmill's languages.
     pub script: Option<Script>,
 }
 
