@@ -13,6 +13,17 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 
 use crate::decode::{Decoded, Options};
 
+/// serde_json's message with its position in the line's terms: each line is parsed on its
+/// own, so serde_json's "at line 1" would contradict the record's `line`.
+fn on_the_line(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    match message.strip_suffix(&position) {
+        Some(what) if e.line() > 0 => format!("{what} at column {} of the line", e.column()),
+        _ => message,
+    }
+}
+
 /// The id and text of the one JSON object `json` holds.
 pub fn parse(json: &str, options: &Options) -> Decoded {
     let mut deserializer = serde_json::Deserializer::from_str(json);
@@ -22,12 +33,13 @@ pub fn parse(json: &str, options: &Options) -> Decoded {
     };
     let (text, id) = match fields.deserialize(&mut deserializer) {
         Ok(found) => found,
-        Err(e) => return Decoded::error(None, format!("invalid JSON: {e}")),
+        Err(e) => return Decoded::error(None, format!("invalid JSON: {}", on_the_line(&e))),
     };
     if let Err(e) = deserializer.end() {
         // Two objects on a line, or an object and more: never keep one and drop the rest.
         let error = format!(
-            "invalid JSON: more than one JSON value on the line ({e}): each line must hold exactly one object"
+            "invalid JSON: more than one JSON value on the line ({}): each line must hold exactly one object",
+            on_the_line(&e)
         );
         return Decoded::error(None, error);
     }
@@ -272,6 +284,19 @@ mod tests {
             );
         }
         assert_eq!(json("  {\"text\":\"a\"}  \t").text.as_deref(), Ok("a"));
+    }
+
+    #[test]
+    fn errors_say_where_in_the_line() {
+        // Each line is parsed alone: serde_json's "line 1" would contradict the record's line.
+        let error = json(r#"{"id": broken"#).text.unwrap_err();
+        assert_eq!(
+            error,
+            "invalid JSON: expected value at column 8 of the line"
+        );
+        let error = json(r#"{"text":"a"} x"#).text.unwrap_err();
+        assert!(error.contains("at column 14 of the line"), "{error}");
+        assert!(!error.contains("line 1"), "{error}");
     }
 
     #[test]
