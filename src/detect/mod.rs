@@ -88,13 +88,19 @@
 //! Language identification reads at most [`Detector::sample_bytes`] bytes of each run
 //! (default 1 KiB), and usually far fewer: it stops when one language leads by 40 nats.
 //! Longer runs are read in four windows spread over the run, so the cost of a document does
-//! not grow with its length. The first words of each script are read in full; past them, a
+//! not grow with its length; only when the windows hold no evidence (a sentence before pages
+//! of numbers) is the run read from its start, as far as 64 samples. Words of more than 64
+//! letters are no evidence (no language writes them; runs of one letter and hashes do). A
+//! few Latin letters in a text of another script, or a few letters beside a larger run of
+//! their own script, are taken for names ("iPhone" in a Russian sentence) and not identified
+//! on their own. The first words of each script are read in full; past them, a
 //! word the model knows counts for itself only. Of a text with many runs, the largest run of
 //! each script is identified, and more (at most 16, reading at most four samples' worth of
 //! bytes); the others take their script's language from those. [`Detector::detect`] also
 //! samples the script scan and is bounded overall; [`Detector::detect_spans`] reads every
-//! character's script to find the runs exactly, and takes a cheap look (known words only) at
-//! each sentence of a run to see whether it is of another language. What the model says of
+//! character's script to find the runs exactly, and takes a cheap look (known words only,
+//! until one language leads by 10 nats) at every sentence of a run, however long, to see
+//! whether it is of another language. What the model says of
 //! each word read lately is kept per thread (about 5 MB at most), so that a word seen again
 //! costs no lookup in the model.
 
