@@ -167,6 +167,8 @@ pub struct LanguageSpan {
 
 /// Default for [`Detector::sample_bytes`].
 const DEFAULT_SAMPLE_BYTES: usize = 1024;
+/// Default for [`Detector::min_letters`].
+const DEFAULT_MIN_LETTERS: usize = 3;
 /// Default for [`Detector::min_confidence`].
 const DEFAULT_MIN_CONFIDENCE: f64 = 0.1;
 
@@ -241,7 +243,7 @@ impl Default for Detector {
             allowlist: Vec::new(),
             allowed,
             engine: ::whatlang::Detector::new(),
-            min_letters: 3,
+            min_letters: DEFAULT_MIN_LETTERS,
             min_confidence: DEFAULT_MIN_CONFIDENCE,
             fallback: Lang::UND,
             sample_bytes: DEFAULT_SAMPLE_BYTES,
@@ -307,10 +309,12 @@ impl Detector {
 
     /// Texts with fewer letters than this are undetermined (default 3; 0 is the same as 1:
     /// a text without letters has no language). A Han, kana or Hangul character counts as
-    /// two letters: it is a syllable or a word, so that two of them are enough. Text whose
-    /// script names its language needs two letters whatever this says: a script that writes
-    /// one of wordmill's languages (Greek, Georgian, Hangul, Sinhala...) or kana (Japanese). One
-    /// letter alone stays undetermined (a Greek letter is as often a symbol: π, Ω).
+    /// two letters: it is a syllable or a word, so that two of them are enough. At the
+    /// default or below, text whose script names its language (a script that writes one of
+    /// wordmill's languages: Greek, Georgian, Hangul, Sinhala...; or kana, for Japanese)
+    /// needs only two letters (an abugida's consonant and vowel sign are two), one letter
+    /// alone staying undetermined (a Greek letter is as often a symbol: π, Ω); set above the
+    /// default, the minimum holds for every script.
     ///
     /// ```
     /// use wordmill::detect::Detector;
@@ -417,18 +421,13 @@ impl Detector {
         if text.len() <= self.sample_bytes {
             return self.label(text, false).0;
         }
-        let found = self.detect_sampled(text);
-        if found.confidence > 0.0 {
-            return found;
+        match self.detect_sampled(text) {
+            Some(found) => found,
+            // The windows held no word where the model had to decide (a sentence, then a long
+            // list of numbers): read the text from its start, as `detect_spans` reads such a
+            // run.
+            None => self.label(self.fallback_prefix(text), false).0,
         }
-        // The windows held no evidence (a sentence, then a long list of numbers): read the
-        // text from its start, as `detect_spans` reads such a run, as far as
-        // `FALLBACK_SAMPLES` samples.
-        let start = sample::prefix(
-            text,
-            spans::FALLBACK_SAMPLES.saturating_mul(self.sample_bytes),
-        );
-        self.label(start, false).0
     }
 
     /// The language of each span of `text`, and of the text as a whole (the language of most

@@ -8,7 +8,7 @@ use super::model::Model;
 use super::rules::{self, Cjk};
 use super::runs::{self, RunScript};
 use super::scores::{Look, Scores};
-use super::spans::{Piece, SCRIPT_DECIDES_LETTERS, Scratch, weighted_letters, with_scratch};
+use super::spans::{Piece, Scratch, weighted_letters, with_scratch};
 use super::{Detection, Detector};
 use crate::{Lang, Script};
 
@@ -185,8 +185,10 @@ const MAY_STOP: [bool; 256] = {
 
 impl Detector {
     /// The document language of a text longer than the sample budget, from windows spread
-    /// over it: one piece per script, in order of bytes, until one has a language.
-    pub(super) fn detect_sampled(&self, text: &str) -> Detection {
+    /// over it: one piece per script, in order of bytes, until one has a language. `None`
+    /// when no piece has one and the windows held no word: they may have missed the words,
+    /// which the caller then looks for.
+    pub(super) fn detect_sampled(&self, text: &str) -> Option<Detection> {
         with_scratch(|scratch| {
             scratch.start();
             // A long text has words enough: the words the model knows decide, one lookup each.
@@ -216,18 +218,21 @@ impl Detector {
                 at += entry.bytes;
                 let letters = weighted_letters(entry.script, entry.letters);
                 if letters >= self.min_letters
-                    || (letters >= SCRIPT_DECIDES_LETTERS
-                        && self.script_decides(entry.script, cjk.kana() > 0))
+                    || self.names_its_language(entry.script, letters, cjk.kana() > 0)
                 {
                     self.label_seen(entry, &cjk, &mut piece);
                 }
                 scratch.pieces.push(piece);
             }
+            let wordless = seen.iter().all(|entry| entry.scores.words == 0);
             scratch.seen = seen;
-            if scratch.pieces.is_empty() {
-                return self.or_fallback(Detection::UNDETERMINED);
+            if wordless && scratch.pieces.iter().all(|p| p.lang.is_undetermined()) {
+                return None;
             }
-            self.finish(scratch)
+            if scratch.pieces.is_empty() {
+                return Some(self.or_fallback(Detection::UNDETERMINED));
+            }
+            Some(self.finish(scratch))
         })
     }
 

@@ -13,7 +13,7 @@ use super::rules::{self, Cjk};
 use super::runs::{self, Run, RunBuffers, RunScript};
 use super::sample::{Seen, prefix, sentence_units, windows};
 use super::scores::{Look, Scores, Until};
-use super::{Detection, Detector, Group, LanguageSpan};
+use super::{DEFAULT_MIN_LETTERS, Detection, Detector, Group, LanguageSpan};
 use crate::tokenize::Span;
 use crate::{Lang, Script};
 
@@ -44,7 +44,7 @@ const CHEAP_LEAD: f32 = 10.0;
 const MIN_SENTENCE_LETTERS: u32 = 24;
 /// A long run whose sampled windows hold no evidence is read from its start, as far as this
 /// many samples (`Detector::sample_bytes` each).
-pub(super) const FALLBACK_SAMPLES: usize = 64;
+const FALLBACK_SAMPLES: usize = 64;
 /// Runs of a text that get a language identification of their own, at most.
 const MAX_IDENTIFIED_RUNS: usize = 16;
 /// Of a text of many runs, the identified runs read at most this many samples in all
@@ -54,10 +54,10 @@ pub(super) const READ_RUNS: usize = 4;
 const FEW_RUNS: usize = 4;
 /// Letters a run needs to be identified on its own when the text has many runs.
 const MIN_RUN_LETTERS: usize = 16;
-/// A run of a script that the model decides with fewer letters than this, beside a run
-/// with more, is a name or an acronym ("iPhone", "USA" in a Russian sentence): the model's
-/// guess at it would be noise, so it takes its script's language from the text's other runs,
-/// or none.
+/// A run of a script that the model decides with fewer letters than this, beside a larger
+/// run of its own or a word of another script, may be a name or an acronym ("iPhone", "USA"
+/// in a Russian sentence; the rules are in `runs_to_identify`): the model's guess at it
+/// would be noise, so it takes its script's language from the text's other runs, or none.
 const NAME_LETTERS: usize = 8;
 /// Letters (as [`Detector::min_letters`] counts them) from which a script that names its
 /// language decides below `min_letters`: two Greek letters, one kana or Hangul syllable.
@@ -100,11 +100,11 @@ pub(super) struct Scratch {
     families: Vec<(Script, Lang, usize, f64)>,
     /// Bytes per language (`document`).
     bytes: Vec<(Lang, usize)>,
-    /// Runs by decreasing letters, the scripts seen, and the most letters of a run of each
-    /// script (`runs_to_identify`).
+    /// Runs by decreasing letters, and the scripts seen (`runs_to_identify`).
     order: Vec<usize>,
     scripts_seen: Vec<RunScript>,
-    most_letters: Vec<(RunScript, usize)>,
+    /// Per script: letters in the text, the most of one run.
+    script_letters: Vec<(RunScript, usize, usize)>,
 }
 
 impl Scratch {
@@ -175,10 +175,11 @@ impl Detector {
     /// it has at most `FEW_RUNS` runs; else the largest of each script, and more by
     /// decreasing letters, up to `MAX_IDENTIFIED_RUNS` in all and `READ_RUNS` samples' worth
     /// of bytes, that have at least `MIN_RUN_LETTERS`. Either way, not the runs of fewer than
-    /// `NAME_LETTERS` letters of a script the model decides that are Latin in a text of
-    /// another script too, or beside a larger run of their own script. The
-    /// others (names, acronyms, and any runs beyond the budget) take their script's language
-    /// from the identified runs. Runs of a script with one language need no identification.
+    /// `NAME_LETTERS` letters of a script the model decides that are names (see the comment
+    /// in the code), nor one letter of a script that names its language among more letters
+    /// of another script. The others (names, acronyms, symbols, and any runs beyond the
+    /// budget) take their script's language from the identified runs. Runs of a script with
+    /// one language need no model.
     fn runs_to_identify(
         &self,
         text: &str,
@@ -192,47 +193,54 @@ impl Detector {
             .map(|r| weighted_letters(r.script, r.letters))
             .sum();
         if letters < self.min_letters {
-            // Letters of a script that names its language count whatever their number,
-            // from two on (one Greek letter alone is as often a symbol: π, Ω).
             chosen.extend(runs.iter().map(|r| {
-                weighted_letters(r.script, r.letters) >= SCRIPT_DECIDES_LETTERS && {
-                    let kana =
-                        r.script == RunScript::Cjk && Cjk::count(&text[r.start..r.end]).kana() > 0;
-                    self.script_decides(r.script, kana)
-                }
+                let kana =
+                    r.script == RunScript::Cjk && Cjk::count(&text[r.start..r.end]).kana() > 0;
+                self.names_its_language(r.script, weighted_letters(r.script, r.letters), kana)
             }));
             return;
         }
-        // Runs not to identify: those that the model would have to guess from a name's worth
-        // of letters, a few Latin
-        // letters in a text of another script (names, brands and acronyms are written in
-        // Latin letters in Russian, Arabic or Hindi text far more often than the other way
-        // round), or a few letters beside a larger run of their own script (which they take
-        // the language of).
-        let latin = RunScript::Single(LATIN_SLOT);
-        let other_script = runs.iter().any(|r| r.script != latin && r.letters > 0);
-        // The most letters of a run of each script.
-        let most = &mut scratch.most_letters;
-        most.clear();
+        // Per script: its letters in the text, and the most of one run of it.
+        let scripts = &mut scratch.script_letters;
+        scripts.clear();
         for run in runs {
-            match most.iter_mut().find(|(s, _)| *s == run.script) {
-                Some((_, n)) => *n = (*n).max(run.letters),
-                None => most.push((run.script, run.letters)),
+            match scripts.iter_mut().find(|(s, _, _)| *s == run.script) {
+                Some((_, total, most)) => {
+                    *total += run.letters;
+                    *most = (*most).max(run.letters);
+                }
+                None => scripts.push((run.script, run.letters, run.letters)),
             }
         }
-        let most = &*most;
+        let scripts = &*scripts;
+        // Runs not to identify, whose language would be noise:
+        // - a name's worth of letters of a script the model decides, beside a larger run of
+        //   its own ("Путин и" before "Trump": it takes the language of the rest); or in
+        //   Latin letters, beside a word of another script ("iPhone" in a Russian sentence,
+        //   "Daley" before a Persian verb: names, brands and acronyms are written in Latin
+        //   letters in other scripts' text far more often than the other way round: a
+        //   Persian word after "Fleetwood" is the text's evidence, not a name);
+        // - one letter of a script that names its language among more letters of another
+        //   script: a symbol ("β to 0.3") or a look-alike (Greek η typed for Ewe ŋ).
+        let latin = RunScript::Single(LATIN_SLOT);
         let skip = |i: usize| {
             let run = &runs[i];
+            let (total, most) = scripts
+                .iter()
+                .find(|(s, _, _)| *s == run.script)
+                .map_or((run.letters, run.letters), |&(_, t, m)| (t, m));
+            let others = || scripts.iter().filter(|(s, _, _)| *s != run.script);
             match run.script {
                 RunScript::Single(slot) if self.group(slot).langs.len() > 1 => {
-                    let largest_of_script = most
-                        .iter()
-                        .find(|(s, _)| *s == run.script)
-                        .is_none_or(|&(_, n)| n <= run.letters);
                     run.letters < NAME_LETTERS
-                        && ((run.script == latin && other_script) || !largest_of_script)
+                        && (most > run.letters
+                            || (run.script == latin
+                                && others().any(|&(_, t, _)| t >= DEFAULT_MIN_LETTERS)))
                 }
-                _ => false,
+                script => {
+                    weighted_letters(script, run.letters) < SCRIPT_DECIDES_LETTERS
+                        && others().any(|&(_, t, _)| t > total)
+                }
             }
         };
         if runs.len() <= FEW_RUNS {
@@ -280,13 +288,27 @@ impl Detector {
         }
     }
 
+    /// Whether `letters` letters (as [`Detector::min_letters`] counts them) of `script`
+    /// (with `kana` among them, for Han and kana) are labelled although the text has fewer
+    /// letters than `min_letters`: those of a script that names its language
+    /// ([`Detector::script_decides`]), from [`SCRIPT_DECIDES_LETTERS`] on (one Greek letter
+    /// alone is as often a symbol: π, Ω), or from `min_letters` when it was set above its
+    /// default (a user who asks for more letters gets it for every script).
+    pub(super) fn names_its_language(&self, script: RunScript, letters: usize, kana: bool) -> bool {
+        let floor = if self.min_letters > DEFAULT_MIN_LETTERS {
+            self.min_letters
+        } else {
+            SCRIPT_DECIDES_LETTERS.min(self.min_letters)
+        };
+        letters >= floor && self.script_decides(script, kana)
+    }
+
     /// Whether letters of `script` (with `kana` among them, for Han and kana) name their
     /// language however few they are: a script that writes one of wordmill's languages
-    /// (Greek, Georgian, Hangul, Sinhala...), when it is allowed, or kana (Japanese). Such
-    /// text is labelled below [`Detector::min_letters`] from [`SCRIPT_DECIDES_LETTERS`] on.
-    /// (A script that an allow-list leaves one language is not one of them: "ok" with
-    /// English alone allowed is still too short to be English.)
-    pub(super) fn script_decides(&self, script: RunScript, kana: bool) -> bool {
+    /// (Greek, Georgian, Hangul, Sinhala...), when it is allowed, or kana (Japanese). (A
+    /// script that an allow-list leaves one language is not one of them: "ok" with English
+    /// alone allowed is still too short to be English.)
+    fn script_decides(&self, script: RunScript, kana: bool) -> bool {
         match script {
             RunScript::Cjk => kana && self.is_allowed(Lang::JPN),
             RunScript::Single(slot) => {
@@ -401,21 +423,18 @@ impl Detector {
                 break;
             }
         }
-        let mut decided = self.decide(&scratch.scores, group, None);
-        if sampled && decided.is_none_or(|(_, confidence)| confidence < self.min_confidence) {
-            // The windows held no evidence to speak of (a list of numbers, a long non-word, a
-            // table of codes): the words may be elsewhere. Read the run from its start, as
-            // far as `FALLBACK_SAMPLES` samples, until one language leads.
-            let start = &text[range.clone()];
-            let fallback = prefix(start, FALLBACK_SAMPLES.saturating_mul(self.sample_bytes));
+        if sampled && scratch.scores.words == 0 {
+            // The windows held no word (a list of numbers, a long non-word): the words may be
+            // elsewhere. Read the run from its start, as far as `FALLBACK_SAMPLES` samples,
+            // until one language leads.
             scratch.scores.clear();
             let look = (Look::WordFirst, &mut *full);
+            let start = self.fallback_prefix(&text[range.clone()]);
             scratch
                 .scores
-                .read(model, fallback, look, Some(until), &mut scratch.words);
-            decided = self.decide(&scratch.scores, group, None);
+                .read(model, start, look, Some(until), &mut scratch.words);
         }
-        let Some((best, confidence)) = decided else {
+        let Some((best, confidence)) = self.decide(&scratch.scores, group, None) else {
             scratch.pieces.push(piece);
             return;
         };
@@ -433,6 +452,12 @@ impl Detector {
             return;
         }
         self.split_sentences(text, group, best, piece, scratch);
+    }
+
+    /// What is read of a text or run whose sampled windows held no word: its start, as far
+    /// as `FALLBACK_SAMPLES` samples.
+    pub(super) fn fallback_prefix<'t>(&self, text: &'t str) -> &'t str {
+        prefix(text, FALLBACK_SAMPLES.saturating_mul(self.sample_bytes))
     }
 
     /// When reading a run of `group`'s script stops.
@@ -543,6 +568,9 @@ impl Detector {
         match n {
             0 => return None,
             1 => return Some((0, 1.0)),
+            // No word read (digits, words longer than any language's): no evidence, where
+            // the priors alone would name a language.
+            _ if scores.words == 0 => return None,
             _ => {}
         }
         let scale = Model::get().scale();

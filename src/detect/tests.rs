@@ -326,6 +326,19 @@ fn what_cannot_lie_decides_short_text() {
     for text in ["π", "5 Ω", "ok", "ש"] {
         assert!(d.detect(text).lang.is_undetermined(), "{text}");
     }
+    // A minimum set above the default holds for every script; one set to 1 lets one
+    // letter name its language.
+    assert!(
+        Detector::new()
+            .min_letters(50)
+            .detect("Το 58%")
+            .lang
+            .is_undetermined()
+    );
+    assert_eq!(
+        Detector::new().min_letters(1).detect("π").lang.code(),
+        "ell"
+    );
     // An allow-list that leaves a script one language does not make it name the language.
     let russian = Detector::new().allowlist([lang("rus"), lang("eng")]);
     assert!(russian.detect("ок").lang.is_undetermined());
@@ -412,15 +425,45 @@ fn words_beyond_what_the_windows_sample_are_found() {
         assert_eq!(d.detect(&text).lang.code(), "deu", "{text:.40}");
         assert_eq!(d.detect_spans(&text).0.lang.code(), "deu", "{text:.40}");
     }
+    // Scripts of a few languages, where the priors alone would name one, and a language
+    // that an allow-list keeps among three.
+    let numbers = numbers.join("\n");
+    let trio = Detector::new().allowlist([lang("deu"), lang("eng"), lang("fra")]);
+    for (detector, sentence, code) in [
+        (&d, "मंत्री म्हणाले की चर्चा चांगली झाली.", "mar"),
+        (&d, "وزیر نے کہا کہ بات چیت اچھی رہی۔", "urd"),
+        (
+            &d,
+            "דער מיניסטער האָט געזאָגט אַז די שמועסן זענען געגאַנגען גוט.",
+            "yid",
+        ),
+        (
+            &trio,
+            "The minister said that the talks had gone well.",
+            "eng",
+        ),
+    ] {
+        let text = format!("{sentence}\n{numbers}");
+        assert_eq!(detector.detect(&text).lang.code(), code, "{sentence}");
+        assert_eq!(
+            detector.detect_spans(&text).0.lang.code(),
+            code,
+            "{sentence}"
+        );
+    }
 }
 
 #[test]
 fn a_word_longer_than_any_language_s_is_no_evidence() {
     let d = Detector::new();
+    let pair = Detector::new().allowlist([lang("eng"), lang("fra")]);
     for text in ["x".repeat(100_000), "a".repeat(5000), "ab".repeat(40)] {
-        let found = d.detect(&text);
-        assert!(found.lang.is_undetermined(), "{text:.20}: {found:?}");
-        assert!(d.detect_spans(&text).0.lang.is_undetermined());
+        // Undetermined, also where the priors of two languages would name one.
+        for detector in [&d, &pair] {
+            let found = detector.detect(&text);
+            assert!(found.lang.is_undetermined(), "{text:.20}: {found:?}");
+            assert!(detector.detect_spans(&text).0.lang.is_undetermined());
+        }
     }
     // Beside real words, such a word leaves them to decide.
     let text = format!(
@@ -466,6 +509,20 @@ fn a_few_latin_letters_in_text_of_another_script_are_a_name() {
     assert_eq!(doc.lang.code(), "rus");
     for span in spans.iter().filter(|s| s.script == Some(Script::Cyrillic)) {
         assert_eq!(span.lang.code(), "rus");
+    }
+    // In text of their own script, short runs are words: the text keeps its language. And
+    // one letter of a script that names its language among more of another is a symbol.
+    assert_eq!(d.detect("Das Ω ist gut").lang.code(), "deu");
+    let text = "Set α to 0.5 and β to 0.3 in the model"; // more than four runs
+    let (doc, spans) = d.detect_spans(text);
+    assert_eq!(doc.lang.code(), "eng");
+    for span in &spans {
+        let expected = if span.script == Some(Script::Greek) {
+            "und"
+        } else {
+            "eng"
+        };
+        assert_eq!(span.lang.code(), expected, "{span:?}");
     }
     // Names beside a quotation in their script take its language (as before).
     let text = "قال Lavrov إن روسيا مستعدة. وقال الوزير: \"We welcome the proposal.\"";

@@ -59,9 +59,14 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
     let mut digit = false;
     let mut compose = false;
     for c in text.chars() {
+        // Past LONGEST_WORD letters a word is skipped: its letters need not be kept (a text of
+        // one endless "word" would otherwise grow the buffer to its size).
+        let room = buf.len() <= LONGEST_WORD;
         if c.is_ascii() {
             if c.is_ascii_alphabetic() {
-                buf.push(c.to_ascii_lowercase());
+                if room {
+                    buf.push(c.to_ascii_lowercase());
+                }
                 continue;
             }
             if c.is_ascii_digit() {
@@ -75,11 +80,15 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
             };
             match class.kind() {
                 Kind::Letter => {
-                    buf.push(c);
+                    if room {
+                        buf.push(c);
+                    }
                     continue;
                 }
                 Kind::Cased => {
-                    buf.extend(c.to_lowercase());
+                    if room {
+                        buf.extend(c.to_lowercase());
+                    }
                     continue;
                 }
                 Kind::Digit => {
@@ -88,7 +97,9 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
                 }
                 Kind::Optional => continue,
                 Kind::Combining => {
-                    buf.push(c);
+                    if room {
+                        buf.push(c);
+                    }
                     compose = true;
                     continue;
                 }
