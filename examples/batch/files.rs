@@ -12,6 +12,7 @@
 //! The temporary files are listed here so that an interrupted run removes them on its way
 //! out (see `signals`).
 
+use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -239,14 +240,8 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
 fn is_stdout(path: &Path) -> bool {
     #[cfg(unix)]
     {
-        use std::os::fd::AsFd;
         use std::os::unix::fs::MetadataExt;
-        let stdout = io::stdout()
-            .as_fd()
-            .try_clone_to_owned()
-            .map(File::from)
-            .and_then(|f| f.metadata());
-        if let (Ok(stdout), Ok(meta)) = (stdout, fs::metadata(path)) {
+        if let (Some(stdout), Ok(meta)) = (fd_metadata(&io::stdout()), fs::metadata(path)) {
             return (stdout.dev(), stdout.ino()) == (meta.dev(), meta.ino());
         }
     }
@@ -263,7 +258,7 @@ fn folder_of(path: &Path) -> &Path {
 
 /// What makes two paths the same file: its device and inode when it exists, else its
 /// absolute path.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 enum Identity {
     #[cfg(unix)]
     Inode(u64, u64),
@@ -292,36 +287,59 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Refuses, before anything is read, inputs that would give the same documents twice: the
-/// standard input (`-`) named twice, a file or folder named twice (however spelled), or a
-/// folder inside another input folder.
+/// standard input (`-`) named twice or beside the file it reads, a file or folder named
+/// twice (however spelled), or a corpus file or folder inside another input folder. One
+/// look at each input: a run over a million files costs a million checks, not the square.
 pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
-    let is_dir = |p: &Path| fs::metadata(p).is_ok_and(|m| m.is_dir());
-    for (j, later) in inputs.iter().enumerate() {
-        for earlier in &inputs[..j] {
-            let stdin = |p: &PathBuf| p.as_os_str() == "-";
-            if stdin(earlier) || stdin(later) {
-                if stdin(earlier) && stdin(later) {
-                    return Err("the standard input (-) is named twice".into());
-                }
-                continue;
+    let mut seen: HashMap<Identity, &Path> = HashMap::new();
+    let mut folders: HashMap<PathBuf, &Path> = HashMap::new();
+    let mut stdin = false;
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            if stdin {
+                return Err("the standard input (-) is named twice".into());
             }
-            if identity(earlier) == identity(later) {
+            stdin = true;
+            // `- corpus.jsonl < corpus.jsonl`: the file stdin reads is an input of its own.
+            if let Some(id) = stdin_identity()
+                && let Some(file) = seen.insert(id, input)
+            {
                 return Err(format!(
-                    "{} and {} are the same input: it would be read twice",
-                    earlier.display(),
-                    later.display()
+                    "- reads {}, which is also an input: it would be read twice",
+                    file.display()
                 ));
             }
-            if is_dir(earlier) && is_dir(later) {
-                let (a, b) = (absolute(earlier), absolute(later));
-                if a.starts_with(&b) || b.starts_with(&a) {
-                    return Err(format!(
-                        "the input folders {} and {} hold one another: their files would be read twice",
-                        earlier.display(),
-                        later.display()
-                    ));
-                }
+            continue;
+        }
+        if let Some(first) = seen.insert(identity(input), input) {
+            if first.as_os_str() == "-" {
+                return Err(format!(
+                    "- reads {}, which is also an input: it would be read twice",
+                    input.display()
+                ));
             }
+            return Err(format!(
+                "{} and {} are the same input: it would be read twice",
+                first.display(),
+                input.display()
+            ));
+        }
+        if fs::metadata(input).is_ok_and(|m| m.is_dir()) {
+            folders.insert(absolute(input), input);
+        }
+    }
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        let is_dir = fs::metadata(input).is_ok_and(|m| m.is_dir());
+        if !is_dir && !has_extension(input, &EXTENSIONS) {
+            continue; // a folder's walk would not read it
+        }
+        let path = absolute(input);
+        if let Some(folder) = path.ancestors().skip(1).find_map(|a| folders.get(a)) {
+            return Err(format!(
+                "{} is inside the input folder {}: it would be read twice",
+                input.display(),
+                folder.display()
+            ));
         }
     }
     Ok(())
@@ -332,15 +350,20 @@ pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
 fn stdin_identity() -> Option<Identity> {
     #[cfg(unix)]
     {
-        use std::os::fd::AsFd;
         use std::os::unix::fs::MetadataExt;
-        let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
-        let meta = fs::File::from(fd).metadata().ok()?;
+        let meta = fd_metadata(&io::stdin())?;
         meta.is_file()
             .then(|| Identity::Inode(meta.dev(), meta.ino()))
     }
     #[cfg(not(unix))]
     None
+}
+
+/// The metadata of the file a standard stream reads or writes.
+#[cfg(unix)]
+fn fd_metadata(stream: &impl std::os::fd::AsFd) -> Option<fs::Metadata> {
+    let fd = stream.as_fd().try_clone_to_owned().ok()?;
+    File::from(fd).metadata().ok()
 }
 
 /// Whether `path` is a character device (`/dev/null`): outputs may share it.
@@ -360,9 +383,14 @@ fn is_device(path: &Path) -> bool {
 /// Refuses, before anything is read, outputs that would destroy an input or each other:
 /// two outputs naming the same file (a device such as `/dev/null` aside), an output naming
 /// an input file or the file the standard input reads, or an output that a folder given as
-/// input holds and would be read from (this run or the next). `outputs` pairs each path
-/// with the option that named it.
-pub fn check_outputs(inputs: &[PathBuf], outputs: &[(&str, &Path)]) -> Result<(), String> {
+/// input holds and would be read from, this run or the next (a file of one of the
+/// extensions `read_in_folders` that the command reads in folders). `outputs` pairs each
+/// path with the option that named it.
+pub fn check_outputs(
+    inputs: &[PathBuf],
+    outputs: &[(&str, &Path)],
+    read_in_folders: &[&str],
+) -> Result<(), String> {
     let stdin = inputs
         .iter()
         .any(|p| p.as_os_str() == "-")
@@ -393,7 +421,7 @@ pub fn check_outputs(inputs: &[PathBuf], outputs: &[(&str, &Path)]) -> Result<()
             }
             let in_folder = fs::metadata(input).is_ok_and(|m| m.is_dir())
                 && absolute(path).starts_with(absolute(input));
-            if in_folder && has_extension(path, &EXTENSIONS) {
+            if in_folder && has_extension(path, read_in_folders) {
                 return Err(format!(
                     "{option} {} is in the input folder {} and would be read as input: write it elsewhere",
                     path.display(),
@@ -436,13 +464,24 @@ mod tests {
         let inputs = [input.clone(), PathBuf::from("-")];
         let out = dir.path().join("out.jsonl");
         let stats = dir.path().join("stats.json");
-        assert!(check_outputs(&inputs, &[("--output", &out), ("--stats", &stats)]).is_ok());
+        assert!(
+            check_outputs(
+                &inputs,
+                &[("--output", &out), ("--stats", &stats)],
+                &EXTENSIONS
+            )
+            .is_ok()
+        );
         // The same new file, spelled two ways.
         let again = dir.path().join("sub/../out.jsonl");
         fs::create_dir(dir.path().join("sub")).unwrap();
-        let error = check_outputs(&inputs, &[("--output", &out), ("--stats", &again)]);
+        let error = check_outputs(
+            &inputs,
+            &[("--output", &out), ("--stats", &again)],
+            &EXTENSIONS,
+        );
         assert!(error.unwrap_err().contains("name the same file"));
-        let error = check_outputs(&inputs, &[("--output", &input)]).unwrap_err();
+        let error = check_outputs(&inputs, &[("--output", &input)], &EXTENSIONS).unwrap_err();
         assert!(error.contains("is also an input"), "{error}");
         // A corpus file inside an input folder, existing or not: read back this run or the
         // next.
@@ -452,10 +491,10 @@ mod tests {
             if name == "old.jsonl" {
                 fs::write(&inside, "").unwrap();
             }
-            let error = check_outputs(&folder, &[("--output", &inside)]).unwrap_err();
+            let error = check_outputs(&folder, &[("--output", &inside)], &EXTENSIONS).unwrap_err();
             assert!(error.contains("would be read as input"), "{error}");
         }
-        assert!(check_outputs(&folder, &[("--stats", &stats)]).is_ok());
+        assert!(check_outputs(&folder, &[("--stats", &stats)], &EXTENSIONS).is_ok());
     }
 
     #[test]
@@ -470,8 +509,15 @@ mod tests {
         let twice = |inputs: &[PathBuf]| check_inputs(inputs).unwrap_err();
         assert!(twice(&[stdin.clone(), stdin]).contains("named twice"));
         let again = sub.join("../a.txt");
-        assert!(twice(&[file, again]).contains("same input"));
-        assert!(twice(&[dir.path().to_owned(), sub]).contains("hold one another"));
+        assert!(twice(&[file.clone(), again]).contains("same input"));
+        // A folder or a corpus file inside an input folder, in either order.
+        let dir = dir.path().to_owned();
+        assert!(twice(&[dir.clone(), sub.clone()]).contains("is inside the input folder"));
+        assert!(twice(&[sub.clone(), dir.clone()]).contains("is inside the input folder"));
+        assert!(twice(&[dir.clone(), dir.join("a.txt")]).contains("is inside the input folder"));
+        // What a folder's walk does not read may be named beside it.
+        fs::write(dir.join("notes.md"), "x").unwrap();
+        assert!(check_inputs(&[dir.clone(), dir.join("notes.md")]).is_ok());
     }
 
     #[cfg(unix)]
@@ -479,7 +525,14 @@ mod tests {
     fn outputs_may_share_a_device() {
         let null = Path::new("/dev/null");
         let inputs = [PathBuf::from("in.txt")];
-        assert!(check_outputs(&inputs, &[("--output", null), ("--stats", null)]).is_ok());
+        assert!(
+            check_outputs(
+                &inputs,
+                &[("--output", null), ("--stats", null)],
+                &EXTENSIONS
+            )
+            .is_ok()
+        );
     }
 
     #[test]

@@ -150,7 +150,8 @@ impl Outputs {
             .filter_map(|(option, path)| Some((option, path.as_deref()?)))
             .collect();
         files::check_inputs(&args.input.paths).map_err(Stop::Refused)?;
-        files::check_outputs(&args.input.paths, &named).map_err(Stop::Refused)?;
+        files::check_outputs(&args.input.paths, &named, &crate::input::EXTENSIONS)
+            .map_err(Stop::Refused)?;
         if !named.is_empty() || out.stats_dir.is_some() {
             // Before the first temporary file exists. Without it an interrupted run only
             // leaves litter: no reason to refuse the run.

@@ -110,7 +110,7 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
     // Refuse an output that would destroy an input, and fail on an unwritable output,
     // before reading anything.
     if let Some(path) = output
-        && let Err(e) = files::check_outputs(inputs, &[("--output", path)])
+        && let Err(e) = files::check_outputs(inputs, &[("--output", path)], &["json"])
     {
         say!("batch merge: {e}");
         return Outcome::Refused;

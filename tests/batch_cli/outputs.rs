@@ -149,10 +149,16 @@ fn outputs_that_would_destroy_inputs_are_refused_before_reading() {
         // Inputs that would give the same documents twice.
         (&["-", "-"], "the standard input (-) is named twice"),
         (&["news.txt", "./news.txt"], "are the same input"),
-        (&[".", "folder"], "hold one another"),
+        (&[".", "folder"], "is inside the input folder"),
+        (&[".", "news.txt"], "is inside the input folder"),
         (
             &["merge", "docs.jsonl", "--output", "docs.jsonl"],
             "is also an input",
+        ),
+        // merge reads a folder's .json files: its total must not join them.
+        (
+            &["merge", "folder", "--output", "folder/total.json"],
+            "would be read as input",
         ),
     ] {
         let out = run(dir.path(), args);
@@ -194,6 +200,18 @@ fn the_file_stdin_reads_is_not_an_output() {
         doc,
         "the input is intact"
     );
+    // `batch - docs.jsonl < docs.jsonl` would read it twice.
+    let out = command(dir.path(), &["-", "docs.jsonl"])
+        .stdin(fs::File::open(&path).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("- reads docs.jsonl, which is also an input"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
     // Outputs may share a device.
     let out = command(
         dir.path(),
