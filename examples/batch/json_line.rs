@@ -19,7 +19,8 @@ fn on_the_line(e: &serde_json::Error) -> String {
     let message = e.to_string();
     let position = format!(" at line {} column {}", e.line(), e.column());
     match message.strip_suffix(&position) {
-        Some(what) if e.line() > 0 => format!("{what} at column {} of the line", e.column()),
+        // serde_json counts bytes (of the line as decoded: a byte order mark dropped).
+        Some(what) if e.line() > 0 => format!("{what} at byte {} of the line", e.column()),
         _ => message,
     }
 }
@@ -295,7 +296,7 @@ mod tests {
             "invalid JSON: expected value at column 8 of the line"
         );
         let error = json(r#"{"text":"a"} x"#).text.unwrap_err();
-        assert!(error.contains("at column 14 of the line"), "{error}");
+        assert!(error.contains("at byte 14 of the line"), "{error}");
         assert!(!error.contains("line 1"), "{error}");
     }
 

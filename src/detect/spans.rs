@@ -48,7 +48,8 @@ const FALLBACK_SAMPLES: usize = 64;
 /// Runs of a text that get a language identification of their own, at most.
 const MAX_IDENTIFIED_RUNS: usize = 16;
 /// Of a text of many runs, the identified runs read at most this many samples in all
-/// (beside the largest run of each script).
+/// (beside the largest run of each script, and the fallback read of a run whose windows
+/// held no word).
 pub(super) const READ_RUNS: usize = 4;
 /// Texts with at most this many runs have all of them identified.
 const FEW_RUNS: usize = 4;
@@ -470,9 +471,8 @@ impl Detector {
         }
     }
 
-    /// Pushes the pieces of a run whose language is `group.langs[best]`: the sentences (or
-    /// windows) in `scratch.units` whose own evidence clearly says otherwise become pieces of
-    /// their own.
+    /// Pushes the pieces of a run whose language is `group.langs[best]`: the sentences in
+    /// `scratch.units` whose own evidence clearly says otherwise become pieces of their own.
     fn split_sentences(
         &self,
         text: &str,
