@@ -293,7 +293,7 @@ mod tests {
         let error = json(r#"{"id": broken"#).text.unwrap_err();
         assert_eq!(
             error,
-            "invalid JSON: expected value at column 8 of the line"
+            "invalid JSON: expected value at byte 8 of the line"
         );
         let error = json(r#"{"text":"a"} x"#).text.unwrap_err();
         assert!(error.contains("at byte 14 of the line"), "{error}");
