@@ -291,10 +291,7 @@ mod tests {
     fn errors_say_where_in_the_line() {
         // Each line is parsed alone: serde_json's "line 1" would contradict the record's line.
         let error = json(r#"{"id": broken"#).text.unwrap_err();
-        assert_eq!(
-            error,
-            "invalid JSON: expected value at byte 8 of the line"
-        );
+        assert_eq!(error, "invalid JSON: expected value at byte 8 of the line");
         let error = json(r#"{"text":"a"} x"#).text.unwrap_err();
         assert!(error.contains("at byte 14 of the line"), "{error}");
         assert!(!error.contains("line 1"), "{error}");
