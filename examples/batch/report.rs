@@ -172,8 +172,12 @@ impl Reporter {
             say!("batch: top terms by document frequency: {}", top.join(", "));
         }
         if self.failed > 0 {
+            let which = match self.errors.len() {
+                1 => "the first".to_owned(),
+                n => format!("the first {n}"),
+            };
             say!(
-                "batch: {} failed (error records in the output); the first:",
+                "batch: {} failed (error records in the output); {which}:",
                 self.failed
             );
             for e in &self.errors {
