@@ -172,12 +172,14 @@ impl Reporter {
             say!("batch: top terms by document frequency: {}", top.join(", "));
         }
         if self.failed > 0 {
-            let which = match self.errors.len() {
-                1 => "the first".to_owned(),
-                n => format!("the first {n}"),
+            let listed = self.errors.len();
+            let which = if listed as u64 == self.failed {
+                String::new()
+            } else {
+                format!("; the first {listed}")
             };
             say!(
-                "batch: {} failed (error records in the output); {which}:",
+                "batch: {} failed (error records in the output){which}:",
                 self.failed
             );
             for e in &self.errors {
