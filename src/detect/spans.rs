@@ -104,7 +104,7 @@ pub(super) struct Scratch {
     /// Runs by decreasing letters, and the scripts seen (`runs_to_identify`).
     order: Vec<usize>,
     scripts_seen: Vec<RunScript>,
-    /// Per script: letters in the text, the most of one run.
+    /// Per script: letters in the text (weighted), the most of one run.
     script_letters: Vec<(RunScript, usize, usize)>,
 }
 
@@ -201,16 +201,18 @@ impl Detector {
             }));
             return;
         }
-        // Per script: its letters in the text, and the most of one run of it.
+        // Per script: its letters in the text (as `min_letters` counts them: a Han or Hangul
+        // character is two), and the most of one run of it.
         let scripts = &mut scratch.script_letters;
         scripts.clear();
         for run in runs {
+            let weighted = weighted_letters(run.script, run.letters);
             match scripts.iter_mut().find(|(s, _, _)| *s == run.script) {
                 Some((_, total, most)) => {
-                    *total += run.letters;
+                    *total += weighted;
                     *most = (*most).max(run.letters);
                 }
-                None => scripts.push((run.script, run.letters, run.letters)),
+                None => scripts.push((run.script, weighted, run.letters)),
             }
         }
         let scripts = &*scripts;
@@ -226,10 +228,11 @@ impl Detector {
         let latin = RunScript::Single(LATIN_SLOT);
         let skip = |i: usize| {
             let run = &runs[i];
+            let weighted = weighted_letters(run.script, run.letters);
             let (total, most) = scripts
                 .iter()
                 .find(|(s, _, _)| *s == run.script)
-                .map_or((run.letters, run.letters), |&(_, t, m)| (t, m));
+                .map_or((weighted, run.letters), |&(_, t, m)| (t, m));
             let others = || scripts.iter().filter(|(s, _, _)| *s != run.script);
             match run.script {
                 RunScript::Single(slot) if self.group(slot).langs.len() > 1 => {
@@ -238,10 +241,7 @@ impl Detector {
                             || (run.script == latin
                                 && others().any(|&(_, t, _)| t >= DEFAULT_MIN_LETTERS)))
                 }
-                script => {
-                    weighted_letters(script, run.letters) < SCRIPT_DECIDES_LETTERS
-                        && others().any(|&(_, t, _)| t > total)
-                }
+                _ => weighted < SCRIPT_DECIDES_LETTERS && others().any(|&(_, t, _)| t > total),
             }
         };
         if runs.len() <= FEW_RUNS {

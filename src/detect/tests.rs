@@ -487,6 +487,8 @@ fn a_few_latin_letters_in_text_of_another_script_are_a_name() {
         ("Путин и Trump встретились в Хельсинки", &["Trump"]),
         ("OK Москва", &["OK"]),
         ("قال Lavrov إن روسيا مستعدة", &["Lavrov"]),
+        // Two Han characters are a word (as min_letters counts them, four letters).
+        ("Sims 时年", &["Sims"]),
     ] {
         let (_, spans) = d.detect_spans(text);
         let mut found = 0;
