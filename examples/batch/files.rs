@@ -291,49 +291,50 @@ fn absolute(path: &Path) -> PathBuf {
 /// twice (however spelled), or a corpus file or folder inside another input folder. One
 /// look at each input: a run over a million files costs a million checks, not the square.
 pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
+    let stdin = |p: &Path| p.as_os_str() == "-";
+    let twice = |first: &Path, then: &Path| match (stdin(first), stdin(then)) {
+        (true, true) => "the standard input (-) is named twice".to_owned(),
+        // `- corpus.jsonl < corpus.jsonl`: the file stdin reads is an input of its own.
+        (true, false) | (false, true) => {
+            let file = if stdin(first) { then } else { first };
+            format!(
+                "- reads {}, which is also an input: it would be read twice",
+                file.display()
+            )
+        }
+        (false, false) => format!(
+            "{} and {} are the same input: it would be read twice",
+            first.display(),
+            then.display()
+        ),
+    };
     let mut seen: HashMap<Identity, &Path> = HashMap::new();
     let mut folders: HashMap<PathBuf, &Path> = HashMap::new();
-    let mut stdin = false;
+    // Folders and corpus files (what a folder's walk reads), by absolute path.
+    let mut walkable: Vec<(PathBuf, &Path)> = Vec::new();
     for input in inputs {
-        if input.as_os_str() == "-" {
-            if stdin {
-                return Err("the standard input (-) is named twice".into());
-            }
-            stdin = true;
-            // `- corpus.jsonl < corpus.jsonl`: the file stdin reads is an input of its own.
-            if let Some(id) = stdin_identity()
-                && let Some(file) = seen.insert(id, input)
-            {
-                return Err(format!(
-                    "- reads {}, which is also an input: it would be read twice",
-                    file.display()
-                ));
-            }
+        let id = if stdin(input) {
+            // Stdin twice has no identity to compare when it is a pipe: a marker of its own.
+            stdin_identity().unwrap_or(Identity::Path(PathBuf::from("-")))
+        } else {
+            identity(input)
+        };
+        if let Some(first) = seen.insert(id, input) {
+            return Err(twice(first, input));
+        }
+        if stdin(input) {
             continue;
         }
-        if let Some(first) = seen.insert(identity(input), input) {
-            if first.as_os_str() == "-" {
-                return Err(format!(
-                    "- reads {}, which is also an input: it would be read twice",
-                    input.display()
-                ));
+        let is_dir = fs::metadata(input).is_ok_and(|m| m.is_dir());
+        if is_dir || has_extension(input, &EXTENSIONS) {
+            let path = absolute(input);
+            if is_dir {
+                folders.insert(path.clone(), input);
             }
-            return Err(format!(
-                "{} and {} are the same input: it would be read twice",
-                first.display(),
-                input.display()
-            ));
-        }
-        if fs::metadata(input).is_ok_and(|m| m.is_dir()) {
-            folders.insert(absolute(input), input);
+            walkable.push((path, input));
         }
     }
-    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
-        let is_dir = fs::metadata(input).is_ok_and(|m| m.is_dir());
-        if !is_dir && !has_extension(input, &EXTENSIONS) {
-            continue; // a folder's walk would not read it
-        }
-        let path = absolute(input);
+    for (path, input) in &walkable {
         if let Some(folder) = path.ancestors().skip(1).find_map(|a| folders.get(a)) {
             return Err(format!(
                 "{} is inside the input folder {}: it would be read twice",

@@ -184,34 +184,36 @@ fn the_file_stdin_reads_is_not_an_output() {
     let doc = format!("{}\n", json!({"id": "a", "text": SENTENCE}));
     let path = dir.path().join("docs.jsonl");
     fs::write(&path, &doc).unwrap();
-    // `batch - --output docs.jsonl < docs.jsonl`
-    let out = command(dir.path(), &["-", "--output", "docs.jsonl"])
-        .stdin(fs::File::open(&path).unwrap())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("is the file the standard input reads"),
-        "{stderr}"
-    );
-    assert_eq!(
-        fs::read_to_string(&path).unwrap(),
-        doc,
-        "the input is intact"
-    );
-    // `batch - docs.jsonl < docs.jsonl` would read it twice.
-    let out = command(dir.path(), &["-", "docs.jsonl"])
-        .stdin(fs::File::open(&path).unwrap())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("- reads docs.jsonl, which is also an input"),
-        "{stderr}"
-    );
-    assert!(out.stdout.is_empty());
+    // With stdin reading docs.jsonl: writing it would destroy it, reading it too would read
+    // it twice.
+    for (args, says) in [
+        (
+            &["-", "--output", "docs.jsonl"][..],
+            "is the file the standard input reads",
+        ),
+        (
+            &["-", "docs.jsonl"],
+            "- reads docs.jsonl, which is also an input",
+        ),
+        (
+            &["docs.jsonl", "-"],
+            "- reads docs.jsonl, which is also an input",
+        ),
+    ] {
+        let out = command(dir.path(), args)
+            .stdin(fs::File::open(&path).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "nothing was read: {args:?}");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            doc,
+            "the input is intact"
+        );
+    }
     // Outputs may share a device.
     let out = command(
         dir.path(),
