@@ -23,8 +23,6 @@ const SLOT_BITS: u32 = 15;
 /// full or 100,000 words looked up alone. With the slots, bounds a thread's memory to about
 /// 5 MB.
 const MAX_LIFTS: usize = 1 << 20;
-/// Longer words are not memoized: rare, and their n-grams are capped anyway.
-const LONGEST_WORD: usize = 64;
 /// A slot's n-gram sums not yet computed.
 const NOT_SUMMED: u32 = u32::MAX;
 
@@ -128,7 +126,9 @@ impl WordScratch {
     /// entries when the memo does not hold the word; `None` for a word not to memoize.
     #[inline]
     fn slot(&mut self, model: &Model, chars: usize, hash: u64) -> Option<usize> {
-        if chars > LONGEST_WORD || hash == 0 {
+        // Words come from the word reader, which skips those of more than
+        // `words::LONGEST_WORD` letters: a word's length fits the slot's u16.
+        if hash == 0 {
             return None;
         }
         if self.slots.is_empty() || self.model != model as *const Model as usize {

@@ -36,9 +36,10 @@
 //!    through wordmill's generated tables). Han, hiragana and katakana form one run.
 //! 2. **What cannot lie** (`rules`). A script that writes one of wordmill's languages names
 //!    it, however short the text, from two letters on (one Greek letter alone is as often a
-//!    symbol, π or Ω, as a word). Kana is Japanese, Hangul Korean (from one syllable); Han is Chinese (Mandarin),
-//!    or Cantonese when it has characters only Cantonese writes, Japanese in a text with kana
-//!    and Korean in a text with at least half as much Hangul. These answers accept the ambiguities below.
+//!    symbol, π or Ω, as a word). Kana is Japanese, Hangul Korean (from one syllable); Han
+//!    is Chinese (Mandarin), or Cantonese when it has characters only Cantonese writes,
+//!    Japanese in a text with kana and Korean in a text with at least half as much Hangul.
+//!    These answers accept the ambiguities below.
 //! 3. **The model** (`model`, `scores`, `words`). For the seven scripts several languages share
 //!    (Latin: 78 languages, Cyrillic: 12, Arabic: 10, Devanagari: 3, Hebrew, Ethiopic and
 //!    Tibetan: 2 each), every word's character 2- to 4-grams and the word itself, and for
@@ -93,16 +94,15 @@
 //! letters are no evidence (no language writes them; runs of one letter and hashes do). A
 //! few Latin letters in a text of another script, or a few letters beside a larger run of
 //! their own script, are taken for names ("iPhone" in a Russian sentence) and not identified
-//! on their own. The first words of each script are read in full; past them, a
-//! word the model knows counts for itself only. Of a text with many runs, the largest run of
+//! on their own. The first words of each script are read in full; past them, a word the
+//! model knows counts for itself only. Of a text with many runs, the largest run of
 //! each script is identified, and more (at most 16, reading at most four samples' worth of
 //! bytes); the others take their script's language from those. [`Detector::detect`] also
 //! samples the script scan and is bounded overall; [`Detector::detect_spans`] reads every
 //! character's script to find the runs exactly, and takes a cheap look (known words only,
 //! until one language leads by 10 nats) at every sentence of a run, however long, to see
-//! whether it is of another language. What the model says of
-//! each word read lately is kept per thread (about 5 MB at most), so that a word seen again
-//! costs no lookup in the model.
+//! whether it is of another language. What the model says of each word read lately is kept
+//! per thread (about 5 MB at most), so that a word seen again costs no lookup in the model.
 
 mod chars;
 mod lift_memo;

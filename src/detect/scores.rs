@@ -336,7 +336,8 @@ mod tests {
             "قالت الحكومة إن الحكومة لن تفعل شيئا",
             "Hükümet, hükümetin hiçbir şey yapmayacağını söyledi.",
             "ministerstvo ministerstva ministerstvu",
-            // Longer than the memo keeps (64 characters): read without it.
+            // Longer than any language's words (64 letters): skipped, here and in the
+            // reference.
             "pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcano",
         ];
         // Synthetic words enough to fill the memo and make it start again.

@@ -62,7 +62,7 @@ const MIN_RUN_LETTERS: usize = 16;
 const NAME_LETTERS: usize = 8;
 /// Letters (as [`Detector::min_letters`] counts them) from which a script that names its
 /// language decides below `min_letters`: two Greek letters, one kana or Hangul syllable.
-pub(super) const SCRIPT_DECIDES_LETTERS: usize = 2;
+const SCRIPT_DECIDES_LETTERS: usize = 2;
 /// Confidence from which an answer is reliable.
 const RELIABLE: f64 = 0.9;
 /// Below this confidence a piece of text takes its script's language from surer pieces of
@@ -293,15 +293,12 @@ impl Detector {
     /// (with `kana` among them, for Han and kana) are labelled although the text has fewer
     /// letters than `min_letters`: those of a script that names its language
     /// ([`Detector::script_decides`]), from [`SCRIPT_DECIDES_LETTERS`] on (one Greek letter
-    /// alone is as often a symbol: π, Ω), or from `min_letters` when it was set above its
-    /// default (a user who asks for more letters gets it for every script).
+    /// alone is as often a symbol: π, Ω), unless `min_letters` was set above its default (a
+    /// user who asks for more letters gets it for every script).
     pub(super) fn names_its_language(&self, script: RunScript, letters: usize, kana: bool) -> bool {
-        let floor = if self.min_letters > DEFAULT_MIN_LETTERS {
-            self.min_letters
-        } else {
-            SCRIPT_DECIDES_LETTERS.min(self.min_letters)
-        };
-        letters >= floor && self.script_decides(script, kana)
+        self.min_letters <= DEFAULT_MIN_LETTERS
+            && letters >= SCRIPT_DECIDES_LETTERS.min(self.min_letters)
+            && self.script_decides(script, kana)
     }
 
     /// Whether letters of `script` (with `kana` among them, for Han and kana) name their

@@ -4,12 +4,12 @@
 //! the marks texts write or leave out at will dropped (Arabic harakat and tatweel, Hebrew
 //! points); a word with a digit is skipped, and a word with a combining accent is composed
 //! (NFC), as the training text was; a word of more than [`LONGEST_WORD`] letters is skipped
-//! too. Each word, framed by a space on either side (`" word "`),
-//! gives its character 2-, 3- and 4-grams and the whole word, each hashed to 64 bits; and two
-//! words in a row give a pair ([`pair_hash`]): the evidence that two common words each
-//! leave open ("il a", "dit is") is often in how they go together. The
-//! training tool (`tools/langid-train`) reads text through these same functions, so that
-//! what the model counted and what detection looks up are the same features.
+//! too. Each word, framed by a space on either side (`" word "`), gives its character 2-,
+//! 3- and 4-grams and the whole word, each hashed to 64 bits; and two words in a row give a
+//! pair ([`pair_hash`]): the evidence that two common words each leave open ("il a", "dit
+//! is") is often in how they go together. The training tool (`tools/langid-train`) reads
+//! text through these same functions, so that what the model counted and what detection
+//! looks up are the same features.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -106,17 +106,23 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
                 Kind::Separator => {}
             }
         }
-        if !buf.is_empty() && !digit && buf.len() <= LONGEST_WORD && !emit(buf, compose, &mut word)
-        {
+        if is_word(buf, digit) && !emit(buf, compose, &mut word) {
             return;
         }
         buf.clear();
         digit = false;
         compose = false;
     }
-    if !buf.is_empty() && !digit && buf.len() <= LONGEST_WORD {
+    if is_word(buf, digit) {
         emit(buf, compose, &mut word);
     }
+}
+
+/// Whether the letters read are a word to pass on: some, without a digit among them, and
+/// no more than [`LONGEST_WORD`].
+#[inline]
+fn is_word(buf: &[char], digit: bool) -> bool {
+    !buf.is_empty() && !digit && buf.len() <= LONGEST_WORD
 }
 
 /// Passes a word on, composed first when it has a combining mark.
@@ -128,17 +134,12 @@ fn emit(buf: &mut Vec<char>, compose: bool, word: &mut impl FnMut(&[char]) -> bo
     word(buf)
 }
 
-/// NFC of a word's characters, in place (rare: text with decomposed accents). Composition
-/// never lengthens a word.
+/// NFC of a word's characters, in place (rare: text with decomposed accents), for a word of
+/// at most [`LONGEST_WORD`] characters (what `words_while` passes on). Composition never
+/// lengthens a word.
 #[cold]
 fn compose_word(buf: &mut Vec<char>) {
-    const INLINE: usize = 64;
-    if buf.len() > INLINE {
-        let composed: Vec<char> = buf.iter().copied().nfc().collect();
-        *buf = composed;
-        return;
-    }
-    let mut word = [' '; INLINE];
+    let mut word = [' '; LONGEST_WORD];
     word[..buf.len()].copy_from_slice(buf);
     let word = &word[..buf.len()];
     buf.clear();
