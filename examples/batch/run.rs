@@ -149,7 +149,6 @@ impl Outputs {
             .into_iter()
             .filter_map(|(option, path)| Some((option, path.as_deref()?)))
             .collect();
-        files::check_inputs(&args.input.paths).map_err(Stop::Refused)?;
         files::check_outputs(&args.input.paths, &named, &crate::input::EXTENSIONS)
             .map_err(Stop::Refused)?;
         if !named.is_empty() || out.stats_dir.is_some() {
@@ -207,6 +206,9 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
     let out_args = &args.output;
     // Options that cannot make a pipeline are refused before any file is opened.
     let pipeline = pipeline(args).map_err(Stop::Refused)?;
+    // Inputs that would give documents twice, then outputs that would destroy inputs:
+    // refused before anything is read or written.
+    files::check_inputs(&args.input.paths).map_err(Stop::Refused)?;
     let outputs = Outputs::open(args)?;
     let guard = Guard::new(&pipeline);
     let pool = rayon::ThreadPoolBuilder::new()
