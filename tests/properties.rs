@@ -296,6 +296,24 @@ proptest! {
         prop_assert_eq!(doc.terms.total(), doc.tokens.len() as u64);
     }
 
+    /// The README: "Terms are in the normal form chosen; normalizing a term again leaves it
+    /// as it is", stemmed terms too (a stem may end where a joiner or a combining mark was).
+    #[test]
+    fn terms_are_in_normal_form(text in any_text(), which in 0usize..8) {
+        let code = ["eng", "ell", "fra", "ita", "tur", "rus", "hin", "ara"][which];
+        let lang: Lang = code.parse().unwrap();
+        let normalizer = Normalizer::new();
+        let pipeline = Pipeline::builder()
+            .languages([lang])
+            .fallback_language(lang)
+            .normalizer(normalizer.clone())
+            .build();
+        let doc = pipeline.analyze(&text);
+        for (term, _) in doc.terms.iter() {
+            prop_assert_eq!(normalizer.normalize(term, lang), term, "{} in {:?}", code, text);
+        }
+    }
+
     #[test]
     fn normalization_is_idempotent_and_never_empties_a_word(text in any_text()) {
         for normalizer in normalizers() {

@@ -123,7 +123,11 @@ impl Normalizer {
     }
 
     /// Typographic punctuation to ASCII (default on): `’ ‘ ʼ ′` → `'`, `“ ” „` → `"`, the
-    /// dashes `‐ – — −` → `-`; soft hyphens and invisible format characters removed.
+    /// dashes `‐ – — −` → `-`; the soft hyphen, zero-width space, byte order mark, word
+    /// joiner and the bidirectional marks (U+00AD, U+200B, U+FEFF, U+2060, U+200E, U+200F,
+    /// U+061C) removed. The joiners ZWJ and ZWNJ are removed only at a word's edges: inside
+    /// it they choose a letter's form (Persian `می‌خواهم`, Indic conjuncts, emoji sequences).
+    /// Other format characters (U+2063, U+180E...) stay.
     pub fn fold_punctuation(mut self, on: bool) -> Self {
         self.fold_punctuation = on;
         self
@@ -251,10 +255,12 @@ impl Normalizer {
         }
     }
 
-    /// `term` in this normalizer's Unicode form (NFC or NFKC): for what a stemmer made of a
-    /// normalized word, since a stemmer may take a letter from beside its combining mark
-    /// (Greek: `ΰ` + U+0301 left as `υ` U+0301, which NFC writes `ύ`).
+    /// `term` in this normalizer's Unicode form (NFC or NFKC) and without joiners at its
+    /// edges: for what a stemmer made of a normalized word, since a stemmer may take a letter
+    /// from beside its combining mark (Greek: `ΰ` + U+0301 left as `υ` U+0301, which NFC
+    /// writes `ύ`) or a suffix from after a joiner (`cat` ZWJ `s` left as `cat` ZWJ).
     pub(crate) fn in_form<'a>(&self, term: &'a str) -> Cow<'a, str> {
+        let term = self.without_edge_joiners(term);
         if term.is_ascii() {
             return Cow::Borrowed(term);
         }

@@ -1,6 +1,7 @@
 //! The pipeline: detection, tokenization, normalization, stop words, stemming and counting,
 //! for one document or, in parallel, for many.
 
+mod apostrophes;
 mod builder;
 mod term_cache;
 mod words;
@@ -56,7 +57,9 @@ pub struct Analysis {
     /// language, more for mixed text. Each token is analysed in its span's language; text
     /// in an undetermined span gets no stemming and no stop words.
     pub spans: Vec<LanguageSpan>,
-    /// Number of word and number tokens in the text, stop words included.
+    /// Number of tokens the tokenizer found in the text, stop words included: words and
+    /// numbers, and the URLs, e-mail addresses, hashtags, mentions and emoji of the
+    /// tokenizer options that keep them whole.
     pub token_count: usize,
     /// Terms and how often each occurs, in order of first occurrence.
     pub terms: TermCounts,
@@ -334,6 +337,30 @@ mod tests {
             .into_owned();
         assert_ne!(stem, terms[0], "the stem alone is not in NFC");
         assert_eq!(terms[0], stem.nfc().collect::<String>());
+    }
+
+    /// A stemmer that takes the suffix after a joiner leaves the joiner at the stem's end,
+    /// where normalization removes it: the term is the stem without it, so that normalizing
+    /// a term again leaves it as it is (found by a tester: `cat` ZWJ `s` was `cat` ZWJ).
+    #[test]
+    fn stems_lose_the_joiners_left_at_their_edges() {
+        let normalizer = crate::normalize::Normalizer::new();
+        for (code, text) in [("eng", "cat\u{200D}s"), ("ell", "λογ\u{200D}ος")] {
+            let lang: Lang = code.parse().unwrap();
+            let p = Pipeline::builder()
+                .languages([lang])
+                .fallback_language(lang)
+                .build();
+            let a = p.analyze(text);
+            let terms: Vec<&str> = a.terms.iter().map(|(term, _)| term).collect();
+            assert_eq!(terms.len(), 1, "{text:?}");
+            assert!(
+                !terms[0].ends_with('\u{200D}'),
+                "{text:?} gave {:?}",
+                terms[0]
+            );
+            assert_eq!(normalizer.normalize(terms[0], lang), terms[0], "{text:?}");
+        }
     }
 
     #[test]

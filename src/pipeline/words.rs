@@ -1,5 +1,6 @@
 //! What becomes of each word of a language after normalization: cut at an apostrophe where
-//! the language puts suffixes after one (Turkish, Azerbaijani), dropped as a stop word, or
+//! the language puts suffixes after one (Turkish, Azerbaijani) or elides a word before one
+//! (French, Italian, Catalan, Irish: `apostrophes.rs`), dropped as a stop word, or
 //! stemmed, and then any filters of the user's. The pipeline memoizes the outcome per thread
 //! and distinct word (`term_cache.rs`), so all of this costs once per word, not per token.
 
@@ -7,6 +8,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
+use super::apostrophes::{self, Apostrophe};
 use super::term_cache::Term;
 use crate::Lang;
 use crate::normalize::Normalizer;
@@ -74,27 +76,8 @@ impl fmt::Debug for WordRules {
 pub(super) struct LangTools {
     stemmer: Option<Arc<dyn Stem>>,
     stopwords: Option<Arc<StopWords>>,
-    /// The language writes case and other suffixes after an apostrophe (see
-    /// [`cuts_at_apostrophes`]).
-    apostrophe: bool,
-}
-
-/// True for the languages whose words are cut at their first apostrophe: Turkish and
-/// Azerbaijani write the suffixes of proper names and abbreviations after one (`İstanbul'da`
-/// "in Istanbul", `NFL'de`, `İngiltere'nin` "England's"), and the term is the name, as
-/// Lucene's ApostropheFilter makes it. Keyed by code, so a language works as soon as
-/// [`Lang`] names it.
-pub(crate) fn cuts_at_apostrophes(code: &str) -> bool {
-    matches!(code, "tur" | "aze")
-}
-
-/// The part of `word` before its first apostrophe (`'`, and `’` `ʼ` when punctuation is not
-/// folded), or the whole word when that part would be empty.
-fn before_apostrophe(word: &str) -> &str {
-    match word.find(['\'', '\u{2019}', '\u{02BC}']) {
-        Some(0) | None => word,
-        Some(at) => &word[..at],
-    }
+    /// What the language's words lose at an apostrophe.
+    apostrophe: Apostrophe,
 }
 
 impl fmt::Debug for LangTools {
@@ -125,7 +108,7 @@ impl WordRules {
         LangTools {
             stemmer: stemmer.flatten(),
             stopwords: stopwords.flatten(),
-            apostrophe: cuts_at_apostrophes(lang.code()),
+            apostrophe: apostrophes::rule(lang.code()),
         }
     }
 
@@ -134,7 +117,7 @@ impl WordRules {
     pub(super) fn memoizes(&self, tools: &LangTools, normalizer: &Normalizer) -> bool {
         tools.stemmer.is_some()
             || tools.stopwords.is_some()
-            || tools.apostrophe
+            || tools.apostrophe != Apostrophe::Kept
             || normalizer.strips_diacritics()
             || !self.filters.is_empty()
     }
@@ -148,11 +131,7 @@ impl WordRules {
         lang: Lang,
         whole: &str,
     ) -> Term {
-        let word = if tools.apostrophe {
-            before_apostrophe(whole)
-        } else {
-            whole
-        };
+        let word = tools.apostrophe.apply(whole);
         if tools.stopwords.as_ref().is_some_and(|s| s.contains(word)) {
             return Term::Stop;
         }
@@ -163,10 +142,11 @@ impl WordRules {
         }
         .unwrap_or(Cow::Borrowed(word));
         // Terms are in the normalizer's form, what the stemmer made of a word too.
-        let stemmed = match normalizer.in_form(&stemmed) {
-            Cow::Borrowed(_) => stemmed,
-            Cow::Owned(composed) => Cow::Owned(composed),
+        let formed = match normalizer.in_form(&stemmed) {
+            Cow::Borrowed(same) if same.len() == stemmed.len() => None,
+            other => Some(other.into_owned()),
         };
+        let stemmed = formed.map_or(stemmed, Cow::Owned);
         let mut term = match normalizer.strip_diacritics_of(&stemmed) {
             Cow::Borrowed(_) => stemmed,
             Cow::Owned(stripped) => Cow::Owned(stripped),
@@ -231,7 +211,26 @@ mod tests {
             rock.len() == 1 && rock[0].starts_with("rock'n'"),
             "{rock:?}"
         );
-        assert_eq!(before_apostrophe("'da"), "'da");
-        assert!(cuts_at_apostrophes("tur") && !cuts_at_apostrophes("fra"));
+    }
+
+    /// French, Italian and Catalan elided articles and pronouns are not part of the term (as
+    /// Lucene's analyzers of those languages remove them), and go before the stop words: "of
+    /// Italy" is "Italy", and "qu'il" ("that he") is the stop word "il".
+    #[test]
+    fn elided_articles_are_not_part_of_the_term() {
+        assert_eq!(terms("ita", "dell'Italia"), terms("ita", "Italia"));
+        assert_eq!(
+            terms("ita", "l’amica un'amica"),
+            terms("ita", "amica amica")
+        );
+        assert_eq!(
+            terms("fra", "l'Italie d’Italie"),
+            terms("fra", "Italie Italie")
+        );
+        assert!(terms("fra", "qu'il c'est qu'elle").is_empty());
+        assert_eq!(terms("cat", "l'home"), terms("cat", "home"));
+        // A word that only looks like one stays whole.
+        assert_eq!(terms("fra", "aujourd'hui").len(), 1);
+        assert!(terms("fra", "aujourd'hui")[0].contains('\''));
     }
 }

@@ -1,0 +1,109 @@
+//! What an apostrophe inside a word means, per language: in Turkish and Azerbaijani the
+//! suffixes of a name follow it (`İstanbul'da`: the term is the name); in French, Italian,
+//! Catalan and Irish an elided article or pronoun precedes it (`l'Italie`, `dell'Italia`:
+//! the term is the word after it). Keyed by ISO 639-3 code, so a language works as soon as
+//! [`Lang`](crate::Lang) names it.
+
+/// The apostrophes a word may hold: `'`, and `’` `ʼ` when punctuation is not folded.
+const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{02BC}'];
+
+/// What the words of a language lose at an apostrophe.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum Apostrophe {
+    /// Nothing: the apostrophe is part of the word (English possessives are the stemmer's).
+    #[default]
+    Kept,
+    /// What follows the first apostrophe: case and other suffixes (Turkish, Azerbaijani),
+    /// as Lucene's ApostropheFilter cuts them.
+    SuffixAfter,
+    /// What precedes the first apostrophe when it is one of these elided words (French
+    /// `l'`, `qu'`, Italian `dell'`...), as Lucene's ElisionFilter removes them: before the
+    /// stop words, so that `qu'il` is the stop word `il`.
+    Elision(&'static [&'static str]),
+}
+
+/// French: articles, pronouns and conjunctions that elide before a vowel.
+const FRENCH: &[&str] = &[
+    "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+/// Italian: articles, articulated prepositions and pronouns that elide before a vowel.
+const ITALIAN: &[&str] = &[
+    "c", "d", "l", "m", "s", "t", "v", "un", "all", "dall", "dell", "nell", "sull", "coll", "pell",
+    "gl", "agl", "dagl", "degl", "negl", "sugl", "quell", "quest",
+];
+/// Catalan: the elided article `l'`, the preposition `d'` and the weak pronouns.
+const CATALAN: &[&str] = &["d", "l", "m", "n", "s", "t"];
+/// Irish: `d'` (past tense and "of"), `m'` ("my") and `b'` (the copula) before a vowel.
+const IRISH: &[&str] = &["b", "d", "m"];
+
+/// The apostrophe rule of the language with ISO 639-3 code `code`.
+pub(super) fn rule(code: &str) -> Apostrophe {
+    match code {
+        "tur" | "aze" => Apostrophe::SuffixAfter,
+        "fra" => Apostrophe::Elision(FRENCH),
+        "ita" => Apostrophe::Elision(ITALIAN),
+        "cat" => Apostrophe::Elision(CATALAN),
+        "gle" => Apostrophe::Elision(IRISH),
+        _ => Apostrophe::Kept,
+    }
+}
+
+impl Apostrophe {
+    /// What is left of the normalized (case-folded) `word` under this rule. A word that
+    /// would be left empty stays whole (`'da`, `l'`).
+    pub(super) fn apply(self, word: &str) -> &str {
+        let Some(at) = word.find(APOSTROPHES).filter(|&at| at > 0) else {
+            return word;
+        };
+        match self {
+            Apostrophe::Kept => word,
+            Apostrophe::SuffixAfter => &word[..at],
+            Apostrophe::Elision(elided) => {
+                let rest = &word[at..];
+                let after = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+                if !after.is_empty() && elided.contains(&&word[..at]) {
+                    after
+                } else {
+                    word
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turkish_keeps_the_name_before_the_apostrophe() {
+        assert_eq!(rule("tur").apply("istanbul'da"), "istanbul");
+        assert_eq!(rule("aze").apply("bakı’da"), "bakı");
+        // An apostrophe that starts a word is not cut.
+        assert_eq!(rule("tur").apply("'da"), "'da");
+    }
+
+    #[test]
+    fn romance_languages_lose_their_elided_articles() {
+        assert_eq!(rule("fra").apply("l'italie"), "italie");
+        assert_eq!(rule("fra").apply("qu’il"), "il");
+        assert_eq!(rule("fra").apply("jusqu'ici"), "ici");
+        assert_eq!(rule("ita").apply("dell'italia"), "italia");
+        assert_eq!(rule("ita").apply("un'amica"), "amica");
+        assert_eq!(rule("cat").apply("l'home"), "home");
+        assert_eq!(rule("gle").apply("d'éirinn"), "éirinn");
+        // Only the listed words elide: a name with an apostrophe stays whole, and so does
+        // an elided word with nothing after it.
+        assert_eq!(rule("fra").apply("o'neill"), "o'neill");
+        assert_eq!(rule("fra").apply("aujourd'hui"), "aujourd'hui");
+        assert_eq!(rule("fra").apply("l'"), "l'");
+    }
+
+    #[test]
+    fn other_languages_keep_their_apostrophes() {
+        assert_eq!(rule("eng").apply("oman's"), "oman's");
+        assert_eq!(rule("deu").apply("geht's"), "geht's");
+        // French elision is not English: "d'you" stays.
+        assert_eq!(rule("eng").apply("d'you"), "d'you");
+    }
+}
