@@ -6,9 +6,10 @@
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A language code that is not the ISO 639-3 code of one of wordmill's languages.
+    /// A language code that names none of wordmill's languages (see
+    /// [`Lang::from_code`](crate::Lang::from_code) for the codes it reads).
     #[error(
-        "unknown language code {0:?}: expected an ISO 639-3 code such as \"eng\", \"ara\" or \"cmn\""
+        "unknown language code {0:?}: expected an ISO 639-3 code such as \"eng\", \"ara\" or \"cmn\" (or ISO 639-1 \"en\", or a tag such as \"pt-BR\")"
     )]
     UnknownLanguage(String),
     /// A configuration value out of its range.

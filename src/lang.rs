@@ -199,6 +199,43 @@ static LANGS: [Info; 130] = [
     info("zul", "Zulu", &[Latin], Some(W::Zul)),
 ];
 
+/// Other codes for wordmill's languages, in order: ISO 639-1, ISO 639-2/B, and the ISO
+/// 639-3 macrolanguage or individual language beside the code of wordmill's table (which
+/// follows NTREX-128 and whatlang: `msa` for Malay, `pes` for Persian, `cmn` for Chinese).
+/// Kurdish (`ku`, `kur`) is Northern Kurdish, the Kurdish most written in Latin script;
+/// Fulah (`ff`, `ful`) is Pulaar, the one Fula language wordmill knows.
+#[rustfmt::skip]
+const ALIASES: &[(&str, &str)] = &[
+    ("af", "afr"), ("ak", "aka"), ("alb", "sqi"), ("als", "sqi"), ("am", "amh"), ("ar", "ara"),
+    ("arb", "ara"), ("arm", "hye"), ("az", "aze"), ("azj", "aze"), ("ba", "bak"),
+    ("baq", "eus"), ("be", "bel"), ("bg", "bul"), ("bn", "ben"), ("bo", "bod"), ("bs", "bos"),
+    ("bur", "mya"), ("ca", "cat"), ("chi", "cmn"), ("cs", "ces"), ("cy", "cym"), ("cze", "ces"),
+    ("da", "dan"), ("de", "deu"), ("dut", "nld"), ("dv", "div"), ("dz", "dzo"), ("ee", "ewe"),
+    ("ekk", "est"), ("el", "ell"), ("en", "eng"), ("eo", "epo"), ("es", "spa"), ("et", "est"),
+    ("eu", "eus"), ("fa", "pes"), ("fas", "pes"), ("ff", "fuc"), ("fi", "fin"), ("fil", "tgl"),
+    ("fj", "fij"), ("fo", "fao"), ("fr", "fra"), ("fre", "fra"), ("ful", "fuc"), ("ga", "gle"),
+    ("gaz", "orm"), ("geo", "kat"), ("ger", "deu"), ("gl", "glg"), ("gre", "ell"),
+    ("gu", "guj"), ("ha", "hau"), ("he", "heb"), ("hi", "hin"), ("hr", "hrv"), ("hu", "hun"),
+    ("hy", "hye"), ("ice", "isl"), ("id", "ind"), ("ig", "ibo"), ("is", "isl"), ("it", "ita"),
+    ("ja", "jpn"), ("jv", "jav"), ("ka", "kat"), ("khk", "mon"), ("kk", "kaz"), ("km", "khm"),
+    ("kn", "kan"), ("ko", "kor"), ("ku", "kmr"), ("kur", "kmr"), ("ky", "kir"), ("la", "lat"),
+    ("lb", "ltz"), ("lg", "lug"), ("lo", "lao"), ("lt", "lit"), ("lv", "lav"), ("lvs", "lav"),
+    ("mac", "mkd"), ("mao", "mri"), ("may", "msa"), ("mg", "mlg"), ("mi", "mri"), ("mk", "mkd"),
+    ("ml", "mal"), ("mn", "mon"), ("mr", "mar"), ("ms", "msa"), ("mt", "mlt"), ("my", "mya"),
+    ("nb", "nob"), ("nd", "nde"), ("ne", "nep"), ("nl", "nld"), ("nn", "nno"), ("no", "nob"),
+    ("nor", "nob"), ("npi", "nep"), ("ny", "nya"), ("om", "orm"), ("or", "ori"), ("ory", "ori"),
+    ("pa", "pan"), ("pbt", "pus"), ("per", "pes"), ("pl", "pol"), ("plt", "mlg"), ("ps", "pus"),
+    ("pt", "por"), ("ro", "ron"), ("ru", "rus"), ("rum", "ron"), ("rw", "kin"), ("sd", "snd"),
+    ("si", "sin"), ("sk", "slk"), ("sl", "slv"), ("slo", "slk"), ("sm", "smo"), ("sn", "sna"),
+    ("so", "som"), ("sq", "sqi"), ("sr", "srp"), ("ss", "ssw"), ("st", "sot"), ("sv", "swe"),
+    ("sw", "swa"), ("swh", "swa"), ("ta", "tam"), ("te", "tel"), ("tg", "tgk"), ("th", "tha"),
+    ("ti", "tir"), ("tib", "bod"), ("tk", "tuk"), ("tl", "tgl"), ("tn", "tsn"), ("to", "ton"),
+    ("tr", "tur"), ("ts", "tso"), ("tt", "tat"), ("ty", "tah"), ("ug", "uig"), ("uk", "ukr"),
+    ("ur", "urd"), ("uz", "uzb"), ("uzn", "uzb"), ("ve", "ven"), ("vi", "vie"), ("wel", "cym"),
+    ("wo", "wol"), ("xh", "xho"), ("ydd", "yid"), ("yi", "yid"), ("yo", "yor"), ("zh", "cmn"),
+    ("zho", "cmn"), ("zsm", "msa"), ("zu", "zul"),
+];
+
 impl Lang {
     /// Undetermined: too little text, or no language could be told with confidence.
     pub const UND: Lang = Lang(0);
@@ -225,17 +262,61 @@ impl Lang {
         panic!("not a language of the table")
     }
 
-    /// The language with this ISO 639-3 code (`"eng"`, case-insensitive, surrounding
-    /// whitespace ignored), `und` included.
+    /// The language with this code, `und` included: an ISO 639-3 code (`"eng"`), the codes
+    /// other standards and tools use for it (ISO 639-1 `"en"`, ISO 639-2/B `"ger"`, the
+    /// macrolanguage or individual language of the 639-3 code wordmill uses: `"zho"` and
+    /// `"zh"` for Mandarin, `"fas"` and `"fa"` for Persian, `"nor"` and `"no"` for Bokmål,
+    /// `"zsm"` for Malay), or a BCP 47 tag or locale whose first subtag is one of those
+    /// (`"pt-BR"`, `"sr-Latn"`, `"en_US"`: the other subtags are not checked).
+    /// Case-insensitive, surrounding whitespace ignored. [`Lang::code`] is always the 639-3
+    /// code of wordmill's table.
+    ///
+    /// ```
+    /// use wordmill::Lang;
+    ///
+    /// let german = Lang::from_code("deu");
+    /// assert!(german.is_some());
+    /// for other in ["de", "DE", "ger", "de-CH", "de_DE"] {
+    ///     assert_eq!(Lang::from_code(other), german);
+    /// }
+    /// assert_eq!(Lang::from_code("zh-Hant").map(Lang::code), Some("cmn"));
+    /// assert_eq!(Lang::from_code("fa").map(Lang::code), Some("pes"));
+    /// assert_eq!(Lang::from_code("xx"), None);
+    /// ```
     pub fn from_code(code: &str) -> Option<Lang> {
         let code = code.trim();
-        let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
-        let lower = bytes.map(|b| b.to_ascii_lowercase());
-        if &lower == b"und" {
+        let first = match code.find(['-', '_']) {
+            Some(at) => {
+                let rest = &code[at + 1..];
+                let subtags_ok = rest.split(['-', '_']).all(|t| {
+                    !t.is_empty() && t.len() <= 8 && t.bytes().all(|b| b.is_ascii_alphanumeric())
+                });
+                if !subtags_ok {
+                    return None;
+                }
+                &code[..at]
+            }
+            None => code,
+        };
+        let mut lower = [0u8; 3];
+        let lower = match first.as_bytes() {
+            bytes @ ([_, _] | [_, _, _]) => {
+                for (to, from) in lower.iter_mut().zip(bytes) {
+                    *to = from.to_ascii_lowercase();
+                }
+                &lower[..bytes.len()]
+            }
+            _ => return None,
+        };
+        if lower == b"und" {
             return Some(Lang::UND);
         }
+        let canonical = match ALIASES.binary_search_by(|(alias, _)| alias.as_bytes().cmp(lower)) {
+            Ok(i) => ALIASES[i].1.as_bytes(),
+            Err(_) => lower,
+        };
         LANGS[1..]
-            .binary_search_by(|info| info.code.as_bytes().cmp(&lower[..]))
+            .binary_search_by(|info| info.code.as_bytes().cmp(canonical))
             .ok()
             .map(|i| Lang(i as u8 + 1))
     }
@@ -398,10 +479,54 @@ mod tests {
         assert_eq!(Lang::all().len() + 1, Lang::COUNT);
         assert_eq!(Lang::from_code("und"), Some(Lang::UND));
         assert_eq!(Lang::from_code(" ENG "), Lang::from_code("eng"));
-        for bad in ["", "en", "engl", "xyz", "é", "ün"] {
+        for bad in [
+            "", "e", "engl", "xyz", "é", "ün", "xx", "en-", "en--us", "-en", "en-ü",
+        ] {
             assert_eq!(Lang::from_code(bad), None, "{bad:?}");
         }
         assert_eq!(Lang::from_index(Lang::COUNT), None);
+    }
+
+    /// The codes users bring from other tools: ISO 639-1, 639-2/B, macrolanguages, locales.
+    #[test]
+    fn other_codes_name_the_same_language() {
+        let code = |c: &str| Lang::from_code(c).map(Lang::code);
+        for (other, ours) in [
+            ("en", "eng"),
+            ("EN", "eng"),
+            ("en-US", "eng"),
+            ("en_GB", "eng"),
+            ("zh", "cmn"),
+            ("zh-Hant", "cmn"),
+            ("zho", "cmn"),
+            ("fa", "pes"),
+            ("fas", "pes"),
+            ("per", "pes"),
+            ("no", "nob"),
+            ("nor", "nob"),
+            ("nn", "nno"),
+            ("ms", "msa"),
+            ("zsm", "msa"),
+            ("sr-Latn", "srp"),
+            ("sw", "swa"),
+            ("swh", "swa"),
+            ("arb", "ara"),
+            ("fil", "tgl"),
+            ("ekk", "est"),
+            ("lvs", "lav"),
+            ("ger", "deu"),
+            ("pt-BR", "por"),
+            ("und-Latn", "und"),
+        ] {
+            assert_eq!(code(other), Some(ours), "{other}");
+        }
+        // The table is sorted (it is searched), names only languages of wordmill's table,
+        // and never shadows one of its codes.
+        assert!(ALIASES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (alias, target) in ALIASES {
+            assert!(LANGS.iter().any(|info| info.code == *target), "{target}");
+            assert!(LANGS.iter().all(|info| info.code != *alias), "{alias}");
+        }
     }
 
     #[test]

@@ -152,8 +152,9 @@ pub enum InputFormat {
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Analysis")]
 pub struct AnalysisArgs {
-    /// Detect only these languages (ISO 639-3 codes, comma-separated: eng,ara,rus).
-    #[arg(long, value_delimiter = ',', value_parser = parse_lang, value_name = "CODES")]
+    /// Detect only these languages (ISO 639-3 codes, comma-separated: eng,ara,rus; ISO
+    /// 639-1 codes and tags such as en, pt-BR are read too).
+    #[arg(long, value_delimiter = ',', value_parser = parse_allowed_lang, value_name = "CODES")]
     pub lang_allow: Vec<Lang>,
     /// Analyse text whose language stays undetermined (too short, unclear) as this language
     /// (ISO 639-3 code) instead of without stemming and stop words.
@@ -291,6 +292,17 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
     code.trim().parse::<Lang>().map_err(|e| e.to_string())
 }
 
+/// A language of `--lang-allow`: `und` is refused, as the library would ignore it (a list of
+/// `und` alone would then allow every language, the opposite of what it says).
+fn parse_allowed_lang(code: &str) -> Result<Lang, String> {
+    match parse_lang(code)? {
+        lang if lang.is_undetermined() => Err(
+            "und is not a language to allow: text no allowed language fits is undetermined anyway; to analyse it as one language, use --fallback-lang".to_owned(),
+        ),
+        lang => Ok(lang),
+    }
+}
+
 fn parse_confidence(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
@@ -396,5 +408,19 @@ mod tests {
         let list = every.join(",");
         let cli = Cli::try_parse_from(["batch", "--lang-allow", &list, "x"]).unwrap();
         assert_eq!(cli.analyze.analysis.lang_allow.len(), every.len());
+        // Other standards' codes name the same languages; und allows nothing, so it is refused.
+        let cli = Cli::try_parse_from(["batch", "--lang-allow", "en,ar", "x"]).unwrap();
+        let codes: Vec<&str> = cli
+            .analyze
+            .analysis
+            .lang_allow
+            .iter()
+            .map(|l| l.code())
+            .collect();
+        assert_eq!(codes, ["eng", "ara"]);
+        for list in ["und", "eng,und"] {
+            let err = Cli::try_parse_from(["batch", "--lang-allow", list, "x"]).unwrap_err();
+            assert!(err.to_string().contains("--fallback-lang"), "{err}");
+        }
     }
 }
