@@ -106,4 +106,22 @@ mod tests {
         // French elision is not English: "d'you" stays.
         assert_eq!(rule("eng").apply("d'you"), "d'you");
     }
+
+    /// docs/languages.md names each language's apostrophe rule in its last column.
+    #[test]
+    fn the_language_table_names_the_rules() {
+        let table = include_str!("../../docs/languages.md");
+        for line in table.lines().filter(|l| l.starts_with("| `")) {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let (code, rules) = (cells[1].trim_matches('`'), cells[5]);
+            let expected = match rule(code) {
+                Apostrophe::Kept => None,
+                Apostrophe::SuffixAfter => Some("cut at apostrophe"),
+                Apostrophe::Elision(_) => Some("elided articles cut"),
+            };
+            for said in ["cut at apostrophe", "elided articles cut"] {
+                assert_eq!(rules.contains(said), expected == Some(said), "{code}: {rules}");
+            }
+        }
+    }
 }
