@@ -7,15 +7,15 @@
 
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyAttributeError, PyIndexError, PyKeyError};
+use pyo3::exceptions::{PyAttributeError, PyIndexError, PyKeyError, PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
 use wordmill::tf::TermCounts;
 
 use crate::offsets::CharOffsets;
-use crate::options::{kind_name, script_name};
+use crate::options::{Int, kind_name, script_name};
 use crate::stats::CorpusStats;
 use crate::text::Text;
 
@@ -103,7 +103,9 @@ impl Analysis {
         self.inner.detection.reliable
     }
 
-    /// Word and number tokens in the text, stop words included.
+    /// Every token of the text, stop words included: words and numbers, and the URLs,
+    /// e-mail addresses, hashtags, mentions and emoji the tokenizer was asked to recognize
+    /// (Tokenizer(urls=True, ...)).
     #[getter]
     fn token_count(&self) -> usize {
         self.inner.token_count
@@ -347,9 +349,14 @@ impl Terms {
     }
 
     /// The `n` most frequent terms with their counts, ties alphabetically; all with n=None.
+    /// ValueError for a negative n.
     #[pyo3(signature = (n = None))]
-    fn most_common<'py>(&self, py: Python<'py>, n: Option<usize>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.counts().top(n.unwrap_or(usize::MAX)))
+    fn most_common<'py>(&self, py: Python<'py>, n: Option<Int>) -> PyResult<Bound<'py, PyList>> {
+        let n = match n {
+            Some(n) => n.to_count("n")?,
+            None => usize::MAX,
+        };
+        PyList::new(py, self.counts().top(n))
     }
 
     /// A dict of the terms and their counts.
@@ -370,7 +377,8 @@ impl Terms {
 }
 
 /// The analyses of many documents, in input order, and their corpus statistics. A sequence
-/// of Analysis: `len(batch)`, `batch[0]`, `for doc in batch`.
+/// of Analysis: `len(batch)`, `batch[0]`, `batch[-1]`, `for doc in batch`; a slice such as
+/// `batch[10:20]` is a list of Analysis.
 ///
 /// >>> import wordmill
 /// >>> batch = wordmill.Pipeline().analyze_batch(["The talks in Muscat went well.", "محادثات مسقط"])
@@ -405,14 +413,35 @@ impl BatchAnalysis {
         self.documents.bind(py).len()
     }
 
-    fn __getitem__<'py>(&self, py: Python<'py>, index: isize) -> PyResult<Bound<'py, PyAny>> {
+    /// `batch[i]`, an Analysis (negative `i` counting from the end), or `batch[i:j:k]`, a
+    /// list of Analysis.
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let documents = self.documents.bind(py);
+        if index.is_instance_of::<PySlice>() {
+            // The list's own slicing: a new list of the same Analysis objects.
+            return documents.as_any().get_item(index);
+        }
+        let out_of_range = || PyIndexError::new_err("document index out of range");
+        let index = match index.extract::<isize>() {
+            Ok(index) => index,
+            Err(e) if e.is_instance_of::<PyOverflowError>(py) => return Err(out_of_range()),
+            Err(_) => {
+                return Err(PyTypeError::new_err(format!(
+                    "BatchAnalysis indices must be integers or slices, not {}",
+                    index.get_type().name()?
+                )));
+            }
+        };
         let len = documents.len() as isize;
         let at = if index < 0 { index + len } else { index };
         if !(0..len).contains(&at) {
-            return Err(PyIndexError::new_err("document index out of range"));
+            return Err(out_of_range());
         }
-        documents.get_item(at as usize)
+        documents.get_item(at as usize).map(Bound::into_any)
     }
 
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

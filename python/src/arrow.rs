@@ -132,6 +132,9 @@ enum TextColumn {
     Utf8(BinaryArray),
     LargeUtf8(LargeBinaryArray),
     Utf8View(BinaryViewArray),
+    /// An array of Arrow's `null` type, of this length: a column with no text at all (as
+    /// pyarrow and pandas export `[None, None]`), every row null.
+    Null(usize),
 }
 
 impl TextColumn {
@@ -148,9 +151,10 @@ impl TextColumn {
             DataType::Utf8 => TextColumn::Utf8(as_binary(DataType::Binary)?.into()),
             DataType::LargeUtf8 => TextColumn::LargeUtf8(as_binary(DataType::LargeBinary)?.into()),
             DataType::Utf8View => TextColumn::Utf8View(as_binary(DataType::BinaryView)?.into()),
+            DataType::Null => TextColumn::Null(array.len()),
             other => {
                 return Err(PyTypeError::new_err(format!(
-                    "analyze_arrow takes an Arrow array of strings (string, large_string or string_view), got {other}"
+                    "analyze_arrow takes an Arrow array of strings (string, large_string or string_view, or null for a column of nulls only), got {other}"
                 )));
             }
         })
@@ -161,6 +165,7 @@ impl TextColumn {
             TextColumn::Utf8(a) => Box::new(a.iter()),
             TextColumn::LargeUtf8(a) => Box::new(a.iter()),
             TextColumn::Utf8View(a) => Box::new(a.iter()),
+            TextColumn::Null(len) => Box::new(std::iter::repeat_n(None, *len)),
         }
     }
 }

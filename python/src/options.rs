@@ -1,13 +1,101 @@
 //! Options given as Python strings, parsed into the library's types, and the library's names
 //! back as strings. Each conversion is in one place, so a renamed variant is a one-line fix.
 
-use pyo3::exceptions::PyValueError;
+use std::fmt;
+
+use pyo3::exceptions::{PyOverflowError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::PyInt;
 use wordmill::normalize::UnicodeForm;
 use wordmill::tokenize::{CjkMode, TokenKind};
 use wordmill::{Lang, Script};
 
 use crate::value_error;
+
+/// An integer argument as Python gave it, whatever its size. pyo3's own conversion to
+/// `usize` raises OverflowError for a negative or huge int, where a bad option is a
+/// ValueError naming it: `Int::to_usize` checks the range. Anything that is not an integer
+/// (has no `__index__`) stays a TypeError.
+pub(crate) enum Int {
+    Fits(u64),
+    /// Below zero, beyond `u64`: the value's digits, for the message.
+    Negative(String),
+    TooLarge(String),
+}
+
+impl FromPyObject<'_, '_> for Int {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, '_, PyAny>) -> PyResult<Int> {
+        let py = obj.py();
+        // SAFETY: PyNumber_Index returns a new reference to an int, or NULL with an exception
+        // set (a TypeError for an object without __index__).
+        let int = unsafe {
+            Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyNumber_Index(obj.as_ptr()))?
+                .cast_into::<PyInt>()?
+        };
+        if int.lt(0)? {
+            return Ok(Int::Negative(int.str()?.to_string()));
+        }
+        match int.extract::<u64>() {
+            Ok(value) => Ok(Int::Fits(value)),
+            Err(e) if e.is_instance_of::<PyOverflowError>(py) => {
+                Ok(Int::TooLarge(int.str()?.to_string()))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+impl Int {
+    /// The value, from `min` to `max`, or a ValueError that names the argument: "`name` must
+    /// be at least `min`, got -1".
+    pub fn to_usize(&self, name: &str, min: usize, max: usize) -> PyResult<usize> {
+        let value = match self {
+            Int::Fits(value) => usize::try_from(*value).ok(),
+            _ => None,
+        };
+        match value {
+            Some(value) if (min..=max).contains(&value) => Ok(value),
+            _ if self.below(min) => Err(PyValueError::new_err(match min {
+                0 => format!("{name} must not be negative, got {self}"),
+                _ => format!("{name} must be at least {min}, got {self}"),
+            })),
+            _ => Err(PyValueError::new_err(format!(
+                "{name} must be at most {max}, got {self}"
+            ))),
+        }
+    }
+
+    /// `to_usize` from 0 to `usize::MAX`: a count, a size, a number of results.
+    pub fn to_count(&self, name: &str) -> PyResult<usize> {
+        self.to_usize(name, 0, usize::MAX)
+    }
+
+    /// True when the value is below `min`.
+    pub fn below(&self, min: usize) -> bool {
+        match self {
+            Int::Fits(value) => u128::from(*value) < min as u128,
+            Int::Negative(_) => true,
+            Int::TooLarge(_) => false,
+        }
+    }
+}
+
+impl From<u64> for Int {
+    fn from(value: u64) -> Int {
+        Int::Fits(value)
+    }
+}
+
+impl fmt::Display for Int {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Int::Fits(value) => write!(f, "{value}"),
+            Int::Negative(digits) | Int::TooLarge(digits) => f.write_str(digits),
+        }
+    }
+}
 
 /// A language from its ISO 639-3 code (`"eng"`, `"und"`).
 pub(crate) fn lang(code: &str) -> PyResult<Lang> {

@@ -6,14 +6,14 @@ use std::sync::Arc;
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
-use wordmill::normalize::UnicodeForm;
 
 use crate::analysis::{Analysis, BatchAnalysis};
-use crate::pool::run_parallel;
+use crate::options::Int;
+use crate::pool::{run_parallel, thread_count};
 use crate::stages::{Detector, Normalizer, RELEASE_GIL_BYTES, Tokenizer};
 use crate::stats::CorpusStats;
 use crate::text::Text;
-use crate::{Arguments, options};
+use crate::{Arguments, argument, options};
 
 /// Turns documents into analysed terms: language detection, tokenization, normalization,
 /// stop words, stemming and counting. Share one pipeline across threads: analysis releases
@@ -34,7 +34,6 @@ pub struct Pipeline {
     /// them cost 5 to 10% of its time. (Its terms are memoized per thread apart from
     /// `inner`'s.) `inner` itself when that keeps no tokens either.
     counts_only: Arc<wordmill::Pipeline>,
-    description: String,
     arguments: Arguments,
 }
 
@@ -77,23 +76,29 @@ impl Pipeline {
         let arguments = Arguments::new(
             py,
             [
+                argument(py, "languages", langs.as_deref().map(options::codes), None),
+                argument(py, "fallback_language", fallback_language.clone(), None),
                 (
-                    "languages",
-                    langs.as_deref().map(options::codes).into_bound_py_any(py),
+                    "normalize",
+                    normalize.cloned().into_bound_py_any(py),
+                    normalize.is_none(),
+                ),
+                argument(py, "strip_diacritics", strip_diacritics, None),
+                argument(py, "stem", stem, true),
+                argument(py, "stopwords", stopwords, true),
+                argument(py, "cjk", cjk.clone(), None),
+                argument(py, "bigrams", bigrams, false),
+                argument(py, "keep_tokens", keep_tokens, true),
+                (
+                    "detector",
+                    detector.clone().into_bound_py_any(py),
+                    detector.is_none(),
                 ),
                 (
-                    "fallback_language",
-                    fallback_language.clone().into_bound_py_any(py),
+                    "tokenizer",
+                    tokenizer.clone().into_bound_py_any(py),
+                    tokenizer.is_none(),
                 ),
-                ("normalize", normalize.cloned().into_bound_py_any(py)),
-                ("strip_diacritics", strip_diacritics.into_bound_py_any(py)),
-                ("stem", stem.into_bound_py_any(py)),
-                ("stopwords", stopwords.into_bound_py_any(py)),
-                ("cjk", cjk.clone().into_bound_py_any(py)),
-                ("bigrams", bigrams.into_bound_py_any(py)),
-                ("keep_tokens", keep_tokens.into_bound_py_any(py)),
-                ("detector", detector.clone().into_bound_py_any(py)),
-                ("tokenizer", tokenizer.clone().into_bound_py_any(py)),
             ],
         )?;
         let mut builder = wordmill::Pipeline::builder()
@@ -117,7 +122,6 @@ impl Pipeline {
         if let Some(mode) = &cjk {
             tokens = tokens.cjk(options::cjk_mode(mode)?);
         }
-        let cjk_name = tokens.cjk_mode().to_string();
         builder = builder.tokenizer(tokens);
         let mut normalizer = match normalize {
             None => wordmill::normalize::Normalizer::new(),
@@ -130,22 +134,6 @@ impl Pipeline {
         if let Some(on) = strip_diacritics {
             normalizer = normalizer.strip_diacritics(on);
         }
-        let description = format!(
-            "Pipeline(languages={}, normalize='{}', stem={}, stopwords={}, cjk='{}', bigrams={}, keep_tokens={})",
-            match languages {
-                Some(l) => l.repr()?.to_string(),
-                None => "None".into(),
-            },
-            match normalizer.form() {
-                UnicodeForm::Nfkc => "nfkc",
-                _ => "nfc",
-            },
-            py_bool(stem),
-            py_bool(stopwords),
-            cjk_name,
-            py_bool(bigrams),
-            py_bool(keep_tokens),
-        );
         builder = builder.normalizer(normalizer);
         let inner = Arc::new(builder.clone().build());
         let counts_only = if keep_tokens {
@@ -156,7 +144,6 @@ impl Pipeline {
         Ok(Pipeline {
             inner,
             counts_only,
-            description,
             arguments,
         })
     }
@@ -181,9 +168,10 @@ impl Pipeline {
         Ok(Analysis::new(analysis, text))
     }
 
-    /// Analyses documents (an iterable of str) in parallel with the GIL released, on
-    /// `threads` threads (default: one per core), and returns their analyses in input order
-    /// with their corpus statistics. The result does not depend on the number of threads.
+    /// Analyses documents (an iterable of str, such as a list: one str alone is a TypeError)
+    /// in parallel with the GIL released, on `threads` threads (default: one per core; at
+    /// most MAX_THREADS), and returns their analyses in input order with their corpus
+    /// statistics. The result does not depend on the number of threads.
     /// With `stats=False` the statistics are not counted (reading `.stats` is then an
     /// AttributeError): counting them costs about a fifth of the call on one thread, which
     /// callers that need only the analyses save.
@@ -192,9 +180,10 @@ impl Pipeline {
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-        threads: Option<usize>,
+        threads: Option<Int>,
         stats: bool,
     ) -> PyResult<BatchAnalysis> {
+        let threads = thread_count(threads.as_ref())?;
         let texts = Text::extract_all(texts)?;
         let (analyses, counted) = run_parallel(py, threads, || {
             if stats {
@@ -217,7 +206,8 @@ impl Pipeline {
     }
 
     /// Analyses a column of text without copying it: a pyarrow StringArray, LargeStringArray
-    /// or StringViewArray, a ChunkedArray of them, or any object with the Arrow PyCapsule
+    /// or StringViewArray (or a NullArray: a column of nulls only, as pandas exports
+    /// `[None, None]`), a ChunkedArray of them, or any object with the Arrow PyCapsule
     /// interface (`__arrow_c_array__` or `__arrow_c_stream__`: Polars, DuckDB, nanoarrow).
     /// Returns a pyarrow RecordBatch of one row per input row:
     ///
@@ -227,24 +217,25 @@ impl Pipeline {
     ///   occurrence, or with top=k the k most frequent (ties alphabetically).
     ///
     /// A null text gives a row of nulls. With `stats`, a CorpusStats, the documents'
-    /// statistics are added to it. Runs in parallel with the GIL released, as analyze_batch.
+    /// statistics are added to it. Runs in parallel with the GIL released, as analyze_batch
+    /// (`threads`: from 1 to MAX_THREADS, or None for one per core).
     #[pyo3(signature = (array, threads = None, stats = None, top = None))]
     fn analyze_arrow<'py>(
         &self,
         py: Python<'py>,
         array: &Bound<'py, PyAny>,
-        threads: Option<usize>,
+        threads: Option<Int>,
         stats: Option<Bound<'py, CorpusStats>>,
-        top: Option<usize>,
+        top: Option<Int>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let threads = thread_count(threads.as_ref())?;
+        let top = top.map(|k| k.to_count("top")).transpose()?;
         crate::arrow::analyze(py, &self.counts_only, array, threads, stats, top)
     }
 
-    fn __repr__(&self) -> String {
-        self.description.clone()
+    /// The call that makes the pipeline again: `Pipeline()` with the arguments that are not
+    /// the defaults, `Pipeline(fallback_language='deu', tokenizer=Tokenizer(urls=True))`.
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.arguments.repr(py, "Pipeline")
     }
-}
-
-fn py_bool(on: bool) -> &'static str {
-    if on { "True" } else { "False" }
 }

@@ -1,27 +1,47 @@
 //! Parallel work from Python: the GIL released, on rayon's global pool or on a pool of the
-//! size asked for, built once and kept.
+//! size asked for, kept for the next call while few pools are idle.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use rayon::ThreadPool;
 
-/// Idle pools by number of threads. A call takes one (or builds one when all are busy: two
-/// Python threads that each ask for one thread get one each, not one between them) and puts
-/// it back when done, so pools live as long as the process and their threads keep their
-/// per-thread term caches warm from call to call.
-static IDLE: Mutex<Option<HashMap<usize, Vec<ThreadPool>>>> = Mutex::new(None);
+use crate::options::Int;
 
-/// An idle pool of `threads` threads, made when there is none.
+/// The machine's cores (as the process may use them: affinity and cgroup quotas count).
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// The most threads a call may ask for (`wordmill.MAX_THREADS`): 256, or 4 per core on a
+/// machine of more than 64 cores. More threads than cores only share the cores; an absurd
+/// number would start threads until the system refused, before any work.
+pub(crate) static MAX_THREADS: LazyLock<usize> = LazyLock::new(|| 256.max(4 * cores()));
+
+/// Idle pools kept for reuse: at most this many...
+const IDLE_POOLS: usize = 8;
+
+/// ...with at most this many threads in all, but for the most recently used pool, which is
+/// always kept: a repeated call with the same `threads` finds its pool, its threads' term
+/// caches warm, whatever its size.
+static IDLE_THREADS: LazyLock<usize> = LazyLock::new(|| 16.max(2 * cores()));
+
+/// Idle pools, least recently used first. A call takes one of its size (or builds one when
+/// none is idle: two Python threads that each ask for one thread get one each, not one
+/// between them) and puts it back when done; pools beyond the bounds above are dropped, least
+/// recently used first, and their threads exit. So calls with ever different `threads` leave
+/// a bounded number of idle threads behind.
+static IDLE: Mutex<Vec<ThreadPool>> = Mutex::new(Vec::new());
+
+/// An idle pool of `threads` threads (the most recently used), made when there is none.
 fn take(threads: usize) -> PyResult<ThreadPool> {
-    let idle = IDLE
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get_or_insert_with(HashMap::new)
-        .get_mut(&threads)
-        .and_then(Vec::pop);
+    let idle = {
+        let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+        idle.iter()
+            .rposition(|pool| pool.current_num_threads() == threads)
+            .map(|at| idle.remove(at))
+    };
     match idle {
         Some(pool) => Ok(pool),
         None => rayon::ThreadPoolBuilder::new()
@@ -32,17 +52,48 @@ fn take(threads: usize) -> PyResult<ThreadPool> {
     }
 }
 
-fn put_back(threads: usize, pool: ThreadPool) {
-    IDLE.lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get_or_insert_with(HashMap::new)
-        .entry(threads)
-        .or_default()
-        .push(pool);
+/// Puts `pool` back as the most recently used, and drops the pools beyond the bounds.
+fn put_back(pool: ThreadPool) {
+    let dropped: Vec<ThreadPool> = {
+        let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+        idle.push(pool);
+        let mut threads: usize = idle.iter().map(ThreadPool::current_num_threads).sum();
+        let mut keep_from = 0;
+        while idle.len() - keep_from > 1
+            && (idle.len() - keep_from > IDLE_POOLS || threads > *IDLE_THREADS)
+        {
+            threads -= idle[keep_from].current_num_threads();
+            keep_from += 1;
+        }
+        idle.drain(..keep_from).collect()
+    };
+    // Dropped outside the lock: a pool's threads are told to exit and do so on their own.
+    drop(dropped);
 }
 
-/// Runs `work` with the GIL released, on `threads` threads (None: rayon's global pool, one
-/// thread per core unless RAYON_NUM_THREADS says otherwise).
+/// The `threads` argument checked, before any thread starts: from 1 to MAX_THREADS, or None.
+pub(crate) fn thread_count(threads: Option<&Int>) -> PyResult<Option<usize>> {
+    let Some(threads) = threads else {
+        return Ok(None);
+    };
+    let max = *MAX_THREADS;
+    if threads.below(1) {
+        return Err(PyValueError::new_err(format!(
+            "threads must be at least 1 (or None for one per core), got {threads}"
+        )));
+    }
+    threads
+        .to_usize("threads", 1, max)
+        .map(Some)
+        .map_err(|_| {
+            PyValueError::new_err(format!(
+                "threads must be at most {max} (wordmill.MAX_THREADS: 256, or 4 per core beyond 64 cores), got {threads}"
+            ))
+        })
+}
+
+/// Runs `work` with the GIL released, on `threads` threads (checked by `thread_count`; None:
+/// rayon's global pool, one thread per core unless RAYON_NUM_THREADS says otherwise).
 pub(crate) fn run_parallel<R: Send>(
     py: Python<'_>,
     threads: Option<usize>,
@@ -50,13 +101,10 @@ pub(crate) fn run_parallel<R: Send>(
 ) -> PyResult<R> {
     match threads {
         None => Ok(py.detach(work)),
-        Some(0) => Err(PyValueError::new_err(
-            "threads must be at least 1 (or None for one per core)",
-        )),
         Some(n) => {
             let pool = take(n)?;
             let result = py.detach(|| pool.install(work));
-            put_back(n, pool);
+            put_back(pool);
             Ok(result)
         }
     }

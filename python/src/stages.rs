@@ -1,7 +1,6 @@
 //! The stages alone: `Detector`, `Tokenizer` and `Normalizer`, each a thin wrapper of the
 //! library's type of the same name, configured by keyword arguments.
 
-use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -12,9 +11,9 @@ use wordmill::tokenize;
 
 use crate::analysis::{Span, Token, substring};
 use crate::offsets::CharOffsets;
-use crate::options::{self, kind_name, script_name};
+use crate::options::{self, Int, kind_name, script_name};
 use crate::text::Text;
-use crate::{Arguments, value_error};
+use crate::{Arguments, argument, value_error};
 
 /// Texts at least this long are analysed with the GIL released. Shorter ones take less time
 /// than handing the GIL to another thread and taking it back.
@@ -45,28 +44,31 @@ impl Detector {
     fn new(
         py: Python<'_>,
         languages: Option<&Bound<'_, PyAny>>,
-        min_letters: Option<usize>,
+        min_letters: Option<Int>,
         min_confidence: Option<f64>,
         fallback: Option<String>,
-        sample_bytes: Option<usize>,
+        sample_bytes: Option<Int>,
         whatlang_only: bool,
     ) -> PyResult<Detector> {
         let languages = languages.map(options::langs).transpose()?;
+        let min_letters = min_letters.map(|n| n.to_count("min_letters")).transpose()?;
+        let sample_bytes = sample_bytes
+            .map(|n| n.to_count("sample_bytes"))
+            .transpose()?;
         let arguments = Arguments::new(
             py,
             [
-                (
+                argument(
+                    py,
                     "languages",
-                    languages
-                        .as_ref()
-                        .map(|l| options::codes(l))
-                        .into_bound_py_any(py),
+                    languages.as_ref().map(|l| options::codes(l)),
+                    None,
                 ),
-                ("min_letters", min_letters.into_bound_py_any(py)),
-                ("min_confidence", min_confidence.into_bound_py_any(py)),
-                ("fallback", fallback.clone().into_bound_py_any(py)),
-                ("sample_bytes", sample_bytes.into_bound_py_any(py)),
-                ("whatlang_only", whatlang_only.into_bound_py_any(py)),
+                argument(py, "min_letters", min_letters, None),
+                argument(py, "min_confidence", min_confidence, None),
+                argument(py, "fallback", fallback.clone(), None),
+                argument(py, "sample_bytes", sample_bytes, None),
+                argument(py, "whatlang_only", whatlang_only, false),
             ],
         )?;
         let mut inner = if whatlang_only {
@@ -137,9 +139,10 @@ impl Detector {
         (Detection::from(found), PyList::new(py, spans)?).into_pyobject(py)
     }
 
-    fn __repr__(&self) -> String {
-        let allowed: Vec<&str> = self.inner.allowed().iter().map(|l| l.code()).collect();
-        format!("Detector(languages={allowed:?})")
+    /// The call that makes the detector again, with the arguments that are not the defaults:
+    /// `Detector(languages=['eng', 'ara'], min_letters=40)`.
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.arguments.repr(py, "Detector")
     }
 }
 
@@ -213,12 +216,12 @@ impl Tokenizer {
         let arguments = Arguments::new(
             py,
             [
-                ("cjk", cjk.clone().into_bound_py_any(py)),
-                ("urls", urls.into_bound_py_any(py)),
-                ("emails", emails.into_bound_py_any(py)),
-                ("hashtags", hashtags.into_bound_py_any(py)),
-                ("mentions", mentions.into_bound_py_any(py)),
-                ("emoji", emoji.into_bound_py_any(py)),
+                argument(py, "cjk", cjk.as_str(), "auto"),
+                argument(py, "urls", urls, false),
+                argument(py, "emails", emails, false),
+                argument(py, "hashtags", hashtags, false),
+                argument(py, "mentions", mentions, false),
+                argument(py, "emoji", emoji, false),
             ],
         )?;
         let inner = tokenize::Tokenizer::new()
@@ -290,8 +293,10 @@ impl Tokenizer {
         Ok(tokens)
     }
 
-    fn __repr__(&self) -> String {
-        format!("{:?}", self.inner)
+    /// The call that makes the tokenizer again, with the arguments that are not the
+    /// defaults: `Tokenizer(urls=True)`.
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.arguments.repr(py, "Tokenizer")
     }
 }
 
@@ -335,15 +340,15 @@ impl Normalizer {
         let arguments = Arguments::new(
             py,
             [
-                ("form", form.clone().into_bound_py_any(py)),
-                ("case_fold", case_fold.into_bound_py_any(py)),
-                ("fold_punctuation", fold_punctuation.into_bound_py_any(py)),
-                ("fold_width", fold_width.into_bound_py_any(py)),
-                ("fold_digits", fold_digits.into_bound_py_any(py)),
-                ("language_rules", language_rules.into_bound_py_any(py)),
-                ("teh_marbuta", teh_marbuta.into_bound_py_any(py)),
-                ("russian_yo", russian_yo.into_bound_py_any(py)),
-                ("strip_diacritics", strip_diacritics.into_bound_py_any(py)),
+                argument(py, "form", form.as_str(), "nfc"),
+                argument(py, "case_fold", case_fold, true),
+                argument(py, "fold_punctuation", fold_punctuation, true),
+                argument(py, "fold_width", fold_width, true),
+                argument(py, "fold_digits", fold_digits, true),
+                argument(py, "language_rules", language_rules, true),
+                argument(py, "teh_marbuta", teh_marbuta, false),
+                argument(py, "russian_yo", russian_yo, false),
+                argument(py, "strip_diacritics", strip_diacritics, false),
             ],
         )?;
         let inner = normalize::Normalizer::new()
@@ -376,8 +381,10 @@ impl Normalizer {
         Ok(self.inner.normalize(&token, lang).into_owned())
     }
 
-    fn __repr__(&self) -> String {
-        format!("{:?}", self.inner)
+    /// The call that makes the normalizer again, with the arguments that are not the
+    /// defaults: `Normalizer(form='nfkc', strip_diacritics=True)`.
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.arguments.repr(py, "Normalizer")
     }
 }
 

@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 
-use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -11,7 +10,8 @@ use pyo3::types::{PyBytes, PyDict, PyMapping, PyTuple, PyType};
 use wordmill::tf::{self, Norm, RankBy, TermCounts};
 
 use crate::analysis::{Analysis, Terms};
-use crate::{Arguments, options, value_error};
+use crate::options::Int;
+use crate::{Arguments, argument, options, value_error};
 
 /// Statistics of a corpus: documents, tokens, and per term its document frequency (documents
 /// that contain it) and collection frequency (occurrences), in all and per language.
@@ -73,7 +73,8 @@ impl CorpusStats {
     }
 
     /// Counts one document: an Analysis (in its language), or a mapping of terms to counts
-    /// (a Terms, a dict, a Counter) in language `lang`.
+    /// (a Terms, a dict, a Counter) in language `lang`. A count must be from 0 to 2**32 - 1
+    /// (ValueError otherwise).
     #[pyo3(signature = (document, lang = None))]
     fn add(&mut self, document: &Bound<'_, PyAny>, lang: Option<String>) -> PyResult<()> {
         if let Ok(analysis) = document.cast::<Analysis>() {
@@ -162,10 +163,11 @@ impl CorpusStats {
     /// by="document_frequency" (then occurrences) or "collection_frequency" (then
     /// documents), ties alphabetically; in all, or in language `lang`.
     #[pyo3(
-        signature = (k = 10, by = String::from("document_frequency"), lang = None),
+        signature = (k = Int::from(10), by = String::from("document_frequency"), lang = None),
         text_signature = "($self, k=10, by='document_frequency', lang=None)"
     )]
-    fn top(&self, k: usize, by: String, lang: Option<String>) -> PyResult<Vec<(String, u64, u64)>> {
+    fn top(&self, k: Int, by: String, lang: Option<String>) -> PyResult<Vec<(String, u64, u64)>> {
+        let k = k.to_count("k")?;
         let by = rank_by(&by)?;
         let top = match lang {
             None => self.inner.top(k, by),
@@ -251,7 +253,16 @@ impl<'a> DocTerms<'a> {
         };
         let mut counts = TermCounts::new();
         for item in mapping.items()?.iter() {
-            let (term, count): (PyBackedStr, u32) = item.extract()?;
+            let (term, count): (PyBackedStr, Int) = item.extract()?;
+            let count = match count {
+                Int::Fits(n) if n <= u64::from(u32::MAX) => n,
+                bad => {
+                    let name = format!("the count of term {:?}", &*term);
+                    return Err(bad
+                        .to_usize(&name, 0, u32::MAX as usize)
+                        .expect_err("out of range"));
+                }
+            };
             for _ in 0..count {
                 counts.add(&term);
             }
@@ -305,9 +316,9 @@ impl TfIdf {
         let arguments = Arguments::new(
             py,
             [
-                ("smooth_idf", smooth_idf.into_bound_py_any(py)),
-                ("sublinear_tf", sublinear_tf.into_bound_py_any(py)),
-                ("norm", norm.clone().into_bound_py_any(py)),
+                argument(py, "smooth_idf", smooth_idf, true),
+                argument(py, "sublinear_tf", sublinear_tf, false),
+                argument(py, "norm", norm.as_deref(), Some("l2")),
             ],
         )?;
         let norm = match norm.as_deref().map(str::to_ascii_lowercase).as_deref() {
@@ -357,13 +368,17 @@ impl TfIdf {
     }
 
     /// The `k` terms of `doc` with the highest weights, highest first; ties alphabetically.
-    #[pyo3(signature = (stats, doc, k = 10))]
+    #[pyo3(
+        signature = (stats, doc, k = Int::from(10)),
+        text_signature = "($self, stats, doc, k=10)"
+    )]
     fn top(
         &self,
         stats: PyRef<'_, CorpusStats>,
         doc: &Bound<'_, PyAny>,
-        k: usize,
+        k: Int,
     ) -> PyResult<Vec<(String, f64)>> {
+        let k = k.to_count("k")?;
         let doc = DocTerms::extract(doc)?;
         Ok(owned(self.inner.top(&stats.inner, doc.counts(), k)))
     }
@@ -395,10 +410,7 @@ impl Bm25 {
     fn new(py: Python<'_>, k1: f64, b: f64) -> PyResult<Bm25> {
         let arguments = Arguments::new(
             py,
-            [
-                ("k1", k1.into_bound_py_any(py)),
-                ("b", b.into_bound_py_any(py)),
-            ],
+            [argument(py, "k1", k1, 1.2), argument(py, "b", b, 0.75)],
         )?;
         let inner = tf::Bm25::with_params(k1, b).map_err(value_error)?;
         Ok(Bm25 { inner, arguments })
@@ -431,13 +443,17 @@ impl Bm25 {
     }
 
     /// The `k` terms of `doc` with the highest weights, highest first; ties alphabetically.
-    #[pyo3(signature = (stats, doc, k = 10))]
+    #[pyo3(
+        signature = (stats, doc, k = Int::from(10)),
+        text_signature = "($self, stats, doc, k=10)"
+    )]
     fn top(
         &self,
         stats: PyRef<'_, CorpusStats>,
         doc: &Bound<'_, PyAny>,
-        k: usize,
+        k: Int,
     ) -> PyResult<Vec<(String, f64)>> {
+        let k = k.to_count("k")?;
         let doc = DocTerms::extract(doc)?;
         Ok(owned(self.inner.top(&stats.inner, doc.counts(), k)))
     }

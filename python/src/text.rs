@@ -6,7 +6,7 @@ use std::ops::Deref;
 use pyo3::exceptions::{PyTypeError, PyUnicodeEncodeError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyString};
 
 /// A Python `str` and its UTF-8 bytes, kept alive together; readable without the GIL.
 pub struct Text {
@@ -27,14 +27,9 @@ enum Utf8 {
 impl Text {
     /// The text of `obj`, which must be a `str`.
     pub fn extract(obj: &Bound<'_, PyAny>) -> PyResult<Text> {
-        let string = obj.cast::<PyString>().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "expected a str, got {}",
-                obj.get_type()
-                    .name()
-                    .map_or_else(|_| "an object".to_owned(), |n| n.to_string())
-            ))
-        })?;
+        let string = obj
+            .cast::<PyString>()
+            .map_err(|_| PyTypeError::new_err(format!("expected a str, got {}", type_name(obj))))?;
         let utf8 = match PyBackedStr::try_from(string.clone()) {
             Ok(backed) => Utf8::Backed(backed),
             Err(e) if e.is_instance_of::<PyUnicodeEncodeError>(obj.py()) => {
@@ -52,14 +47,31 @@ impl Text {
         })
     }
 
-    /// Each item of an iterable of `str`.
+    /// Each item of an iterable of `str`. One `str` (or `bytes`) is a TypeError, not its
+    /// characters taken for documents.
     pub fn extract_all(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Text>> {
+        if texts.is_instance_of::<PyString>()
+            || texts.is_instance_of::<PyBytes>()
+            || texts.is_instance_of::<PyByteArray>()
+        {
+            return Err(PyTypeError::new_err(format!(
+                "expected an iterable of str documents (such as a list), got one {}: wrap one document in a list, or use analyze()",
+                type_name(texts)
+            )));
+        }
         let mut all = Vec::with_capacity(texts.len().unwrap_or(0));
         for text in texts.try_iter()? {
             all.push(Text::extract(&text?)?);
         }
         Ok(all)
     }
+}
+
+/// The name of `obj`'s type, for messages.
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map_or_else(|_| "an object".to_owned(), |n| n.to_string())
 }
 
 impl Deref for Text {

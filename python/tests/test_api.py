@@ -2,7 +2,9 @@
 library computes, errors are Python exceptions with the library's messages."""
 
 import collections.abc
+import os
 import pickle
+import time
 
 import pytest
 
@@ -69,8 +71,8 @@ def test_cjk_modes():
             assert set(auto.analyze(thai).terms) == {"ทีม", "ชนะ"}
         assert set(wordmill.Pipeline(cjk="bigrams", stopwords=False).analyze(thai).terms) != {"ทีม", "ชนะ"}
         assert [t.text for t in wordmill.Tokenizer().tokenize(thai)] == ["ทีม", "ชนะ"]
-    # The repr names the mode the pipeline runs, wherever it was chosen.
-    assert "cjk='auto'" in repr(wordmill.Pipeline())
+    # The repr names the mode chosen, wherever it was chosen.
+    assert repr(wordmill.Pipeline(cjk="bigrams")) == "Pipeline(cjk='bigrams')"
     chosen = wordmill.Pipeline(tokenizer=wordmill.Tokenizer(cjk="characters"))
     assert "cjk='characters'" in repr(chosen)
 
@@ -308,3 +310,217 @@ def test_pipelines_and_stages_pickle(documents):
     tokenizer = pickle.loads(pickle.dumps(objects[3]))
     assert [t.text for t in tokenizer.tokenize("東京都 👍🏽")] == ["東京", "京都", "👍🏽"]
     assert pickle.loads(pickle.dumps(objects[4])).normalize("سنة") == "سنه"
+
+
+def test_reprs_are_calls_that_make_the_object_again():
+    objects = {
+        "Pipeline()": wordmill.Pipeline(),
+        "Pipeline(fallback_language='deu', strip_diacritics=True, detector=Detector(min_letters=40), "
+        "tokenizer=Tokenizer(urls=True))": wordmill.Pipeline(
+            fallback_language="deu", strip_diacritics=True, tokenizer=wordmill.Tokenizer(urls=True),
+            detector=wordmill.Detector(min_letters=40),
+        ),
+        "Pipeline(languages=['eng', 'ara'], normalize=Normalizer(form='nfkc', russian_yo=True), stem=False, "
+        "stopwords=False, cjk='bigrams', bigrams=True, keep_tokens=False)": wordmill.Pipeline(
+            ("eng", "ara"), normalize=wordmill.Normalizer("nfkc", russian_yo=True), stem=False, stopwords=False,
+            cjk="bigrams", bigrams=True, keep_tokens=False,
+        ),
+        "Pipeline(normalize='nfkc')": wordmill.Pipeline(normalize="nfkc"),
+        # An empty list of languages is not the default: it allows them all.
+        "Detector(languages=[], min_letters=40, fallback='deu')": wordmill.Detector(
+            languages=[], min_letters=40, fallback="deu"
+        ),
+        "Detector()": wordmill.Detector(),
+        "Detector(min_confidence=0.3, sample_bytes=512, whatlang_only=True)": wordmill.Detector(
+            min_confidence=0.3, sample_bytes=512, whatlang_only=True
+        ),
+        "Tokenizer()": wordmill.Tokenizer(),
+        "Tokenizer(cjk='characters', urls=True, emails=True, hashtags=True, mentions=True, emoji=True)": wordmill.Tokenizer(
+            cjk="characters", urls=True, emails=True, hashtags=True, mentions=True, emoji=True
+        ),
+        "Normalizer()": wordmill.Normalizer(),
+        "Normalizer(case_fold=False, fold_punctuation=False, fold_width=False, fold_digits=False, "
+        "language_rules=False, teh_marbuta=True, strip_diacritics=True)": wordmill.Normalizer(
+            case_fold=False, fold_punctuation=False, fold_width=False, fold_digits=False, language_rules=False,
+            teh_marbuta=True, strip_diacritics=True,
+        ),
+        "TfIdf()": wordmill.TfIdf(),
+        "TfIdf(smooth_idf=False, sublinear_tf=True, norm=None)": wordmill.TfIdf(smooth_idf=False, sublinear_tf=True, norm=None),
+        "Bm25()": wordmill.Bm25(),
+        "Bm25(k1=0.9, b=0.4)": wordmill.Bm25(k1=0.9, b=0.4),
+    }
+    text = "Café ﬁnance: Oman’s ministers met in Muscat 東京都 https://a.om #tag ёлка ة"
+    for expected, original in objects.items():
+        assert repr(original) == expected
+        # Evaluated among wordmill's names, the repr makes an object that works the same.
+        again = eval(expected, vars(wordmill))
+        assert type(again) is type(original) and repr(again) == expected
+        if isinstance(original, wordmill.Pipeline):
+            assert again.analyze(text).to_dict(tokens=True) == original.analyze(text).to_dict(tokens=True)
+        elif isinstance(original, wordmill.Detector):
+            assert repr(again.detect(text)) == repr(original.detect(text))
+        elif isinstance(original, wordmill.Tokenizer):
+            assert [(t.text, t.kind) for t in again.tokenize(text)] == [(t.text, t.kind) for t in original.tokenize(text)]
+        elif isinstance(original, wordmill.Normalizer):
+            assert again.normalize(text) == original.normalize(text)
+
+
+def test_token_count_counts_every_token_the_tokenizer_finds():
+    text = "see https://x.com 👍 #tag @bob a@b.com"
+    social = wordmill.Tokenizer(urls=True, emoji=True, hashtags=True, mentions=True, emails=True)
+    doc = wordmill.Pipeline(tokenizer=social).analyze(text)
+    # One word, then a URL, an emoji, a hashtag, a mention and an e-mail address: all count.
+    assert [t.kind for t in doc.tokens] == ["word", "url", "emoji", "hashtag", "mention", "email"]
+    assert doc.token_count == 6
+    # Stop words count too ("the", "of"), though they become no term.
+    doc = wordmill.Pipeline().analyze("the capital of Oman")
+    assert doc.token_count == 4 and len(doc.tokens) == 2
+    assert "URLs" in wordmill.Analysis.token_count.__doc__
+
+
+@pytest.mark.parametrize("texts", ["hello", "", b"hello", bytearray(b"hi")])
+def test_one_str_is_not_a_list_of_documents(pipeline, texts):
+    with pytest.raises(TypeError, match="iterable of str documents"):
+        pipeline.analyze_batch(texts)
+    # A list of one document, a tuple, a generator are documents.
+    assert len(pipeline.analyze_batch(["hello"])) == 1
+    assert len(pipeline.analyze_batch(("a", "b"))) == 2
+    assert len(pipeline.analyze_batch(t for t in ["a", "b", "c"])) == 3
+
+
+def test_batch_analysis_indexes_and_slices_as_a_sequence(pipeline):
+    texts = ["Oman and Russia held talks.", "Rain in Muscat.", "محادثات مسقط", "Die Minister trafen sich."]
+    batch = pipeline.analyze_batch(texts)
+    assert [d.text for d in batch[1:3]] == texts[1:3]
+    assert isinstance(batch[1:3], list) and all(isinstance(d, wordmill.Analysis) for d in batch[1:3])
+    assert [d.text for d in batch[::-1]] == texts[::-1]
+    assert [d.text for d in batch[-2:]] == texts[-2:]
+    assert batch[:] == batch.documents and batch[10:] == []
+    assert batch[-1].text == texts[-1] and batch[-4].text == texts[0]
+    assert batch[1:2][0] is batch[1]  # the same objects, not copies
+    assert [d.text for d in reversed(batch)] == texts[::-1]
+    for bad in [4, -5, 2**70, -(2**70)]:
+        with pytest.raises(IndexError):
+            batch[bad]
+    with pytest.raises(TypeError, match="integers or slices"):
+        batch["0"]
+
+
+def _stats_and_doc(pipeline):
+    batch = pipeline.analyze_batch(["Oman and Russia held talks in Muscat.", "Rain in Oman."])
+    return batch.stats, batch[0]
+
+
+# Every integer argument, called with a value: each must refuse negative and huge values with
+# a ValueError that names it (pyo3's own conversion raises OverflowError).
+INTEGER_ARGUMENTS = {
+    "analyze_batch(threads=)": lambda p, v: p.analyze_batch(["a", "b"], threads=v),
+    "Detector(min_letters=)": lambda p, v: wordmill.Detector(min_letters=v),
+    "Detector(sample_bytes=)": lambda p, v: wordmill.Detector(sample_bytes=v),
+    "Terms.most_common(n)": lambda p, v: p.analyze("Oman and Muscat").terms.most_common(v),
+    "CorpusStats.top(k)": lambda p, v: _stats_and_doc(p)[0].top(v),
+    "TfIdf.top(k)": lambda p, v: wordmill.TfIdf().top(*_stats_and_doc(p), v),
+    "Bm25.top(k)": lambda p, v: wordmill.Bm25().top(*_stats_and_doc(p), v),
+    "CorpusStats.add(count)": lambda p, v: wordmill.CorpusStats().add({"a": v}),
+    "TfIdf.weights(count)": lambda p, v: wordmill.TfIdf().weights(_stats_and_doc(p)[0], {"oman": v}),
+    "Bm25.score(count)": lambda p, v: wordmill.Bm25().score(_stats_and_doc(p)[0], {"oman": v}, "oman"),
+    "_rust_analyze_batch(threads=)": lambda p, v: wordmill._wordmill._rust_analyze_batch(p, ["a"], threads=v),
+    "_rust_analyze_batch(repeat=)": lambda p, v: wordmill._wordmill._rust_analyze_batch(p, ["a"], repeat=v),
+}
+
+
+@pytest.mark.parametrize("call", INTEGER_ARGUMENTS.values(), ids=INTEGER_ARGUMENTS.keys())
+@pytest.mark.parametrize("value", [-1, -(2**70), 2**64, 2**100])
+def test_integer_arguments_out_of_range_are_value_errors(pipeline, call, value):
+    with pytest.raises(ValueError, match=r"must (not be negative|be at least|be at most).*got " + str(value)):
+        call(pipeline, value)
+
+
+@pytest.mark.parametrize("call", INTEGER_ARGUMENTS.values(), ids=INTEGER_ARGUMENTS.keys())
+def test_integer_arguments_in_range_work_and_other_types_are_type_errors(pipeline, call):
+    call(pipeline, 64)
+    with pytest.raises(TypeError):
+        call(pipeline, 1.5)
+    with pytest.raises(TypeError):
+        call(pipeline, "2")
+
+
+def test_bad_integer_messages_name_the_argument(pipeline):
+    with pytest.raises(ValueError, match="^n must not be negative, got -1$"):
+        pipeline.analyze("Oman").terms.most_common(-1)
+    with pytest.raises(ValueError, match="^min_letters must not be negative, got -1$"):
+        wordmill.Detector(min_letters=-1)
+    with pytest.raises(ValueError, match='^the count of term "a" must be at most 4294967295, got 4294967296$'):
+        wordmill.CorpusStats().add({"a": 2**32})
+    with pytest.raises(ValueError, match="^the count of term \"a\" must not be negative, got -1$"):
+        wordmill.CorpusStats().add({"a": -1})
+    # Counts of 0 and up to 2**32 - 1 are counts (0: not counted).
+    stats = wordmill.CorpusStats()
+    stats.add({"a": 0, "b": 3})
+    assert stats.term_count == 3 and stats.document_frequency("a") == 0
+    # The library's own range: sample_bytes below 64.
+    with pytest.raises(ValueError, match="at least 64 bytes"):
+        wordmill.Detector(sample_bytes=63)
+
+
+@pytest.mark.parametrize("threads", [0, -1, -(2**70)])
+def test_threads_below_one_are_value_errors(pipeline, threads):
+    with pytest.raises(ValueError, match=f"^threads must be at least 1 \\(or None for one per core\\), got {threads}$"):
+        pipeline.analyze_batch(["a"], threads=threads)
+
+
+def live_threads():
+    return set(os.listdir("/proc/self/task"))
+
+
+def settled_thread_count(at_most, seconds=10.0):
+    """The process's threads, once at most `at_most` (dropped pools' threads exit on their
+    own, soon after), or as many as there still are after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while len(live_threads()) > at_most and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return len(live_threads())
+
+
+def test_threads_above_the_cap_are_refused_before_any_thread_starts(pipeline):
+    # 256, or 4 per core the process may use beyond 64 cores.
+    assert 256 <= wordmill.MAX_THREADS <= max(256, 4 * (os.cpu_count() or 1))
+    for threads in [wordmill.MAX_THREADS + 1, 10**6, 2**64, 2**100]:
+        before = time.monotonic()
+        with pytest.raises(ValueError, match=f"^threads must be at most {wordmill.MAX_THREADS} .*got {threads}$"):
+            pipeline.analyze_batch(["a", "b"], threads=threads)
+        assert time.monotonic() - before < 1  # refused, not tried
+    with pytest.raises(ValueError, match="at most"):
+        wordmill._wordmill._rust_analyze_batch(pipeline, ["a"], threads=wordmill.MAX_THREADS + 1)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="counts threads in /proc (Linux)")
+def test_the_idle_pools_are_bounded_and_the_last_one_stays_warm(pipeline):
+    texts = ["Oman and Russia held talks.", "Rain in Muscat."]
+    cores = os.cpu_count() or 1
+    baseline = len(live_threads())
+    for threads in range(1, 41):
+        assert len(pipeline.analyze_batch(texts, threads=threads)) == 2
+    # Before, each of the 40 pools stayed alive with its threads: 820 idle threads. Now the
+    # idle pools are bounded: the most recently used one (40 threads) and others of at most
+    # max(16, 2 x cores) threads in all.
+    bound = baseline + 40 + max(16, 2 * cores)
+    assert settled_thread_count(bound) <= bound
+    # Calling again with a size just used starts no thread: its pool is still there, warm.
+    pipeline.analyze_batch(texts, threads=40)
+    settled_thread_count(bound)
+    before = live_threads()
+    for _ in range(3):
+        pipeline.analyze_batch(texts, threads=40)
+    assert live_threads() - before == set()
+    pipeline.analyze_batch(texts, threads=2)
+    settled_thread_count(baseline + 40 + 2)
+    before = live_threads()
+    pipeline.analyze_batch(texts, threads=2)
+    assert live_threads() - before == set()
+    # The largest size allowed works, and its pool does not stay beside the others forever.
+    assert len(pipeline.analyze_batch(texts, threads=wordmill.MAX_THREADS)) == 2
+    for threads in (3, 4):
+        pipeline.analyze_batch(texts, threads=threads)
+    bound = baseline + max(16, 2 * cores) + 4
+    assert settled_thread_count(bound) <= bound

@@ -71,6 +71,40 @@ def test_statistics_add_up_across_calls(pipeline, documents):
     assert stats == pipeline.analyze_batch(docs).stats
 
 
+def test_a_column_of_nulls_only_gives_rows_of_nulls(pipeline):
+    # Arrow's `null` type: what pyarrow makes of [None, None] and pandas exports for it.
+    nulls = pa.array([None, None])
+    assert nulls.type == pa.null()
+    strings = pipeline.analyze_arrow(pa.array(["Oman", None]))
+    stats = wordmill.CorpusStats()
+    out = pipeline.analyze_arrow(nulls, stats=stats)
+    assert out.schema == strings.schema
+    assert out.to_pylist() == expected_rows(pipeline, [None, None])
+    assert out.column("lang").null_count == 2 and stats.documents == 0
+    chunked = pa.chunked_array([pa.nulls(3), pa.nulls(0), pa.nulls(1)])
+    assert pipeline.analyze_arrow(chunked, threads=2).to_pylist() == expected_rows(pipeline, [None] * 4)
+    assert pipeline.analyze_arrow(pa.nulls(0)).num_rows == 0
+    pd = pytest.importorskip("pandas")
+    series = pd.Series([None, None])
+    if hasattr(series, "__arrow_c_stream__"):  # pandas 3
+        assert pipeline.analyze_arrow(series).to_pylist() == expected_rows(pipeline, [None, None])
+    assert pipeline.analyze_arrow(pa.array(series)).to_pylist() == expected_rows(pipeline, [None, None])
+
+
+@pytest.mark.parametrize("value", [-1, 2**64])
+def test_bad_threads_and_top_are_value_errors(pipeline, value):
+    array = pa.array(["Oman and Russia", None])
+    with pytest.raises(ValueError, match="^threads must be at"):
+        pipeline.analyze_arrow(array, threads=value)
+    with pytest.raises(ValueError, match="^threads must be at least 1"):
+        pipeline.analyze_arrow(array, threads=0)
+    with pytest.raises(ValueError, match="^threads must be at most"):
+        pipeline.analyze_arrow(array, threads=wordmill.MAX_THREADS + 1)
+    with pytest.raises(ValueError, match=f"^top must (not be negative|be at most .*), got {value}$"):
+        pipeline.analyze_arrow(array, top=value)
+    assert pipeline.analyze_arrow(array, top=0).column("terms").to_pylist() == [[], None]
+
+
 def test_other_types_are_refused(pipeline):
     with pytest.raises(TypeError, match="array of strings"):
         pipeline.analyze_arrow(pa.array([1, 2]))

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from ._wordmill import (
     HAS_DICTIONARY,
+    MAX_THREADS,
     Analysis,
     BatchAnalysis,
     Bm25,
@@ -38,6 +39,7 @@ from ._wordmill import (
 
 __all__ = [
     "HAS_DICTIONARY",
+    "MAX_THREADS",
     "Analysis",
     "BatchAnalysis",
     "Bm25",

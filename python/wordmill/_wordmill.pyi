@@ -6,11 +6,15 @@ from typing import Any, Literal, Optional, Protocol, Union, final, overload
 __all__ = [
     "Pipeline", "Analysis", "BatchAnalysis", "Token", "Span", "Terms", "CorpusStats", "TfIdf",
     "Bm25", "Detector", "Detection", "Tokenizer", "Normalizer", "languages",
-    "_rust_analyze_batch", "HAS_DICTIONARY",
+    "_rust_analyze_batch", "HAS_DICTIONARY", "MAX_THREADS",
 ]
 
 HAS_DICTIONARY: bool
 """True when cjk="dictionary" (ICU4X word segmentation) is available."""
+
+MAX_THREADS: int
+"""The most threads analyze_batch and analyze_arrow accept (more is a ValueError): 256, or 4
+per core on a machine of more than 64 cores."""
 
 _UnicodeFormName = Literal["nfc", "nfkc"]
 _CjkModeName = Literal["auto", "characters", "bigrams", "dictionary"]
@@ -90,7 +94,8 @@ class Terms(Mapping[str, int]):
     def total(self) -> int:
         """The number of terms counted: the document's length."""
     def most_common(self, n: Optional[int] = None) -> list[tuple[str, int]]:
-        """The n most frequent terms, ties alphabetically (all with n=None)."""
+        """The n most frequent terms, ties alphabetically (all with n=None; ValueError when n
+        is negative)."""
     def to_dict(self) -> dict[str, int]: ...
 
 @final
@@ -113,7 +118,8 @@ class Analysis:
     def reliable(self) -> bool: ...
     @property
     def token_count(self) -> int:
-        """Word and number tokens, stop words included."""
+        """Every token, stop words included: words and numbers, and the URLs, e-mail addresses,
+        hashtags, mentions and emoji the tokenizer was asked to recognize."""
     @property
     def text(self) -> str: ...
     @property
@@ -130,7 +136,9 @@ class Analysis:
 
 @final
 class BatchAnalysis:
-    """Analyses in input order (a sequence of Analysis) and their corpus statistics."""
+    """Analyses in input order (a sequence of Analysis) and their corpus statistics.
+
+    batch[i] is an Analysis (batch[-1] the last); batch[i:j] a list of Analysis."""
 
     @property
     def documents(self) -> list[Analysis]: ...
@@ -138,7 +146,10 @@ class BatchAnalysis:
     def stats(self) -> CorpusStats:
         """An AttributeError when analyze_batch was called with stats=False."""
     def __len__(self) -> int: ...
+    @overload
     def __getitem__(self, index: int, /) -> Analysis: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> list[Analysis]: ...
     def __iter__(self) -> Iterator[Analysis]: ...
 
 @final
@@ -171,7 +182,8 @@ class Pipeline:
         self, texts: Iterable[str], threads: Optional[int] = None, stats: bool = True
     ) -> BatchAnalysis:
         """Parallel analysis with the GIL released; results in input order; corpus statistics
-        unless stats=False."""
+        unless stats=False. texts is an iterable of str (one str alone is a TypeError);
+        threads from 1 to MAX_THREADS, None for one per core (ValueError otherwise)."""
     def analyze_arrow(
         self,
         array: Union[_ArrowArrayExportable, _ArrowStreamExportable],
@@ -180,7 +192,9 @@ class Pipeline:
         top: Optional[int] = None,
     ) -> Any:
         """A pyarrow.RecordBatch: lang, script, confidence, reliable, token_count, term_count,
-        terms (list<struct<term: string, count: int64>>), one row per input row."""
+        terms (list<struct<term: string, count: int64>>), one row per input row; a row of
+        nulls for a null text. array: strings (string, large_string, string_view) or a null
+        array. threads as in analyze_batch; top: the top k terms, k >= 0."""
 
 @final
 class CorpusStats:
@@ -188,7 +202,8 @@ class CorpusStats:
     language; merges exactly; persists as bytes or JSON; pickles."""
 
     def __new__(cls) -> "CorpusStats": ...
-    def add(self, document: _DocumentTerms, lang: Optional[str] = None) -> None: ...
+    def add(self, document: _DocumentTerms, lang: Optional[str] = None) -> None:
+        """Counts an Analysis, or a mapping of terms to counts (from 0 to 2**32 - 1)."""
     def merge(self, other: CorpusStats) -> None: ...
     @property
     def documents(self) -> int: ...
