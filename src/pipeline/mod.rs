@@ -44,6 +44,9 @@ pub struct Pipeline {
     config: PipelineBuilder,
     /// Stemmer and stop list per language, made on first use.
     per_lang: Box<[OnceLock<LangTools>]>,
+    /// Per language, a detector that allows it alone and falls back to it, for
+    /// [`analyze_as`](Pipeline::analyze_as): made on first use.
+    as_lang: Box<[OnceLock<Detector>]>,
     /// Names this pipeline's entries in the per-thread term caches.
     id: u64,
 }
@@ -115,6 +118,7 @@ impl Pipeline {
         Pipeline {
             config,
             per_lang: (0..Lang::COUNT).map(|_| OnceLock::new()).collect(),
+            as_lang: (0..Lang::COUNT).map(|_| OnceLock::new()).collect(),
             id: term_cache::new_owner_id(),
         }
     }
@@ -131,8 +135,53 @@ impl Pipeline {
 
     /// Analyses one document. Any text is valid input; empty text gives an empty analysis.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let normalizer = &self.config.normalizer;
         let (detection, spans) = self.config.detector.detect_spans(text);
+        self.analyze_spans(text, detection, spans)
+    }
+
+    /// Analyses one document as written in `lang`, without language detection: all of it
+    /// gets `lang`'s stop words, stemmer and rules. For text whose language is known
+    /// better than a detector could tell it: a query typed in the search box of an English
+    /// index (one or two words are too few to detect), or documents whose language their
+    /// source gives. The detection is `lang` (with confidence 1 where `lang` is written in
+    /// the text's script, 0 elsewhere) and so is every span; [`Lang::UND`] analyses the
+    /// text without language rules.
+    ///
+    /// ```
+    /// use wordmill::{Lang, Pipeline};
+    ///
+    /// let pipeline = Pipeline::builder().build();
+    /// let english: Lang = "eng".parse()?;
+    /// // Two words are too few to tell English from Irish; the query's index is English.
+    /// let query = pipeline.analyze_as("cheap flights", english);
+    /// assert_eq!(query.lang(), english);
+    /// let terms: Vec<&str> = query.terms.iter().map(|(term, _)| term).collect();
+    /// assert_eq!(terms, ["cheap", "flight"]);
+    /// # Ok::<(), wordmill::Error>(())
+    /// ```
+    pub fn analyze_as(&self, text: &str, lang: Lang) -> Analysis {
+        let detector = self.as_lang[lang.index()].get_or_init(|| {
+            let detector = Detector::new();
+            if lang.is_undetermined() {
+                // No language allowed: every span undetermined.
+                detector.min_letters(usize::MAX)
+            } else {
+                // Every letter counts: a one-letter query is in `lang` too.
+                detector.allowlist([lang]).fallback(lang).min_letters(1)
+            }
+        });
+        let (detection, spans) = detector.detect_spans(text);
+        self.analyze_spans(text, detection, spans)
+    }
+
+    /// Analyses `text` whose language `detection` and `spans` give.
+    fn analyze_spans(
+        &self,
+        text: &str,
+        detection: Detection,
+        spans: Vec<LanguageSpan>,
+    ) -> Analysis {
+        let normalizer = &self.config.normalizer;
         // Spans and tokens are both in text order: walk them together.
         let mut span = 0;
         let mut lang = spans.first().map_or(Lang::UND, |s| s.lang);
@@ -337,6 +386,43 @@ mod tests {
             .into_owned();
         assert_ne!(stem, terms[0], "the stem alone is not in NFC");
         assert_eq!(terms[0], stem.nfc().collect::<String>());
+    }
+
+    /// Text of a known language is analysed in it, however short: a query is analysed as
+    /// its index's documents were (a tester found "Oman" stemmed as Finnish `oma` and
+    /// "cheap flights" as Irish `ceap` by `analyze`, whose detection cannot tell from so few
+    /// letters).
+    #[test]
+    fn text_of_a_known_language_is_analysed_in_it() {
+        let p = Pipeline::builder().build();
+        let english: Lang = "eng".parse().unwrap();
+        let terms = |a: &Analysis| -> Vec<String> {
+            a.terms.iter().map(|(t, _)| t.to_owned()).collect()
+        };
+        for (query, expected) in [
+            ("Oman", &["oman"][..]),
+            ("Muscat", &["muscat"]),
+            ("cheap flights", &["cheap", "flight"]),
+            ("the talks", &["talk"]),
+            ("a", &[]),
+        ] {
+            let a = p.analyze_as(query, english);
+            assert_eq!(terms(&a), expected, "{query}");
+            assert_eq!(a.lang(), english, "{query}");
+            assert!(a.spans.iter().all(|s| s.lang == english), "{query}");
+        }
+        assert_eq!(p.analyze_as("Oman", english).detection.confidence, 1.0);
+        // Every span: words of another script too.
+        let mixed = p.analyze_as("talks in Москва", english);
+        assert!(mixed.spans.iter().all(|s| s.lang == english));
+        assert_eq!(terms(&mixed), ["talk", "москва"]);
+        // Undetermined: no language rules at all.
+        let und = p.analyze_as("the talks", Lang::UND);
+        assert_eq!(und.lang(), Lang::UND);
+        assert_eq!(terms(&und), ["the", "talks"]);
+        // The same terms as `analyze` gives where detection finds the language.
+        let text = "Oman's foreign minister held talks with his Russian counterpart in Muscat.";
+        assert_eq!(terms(&p.analyze_as(text, english)), terms(&p.analyze(text)));
     }
 
     /// A stemmer that takes the suffix after a joiner leaves the joiner at the stem's end,
