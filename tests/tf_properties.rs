@@ -147,6 +147,20 @@ proptest! {
     }
 
     #[test]
+    fn a_count_at_once_is_that_many_single_adds(
+        adds in proptest::collection::vec(("[a-c]{1,2}", 0u32..5), 0..20)
+    ) {
+        let (mut at_once, mut one_by_one) = (TermCounts::new(), TermCounts::new());
+        for (term, count) in &adds {
+            at_once.add_count(term, *count);
+            for _ in 0..*count {
+                one_by_one.add(term);
+            }
+        }
+        prop_assert_eq!(at_once, one_by_one);
+    }
+
+    #[test]
     fn weights_are_well_formed(docs in sharded(), probe in document()) {
         let stats = stats_of(docs.iter().map(|(d, _)| d));
         let doc = &probe.1;

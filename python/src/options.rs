@@ -111,7 +111,13 @@ pub(crate) fn langs(codes: &Bound<'_, PyAny>) -> PyResult<Vec<Lang>> {
     }
     codes
         .try_iter()?
-        .map(|code| lang(&code?.extract::<String>()?))
+        .map(|code| match lang(&code?.extract::<String>()?)? {
+            // Ignored by the library, so ["und"] would allow every language: refused.
+            und if und.is_undetermined() => Err(PyValueError::new_err(
+                "\"und\" is not a language to allow: text that no allowed language fits is undetermined anyway; to analyse it as one language, set fallback_language",
+            )),
+            lang => Ok(lang),
+        })
         .collect()
 }
 

@@ -157,13 +157,27 @@ impl Pipeline {
     }
 
     /// Analyses one document (any str; empty text gives an empty analysis with lang "und").
-    /// Texts of 1 KiB or more are analysed with the GIL released.
-    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Analysis> {
+    /// With `lang` (a language code), the text is analysed in that language without
+    /// detection: for a search query (a word or two are too few to detect) or a document
+    /// whose source gives its language. Texts of 1 KiB or more are analysed with the GIL
+    /// released.
+    #[pyo3(signature = (text, lang = None))]
+    fn analyze(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        lang: Option<&str>,
+    ) -> PyResult<Analysis> {
+        let lang = lang.map(options::lang).transpose()?;
         let text = Text::extract(text)?;
+        let run = || match lang {
+            Some(lang) => self.inner.analyze_as(&text, lang),
+            None => self.inner.analyze(&text),
+        };
         let analysis = if text.len() >= RELEASE_GIL_BYTES {
-            py.detach(|| self.inner.analyze(&text))
+            py.detach(run)
         } else {
-            self.inner.analyze(&text)
+            run()
         };
         Ok(Analysis::new(analysis, text))
     }

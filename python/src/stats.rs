@@ -263,9 +263,8 @@ impl<'a> DocTerms<'a> {
                         .expect_err("out of range"));
                 }
             };
-            for _ in 0..count {
-                counts.add(&term);
-            }
+            // (In range: checked above.)
+            counts.add_count(&term, count as u32);
         }
         Ok(DocTerms::Owned(counts))
     }

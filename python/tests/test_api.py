@@ -27,6 +27,17 @@ def test_analyze_gives_language_script_terms_and_tokens(pipeline):
     assert (doc.spans[0].start, doc.spans[0].end) == (0, len(doc.text))
 
 
+def test_a_query_is_analysed_in_the_language_given(pipeline):
+    # Two words are too few to detect: the query is analysed as its index's documents were.
+    query = pipeline.analyze("cheap flights", lang="eng")
+    assert query.lang == "eng" and all(s.lang == "eng" for s in query.spans)
+    assert dict(query.terms) == {"cheap": 1, "flight": 1}
+    assert dict(pipeline.analyze("Oman", lang="en").terms) == {"oman": 1}  # ISO 639-1 too
+    assert dict(pipeline.analyze("the talks", lang="und").terms) == {"the": 1, "talks": 1}
+    with pytest.raises(ValueError, match="unknown language code"):
+        pipeline.analyze("talks", lang="english")
+
+
 def test_empty_and_blank_text_give_empty_analyses(pipeline):
     for text in ["", "   \n", "...!?"]:
         doc = pipeline.analyze(text)
@@ -82,6 +93,8 @@ def test_cjk_modes():
     [
         ({"languages": ["eng", "xx"]}, "unknown language code \"xx\""),
         ({"languages": "eng"}, "not one string"),
+        ({"languages": ["und"]}, "not a language to allow"),
+        ({"languages": ["eng", "und"]}, "fallback_language"),
         ({"fallback_language": "english"}, "ISO 639-3"),
         ({"normalize": "nfd"}, "expected \"nfc\" or \"nfkc\""),
         ({"cjk": "words"}, "unknown CJK mode"),

@@ -177,7 +177,9 @@ class Pipeline:
         tokenizer: Optional["Tokenizer"] = None,
     ) -> "Pipeline": ...
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
-    def analyze(self, text: str) -> Analysis: ...
+    def analyze(self, text: str, lang: Optional[str] = None) -> Analysis:
+        """One document; with lang (a language code), analysed in that language without
+        detection (a search query, a document whose source gives its language)."""
     def analyze_batch(
         self, texts: Iterable[str], threads: Optional[int] = None, stats: bool = True
     ) -> BatchAnalysis:

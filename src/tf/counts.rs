@@ -61,6 +61,33 @@ impl TermCounts {
         self.add_hashed(term, super::term_hash(term))
     }
 
+    /// Counts `count` occurrences of `term` at once (nothing when `count` is 0): what `count`
+    /// calls of [`add`](Self::add) would do, in one step. A count stops at `u32::MAX`.
+    ///
+    /// ```
+    /// use wordmill::tf::TermCounts;
+    ///
+    /// let mut counts = TermCounts::new();
+    /// counts.add_count("oman", 3);
+    /// counts.add_count("muscat", 0);
+    /// counts.add("oman");
+    /// assert_eq!(counts.count("oman"), 4);
+    /// assert_eq!(counts.len(), 1);
+    /// assert_eq!(counts.total(), 4);
+    /// ```
+    pub fn add_count(&mut self, term: &str, count: u32) {
+        if count == 0 {
+            return;
+        }
+        let (id, new) = self.terms.intern_hashed(term, super::term_hash(term));
+        if new {
+            self.counts.push(count);
+        } else {
+            let total = &mut self.counts[id as usize];
+            *total = total.saturating_add(count);
+        }
+    }
+
     /// [`add`](Self::add) for a term whose hash (`tf::term_hash`) is known: the pipeline
     /// hashes a token once, for its word memo and here.
     #[inline]
