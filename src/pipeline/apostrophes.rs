@@ -120,7 +120,11 @@ mod tests {
                 Apostrophe::Elision(_) => Some("elided articles cut"),
             };
             for said in ["cut at apostrophe", "elided articles cut"] {
-                assert_eq!(rules.contains(said), expected == Some(said), "{code}: {rules}");
+                assert_eq!(
+                    rules.contains(said),
+                    expected == Some(said),
+                    "{code}: {rules}"
+                );
             }
         }
     }

@@ -396,9 +396,8 @@ mod tests {
     fn text_of_a_known_language_is_analysed_in_it() {
         let p = Pipeline::builder().build();
         let english: Lang = "eng".parse().unwrap();
-        let terms = |a: &Analysis| -> Vec<String> {
-            a.terms.iter().map(|(t, _)| t.to_owned()).collect()
-        };
+        let terms =
+            |a: &Analysis| -> Vec<String> { a.terms.iter().map(|(t, _)| t.to_owned()).collect() };
         for (query, expected) in [
             ("Oman", &["oman"][..]),
             ("Muscat", &["muscat"]),
