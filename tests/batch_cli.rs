@@ -168,6 +168,51 @@ fn json_lines_with_chosen_fields_keep_input_order() {
     );
 }
 
+/// `--lang-field`: a document whose source gives its language is analysed in it, without
+/// detection (two words of English are too few to detect); documents without it, with null
+/// or und are detected; an unknown code is detected with a warning, never dropped.
+#[test]
+fn the_language_a_document_gives_is_the_one_it_is_analysed_in() {
+    let dir = temp();
+    let lines = [
+        json!({"text": "cheap flights", "lang": "en"}),
+        json!({"text": "cheap flights"}),
+        json!({"text": "Die Minister trafen sich in Maskat.", "lang": null}),
+        json!({"text": "Die Minister trafen sich in Maskat.", "lang": "und"}),
+        json!({"text": "Die Minister trafen sich in Maskat.", "lang": "klingon"}),
+        json!({"text": "Die Minister trafen sich in Maskat.", "lang": 7}),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    fs::write(dir.path().join("docs.jsonl"), text).unwrap();
+    let out = run(
+        dir.path(),
+        &["docs.jsonl", "--lang-field", "lang", "--top", "5"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    assert_eq!(records.len(), lines.len());
+    assert_eq!(records[0]["lang"], "eng");
+    assert_eq!(terms_of(&records[0]), ["cheap", "flight"]);
+    assert!(records[0].get("warnings").is_none(), "{}", records[0]);
+    for (i, record) in records.iter().enumerate().skip(2) {
+        assert_eq!(record["lang"], "deu", "line {}", i + 1);
+    }
+    for (i, needle) in [
+        (4, "unknown language code \"klingon\""),
+        (5, "\"lang\" is a number"),
+    ] {
+        let warnings: Vec<&str> = records[i]["warnings"]
+            .as_array()
+            .map_or(vec![], |w| w.iter().filter_map(Value::as_str).collect());
+        let warnings = warnings.join("; ");
+        assert!(warnings.contains(needle), "line {}: {}", i + 1, records[i]);
+    }
+    // One field cannot be two.
+    let out = run(dir.path(), &["docs.jsonl", "--lang-field", "text"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("name the same field");
+}
+
 #[test]
 fn stdin_json_lines_give_records_and_nothing_else_on_stdout() {
     let dir = temp();

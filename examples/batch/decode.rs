@@ -39,6 +39,9 @@ pub struct Decoded {
     pub text: Result<String, String>,
     /// Something the user should know about a text that is analysed anyway.
     pub warning: Option<String>,
+    /// The language code its JSON Lines' language field gave, if any (see
+    /// `Options::lang_field`): a string, checked by the analysis.
+    pub lang: Option<String>,
 }
 
 impl Decoded {
@@ -47,7 +50,16 @@ impl Decoded {
             id,
             text: Err(error),
             warning: None,
+            lang: None,
         }
+    }
+
+    /// Adds `more` to the document's warning.
+    pub fn warn(&mut self, more: String) {
+        self.warning = Some(match self.warning.take() {
+            Some(warning) => format!("{warning}; {more}"),
+            None => more,
+        });
     }
 }
 
@@ -60,6 +72,8 @@ pub struct Options {
     pub text_field: String,
     /// JSON Lines: the field that holds the id.
     pub id_field: String,
+    /// JSON Lines: the field that holds the document's language code, if one is read.
+    pub lang_field: Option<String>,
 }
 
 /// A whole input (a file, or stdin) as one document.
@@ -103,6 +117,7 @@ pub fn decode_text(bytes: Vec<u8>, strict: bool) -> Decoded {
         id: None,
         text: Ok(text),
         warning,
+        lang: None,
     }
 }
 
@@ -143,8 +158,8 @@ pub fn decode_json_line(mut bytes: Vec<u8>, options: &Options) -> Option<Decoded
         Err(error) => return Some(Decoded::error(None, error)),
     };
     let mut decoded = json_line::parse(&json, options);
-    if decoded.text.is_ok() {
-        decoded.warning = warning;
+    if let (Ok(_), Some(warning)) = (&decoded.text, warning) {
+        decoded.warn(warning);
     }
     Some(decoded)
 }
@@ -344,6 +359,7 @@ mod tests {
             strict: false,
             text_field: "text".into(),
             id_field: "id".into(),
+            lang_field: None,
         }
     }
 

@@ -15,7 +15,7 @@ use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
 use std::sync::Once;
 
-use wordmill::{Analysis, Pipeline};
+use wordmill::{Analysis, Lang, Pipeline};
 
 /// The environment variable of the test hook.
 pub const TEST_PANIC_VARIABLE: &str = "WORDMILL_BATCH_TEST_PANIC";
@@ -44,7 +44,9 @@ impl<'a> Guard<'a> {
     }
 
     /// The analysis of `text`, or the error record's message if it panicked.
-    pub fn analyze(&self, text: &str) -> Result<Analysis, String> {
+    /// The analysis of `text`, in `lang` when the document's source gives it (else its
+    /// language is detected), or the message of a panic.
+    pub fn analyze(&self, text: &str, lang: Option<Lang>) -> Result<Analysis, String> {
         GUARDED.with(|g| g.set(true));
         let result = panic::catch_unwind(AssertUnwindSafe(|| {
             if let Some(marker) = &self.panic_on
@@ -52,7 +54,10 @@ impl<'a> Guard<'a> {
             {
                 panic!("{TEST_PANIC_VARIABLE}: the text contains {marker:?}");
             }
-            self.pipeline.analyze(text)
+            match lang {
+                Some(lang) => self.pipeline.analyze_as(text, lang),
+                None => self.pipeline.analyze(text),
+            }
         }));
         GUARDED.with(|g| g.set(false));
         // The pipeline holds no state a panic could leave half-changed that the next
@@ -109,9 +114,9 @@ mod tests {
             panic_on: Some("BOOM".into()),
         };
         install_hook();
-        let error = guard.analyze("Muscat BOOM").unwrap_err();
+        let error = guard.analyze("Muscat BOOM", None).unwrap_err();
         assert!(error.starts_with("internal error: the analysis panicked"));
         assert!(error.contains("contains \"BOOM\" at "), "{error}");
-        assert_eq!(guard.analyze("Muscat").unwrap().token_count, 1);
+        assert_eq!(guard.analyze("Muscat", None).unwrap().token_count, 1);
     }
 }

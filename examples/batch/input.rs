@@ -11,6 +11,8 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use wordmill::Lang;
+
 use crate::decode::{self, Decoded, Lines, MAX_DOCUMENT_BYTES, Options};
 use crate::output::io_message;
 use crate::{InputArgs, InputFormat};
@@ -31,6 +33,8 @@ pub struct Document {
     pub text: Result<String, String>,
     /// Something the user should know about a document that was analysed anyway.
     pub warning: Option<String>,
+    /// The language its source gives (`--lang-field`): it is analysed in it, undetected.
+    pub lang: Option<Lang>,
     /// Input bytes this document took, for progress and throughput.
     pub bytes: u64,
 }
@@ -51,24 +55,38 @@ impl Document {
             line,
             text: Err(error),
             warning: None,
+            lang: None,
             bytes: 0,
         }
     }
 
     /// A document decoded from `bytes` input bytes; its id is its own, else `id`.
     fn decoded(
-        decoded: Decoded,
+        mut decoded: Decoded,
         id: String,
         file: Arc<str>,
         line: Option<u64>,
         bytes: u64,
     ) -> Document {
+        // The language its source gives: `und` (not known) is detected like a missing one,
+        // and so is a code wordmill cannot read, with a warning.
+        let lang = match decoded.lang.take().map(|code| (code.parse::<Lang>(), code)) {
+            None => None,
+            Some((Ok(lang), _)) => Some(lang).filter(|l| !l.is_undetermined()),
+            Some((Err(_), code)) => {
+                decoded.warn(format!(
+                    "unknown language code {code:?} (ISO 639-3, ISO 639-1 or a BCP 47 tag expected): the language was detected"
+                ));
+                None
+            }
+        };
         Document {
             id: decoded.id.unwrap_or(id),
             file,
             line,
             text: decoded.text,
             warning: decoded.warning,
+            lang,
             bytes,
         }
     }
@@ -112,6 +130,7 @@ impl Documents {
             strict: args.strict,
             text_field: args.text_field.clone(),
             id_field: args.id_field.clone(),
+            lang_field: args.lang_field.clone(),
         };
         Documents {
             args,

@@ -1,4 +1,5 @@
-//! One JSON line's document: its id and text fields, read without building anything else.
+//! One JSON line's document: its id and text fields (and language field, when one is read),
+//! read without building anything else.
 //!
 //! Part of the input decoding (see `decode`), and like it free of files and options, so that
 //! the fuzz target `fuzz/fuzz_targets/batch_input.rs` includes it as it is. serde_json skips
@@ -31,8 +32,9 @@ pub fn parse(json: &str, options: &Options) -> Decoded {
     let fields = Fields {
         text: &options.text_field,
         id: &options.id_field,
+        lang: options.lang_field.as_deref(),
     };
-    let (text, id) = match fields.deserialize(&mut deserializer) {
+    let (text, id, lang) = match fields.deserialize(&mut deserializer) {
         Ok(found) => found,
         Err(e) => return Decoded::error(None, format!("invalid JSON: {}", on_the_line(&e))),
     };
@@ -57,11 +59,22 @@ pub fn parse(json: &str, options: &Options) -> Decoded {
     };
     let error = match text {
         Some(Value::Text(text)) => {
-            return Decoded {
+            let mut decoded = Decoded {
                 id,
                 text: Ok(text),
                 warning: None,
+                lang: None,
             };
+            match lang {
+                // Absent or null: the language is not known, and is detected.
+                None | Some(Value::Wrong("null")) => {}
+                Some(Value::Text(code)) => decoded.lang = Some(code),
+                Some(Value::Wrong(kind)) => decoded.warn(format!(
+                    "field {:?} is {kind}, not a language code: the language was detected",
+                    options.lang_field.as_deref().unwrap_or_default()
+                )),
+            }
+            return decoded;
         }
         None => format!(
             "no {:?} field: name the field that holds the text with --text-field",
@@ -82,15 +95,19 @@ enum Value {
     Wrong(&'static str),
 }
 
-/// Reads the text and id fields of a JSON object and skips the others without building
-/// them.
+/// Reads the text and id fields (and the language field, when there is one) of a JSON
+/// object and skips the others without building them.
 struct Fields<'a> {
     text: &'a str,
     id: &'a str,
+    lang: Option<&'a str>,
 }
 
+/// The values of the text, id and language fields.
+type FieldValues = (Option<Value>, Option<Value>, Option<Value>);
+
 impl<'de> DeserializeSeed<'de> for Fields<'_> {
-    type Value = (Option<Value>, Option<Value>);
+    type Value = FieldValues;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
@@ -98,19 +115,21 @@ impl<'de> DeserializeSeed<'de> for Fields<'_> {
 }
 
 impl<'de> Visitor<'de> for Fields<'_> {
-    type Value = (Option<Value>, Option<Value>);
+    type Value = FieldValues;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let (mut text, mut id) = (None, None);
+        let (mut text, mut id, mut lang) = (None, None, None);
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             let (slot, numbers) = if key == self.text {
                 (&mut text, false)
             } else if key == self.id {
                 (&mut id, true)
+            } else if self.lang == Some(&*key) {
+                (&mut lang, false)
             } else {
                 map.next_value::<IgnoredAny>()?;
                 continue;
@@ -122,7 +141,7 @@ impl<'de> Visitor<'de> for Fields<'_> {
             }
             *slot = Some(map.next_value_seed(FieldValue { numbers })?);
         }
-        Ok((text, id))
+        Ok((text, id, lang))
     }
 }
 
@@ -214,6 +233,7 @@ mod tests {
             strict: false,
             text_field: "text".into(),
             id_field: "id".into(),
+            lang_field: None,
         }
     }
 
@@ -227,12 +247,47 @@ mod tests {
             strict: false,
             text_field: "body".into(),
             id_field: "key".into(),
+            lang_field: None,
         };
         let line = r#"{"key":7,"other":{"deep":[1,2]},"body":"Muscat"}"#;
         let decoded = decode_json_line(line.into(), &options).unwrap();
         assert_eq!(decoded.id.as_deref(), Some("7"));
         assert_eq!(decoded.text.as_deref(), Ok("Muscat"));
         assert!(json("[1]").text.is_err());
+    }
+
+    /// The language field, when one is read: its string is kept for the analysis to check;
+    /// absent or null, the language is detected; another kind of value is a warning (the
+    /// document is analysed all the same).
+    #[test]
+    fn the_language_field_is_read_when_asked_for() {
+        let options = Options {
+            lang_field: Some("lang".into()),
+            ..options()
+        };
+        let read = |line: &str| decode_json_line(line.into(), &options).unwrap();
+        let decoded = read(r#"{"lang":"eng","text":"x"}"#);
+        assert_eq!(
+            (decoded.lang.as_deref(), decoded.warning),
+            (Some("eng"), None)
+        );
+        for line in [r#"{"text":"x"}"#, r#"{"text":"x","lang":null}"#] {
+            let decoded = read(line);
+            assert_eq!((decoded.lang, decoded.warning), (None, None), "{line}");
+        }
+        let decoded = read(r#"{"text":"x","lang":["en"]}"#);
+        assert_eq!(decoded.text.as_deref(), Ok("x"));
+        assert_eq!(decoded.lang, None);
+        let warning = decoded.warning.unwrap();
+        assert!(warning.contains("\"lang\" is an array"), "{warning}");
+        // Twice is an error, as for the other fields.
+        assert!(
+            read(r#"{"text":"x","lang":"eng","lang":"deu"}"#)
+                .text
+                .is_err()
+        );
+        // Without --lang-field, a "lang" field is just another field.
+        assert_eq!(json(r#"{"text":"x","lang":"eng"}"#).lang, None);
     }
 
     #[test]

@@ -134,6 +134,12 @@ pub struct InputArgs {
     /// without one get FILE:LINE.
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
+    /// JSON Lines: the field that holds the document's language code (eng, en, pt-BR...),
+    /// for documents whose source says what language they are in: they are analysed in it,
+    /// without detection. Documents without it (or with null or und) are detected; an
+    /// unknown code is detected too, with a warning.
+    #[arg(long, value_name = "NAME")]
+    pub lang_field: Option<String>,
     /// Reject documents that are not valid UTF-8 (an error record) instead of replacing the
     /// invalid bytes with U+FFFD (a record with a warning).
     #[arg(long)]

@@ -24,7 +24,7 @@ use crate::input::{self, Document, Documents};
 use crate::output::{self, Sink, io_message};
 use crate::report::Reporter;
 use crate::stats::NameHash;
-use crate::{AnalyzeArgs, NormalForm, Outcome, signals, stats};
+use crate::{AnalyzeArgs, InputArgs, NormalForm, Outcome, signals, stats};
 
 /// A batch is cut when its text reaches this size, whatever its number of documents.
 const BATCH_BYTES: usize = 16 << 20;
@@ -202,10 +202,33 @@ impl Outputs {
     }
 }
 
+/// The JSON Lines fields must be three different fields: one JSON field cannot be the text
+/// and the language.
+fn check_fields(input: &InputArgs) -> Result<(), String> {
+    let fields = [
+        ("--text-field", Some(&input.text_field)),
+        ("--id-field", Some(&input.id_field)),
+        ("--lang-field", input.lang_field.as_ref()),
+    ];
+    for (i, (option, field)) in fields.iter().enumerate() {
+        for (other, same) in &fields[i + 1..] {
+            if let (Some(field), Some(same)) = (field, same)
+                && field == same
+            {
+                return Err(format!(
+                    "{option} and {other} name the same field {field:?}: each must be a field of its own"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
     let out_args = &args.output;
     // Options that cannot make a pipeline are refused before any file is opened.
     let pipeline = pipeline(args).map_err(Stop::Refused)?;
+    check_fields(&args.input).map_err(Stop::Refused)?;
     // Inputs that would give documents twice, then outputs that would destroy inputs:
     // refused before anything is read or written.
     files::check_inputs(&args.input.paths).map_err(Stop::Refused)?;
@@ -260,7 +283,7 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
             batch
                 .par_iter()
                 .map(|doc| match &doc.text {
-                    Ok(text) => guard.analyze(text),
+                    Ok(text) => guard.analyze(text, doc.lang),
                     // Its record is its own error; an empty String allocates nothing.
                     Err(_) => Err(String::new()),
                 })

@@ -193,6 +193,7 @@ mod tests {
             line: Some(1),
             text: Ok("Muscat".into()),
             warning: None,
+            lang: None,
             bytes: 0,
         };
         let mut hash = NameHash::new();

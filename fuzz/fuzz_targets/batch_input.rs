@@ -4,7 +4,8 @@
 //! `cargo fuzz run batch_input` (see fuzz/README.md). The decoding modules of
 //! `examples/batch` are included as they are (they use neither files nor clap). The first
 //! byte of the input picks the options (bit 0: `--strict`; bit 1: a line limit of 16 bytes
-//! instead of 1 GiB, so that over-long lines are met), the rest is the input. Checks:
+//! instead of 1 GiB, so that over-long lines are met; bit 2: `--lang-field lang`), the rest
+//! is the input. Checks:
 //! - nothing panics;
 //! - every line yields exactly one document or error, counted here independently: every line
 //!   of a text input; every line of JSON Lines but the blank ones (only ASCII blanks after
@@ -36,6 +37,7 @@ fuzz_target!(|data: &[u8]| {
         strict: mode & 1 != 0,
         text_field: "text".into(),
         id_field: "id".into(),
+        lang_field: (mode & 4 != 0).then(|| "lang".into()),
     };
     let limit = if mode & 2 != 0 { 16 } else { MAX_DOCUMENT_BYTES };
 
