@@ -248,6 +248,12 @@ pub(crate) struct Bigrams {
 }
 
 impl Bigrams {
+    /// The next term starts no bigram with the one before it (a span of another language
+    /// begins between them).
+    pub(crate) fn break_chain(&mut self) {
+        self.previous = None;
+    }
+
     /// Called with the id of every term as it is counted: counts the bigram it ends.
     pub(crate) fn add(&mut self, terms: &mut TermCounts, id: u32) {
         if let (Some(previous), Some(current)) = (self.previous, terms.term(id)) {
