@@ -54,8 +54,10 @@ Examples:
 Records (one JSON object per line, in input order):
   {\"id\":..., \"lang\":\"eng\", \"script\":\"Latin\", \"confidence\":1.0, \"reliable\":true,
    \"spans\":[...], \"token_count\":..., \"term_count\":..., \"top_terms\":[[\"oman\",3],...]}
-                                                  analysed (\"warnings\" when decoded lossily,
-                                                  \"tokens\" with --tokens)
+                                                  analysed (term_count: distinct terms;
+                                                  \"warnings\" when decoded lossily or the
+                                                  language field is unreadable, \"tokens\"
+                                                  with --tokens)
   {\"id\":..., \"file\":..., \"line\":..., \"error\":\"...\"}   not analysed, and why (\"line\" for
                                                   inputs read line by line)
 

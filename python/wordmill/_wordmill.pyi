@@ -193,8 +193,8 @@ class Pipeline:
         stats: Optional[CorpusStats] = None,
         top: Optional[int] = None,
     ) -> Any:
-        """A pyarrow.RecordBatch: lang, script, confidence, reliable, token_count, term_count,
-        terms (list<struct<term: string, count: int64>>), one row per input row; a row of
+        """A pyarrow.RecordBatch: lang, script, confidence, reliable, token_count, term_count
+        (distinct terms), terms (list<struct<term: string, count: int64>>), one row per input row; a row of
         nulls for a null text. array: strings (string, large_string, string_view) or a null
         array. threads as in analyze_batch; top: the top k terms, k >= 0."""
 
