@@ -51,7 +51,12 @@ pub(super) fn rule(code: &str) -> Apostrophe {
 impl Apostrophe {
     /// What is left of the normalized (case-folded) `word` under this rule. A word that
     /// would be left empty stays whole (`'da`, `l'`).
+    #[inline]
     pub(super) fn apply(self, word: &str) -> &str {
+        if self == Apostrophe::Kept {
+            // Most languages: no search for an apostrophe in every new word.
+            return word;
+        }
         let Some(at) = word.find(APOSTROPHES).filter(|&at| at > 0) else {
             return word;
         };
