@@ -18,12 +18,16 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.bn.BengaliAnalyzer;
+import org.apache.lucene.analysis.ca.CatalanAnalyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.el.GreekAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.ga.IrishAnalyzer;
 import org.apache.lucene.analysis.hi.HindiAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.ro.RomanianAnalyzer;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -46,6 +50,10 @@ public class LuceneAnalyze {
             case "russian": return new RussianAnalyzer();
             case "thai": return new ThaiAnalyzer();
             case "turkish": return new TurkishAnalyzer();
+            case "french": return new FrenchAnalyzer();
+            case "italian": return new ItalianAnalyzer();
+            case "catalan": return new CatalanAnalyzer();
+            case "irish": return new IrishAnalyzer();
             case "standard": return new StandardAnalyzer();
             default: throw new IllegalArgumentException("unknown analyzer: " + name);
         }
@@ -53,7 +61,7 @@ public class LuceneAnalyze {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: LuceneAnalyze arabic|bengali|cjk|german|greek|english|spanish|hindi|romanian|russian|thai|turkish|standard < lines");
+            System.err.println("usage: LuceneAnalyze arabic|bengali|cjk|german|greek|english|spanish|hindi|romanian|russian|thai|turkish|french|italian|catalan|irish|standard < lines");
             System.exit(2);
         }
         Analyzer a = analyzer(args[0]);
