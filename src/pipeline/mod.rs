@@ -44,9 +44,6 @@ pub struct Pipeline {
     config: PipelineBuilder,
     /// Stemmer and stop list per language, made on first use.
     per_lang: Box<[OnceLock<LangTools>]>,
-    /// Per language, a detector that allows it alone and falls back to it, for
-    /// [`analyze_as`](Pipeline::analyze_as): made on first use.
-    as_lang: Box<[OnceLock<Detector>]>,
     /// Names this pipeline's entries in the per-thread term caches.
     id: u64,
 }
@@ -118,7 +115,6 @@ impl Pipeline {
         Pipeline {
             config,
             per_lang: (0..Lang::COUNT).map(|_| OnceLock::new()).collect(),
-            as_lang: (0..Lang::COUNT).map(|_| OnceLock::new()).collect(),
             id: term_cache::new_owner_id(),
         }
     }
@@ -142,10 +138,10 @@ impl Pipeline {
     /// Analyses one document as written in `lang`, without language detection: all of it
     /// gets `lang`'s stop words, stemmer and rules. For text whose language is known
     /// better than a detector could tell it: a query typed in the search box of an English
-    /// index (one or two words are too few to detect), or documents whose language their
-    /// source gives. The detection is `lang` (with confidence 1 where `lang` is written in
-    /// the text's script, 0 elsewhere) and so is every span; [`Lang::UND`] analyses the
-    /// text without language rules.
+    /// index (one or two words are too few to detect), or documents whose source gives
+    /// their language. The detection is `lang`, with confidence 1 and reliable (the caller
+    /// said so), and the text's main script; every span is `lang`, with its own script.
+    /// [`Lang::UND`] analyses the text without language rules, as undetermined.
     ///
     /// ```
     /// use wordmill::{Lang, Pipeline};
@@ -155,22 +151,18 @@ impl Pipeline {
     /// // Two words are too few to tell English from Irish; the query's index is English.
     /// let query = pipeline.analyze_as("cheap flights", english);
     /// assert_eq!(query.lang(), english);
+    /// assert!(query.detection.reliable);
     /// let terms: Vec<&str> = query.terms.iter().map(|(term, _)| term).collect();
     /// assert_eq!(terms, ["cheap", "flight"]);
     /// # Ok::<(), wordmill::Error>(())
     /// ```
     pub fn analyze_as(&self, text: &str, lang: Lang) -> Analysis {
-        let detector = self.as_lang[lang.index()].get_or_init(|| {
-            let detector = Detector::new();
-            if lang.is_undetermined() {
-                // No language allowed: every span undetermined.
-                detector.min_letters(usize::MAX)
-            } else {
-                // Every letter counts: a one-letter query is in `lang` too.
-                detector.allowlist([lang]).fallback(lang).min_letters(1)
-            }
-        });
-        let (detection, spans) = detector.detect_spans(text);
+        let (mut detection, spans) = detector_for(lang).detect_spans(text);
+        if !lang.is_undetermined() {
+            detection.lang = lang;
+            detection.confidence = 1.0;
+            detection.reliable = true;
+        }
         self.analyze_spans(text, detection, spans)
     }
 
@@ -211,10 +203,10 @@ impl Pipeline {
             while let Some(token) = stream.next_raw() {
                 while span + 1 < spans.len() && token.start >= spans[span].span.end() {
                     span += 1;
-                    if let Some(bigrams) = &mut bigrams {
-                        bigrams.break_chain();
-                    }
                     if spans[span].lang != lang {
+                        if let Some(bigrams) = &mut bigrams {
+                            bigrams.break_chain();
+                        }
                         lang = spans[span].lang;
                         tools = self.tools(lang);
                         folder = normalizer.folder(lang);
@@ -325,6 +317,22 @@ impl Pipeline {
     }
 }
 
+/// The detector of [`Pipeline::analyze_as`] for `lang`: it allows `lang` alone, falls back to
+/// it and counts every letter, so that every span is `lang` and only the scripts are read
+/// (for `und`: no language allowed, every span undetermined). One per language for the
+/// process, made on first use: they depend on no pipeline option.
+fn detector_for(lang: Lang) -> &'static Detector {
+    static DETECTORS: [OnceLock<Detector>; Lang::COUNT] = [const { OnceLock::new() }; Lang::COUNT];
+    DETECTORS[lang.index()].get_or_init(|| {
+        let detector = Detector::new();
+        if lang.is_undetermined() {
+            detector.min_letters(usize::MAX)
+        } else {
+            detector.allowlist([lang]).fallback(lang).min_letters(1)
+        }
+    })
+}
+
 /// Statistics of analysed documents, counted in parallel per thread and merged.
 fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
     // One statistics per thread over a contiguous share of the documents, merged at the end:
@@ -413,7 +421,21 @@ mod tests {
             assert_eq!(a.lang(), english, "{query}");
             assert!(a.spans.iter().all(|s| s.lang == english), "{query}");
         }
-        assert_eq!(p.analyze_as("Oman", english).detection.confidence, 1.0);
+        // Given, not guessed: sure and reliable, whatever the script and however short.
+        let japanese: Lang = "jpn".parse().unwrap();
+        for (text, lang) in [
+            ("Oman", english),
+            ("東京", japanese),
+            ("Москва talks", english),
+            ("", english),
+        ] {
+            let detection = p.analyze_as(text, lang).detection;
+            assert_eq!(
+                (detection.lang, detection.confidence, detection.reliable),
+                (lang, 1.0, true),
+                "{text:?}"
+            );
+        }
         // Every span: words of another script too.
         let mixed = p.analyze_as("talks in Москва", english);
         assert!(mixed.spans.iter().all(|s| s.lang == english));
@@ -571,8 +593,16 @@ mod tests {
             bigrams.iter().all(|b| !(latin(b) && arabic(b))),
             "{bigrams:?}"
         );
-        // Within a span they are counted as before.
+        // Within a span they are counted as before, and across spans of one language
+        // (scripts change, the language does not).
         assert_eq!(a.terms.count("minist discuss"), 1, "{bigrams:?}");
+        let eng: Lang = "eng".parse().unwrap();
+        let one = Pipeline::builder()
+            .bigrams(true)
+            .build()
+            .analyze_as("talks in Москва", eng);
+        assert!(one.spans.len() > 1);
+        assert_eq!(one.terms.count("talk москва"), 1);
     }
 
     #[test]

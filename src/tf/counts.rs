@@ -248,7 +248,7 @@ pub(crate) struct Bigrams {
 }
 
 impl Bigrams {
-    /// The next term starts no bigram with the one before it (a span of another language
+    /// The next term makes no bigram with the one before it (a span of another language
     /// begins between them).
     pub(crate) fn break_chain(&mut self) {
         self.previous = None;
