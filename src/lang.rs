@@ -8,7 +8,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::{Error, Script};
 
 /// A language, named by its ISO 639-3 code (`eng`, `ara`, `cmn`, `pes`, `swa`, ...), or
-/// undetermined ([`Lang::UND`], code `und`).
+/// undetermined ([`Lang::UND`], code `und`). It parses from other codes too (ISO 639-1
+/// `en`, BCP 47 tags such as `pt-BR`: see [`Lang::from_code`]).
 ///
 /// wordmill knows 129 languages: the 120 of the NTREX-128 news corpus, Latin, Esperanto,
 /// Ganda, Southern Sotho and Tsonga, and the four others that whatlang knows (Akan,
@@ -199,9 +200,10 @@ static LANGS: [Info; 130] = [
     info("zul", "Zulu", &[Latin], Some(W::Zul)),
 ];
 
-/// Other codes for wordmill's languages, in order: ISO 639-1, ISO 639-2/B, and the ISO
-/// 639-3 macrolanguage or individual language beside the code of wordmill's table (which
-/// follows NTREX-128 and whatlang: `msa` for Malay, `pes` for Persian, `cmn` for Chinese).
+/// Other codes for wordmill's languages, in order: ISO 639-1 (and its withdrawn `iw`, `in`,
+/// `ji`, `jw`, `mo`, which Java's `Locale` still writes), ISO 639-2/B, and the ISO 639-3
+/// macrolanguage or individual language beside the code of wordmill's table (which follows
+/// NTREX-128 and whatlang: `msa` for Malay, `pes` for Persian, `cmn` for Chinese).
 /// Kurdish (`ku`, `kur`) is Northern Kurdish, the Kurdish most written in Latin script;
 /// Fulah (`ff`, `ful`) is Pulaar, the one Fula language wordmill knows.
 #[rustfmt::skip]
@@ -216,24 +218,39 @@ const ALIASES: &[(&str, &str)] = &[
     ("fj", "fij"), ("fo", "fao"), ("fr", "fra"), ("fre", "fra"), ("ful", "fuc"), ("ga", "gle"),
     ("gaz", "orm"), ("geo", "kat"), ("ger", "deu"), ("gl", "glg"), ("gre", "ell"),
     ("gu", "guj"), ("ha", "hau"), ("he", "heb"), ("hi", "hin"), ("hr", "hrv"), ("hu", "hun"),
-    ("hy", "hye"), ("ice", "isl"), ("id", "ind"), ("ig", "ibo"), ("is", "isl"), ("it", "ita"),
-    ("ja", "jpn"), ("jv", "jav"), ("ka", "kat"), ("khk", "mon"), ("kk", "kaz"), ("km", "khm"),
-    ("kn", "kan"), ("ko", "kor"), ("ku", "kmr"), ("kur", "kmr"), ("ky", "kir"), ("la", "lat"),
-    ("lb", "ltz"), ("lg", "lug"), ("lo", "lao"), ("lt", "lit"), ("lv", "lav"), ("lvs", "lav"),
-    ("mac", "mkd"), ("mao", "mri"), ("may", "msa"), ("mg", "mlg"), ("mi", "mri"), ("mk", "mkd"),
-    ("ml", "mal"), ("mn", "mon"), ("mr", "mar"), ("ms", "msa"), ("mt", "mlt"), ("my", "mya"),
-    ("nb", "nob"), ("nd", "nde"), ("ne", "nep"), ("nl", "nld"), ("nn", "nno"), ("no", "nob"),
-    ("nor", "nob"), ("npi", "nep"), ("ny", "nya"), ("om", "orm"), ("or", "ori"), ("ory", "ori"),
-    ("pa", "pan"), ("pbt", "pus"), ("per", "pes"), ("pl", "pol"), ("plt", "mlg"), ("ps", "pus"),
-    ("pt", "por"), ("ro", "ron"), ("ru", "rus"), ("rum", "ron"), ("rw", "kin"), ("sd", "snd"),
-    ("si", "sin"), ("sk", "slk"), ("sl", "slv"), ("slo", "slk"), ("sm", "smo"), ("sn", "sna"),
-    ("so", "som"), ("sq", "sqi"), ("sr", "srp"), ("ss", "ssw"), ("st", "sot"), ("sv", "swe"),
-    ("sw", "swa"), ("swh", "swa"), ("ta", "tam"), ("te", "tel"), ("tg", "tgk"), ("th", "tha"),
-    ("ti", "tir"), ("tib", "bod"), ("tk", "tuk"), ("tl", "tgl"), ("tn", "tsn"), ("to", "ton"),
-    ("tr", "tur"), ("ts", "tso"), ("tt", "tat"), ("ty", "tah"), ("ug", "uig"), ("uk", "ukr"),
+    ("hy", "hye"), ("ice", "isl"), ("id", "ind"), ("ig", "ibo"), ("in", "ind"), ("is", "isl"),
+    ("it", "ita"), ("iw", "heb"), ("ja", "jpn"), ("ji", "yid"), ("jv", "jav"), ("jw", "jav"),
+    ("ka", "kat"), ("khk", "mon"), ("kk", "kaz"), ("km", "khm"), ("kn", "kan"), ("ko", "kor"),
+    ("ku", "kmr"), ("kur", "kmr"), ("ky", "kir"), ("la", "lat"), ("lb", "ltz"), ("lg", "lug"),
+    ("lo", "lao"), ("lt", "lit"), ("lv", "lav"), ("lvs", "lav"), ("mac", "mkd"), ("mao", "mri"),
+    ("may", "msa"), ("mg", "mlg"), ("mi", "mri"), ("mk", "mkd"), ("ml", "mal"), ("mn", "mon"),
+    ("mo", "ron"), ("mr", "mar"), ("ms", "msa"), ("mt", "mlt"), ("my", "mya"), ("nb", "nob"),
+    ("nd", "nde"), ("ne", "nep"), ("nl", "nld"), ("nn", "nno"), ("no", "nob"), ("nor", "nob"),
+    ("npi", "nep"), ("ny", "nya"), ("om", "orm"), ("or", "ori"), ("ory", "ori"), ("pa", "pan"),
+    ("pbt", "pus"), ("per", "pes"), ("pl", "pol"), ("plt", "mlg"), ("ps", "pus"), ("pt", "por"),
+    ("ro", "ron"), ("ru", "rus"), ("rum", "ron"), ("rw", "kin"), ("sd", "snd"), ("si", "sin"),
+    ("sk", "slk"), ("sl", "slv"), ("slo", "slk"), ("sm", "smo"), ("sn", "sna"), ("so", "som"),
+    ("sq", "sqi"), ("sr", "srp"), ("ss", "ssw"), ("st", "sot"), ("sv", "swe"), ("sw", "swa"),
+    ("swh", "swa"), ("ta", "tam"), ("te", "tel"), ("tg", "tgk"), ("th", "tha"), ("ti", "tir"),
+    ("tib", "bod"), ("tk", "tuk"), ("tl", "tgl"), ("tn", "tsn"), ("to", "ton"), ("tr", "tur"),
+    ("ts", "tso"), ("tt", "tat"), ("tw", "aka"), ("ty", "tah"), ("ug", "uig"), ("uk", "ukr"),
     ("ur", "urd"), ("uz", "uzb"), ("uzn", "uzb"), ("ve", "ven"), ("vi", "vie"), ("wel", "cym"),
     ("wo", "wol"), ("xh", "xho"), ("ydd", "yid"), ("yi", "yid"), ("yo", "yor"), ("zh", "cmn"),
     ("zho", "cmn"), ("zsm", "msa"), ("zu", "zul"),
+];
+
+/// BCP 47 tags whose second subtag names another of wordmill's languages than their first
+/// alone: Dari is Persian of Afghanistan, Sorani is Kurdish in Arabic script, `zh-yue` is
+/// Cantonese's grandfathered tag.
+const TAGS: &[(&str, &str, &str)] = &[
+    ("fa", "af", "prs"),
+    ("fas", "af", "prs"),
+    ("per", "af", "prs"),
+    ("ku", "arab", "ckb"),
+    ("kur", "arab", "ckb"),
+    ("zh", "yue", "yue"),
+    ("zho", "yue", "yue"),
+    ("chi", "yue", "yue"),
 ];
 
 impl Lang {
@@ -267,7 +284,9 @@ impl Lang {
     /// macrolanguage or individual language of the 639-3 code wordmill uses: `"zho"` and
     /// `"zh"` for Mandarin, `"fas"` and `"fa"` for Persian, `"nor"` and `"no"` for Bokmål,
     /// `"zsm"` for Malay), or a BCP 47 tag or locale whose first subtag is one of those
-    /// (`"pt-BR"`, `"sr-Latn"`, `"en_US"`: the other subtags are not checked).
+    /// (`"pt-BR"`, `"sr-Latn"`, `"en_US"`: the other subtags are not checked, but for the
+    /// tags that name another of wordmill's languages: `fa-AF` Dari, `ku-Arab` Sorani,
+    /// `zh-yue` Cantonese).
     /// Case-insensitive, surrounding whitespace ignored. [`Lang::code`] is always the 639-3
     /// code of wordmill's table.
     ///
@@ -288,6 +307,13 @@ impl Lang {
         let first = match code.find(['-', '_']) {
             Some(at) => {
                 let rest = &code[at + 1..];
+                let second = rest.split(['-', '_']).next().unwrap_or_default();
+                let tagged = TAGS.iter().find(|(language, subtag, _)| {
+                    code[..at].eq_ignore_ascii_case(language) && second.eq_ignore_ascii_case(subtag)
+                });
+                if let Some(&(_, _, ours)) = tagged {
+                    return Lang::from_code(ours);
+                }
                 let subtags_ok = rest.split(['-', '_']).all(|t| {
                     !t.is_empty() && t.len() <= 8 && t.bytes().all(|b| b.is_ascii_alphanumeric())
                 });
@@ -449,7 +475,9 @@ impl<'de> Deserialize<'de> for Lang {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let code = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Lang::from_code(&code).ok_or_else(|| {
-            serde::de::Error::custom(format_args!("unknown ISO 639-3 language code {code:?}"))
+            serde::de::Error::custom(format_args!(
+                "unknown language code {code:?}: expected an ISO 639-3 code such as \"eng\""
+            ))
         })
     }
 }
@@ -517,6 +545,13 @@ mod tests {
             ("ger", "deu"),
             ("pt-BR", "por"),
             ("und-Latn", "und"),
+            ("iw", "heb"),
+            ("in", "ind"),
+            ("fa-AF", "prs"),
+            ("ku-Arab", "ckb"),
+            ("ku-Latn", "kmr"),
+            ("zh-yue", "yue"),
+            ("zh-Hant", "cmn"),
         ] {
             assert_eq!(code(other), Some(ours), "{other}");
         }

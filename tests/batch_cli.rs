@@ -181,6 +181,8 @@ fn the_language_a_document_gives_is_the_one_it_is_analysed_in() {
         json!({"text": "Die Minister trafen sich in Maskat.", "lang": "und"}),
         json!({"text": "Die Minister trafen sich in Maskat.", "lang": "klingon"}),
         json!({"text": "Die Minister trafen sich in Maskat.", "lang": 7}),
+        json!({"text": "Die Minister trafen sich in Maskat.", "lang": "eng"}),
+        json!({"text": "x", "lang": "x".repeat(1000), "id": "long"}),
     ];
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
     fs::write(dir.path().join("docs.jsonl"), text).unwrap();
@@ -194,9 +196,26 @@ fn the_language_a_document_gives_is_the_one_it_is_analysed_in() {
     assert_eq!(records[0]["lang"], "eng");
     assert_eq!(terms_of(&records[0]), ["cheap", "flight"]);
     assert!(records[0].get("warnings").is_none(), "{}", records[0]);
-    for (i, record) in records.iter().enumerate().skip(2) {
+    for (i, record) in records.iter().enumerate().take(6).skip(2) {
         assert_eq!(record["lang"], "deu", "line {}", i + 1);
     }
+    // The field, not detection, decides: German words analysed as English keep "die" (a
+    // German stop word, not an English one), sure and reliable.
+    assert_eq!(records[6]["lang"], "eng");
+    assert_eq!(records[6]["reliable"], true);
+    assert!(
+        terms_of(&records[6]).contains(&"die".to_owned()),
+        "{}",
+        records[6]
+    );
+    assert!(
+        !terms_of(&records[2]).contains(&"die".to_owned()),
+        "{}",
+        records[2]
+    );
+    // A long unknown value is cut in its warning.
+    let warning = records[7]["warnings"][0].as_str().unwrap();
+    assert!(warning.len() < 200 && warning.contains('…'), "{warning}");
     for (i, needle) in [
         (4, "unknown language code \"klingon\""),
         (5, "\"lang\" is a number"),

@@ -37,8 +37,8 @@ pub struct Decoded {
     pub id: Option<String>,
     /// Its text, or why there is none.
     pub text: Result<String, String>,
-    /// Something the user should know about a text that is analysed anyway.
-    pub warning: Option<String>,
+    /// What the user should know about a text that is analysed anyway.
+    pub warnings: Vec<String>,
     /// The language code its JSON Lines' language field gave, if any (see
     /// `Options::lang_field`): a string, checked by the analysis.
     pub lang: Option<String>,
@@ -49,17 +49,14 @@ impl Decoded {
         Decoded {
             id,
             text: Err(error),
-            warning: None,
+            warnings: Vec::new(),
             lang: None,
         }
     }
 
-    /// Adds `more` to the document's warning.
-    pub fn warn(&mut self, more: String) {
-        self.warning = Some(match self.warning.take() {
-            Some(warning) => format!("{warning}; {more}"),
-            None => more,
-        });
+    /// Adds a warning to the document's.
+    pub fn warn(&mut self, warning: String) {
+        self.warnings.push(warning);
     }
 }
 
@@ -116,7 +113,7 @@ pub fn decode_text(bytes: Vec<u8>, strict: bool) -> Decoded {
     Decoded {
         id: None,
         text: Ok(text),
-        warning,
+        warnings: warning.into_iter().collect(),
         lang: None,
     }
 }
@@ -410,7 +407,7 @@ mod tests {
         let bytes = b"caf\xE9 and th\xE9".to_vec();
         let decoded = decode_text(bytes.clone(), false);
         assert_eq!(decoded.text.unwrap(), "caf\u{FFFD} and th\u{FFFD}");
-        assert!(decoded.warning.unwrap().contains("2 invalid sequence(s)"));
+        assert!(decoded.warnings[0].contains("2 invalid sequence(s)"));
         let decoded = decode_text(bytes, true);
         assert!(decoded.text.unwrap_err().contains("offset 3"));
     }

@@ -31,8 +31,8 @@ pub struct Document {
     pub line: Option<u64>,
     /// Its text, or what went wrong.
     pub text: Result<String, String>,
-    /// Something the user should know about a document that was analysed anyway.
-    pub warning: Option<String>,
+    /// What the user should know about a document that was analysed anyway.
+    pub warnings: Vec<String>,
     /// The language its source gives (`--lang-field`): it is analysed in it, undetected.
     pub lang: Option<Lang>,
     /// Input bytes this document took, for progress and throughput.
@@ -54,7 +54,7 @@ impl Document {
             file,
             line,
             text: Err(error),
-            warning: None,
+            warnings: Vec::new(),
             lang: None,
             bytes: 0,
         }
@@ -74,8 +74,13 @@ impl Document {
             None => None,
             Some((Ok(lang), _)) => Some(lang).filter(|l| !l.is_undetermined()),
             Some((Err(_), code)) => {
+                // (A long value is cut: the warning goes to the record and to stderr.)
+                let mut shown: String = code.chars().take(40).collect();
+                if shown.len() < code.len() {
+                    shown.push('…');
+                }
                 decoded.warn(format!(
-                    "unknown language code {code:?} (ISO 639-3, ISO 639-1 or a BCP 47 tag expected): the language was detected"
+                    "unknown language code {shown:?} (ISO 639-3, ISO 639-1 or a BCP 47 tag expected): the language was detected"
                 ));
                 None
             }
@@ -85,7 +90,7 @@ impl Document {
             file,
             line,
             text: decoded.text,
-            warning: decoded.warning,
+            warnings: decoded.warnings,
             lang,
             bytes,
         }

@@ -62,7 +62,7 @@ pub fn parse(json: &str, options: &Options) -> Decoded {
             let mut decoded = Decoded {
                 id,
                 text: Ok(text),
-                warning: None,
+                warnings: Vec::new(),
                 lang: None,
             };
             match lang {
@@ -268,17 +268,17 @@ mod tests {
         let read = |line: &str| decode_json_line(line.into(), &options).unwrap();
         let decoded = read(r#"{"lang":"eng","text":"x"}"#);
         assert_eq!(
-            (decoded.lang.as_deref(), decoded.warning),
-            (Some("eng"), None)
+            (decoded.lang.as_deref(), decoded.warnings.len()),
+            (Some("eng"), 0)
         );
         for line in [r#"{"text":"x"}"#, r#"{"text":"x","lang":null}"#] {
             let decoded = read(line);
-            assert_eq!((decoded.lang, decoded.warning), (None, None), "{line}");
+            assert_eq!((decoded.lang, decoded.warnings.len()), (None, 0), "{line}");
         }
         let decoded = read(r#"{"text":"x","lang":["en"]}"#);
         assert_eq!(decoded.text.as_deref(), Ok("x"));
         assert_eq!(decoded.lang, None);
-        let warning = decoded.warning.unwrap();
+        let warning = &decoded.warnings[0];
         assert!(warning.contains("\"lang\" is an array"), "{warning}");
         // Twice is an error, as for the other fields.
         assert!(

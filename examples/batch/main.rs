@@ -138,8 +138,9 @@ pub struct InputArgs {
     pub id_field: String,
     /// JSON Lines: the field that holds the document's language code (eng, en, pt-BR...),
     /// for documents whose source says what language they are in: they are analysed in it,
-    /// without detection. Documents without it (or with null or und) are detected; an
-    /// unknown code is detected too, with a warning.
+    /// without detection, whatever --lang-allow, --min-confidence and --fallback-lang say.
+    /// Documents without it (or with null or und) are detected; an unknown code is detected
+    /// too, with a warning.
     #[arg(long, value_name = "NAME")]
     pub lang_field: Option<String>,
     /// Reject documents that are not valid UTF-8 (an error record) instead of replacing the
@@ -165,7 +166,7 @@ pub struct AnalysisArgs {
     #[arg(long, value_delimiter = ',', value_parser = parse_allowed_lang, value_name = "CODES")]
     pub lang_allow: Vec<Lang>,
     /// Analyse text whose language stays undetermined (too short, unclear) as this language
-    /// (ISO 639-3 code) instead of without stemming and stop words.
+    /// (a code as --lang-allow reads them) instead of without stemming and stop words.
     #[arg(long, value_parser = parse_lang, value_name = "CODE")]
     pub fallback_lang: Option<Lang>,
     /// Leave undetermined the text whose language detection is less sure of than this

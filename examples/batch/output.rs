@@ -118,7 +118,7 @@ fn record<'a>(doc: &'a Document, a: &'a Analysis, top: usize, with_tokens: bool)
         term_count: a.terms.len(),
         top_terms: a.terms.top(top),
         tokens: with_tokens.then_some(Tokens(a)),
-        warnings: doc.warning.as_deref().into_iter().collect(),
+        warnings: doc.warnings.iter().map(String::as_str).collect(),
     }
 }
 

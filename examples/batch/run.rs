@@ -348,8 +348,8 @@ impl Writer {
             match (&doc.text, analysis) {
                 (Ok(_), Ok(a)) => {
                     self.report.analysed += 1;
-                    if let Some(warning) = &doc.warning {
-                        self.report.warning(doc, warning);
+                    if !doc.warnings.is_empty() {
+                        self.report.warning(doc, &doc.warnings.join("; "));
                     }
                     if self.keep_stats {
                         self.total.add_document(a.lang(), &a.terms);

@@ -192,7 +192,7 @@ mod tests {
             file: "-".into(),
             line: Some(1),
             text: Ok("Muscat".into()),
-            warning: None,
+            warnings: Vec::new(),
             lang: None,
             bytes: 0,
         };

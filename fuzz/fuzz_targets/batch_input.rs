@@ -138,9 +138,9 @@ fn check_text(decoded: &Decoded, bytes: &[u8]) {
             assert!(!bytes.contains(&0), "NUL bytes are refused");
             if let Ok(original) = std::str::from_utf8(bytes) {
                 assert_eq!(text, original, "valid text comes out unchanged");
-                assert!(decoded.warning.is_none());
+                assert!(decoded.warnings.is_empty());
             } else {
-                assert!(decoded.warning.is_some(), "lossy decoding is told");
+                assert!(!decoded.warnings.is_empty(), "lossy decoding is told");
             }
         }
         (Err(_), Ok(original)) => assert!(original.contains('\0'), "refused valid text"),

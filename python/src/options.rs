@@ -97,7 +97,8 @@ impl fmt::Display for Int {
     }
 }
 
-/// A language from its ISO 639-3 code (`"eng"`, `"und"`).
+/// A language from its code: ISO 639-3 (`"eng"`, `"und"`), ISO 639-1 (`"en"`) or a BCP 47
+/// tag (`"pt-BR"`), as `Lang::from_code` reads them.
 pub(crate) fn lang(code: &str) -> PyResult<Lang> {
     code.parse::<Lang>().map_err(value_error)
 }
@@ -106,7 +107,7 @@ pub(crate) fn lang(code: &str) -> PyResult<Lang> {
 pub(crate) fn langs(codes: &Bound<'_, PyAny>) -> PyResult<Vec<Lang>> {
     if codes.is_instance_of::<pyo3::types::PyString>() {
         return Err(PyValueError::new_err(
-            "languages must be a list of ISO 639-3 codes such as [\"eng\", \"ara\"], not one string",
+            "languages must be a list of language codes such as [\"eng\", \"ara\"], not one string",
         ));
     }
     codes

@@ -41,7 +41,8 @@ pub struct Pipeline {
 impl Pipeline {
     /// Options mirror wordmill's PipelineBuilder:
     ///
-    /// - languages: only these ISO 639-3 codes can be detected (default: all 129);
+    /// - languages: only these languages can be detected (ISO 639-3 codes such as "eng";
+    ///   ISO 639-1 "en" and tags such as "pt-BR" are read too; default: all 129);
     /// - fallback_language: the language of text that stays undetermined (default: none);
     /// - normalize: "nfc", "nfkc", or a Normalizer for every option;
     /// - strip_diacritics: remove Latin accents (default: as the normalizer has it, off);

@@ -34,7 +34,8 @@ pub struct Detector {
 
 #[pymethods]
 impl Detector {
-    /// languages: only these ISO 639-3 codes can be detected (default: all);
+    /// languages: only these languages can be detected (codes as Pipeline reads them;
+    /// default: all);
     /// min_letters: texts with fewer letters are "und" (default 3); min_confidence: answers
     /// less sure are "und" (default 0.1); fallback: the language to report instead of "und";
     /// sample_bytes: the most bytes of a run of text that identification reads (default
