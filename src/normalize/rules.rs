@@ -52,10 +52,14 @@ impl Normalizer {
         }
         if self.fold_punctuation {
             match c {
-                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => {
+                // (Hebrew's geresh and gershayim too: the web writes צה"ל and ג'ורג' with ASCII
+                // quotes as often as with them.)
+                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}'
+                | '\u{05F3}' => {
                     return CharMap::Char('\'');
                 }
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => {
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}'
+                | '\u{05F4}' => {
                     return CharMap::Char('"');
                 }
                 '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {

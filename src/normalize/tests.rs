@@ -81,6 +81,9 @@ fn apostrophes_and_quotes() {
     assert_eq!(norm("Oman’s"), "oman's");
     assert_eq!(norm("Oman's"), "oman's");
     assert_eq!(norm("Ukrainian\u{02BC}s"), "ukrainian's");
+    // Hebrew's geresh and gershayim are the ASCII quotes the web writes as often.
+    assert_eq!(norm("צה״ל"), norm("צה\"ל"));
+    assert_eq!(norm("ג׳ורג׳"), norm("ג'ורג'"));
 }
 
 #[test]

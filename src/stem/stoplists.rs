@@ -18,6 +18,14 @@
 //! - Greek: NLTK's list is mostly Ancient Greek (`οὐδείς`, `γάρ`); the Modern Greek clitic
 //!   pronouns, articles and particles it lacks are added (`σας` "you, your", `μας`, `τους`,
 //!   `ένα`, `είναι`...).
+//! - Urdu: Stopwords ISO's list was garbled by a wrong encoding (`اخبزت`, `ثٌب`): beside a
+//!   few words it matches nothing, so `میں` "in", `نے`, `کو`, `سے`, `کا` (14% of the tokens of
+//!   news text) were terms, and the real words it holds are content words (`لوگ` "people",
+//!   `افراد`, `علاقے` "area"). This one has the postpositions, pronouns, auxiliaries,
+//!   conjunctions and particles (retrieval on NTREX's Urdu: MRR@10 0.612 against 0.611).
+//! - Romanian: NLTK's list writes ş and ţ with a cedilla and the old î inside words (`şi`,
+//!   `cînd`); today's spelling, ș ț with a comma below and `â` (`și`, `când`, `între`), is
+//!   added.
 
 /// Chinese function words, simplified and traditional.
 #[rustfmt::skip]
@@ -130,4 +138,33 @@ pub(super) const ARABIC_NOT_STOP: &[&str] = &[
 pub(super) const THAI_NOT_STOP: &[&str] = &[
     "กล่าว", "จัด", "ผล", "พบ", "รับ", "ราย", "วัน", "ส่ง", "เปิด", "เปิดเผย", "เริ่ม", "เห็น",
     "อยาก", "ตั้ง", "ร่วม", "รวม", "ส่วน", "นัก",
+];
+
+/// Urdu function words: postpositions, pronouns, auxiliaries and light verbs, conjunctions,
+/// particles.
+#[rustfmt::skip]
+pub(super) const URDU: &[&str] = &[
+    // Postpositions and the words that build compound ones.
+    "میں", "نے", "کو", "سے", "کا", "کی", "کے", "پر", "تک", "لیے", "لئے", "ساتھ", "بارے", "طرف",
+    "والا", "والی", "والے", "ذریعے",
+    // Pronouns, possessives, demonstratives, relatives and interrogatives.
+    "ہم", "تم", "آپ", "وہ", "یہ", "اس", "ان", "اسے", "انہیں", "انہوں", "اسی", "انہی", "ہمیں",
+    "تمہیں", "مجھے", "مجھ", "میرا", "میری", "میرے", "ہمارا", "ہماری", "ہمارے", "تمہارا", "تمہاری",
+    "تمہارے", "اپنا", "اپنی", "اپنے", "جو", "جس", "جن", "جنہوں", "جسے", "کون", "کیا", "کس", "کسی",
+    "کوئی", "کچھ", "سب", "ہر", "ایک",
+    // Auxiliaries and light verbs: to be, to go, to do, can, already.
+    "ہے", "ہیں", "ہوں", "ہو", "تھا", "تھی", "تھے", "تھیں", "ہوا", "ہوئی", "ہوئے", "ہوتا", "ہوتی",
+    "ہوتے", "ہوگا", "ہوگی", "گا", "گی", "گے", "رہا", "رہی", "رہے", "گیا", "گئی", "گئے", "کر", "کرنے",
+    "کرتا", "کرتی", "کرتے", "کیے", "کئے", "سکتا", "سکتی", "سکتے", "چکا", "چکی", "چکے",
+    // Conjunctions, particles, negation, adverbs of time and place.
+    "اور", "یا", "لیکن", "مگر", "بلکہ", "کہ", "اگر", "تو", "بھی", "ہی", "نہ", "نہیں", "جب", "تب",
+    "پھر", "اب", "یہاں", "وہاں", "کیونکہ", "جبکہ", "تاکہ", "چونکہ", "البتہ",
+];
+
+/// Romanian function words in today's spelling, missing from NLTK's list (which has them with
+/// a cedilla or the old `î`): the forms with ș and ț are made from the list's ş and ţ, these
+/// are the others.
+#[rustfmt::skip]
+pub(super) const ROMANIAN_ADDED: &[&str] = &[
+    "când", "între", "însă", "decât", "printre",
 ];

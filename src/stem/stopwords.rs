@@ -1,5 +1,7 @@
 //! Stop-word lists per language, from the stop-words crate.
 
+use std::borrow::Cow;
+
 use hashbrown::HashSet;
 
 use super::stoplists;
@@ -98,6 +100,8 @@ fn words_of(code: &str) -> Option<impl Iterator<Item = &'static str>> {
         "ell" => (stop_words::lookup("el")?, stoplists::GREEK_ADDED, &[]),
         "ara" => (stop_words::lookup("ar")?, &[], stoplists::ARABIC_NOT_STOP),
         "tha" => (stop_words::lookup("th")?, &[], stoplists::THAI_NOT_STOP),
+        "urd" => (stoplists::URDU, &[], &[]),
+        "ron" => (stop_words::lookup("ro")?, stoplists::ROMANIAN_ADDED, &[]),
         _ => (stop_words::lookup(list_code(code)?)?, &[], &[]),
     };
     Some(
@@ -106,6 +110,28 @@ fn words_of(code: &str) -> Option<impl Iterator<Item = &'static str>> {
             .chain(added)
             .copied(),
     )
+}
+
+/// A listed word and the other spellings of it that text has: without a leading apostrophe,
+/// which no token keeps (Afrikaans `'n` "a" is the token `n`), and, in Romanian, with ș and ț,
+/// which Romanian writes with a comma below where the lists have a cedilla (`şi` is `și`).
+fn spellings(word: &'static str, romanian: bool) -> impl Iterator<Item = Cow<'static, str>> {
+    let bare = word
+        .strip_prefix(['\'', '\u{2019}'])
+        .filter(|w| !w.is_empty());
+    let comma = (romanian && word.contains(['ş', 'ţ', 'Ş', 'Ţ'])).then(|| {
+        word.replace('ş', "ș")
+            .replace('ţ', "ț")
+            .replace('Ş', "Ș")
+            .replace('Ţ', "Ț")
+    });
+    [
+        Some(Cow::Borrowed(word)),
+        bare.map(Cow::Borrowed),
+        comma.map(Cow::Owned),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// True when the language with ISO 639-3 code `code` has a stop list.
@@ -118,10 +144,12 @@ impl StopWords {
     /// produces; `None` when there is no list for the language.
     ///
     /// The lists come from the stop-words crate: NLTK's where NLTK has one (short lists of
-    /// function words, as search engines use), Stopwords ISO's otherwise; Chinese and
-    /// Vietnamese have wordmill's own lists of function words, Arabic and Thai the maintained
-    /// lists without their content words, and Greek NLTK's with the Modern Greek pronouns and
-    /// particles it lacks (the maintained lists hold content words, or miss `σας` "your").
+    /// function words, as search engines use), Stopwords ISO's otherwise; Chinese,
+    /// Vietnamese and Urdu have wordmill's own lists of function words, Arabic and Thai the
+    /// maintained lists without their content words, Greek NLTK's with the Modern Greek
+    /// pronouns and particles it lacks, and Romanian NLTK's with today's spelling (the
+    /// maintained lists hold content words, are garbled, or miss `σας` "your" and `și`
+    /// "and").
     ///
     /// ```
     /// use wordmill::normalize::Normalizer;
@@ -140,11 +168,12 @@ impl StopWords {
         // diacritic removal.
         let folder = normalizer.folder(lang);
         let mut buffer = String::new();
-        Some(StopWords {
-            words: list
-                .map(|w| Box::from(folder.fold_word(w, &mut buffer)))
-                .collect(),
-        })
+        let mut words = HashSet::new();
+        let romanian = lang.code() == "ron";
+        for word in list.flat_map(|word| spellings(word, romanian)) {
+            words.insert(Box::from(folder.fold_word(&word, &mut buffer)));
+        }
+        Some(StopWords { words })
     }
 
     /// The languages that have a stop-word list.
@@ -183,6 +212,15 @@ mod tests {
     /// already, a word removed is there (else the crate's list changed under them).
     #[test]
     fn the_changes_to_maintained_lists_are_changes() {
+        let romanian = stop_words::lookup("ro").unwrap();
+        let already: Vec<_> = stoplists::ROMANIAN_ADDED
+            .iter()
+            .filter(|w| romanian.contains(w))
+            .collect();
+        assert!(
+            already.is_empty(),
+            "already in NLTK's Romanian list: {already:?}"
+        );
         let greek = stop_words::lookup("el").unwrap();
         let already: Vec<_> = stoplists::GREEK_ADDED
             .iter()
@@ -260,6 +298,24 @@ mod tests {
         for function in ["の", "は", "から", "これ", "です"] {
             assert!(japanese(function), "{function}");
         }
+        let urdu = list("urd");
+        // In, (ergative), to, from, of, is, and: function words; people, persons, area, need,
+        // group: content words (the garbled ISO list had them the other way round).
+        for function in ["میں", "نے", "کو", "سے", "کا", "ہے", "اور", "تھا", "گیا"]
+        {
+            assert!(urdu(function), "{function}");
+        }
+        for content in ["لوگ", "لوگوں", "افراد", "علاقے", "ضرورت", "گروپ", "پاکستان"]
+        {
+            assert!(!urdu(content), "{content}");
+        }
+        // Romanian as written today and as the lists write it: "and", "when", "between".
+        let romanian = list("ron");
+        for function in ["și", "şi", "când", "cînd", "între", "aceștia", "niște"] {
+            assert!(romanian(function), "{function}");
+        }
+        // Afrikaans "'n" ("a") is the token "n".
+        assert!(list("afr")("n"));
     }
 
     /// Languages that `Lang` does not name yet have their list as soon as it does.
