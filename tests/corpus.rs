@@ -186,9 +186,17 @@ fn every_span_slices_the_original_word() {
                 "gle" => &["b", "d", "m"],
                 _ => &[],
             };
-            let word = match (lang.code(), token.kind, normal.find('\'')) {
-                ("tur" | "aze", TokenKind::Word, Some(at)) if at > 0 => &normal[..at],
-                (_, TokenKind::Word, Some(at)) if elided.contains(&&normal[..at]) => {
+            // Case suffixes after an apostrophe (Turkish, Azerbaijani; foreign names in Polish,
+            // Estonian, Finnish) or a colon (abbreviations in Finnish and Swedish).
+            let suffix_marks: &[char] = match lang.code() {
+                "tur" | "aze" | "pol" | "est" => &['\''],
+                "fin" => &['\'', ':'],
+                "swe" => &[':'],
+                _ => &[],
+            };
+            let word = match (token.kind, normal.find(suffix_marks), normal.find('\'')) {
+                (TokenKind::Word, Some(at), _) if at > 0 => &normal[..at],
+                (TokenKind::Word, _, Some(at)) if elided.contains(&&normal[..at]) => {
                     &normal[at + 1..]
                 }
                 _ => &normal,

@@ -1,11 +1,18 @@
-//! What an apostrophe inside a word means, per language: in Turkish and Azerbaijani the
-//! suffixes of a name follow it (`İstanbul'da`: the term is the name); in French, Italian,
-//! Catalan and Irish an elided article or pronoun precedes it (`l'Italie`, `dell'Italia`:
-//! the term is the word after it). Keyed by ISO 639-3 code, so a language works as soon as
-//! [`Lang`](crate::Lang) names it.
+//! What an apostrophe (or a colon) inside a word means, per language: in Turkish and
+//! Azerbaijani, and after foreign names in Polish, Estonian and Finnish, case suffixes
+//! follow it (`İstanbul'da`, `Kavanaugh'a`, `Google'iga`: the term is the name); Finnish
+//! and Swedish put the suffixes of abbreviations after a colon (`EU:n`, `USA:s`); in French,
+//! Italian, Catalan and Irish an elided article or pronoun precedes an apostrophe
+//! (`l'Italie`, `dell'Italia`: the term is the word after it). Keyed by ISO 639-3 code, so a
+//! language works as soon as [`Lang`](crate::Lang) names it.
 
 /// The apostrophes a word may hold: `'`, and `’` `ʼ` when punctuation is not folded.
-const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{02BC}'];
+const APOSTROPHES: &[char] = &['\'', '\u{2019}', '\u{02BC}'];
+/// Finnish: suffixes after an apostrophe (`show'ssa`) or, for abbreviations, a colon.
+const APOSTROPHES_AND_COLON: &[char] = &['\'', '\u{2019}', '\u{02BC}', ':'];
+/// Swedish: the suffixes of abbreviations after a colon (`USA:s`); an apostrophe ends a
+/// name's genitive (`Marx'`) and is the stemmer's.
+const COLON: &[char] = &[':'];
 
 /// What the words of a language lose at an apostrophe.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -13,9 +20,10 @@ pub(super) enum Apostrophe {
     /// Nothing: the apostrophe is part of the word (English possessives are the stemmer's).
     #[default]
     Kept,
-    /// What follows the first apostrophe: case and other suffixes (Turkish, Azerbaijani),
-    /// as Lucene's ApostropheFilter cuts them.
-    SuffixAfter,
+    /// What follows the first of these characters: case and other suffixes (Turkish,
+    /// Azerbaijani, as Lucene's ApostropheFilter cuts them; the names and abbreviations of
+    /// Polish, Estonian, Finnish, Swedish).
+    SuffixAfter(&'static [char]),
     /// What precedes the first apostrophe when it is one of these elided words (French
     /// `l'`, `qu'`, Italian `dell'`...), as Lucene's ElisionFilter removes them: before the
     /// stop words, so that `qu'il` is the stop word `il`.
@@ -39,7 +47,9 @@ const IRISH: &[&str] = &["b", "d", "m"];
 /// The apostrophe rule of the language with ISO 639-3 code `code`.
 pub(super) fn rule(code: &str) -> Apostrophe {
     match code {
-        "tur" | "aze" => Apostrophe::SuffixAfter,
+        "tur" | "aze" | "pol" | "est" => Apostrophe::SuffixAfter(APOSTROPHES),
+        "fin" => Apostrophe::SuffixAfter(APOSTROPHES_AND_COLON),
+        "swe" => Apostrophe::SuffixAfter(COLON),
         "fra" => Apostrophe::Elision(FRENCH),
         "ita" => Apostrophe::Elision(ITALIAN),
         "cat" => Apostrophe::Elision(CATALAN),
@@ -57,12 +67,16 @@ impl Apostrophe {
             // Most languages: no search for an apostrophe in every new word.
             return word;
         }
-        let Some(at) = word.find(APOSTROPHES).filter(|&at| at > 0) else {
+        let marks = match self {
+            Apostrophe::SuffixAfter(marks) => marks,
+            _ => APOSTROPHES,
+        };
+        let Some(at) = word.find(marks).filter(|&at| at > 0) else {
             return word;
         };
         match self {
             Apostrophe::Kept => word,
-            Apostrophe::SuffixAfter => &word[..at],
+            Apostrophe::SuffixAfter(_) => &word[..at],
             Apostrophe::Elision(elided) => {
                 let rest = &word[at..];
                 let after = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
@@ -85,6 +99,13 @@ mod tests {
     fn turkish_keeps_the_name_before_the_apostrophe() {
         assert_eq!(rule("tur").apply("istanbul'da"), "istanbul");
         assert_eq!(rule("aze").apply("bakı’da"), "bakı");
+        // Foreign names in Polish, Estonian and Finnish; abbreviations in Finnish and Swedish.
+        assert_eq!(rule("pol").apply("kavanaugh'a"), "kavanaugh");
+        assert_eq!(rule("est").apply("google'iga"), "google");
+        assert_eq!(rule("fin").apply("eu:n"), "eu");
+        assert_eq!(rule("fin").apply("show'ssa"), "show");
+        assert_eq!(rule("swe").apply("usa:s"), "usa");
+        assert_eq!(rule("swe").apply("marx'"), "marx'");
         // An apostrophe that starts a word is not cut.
         assert_eq!(rule("tur").apply("'da"), "'da");
     }
@@ -128,16 +149,20 @@ mod tests {
             let (code, rules) = (cells[1].trim_matches('`'), cells[5]);
             let expected = match rule(code) {
                 Apostrophe::Kept => None,
-                Apostrophe::SuffixAfter => Some("cut at apostrophe"),
+                Apostrophe::SuffixAfter(APOSTROPHES) => Some("cut at apostrophe"),
+                Apostrophe::SuffixAfter(COLON) => Some("cut at colon"),
+                Apostrophe::SuffixAfter(_) => Some("cut at apostrophe or colon"),
                 Apostrophe::Elision(_) => Some("elisions cut"),
             };
-            for said in ["cut at apostrophe", "elisions cut"] {
-                assert_eq!(
-                    rules.contains(said),
-                    expected == Some(said),
-                    "{code}: {rules}"
-                );
-            }
+            // The longest of the phrases that the cell holds.
+            let phrases = [
+                "cut at apostrophe or colon",
+                "cut at apostrophe",
+                "cut at colon",
+                "elisions cut",
+            ];
+            let said = phrases.into_iter().find(|p| rules.contains(p));
+            assert_eq!(said, expected, "{code}: {rules}");
         }
     }
 }
