@@ -240,17 +240,13 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 /// BCP 47 tags whose second subtag names another of wordmill's languages than their first
-/// alone: Dari is Persian of Afghanistan, Sorani is Kurdish in Arabic script, `zh-yue` is
-/// Cantonese's grandfathered tag.
+/// alone (given by its code in wordmill's table, whatever code the tag used): Dari is
+/// Persian of Afghanistan (`fa-AF`), Sorani is Kurdish in Arabic script (`ku-Arab`), `zh-yue`
+/// is Cantonese's grandfathered tag.
 const TAGS: &[(&str, &str, &str)] = &[
-    ("fa", "af", "prs"),
-    ("fas", "af", "prs"),
-    ("per", "af", "prs"),
-    ("ku", "arab", "ckb"),
-    ("kur", "arab", "ckb"),
-    ("zh", "yue", "yue"),
-    ("zho", "yue", "yue"),
-    ("chi", "yue", "yue"),
+    ("pes", "af", "prs"),
+    ("kmr", "arab", "ckb"),
+    ("cmn", "yue", "yue"),
 ];
 
 impl Lang {
@@ -303,29 +299,27 @@ impl Lang {
     /// assert_eq!(Lang::from_code("xx"), None);
     /// ```
     pub fn from_code(code: &str) -> Option<Lang> {
-        let code = code.trim();
-        let first = match code.find(['-', '_']) {
-            Some(at) => {
-                let rest = &code[at + 1..];
-                let second = rest.split(['-', '_']).next().unwrap_or_default();
-                let tagged = TAGS.iter().find(|(language, subtag, _)| {
-                    code[..at].eq_ignore_ascii_case(language) && second.eq_ignore_ascii_case(subtag)
-                });
-                if let Some(&(_, _, ours)) = tagged {
-                    return Lang::from_code(ours);
-                }
-                let subtags_ok = rest.split(['-', '_']).all(|t| {
-                    !t.is_empty() && t.len() <= 8 && t.bytes().all(|b| b.is_ascii_alphanumeric())
-                });
-                if !subtags_ok {
-                    return None;
-                }
-                &code[..at]
-            }
-            None => code,
-        };
+        let mut subtags = code.trim().split(['-', '_']);
+        let lang = Lang::from_language_subtag(subtags.next()?)?;
+        let second = subtags.clone().next();
+        if !subtags
+            .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
+        {
+            return None;
+        }
+        let tagged = TAGS.iter().find(|(language, subtag, _)| {
+            lang.code() == *language && second.is_some_and(|s| s.eq_ignore_ascii_case(subtag))
+        });
+        match tagged {
+            Some(&(_, _, other)) => Lang::from_language_subtag(other),
+            None => Some(lang),
+        }
+    }
+
+    /// The language of a code of two or three letters: wordmill's own, or one of [`ALIASES`].
+    fn from_language_subtag(code: &str) -> Option<Lang> {
         let mut lower = [0u8; 3];
-        let lower = match first.as_bytes() {
+        let lower = match code.as_bytes() {
             bytes @ ([_, _] | [_, _, _]) => {
                 for (to, from) in lower.iter_mut().zip(bytes) {
                     *to = from.to_ascii_lowercase();
@@ -551,6 +545,9 @@ mod tests {
             ("ku-Arab", "ckb"),
             ("ku-Latn", "kmr"),
             ("zh-yue", "yue"),
+            ("zho-yue", "yue"),
+            ("per-AF", "prs"),
+            ("kur-arab", "ckb"),
             ("zh-Hant", "cmn"),
         ] {
             assert_eq!(code(other), Some(ours), "{other}");
@@ -561,6 +558,13 @@ mod tests {
         for (alias, target) in ALIASES {
             assert!(LANGS.iter().any(|info| info.code == *target), "{target}");
             assert!(LANGS.iter().all(|info| info.code != *alias), "{alias}");
+        }
+        for (language, _, other) in TAGS {
+            assert!(
+                LANGS.iter().any(|info| info.code == *language),
+                "{language}"
+            );
+            assert!(LANGS.iter().any(|info| info.code == *other), "{other}");
         }
     }
 
