@@ -22,6 +22,8 @@
 
 use std::io::{self, BufRead};
 
+use wordmill::Lang;
+
 use crate::json_line;
 
 /// Documents longer than this are refused (an error record) rather than risk running out of
@@ -39,9 +41,9 @@ pub struct Decoded {
     pub text: Result<String, String>,
     /// What the user should know about a text that is analysed anyway.
     pub warnings: Vec<String>,
-    /// The language code its JSON Lines' language field gave, if any (see
-    /// `Options::lang_field`): a string, checked by the analysis.
-    pub lang: Option<String>,
+    /// The language its JSON Lines' language field gave, if any (see `Options::lang_field`;
+    /// a value that names none is a warning).
+    pub lang: Option<Lang>,
 }
 
 impl Decoded {
@@ -52,11 +54,6 @@ impl Decoded {
             warnings: Vec::new(),
             lang: None,
         }
-    }
-
-    /// Adds a warning to the document's.
-    pub fn warn(&mut self, warning: String) {
-        self.warnings.push(warning);
     }
 }
 
@@ -156,7 +153,7 @@ pub fn decode_json_line(mut bytes: Vec<u8>, options: &Options) -> Option<Decoded
     };
     let mut decoded = json_line::parse(&json, options);
     if let (Ok(_), Some(warning)) = (&decoded.text, warning) {
-        decoded.warn(warning);
+        decoded.warnings.push(warning);
     }
     Some(decoded)
 }

@@ -62,36 +62,19 @@ impl Document {
 
     /// A document decoded from `bytes` input bytes; its id is its own, else `id`.
     fn decoded(
-        mut decoded: Decoded,
+        decoded: Decoded,
         id: String,
         file: Arc<str>,
         line: Option<u64>,
         bytes: u64,
     ) -> Document {
-        // The language its source gives: `und` (not known) is detected like a missing one,
-        // and so is a code wordmill cannot read, with a warning.
-        let lang = match decoded.lang.take().map(|code| (code.parse::<Lang>(), code)) {
-            None => None,
-            Some((Ok(lang), _)) => Some(lang).filter(|l| !l.is_undetermined()),
-            Some((Err(_), code)) => {
-                // (A long value is cut: the warning goes to the record and to stderr.)
-                let mut shown: String = code.chars().take(40).collect();
-                if shown.len() < code.len() {
-                    shown.push('…');
-                }
-                decoded.warn(format!(
-                    "unknown language code {shown:?} (ISO 639-3, ISO 639-1 or a BCP 47 tag expected): the language was detected"
-                ));
-                None
-            }
-        };
         Document {
             id: decoded.id.unwrap_or(id),
             file,
             line,
             text: decoded.text,
             warnings: decoded.warnings,
-            lang,
+            lang: decoded.lang,
             bytes,
         }
     }

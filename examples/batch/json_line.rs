@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use wordmill::Lang;
 
 use crate::decode::{Decoded, Options};
 
@@ -65,13 +66,25 @@ pub fn parse(json: &str, options: &Options) -> Decoded {
                 warnings: Vec::new(),
                 lang: None,
             };
+            let field = options.lang_field.as_deref().unwrap_or_default();
             match lang {
-                // Absent or null: the language is not known, and is detected.
-                None | Some(Value::Wrong("null")) => {}
-                Some(Value::Text(code)) => decoded.lang = Some(code),
-                Some(Value::Wrong(kind)) => decoded.warn(format!(
-                    "field {:?} is {kind}, not a language code: the language was detected",
-                    options.lang_field.as_deref().unwrap_or_default()
+                // Absent, null or `und`: the language is not known, and is detected.
+                None | Some(Value::Wrong(NULL)) => {}
+                Some(Value::Text(code)) => match code.parse::<Lang>() {
+                    Ok(lang) => decoded.lang = Some(lang).filter(|l| !l.is_undetermined()),
+                    Err(_) => {
+                        // (A long value is cut: the warning goes to the record and to stderr.)
+                        let mut shown: String = code.chars().take(40).collect();
+                        if shown.len() < code.len() {
+                            shown.push('…');
+                        }
+                        decoded.warnings.push(format!(
+                            "field {field:?} holds the unknown language code {shown:?} (ISO 639-3, ISO 639-1 or a BCP 47 tag expected): the language was detected"
+                        ));
+                    }
+                },
+                Some(Value::Wrong(kind)) => decoded.warnings.push(format!(
+                    "field {field:?} is {kind}, not a language code: the language was detected"
                 )),
             }
             return decoded;
@@ -87,6 +100,9 @@ pub fn parse(json: &str, options: &Options) -> Decoded {
     };
     Decoded::error(id, error)
 }
+
+/// The kind of a JSON null, which a language field may hold to say "not known".
+const NULL: &str = "null";
 
 /// The value of the text or id field: a text, or the kind of JSON value it was instead.
 #[derive(Debug, PartialEq)]
@@ -204,11 +220,11 @@ impl<'de> Visitor<'de> for FieldValue {
     }
 
     fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Wrong("null"))
+        Ok(Value::Wrong(NULL))
     }
 
     fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Wrong("null"))
+        Ok(Value::Wrong(NULL))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
@@ -266,12 +282,16 @@ mod tests {
             ..options()
         };
         let read = |line: &str| decode_json_line(line.into(), &options).unwrap();
-        let decoded = read(r#"{"lang":"eng","text":"x"}"#);
+        let decoded = read(r#"{"lang":"en","text":"x"}"#);
         assert_eq!(
-            (decoded.lang.as_deref(), decoded.warnings.len()),
+            (decoded.lang.map(Lang::code), decoded.warnings.len()),
             (Some("eng"), 0)
         );
-        for line in [r#"{"text":"x"}"#, r#"{"text":"x","lang":null}"#] {
+        for line in [
+            r#"{"text":"x"}"#,
+            r#"{"text":"x","lang":null}"#,
+            r#"{"text":"x","lang":"und"}"#,
+        ] {
             let decoded = read(line);
             assert_eq!((decoded.lang, decoded.warnings.len()), (None, 0), "{line}");
         }
@@ -280,6 +300,12 @@ mod tests {
         assert_eq!(decoded.lang, None);
         let warning = &decoded.warnings[0];
         assert!(warning.contains("\"lang\" is an array"), "{warning}");
+        // An unknown code is detected, and said, cut when long.
+        let decoded = read(&format!(r#"{{"text":"x","lang":"{}"}}"#, "q".repeat(1000)));
+        assert_eq!(decoded.lang, None);
+        let warning = &decoded.warnings[0];
+        assert!(warning.contains("unknown language code") && warning.ends_with("detected"));
+        assert!(warning.len() < 200 && warning.contains('…'), "{warning}");
         // Twice is an error, as for the other fields.
         assert!(
             read(r#"{"text":"x","lang":"eng","lang":"deu"}"#)
