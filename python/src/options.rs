@@ -49,8 +49,9 @@ impl FromPyObject<'_, '_> for Int {
 
 impl Int {
     /// The value, from `min` to `max`, or a ValueError that names the argument: "`name` must
-    /// be at least `min`, got -1".
-    pub fn to_usize(&self, name: &str, min: usize, max: usize) -> PyResult<usize> {
+    /// be at least `min`, got -1". `name` is formatted only for the error, so a name built
+    /// with `format_args!` costs nothing when the value fits.
+    pub fn to_usize(&self, name: impl fmt::Display, min: usize, max: usize) -> PyResult<usize> {
         let value = match self {
             Int::Fits(value) => usize::try_from(*value).ok(),
             _ => None,

@@ -254,15 +254,8 @@ impl<'a> DocTerms<'a> {
         let mut counts = TermCounts::new();
         for item in mapping.items()?.iter() {
             let (term, count): (PyBackedStr, Int) = item.extract()?;
-            let count = match count {
-                Int::Fits(n) if n <= u64::from(u32::MAX) => n,
-                bad => {
-                    let name = format!("the count of term {:?}", &*term);
-                    return Err(bad
-                        .to_usize(&name, 0, u32::MAX as usize)
-                        .expect_err("out of range"));
-                }
-            };
+            let name = format_args!("the count of term {:?}", &*term);
+            let count = count.to_usize(name, 0, u32::MAX as usize)?;
             // (In range: checked above.)
             counts.add_count(&term, count as u32);
         }
