@@ -109,15 +109,17 @@ pub(super) fn with_cache<R>(owner: u64, f: impl FnOnce(&mut TermCache) -> R) -> 
                 caches.push(cache);
             }
             None => {
-                if caches.len() == OWNERS {
-                    caches.remove(0);
-                }
-                caches.push(TermCache {
-                    owner,
-                    by_lang: Vec::new(),
-                    text: String::new(),
-                    entries: 0,
-                });
+                // The least recently used memo makes room, and lends its buffers to the new
+                // one (emptied: none of its terms is kept). A pipeline built for each request
+                // or pass then starts with tables and text of the size its predecessors
+                // needed, instead of growing them again by doubling, each step a rehash of
+                // every word and fresh pages to fault in.
+                let cache = if caches.len() == OWNERS {
+                    caches.remove(0).emptied_for(owner)
+                } else {
+                    TermCache::new(owner)
+                };
+                caches.push(cache);
             }
         }
         let cache = caches.last_mut().expect("just pushed");
@@ -137,6 +139,31 @@ fn scratch_known(term: &Term) -> Known<'_> {
 }
 
 impl TermCache {
+    fn new(owner: u64) -> TermCache {
+        TermCache {
+            owner,
+            by_lang: Vec::new(),
+            text: String::new(),
+            entries: 0,
+        }
+    }
+
+    /// This memo emptied, for pipeline `owner`: its allocations are kept unless they exceed
+    /// what one full memo allocates (its content, [`CAPACITY_BYTES`], with room to grow by
+    /// doubling): tables keep the capacity each language reached, and the languages of
+    /// successive owners may differ, so kept capacity must not add up owner after owner.
+    fn emptied_for(mut self, owner: u64) -> TermCache {
+        let slots: usize = self.by_lang.iter().map(HashTable::capacity).sum();
+        if self.text.capacity() + (size_of::<Entry>() + 1) * slots > 2 * CAPACITY_BYTES {
+            return TermCache::new(owner);
+        }
+        self.by_lang.iter_mut().for_each(HashTable::clear);
+        self.text.clear();
+        self.entries = 0;
+        self.owner = owner;
+        self
+    }
+
     /// The term of `word` in `lang`, computed by `make` the first time (every time for a word
     /// too long to memoize, kept in `scratch`). `hash` is the word's `tf::term_hash`.
     #[inline]
@@ -254,7 +281,43 @@ mod tests {
             assert!(fill(owner, "other"));
         }
         assert!(revisit(1_000_001, "one"));
-        assert!(with_cache(1_000_002, |c| c.by_lang.is_empty()));
+        assert!(with_cache(1_000_002, |c| c
+            .by_lang
+            .iter()
+            .all(HashTable::is_empty)));
+    }
+
+    /// A new owner gets the buffers of the memo it evicts, emptied: room without its terms.
+    #[test]
+    fn an_evicted_memo_lends_its_buffers_not_its_terms() {
+        let lang = Lang::UND;
+        let words: Vec<String> = (0..1000).map(|i| format!("w{i}")).collect();
+        let fill = |owner: u64| {
+            with_cache(owner, |cache| {
+                for word in &words {
+                    let mut scratch = None;
+                    let hash = crate::tf::term_hash(word);
+                    cache.get_or_make(lang, word, hash, || Term::Stop, &mut scratch);
+                }
+            })
+        };
+        for owner in 3_000_001..=3_000_000 + OWNERS as u64 {
+            fill(owner);
+        }
+        // The next owner evicts the first, whose tables held a thousand words.
+        with_cache(3_000_100, |cache| {
+            assert_eq!(cache.entries, 0);
+            assert!(cache.text.is_empty() && cache.text.capacity() > 0);
+            let table = &cache.by_lang[lang.index()];
+            assert!(table.is_empty() && table.capacity() >= 1000);
+            let mut scratch = None;
+            let hash = crate::tf::term_hash("w1");
+            let made = cache.get_or_make(lang, "w1", hash, || Term::Same, &mut scratch);
+            assert!(
+                matches!(made, Known::Same),
+                "a term of the evicted memo came back"
+            );
+        });
     }
 
     #[test]

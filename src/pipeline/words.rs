@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::apostrophes::{self, Apostrophe};
 use super::term_cache::Term;
@@ -90,6 +90,23 @@ impl fmt::Debug for LangTools {
     }
 }
 
+/// The built-in stop list of `lang`, folded by `normalizer`. Those of the default normalizer
+/// (what nearly every pipeline has) are made once for the process and shared: a pipeline
+/// built per request or per batch would otherwise fold and hash each of its languages' lists
+/// again (1.4 % of a new pipeline's time on 1 KiB documents in 15 Latin-script languages).
+/// Other normalizers fold their own, per pipeline: their number is not bounded.
+fn built_in_stop_words(lang: Lang, normalizer: &Normalizer) -> Option<Arc<StopWords>> {
+    static DEFAULT: [OnceLock<Option<Arc<StopWords>>>; Lang::COUNT] =
+        [const { OnceLock::new() }; Lang::COUNT];
+    if *normalizer == Normalizer::default() {
+        DEFAULT[lang.index()]
+            .get_or_init(|| StopWords::for_lang(lang, normalizer).map(Arc::new))
+            .clone()
+    } else {
+        StopWords::for_lang(lang, normalizer).map(Arc::new)
+    }
+}
+
 impl WordRules {
     /// The stop list and stemmer of `lang`: the user's, else the built-in ones.
     pub(super) fn tools(&self, lang: Lang, normalizer: &Normalizer) -> LangTools {
@@ -97,7 +114,7 @@ impl WordRules {
             self.remove_stopwords
                 .then(|| match self.stop_words.iter().find(|(l, _)| *l == lang) {
                     Some((_, list)) => Some(Arc::clone(list)),
-                    None => StopWords::for_lang(lang, normalizer).map(Arc::new),
+                    None => built_in_stop_words(lang, normalizer),
                 });
         let stemmer = self
             .stemming
