@@ -47,6 +47,28 @@ const fn movemask(highs: u64) -> u64 {
     ((highs >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
+/// The high bits of a window's eight words (`highs[k]`: word `k`'s bytes as high bits) as
+/// the window's mask, byte `i` of word `k` as bit `8k + i`: what eight [`movemask`]s and
+/// shifts make, in fewer operations and without multiplications. Shifting word `k`'s high
+/// bits down by `7 - k` puts all eight words in one `u64`, byte `i` of word `k` as bit
+/// `8i + k`; an 8×8 bit transpose then swaps the two (Hacker's Delight, section 7-3).
+#[inline(always)]
+fn gather(highs: [u64; 8]) -> u64 {
+    let mut x = highs
+        .iter()
+        .enumerate()
+        .fold(0, |x, (k, &h)| x | (h & HIGHS) >> (7 - k));
+    x = x & 0xAA55_AA55_AA55_AA55
+        | (x & 0x00AA_00AA_00AA_00AA) << 7
+        | (x >> 7) & 0x00AA_00AA_00AA_00AA;
+    x = x & 0xCCCC_3333_CCCC_3333
+        | (x & 0x0000_CCCC_0000_CCCC) << 14
+        | (x >> 14) & 0x0000_CCCC_0000_CCCC;
+    x & 0xF0F0_F0F0_0F0F_0F0F
+        | (x & 0x0000_0000_F0F0_F0F0) << 28
+        | (x >> 28) & 0x0000_0000_F0F0_F0F0
+}
+
 /// The eight `u64`s of a window, little-endian (byte `i` of the window is byte `i % 8` of word
 /// `i / 8`).
 #[inline(always)]
@@ -85,28 +107,36 @@ impl Lanes for Portable {
     #[inline(always)]
     fn classify(self, words: Self::Loaded) -> Masks {
         let mut m = Masks::default();
+        // A third of the eight-byte words of Latin text hold a byte of a multi-byte character,
+        // at random: a branch per word would be mispredicted at every third. Per window it is
+        // mostly taken (78 % of Latin windows), and the window without one skips the work.
+        if words.iter().fold(0, |any, &w| any | w) & HIGHS != 0 {
+            m.non_ascii = gather(words);
+            m.leads = gather(words.map(|w| high_at_least(w, 0xC0)));
+        }
+        // (`| 0x20` lowercases ASCII letters and takes no other byte into a..z; a letter
+        // without its 0x20 bit is a capital: the bit shifted to the high bit.)
+        let letters = words.map(|w| ascii_range(w | (ONES * 0x20), b'a', b'z'));
+        m.letters = gather(letters);
+        m.uppers = gather(std::array::from_fn(|k| letters[k] & !(words[k] << 2)));
         for (i, &w) in words.iter().enumerate() {
             let at = 8 * i;
             let bits = |highs: u64| movemask(highs) << at;
-            // (`| 0x20` lowercases ASCII letters and takes no other byte into a..z; a letter
-            // without its 0x20 bit is a capital: the bit shifted to the high bit.)
-            let letters = ascii_range(w | (ONES * 0x20), b'a', b'z');
-            let digits = ascii_range(w, b'0', b'9');
-            m.letters |= bits(letters);
-            m.uppers |= bits(letters & !(w << 2));
-            m.digits |= bits(digits);
-            m.underscores |= bits(equal(w, b'_'));
-            let high = w & HIGHS;
-            if high != 0 {
-                m.non_ascii |= bits(high);
-                m.leads |= bits(high_at_least(w, 0xC0));
-            }
-            // `'` `,` `.` `:` `;` all lie in 0x27..=0x3B, with the digits: most words of text
-            // have none of them, and skip the five comparisons.
-            if ascii_range(w, b'\'', b';') & !digits != 0 {
+            // The digits and `'` `,` `.` `:` `;` all lie in 0x27..=0x3B: 85 % of the
+            // eight-byte words of Latin text have none of them and skip their comparisons.
+            // (Measured: this branch per word beats one per window, taken by 77 % of them.)
+            let marks = ascii_range(w, b'\'', b';');
+            if marks != 0 {
+                let digits = ascii_range(w, b'0', b'9');
+                m.digits |= bits(digits);
                 m.colons |= bits(equal(w, b':'));
                 m.dots |= bits(equal(w, b'.') | equal(w, b'\''));
                 m.commas |= bits(equal(w, b',') | equal(w, b';'));
+            }
+            // Underscores are rarer still: gathered only where there is one.
+            let underscores = equal(w, b'_');
+            if underscores != 0 {
+                m.underscores |= bits(underscores);
             }
         }
         m
@@ -173,6 +203,29 @@ mod tests {
                 }
                 assert_eq!(bit(ascii_range(x, b'a', b'z')), b.is_ascii_lowercase());
             }
+        }
+    }
+
+    #[test]
+    fn gather_is_eight_movemasks() {
+        // Every bit of every word alone, then mixed words (xorshift).
+        for k in 0..8 {
+            for i in 0..8 {
+                let mut highs = [0u64; 8];
+                highs[k] = 0x80 << (8 * i);
+                assert_eq!(gather(highs), 1 << (8 * k + i), "word {k}, byte {i}");
+            }
+        }
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..1000 {
+            let highs: [u64; 8] = std::array::from_fn(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x
+            });
+            let expected = mask_of(&highs, |h| h & HIGHS);
+            assert_eq!(gather(highs), expected, "{highs:x?}");
         }
     }
 
