@@ -217,8 +217,14 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // Like a file made by `create`, not tempfile's private 0600.
-        builder.permissions(fs::Permissions::from_mode(0o644));
+        // A file replaced keeps its permissions, as a shell's `>` keeps them (a private 0600
+        // file must not become readable by all); a new one is made like a file of `create`,
+        // not tempfile's private 0600.
+        let permissions = match fs::metadata(path) {
+            Ok(old) if old.is_file() => old.permissions(),
+            _ => fs::Permissions::from_mode(0o644),
+        };
+        builder.permissions(permissions);
     }
     // Listed before it exists: a signal between the two finds nothing to remove.
     let mut list = temporaries();

@@ -239,8 +239,9 @@ pub struct AnalysisArgs {
     /// Emoji are tokens.
     #[arg(long)]
     pub emoji: bool,
-    /// Analyse with this many threads (default: one per core).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..), value_name = "N")]
+    /// Analyse with this many threads (default: one per core; at most 256, or 4 per core
+    /// past 64 cores, as the Python package allows).
+    #[arg(long, value_parser = thread_count, value_name = "N")]
     pub threads: Option<u16>,
     /// Documents analysed together in one parallel batch; bigger batches use more memory.
     #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..), value_name = "N")]
@@ -316,6 +317,18 @@ fn parse_confidence(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
         _ => Err(format!("a number from 0 to 1, not {text:?}")),
+    }
+}
+
+/// `--threads`, from 1 to 256 (or 4 per core on a machine of more than 64 cores): more
+/// threads than cores only share the cores, and thousands of them cost seconds to start and
+/// to hand work between before the first document (65,535 took minutes for three lines).
+fn thread_count(value: &str) -> Result<u16, String> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let max = 256.max(4 * cores);
+    match value.parse::<u64>() {
+        Ok(n) if (1..=max as u64).contains(&n) => Ok(n as u16),
+        _ => Err(format!("expected a number of threads from 1 to {max}")),
     }
 }
 

@@ -404,7 +404,10 @@ fn read_batches(
     mut name_hash: Option<NameHash>,
 ) -> (u64, Option<u64>) {
     let mut count = 0;
-    let mut batch = Vec::with_capacity(batch_size);
+    // Room for a batch is made as it fills: --batch-size may be in the billions (batches also
+    // end at BATCH_BYTES), and reserving it up front aborted the process.
+    let room = batch_size.min(4096);
+    let mut batch = Vec::with_capacity(room);
     let mut bytes = 0;
     for doc in documents {
         count += 1;
@@ -416,7 +419,7 @@ fn read_batches(
         }
         batch.push(doc);
         if batch.len() >= batch_size || bytes >= BATCH_BYTES {
-            let full = std::mem::replace(&mut batch, Vec::with_capacity(batch_size));
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(room));
             bytes = 0;
             if sender.send(full).is_err() {
                 break; // the writer stopped

@@ -15,7 +15,14 @@ pub fn remove_temporaries_when_interrupted() -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     use signal_hook::iterator::Signals;
 
-    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    // A signal ignored when the run started (`nohup` ignores SIGHUP; a shell ignores SIGINT
+    // in its background jobs, `trap '' INT` in scripts) stays ignored: catching it here would
+    // end a run its caller meant to survive the signal.
+    let caught: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+        .into_iter()
+        .filter(|&signal| !ignored(signal))
+        .collect();
+    let mut signals = Signals::new(caught)?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
@@ -29,6 +36,17 @@ pub fn remove_temporaries_when_interrupted() -> io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// Whether `signal`'s disposition is "ignore" (what this process inherited).
+#[cfg(unix)]
+fn ignored(signal: i32) -> bool {
+    let mut current = std::mem::MaybeUninit::<libc::sigaction>::zeroed();
+    // SAFETY: a null new action only reads the current one into `current`, which is valid
+    // for writes of a `sigaction`; `signal` is one of the standard signals above.
+    let read = unsafe { libc::sigaction(signal, std::ptr::null(), current.as_mut_ptr()) };
+    // SAFETY: zeroed is a valid `sigaction`, and a successful call filled it in.
+    read == 0 && unsafe { current.assume_init() }.sa_sigaction == libc::SIG_IGN
 }
 
 #[cfg(not(unix))]

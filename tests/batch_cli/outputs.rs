@@ -311,3 +311,79 @@ fn a_closed_stdout_stops_the_run_quietly_with_exit_3() {
     assert_eq!(status.code(), Some(3), "{stderr}");
     assert!(stderr.is_empty(), "no message, no panic: {stderr}");
 }
+
+/// A signal the tool's caller ignores (`nohup`'s SIGHUP, SIGINT in a shell's background
+/// jobs) stays ignored: the run goes on to its end and writes its output.
+#[cfg(unix)]
+#[test]
+fn a_signal_ignored_by_the_caller_stays_ignored() {
+    use std::os::unix::process::CommandExt;
+    let dir = temp();
+    let lines = 20_000;
+    let mut command = command(dir.path(), &["-", "--output", "records.jsonl", "-q"]);
+    // SAFETY: between fork and exec only `signal`, which is async-signal-safe, runs.
+    unsafe {
+        command.pre_exec(|| {
+            libc::signal(libc::SIGHUP, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    let running = Running::start_with(command, move |input| {
+        use std::io::Write;
+        let line = format!("{}\n", json!({"text": SENTENCE}));
+        for _ in 0..lines {
+            if input.write_all(line.as_bytes()).is_err() {
+                return;
+            }
+        }
+    });
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !names(dir.path()).iter().any(|n| n.ends_with(".part")) {
+        if std::time::Instant::now() > deadline {
+            break; // (the run may be over already: the assertions below still hold)
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    crate::batch_support::send_signal(&running.child, libc::SIGHUP);
+    let (status, _, stderr) = running.wait(Duration::from_secs(120));
+    assert!(status.success(), "{status:?}: {stderr}");
+    let records = fs::read_to_string(dir.path().join("records.jsonl")).unwrap();
+    assert_eq!(records.lines().count(), lines);
+}
+
+/// A file replaced keeps its permissions, as a shell's `>` keeps them: a private file stays
+/// private.
+#[cfg(unix)]
+#[test]
+fn a_replaced_output_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let private = dir.path().join("private.jsonl");
+    fs::write(&private, "old\n").unwrap();
+    fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).unwrap();
+    let out = run(dir.path(), &["news.txt", "--output", "private.jsonl"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mode = fs::metadata(&private).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(fs::read_to_string(&private).unwrap().contains("muscat"));
+}
+
+/// The largest values the options take work, or are refused as usage errors: none aborts
+/// the process or starts threads for minutes.
+#[test]
+fn threads_and_batch_size_at_their_limits() {
+    let dir = temp();
+    fs::write(dir.path().join("three.txt"), "one\ntwo\nthree\n").unwrap();
+    let out = run(
+        dir.path(),
+        &["--lines", "three.txt", "--batch-size", "4294967295"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.records().len(), 3);
+    let out = run(dir.path(), &["--lines", "three.txt", "--threads", "65535"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("number of threads from 1 to");
+    let out = run(dir.path(), &["--lines", "three.txt", "--threads", "256"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
