@@ -800,7 +800,13 @@ fn merge_refuses_what_is_not_statistics() {
         out.stderr
     );
     assert!(!dir.path().join("m.json").exists(), "nothing is written");
+    // The same file twice would count its documents twice: refused, as the batch tool
+    // refuses an input named twice. A copy of it adds up.
     let out = run(dir.path(), &["merge", "good.json", "good.json"]);
+    assert_eq!(out.code, 2);
+    out.assert_stderr_contains("counted twice");
+    fs::copy(dir.path().join("good.json"), dir.path().join("copy.json")).unwrap();
+    let out = run(dir.path(), &["merge", "good.json", "copy.json"]);
     assert_eq!(out.code, 0);
     let merged: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(

@@ -188,7 +188,17 @@ impl Outputs {
             let Some(mut file) = file else { continue };
             if let Some((documents, hash)) = name {
                 let dir = file.path().parent().unwrap_or(Path::new("."));
-                file.set_path(stats::file_in(dir, documents, hash));
+                let path = stats::file_in(dir, documents, hash);
+                if path.exists() {
+                    // A retried worker, as the name is meant for, or another input of the
+                    // same ids and texts (chunks of repeated lines without ids): said even
+                    // with --quiet, since merge then counts such input once.
+                    say!(
+                        "batch: replacing {}: an earlier run read the same ids and texts (give documents ids unique across the corpus if that was other input)",
+                        path.display()
+                    );
+                }
+                file.set_path(path);
             }
             stats::write_json(&mut file, total)?;
             file.finish()?;

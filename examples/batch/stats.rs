@@ -4,7 +4,7 @@
 //! the same documents are the same bytes however they were split up and merged.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crc::{CRC_64_XZ, Crc, Table};
@@ -58,16 +58,31 @@ impl NameHash {
     }
 }
 
-/// Reads one statistics file.
+/// Reads one statistics file, parsed as it is read: a file that is no JSON (`/dev/zero`,
+/// binary data) fails at its first bytes instead of being read whole into memory, and no
+/// file is read past [`LARGEST_STATS`].
 pub fn read(path: &Path) -> Result<CorpusStats, String> {
-    let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    serde_json::from_slice(&bytes).map_err(|e| {
+    let file = fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut reader = io::BufReader::with_capacity(1 << 16, file.take(LARGEST_STATS + 1));
+    let parsed = serde_json::from_reader(&mut reader);
+    if reader.get_ref().limit() == 0 {
+        return Err(format!(
+            "{}: larger than {} GiB, not a statistics file of this tool",
+            path.display(),
+            LARGEST_STATS >> 30
+        ));
+    }
+    parsed.map_err(|e| {
         format!(
             "{}: not a wordmill statistics file ({e}); statistics files are written by --stats, --stats-dir or merge",
             path.display()
         )
     })
 }
+
+/// The largest statistics file merge reads: 16 GiB, far past the statistics of any corpus a
+/// machine analyses (NTREX's 65 languages: 9 MB).
+const LARGEST_STATS: u64 = 16 << 30;
 
 /// The statistics files named by `inputs`: files as given, folders' `*.json` files (not
 /// hidden ones: those are unfinished writes) in name order.
@@ -104,6 +119,23 @@ fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// Refuses a statistics file that `files` holds twice (named twice, or named and in a
+/// folder named too, by any spelling): merge would count its documents twice.
+fn check_distinct(files: &[PathBuf]) -> Result<(), String> {
+    let mut seen = std::collections::HashMap::new();
+    for path in files {
+        let key = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if let Some(first) = seen.insert(key, path) {
+            return Err(format!(
+                "{} and {} are the same file: its documents would be counted twice",
+                first.display(),
+                path.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// `batch merge`: adds up the statistics files and writes the sum, or writes nothing when
 /// one of them cannot be read.
 pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> Outcome {
@@ -136,6 +168,10 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
             return Outcome::SomeFailed;
         }
     };
+    if let Err(e) = check_distinct(&files) {
+        say!("batch merge: {e}");
+        return Outcome::Refused;
+    }
     let mut total = CorpusStats::new();
     let mut failed = 0;
     for path in &files {

@@ -387,3 +387,54 @@ fn threads_and_batch_size_at_their_limits() {
     let out = run(dir.path(), &["--lines", "three.txt", "--threads", "256"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+/// merge counts every file once: a file named twice, or named beside its folder, is refused
+/// before anything is written; a file that is no JSON fails at its first bytes, not after
+/// reading it whole (`/dev/zero` grew to gigabytes).
+#[test]
+fn merge_refuses_a_file_counted_twice_and_stops_at_the_first_bad_byte() {
+    let dir = temp();
+    fs::write(dir.path().join("a.txt"), "one two\nthree four\n").unwrap();
+    fs::create_dir(dir.path().join("parts")).unwrap();
+    let out = run(
+        dir.path(),
+        &["-q", "--lines", "a.txt", "--stats", "parts/s.json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for args in [
+        &["merge", "parts/s.json", "parts/s.json"][..],
+        &["merge", "parts", "parts/./s.json"],
+    ] {
+        let out = run(dir.path(), args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        out.assert_stderr_contains("counted twice");
+        assert!(out.stdout.is_empty());
+    }
+    if Path::new("/dev/zero").exists() {
+        let out = run(dir.path(), &["merge", "/dev/zero"]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        out.assert_stderr_contains("not a wordmill statistics file");
+    }
+}
+
+/// Two inputs of the same ids and texts make one --stats-dir file, and the second run says
+/// that it replaced it.
+#[test]
+fn a_replaced_shard_is_announced() {
+    let dir = temp();
+    for _ in 0..2 {
+        let out = run_in(
+            dir.path(),
+            &["-", "-q", "--lines", "--stats-dir", "parts"],
+            b"same line\n",
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    assert_eq!(names(&dir.path().join("parts")).len(), 1);
+    let out = run_in(
+        dir.path(),
+        &["-", "-q", "--lines", "--stats-dir", "parts"],
+        b"same line\n",
+    );
+    out.assert_stderr_contains("replacing");
+}
