@@ -107,7 +107,7 @@ struct MergeArgs {
     inputs: Vec<PathBuf>,
     /// Write the merged statistics here (default: stdout). Written to a temporary file in
     /// the same folder first, renamed when complete.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", value_parser = output_path)]
     output: Option<PathBuf>,
     /// Print nothing on stderr but errors.
     #[arg(short, long)]
@@ -261,7 +261,7 @@ pub struct OutputArgs {
     /// Write the records to this file instead of stdout. Written to a temporary file in the
     /// same folder first and renamed when the run is complete: an interrupted run leaves no
     /// truncated file under this name. Devices, pipes and symbolic links are written in place.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", value_parser = output_path)]
     pub output: Option<PathBuf>,
     /// How many of each document's most frequent terms its record lists.
     #[arg(long, default_value_t = 10, value_name = "N")]
@@ -317,6 +317,16 @@ fn parse_confidence(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
         _ => Err(format!("a number from 0 to 1, not {text:?}")),
+    }
+}
+
+/// `--output`: a path; not `-`, which would be a file named `-` where inputs read `-` as
+/// stdin.
+fn output_path(value: &str) -> Result<PathBuf, String> {
+    if value == "-" {
+        Err("stdout is the default: leave --output out to write there".to_owned())
+    } else {
+        Ok(PathBuf::from(value))
     }
 }
 

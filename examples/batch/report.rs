@@ -189,14 +189,36 @@ impl Reporter {
     }
 }
 
-/// The document's place, and its id when that says something more.
+/// The document's place, and its id when that says something more, fit for a terminal.
 fn where_is(doc: &Document) -> String {
     let location = doc.location();
     if location.ends_with(&doc.id) {
-        location
+        shown(&location)
     } else {
-        format!("{location} (id {})", doc.id)
+        format!("{} (id {})", shown(&location), shown(&doc.id))
     }
+}
+
+/// Longest id or file name shown on stderr, in characters; the records carry them whole.
+const SHOWN_CHARS: usize = 200;
+
+/// `text` as stderr shows it: control characters escaped (an id's ESC sequence or newline
+/// must not recolour the terminal or forge a line of the report), cut after
+/// [`SHOWN_CHARS`] characters.
+fn shown(text: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == SHOWN_CHARS {
+            out.push_str("...");
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The `k` terms found in most documents, ties broken by occurrences, then alphabetically,
@@ -235,6 +257,17 @@ mod tests {
     use super::*;
     use wordmill::Lang;
     use wordmill::tf::TermCounts;
+
+    #[test]
+    fn ids_on_stderr_cannot_forge_lines_or_colours() {
+        assert_eq!(
+            shown("evil\u{1b}[31mRED\nbatch: 0 failed"),
+            "evil\\u{1b}[31mRED\\nbatch: 0 failed"
+        );
+        assert_eq!(shown("Muscat"), "Muscat");
+        let long = "é".repeat(1000);
+        assert_eq!(shown(&long), format!("{}...", "é".repeat(SHOWN_CHARS)));
+    }
 
     #[test]
     fn the_bounded_top_is_the_library_top() {

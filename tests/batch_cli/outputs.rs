@@ -386,6 +386,10 @@ fn threads_and_batch_size_at_their_limits() {
     out.assert_stderr_contains("number of threads from 1 to");
     let out = run(dir.path(), &["--lines", "three.txt", "--threads", "256"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    // `-` is stdin for inputs; as an output it would be a file named `-`.
+    let out = run(dir.path(), &["three.txt", "--output", "-"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(!dir.path().join("-").exists());
 }
 
 /// merge counts every file once: a file named twice, or named beside its folder, is refused
