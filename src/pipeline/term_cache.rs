@@ -28,7 +28,8 @@ pub(super) enum Known<'a> {
     Other(&'a str, u64),
 }
 
-/// Bytes of words and terms a thread's memo holds before it starts again: bounds its memory.
+/// Bytes of words and terms a thread's memo holds before it starts again: bounds its memory
+/// (its allocations, with the tables' room to grow, to twice this: see [`TermCache::empty`]).
 const CAPACITY_BYTES: usize = 16 << 20;
 
 /// Words longer than this are not memoized: rare, and a memo of one huge token would be all
@@ -148,20 +149,33 @@ impl TermCache {
         }
     }
 
-    /// This memo emptied, for pipeline `owner`: its allocations are kept unless they exceed
-    /// what one full memo allocates (its content, [`CAPACITY_BYTES`], with room to grow by
-    /// doubling): tables keep the capacity each language reached, and the languages of
-    /// successive owners may differ, so kept capacity must not add up owner after owner.
+    /// This memo emptied, for pipeline `owner` (see [`TermCache::empty`]).
     fn emptied_for(mut self, owner: u64) -> TermCache {
-        let slots: usize = self.by_lang.iter().map(HashTable::capacity).sum();
-        if self.text.capacity() + (size_of::<Entry>() + 1) * slots > 2 * CAPACITY_BYTES {
-            return TermCache::new(owner);
-        }
-        self.by_lang.iter_mut().for_each(HashTable::clear);
-        self.text.clear();
-        self.entries = 0;
+        self.empty();
         self.owner = owner;
         self
+    }
+
+    /// Forgets every word. The allocations are kept unless they exceed what one full memo
+    /// allocates (its content, [`CAPACITY_BYTES`], with room to grow by doubling): a table
+    /// keeps the capacity its language reached, and the languages of one text after
+    /// another, or of one owner after another, may differ, so kept capacity must not add up
+    /// language after language.
+    fn empty(&mut self) {
+        if self.allocated() > 2 * CAPACITY_BYTES {
+            self.by_lang = Vec::new();
+            self.text = String::new();
+        } else {
+            self.by_lang.iter_mut().for_each(HashTable::clear);
+            self.text.clear();
+        }
+        self.entries = 0;
+    }
+
+    /// Bytes the memo's text and tables hold, used or not.
+    fn allocated(&self) -> usize {
+        let slots: usize = self.by_lang.iter().map(HashTable::capacity).sum();
+        self.text.capacity() + (size_of::<Entry>() + 1) * slots
     }
 
     /// The term of `word` in `lang`, computed by `make` the first time (every time for a word
@@ -178,15 +192,13 @@ impl TermCache {
         if word.len() > LONGEST_WORD {
             return scratch_known(scratch.insert(make()));
         }
+        // The text and the tables' share of an entry (the entry and a control byte).
+        if self.text.len() + (size_of::<Entry>() + 1) * self.entries >= CAPACITY_BYTES {
+            self.empty();
+        }
         let index = lang.index();
         if self.by_lang.len() <= index {
             self.by_lang.resize_with(index + 1, HashTable::new);
-        }
-        // The text and the tables' share of an entry (the entry and a control byte).
-        if self.text.len() + (size_of::<Entry>() + 1) * self.entries >= CAPACITY_BYTES {
-            self.by_lang.iter_mut().for_each(HashTable::clear);
-            self.text.clear();
-            self.entries = 0;
         }
         let text = &mut self.text;
         let table = &mut self.by_lang[index];
@@ -318,6 +330,21 @@ mod tests {
                 "a term of the evicted memo came back"
             );
         });
+    }
+
+    /// Emptied, a memo keeps its allocations up to what one full memo holds, never what
+    /// the tables of language after language would add up to.
+    #[test]
+    fn an_emptied_memo_keeps_no_more_than_a_full_one() {
+        let mut cache = TermCache::new(4_000_001);
+        cache.text.reserve(3 * CAPACITY_BYTES);
+        cache.empty();
+        assert_eq!(cache.text.capacity(), 0);
+        cache.text.reserve(1000);
+        cache.by_lang.resize_with(3, HashTable::new);
+        cache.by_lang[2].reserve(100, |_: &Entry| 0);
+        cache.empty();
+        assert!(cache.text.capacity() >= 1000 && cache.by_lang[2].capacity() >= 100);
     }
 
     #[test]
