@@ -48,7 +48,7 @@ impl Document {
         }
     }
 
-    fn failed(id: String, file: Arc<str>, line: Option<u64>, error: String) -> Document {
+    pub(crate) fn failed(id: String, file: Arc<str>, line: Option<u64>, error: String) -> Document {
         Document {
             id,
             file,

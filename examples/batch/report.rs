@@ -189,34 +189,35 @@ impl Reporter {
     }
 }
 
-/// The document's place, and its id when that says something more, fit for a terminal.
+/// The document's place, and its id when that says something more, fit for a terminal: the
+/// file name and id cut (see [`shown`]), the line number always there.
 fn where_is(doc: &Document) -> String {
-    let location = doc.location();
-    if location.ends_with(&doc.id) {
-        shown(&location)
+    let mut place = shown(&doc.file, SHOWN_CHARS);
+    if let Some(line) = doc.line {
+        place.push_str(&format!(":{line}"));
+    }
+    if doc.location().ends_with(&doc.id) {
+        place
     } else {
-        format!("{} (id {})", shown(&location), shown(&doc.id))
+        format!("{place} (id {})", shown(&doc.id, SHOWN_CHARS))
     }
 }
 
 /// Longest id or file name shown on stderr, in characters; the records carry them whole.
 const SHOWN_CHARS: usize = 200;
 
-/// `text` as stderr shows it: control characters escaped (an id's ESC sequence or newline
-/// must not recolour the terminal or forge a line of the report), cut after
-/// [`SHOWN_CHARS`] characters.
-fn shown(text: &str) -> String {
+/// `text` as stderr shows it: escaped as Rust's `{:?}` escapes a string (control, format and
+/// bidi characters, backslashes and quotes: an id's ESC sequence or newline must not recolour
+/// the terminal or forge a line of the report, and a backslash written out stays apart from
+/// what it would name), cut after `max_chars` characters with `…`.
+pub fn shown(text: &str, max_chars: usize) -> String {
     let mut out = String::new();
     for (i, c) in text.chars().enumerate() {
-        if i == SHOWN_CHARS {
-            out.push_str("...");
+        if i == max_chars {
+            out.push('…');
             break;
         }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
+        out.extend(c.escape_debug());
     }
     out
 }
@@ -261,12 +262,23 @@ mod tests {
     #[test]
     fn ids_on_stderr_cannot_forge_lines_or_colours() {
         assert_eq!(
-            shown("evil\u{1b}[31mRED\nbatch: 0 failed"),
+            shown("evil\u{1b}[31mRED\nbatch: 0 failed", 200),
             "evil\\u{1b}[31mRED\\nbatch: 0 failed"
         );
-        assert_eq!(shown("Muscat"), "Muscat");
+        // A backslash written out stays apart from the character it would name; bidi
+        // controls are escaped too.
+        assert_eq!(shown("a\\nb", 200), "a\\\\nb");
+        assert_eq!(shown("\u{202E}txt", 200), "\\u{202e}txt");
+        assert_eq!(shown("Muscat", 200), "Muscat");
         let long = "é".repeat(1000);
-        assert_eq!(shown(&long), format!("{}...", "é".repeat(SHOWN_CHARS)));
+        assert_eq!(shown(&long, 200), format!("{}…", "é".repeat(200)));
+        // A long file name is cut, its line number kept.
+        let doc = Document::failed("id".into(), "x".repeat(500).into(), Some(7), String::new());
+        assert!(
+            where_is(&doc).ends_with("…:7 (id id)"),
+            "{}",
+            where_is(&doc)
+        );
     }
 
     #[test]
