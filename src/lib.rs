@@ -53,7 +53,9 @@ pub mod __private {
 
 pub use error::Error;
 pub use lang::Lang;
-pub use pipeline::{Analysis, AnalyzedToken, BatchAnalysis, Pipeline, PipelineBuilder, TermFilter};
+pub use pipeline::{
+    Analysis, AnalyzedToken, BatchAnalysis, Pipeline, PipelineBuilder, TermFilter, max_threads,
+};
 pub use unicode::{Script, UNICODE_VERSION};
 
 // The README's examples run as doctests.

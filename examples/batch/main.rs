@@ -69,7 +69,8 @@ Exit codes:
      another output; nothing was read
   3  the run stopped: output or statistics could not be written (disk full, closed pipe...);
      --output and --stats files (regular files) are then not created
-  killed by SIGINT, SIGTERM or SIGHUP (shell: 130, 143, 129): temporary files removed";
+  killed by SIGINT, SIGTERM or SIGHUP (shell: 130, 143, 129): temporary files removed
+     (a signal ignored when the run started, as nohup ignores SIGHUP, stays ignored)";
 
 /// Analyse text with wordmill: one JSON line per document, corpus statistics on request.
 ///
@@ -271,7 +272,7 @@ pub struct OutputArgs {
     #[arg(long)]
     pub tokens: bool,
     /// Write the corpus statistics of the analysed documents to this file, as JSON.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_parser = output_path)]
     pub stats: Option<PathBuf>,
     /// Write the corpus statistics to a file in this folder named after the input
     /// (stats-DOCUMENTS-HASH.json, HASH the CRC-64/XZ of the documents' ids and texts):
@@ -283,7 +284,8 @@ pub struct OutputArgs {
     /// for Spark's RDD.pipe(checkCode=True) and Hadoop Streaming, which fail on any other code.
     #[arg(long)]
     pub allow_failures: bool,
-    /// No progress bar, summary or warnings on stderr; errors are still reported.
+    /// No progress bar, summary or warnings on stderr; errors are still reported, and so is a
+    /// --stats-dir file replaced (a retry, or other input of the same ids and texts).
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -320,24 +322,23 @@ fn parse_confidence(text: &str) -> Result<f64, String> {
     }
 }
 
-/// `--output`: a path; not `-`, which would be a file named `-` where inputs read `-` as
-/// stdin.
+/// `--output` and `--stats`: a path; not `-`, which would be a file named `-` where inputs
+/// read `-` as stdin.
 fn output_path(value: &str) -> Result<PathBuf, String> {
     if value == "-" {
-        Err("stdout is the default: leave --output out to write there".to_owned())
+        Err("`-` would be a file of that name: records go to stdout without --output".to_owned())
     } else {
         Ok(PathBuf::from(value))
     }
 }
 
-/// `--threads`, from 1 to 256 (or 4 per core on a machine of more than 64 cores): more
-/// threads than cores only share the cores, and thousands of them cost seconds to start and
-/// to hand work between before the first document (65,535 took minutes for three lines).
+/// `--threads`, from 1 to `wordmill::max_threads()` (256, or 4 per core past 64 cores):
+/// thousands of threads cost seconds to start and to hand work between before the first
+/// document (65,535 took minutes for three lines).
 fn thread_count(value: &str) -> Result<u16, String> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let max = 256.max(4 * cores);
-    match value.parse::<u64>() {
-        Ok(n) if (1..=max as u64).contains(&n) => Ok(n as u16),
+    let max = u16::try_from(wordmill::max_threads()).unwrap_or(u16::MAX);
+    match value.parse::<u16>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
         _ => Err(format!("expected a number of threads from 1 to {max}")),
     }
 }

@@ -26,7 +26,8 @@ use crate::report::Reporter;
 use crate::stats::NameHash;
 use crate::{AnalyzeArgs, InputArgs, NormalForm, Outcome, signals, stats};
 
-/// A batch is cut when its text reaches this size, whatever its number of documents.
+/// A batch is cut when its text (with a fixed cost per document) reaches this size, whatever
+/// its number of documents.
 const BATCH_BYTES: usize = 16 << 20;
 
 /// Records are written to the output this many bytes at a time.
@@ -184,20 +185,13 @@ impl Outputs {
     fn complete(mut self, total: &CorpusStats, name: Option<(u64, u64)>) -> Result<(), Stop> {
         self.sink.finish()?;
         let mut files = Vec::new();
+        let mut replaced = None;
         for (file, name) in [(self.stats, None), (self.stats_dir, name)] {
             let Some(mut file) = file else { continue };
             if let Some((documents, hash)) = name {
                 let dir = file.path().parent().unwrap_or(Path::new("."));
                 let path = stats::file_in(dir, documents, hash);
-                if path.exists() {
-                    // A retried worker, as the name is meant for, or another input of the
-                    // same ids and texts (chunks of repeated lines without ids): said even
-                    // with --quiet, since merge then counts such input once.
-                    say!(
-                        "batch: replacing {}: an earlier run read the same ids and texts (give documents ids unique across the corpus if that was other input)",
-                        path.display()
-                    );
-                }
+                replaced = path.exists().then(|| path.clone());
                 file.set_path(path);
             }
             stats::write_json(&mut file, total)?;
@@ -207,6 +201,15 @@ impl Outputs {
         self.sink.commit()?;
         for file in files {
             file.commit()?;
+        }
+        if let Some(path) = replaced {
+            // A retried worker, as the name is meant for, or another input of the same ids
+            // and texts (chunks of repeated lines without ids): said even with --quiet, as
+            // merge then counts such input once.
+            say!(
+                "batch: replaced {}: an earlier run read the same ids and texts (if that was other input, give documents ids unique across the corpus)",
+                path.display()
+            );
         }
         Ok(())
     }
@@ -415,7 +418,8 @@ fn read_batches(
 ) -> (u64, Option<u64>) {
     let mut count = 0;
     // Room for a batch is made as it fills: --batch-size may be in the billions (batches also
-    // end at BATCH_BYTES), and reserving it up front aborted the process.
+    // end at BATCH_BYTES), and reserving it up front aborted the process. Four times the
+    // default batch size is reserved at most: more grows by doubling, as rarely as that.
     let room = batch_size.min(4096);
     let mut batch = Vec::with_capacity(room);
     let mut bytes = 0;
@@ -424,9 +428,13 @@ fn read_batches(
         if let Some(hash) = &mut name_hash {
             hash.add(&doc);
         }
-        if let Ok(text) = &doc.text {
-            bytes += text.len();
-        }
+        // A document's text and what it costs besides (its id, its place in the batch):
+        // documents with no text must end batches too, whatever --batch-size says.
+        bytes += match &doc.text {
+            Ok(text) => text.len(),
+            Err(error) => error.len(),
+        } + doc.id.len()
+            + size_of::<Document>();
         batch.push(doc);
         if batch.len() >= batch_size || bytes >= BATCH_BYTES {
             let full = std::mem::replace(&mut batch, Vec::with_capacity(room));

@@ -1,7 +1,7 @@
 //! An interrupted run cleans up after itself: on SIGINT, SIGTERM or SIGHUP the temporary
 //! files of `--output`, `--stats` and `--stats-dir` are removed, then the process ends by
 //! the same signal, as it would have without this (a shell reports 130 for Ctrl-C, 143 for
-//! SIGTERM).
+//! SIGTERM). A signal ignored when the run started is left ignored.
 //!
 //! signal-hook's iterator runs the clean-up on a thread of its own, outside the signal
 //! handler, where removing files is allowed. SIGKILL cannot be caught: its temporary files

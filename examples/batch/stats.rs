@@ -58,30 +58,54 @@ impl NameHash {
     }
 }
 
-/// Reads one statistics file, parsed as it is read: a file that is no JSON (`/dev/zero`,
-/// binary data) fails at its first bytes instead of being read whole into memory, and no
-/// file is read past [`LARGEST_STATS`].
+/// Reads one statistics file, of at most [`LARGEST_STATS`] bytes.
 pub fn read(path: &Path) -> Result<CorpusStats, String> {
-    let file = fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut reader = io::BufReader::with_capacity(1 << 16, file.take(LARGEST_STATS + 1));
-    let parsed = serde_json::from_reader(&mut reader);
-    if reader.get_ref().limit() == 0 {
-        return Err(format!(
+    let cannot_read = |e: &dyn std::fmt::Display| format!("cannot read {}: {e}", path.display());
+    let too_large = || {
+        format!(
             "{}: larger than {} GiB, not a statistics file of this tool",
             path.display(),
             LARGEST_STATS >> 30
-        ));
-    }
-    parsed.map_err(|e| {
-        format!(
-            "{}: not a wordmill statistics file ({e}); statistics files are written by --stats, --stats-dir or merge",
-            path.display()
         )
+    };
+    let mut file = fs::File::open(path).map_err(|e| cannot_read(&e))?;
+    let parsed = match file.metadata() {
+        // A regular file says its size before it is read, and is read whole: parsing from
+        // memory is a fifth faster than from a reader (two shards of 12 MB: 0.46 s against
+        // 0.57 s).
+        Ok(meta) if meta.is_file() => {
+            if meta.len() > LARGEST_STATS {
+                return Err(too_large());
+            }
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).map_err(|e| cannot_read(&e))?;
+            serde_json::from_slice(&bytes)
+        }
+        // A pipe or a device (`/dev/zero`) is parsed as it is read: what is no JSON fails at
+        // its first bytes, instead of after gigabytes read into memory.
+        _ => {
+            let mut reader = io::BufReader::with_capacity(1 << 16, file.take(LARGEST_STATS + 1));
+            let parsed = serde_json::from_reader(&mut reader);
+            if reader.get_ref().limit() == 0 {
+                return Err(too_large());
+            }
+            parsed
+        }
+    };
+    parsed.map_err(|e| {
+        if e.is_io() {
+            cannot_read(&e)
+        } else {
+            format!(
+                "{}: not a wordmill statistics file ({e}); statistics files are written by --stats, --stats-dir or merge",
+                path.display()
+            )
+        }
     })
 }
 
 /// The largest statistics file merge reads: 16 GiB, far past the statistics of any corpus a
-/// machine analyses (NTREX's 65 languages: 9 MB).
+/// machine analyses (NTREX's 65 languages, one document per line: 12 MB).
 const LARGEST_STATS: u64 = 16 << 30;
 
 /// The statistics files named by `inputs`: files as given, folders' `*.json` files (not
@@ -120,12 +144,12 @@ fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Refuses a statistics file that `files` holds twice (named twice, or named and in a
-/// folder named too, by any spelling): merge would count its documents twice.
+/// folder named too, by any path to it: on Unix its device and inode, which hard links and
+/// bind mounts share; elsewhere its canonical path): merge would count its documents twice.
 fn check_distinct(files: &[PathBuf]) -> Result<(), String> {
     let mut seen = std::collections::HashMap::new();
     for path in files {
-        let key = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        if let Some(first) = seen.insert(key, path) {
+        if let Some(first) = seen.insert(identity(path), path) {
             return Err(format!(
                 "{} and {} are the same file: its documents would be counted twice",
                 first.display(),
@@ -134,6 +158,23 @@ fn check_distinct(files: &[PathBuf]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// What tells two paths to one file apart from two files.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Identity {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+fn identity(path: &Path) -> Identity {
+    #[cfg(unix)]
+    if let Ok(meta) = fs::metadata(path) {
+        use std::os::unix::fs::MetadataExt;
+        return Identity::Inode(meta.dev(), meta.ino());
+    }
+    Identity::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
 }
 
 /// `batch merge`: adds up the statistics files and writes the sum, or writes nothing when

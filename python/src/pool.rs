@@ -14,10 +14,9 @@ fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
-/// The most threads a call may ask for (`wordmill.MAX_THREADS`): 256, or 4 per core on a
-/// machine of more than 64 cores. More threads than cores only share the cores; an absurd
-/// number would start threads until the system refused, before any work.
-pub(crate) static MAX_THREADS: LazyLock<usize> = LazyLock::new(|| 256.max(4 * cores()));
+/// The most threads a call may ask for (`wordmill.MAX_THREADS`): `wordmill::max_threads()`,
+/// 256, or 4 per core on a machine of more than 64 cores, as the batch tool allows.
+pub(crate) static MAX_THREADS: LazyLock<usize> = LazyLock::new(wordmill::max_threads);
 
 /// Idle pools kept for reuse: at most this many...
 const IDLE_POOLS: usize = 8;

@@ -333,6 +333,19 @@ fn detector_for(lang: Lang) -> &'static Detector {
     })
 }
 
+/// The most threads worth starting for one call of [`Pipeline::analyze_batch`] in a pool of
+/// your own, as wordmill's batch tool and Python package cap them: 256, or 4 per core on a
+/// machine of more than 64 cores. More threads than cores only share the cores, and an
+/// absurd number would start threads until the system refused, before any work.
+///
+/// ```
+/// assert!(wordmill::max_threads() >= 256);
+/// ```
+pub fn max_threads() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    256.max(4 * cores)
+}
+
 /// Statistics of analysed documents, counted in parallel per thread and merged.
 fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
     // One statistics per thread over a contiguous share of the documents, merged at the end:

@@ -318,6 +318,8 @@ fn a_closed_stdout_stops_the_run_quietly_with_exit_3() {
 #[test]
 fn a_signal_ignored_by_the_caller_stays_ignored() {
     use std::os::unix::process::CommandExt;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
     let dir = temp();
     let lines = 20_000;
     let mut command = command(dir.path(), &["-", "--output", "records.jsonl", "-q"]);
@@ -328,10 +330,17 @@ fn a_signal_ignored_by_the_caller_stays_ignored() {
             Ok(())
         });
     }
+    // Half the input, then the rest once the signal is sent: the run is under way when it
+    // comes.
+    let sent = Arc::new(AtomicBool::new(false));
+    let feeder_sees = Arc::clone(&sent);
     let running = Running::start_with(command, move |input| {
         use std::io::Write;
         let line = format!("{}\n", json!({"text": SENTENCE}));
-        for _ in 0..lines {
+        for i in 0..lines {
+            while i == lines / 2 && !feeder_sees.load(Ordering::Acquire) {
+                std::thread::sleep(Duration::from_millis(5));
+            }
             if input.write_all(line.as_bytes()).is_err() {
                 return;
             }
@@ -339,12 +348,11 @@ fn a_signal_ignored_by_the_caller_stays_ignored() {
     });
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
     while !names(dir.path()).iter().any(|n| n.ends_with(".part")) {
-        if std::time::Instant::now() > deadline {
-            break; // (the run may be over already: the assertions below still hold)
-        }
+        assert!(std::time::Instant::now() < deadline, "no temporary output");
         std::thread::sleep(Duration::from_millis(5));
     }
     crate::batch_support::send_signal(&running.child, libc::SIGHUP);
+    sent.store(true, Ordering::Release);
     let (status, _, stderr) = running.wait(Duration::from_secs(120));
     assert!(status.success(), "{status:?}: {stderr}");
     let records = fs::read_to_string(dir.path().join("records.jsonl")).unwrap();
@@ -440,5 +448,5 @@ fn a_replaced_shard_is_announced() {
         &["-", "-q", "--lines", "--stats-dir", "parts"],
         b"same line\n",
     );
-    out.assert_stderr_contains("replacing");
+    out.assert_stderr_contains("replaced");
 }
