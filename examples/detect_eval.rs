@@ -21,12 +21,16 @@
 //! 16 KiB and whole files; how often detection on samples of at most 1 KiB per run gives the
 //! language that reading everything gives.
 
+#[path = "shared/held_out.rs"]
+mod held_out;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::Parser;
+use held_out::{KINDS, LINGUA75, held_out_lines, snippet};
 use wordmill::Lang;
 use wordmill::detect::Detector;
 
@@ -54,19 +58,6 @@ struct Args {
     no_agreement: bool,
 }
 
-/// lingua's 75 languages (its high-accuracy mode): what the web test covers.
-const LINGUA75: [&str; 75] = [
-    "afr", "sqi", "ara", "hye", "aze", "eus", "bel", "ben", "nob", "bos", "bul", "cat", "cmn",
-    "hrv", "ces", "dan", "nld", "eng", "epo", "est", "fin", "fra", "lug", "kat", "deu", "ell",
-    "guj", "heb", "hin", "hun", "isl", "ind", "gle", "ita", "jpn", "kaz", "kor", "lat", "lav",
-    "lit", "mkd", "msa", "mri", "mar", "mon", "nno", "pes", "pol", "por", "pan", "ron", "rus",
-    "srp", "sna", "slk", "slv", "som", "sot", "spa", "swa", "swe", "tgl", "tam", "tel", "tha",
-    "tso", "tsn", "tur", "ukr", "urd", "vie", "cym", "xho", "yor", "zul",
-];
-
-/// The three ways a line is tested: whole, first 2 words, first 5 words.
-const KINDS: [(&str, usize); 3] = [("sentence", 0), ("2 words", 2), ("5 words", 5)];
-
 /// The systems compared.
 const SYSTEMS: [&str; 2] = ["wordmill", "whatlang"];
 
@@ -82,49 +73,13 @@ struct Tally {
     right: [[usize; 3]; 2],
 }
 
-fn snippet(line: &str, words: usize) -> String {
-    if words == 0 {
-        return line.to_owned();
-    }
-    line.split_whitespace()
-        .take(words)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn pct(n: usize, of: usize) -> f64 {
     100.0 * n as f64 / of.max(1) as f64
 }
 
-fn read_lines(path: &PathBuf, keep: &[usize]) -> Vec<String> {
-    fs::read_to_string(path)
-        .map(|t| {
-            t.lines()
-                .enumerate()
-                .filter(|(i, l)| {
-                    (keep.is_empty() || keep.contains(&((i + 1) % 7))) && !l.trim().is_empty()
-                })
-                .map(|(_, l)| l.to_owned())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// NTREX lines per language, and UDHR held-out paragraphs for the languages without them.
 fn test_set(args: &Args) -> TestSet {
-    let mut langs = Vec::new();
-    for lang in Lang::all() {
-        let code = lang.code();
-        let mut lines = read_lines(&args.dir.join(format!("{code}.txt")), &args.lines);
-        if lines.is_empty() {
-            lines = read_lines(&args.udhr.join(format!("{code}.txt")), &[1]);
-            // Not the headings ("Article 12", "IV"): they are no language in particular.
-            lines.retain(|l| l.len() >= 40);
-        }
-        if !lines.is_empty() {
-            langs.push((code.to_owned(), lines));
-        }
-    }
+    let mut langs = held_out_lines(&args.dir, &args.udhr, &args.lines);
     // Serbian in Latin letters: its held-out lines transliterated.
     if let Some((_, serbian)) = langs.iter().find(|(c, _)| c == "srp") {
         let latin = serbian.iter().map(|l| serbian_to_latin(l)).collect();

@@ -1,0 +1,70 @@
+//! The held-out lines of language detection's evaluation, shared by `examples/detect_eval.rs`
+//! and `tools/lingua-compare`, so that both read the very same lines.
+//!
+//! Every line of `corpus/ntrex/<code>.txt` (NTREX-128 lines 1, 8, 15, ... of each language,
+//! which the model never saw), labelled by the file name; for the languages NTREX lacks, the
+//! paragraphs of `corpus/udhr/<code>.txt` whose line number is 1 mod 7 and that have at least
+//! 40 bytes (not the headings), also never trained on.
+
+use std::fs;
+use std::path::Path;
+
+use wordmill::Lang;
+
+/// lingua's 75 languages (its high-accuracy mode): what the web test covers.
+pub const LINGUA75: [&str; 75] = [
+    "afr", "sqi", "ara", "hye", "aze", "eus", "bel", "ben", "nob", "bos", "bul", "cat", "cmn",
+    "hrv", "ces", "dan", "nld", "eng", "epo", "est", "fin", "fra", "lug", "kat", "deu", "ell",
+    "guj", "heb", "hin", "hun", "isl", "ind", "gle", "ita", "jpn", "kaz", "kor", "lat", "lav",
+    "lit", "mkd", "msa", "mri", "mar", "mon", "nno", "pes", "pol", "por", "pan", "ron", "rus",
+    "srp", "sna", "slk", "slv", "som", "sot", "spa", "swa", "swe", "tgl", "tam", "tel", "tha",
+    "tso", "tsn", "tur", "ukr", "urd", "vie", "cym", "xho", "yor", "zul",
+];
+
+/// The three ways a line is tested: whole, first 2 words, first 5 words.
+pub const KINDS: [(&str, usize); 3] = [("sentence", 0), ("2 words", 2), ("5 words", 5)];
+
+/// A line whole (`words` 0), or its first `words` words (split at white space).
+pub fn snippet(line: &str, words: usize) -> String {
+    if words == 0 {
+        return line.to_owned();
+    }
+    line.split_whitespace()
+        .take(words)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The held-out lines of every language wordmill names, `(code, lines)`: those of `ntrex`
+/// (only the lines whose 1-based number mod 7 is in `keep`, all when it is empty), else the
+/// held-out UDHR paragraphs of `udhr`.
+pub fn held_out_lines(ntrex: &Path, udhr: &Path, keep: &[usize]) -> Vec<(String, Vec<String>)> {
+    let mut langs = Vec::new();
+    for lang in Lang::all() {
+        let code = lang.code();
+        let mut lines = read_lines(&ntrex.join(format!("{code}.txt")), keep);
+        if lines.is_empty() {
+            lines = read_lines(&udhr.join(format!("{code}.txt")), &[1]);
+            // Not the headings ("Article 12", "IV"): they are no language in particular.
+            lines.retain(|l| l.len() >= 40);
+        }
+        if !lines.is_empty() {
+            langs.push((code.to_owned(), lines));
+        }
+    }
+    langs
+}
+
+fn read_lines(path: &Path, keep: &[usize]) -> Vec<String> {
+    fs::read_to_string(path)
+        .map(|t| {
+            t.lines()
+                .enumerate()
+                .filter(|(i, l)| {
+                    (keep.is_empty() || keep.contains(&((i + 1) % 7))) && !l.trim().is_empty()
+                })
+                .map(|(_, l)| l.to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
