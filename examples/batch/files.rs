@@ -265,13 +265,13 @@ fn folder_of(path: &Path) -> &Path {
 /// What makes two paths the same file: its device and inode when it exists, else its
 /// absolute path.
 #[derive(Debug, PartialEq, Eq, Hash)]
-enum Identity {
+pub enum Identity {
     #[cfg(unix)]
     Inode(u64, u64),
     Path(PathBuf),
 }
 
-fn identity(path: &Path) -> Identity {
+pub fn identity(path: &Path) -> Identity {
     #[cfg(unix)]
     if let Ok(meta) = fs::metadata(path) {
         use std::os::unix::fs::MetadataExt;

@@ -144,12 +144,12 @@ fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Refuses a statistics file that `files` holds twice (named twice, or named and in a
-/// folder named too, by any path to it: on Unix its device and inode, which hard links and
-/// bind mounts share; elsewhere its canonical path): merge would count its documents twice.
+/// folder named too, by any path to it: the file's identity as the batch tool's input and
+/// output checks know it, device and inode on Unix): merge would count its documents twice.
 fn check_distinct(files: &[PathBuf]) -> Result<(), String> {
     let mut seen = std::collections::HashMap::new();
     for path in files {
-        if let Some(first) = seen.insert(identity(path), path) {
+        if let Some(first) = seen.insert(files::identity(path), path) {
             return Err(format!(
                 "{} and {} are the same file: its documents would be counted twice",
                 first.display(),
@@ -158,23 +158,6 @@ fn check_distinct(files: &[PathBuf]) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// What tells two paths to one file apart from two files.
-#[derive(Debug, PartialEq, Eq, Hash)]
-enum Identity {
-    #[cfg(unix)]
-    Inode(u64, u64),
-    Path(PathBuf),
-}
-
-fn identity(path: &Path) -> Identity {
-    #[cfg(unix)]
-    if let Ok(meta) = fs::metadata(path) {
-        use std::os::unix::fs::MetadataExt;
-        return Identity::Inode(meta.dev(), meta.ino());
-    }
-    Identity::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
 }
 
 /// `batch merge`: adds up the statistics files and writes the sum, or writes nothing when
