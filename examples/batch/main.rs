@@ -326,7 +326,7 @@ fn parse_confidence(text: &str) -> Result<f64, String> {
 /// read `-` as stdin.
 fn output_path(value: &str) -> Result<PathBuf, String> {
     if value == "-" {
-        Err("`-` would be a file of that name: records go to stdout without --output".to_owned())
+        Err("`-` would be a file of that name: leave the option out to write to stdout".to_owned())
     } else {
         Ok(PathBuf::from(value))
     }

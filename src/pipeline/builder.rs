@@ -191,8 +191,8 @@ impl PipelineBuilder {
     /// Also counts word bigrams (default off): each term joined by a space to the term before
     /// it, after stop words are removed, as scikit-learn's `ngram_range=(1, 2)` does, but
     /// never across the edge of spans of two languages (a word of a quote in another
-    /// language and the word before it make no bigram). Bigrams count in [`Analysis::terms`] and so in
-    /// the document's length, not in [`Analysis::tokens`].
+    /// language and the word before it make no bigram). Bigrams count in
+    /// [`Analysis::terms`] and so in the document's length, not in [`Analysis::tokens`].
     ///
     /// ```
     /// use wordmill::Pipeline;
