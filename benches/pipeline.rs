@@ -4,6 +4,9 @@
 //! - `wordmill`: a new pipeline for each measured pass, so that its per-thread word memo
 //!   starts empty (what a run over new text costs);
 //! - `wordmill-warm`: the same pipeline pass after pass (its memo knows the words);
+//! - `wordmill-warm-reused`: the same, streaming as an indexer or the batch tool does: each
+//!   thread fills one `Analysis` again and again (`Pipeline::analyze_into`) and adds it to
+//!   its statistics, instead of allocating an analysis per document and keeping them all;
 //! - `wordmill-warm-characters`, `-bigrams`, `-dictionary`: the same with the other CJK modes
 //!   (the default is `auto`);
 //! - `wordmill-whatlang-whole`: wordmill with plain whatlang on the whole document as its
@@ -25,9 +28,10 @@ use alyze::analyze::{
 };
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
-use wordmill::Pipeline;
 use wordmill::detect::Detector;
+use wordmill::tf::CorpusStats;
 use wordmill::tokenize::{CjkMode, Tokenizer};
+use wordmill::{Analysis, Pipeline};
 
 use common::naive::naive;
 
@@ -93,6 +97,9 @@ fn pipelines(c: &mut Criterion) {
             group.bench_function(format!("wordmill-warm/{threads}-thread"), |b| {
                 b.iter(|| pool.install(|| pipeline.analyze_batch(black_box(&docs))))
             });
+            group.bench_function(format!("wordmill-warm-reused/{threads}-thread"), |b| {
+                b.iter(|| pool.install(|| analyze_reused(&pipeline, black_box(&docs))))
+            });
             group.bench_function(format!("wordmill-whatlang-whole/{threads}-thread"), |b| {
                 b.iter(|| pool.install(|| whatlang_whole.analyze_batch(black_box(&docs))))
             });
@@ -126,6 +133,23 @@ fn pipelines(c: &mut Criterion) {
         }
         group.finish();
     }
+}
+
+/// The statistics of `docs`, each document analysed into one `Analysis` per rayon job, reused.
+fn analyze_reused(pipeline: &Pipeline, docs: &[String]) -> CorpusStats {
+    let threads = rayon::current_num_threads().max(1);
+    docs.par_iter()
+        .with_min_len(docs.len().div_ceil(threads))
+        .fold(
+            || (Analysis::default(), CorpusStats::new()),
+            |(mut analysis, mut stats), doc| {
+                pipeline.analyze_into(doc, &mut analysis);
+                stats.add_document(analysis.lang(), &analysis.terms);
+                (analysis, stats)
+            },
+        )
+        .map(|(_, stats)| stats)
+        .reduce(CorpusStats::new, CorpusStats::merged)
 }
 
 criterion_group! {

@@ -6,7 +6,7 @@ use wordmill::detect::{Detector, LanguageSpan};
 use wordmill::normalize::{Normalizer, UnicodeForm};
 use wordmill::tf::CorpusStats;
 use wordmill::tokenize::{CjkMode, Tokenizer};
-use wordmill::{Lang, Pipeline};
+use wordmill::{Analysis, Lang, Pipeline};
 
 /// Text mixing the scripts and the characters that make word boundaries hard: Latin with
 /// combining marks, Vietnamese, Arabic with harakat and tatweel, Cyrillic, Greek (polytonic
@@ -363,6 +363,27 @@ proptest! {
         let sequential: Vec<_> = texts.iter().map(|t| pipeline.analyze(t)).collect();
         let batch = pipeline.analyze_batch(&texts);
         prop_assert_eq!(&batch.documents, &sequential);
+    }
+
+    /// `analyze_into` and `analyze_as_into` reuse an analysis's memory and nothing else: an
+    /// analysis filled with document after document (larger and smaller, with tokens kept
+    /// or not, detected or in a given language) holds what `analyze` gives for the last.
+    #[test]
+    fn reused_analyses_equal_new_ones(
+        texts in proptest::collection::vec(prop_oneof![any_text(), multilingual_text()], 1..8),
+        lang in 0usize..Lang::COUNT,
+    ) {
+        let lang = Lang::from_index(lang).unwrap();
+        for keep_tokens in [true, false] {
+            let pipeline = Pipeline::builder().keep_tokens(keep_tokens).build();
+            let mut reused = Analysis::default();
+            for text in &texts {
+                pipeline.analyze_into(text, &mut reused);
+                prop_assert_eq!(&reused, &pipeline.analyze(text));
+                pipeline.analyze_as_into(text, lang, &mut reused);
+                prop_assert_eq!(&reused, &pipeline.analyze_as(text, lang));
+            }
+        }
     }
 
     #[test]

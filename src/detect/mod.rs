@@ -419,14 +419,14 @@ impl Detector {
             return Detection::UNDETERMINED;
         }
         if text.len() <= self.sample_bytes {
-            return self.label(text, false).0;
+            return self.label(text, None);
         }
         match self.detect_sampled(text) {
             Some(found) => found,
             // The windows held no word where the model had to decide (a sentence, then a long
             // list of numbers): read the text from its start, as `detect_spans` reads such a
             // run.
-            None => self.label(self.fallback_prefix(text), false).0,
+            None => self.label(self.fallback_prefix(text), None),
         }
     }
 
@@ -446,19 +446,42 @@ impl Detector {
     /// assert_eq!(document.lang.code(), "deu");
     /// ```
     pub fn detect_spans(&self, text: &str) -> (Detection, Vec<LanguageSpan>) {
+        let mut spans = Vec::new();
+        let document = self.detect_spans_into(text, &mut spans);
+        (document, spans)
+    }
+
+    /// [`detect_spans`](Self::detect_spans) into a vector of yours: `spans` is cleared, then
+    /// holds the spans, and the text's language is returned. A vector reused from text to
+    /// text allocates only when a text has more spans than any before it.
+    ///
+    /// ```
+    /// use wordmill::detect::Detector;
+    ///
+    /// let detector = Detector::new();
+    /// let mut spans = Vec::new();
+    /// for text in ["Die Gespräche in Maskat seien gut verlaufen.", "محادثات في مسقط"] {
+    ///     let document = detector.detect_spans_into(text, &mut spans);
+    ///     assert_eq!(spans.len(), 1);
+    ///     assert_eq!(spans[0].lang, document.lang);
+    /// }
+    /// assert_eq!(spans[0].lang.code(), "ara");
+    /// ```
+    pub fn detect_spans_into(&self, text: &str, spans: &mut Vec<LanguageSpan>) -> Detection {
+        spans.clear();
         if text.is_empty() {
-            return (Detection::UNDETERMINED, Vec::new());
+            return Detection::UNDETERMINED;
         }
         if self.whatlang_only {
             let found = self.whatlang_detect(text);
-            let span = LanguageSpan {
+            spans.push(LanguageSpan {
                 span: Span::new(0, text.len()),
                 lang: found.lang,
                 script: found.script,
-            };
-            return (found, vec![span]);
+            });
+            return found;
         }
-        self.label(text, true)
+        self.label(text, Some(spans))
     }
 
     fn or_fallback(&self, detection: Detection) -> Detection {

@@ -138,8 +138,9 @@ pub(super) fn weighted_letters(script: RunScript, letters: usize) -> usize {
 }
 
 impl Detector {
-    /// The document's language, and its spans when `spans` is true (else none).
-    pub(super) fn label(&self, text: &str, spans: bool) -> (Detection, Vec<LanguageSpan>) {
+    /// The document's language; with `spans`, its spans there too (which it must find
+    /// empty).
+    pub(super) fn label(&self, text: &str, spans: Option<&mut Vec<LanguageSpan>>) -> Detection {
         with_scratch(|scratch| {
             scratch.start();
             let mut buffers = std::mem::take(&mut scratch.runs);
@@ -148,7 +149,7 @@ impl Detector {
             let mut chosen = std::mem::take(&mut scratch.chosen);
             self.runs_to_identify(text, runs, &mut chosen, scratch);
             for (run, &identify) in runs.iter().zip(&chosen) {
-                self.label_run(text, runs, run, identify, spans, scratch);
+                self.label_run(text, runs, run, identify, spans.is_some(), scratch);
             }
             scratch.runs = buffers;
             scratch.chosen = chosen;
@@ -162,12 +163,10 @@ impl Detector {
                 });
             }
             let detection = self.finish(scratch);
-            let spans = if spans {
-                merge_spans(&scratch.pieces)
-            } else {
-                Vec::new()
-            };
-            (detection, spans)
+            if let Some(spans) = spans {
+                merge_spans(&scratch.pieces, spans);
+            }
+            detection
         })
     }
 
@@ -719,9 +718,10 @@ fn family(script: Script) -> Script {
     }
 }
 
-/// The pieces as spans, neighbours of one language and script merged.
-fn merge_spans(pieces: &[Piece]) -> Vec<LanguageSpan> {
-    let mut spans: Vec<LanguageSpan> = Vec::with_capacity(pieces.len());
+/// Appends the pieces to `spans` (empty) as spans, neighbours of one language and script
+/// merged.
+fn merge_spans(pieces: &[Piece], spans: &mut Vec<LanguageSpan>) {
+    debug_assert!(spans.is_empty());
     for piece in pieces {
         match spans.last_mut() {
             Some(last) if last.lang == piece.lang && last.script == piece.script => {
@@ -734,5 +734,4 @@ fn merge_spans(pieces: &[Piece]) -> Vec<LanguageSpan> {
             }),
         }
     }
-    spans
 }

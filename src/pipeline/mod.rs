@@ -68,6 +68,20 @@ pub struct Analysis {
     pub tokens: Vec<AnalyzedToken>,
 }
 
+/// An analysis of no text: undetermined, no spans, no tokens, no terms. What
+/// [`Pipeline::analyze_into`] starts from, to fill again and again.
+impl Default for Analysis {
+    fn default() -> Self {
+        Analysis {
+            detection: Detection::UNDETERMINED,
+            spans: Vec::new(),
+            token_count: 0,
+            terms: TermCounts::new(),
+            tokens: Vec::new(),
+        }
+    }
+}
+
 impl Analysis {
     /// The document's language (its spans may have others).
     pub fn lang(&self) -> Lang {
@@ -131,8 +145,35 @@ impl Pipeline {
 
     /// Analyses one document. Any text is valid input; empty text gives an empty analysis.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let (detection, spans) = self.config.detector.detect_spans(text);
-        self.analyze_spans(text, detection, spans)
+        let mut analysis = Analysis::default();
+        self.analyze_into(text, &mut analysis);
+        analysis
+    }
+
+    /// [`analyze`](Self::analyze) into an analysis of yours, reusing its memory: everything
+    /// in it is replaced. An analysis reused from document to document (one per thread)
+    /// allocates only when a document has more terms, spans or tokens than any before it;
+    /// one made for each document allocates its term table, its spans and its terms' text
+    /// every time. What it holds after a document is what `analyze` returns for it.
+    ///
+    /// ```
+    /// use wordmill::{Analysis, Pipeline};
+    ///
+    /// let pipeline = Pipeline::builder().build();
+    /// let mut analysis = Analysis::default();
+    /// for text in ["Talks in Muscat went well.", "The minister met his counterpart."] {
+    ///     pipeline.analyze_into(text, &mut analysis);
+    ///     assert_eq!(analysis, pipeline.analyze(text));
+    /// }
+    /// assert_eq!(analysis.terms.count("minist"), 1);
+    /// assert_eq!(analysis.terms.count("muscat"), 0);
+    /// ```
+    pub fn analyze_into(&self, text: &str, analysis: &mut Analysis) {
+        analysis.detection = self
+            .config
+            .detector
+            .detect_spans_into(text, &mut analysis.spans);
+        self.count_into(text, analysis);
     }
 
     /// Analyses one document as written in `lang`, without language detection: all of it
@@ -157,22 +198,35 @@ impl Pipeline {
     /// # Ok::<(), wordmill::Error>(())
     /// ```
     pub fn analyze_as(&self, text: &str, lang: Lang) -> Analysis {
-        let (mut detection, spans) = detector_for(lang).detect_spans(text);
+        let mut analysis = Analysis::default();
+        self.analyze_as_into(text, lang, &mut analysis);
+        analysis
+    }
+
+    /// [`analyze_as`](Self::analyze_as) into an analysis of yours, reusing its memory as
+    /// [`analyze_into`](Self::analyze_into) does.
+    pub fn analyze_as_into(&self, text: &str, lang: Lang, analysis: &mut Analysis) {
+        let mut detection = detector_for(lang).detect_spans_into(text, &mut analysis.spans);
         if !lang.is_undetermined() {
             detection.lang = lang;
             detection.confidence = 1.0;
             detection.reliable = true;
         }
-        self.analyze_spans(text, detection, spans)
+        analysis.detection = detection;
+        self.count_into(text, analysis);
     }
 
-    /// Analyses `text` whose language `detection` and `spans` give.
-    fn analyze_spans(
-        &self,
-        text: &str,
-        detection: Detection,
-        spans: Vec<LanguageSpan>,
-    ) -> Analysis {
+    /// Counts the terms of `text`, whose spans `analysis` holds, into `analysis` (its token
+    /// count, terms and tokens replaced).
+    fn count_into(&self, text: &str, analysis: &mut Analysis) {
+        let Analysis {
+            spans,
+            token_count,
+            terms,
+            tokens,
+            ..
+        } = analysis;
+        let spans = &*spans;
         let normalizer = &self.config.normalizer;
         // Spans and tokens are both in text order: walk them together.
         let mut span = 0;
@@ -181,16 +235,17 @@ impl Pipeline {
         // Room for the distinct terms of a news document of this size (about one in eight
         // bytes; their text about half the document's), up to what a long document's first
         // pages need: the counts then rarely grow.
-        let mut terms = TermCounts::with_capacity(
+        terms.clear();
+        terms.reserve(
             (text.len() / 8).min(MAX_PRESIZED_TERMS),
             (text.len() / 2).min(8 * MAX_PRESIZED_TERMS),
         );
-        let mut tokens = match self.config.keep_tokens {
+        tokens.clear();
+        if self.config.keep_tokens {
             // About one token in six bytes of news text.
-            true => Vec::with_capacity((text.len() / 6).min(MAX_PRESIZED_TERMS)),
-            false => Vec::new(),
-        };
-        let mut token_count = 0;
+            tokens.reserve((text.len() / 6).min(MAX_PRESIZED_TERMS));
+        }
+        *token_count = 0;
         let mut bigrams = self.config.bigrams.then(Bigrams::default);
         let mut stream = self.config.tokenizer.tokens(text);
         // Reused from token to token: normalization writes here when a word changes.
@@ -214,7 +269,7 @@ impl Pipeline {
                         memoize = self.memoizes(tools);
                     }
                 }
-                token_count += 1;
+                *token_count += 1;
                 // Most tokens come folded with their window; the others are normalized.
                 // SAFETY: `token` comes from `stream`.
                 let folded = match unsafe { stream.window_folded(&token) } {
@@ -249,7 +304,7 @@ impl Pipeline {
                     terms.add(&normalizer.strip_diacritics_of(folded))
                 };
                 if let Some(bigrams) = &mut bigrams {
-                    bigrams.add(&mut terms, id);
+                    bigrams.add(terms, id);
                 }
                 if self.config.keep_tokens {
                     tokens.push(AnalyzedToken {
@@ -260,13 +315,6 @@ impl Pipeline {
                 }
             }
         });
-        Analysis {
-            detection,
-            spans,
-            token_count,
-            terms,
-            tokens,
-        }
     }
 
     /// Analyses documents in parallel on the current rayon thread pool (run it inside

@@ -33,13 +33,28 @@ impl TermCounts {
         TermCounts::default()
     }
 
-    /// Room for `terms` distinct terms of `bytes` bytes in all before it grows: a document
-    /// counted into it then allocates a few times, not a few times per doubling.
-    pub(crate) fn with_capacity(terms: usize, bytes: usize) -> TermCounts {
-        TermCounts {
-            terms: Vocabulary::with_capacity(terms, bytes),
-            counts: Vec::with_capacity(terms),
-        }
+    /// Forgets every term, keeping the memory: counts reused from document to document
+    /// allocate only when a document has more terms than any before it.
+    ///
+    /// ```
+    /// use wordmill::tf::TermCounts;
+    ///
+    /// let mut counts = TermCounts::from_terms(["rain", "muscat", "rain"]);
+    /// counts.clear();
+    /// assert!(counts.is_empty());
+    /// counts.add("oman");
+    /// assert_eq!(counts.iter().collect::<Vec<_>>(), [("oman", 1)]);
+    /// ```
+    pub fn clear(&mut self) {
+        self.terms.clear();
+        self.counts.clear();
+    }
+
+    /// Room for `terms` more distinct terms of `bytes` more bytes before it grows: a document
+    /// counted into it then allocates a few times at most, not a few times per doubling.
+    pub(crate) fn reserve(&mut self, terms: usize, bytes: usize) {
+        self.terms.reserve(terms, bytes);
+        self.counts.reserve(terms);
     }
 
     /// Counts every term of `terms`, in order.

@@ -55,14 +55,21 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// Room for `terms` terms of `bytes` bytes in all before it grows.
-    pub(crate) fn with_capacity(terms: usize, bytes: usize) -> Self {
-        Vocabulary {
-            text: String::with_capacity(bytes),
-            ends: Vec::with_capacity(terms),
-            hashes: Vec::with_capacity(terms),
-            table: HashTable::with_capacity(terms),
-        }
+    /// Room for `terms` more terms of `bytes` more bytes before it grows.
+    pub(crate) fn reserve(&mut self, terms: usize, bytes: usize) {
+        self.text.reserve(bytes);
+        self.ends.reserve(terms);
+        self.hashes.reserve(terms);
+        let hashes = &self.hashes;
+        self.table.reserve(terms, |&id| hashes[id as usize]);
+    }
+
+    /// Forgets every term, keeping the memory.
+    pub(crate) fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+        self.hashes.clear();
+        self.table.clear();
     }
 
     /// Number of distinct terms.
