@@ -43,10 +43,15 @@ impl<'a> Guard<'a> {
         Guard { pipeline, panic_on }
     }
 
-    /// The analysis of `text`, or the error record's message if it panicked.
-    /// The analysis of `text`, in `lang` when the document's source gives it (else its
-    /// language is detected), or the message of a panic.
-    pub fn analyze(&self, text: &str, lang: Option<Lang>) -> Result<Analysis, String> {
+    /// Analyses `text` into `analysis` (reusing its memory), in `lang` when the document's
+    /// source gives it (else its language is detected); the message of a panic if it
+    /// panicked (`analysis` then holds nothing to use, but can be filled again).
+    pub fn analyze_into(
+        &self,
+        text: &str,
+        lang: Option<Lang>,
+        analysis: &mut Analysis,
+    ) -> Result<(), String> {
         GUARDED.with(|g| g.set(true));
         let result = panic::catch_unwind(AssertUnwindSafe(|| {
             if let Some(marker) = &self.panic_on
@@ -55,14 +60,14 @@ impl<'a> Guard<'a> {
                 panic!("{TEST_PANIC_VARIABLE}: the text contains {marker:?}");
             }
             match lang {
-                Some(lang) => self.pipeline.analyze_as(text, lang),
-                None => self.pipeline.analyze(text),
+                Some(lang) => self.pipeline.analyze_as_into(text, lang, analysis),
+                None => self.pipeline.analyze_into(text, analysis),
             }
         }));
         GUARDED.with(|g| g.set(false));
         // The pipeline holds no state a panic could leave half-changed that the next
         // document would see: its per-thread word memo is written only after a word's
-        // term is made.
+        // term is made, and `analyze_into` replaces every part of the analysis it fills.
         result.map_err(|payload| {
             let what = CAUGHT
                 .with(|c| c.borrow_mut().take())
@@ -114,9 +119,17 @@ mod tests {
             panic_on: Some("BOOM".into()),
         };
         install_hook();
-        let error = guard.analyze("Muscat BOOM", None).unwrap_err();
+        let mut analysis = Analysis::default();
+        guard
+            .analyze_into("Talks in Muscat and Salalah.", None, &mut analysis)
+            .unwrap();
+        let error = guard
+            .analyze_into("Oman: Muscat BOOM", None, &mut analysis)
+            .unwrap_err();
         assert!(error.starts_with("internal error: the analysis panicked"));
         assert!(error.contains("contains \"BOOM\" at "), "{error}");
-        assert_eq!(guard.analyze("Muscat", None).unwrap().token_count, 1);
+        // An analysis a panic left is filled again as a new one would be.
+        guard.analyze_into("Muscat", None, &mut analysis).unwrap();
+        assert_eq!(analysis, pipeline.analyze("Muscat"));
     }
 }

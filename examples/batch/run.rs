@@ -12,11 +12,11 @@ use std::sync::mpsc;
 use std::thread;
 
 use rayon::prelude::*;
-use wordmill::detect::Detector;
+use wordmill::detect::{Detector, LanguageSpan};
 use wordmill::normalize::{Normalizer, UnicodeForm};
 use wordmill::tf::CorpusStats;
 use wordmill::tokenize::{CjkMode, Tokenizer};
-use wordmill::{Analysis, Pipeline};
+use wordmill::{Analysis, AnalyzedToken, Pipeline};
 
 use crate::files::{self, OutputFile, Refusal};
 use crate::guard::Guard;
@@ -272,6 +272,9 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
         .spawn(move || read_batches(documents, batch_size, sender, name_hash))
         .map_err(|e| Stop::Failed(format!("cannot start the reader thread: {e}")))?;
     let (to_writer, analysed) = mpsc::sync_channel::<Analysed>(1);
+    // The written batches' analyses come back to be filled again: a document's analysis
+    // then allocates nothing (see `recyclable`).
+    let (recycle, recycled) = mpsc::channel::<Vec<Analysis>>();
     let (top, tokens) = (out_args.top, out_args.tokens);
     let writer = thread::Builder::new()
         .name("writer".into())
@@ -284,19 +287,30 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
                 top,
                 tokens,
             };
-            let written = analysed
-                .into_iter()
-                .try_for_each(|(batch, analyses)| writer.write(&batch, &analyses));
+            let written = analysed.into_iter().try_for_each(|(batch, analyses)| {
+                writer.write(&batch, &analyses)?;
+                // An error here means the analysis is over: nothing to recycle for.
+                let _ = recycle.send(recyclable(analyses));
+                Ok::<(), Stop>(())
+            });
             (writer, outputs.stats, outputs.stats_dir, written)
         })
         .map_err(|e| Stop::Failed(format!("cannot start the writer thread: {e}")))?;
 
+    let mut spare: Vec<Analysis> = Vec::new();
     for batch in batches {
+        spare.extend(recycled.try_iter().flatten());
+        // One analysis per document, recycled where the writer has sent some back.
+        let mut fill: Vec<Analysis> = spare.split_off(spare.len().saturating_sub(batch.len()));
+        fill.resize_with(batch.len(), Analysis::default);
         let analyses: Vec<Result<Analysis, String>> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|doc| match &doc.text {
-                    Ok(text) => guard.analyze(text, doc.lang),
+                .zip(fill)
+                .map(|(doc, mut analysis)| match &doc.text {
+                    Ok(text) => guard
+                        .analyze_into(text, doc.lang, &mut analysis)
+                        .map(|()| analysis),
                     // Its record is its own error; an empty String allocates nothing.
                     Err(_) => Err(String::new()),
                 })
@@ -338,6 +352,28 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
 
 /// A batch of documents and their analyses, in input order.
 type Analysed = (Vec<Document>, Vec<Result<Analysis, String>>);
+
+/// An analysis holding more memory than this is dropped, not recycled: one huge document's
+/// buffers are not kept for every small one after it.
+const MAX_RECYCLED_BYTES: usize = 256 << 10;
+
+/// The written analyses of a batch worth sending back to be filled with other documents:
+/// their term tables, term text and spans are then allocated once, not once per document
+/// (and not freed on the writer's thread, the allocator's slower path). At most a few
+/// batches' worth are in flight.
+fn recyclable(analysed: Vec<Result<Analysis, String>>) -> Vec<Analysis> {
+    analysed
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|a| {
+            a.terms.vocabulary().heap_size()
+                + a.terms.counts().len() * size_of::<u32>()
+                + a.spans.capacity() * size_of::<LanguageSpan>()
+                + a.tokens.capacity() * size_of::<AnalyzedToken>()
+                <= MAX_RECYCLED_BYTES
+        })
+        .collect()
+}
 
 /// The writer thread's state: where records go, what the user is told, the statistics.
 struct Writer {
