@@ -28,7 +28,77 @@ fn on_the_line(e: &serde_json::Error) -> String {
 }
 
 /// The id and text of the one JSON object `json` holds.
+///
+/// An escaped lone surrogate (`\ud800` not followed by a low surrogate's escape, or a low
+/// one alone) is valid JSON but no Unicode text: what JSON writers make of a string cut in
+/// the middle of an emoji's UTF-16 pair (JavaScript's, Python's `json.dumps`). As invalid
+/// UTF-8 bytes are, it is replaced by U+FFFD with a warning, or refused with `--strict`.
 pub fn parse(json: &str, options: &Options) -> Decoded {
+    let first = parse_exact(json, options);
+    if first.text.is_ok() {
+        return first;
+    }
+    let Some((mended, count, at)) = mend_lone_surrogates(json) else {
+        return first;
+    };
+    let mut decoded = parse_exact(&mended, options);
+    if options.strict {
+        let error = format!(
+            "invalid text: {count} escaped lone surrogate(s) (the first at byte {at} of the line), half of a UTF-16 pair, which is no Unicode text: mend the text, or run without --strict to replace them with U+FFFD"
+        );
+        // The id as the mended line gives it, for the error record.
+        return Decoded::error(decoded.id, error);
+    }
+    if decoded.text.is_ok() {
+        decoded.warnings.insert(
+            0,
+            format!(
+                "{count} escaped lone surrogate(s) (the first at byte {at} of the line), half of a UTF-16 pair, replaced by U+FFFD"
+            ),
+        );
+    }
+    decoded
+}
+
+/// `json` with every escaped lone surrogate replaced by `\ufffd` (the same length, so that
+/// byte positions stay), with how many there were and where the first was; `None` when
+/// there is none. A backslash starts an escape wherever it is in JSON text (only strings
+/// hold one), so escapes are found without parsing.
+fn mend_lone_surrogates(json: &str) -> Option<(String, usize, usize)> {
+    let bytes = json.as_bytes();
+    let escape_at = |i: usize| -> Option<u32> {
+        let hex = bytes.get(i..i + 6)?.strip_prefix(b"\\u")?;
+        u32::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    };
+    let mut lone = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match escape_at(i) {
+            Some(0xD800..=0xDBFF) if matches!(escape_at(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                lone.push(i);
+                i += 6;
+            }
+            // Any other escape: its backslash and the character after it.
+            _ => i += 2,
+        }
+    }
+    let first = *lone.first()?;
+    let mut mended = bytes.to_vec();
+    for &at in &lone {
+        mended[at..at + 6].copy_from_slice(b"\\ufffd");
+    }
+    // ASCII replaced by ASCII: still UTF-8.
+    let mended = String::from_utf8(mended).ok()?;
+    Some((mended, lone.len(), first))
+}
+
+/// [`parse`] without mending.
+fn parse_exact(json: &str, options: &Options) -> Decoded {
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let fields = Fields {
         text: &options.text_field,
@@ -378,12 +448,38 @@ mod tests {
     #[test]
     fn escapes_nul_and_lone_surrogates() {
         assert_eq!(json(r#"{"text":"a\u0000b"}"#).text.as_deref(), Ok("a\0b"));
-        let error = json(r#"{"text":"a\ud800b"}"#).text.unwrap_err();
-        assert!(error.starts_with("invalid JSON"), "{error}");
         assert_eq!(
             json(r#"{"text":"\ud83d\ude00"}"#).text.as_deref(),
             Ok("\u{1F600}")
         );
+        // Lone surrogates, high or low, in the text or the id: replaced, with a warning that
+        // counts them; an escaped backslash before "ud800" is no escape of a surrogate.
+        let decoded = json(r#"{"id":"x\udc00","text":"a\ud800b \\ud800 \ud83d\ude00 \ud83d"}"#);
+        assert_eq!(decoded.id.as_deref(), Some("x\u{FFFD}"));
+        assert_eq!(
+            decoded.text.as_deref(),
+            Ok("a\u{FFFD}b \\ud800 \u{1F600} \u{FFFD}")
+        );
+        assert_eq!(decoded.warnings.len(), 1);
+        assert!(
+            decoded.warnings[0].starts_with("3 escaped lone surrogate(s) (the first at byte 8 "),
+            "{:?}",
+            decoded.warnings
+        );
+        // Refused with --strict, the id kept for the record.
+        let strict = Options {
+            strict: true,
+            ..options()
+        };
+        let line = r#"{"id":"x","text":"a\ud800b"}"#;
+        let decoded = decode_json_line(line.as_bytes().to_vec(), &strict).unwrap();
+        assert_eq!(decoded.id.as_deref(), Some("x"));
+        let error = decoded.text.unwrap_err();
+        assert!(error.contains("1 escaped lone surrogate(s)"), "{error}");
+        assert!(error.contains("--strict"), "{error}");
+        // Other errors are left as they are.
+        let error = json(r#"{"text":"a\ud800b""#).text.unwrap_err();
+        assert!(error.starts_with("invalid JSON"), "{error}");
     }
 
     #[test]

@@ -144,8 +144,9 @@ pub struct InputArgs {
     /// too, with a warning.
     #[arg(long, value_name = "NAME")]
     pub lang_field: Option<String>,
-    /// Reject documents that are not valid UTF-8 (an error record) instead of replacing the
-    /// invalid bytes with U+FFFD (a record with a warning).
+    /// Reject documents that are not valid UTF-8, or whose JSON escapes a lone surrogate
+    /// (an error record), instead of replacing the invalid bytes or escapes with U+FFFD (a
+    /// record with a warning).
     #[arg(long)]
     pub strict: bool,
 }
