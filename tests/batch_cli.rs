@@ -737,6 +737,22 @@ fn partial_statistics_merge_into_the_single_run() {
     );
     assert_eq!(fs::read_dir(dir.path().join("parts")).unwrap().count(), 3);
 
+    // A file where the folder should be: a usage error, and nothing written.
+    fs::write(dir.path().join("taken"), "mine").unwrap();
+    let refused = run_in(
+        dir.path(),
+        &["-", "--stats-dir", "taken"],
+        docs[..1].concat().as_bytes(),
+    );
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("not a folder"),
+        "{}",
+        refused.stderr
+    );
+    assert!(refused.stdout.is_empty());
+    assert_eq!(fs::read(dir.path().join("taken")).unwrap(), b"mine");
+
     // A worker run twice on the same part replaces its own file.
     let again = run_in(
         dir.path(),

@@ -152,6 +152,17 @@ impl Outputs {
             .collect();
         files::check_outputs(&args.input.paths, &named, &crate::input::EXTENSIONS)
             .map_err(Stop::Refused)?;
+        // A usage error, as an output that is a folder is: refused before any file is made.
+        if let Some(dir) = out
+            .stats_dir
+            .as_deref()
+            .filter(|d| d.exists() && !d.is_dir())
+        {
+            return Err(Stop::Refused(format!(
+                "--stats-dir {}: not a folder (something else has that name): name a folder, new or existing",
+                dir.display()
+            )));
+        }
         if !named.is_empty() || out.stats_dir.is_some() {
             // Before the first temporary file exists. Without it an interrupted run only
             // leaves litter: no reason to refuse the run.
