@@ -89,9 +89,9 @@ pub(super) fn sentence_units(text: &str, range: Range<usize>, out: &mut Vec<Rang
     let mut i = range.start;
     while i < range.end {
         if cutter.idle() {
-            // Nothing pending: skip to the next byte that may begin a stop or a line break
-            // (most of a text), a byte at a time without decoding.
-            while i < range.end && !MAY_STOP[usize::from(bytes[i])] {
+            // Nothing pending: skip to the next stop or line break (most of a text), a byte
+            // at a time without decoding.
+            while i < range.end && !(MAY_STOP[usize::from(bytes[i])] && stop_at(bytes, i)) {
                 i += 1;
             }
         }
@@ -166,8 +166,28 @@ fn is_stop(c: char) -> bool {
     )
 }
 
+/// Whether a stop that ends a sentence by itself ([`is_stop`] but quotes, which only follow
+/// one) or a line break begins at `i`, whose byte is in [`MAY_STOP`]: the lead bytes are
+/// those of many letters too (an Arabic letter in two of three, Devanagari's vowel signs),
+/// so the bytes after them are checked before the character is decoded. `i` is at a
+/// character's start or within an ASCII run, so a lead byte is followed by its own.
+#[inline]
+fn stop_at(bytes: &[u8], i: usize) -> bool {
+    let next = |n: usize| bytes.get(i + n).copied().unwrap_or(0);
+    match bytes[i] {
+        0xD8 => next(1) == 0x9F,                                   // ؟ U+061F
+        0xDB => next(1) == 0x94,                                   // ۔ U+06D4
+        0xE0 => next(1) == 0xA5 && matches!(next(2), 0xA4 | 0xA5), // । ॥
+        0xE2 => next(1) == 0x80 && next(2) == 0xA6,                // … U+2026
+        0xE3 => next(1) == 0x80 && next(2) == 0x82,                // 。 U+3002
+        0xEF => next(1) == 0xBC && matches!(next(2), 0x81 | 0x9F), // ！ ？
+        _ => true,                                                 // . ! ? \n
+    }
+}
+
 /// The bytes a stop ([`is_stop`], quotes aside: they only follow one) or a line break may
-/// begin with: the ASCII ones and the lead bytes of the others' UTF-8.
+/// begin with: the ASCII ones and the lead bytes of the others' UTF-8 ([`stop_at`] checks
+/// the bytes after a lead).
 const MAY_STOP: [bool; 256] = {
     let mut table = [false; 256];
     let mut i = 0;
@@ -391,6 +411,8 @@ mod tests {
                     proptest::sample::select(vec![
                         ".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।", "॥", "\"", "»", "”",
                         " ", "\n", "\u{A0}", "\u{3000}", "\u{2028}", "«", "“", "ـ", "ा",
+                        // Letters and marks whose UTF-8 begins as a stop's does.
+                        "ا", "ۓ", "ि", "ॐ", "’", "、", "＂", "ｱ",
                     ]).prop_map(String::from),
                 ],
                 0..40,
