@@ -11,11 +11,11 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::Lang;
 use crate::detect::{Detection, Detector, LanguageSpan};
 use crate::normalize::Normalizer;
 use crate::tf::{Bigrams, CorpusStats, TermCounts, term_hash};
 use crate::tokenize::{Span, TokenKind};
+use crate::{Lang, Script};
 pub use builder::PipelineBuilder;
 use term_cache::{Known, Term};
 use words::LangTools;
@@ -220,11 +220,11 @@ impl Pipeline {
     /// count, terms and tokens replaced).
     fn count_into(&self, text: &str, analysis: &mut Analysis) {
         let Analysis {
+            detection,
             spans,
             token_count,
             terms,
             tokens,
-            ..
         } = analysis;
         let spans = &*spans;
         let normalizer = &self.config.normalizer;
@@ -234,11 +234,20 @@ impl Pipeline {
         let mut tools = self.tools(lang);
         // Room for the distinct terms of a news document of this size (about one in eight
         // bytes; their text about half the document's), up to what a long document's first
-        // pages need: the counts then rarely grow.
+        // pages need: the counts then rarely grow. Han, kana and hangul make a term of about
+        // every character (bigrams): one in three bytes, their text twice the document's.
+        let cjk = matches!(
+            detection.script,
+            Some(Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul)
+        );
+        let (distinct, term_bytes) = match cjk {
+            true => (text.len() / 3, text.len().saturating_mul(2)),
+            false => (text.len() / 8, text.len() / 2),
+        };
         terms.clear();
         terms.reserve(
-            (text.len() / 8).min(MAX_PRESIZED_TERMS),
-            (text.len() / 2).min(8 * MAX_PRESIZED_TERMS),
+            distinct.min(MAX_PRESIZED_TERMS),
+            term_bytes.min(8 * MAX_PRESIZED_TERMS),
         );
         tokens.clear();
         if self.config.keep_tokens {
