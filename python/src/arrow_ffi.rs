@@ -11,7 +11,7 @@ use std::ffi::{CStr, c_int};
 
 use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema, from_ffi, to_ffi};
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
-use arrow_array::{Array, ArrayRef, RecordBatch, StructArray, make_array};
+use arrow_array::{Array, ArrayRef, RecordBatch, StructArray, make_array, new_empty_array};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -37,9 +37,9 @@ pub(crate) fn import_arrays(obj: &Bound<'_, PyAny>) -> PyResult<Vec<ArrayRef>> {
         // SAFETY: capsules so named hold these structs (Arrow's PyCapsule interface), alive
         // as long as the capsules; `from_raw` moves the array out and leaves the capsule a
         // released one, which its destructor ignores.
-        let data = unsafe { from_ffi(FFI_ArrowArray::from_raw(array.as_ptr()), schema.as_ref()) }
-            .map_err(arrow_error)?;
-        return Ok(vec![make_array(data)]);
+        let (schema, array) =
+            unsafe { (schema.as_ref(), FFI_ArrowArray::from_raw(array.as_ptr())) };
+        return Ok(vec![import(array, schema)?]);
     }
     if obj.hasattr(pyo3::intern!(obj.py(), "__arrow_c_stream__"))? {
         let capsule = obj
@@ -74,10 +74,30 @@ fn read_stream(mut stream: FFI_ArrowArrayStream) -> PyResult<Vec<ArrayRef>> {
         if array.is_released() {
             return Ok(arrays);
         }
-        // SAFETY: the stream's arrays have the stream's schema.
-        let data = unsafe { from_ffi(array, &schema) }.map_err(arrow_error)?;
-        arrays.push(make_array(data));
+        arrays.push(import(array, &schema)?);
     }
+}
+
+/// The array `array` of type `schema` as arrow-array has it: ValueError, not a panic, for a
+/// released array or schema (capsules already consumed) and for an array whose buffers do
+/// not fit the schema's type (`ArrayData::validate`: the buffers' count and sizes, the first
+/// and last offsets, not every value). An empty array is a new empty array of the type: the
+/// import reports no bytes of values for one, which the check would refuse for an empty
+/// slice that starts past 0 (`pa.array(["x", "y"])[1:1]`).
+fn import(array: FFI_ArrowArray, schema: &FFI_ArrowSchema) -> PyResult<ArrayRef> {
+    if array.is_released() || schema.release.is_none() {
+        return Err(arrow_error(
+            "the array or its schema was released (the capsules of __arrow_c_array__ can be read only once)",
+        ));
+    }
+    // SAFETY: a live array and schema; whether they agree is checked by `validate` before
+    // anything reads the values.
+    let data = unsafe { from_ffi(array, schema) }.map_err(arrow_error)?;
+    if data.is_empty() {
+        return Ok(new_empty_array(data.data_type()));
+    }
+    data.validate().map_err(arrow_error)?;
+    Ok(make_array(data))
 }
 
 /// The stream's own error message when a call of it failed.

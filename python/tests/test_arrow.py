@@ -123,3 +123,35 @@ def test_the_text_is_not_copied(pipeline):
     # pyarrow's pool holds no new buffer of the text's size: the output is made by Rust and
     # the input was never copied into pyarrow's memory.
     assert pa.total_allocated_bytes() - before < text_bytes / 10
+
+
+@pytest.mark.parametrize("type_", [pa.string(), pa.large_string(), pa.string_view()])
+def test_empty_slices_give_empty_batches(pipeline, type_):
+    schema = pipeline.analyze_arrow(pa.array(TEXTS, type_)).schema
+    array = pa.array(["x", "y", "z"], type_)
+    for empty in [array[1:1], array[3:3], array[0:0]]:
+        stats = wordmill.CorpusStats()
+        batch = pipeline.analyze_arrow(empty, stats=stats)
+        assert batch.num_rows == 0 and batch.schema == schema
+        assert stats.documents == 0
+    chunked = pa.chunked_array([array[1:1], array[1:3], array[2:2]], type_)
+    batch = pipeline.analyze_arrow(chunked)
+    assert batch.to_pylist() == expected_rows(pipeline, ["y", "z"])
+
+
+class _Capsules:
+    def __init__(self, make):
+        self.make = make
+
+    def __arrow_c_array__(self, requested_schema=None):
+        return self.make()
+
+
+def test_consumed_or_mismatched_capsules_are_value_errors(pipeline):
+    pair = pa.array(["Oman"]).__arrow_c_array__()
+    assert pipeline.analyze_arrow(_Capsules(lambda: pair)).num_rows == 1
+    with pytest.raises(ValueError, match="released"):
+        pipeline.analyze_arrow(_Capsules(lambda: pair))
+    text, numbers = pa.array(["x"]), pa.array([1, 2, 3])
+    with pytest.raises(ValueError, match="invalid Arrow data"):
+        pipeline.analyze_arrow(_Capsules(lambda: (text.__arrow_c_array__()[0], numbers.__arrow_c_array__()[1])))
