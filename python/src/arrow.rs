@@ -17,15 +17,14 @@ use arrow_array::{
 };
 use arrow_buffer::{Buffer, NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Fields, Schema};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
 use crate::arrow_ffi::{import_arrays, to_pyarrow};
 use crate::options::script_name;
-use crate::pool::run_parallel;
+use crate::pool::{run_in_chunks, run_parallel};
 use crate::stats;
-use wordmill::tf::CorpusStats;
 
 /// `Pipeline.analyze_arrow`.
 pub(crate) fn analyze<'py>(
@@ -42,11 +41,25 @@ pub(crate) fn analyze<'py>(
         .map(|chunk| TextColumn::new(chunk.as_ref()))
         .collect::<PyResult<Vec<_>>>()?;
     let documents: Vec<Option<&[u8]>> = columns.iter().flat_map(TextColumn::values).collect();
-    let count_stats = stats.is_some();
-    let (joined, counted) = run_parallel(py, threads, || {
+    // The statistics given are borrowed from before the analysis to the merge: a call that
+    // could not add to them fails before any work, not after it.
+    let mut given = stats
+        .as_ref()
+        .map(|stats| {
+            stats.try_borrow_mut().map_err(|_| {
+                PyRuntimeError::new_err(
+                    "analyze_arrow cannot add to the CorpusStats given as stats: it is in use (by another thread's call, or by the call that is running this one, such as its add() reading a mapping); nothing was analysed",
+                )
+            })
+        })
+        .transpose()?;
+    let mut counting = given.is_some().then(stats::Counting::default);
+    let mut pieces: Vec<Rows> = Vec::new();
+    let size = |i: usize| documents[i].map_or(0, <[u8]>::len);
+    run_in_chunks(py, threads, documents.len(), size, |chunk| {
         // Invalid UTF-8 (which a conforming producer never gives) is read as U+FFFD. (Checked
         // with simdutf8 first: `from_utf8_lossy`'s own check is slower on valid text.)
-        let texts: Vec<Option<Cow<'_, str>>> = documents
+        let texts: Vec<Option<Cow<'_, str>>> = documents[chunk]
             .par_iter()
             .map(|doc| {
                 doc.map(|bytes| match simdutf8::basic::from_utf8(bytes) {
@@ -58,56 +71,39 @@ pub(crate) fn analyze<'py>(
         let present: Vec<&str> = texts.iter().flatten().map(|text| &**text).collect();
         let analyses = pipeline.analyze_all(&present);
         // The statistics as `analyze_batch` counts them (one per thread over its share of the
-        // documents, then merged), but with the rows made and the analyses freed beside the
-        // merge, which runs on one thread while the others would wait.
-        let shares = if count_stats {
-            let share = analyses.len().div_ceil(rayon::current_num_threads()).max(1);
-            analyses.par_chunks(share).map(count).collect()
-        } else {
-            Vec::new()
-        };
-        let (counted, joined) = rayon::join(
-            || {
-                let merged = shares
-                    .into_par_iter()
-                    .reduce(CorpusStats::new, CorpusStats::merged);
-                count_stats.then_some(merged)
-            },
-            || {
-                let joined = record_rows(&texts, &analyses, top);
-                analyses.into_par_iter().for_each(drop);
-                joined
-            },
-        );
-        (joined, counted)
+        // documents, merged at the end), then the rows made and the analyses freed.
+        if let Some(counting) = &mut counting {
+            counting.add(&analyses);
+        }
+        pieces.extend(record_rows(&texts, &analyses, top));
+        analyses.into_par_iter().for_each(drop);
     })?;
-    if let (Some(stats), Some(counted)) = (stats, counted) {
+    let (joined, counted) = run_parallel(py, threads, || {
+        rayon::join(
+            || Rows::join(pieces),
+            || counting.map(stats::Counting::finish),
+        )
+    })?;
+    // Everything that can fail before the statistics change: a failed call leaves them as
+    // they were, so that trying again does not count the documents twice.
+    let batch = joined.into_record_batch()?;
+    let out = to_pyarrow(py, batch)?;
+    if let (Some(given), Some(counted)) = (&mut given, counted) {
         // `merged` merges the smaller into the larger: no copy of the counts when the
         // statistics given were empty.
-        let mut stats = stats.borrow_mut();
-        let given = std::mem::take(&mut stats.inner);
-        stats.inner = given.merged(counted);
+        let inner = std::mem::take(&mut given.inner);
+        given.inner = inner.merged(counted);
     }
-    let batch = joined.into_record_batch()?;
-    to_pyarrow(py, batch)
+    Ok(out)
 }
 
-/// The statistics of some analyses.
-fn count(analyses: &[wordmill::Analysis]) -> CorpusStats {
-    let mut stats = CorpusStats::new();
-    for analysis in analyses {
-        stats.add_document(analysis.lang(), &analysis.terms);
-    }
-    stats
-}
-
-/// The rows of `analyses` (those of the texts that are not null, in order) as one piece,
-/// with a null row for each null text.
+/// The rows of `analyses` (those of the texts that are not null, in order) in pieces to
+/// join, with a null row for each null text.
 fn record_rows(
     texts: &[Option<Cow<'_, str>>],
     analyses: &[wordmill::Analysis],
     top: Option<usize>,
-) -> Rows {
+) -> Vec<Rows> {
     let mut analysed = analyses.iter();
     let rows: Vec<Option<&wordmill::Analysis>> = texts
         .iter()
@@ -119,11 +115,9 @@ fn record_rows(
         1 => 1,
         n => n * 4,
     };
-    let pieces: Vec<Rows> = rows
-        .par_chunks(rows.len().div_ceil(tasks).max(1))
+    rows.par_chunks(rows.len().div_ceil(tasks).max(1))
         .map(|chunk| Rows::of(chunk, top))
-        .collect();
-    Rows::join(pieces)
+        .collect()
 }
 
 /// One chunk of the input, its strings seen as bytes (Arrow strings are UTF-8; each

@@ -9,7 +9,7 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::analysis::{Analysis, BatchAnalysis};
 use crate::options::Int;
-use crate::pool::{run_parallel, thread_count};
+use crate::pool::{run_in_chunks, run_parallel, thread_count};
 use crate::stages::{Detector, Normalizer, RELEASE_GIL_BYTES, Tokenizer};
 use crate::stats::CorpusStats;
 use crate::text::Text;
@@ -190,6 +190,10 @@ impl Pipeline {
     /// With `stats=False` the statistics are not counted (reading `.stats` is then an
     /// AttributeError): counting them costs about a fifth of the call on one thread, which
     /// callers that need only the analyses save.
+    /// Ctrl-C stops a long batch: the documents are analysed in chunks (of up to 2 MiB of
+    /// text and 4,096 documents per thread) and Python's signal handlers run between them, so
+    /// KeyboardInterrupt is raised within a chunk's time (a fraction of a second on news
+    /// text) and nothing is returned.
     #[pyo3(signature = (texts, threads = None, stats = true))]
     fn analyze_batch(
         &self,
@@ -200,14 +204,20 @@ impl Pipeline {
     ) -> PyResult<BatchAnalysis> {
         let threads = thread_count(threads.as_ref())?;
         let texts = Text::extract_all(texts)?;
-        let (analyses, counted) = run_parallel(py, threads, || {
-            if stats {
-                let batch = self.inner.analyze_batch(&texts);
-                (batch.documents, Some(batch.stats))
-            } else {
-                (self.inner.analyze_all(&texts), None)
+        let mut analyses = Vec::with_capacity(texts.len());
+        let mut counting = stats.then(crate::stats::Counting::default);
+        let size = |i: usize| texts[i].len();
+        run_in_chunks(py, threads, texts.len(), size, |chunk| {
+            let done = self.inner.analyze_all(&texts[chunk]);
+            if let Some(counting) = &mut counting {
+                counting.add(&done);
             }
+            analyses.extend(done);
         })?;
+        let counted = match counting {
+            Some(counting) => Some(run_parallel(py, threads, || counting.finish())?),
+            None => None,
+        };
         let documents = PyList::empty(py);
         for (analysis, text) in analyses.into_iter().zip(texts) {
             documents.append(Analysis::new(analysis, text))?;
@@ -231,9 +241,15 @@ impl Pipeline {
     /// - terms: list<struct<term: string, count: int64>>, every term in order of first
     ///   occurrence, or with top=k the k most frequent (ties alphabetically).
     ///
-    /// A null text gives a row of nulls. With `stats`, a CorpusStats, the documents'
-    /// statistics are added to it. Runs in parallel with the GIL released, as analyze_batch
-    /// (`threads`: from 1 to MAX_THREADS, or None for one per core).
+    /// A null text gives a row of nulls; an empty array or slice, an empty RecordBatch.
+    /// With `stats`, a CorpusStats, the documents' statistics are added to it once the call
+    /// has succeeded: a call that fails (or is interrupted) leaves it as it was. The call
+    /// holds `stats` from start to end: a RuntimeError, before any work, when it is in use
+    /// (by a call running on another thread, or by the call that runs this one); meanwhile
+    /// other threads' calls that change it (add, merge) raise RuntimeError. Runs in parallel
+    /// with the GIL released, in chunks that Ctrl-C interrupts, as analyze_batch (`threads`:
+    /// from 1 to MAX_THREADS, or None for one per core). ValueError for Arrow data that does
+    /// not hold what its schema says, or whose capsules were already consumed.
     #[pyo3(signature = (array, threads = None, stats = None, top = None))]
     fn analyze_arrow<'py>(
         &self,

@@ -7,6 +7,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyDict, PyMapping, PyTuple, PyType};
+use rayon::prelude::*;
 use wordmill::tf::{self, Norm, RankBy, TermCounts};
 
 use crate::analysis::{Analysis, Terms};
@@ -468,5 +469,39 @@ impl Bm25 {
         };
         let query = query.iter().map(|t| Cow::Borrowed(&**t));
         Ok(self.inner.score(&stats.inner, doc.counts(), query))
+    }
+}
+
+/// Corpus statistics counted chunk after chunk of a batch as `Pipeline::analyze_batch` counts
+/// them: one statistics per thread, over its share of each chunk, merged at the end. (Equal
+/// to the statistics of the whole batch counted at once, whatever the chunks and threads.)
+#[derive(Default)]
+pub(crate) struct Counting {
+    shares: Vec<tf::CorpusStats>,
+}
+
+impl Counting {
+    /// Counts `analyses`, on the current rayon pool.
+    pub fn add(&mut self, analyses: &[wordmill::Analysis]) {
+        let threads = rayon::current_num_threads().max(1);
+        if self.shares.len() < threads {
+            self.shares.resize_with(threads, tf::CorpusStats::new);
+        }
+        let share = analyses.len().div_ceil(threads).max(1);
+        self.shares
+            .par_iter_mut()
+            .zip(analyses.par_chunks(share))
+            .for_each(|(stats, analyses)| {
+                for analysis in analyses {
+                    stats.add_document(analysis.lang(), &analysis.terms);
+                }
+            });
+    }
+
+    /// The statistics of everything counted (merged on the current rayon pool).
+    pub fn finish(self) -> tf::CorpusStats {
+        self.shares
+            .into_par_iter()
+            .reduce(tf::CorpusStats::new, tf::CorpusStats::merged)
     }
 }

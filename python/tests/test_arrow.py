@@ -125,6 +125,44 @@ def test_the_text_is_not_copied(pipeline):
     assert pa.total_allocated_bytes() - before < text_bytes / 10
 
 
+class _Mapping(dict):
+    """A mapping whose reading runs `during(...)` once: code re-entered from CorpusStats.add."""
+
+    def __init__(self, during):
+        super().__init__({"muscat": 1})
+        self.during = during
+
+    def keys(self):
+        self.during()
+        return super().keys()
+
+    def items(self):
+        self.during()
+        return super().items()
+
+    def __iter__(self):
+        self.during()
+        return super().__iter__()
+
+
+def test_statistics_in_use_are_a_runtime_error_before_any_work(pipeline):
+    stats = wordmill.CorpusStats()
+    caught = []
+
+    def during():
+        if caught:
+            return
+        with pytest.raises(RuntimeError, match="in use") as error:
+            pipeline.analyze_arrow(pa.array(TEXTS), stats=stats)
+        caught.append(error)
+
+    stats.add(_Mapping(during))
+    assert caught, "add() did not read the mapping"
+    assert stats.documents == 1  # the mapping alone: analyze_arrow added nothing
+    pipeline.analyze_arrow(pa.array(TEXTS), stats=stats)
+    assert stats.documents == 1 + len(TEXTS)
+
+
 @pytest.mark.parametrize("type_", [pa.string(), pa.large_string(), pa.string_view()])
 def test_empty_slices_give_empty_batches(pipeline, type_):
     schema = pipeline.analyze_arrow(pa.array(TEXTS, type_)).schema
@@ -137,6 +175,20 @@ def test_empty_slices_give_empty_batches(pipeline, type_):
     chunked = pa.chunked_array([array[1:1], array[1:3], array[2:2]], type_)
     batch = pipeline.analyze_arrow(chunked)
     assert batch.to_pylist() == expected_rows(pipeline, ["y", "z"])
+
+
+def test_a_failed_call_leaves_the_statistics_alone(pipeline, monkeypatch):
+    import sys
+
+    stats = wordmill.CorpusStats()
+    array = pa.array(TEXTS)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # the result cannot be made
+    with pytest.raises(ImportError):
+        pipeline.analyze_arrow(array, stats=stats)
+    assert stats.documents == 0
+    monkeypatch.undo()
+    pipeline.analyze_arrow(array, stats=stats)
+    assert stats.documents == len(TEXTS)
 
 
 class _Capsules:

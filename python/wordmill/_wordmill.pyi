@@ -185,7 +185,8 @@ class Pipeline:
     ) -> BatchAnalysis:
         """Parallel analysis with the GIL released; results in input order; corpus statistics
         unless stats=False. texts is an iterable of str (one str alone is a TypeError);
-        threads from 1 to MAX_THREADS, None for one per core (ValueError otherwise)."""
+        threads from 1 to MAX_THREADS, None for one per core (ValueError otherwise).
+        Analysed in chunks: Ctrl-C raises KeyboardInterrupt within a fraction of a second."""
     def analyze_arrow(
         self,
         array: Union[_ArrowArrayExportable, _ArrowStreamExportable],
@@ -196,7 +197,9 @@ class Pipeline:
         """A pyarrow.RecordBatch: lang, script, confidence, reliable, token_count, term_count
         (distinct terms), terms (list<struct<term: string, count: int64>>), one row per input row; a row of
         nulls for a null text. array: strings (string, large_string, string_view) or a null
-        array. threads as in analyze_batch; top: the top k terms, k >= 0."""
+        array (an empty one gives an empty batch). threads as in analyze_batch; top: the
+        top k terms, k >= 0. stats is added to only when the call succeeds (RuntimeError,
+        before any work, when it is in use elsewhere). Interruptible as analyze_batch."""
 
 @final
 class CorpusStats:
