@@ -269,7 +269,8 @@ pub(crate) fn terms_dict<'py>(py: Python<'py>, terms: &TermCounts) -> PyResult<B
 }
 
 /// A document's terms and how often each occurs, in order of first occurrence: a read-only
-/// mapping (registered as a `collections.abc.Mapping`), like a `collections.Counter`.
+/// mapping (registered as a `collections.abc.Mapping`), like a `collections.Counter`. Equal
+/// to another Terms or a mapping with the same terms and counts, in whatever order.
 ///
 /// >>> import wordmill
 /// >>> terms = wordmill.Pipeline().analyze("Muscat is the capital of Oman, and Muscat is on the coast.").terms
@@ -366,7 +367,10 @@ impl Terms {
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
         if let Ok(other) = other.cast::<Terms>() {
-            return Ok(other.get().counts() == self.counts());
+            // As mappings: the same terms with the same counts, in any order.
+            let (mine, theirs) = (self.counts(), other.get().counts());
+            return Ok(mine.len() == theirs.len()
+                && mine.iter().all(|(term, count)| theirs.count(term) == count));
         }
         self.to_dict(py)?.eq(other)
     }
@@ -386,8 +390,7 @@ impl Terms {
 /// (['eng', 'ara'], 2)
 #[pyclass(frozen, module = "wordmill", sequence)]
 pub struct BatchAnalysis {
-    /// The analyses, in input order: a list of Analysis.
-    #[pyo3(get)]
+    /// The analyses, in input order.
     pub documents: Py<PyList>,
     /// Statistics of all the documents, unless `analyze_batch` was asked for none
     /// (`stats=False`).
@@ -409,8 +412,40 @@ impl BatchAnalysis {
         }
     }
 
+    /// The analyses, in input order: a new list each time (changing it changes nothing
+    /// in the batch).
+    #[getter]
+    fn documents<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.documents.bind(py).iter())
+    }
+
     fn __len__(&self, py: Python<'_>) -> usize {
         self.documents.bind(py).len()
+    }
+
+    /// The position of the first analysis equal to `value` (from `start`, before `stop`),
+    /// as list.index: ValueError when there is none.
+    #[pyo3(signature = (value, start = 0, stop = None))]
+    fn index<'py>(
+        &self,
+        py: Python<'py>,
+        value: &Bound<'py, PyAny>,
+        start: isize,
+        stop: Option<isize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let stop = stop.unwrap_or(isize::MAX);
+        self.documents
+            .bind(py)
+            .call_method1("index", (value, start, stop))
+    }
+
+    /// How many analyses are equal to `value`.
+    fn count(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<usize> {
+        self.documents
+            .bind(py)
+            .as_any()
+            .call_method1("count", (value,))?
+            .extract()
     }
 
     /// `batch[i]`, an Analysis (negative `i` counting from the end), or `batch[i:j:k]`, a

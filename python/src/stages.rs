@@ -255,6 +255,8 @@ impl Tokenizer {
         normalizer: Option<&Normalizer>,
         lang: String,
     ) -> PyResult<Bound<'py, PyList>> {
+        // Checked with or without a normalizer: a bad code is an error either way.
+        let lang = options::lang(&lang)?;
         let text = Text::extract(text)?;
         let original = text.original.bind(py);
         let mut offsets = CharOffsets::new(&text);
@@ -276,7 +278,6 @@ impl Tokenizer {
         let mut result = Ok(());
         match normalizer {
             Some(normalizer) => {
-                let lang = options::lang(&lang)?;
                 self.inner
                     .for_each_normalized(&text, &normalizer.inner, lang, |token, term| {
                         if result.is_ok() {

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyDict, PyMapping, PyTuple, PyType};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyMapping, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 use wordmill::tf::{self, Norm, RankBy, TermCounts};
 
@@ -188,11 +188,26 @@ impl CorpusStats {
         PyBytes::new(py, &self.inner.to_bytes())
     }
 
-    /// Loads statistics written by to_bytes (ValueError when the data is not such
-    /// statistics, is of another format version, or is damaged).
+    /// Loads statistics written by to_bytes from bytes or any other buffer (bytearray,
+    /// memoryview, mmap; ValueError when the data is not such statistics, is of another
+    /// format version, or is damaged).
     #[classmethod]
-    fn from_bytes(_cls: &Bound<'_, PyType>, data: &[u8]) -> PyResult<CorpusStats> {
-        tf::CorpusStats::from_bytes(data)
+    fn from_bytes(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<CorpusStats> {
+        // Another buffer than bytes is copied (by memoryview, which refuses what is none).
+        let copy;
+        let data = match data.cast::<PyBytes>() {
+            Ok(bytes) => bytes,
+            Err(_) => {
+                let view = data
+                    .py()
+                    .import("builtins")?
+                    .getattr("memoryview")?
+                    .call1((data,))?;
+                copy = view.call_method0("tobytes")?.cast_into::<PyBytes>()?;
+                &copy
+            }
+        };
+        tf::CorpusStats::from_bytes(data.as_bytes())
             .map(CorpusStats::new)
             .map_err(value_error)
     }
@@ -452,6 +467,10 @@ impl Bm25 {
     }
 
     /// The BM25 score of `doc` for a query: the sum of the weights of the query's terms.
+    /// The query is terms, as the pipeline makes them: an iterable of terms, one term (a str
+    /// without whitespace), or an Analysis or Terms of the query (its distinct terms), such as
+    /// `pipeline.analyze(query, lang=...)` gives. A str with whitespace is a ValueError (it
+    /// would match no term: analyse it first), bytes a TypeError.
     fn score(
         &self,
         stats: PyRef<'_, CorpusStats>,
@@ -459,14 +478,41 @@ impl Bm25 {
         query: &Bound<'_, PyAny>,
     ) -> PyResult<f64> {
         let doc = DocTerms::extract(doc)?;
-        let query = if query.is_instance_of::<pyo3::types::PyString>() {
-            vec![query.extract::<PyBackedStr>()?]
+        if query.is_instance_of::<PyBytes>() || query.is_instance_of::<PyByteArray>() {
+            return Err(PyTypeError::new_err(format!(
+                "the query must be terms (str), not {}: decode it, then analyse it with Pipeline.analyze(query, lang=...) and pass the result",
+                query.get_type().name()?
+            )));
+        }
+        let analysed = if query.is_instance_of::<Analysis>() || query.is_instance_of::<Terms>() {
+            Some(DocTerms::extract(query)?)
+        } else {
+            None
+        };
+        let query: Vec<PyBackedStr> = if analysed.is_some() {
+            Vec::new()
+        } else if query.is_instance_of::<PyString>() {
+            let term = query.extract::<PyBackedStr>()?;
+            if term.chars().any(char::is_whitespace) {
+                return Err(PyValueError::new_err(format!(
+                    "the query {:?} is text, not a term: analyse it with Pipeline.analyze(query, lang=...) and pass the analysis (or its terms)",
+                    &*term
+                )));
+            }
+            vec![term]
         } else {
             query
                 .try_iter()?
                 .map(|term| term?.extract::<PyBackedStr>())
                 .collect::<PyResult<_>>()?
         };
+        if let Some(analysed) = &analysed {
+            let terms = analysed
+                .counts()
+                .iter()
+                .map(|(term, _)| Cow::Borrowed(term));
+            return Ok(self.inner.score(&stats.inner, doc.counts(), terms));
+        }
         let query = query.iter().map(|t| Cow::Borrowed(&**t));
         Ok(self.inner.score(&stats.inner, doc.counts(), query))
     }

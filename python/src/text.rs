@@ -60,8 +60,16 @@ impl Text {
             )));
         }
         let mut all = Vec::with_capacity(texts.len().unwrap_or(0));
-        for text in texts.try_iter()? {
-            all.push(Text::extract(&text?)?);
+        for (i, text) in texts.try_iter()?.enumerate() {
+            let text = text?;
+            let text = Text::extract(&text).map_err(|e| {
+                if e.is_instance_of::<PyTypeError>(texts.py()) {
+                    PyTypeError::new_err(format!("document {i}: {}", e.value(texts.py())))
+                } else {
+                    e
+                }
+            })?;
+            all.push(text);
         }
         Ok(all)
     }

@@ -74,6 +74,7 @@ class Detection:
 @final
 class Terms(Mapping[str, int]):
     """A document's terms and their counts, in order of first occurrence (read-only).
+    Equal to any mapping of the same terms and counts, in whatever order.
 
     >>> terms = Pipeline().analyze("Muscat, Muscat and Oman").terms
     >>> terms["muscat"], terms.total(), terms.most_common(1)
@@ -141,7 +142,8 @@ class BatchAnalysis:
     batch[i] is an Analysis (batch[-1] the last); batch[i:j] a list of Analysis."""
 
     @property
-    def documents(self) -> list[Analysis]: ...
+    def documents(self) -> list[Analysis]:
+        """The analyses, in input order: a new list each time (a copy)."""
     @property
     def stats(self) -> CorpusStats:
         """An AttributeError when analyze_batch was called with stats=False."""
@@ -151,6 +153,8 @@ class BatchAnalysis:
     @overload
     def __getitem__(self, index: slice, /) -> list[Analysis]: ...
     def __iter__(self) -> Iterator[Analysis]: ...
+    def index(self, value: object, start: int = 0, stop: Optional[int] = None) -> int: ...
+    def count(self, value: object) -> int: ...
 
 @final
 class Pipeline:
@@ -228,7 +232,8 @@ class CorpusStats:
         """(term, document frequency, collection frequency), best first."""
     def to_bytes(self) -> bytes: ...
     @classmethod
-    def from_bytes(cls, data: bytes) -> CorpusStats: ...
+    def from_bytes(cls, data: Union[bytes, bytearray, memoryview]) -> CorpusStats:
+        """From to_bytes' bytes, or any buffer (bytearray, memoryview, mmap)."""
     def to_json(self) -> str: ...
     @classmethod
     def from_json(cls, json: str) -> CorpusStats: ...
@@ -259,7 +264,12 @@ class Bm25:
     def idf(self, stats: CorpusStats, term: str) -> float: ...
     def weights(self, stats: CorpusStats, doc: _DocumentTerms) -> list[tuple[str, float]]: ...
     def top(self, stats: CorpusStats, doc: _DocumentTerms, k: int = 10) -> list[tuple[str, float]]: ...
-    def score(self, stats: CorpusStats, doc: _DocumentTerms, query: Union[str, Iterable[str]]) -> float: ...
+    def score(
+        self, stats: CorpusStats, doc: _DocumentTerms, query: Union[str, Iterable[str], "Analysis", "Terms"]
+    ) -> float:
+        """query: terms (an iterable of str, or one term), or an Analysis or Terms of the
+        query (Pipeline.analyze(query, lang=...)). A str with whitespace is a ValueError
+        (analyse it first); bytes a TypeError."""
 
 @final
 class Detector:
