@@ -3,6 +3,7 @@
 //! the windows (`crate::fold`) must give what this gives; property tests check it.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
 
@@ -27,45 +28,52 @@ impl Normalizer {
         if work == 0 {
             return token;
         }
-        let (composed, work) = if work & unstable != 0 {
-            match self.compose(token) {
-                // Composition can make characters that the rules change (U+FB38 is U+05D8
-                // with a dagesh, which the Hebrew rule removes): look again.
-                Cow::Owned(composed) => {
-                    let work = work_of(&composed) & relevant;
-                    (Cow::Owned(composed), work)
-                }
-                same => (same, work),
-            }
-        } else {
-            (Cow::Borrowed(token), work)
-        };
+        // The text in between is written to strings borrowed from the thread: a token whose
+        // form or context rules change it (much of Devanagari text: nuktas, vowel signs)
+        // costs no allocation once they have grown.
+        let mut composed_text = Scratch::take();
+        let (composed, work) =
+            if work & unstable != 0 && self.compose_into(token, &mut composed_text) {
+                // Composition can make characters that the rules change (U+FB38 is U+05D8 with a
+                // dagesh, which the Hebrew rule removes): look again.
+                (composed_text.as_str(), work_of(&composed_text) & relevant)
+            } else {
+                (token, work)
+            };
+        let composed_is_token = std::ptr::eq(composed, token);
         buffer.clear();
         // Case folding alone never removes a character; the rules may.
         let may_remove = work & !(unstable | class::FOLD) != 0;
         let mut mapped = if may_remove {
-            self.map_chars(&composed, rules, relevant, buffer)
+            self.map_chars(composed, rules, relevant, buffer)
         } else {
-            self.case_fold && fold_into(&composed, buffer)
+            self.case_fold && fold_into(composed, buffer)
         };
         // The context rules (Indic) read a character's neighbours: after the per-character
         // rules, on what they made.
         if work & class::RULE != 0 {
-            let mut context = String::new();
-            let text: &str = if mapped { buffer } else { &composed };
+            let mut context = Scratch::take();
+            let text: &str = if mapped { buffer } else { composed };
             if self.apply_context_rules(text, &mut context) {
-                *buffer = context;
+                std::mem::swap(buffer, &mut context);
                 mapped = true;
             }
+            Scratch::give_back(context);
         }
+        // The composed token, when nothing else changed it or when what the rules made of it
+        // must not replace it (below).
+        let composed_token = |buffer: &'a mut String, composed_text: String| -> &'a str {
+            if composed_is_token {
+                Scratch::give_back(composed_text);
+                return token;
+            }
+            buffer.clear();
+            buffer.push_str(&composed_text);
+            Scratch::give_back(composed_text);
+            buffer
+        };
         if !mapped {
-            return match composed {
-                Cow::Borrowed(token) => token,
-                Cow::Owned(composed) => {
-                    *buffer = composed;
-                    buffer
-                }
-            };
+            return composed_token(buffer, composed_text);
         }
         if self.fold_punctuation {
             let end = buffer.trim_end_matches(JOINERS).len();
@@ -81,49 +89,45 @@ impl Normalizer {
             // Only removable characters, or removable ones and spaces or punctuation (a stray
             // vowel mark after a comma): keep the token rather than lose it or make it a term
             // of punctuation. (Punctuation alone is folded: `’` → `'`.)
-            match composed {
-                Cow::Borrowed(token) => return token,
-                Cow::Owned(composed) => *buffer = composed,
-            }
-            return buffer;
+            return composed_token(buffer, composed_text);
         }
+        Scratch::give_back(composed_text);
         // Folding and removals can leave text that is not in the form any more (`ǰ` folds to
         // `j` + U+030C, which NFC composes back), composing can make a character the rules
         // change (a removed soft hyphen between `α` and U+0301 lets them compose to `ά`, whose
         // accent the Greek rule removes), and folding can make one another rule changes (`ŉ`
         // folds to `ʼn`, whose `ʼ` is punctuation): repeat until nothing changes (twice is the
         // most seen).
-        let mut again = String::new();
+        let mut again = Scratch::take();
+        let mut recomposed_text = Scratch::take();
+        let mut context = Scratch::take();
         for _ in 0..4 {
             let work = work_of(buffer) & relevant;
             if work == 0 {
                 break;
             }
-            let recomposed = match work & unstable != 0 {
-                true => match self.compose(buffer) {
-                    Cow::Owned(recomposed) => Some(recomposed),
-                    Cow::Borrowed(_) => None,
-                },
-                false => None,
-            };
-            let text = recomposed.as_deref().unwrap_or(buffer);
+            let recomposed =
+                work & unstable != 0 && self.compose_into(buffer, &mut recomposed_text);
+            let text: &str = if recomposed { &recomposed_text } else { buffer };
             again.clear();
             let mut changed = work_of(text) & relevant & !unstable != 0
                 && self.map_chars(text, rules, relevant, &mut again);
-            let mut context = String::new();
             if self.apply_context_rules(if changed { &again } else { text }, &mut context) {
-                again = context;
+                std::mem::swap(&mut again, &mut context);
                 changed = true;
             }
             if changed {
                 std::mem::swap(buffer, &mut again);
             } else {
-                if let Some(recomposed) = recomposed {
-                    *buffer = recomposed;
+                if recomposed {
+                    std::mem::swap(buffer, &mut recomposed_text);
                 }
                 break;
             }
         }
+        Scratch::give_back(again);
+        Scratch::give_back(recomposed_text);
+        Scratch::give_back(context);
         buffer
     }
 
@@ -131,6 +135,24 @@ impl Normalizer {
     /// language rules: false (and `out` left empty) when nothing changes.
     fn apply_context_rules(&self, text: &str, out: &mut String) -> bool {
         self.language_rules && super::indic::apply_context_rules(text, out)
+    }
+
+    /// Writes `text` in the normalizer's form into `out` (cleared first) and returns true,
+    /// unless the quick check finds it in that form already (false, `out` untouched).
+    fn compose_into(&self, text: &str, out: &mut String) -> bool {
+        let quick = match self.form {
+            UnicodeForm::Nfc => is_nfc_quick(text.chars()),
+            UnicodeForm::Nfkc => is_nfkc_quick(text.chars()),
+        };
+        if quick == IsNormalized::Yes {
+            return false;
+        }
+        out.clear();
+        match self.form {
+            UnicodeForm::Nfc => out.extend(text.nfc()),
+            UnicodeForm::Nfkc => out.extend(text.nfkc()),
+        }
+        true
     }
 
     pub(super) fn compose<'a>(&self, text: &'a str) -> Cow<'a, str> {
@@ -212,4 +234,40 @@ pub(super) fn fold_into(text: &str, out: &mut String) -> bool {
         }
     }
     true
+}
+
+/// Strings a thread lends [`Normalizer::fold_by_steps`] for the text between its steps.
+struct Scratch;
+
+impl Scratch {
+    /// Strings kept per thread, and the largest kept (one enormous token's is let go).
+    const KEPT: usize = 4;
+    const MAX_BYTES: usize = 4 << 10;
+
+    /// An empty string, with room if the thread has one to lend.
+    fn take() -> String {
+        SPARE
+            .try_with(|spare| spare.borrow_mut().pop())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Gives a string back to the thread.
+    fn give_back(mut text: String) {
+        if text.capacity() == 0 || text.capacity() > Self::MAX_BYTES {
+            return;
+        }
+        text.clear();
+        let _ = SPARE.try_with(|spare| {
+            let mut spare = spare.borrow_mut();
+            if spare.len() < Self::KEPT {
+                spare.push(text);
+            }
+        });
+    }
+}
+
+thread_local! {
+    static SPARE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }

@@ -152,9 +152,13 @@ impl Pipeline {
 
     /// [`analyze`](Self::analyze) into an analysis of yours, reusing its memory: everything
     /// in it is replaced. An analysis reused from document to document (one per thread)
-    /// allocates only when a document has more terms, spans or tokens than any before it;
-    /// one made for each document allocates its term table, its spans and its terms' text
-    /// every time. What it holds after a document is what `analyze` returns for it.
+    /// allocates only when a document has more terms, spans or tokens than any before it
+    /// (and, beside it, the thread's memos only for words they have not seen: a document of
+    /// known words costs no allocation, but for the dictionary words of Thai, Lao, Khmer and
+    /// Myanmar, which ICU4X allocates for); one made for each document allocates its term
+    /// table, its spans and its terms' text every time. A reused analysis keeps the capacity
+    /// of the largest document it held. What it holds after a document is what `analyze`
+    /// returns for it.
     ///
     /// ```
     /// use wordmill::{Analysis, Pipeline};
@@ -255,15 +259,19 @@ impl Pipeline {
             tokens.reserve((text.len() / 6).min(MAX_PRESIZED_TERMS));
         }
         *token_count = 0;
-        let mut bigrams = self.config.bigrams.then(Bigrams::default);
         let mut stream = self.config.tokenizer.tokens(text);
-        // Reused from token to token: normalization writes here when a word changes.
-        let mut buffer = String::new();
         // Windows fold their text as they find tokens: most terms come made.
         let mut folder = normalizer.folder(lang);
         stream.fold_with(folder.window_fold());
         let mut memoize = self.memoizes(tools);
         term_cache::with_cache(self.id, |cache| {
+            // The thread's buffers, reused from token to token and document to document:
+            // normalization writes here when a word changes, and bigrams are made here.
+            let mut buffer = std::mem::take(&mut cache.scratch.word);
+            let mut bigrams = self
+                .config
+                .bigrams
+                .then(|| Bigrams::with_buffer(std::mem::take(&mut cache.scratch.bigram)));
             while let Some(token) = stream.next_raw() {
                 while span + 1 < spans.len() && token.start >= spans[span].span.end() {
                     span += 1;
@@ -323,6 +331,9 @@ impl Pipeline {
                     });
                 }
             }
+            cache
+                .scratch
+                .give_back(buffer, bigrams.map(Bigrams::into_buffer));
         });
     }
 

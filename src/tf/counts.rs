@@ -150,6 +150,12 @@ impl TermCounts {
         self.terms.iter().zip(self.counts.iter().copied())
     }
 
+    /// Heap bytes held, for memory reports (and to decide whether counts are worth
+    /// keeping for reuse).
+    pub fn heap_size(&self) -> usize {
+        self.terms.heap_size() + self.counts.capacity() * size_of::<u32>()
+    }
+
     /// The distinct terms, each with its id: the id of a term is its index in
     /// [`counts`](Self::counts).
     pub fn vocabulary(&self) -> &Vocabulary {
@@ -263,6 +269,19 @@ pub(crate) struct Bigrams {
 }
 
 impl Bigrams {
+    /// Bigrams made in `buffer` (a thread's, reused from document to document).
+    pub(crate) fn with_buffer(buffer: String) -> Bigrams {
+        Bigrams {
+            previous: None,
+            buffer,
+        }
+    }
+
+    /// The buffer, to reuse.
+    pub(crate) fn into_buffer(self) -> String {
+        self.buffer
+    }
+
     /// The next term makes no bigram with the one before it (a span of another language
     /// begins between them).
     pub(crate) fn break_chain(&mut self) {

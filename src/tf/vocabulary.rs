@@ -123,7 +123,7 @@ impl Vocabulary {
         self.text.capacity()
             + self.ends.capacity() * size_of::<usize>()
             + self.hashes.capacity() * size_of::<u64>()
-            + self.table.capacity() * (size_of::<u32>() + 1)
+            + self.table.allocation_size()
     }
 
     /// `id` must be below `len()`.

@@ -51,13 +51,19 @@ impl<'a> Tokens<'a> {
             text,
             pos: 0,
             options,
-            pending: Pending::default(),
+            pending: Pending::from_thread(),
             lookahead: None,
             window: Window::default(),
             fold: None,
             scalar_until: 0,
             scalar_span: MIN_SCALAR_SPAN,
         }
+    }
+}
+
+impl Drop for Tokens<'_> {
+    fn drop(&mut self) {
+        self.pending.give_back();
     }
 }
 

@@ -12,6 +12,8 @@ mod links;
 #[cfg(test)]
 mod tests;
 
+use std::cell::Cell;
+
 use super::ascii::NON_ASCII;
 use super::{RawToken, TokenKind, Tokens};
 use crate::unicode::utf8::decode;
@@ -68,6 +70,11 @@ impl Refiners {
     }
 }
 
+thread_local! {
+    /// The buffers of the last token stream that ended on this thread.
+    static SPARE: Cell<Option<Pending>> = const { Cell::new(None) };
+}
+
 /// Tokens found ahead of the one being returned (the bigrams or words of a run), in order.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Pending {
@@ -78,6 +85,30 @@ pub(super) struct Pending {
 }
 
 impl Pending {
+    /// Empty buffers, with room if this thread's last token stream left some: a document of
+    /// CJK text then queues its bigrams without allocating.
+    pub(super) fn from_thread() -> Pending {
+        SPARE
+            .try_with(Cell::take)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Leaves the buffers to this thread's next token stream, emptied (unless they grew
+    /// large: one enormous run's are let go).
+    pub(super) fn give_back(&mut self) {
+        const MAX_KEPT: usize = 4096;
+        let mut pending = std::mem::take(self);
+        if pending.tokens.capacity() > MAX_KEPT || pending.starts.capacity() > MAX_KEPT {
+            return;
+        }
+        pending.tokens.clear();
+        pending.starts.clear();
+        pending.next = 0;
+        let _ = SPARE.try_with(|spare| spare.set(Some(pending)));
+    }
+
     #[inline]
     pub(super) fn pop(&mut self) -> Option<RawToken> {
         let token = self.tokens.get(self.next).copied()?;
