@@ -128,7 +128,10 @@ mod tests {
             .unwrap_err();
         assert!(error.starts_with("internal error: the analysis panicked"));
         assert!(error.contains("contains \"BOOM\" at "), "{error}");
-        // An analysis a panic left is filled again as a new one would be.
+        // The analysis that held a document before the panic is filled again as a new one
+        // would be. (The test hook panics before the pipeline starts; a panic inside it would
+        // leave an analysis half filled, which `analyze_into` clears as it starts: the
+        // property test `reused_analyses_equal_new_ones` holds that it resets every part.)
         guard.analyze_into("Muscat", None, &mut analysis).unwrap();
         assert_eq!(analysis, pipeline.analyze("Muscat"));
     }

@@ -42,21 +42,26 @@ pub fn parse(json: &str, options: &Options) -> Decoded {
         return first;
     };
     let mut decoded = parse_exact(&mended, options);
+    if decoded.text.is_err() {
+        // Something else is wrong with the line (a text that is no string, two values...):
+        // that is its error.
+        return decoded;
+    }
+    // Counted from 1, as serde_json's positions in the other errors are.
+    let at = at + 1;
     if options.strict {
         let error = format!(
-            "invalid text: {count} escaped lone surrogate(s) (the first at byte {at} of the line), half of a UTF-16 pair, which is no Unicode text: mend the text, or run without --strict to replace them with U+FFFD"
+            "invalid text: {count} escaped lone surrogate(s) on the line (the first at byte {at}), half of a UTF-16 pair, which is no Unicode text: mend the text, or run without --strict to replace them with U+FFFD"
         );
         // The id as the mended line gives it, for the error record.
         return Decoded::error(decoded.id, error);
     }
-    if decoded.text.is_ok() {
-        decoded.warnings.insert(
-            0,
-            format!(
-                "{count} escaped lone surrogate(s) (the first at byte {at} of the line), half of a UTF-16 pair, replaced by U+FFFD"
-            ),
-        );
-    }
+    decoded.warnings.insert(
+        0,
+        format!(
+            "{count} escaped lone surrogate(s) on the line (the first at byte {at}), half of a UTF-16 pair, replaced by U+FFFD"
+        ),
+    );
     decoded
 }
 
@@ -462,7 +467,8 @@ mod tests {
         );
         assert_eq!(decoded.warnings.len(), 1);
         assert!(
-            decoded.warnings[0].starts_with("3 escaped lone surrogate(s) (the first at byte 8 "),
+            decoded.warnings[0]
+                .starts_with("3 escaped lone surrogate(s) on the line (the first at byte 9)"),
             "{:?}",
             decoded.warnings
         );
@@ -477,9 +483,21 @@ mod tests {
         let error = decoded.text.unwrap_err();
         assert!(error.contains("1 escaped lone surrogate(s)"), "{error}");
         assert!(error.contains("--strict"), "{error}");
-        // Other errors are left as they are.
+        // Other errors are the line's error, with --strict too.
         let error = json(r#"{"text":"a\ud800b""#).text.unwrap_err();
         assert!(error.starts_with("invalid JSON"), "{error}");
+        for (line, expected) in [
+            (r#"{"text":5,"note":"\ud800"}"#, "is a number"),
+            (r#"{"note":"\ud800"}"#, "no \"text\" field"),
+            (
+                r#"{"text":"\ud800"} {"text":"b"}"#,
+                "more than one JSON value",
+            ),
+        ] {
+            let decoded = decode_json_line(line.as_bytes().to_vec(), &strict).unwrap();
+            let error = decoded.text.unwrap_err();
+            assert!(error.contains(expected), "{line}: {error}");
+        }
     }
 
     #[test]

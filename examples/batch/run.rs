@@ -156,7 +156,7 @@ impl Outputs {
         if let Some(dir) = out
             .stats_dir
             .as_deref()
-            .filter(|d| d.exists() && !d.is_dir())
+            .filter(|d| d.symlink_metadata().is_ok() && !d.is_dir())
         {
             return Err(Stop::Refused(format!(
                 "--stats-dir {}: not a folder (something else has that name): name a folder, new or existing",
@@ -284,7 +284,7 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
         .map_err(|e| Stop::Failed(format!("cannot start the reader thread: {e}")))?;
     let (to_writer, analysed) = mpsc::sync_channel::<Analysed>(1);
     // The written batches' analyses come back to be filled again: a document's analysis
-    // then allocates nothing (see `recyclable`).
+    // then allocates nothing (see `recyclable`, which also bounds what they hold).
     let (recycle, recycled) = mpsc::channel::<Vec<Analysis>>();
     let (top, tokens) = (out_args.top, out_args.tokens);
     let writer = thread::Builder::new()
@@ -301,7 +301,7 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
             let written = analysed.into_iter().try_for_each(|(batch, analyses)| {
                 writer.write(&batch, &analyses)?;
                 // An error here means the analysis is over: nothing to recycle for.
-                let _ = recycle.send(recyclable(analyses));
+                let _ = recycle.send(recyclable(&batch, analyses));
                 Ok::<(), Stop>(())
             });
             (writer, outputs.stats, outputs.stats_dir, written)
@@ -364,24 +364,28 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
 /// A batch of documents and their analyses, in input order.
 type Analysed = (Vec<Document>, Vec<Result<Analysis, String>>);
 
-/// An analysis holding more memory than this is dropped, not recycled: one huge document's
-/// buffers are not kept for every small one after it.
-const MAX_RECYCLED_BYTES: usize = 256 << 10;
+/// A written analysis is recycled when it holds at most this many bytes beyond four times
+/// its document's text: an analysis keeps the capacity of the largest document it held, so
+/// one that held a long document and now holds a short one is let go, and the recycled
+/// analyses hold memory in proportion to the documents in flight (at most this times the
+/// documents of a few batches, beyond the text).
+const RECYCLED_SLACK_BYTES: usize = 4 << 10;
 
-/// The written analyses of a batch worth sending back to be filled with other documents:
-/// their term tables, term text and spans are then allocated once, not once per document
-/// (and not freed on the writer's thread, the allocator's slower path). At most a few
-/// batches' worth are in flight.
-fn recyclable(analysed: Vec<Result<Analysis, String>>) -> Vec<Analysis> {
-    analysed
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|a| {
-            a.terms.vocabulary().heap_size()
-                + a.terms.counts().len() * size_of::<u32>()
-                + a.spans.capacity() * size_of::<LanguageSpan>()
-                + a.tokens.capacity() * size_of::<AnalyzedToken>()
-                <= MAX_RECYCLED_BYTES
+/// The written analyses of a batch (of the documents `batch`) worth sending back to be
+/// filled with other documents: their term tables, term text and spans are then allocated
+/// once, not once per document (and not freed on the writer's thread, the allocator's slower
+/// path).
+fn recyclable(batch: &[Document], analysed: Vec<Result<Analysis, String>>) -> Vec<Analysis> {
+    batch
+        .iter()
+        .zip(analysed)
+        .filter_map(|(doc, analysis)| {
+            let analysis = analysis.ok()?;
+            let held = analysis.terms.heap_size()
+                + analysis.spans.capacity() * size_of::<LanguageSpan>()
+                + analysis.tokens.capacity() * size_of::<AnalyzedToken>();
+            let text = doc.text.as_ref().map_or(0, String::len);
+            (held <= text.saturating_mul(4) + RECYCLED_SLACK_BYTES).then_some(analysis)
         })
         .collect()
 }
