@@ -4,9 +4,10 @@
 //! - `wordmill`: a new pipeline for each measured pass, so that its per-thread word memo
 //!   starts empty (what a run over new text costs);
 //! - `wordmill-warm`: the same pipeline pass after pass (its memo knows the words);
-//! - `wordmill-warm-reused`: the same, streaming as an indexer or the batch tool does: each
-//!   thread fills one `Analysis` again and again (`Pipeline::analyze_into`) and adds it to
-//!   its statistics, instead of allocating an analysis per document and keeping them all;
+//! - `wordmill-warm-reused`: the same, streaming as an indexer would: each thread fills one
+//!   `Analysis` again and again (`Pipeline::analyze_into`) and adds it to its statistics,
+//!   instead of allocating an analysis per document and keeping them all (the batch tool
+//!   recycles its written analyses to the same end);
 //! - `wordmill-warm-characters`, `-bigrams`, `-dictionary`: the same with the other CJK modes
 //!   (the default is `auto`);
 //! - `wordmill-whatlang-whole`: wordmill with plain whatlang on the whole document as its

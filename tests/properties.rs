@@ -366,18 +366,25 @@ proptest! {
     }
 
     /// `analyze_into` and `analyze_as_into` reuse an analysis's memory and nothing else: an
-    /// analysis filled with document after document (larger and smaller, with tokens kept
-    /// or not, detected or in a given language) holds what `analyze` gives for the last.
+    /// analysis filled with document after document (larger and smaller, by pipelines that
+    /// keep tokens or not, count bigrams or not, cut CJK text differently, detected or in a
+    /// given language) holds what `analyze` gives for the last.
     #[test]
     fn reused_analyses_equal_new_ones(
         texts in proptest::collection::vec(prop_oneof![any_text(), multilingual_text()], 1..8),
         lang in 0usize..Lang::COUNT,
     ) {
         let lang = Lang::from_index(lang).unwrap();
-        for keep_tokens in [true, false] {
-            let pipeline = Pipeline::builder().keep_tokens(keep_tokens).build();
-            let mut reused = Analysis::default();
-            for text in &texts {
+        let pipelines = [
+            Pipeline::builder().build(),
+            Pipeline::builder().keep_tokens(false).build(),
+            Pipeline::builder().bigrams(true).build(),
+            Pipeline::builder().tokenizer(Tokenizer::new().cjk(CjkMode::Characters)).build(),
+        ];
+        // One analysis for all the pipelines, in turn.
+        let mut reused = Analysis::default();
+        for text in &texts {
+            for pipeline in &pipelines {
                 pipeline.analyze_into(text, &mut reused);
                 prop_assert_eq!(&reused, &pipeline.analyze(text));
                 pipeline.analyze_as_into(text, lang, &mut reused);
