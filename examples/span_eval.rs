@@ -12,8 +12,9 @@
 //! another language of the same script after the third (`same script`: the other language
 //! changes from document to document, so that each host meets up to ten neighbours); and ten
 //! with two lines of a language of another script (`other script`). Lines are joined with a
-//! space, as sentences of one paragraph are (a quotation, a passage in another language), so
-//! that only the sentences can tell where the languages change. The inserted lines are
+//! space (none after `。！？`, as Chinese and Japanese write them), as sentences of one
+//! paragraph are (a quotation, a passage in another language), so that only the sentences
+//! can tell where the languages change. The inserted lines are
 //! translations of other sentences than the host's (NTREX lines are aligned translations).
 //!
 //! Reported, as means over hosts: `host` is the share of the host's bytes labelled with the
@@ -65,7 +66,8 @@ impl Document {
         let mut text = String::new();
         let mut parts = Vec::new();
         for (i, (line, lang)) in pieces.iter().enumerate() {
-            if i > 0 {
+            // Chinese and Japanese run their sentences on without a space.
+            if i > 0 && !text.ends_with(['。', '！', '？']) {
                 text.push(' ');
             }
             let start = text.len();
