@@ -428,11 +428,16 @@ fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
         }
         return stats;
     }
+    // One share per thread, by chunks: `with_min_len(len.div_ceil(threads))` split nothing
+    // when the count was odd (halves of 281 and 282 documents are each below 282), and left
+    // the counting to one thread.
     documents
-        .par_iter()
-        .with_min_len(documents.len().div_ceil(threads))
-        .fold(CorpusStats::new, |mut stats, doc| {
-            stats.add_document(doc.lang(), &doc.terms);
+        .par_chunks(documents.len().div_ceil(threads))
+        .map(|share| {
+            let mut stats = CorpusStats::new();
+            for doc in share {
+                stats.add_document(doc.lang(), &doc.terms);
+            }
             stats
         })
         .reduce(CorpusStats::new, CorpusStats::merged)
