@@ -76,7 +76,7 @@ impl Cjk {
                 Some(Script::Han) => {
                     self.han += 1;
                     let cantonese = CANTONESE.contains(&c)
-                        || (c == '係' && !matches!(previous, '關' | '联' | '聯' | '关'));
+                        || (c == '係' && !matches!(previous, '關' | '联' | '聯' | '关' | '関'));
                     self.cantonese += usize::from(cantonese);
                 }
                 Some(Script::Hiragana) => self.hiragana += 1,
@@ -93,10 +93,54 @@ impl Cjk {
     }
 }
 
+/// Han characters up to which any kana make text Japanese; past them, kana must be at
+/// least one in [`HAN_PER_KANA`] Han characters.
+const FEW_HAN: usize = 20;
+/// Japanese writes about as many kana as Han characters (particles, endings, loanwords);
+/// Chinese none, but for a Japanese name or brand now and then (ソニー, トヨタ): a Chinese
+/// article that names one, or quotes a Japanese sentence, is still Chinese.
+const HAN_PER_KANA: usize = 5;
+
+/// Whether characters counted as `cjk` are Japanese by their kana: any kana among a few
+/// Han characters (short text, what cannot lie), else kana for at least one in
+/// [`HAN_PER_KANA`] Han characters.
+fn writes_japanese(cjk: &Cjk) -> bool {
+    cjk.kana() > 0 && (cjk.han <= FEW_HAN || cjk.kana() * HAN_PER_KANA >= cjk.han)
+}
+
+/// Han characters from which a sentence without kana in Japanese text is Chinese: a
+/// Japanese sentence of this length without a kana (particles, verb endings) is a heading or
+/// a list of names at most, rare in running text.
+const HAN_ONLY_SENTENCE: usize = 24;
+
+/// The language of one sentence of a run of Han and kana whose language is `run`, when its
+/// own characters say for sure that it is another (see `spans::split_cjk_sentences`): kana
+/// enough for Japanese text are Japanese, a Cantonese-only character Cantonese (not in Japanese text: the kana
+/// decide there), a long sentence of Han alone in Japanese text Chinese. `None` when the
+/// sentence says nothing of its own.
+pub(crate) fn label_cjk_sentence(sentence: &Cjk, run: Lang) -> Option<(Lang, Script, f64)> {
+    if writes_japanese(sentence) {
+        let script = if sentence.han >= sentence.hiragana.max(sentence.katakana) {
+            Script::Han
+        } else if sentence.hiragana >= sentence.katakana {
+            Script::Hiragana
+        } else {
+            Script::Katakana
+        };
+        return Some((Lang::JPN, script, 1.0));
+    }
+    if sentence.cantonese > 0 {
+        return Some((Lang::YUE, Script::Han, 0.9));
+    }
+    (run == Lang::JPN && sentence.han >= HAN_ONLY_SENTENCE).then_some((Lang::CMN, Script::Han, 0.9))
+}
+
 /// The language of a run of Han and kana, from its own characters and those of the whole
 /// text (`text`), among the allowed (`allowed(lang)`): what cannot lie.
 ///
-/// - Kana in the run, or Han in a text with kana: Japanese (Chinese writes no kana).
+/// - Kana in the run, or Han in a text with kana: Japanese (Chinese writes no kana), unless
+///   they are too few for Japanese text beside many Han characters (a Japanese brand named
+///   in a Chinese article: `writes_japanese`).
 /// - Han in a text with at least half as much Hangul as Han: Korean (hanja).
 /// - Han with Cantonese-only characters (one per 200 Han characters): Cantonese.
 /// - Other Han: Mandarin Chinese, less surely below 8 characters.
@@ -115,9 +159,9 @@ pub(crate) fn label_cjk(
     } else {
         Script::Katakana
     };
-    let (lang, confidence) = if run.kana() > 0 {
+    let (lang, confidence) = if writes_japanese(run) {
         (Lang::JPN, 1.0)
-    } else if text.kana() > 0 {
+    } else if writes_japanese(text) {
         (Lang::JPN, 0.9)
     } else if 2 * text.hangul >= text.han {
         (Lang::KOR, 0.9)

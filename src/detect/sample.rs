@@ -109,6 +109,9 @@ pub(super) fn sentence_units(text: &str, range: Range<usize>, out: &mut Vec<Rang
 struct SentenceCutter {
     start: usize,
     after_stop: bool,
+    /// After a Chinese or Japanese full stop (`。！？`) and the closing quotes or brackets
+    /// after it: those languages write no space before the next sentence.
+    after_full_stop: bool,
     cut: Option<usize>,
 }
 
@@ -117,13 +120,14 @@ impl SentenceCutter {
         SentenceCutter {
             start,
             after_stop: false,
+            after_full_stop: false,
             cut: None,
         }
     }
 
     /// Nothing pending: a character that cannot begin a stop or a line break changes nothing.
     fn idle(&self) -> bool {
-        self.cut.is_none() && !self.after_stop
+        self.cut.is_none() && !self.after_stop && !self.after_full_stop
     }
 
     /// Reads character `c` at `i`, pushing the sentence it ends, if any, to `out`.
@@ -138,10 +142,21 @@ impl SentenceCutter {
             }
             self.cut = None;
         }
+        if self.after_full_stop && !closes_a_quote(c) {
+            self.after_full_stop = false;
+            if c.is_whitespace() {
+                self.cut = Some(i);
+            } else if !is_stop(c) && i - self.start >= MIN_UNIT_BYTES {
+                // The next sentence begins right after the stop.
+                out.push(self.start..i);
+                self.start = i;
+            }
+        }
         if c == '\n' || (self.after_stop && c.is_whitespace()) {
             self.cut = Some(i);
         }
         self.after_stop = is_stop(c) && (self.after_stop || !matches!(c, '"' | '»' | '”'));
+        self.after_full_stop |= matches!(c, '。' | '！' | '？');
     }
 
     /// Pushes the last sentence, which ends at `end`: a short tail joins the one before it.
@@ -155,6 +170,14 @@ impl SentenceCutter {
             }
         }
     }
+}
+
+/// Closing quotes and brackets, which a sentence's full stop may precede (`。」`).
+fn closes_a_quote(c: char) -> bool {
+    matches!(
+        c,
+        '」' | '』' | '）' | '”' | '’' | '》' | '〉' | '】' | '〕' | '"' | '»' | ')'
+    )
 }
 
 /// The characters that end a sentence (closing quotes only right after another of them).
@@ -387,6 +410,18 @@ mod tests {
         sentence_units(&text, 0..text.len(), &mut out);
         let parts: Vec<&str> = out.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(parts, [first, second, third, &format!("{fourth}\n"), fifth]);
+    }
+
+    #[test]
+    fn chinese_and_japanese_sentences_are_cut_after_their_stops_without_a_space() {
+        let first = "会谈在马斯喀特举行，双方讨论了地区安全问题。";
+        let second = "他说：「会谈取得了积极的成果，我们将继续合作。」";
+        let third = "会談は来年も続けられる予定だと、外務省の関係者は語った。";
+        let text = format!("{first}{second}{third}");
+        let mut out = Vec::new();
+        sentence_units(&text, 0..text.len(), &mut out);
+        let parts: Vec<&str> = out.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(parts, [first, second, third]);
     }
 
     use proptest::strategy::Strategy;

@@ -147,7 +147,7 @@ impl Detector {
             runs::runs_into(text, &mut buffers);
             let runs = &buffers.runs;
             let mut chosen = std::mem::take(&mut scratch.chosen);
-            self.runs_to_identify(text, runs, &mut chosen, scratch);
+            self.runs_to_identify(text, runs, spans.is_some(), &mut chosen, scratch);
             for (run, &identify) in runs.iter().zip(&chosen) {
                 self.label_run(text, runs, run, identify, spans.is_some(), scratch);
             }
@@ -184,6 +184,7 @@ impl Detector {
         &self,
         text: &str,
         runs: &[Run],
+        spans: bool,
         chosen: &mut Vec<bool>,
         scratch: &mut Scratch,
     ) {
@@ -272,7 +273,15 @@ impl Detector {
             if largest {
                 scripts_seen.push(script);
             }
-            // Chinese or Japanese is one question per text: its largest run answers it.
+            // Chinese or Japanese is one question per text for its language: its largest
+            // run answers it. For its spans, every run of Han and kana is labelled on its
+            // own (by what cannot lie: a count of its characters, bounded by the sample
+            // size), so that one with Japanese sentences among Chinese ones, or the other
+            // way round, gives its own (and the text's other runs do not take its language).
+            if script == RunScript::Cjk && spans {
+                chosen[i] = true;
+                continue;
+            }
             let cost = (runs[i].end - runs[i].start).min(self.sample_bytes);
             let more = script != RunScript::Cjk
                 && identified < MAX_IDENTIFIED_RUNS
@@ -353,6 +362,14 @@ impl Detector {
                 {
                     piece.script = Some(script);
                     self.set(&mut piece, lang, confidence);
+                }
+                if spans && !piece.lang.is_undetermined() {
+                    scratch.units.clear();
+                    sentence_units(text, run.start..run.end, &mut scratch.units);
+                    if scratch.units.len() >= 2 {
+                        self.split_cjk_sentences(text, piece, scratch);
+                        return;
+                    }
                 }
                 scratch.pieces.push(piece);
             }
@@ -541,6 +558,48 @@ impl Detector {
                 script: piece.script,
                 confidence,
                 letters: scores.letters as usize,
+            });
+            at = unit.end;
+        }
+        if at < range.end {
+            scratch.pieces.push(Piece {
+                range: at..range.end,
+                ..piece
+            });
+        }
+    }
+
+    /// Pushes the pieces of a run of Han and kana whose language is `piece.lang`: the
+    /// sentences in `scratch.units` that say otherwise by what cannot lie become pieces of
+    /// their own. Kana make a sentence Japanese (enough of them: a katakana name in a
+    /// Chinese sentence does not), Cantonese-only characters Cantonese, and in
+    /// Japanese text a long sentence of Han alone is Chinese (Japanese writes kana in
+    /// every sentence but the shortest: a heading, a list of names); other sentences are of
+    /// the run's language (a Cantonese sentence need not have a character Mandarin lacks).
+    fn split_cjk_sentences(&self, text: &str, piece: Piece, scratch: &mut Scratch) {
+        let range = piece.range.clone();
+        let mut at = range.start;
+        for unit in &scratch.units {
+            let counts = Cjk::count(&text[unit.clone()]);
+            let Some((lang, script, confidence)) = rules::label_cjk_sentence(&counts, piece.lang)
+            else {
+                continue;
+            };
+            if lang == piece.lang || !self.is_allowed(lang) || confidence < self.min_confidence {
+                continue;
+            }
+            if unit.start > at {
+                scratch.pieces.push(Piece {
+                    range: at..unit.start,
+                    ..piece.clone()
+                });
+            }
+            scratch.pieces.push(Piece {
+                range: unit.clone(),
+                lang,
+                script: Some(script),
+                confidence,
+                letters: counts.han + counts.kana(),
             });
             at = unit.end;
         }

@@ -356,6 +356,36 @@ fn han_in_japanese_and_korean_text_is_theirs() {
 }
 
 #[test]
+fn chinese_and_japanese_sentences_of_one_text_keep_their_languages() {
+    let d = Detector::new();
+    let langs = |text: &str| -> Vec<&'static str> {
+        let (_, spans) = d.detect_spans(text);
+        spans.iter().map(|s| s.lang.code()).collect()
+    };
+    // A Chinese article that names a Japanese brand in katakana is Chinese.
+    let chinese = "索尼公司今天在东京发布了新一代游戏机，预计将于明年春季在中国市场正式上市销售。\
+                   该公司表示，ソニー品牌的新产品将继续采用与上一代相同的价格策略，以吸引更多的年轻消费者。";
+    assert_eq!(d.detect(chinese).lang.code(), "cmn");
+    assert_eq!(langs(chinese), ["cmn"]);
+    // A Japanese sentence quoted in Chinese text, and a Chinese one in Japanese text.
+    let first = "外交部长今天在马斯喀特会见了阿曼苏丹国的外交大臣，双方就地区安全问题交换了意见。";
+    let japanese = "両国は来年も協議を続けることで合意したと、外務省の関係者は語った。";
+    let last = "双方还表示将进一步加强在能源、贸易和旅游等领域的合作，推动两国关系继续向前发展。";
+    assert_eq!(
+        langs(&format!("{first}{japanese}{last}")),
+        ["cmn", "jpn", "cmn"]
+    );
+    let before = "外務大臣は今日、マスカットでオマーンの外務大臣と会談し、地域の安全保障について意見を交換した。";
+    let after = "両国は来年も協議を続けることで合意したと、外務省の関係者は語った。";
+    assert_eq!(
+        langs(&format!("{before}{first}{after}")),
+        ["jpn", "cmn", "jpn"]
+    );
+    // Short text: any kana is Japanese.
+    assert_eq!(d.detect("ソニーの新製品").lang.code(), "jpn");
+}
+
+#[test]
 fn shared_scripts_need_evidence() {
     let d = Detector::new();
     for (text, lang) in [
