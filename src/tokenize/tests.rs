@@ -494,3 +494,16 @@ fn spans_never_run_backwards() {
             .contains("ends before it starts")
     );
 }
+
+/// Dropping a token stream does not touch its text (the buffers it gives back to its thread
+/// are its own): the text's borrow ends where the stream is last used. This compiles only
+/// while that holds.
+#[test]
+fn a_token_stream_borrows_its_text_only_while_it_is_used() {
+    let tokenizer = Tokenizer::new();
+    let mut text = String::from("会谈在马斯喀特举行 talks");
+    let mut tokens = tokenizer.tokens(&text);
+    assert!(tokens.next().is_some());
+    text.push_str(" ended");
+    assert!(text.ends_with("ended"));
+}

@@ -3,7 +3,7 @@
 //! what it learnt of them on the way ([`RawToken`]).
 
 use super::ascii::{self, ASCII_WORD, skip_ascii_gap};
-use super::refine::{self, Pending, Refiners};
+use super::refine::{self, Pending, PendingSlot, Refiners};
 use super::segment::{REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before};
 use super::window::{self, Window};
 use super::{Span, Token, TokenKind};
@@ -30,7 +30,7 @@ pub struct Tokens<'a> {
     pub(super) text: &'a str,
     pub(super) pos: usize,
     pub(super) options: Options,
-    pub(super) pending: Pending,
+    pub(super) pending: PendingSlot,
     /// A word token read ahead (by a refiner collecting a run) and put back.
     lookahead: Option<RawToken>,
     /// Tokens found 64 bytes at a time (see `window.rs`).
@@ -51,19 +51,13 @@ impl<'a> Tokens<'a> {
             text,
             pos: 0,
             options,
-            pending: Pending::from_thread(),
+            pending: PendingSlot(Pending::from_thread()),
             lookahead: None,
             window: Window::default(),
             fold: None,
             scalar_until: 0,
             scalar_span: MIN_SCALAR_SPAN,
         }
-    }
-}
-
-impl Drop for Tokens<'_> {
-    fn drop(&mut self) {
-        self.pending.give_back();
     }
 }
 

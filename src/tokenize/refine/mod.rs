@@ -75,6 +75,33 @@ thread_local! {
     static SPARE: Cell<Option<Pending>> = const { Cell::new(None) };
 }
 
+/// A token stream's [`Pending`], given back to its thread when the stream is dropped. The
+/// `Drop` is this type's, not `Tokens`'s: a type without a lifetime, so that dropping a
+/// token stream is known not to touch its text, and the text's borrow ends where the stream
+/// is last used (a `Drop` on `Tokens<'a>` would hold it to the end of the scope).
+#[derive(Clone, Debug, Default)]
+pub(super) struct PendingSlot(pub(super) Pending);
+
+impl Drop for PendingSlot {
+    fn drop(&mut self) {
+        self.0.give_back();
+    }
+}
+
+impl std::ops::Deref for PendingSlot {
+    type Target = Pending;
+
+    fn deref(&self) -> &Pending {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for PendingSlot {
+    fn deref_mut(&mut self) -> &mut Pending {
+        &mut self.0
+    }
+}
+
 /// Tokens found ahead of the one being returned (the bigrams or words of a run), in order.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Pending {
