@@ -62,10 +62,10 @@
 //!
 //! | script | answer | what else it could be |
 //! | --- | --- | --- |
-//! | hiragana, katakana | Japanese | nothing in practice: Chinese writes no kana |
+//! | hiragana, katakana (any among 20 Han characters; beyond them, a hiragana per 10 or a katakana per 5) | Japanese | a Japanese name in katakana in a short Chinese text (ソニー电视); Chinese writes no hiragana |
 //! | Han only | Mandarin Chinese (confidence 0.9, 0.6 under 8 characters) | Japanese written all in kanji (a short headline), Cantonese without Cantonese-only characters (most written Cantonese is standard Chinese), classical Chinese; traditional characters are not taken as Cantonese |
 //! | Han with Cantonese-only characters (嘅 咗 喺 佢 哋 ..., at least one per 200 Han) | Cantonese | Mandarin quoting Cantonese |
-//! | Han in a text with kana / with at least half as much Hangul as Han | Japanese / Korean | Chinese quoted in a Japanese or Korean text |
+//! | Han in a text with kana (as above) / with at least half as much Hangul as Han | Japanese / Korean | Chinese quoted in a Japanese or Korean text: with spans, a sentence of 24 Han characters without a kana in Japanese text is Chinese, and one with hiragana in Chinese text Japanese |
 //! | Hangul | Korean | (Jeju, Cia-Cia: not wordmill's) |
 //! | Bengali | Bengali | Assamese, Manipuri |
 //! | Gurmukhi | Punjabi | (Pakistani Punjabi is written in the Arabic script: read as Urdu or another Arabic-script language) |

@@ -93,19 +93,22 @@ impl Cjk {
     }
 }
 
-/// Han characters up to which any kana make text Japanese; past them, kana must be at
-/// least one in [`HAN_PER_KANA`] Han characters.
+/// Han characters up to which any kana make text Japanese (short text: what cannot lie).
 const FEW_HAN: usize = 20;
-/// Japanese writes about as many kana as Han characters (particles, endings, loanwords);
-/// Chinese none, but for a Japanese name or brand now and then (ソニー, トヨタ): a Chinese
-/// article that names one, or quotes a Japanese sentence, is still Chinese.
-const HAN_PER_KANA: usize = 5;
+/// Japanese writes about as many kana as Han characters (particles and endings in hiragana,
+/// loanwords in katakana); Chinese writes no hiragana, and katakana only for a Japanese name
+/// or brand now and then (ソニー, トヨタ): a Chinese article that names one, or quotes a
+/// Japanese sentence, is still Chinese. Beyond [`FEW_HAN`], text is Japanese with a
+/// hiragana per this many Han characters...
+const HAN_PER_HIRAGANA: usize = 10;
+/// ... or a katakana per this many.
+const HAN_PER_KATAKANA: usize = 5;
 
-/// Whether characters counted as `cjk` are Japanese by their kana: any kana among a few
-/// Han characters (short text, what cannot lie), else kana for at least one in
-/// [`HAN_PER_KANA`] Han characters.
+/// Whether characters counted as `cjk` are Japanese by their kana: any kana among
+/// [`FEW_HAN`] Han characters, and beyond them kana in proportion.
 fn writes_japanese(cjk: &Cjk) -> bool {
-    cjk.kana() > 0 && (cjk.han <= FEW_HAN || cjk.kana() * HAN_PER_KANA >= cjk.han)
+    cjk.kana() > 0
+        && cjk.hiragana * HAN_PER_HIRAGANA + cjk.katakana * HAN_PER_KATAKANA + FEW_HAN >= cjk.han
 }
 
 /// Han characters from which a sentence without kana in Japanese text is Chinese: a
@@ -114,12 +117,14 @@ fn writes_japanese(cjk: &Cjk) -> bool {
 const HAN_ONLY_SENTENCE: usize = 24;
 
 /// The language of one sentence of a run of Han and kana whose language is `run`, when its
-/// own characters say for sure that it is another (see `spans::split_cjk_sentences`): kana
-/// enough for Japanese text are Japanese, a Cantonese-only character Cantonese (not in Japanese text: the kana
-/// decide there), a long sentence of Han alone in Japanese text Chinese. `None` when the
+/// own characters say for sure that it is another (see `spans::split_cjk_sentences`):
+/// hiragana are Japanese, a Cantonese-only character Cantonese, and in Japanese text a long
+/// sentence of Han alone Chinese (Cantonese with a Cantonese-only character). `None` when the
 /// sentence says nothing of its own.
 pub(crate) fn label_cjk_sentence(sentence: &Cjk, run: Lang) -> Option<(Lang, Script, f64)> {
-    if writes_japanese(sentence) {
+    // Hiragana (particles, endings: every Japanese sentence but a heading has some); katakana
+    // alone in a Chinese sentence are a Japanese name.
+    if sentence.hiragana > 0 {
         let script = if sentence.han >= sentence.hiragana.max(sentence.katakana) {
             Script::Han
         } else if sentence.hiragana >= sentence.katakana {
@@ -129,10 +134,19 @@ pub(crate) fn label_cjk_sentence(sentence: &Cjk, run: Lang) -> Option<(Lang, Scr
         };
         return Some((Lang::JPN, script, 1.0));
     }
-    if sentence.cantonese > 0 {
-        return Some((Lang::YUE, Script::Han, 0.9));
+    if run == Lang::JPN {
+        // In Japanese text only a long sentence without a kana is Chinese (a heading of
+        // kanji may hold 係, as in 係長): Cantonese when it has a Cantonese-only character.
+        return (sentence.kana() == 0 && sentence.han >= HAN_ONLY_SENTENCE).then(|| {
+            let lang = if sentence.cantonese > 0 {
+                Lang::YUE
+            } else {
+                Lang::CMN
+            };
+            (lang, Script::Han, 0.9)
+        });
     }
-    (run == Lang::JPN && sentence.han >= HAN_ONLY_SENTENCE).then_some((Lang::CMN, Script::Han, 0.9))
+    (sentence.cantonese > 0).then_some((Lang::YUE, Script::Han, 0.9))
 }
 
 /// The language of a run of Han and kana, from its own characters and those of the whole

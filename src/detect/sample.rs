@@ -448,6 +448,8 @@ mod tests {
                         " ", "\n", "\u{A0}", "\u{3000}", "\u{2028}", "«", "“", "ـ", "ा",
                         // Letters and marks whose UTF-8 begins as a stop's does.
                         "ا", "ۓ", "ि", "ॐ", "’", "、", "＂", "ｱ",
+                        // Chinese and Japanese, and what may close a sentence after 。
+                        "会谈在马斯喀特举行", "外務省の関係者", "」", "』", "）", "》",
                     ]).prop_map(String::from),
                 ],
                 0..40,

@@ -571,8 +571,8 @@ impl Detector {
 
     /// Pushes the pieces of a run of Han and kana whose language is `piece.lang`: the
     /// sentences in `scratch.units` that say otherwise by what cannot lie become pieces of
-    /// their own. Kana make a sentence Japanese (enough of them: a katakana name in a
-    /// Chinese sentence does not), Cantonese-only characters Cantonese, and in
+    /// their own. Hiragana make a sentence Japanese (katakana alone do not: a Japanese name
+    /// in a Chinese sentence), Cantonese-only characters Cantonese (not in Japanese text), and in
     /// Japanese text a long sentence of Han alone is Chinese (Japanese writes kana in
     /// every sentence but the shortest: a heading, a list of names); other sentences are of
     /// the run's language (a Cantonese sentence need not have a character Mandarin lacks).

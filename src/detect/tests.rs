@@ -381,8 +381,33 @@ fn chinese_and_japanese_sentences_of_one_text_keep_their_languages() {
         langs(&format!("{before}{first}{after}")),
         ["jpn", "cmn", "jpn"]
     );
-    // Short text: any kana is Japanese.
+    // A katakana name in a short Chinese sentence of Chinese text is no Japanese sentence.
+    let brand = "他们说，トヨタ汽车在上海的新工厂明年投产。";
+    assert_eq!(langs(&format!("{first}{brand}{last}")), ["cmn"]);
+    // 係 and its neighbours in Japanese text are Japanese, not Cantonese.
+    let staff = "総務部人事係長会議資料配布予定日程表一覧。";
+    assert_eq!(
+        langs(&format!("{before}{staff}{after}")),
+        ["jpn"],
+        "a heading of kanji"
+    );
+    // Short text: any hiragana is Japanese, however many Han characters beside it; any
+    // kana among a few.
+    assert_eq!(
+        d.detect("国立研究開発法人宇宙航空研究開発機構の小惑星探査機")
+            .lang
+            .code(),
+        "jpn"
+    );
+    assert_eq!(d.detect("ソニー").lang.code(), "jpn");
     assert_eq!(d.detect("ソニーの新製品").lang.code(), "jpn");
+    // Hanja in Korean text stay Korean.
+    let korean = "대한민국 헌법 제1조는 大韓民國은 民主共和國이다라고 규정하고 있으며, 모든 권력은 국민으로부터 나온다.";
+    assert!(
+        langs(korean).iter().all(|l| *l == "kor"),
+        "{:?}",
+        langs(korean)
+    );
 }
 
 #[test]
