@@ -39,7 +39,11 @@ fuzz_target!(|data: &[u8]| {
         id_field: "id".into(),
         lang_field: (mode & 4 != 0).then(|| "lang".into()),
     };
-    let limit = if mode & 2 != 0 { 16 } else { MAX_DOCUMENT_BYTES };
+    let limit = if mode & 2 != 0 {
+        16
+    } else {
+        MAX_DOCUMENT_BYTES
+    };
 
     let whole = decode::decode_whole(input.to_vec(), options.strict);
     assert_eq!(whole, decode::decode_whole(input.to_vec(), options.strict));

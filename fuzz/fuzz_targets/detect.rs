@@ -19,11 +19,18 @@ fn lang(code: &str) -> Lang {
 fn detector(pick: u8) -> (Detector, Vec<Lang>, Lang) {
     match pick % 5 {
         0 => (Detector::new(), Vec::new(), Lang::UND),
-        1 => (Detector::new().sample_bytes(64).expect("valid"), Vec::new(), Lang::UND),
+        1 => (
+            Detector::new().sample_bytes(64).expect("valid"),
+            Vec::new(),
+            Lang::UND,
+        ),
         2 => {
             let allowed = vec![lang("eng"), lang("ara"), lang("rus"), lang("cmn")];
             (
-                Detector::new().allowlist(allowed.clone()).sample_bytes(128).expect("valid"),
+                Detector::new()
+                    .allowlist(allowed.clone())
+                    .sample_bytes(128)
+                    .expect("valid"),
                 allowed,
                 Lang::UND,
             )
@@ -62,7 +69,8 @@ fuzz_target!(|data: &[u8]| {
     let mut at = 0;
     for (i, s) in spans.iter().enumerate() {
         assert_eq!(
-            s.span.start(), at,
+            s.span.start(),
+            at,
             "gap before span {i} of {text:?}: {spans:?}"
         );
         assert!(s.span.end() > s.span.start(), "empty span {i} of {text:?}");

@@ -84,7 +84,10 @@ fn config(pick: u8) -> Config {
             ..plain
         },
         _ => Config {
-            detector: Detector::new().fallback(lang("deu")).min_confidence(0.9).expect("valid"),
+            detector: Detector::new()
+                .fallback(lang("deu"))
+                .min_confidence(0.9)
+                .expect("valid"),
             normalizer: Normalizer::new()
                 .language_rules(false)
                 .strip_diacritics(true),
@@ -163,7 +166,9 @@ fn apostrophe_rule<'w>(code: &str, word: &'w str) -> &'w str {
         "tur" | "aze" | "pol" | "est" => return cut_before(&APOSTROPHES),
         "fin" => return cut_before(&['\'', '\u{2019}', '\u{02BC}', ':']),
         "swe" => return cut_before(&[':']),
-        "fra" => &["c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"],
+        "fra" => &[
+            "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+        ],
         "ita" => &[
             "c", "d", "l", "m", "s", "t", "v", "un", "all", "dall", "dell", "nell", "sull", "coll",
             "pell", "gl", "agl", "dagl", "degl", "negl", "sugl", "quell", "quest",

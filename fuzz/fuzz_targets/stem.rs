@@ -20,8 +20,17 @@ fn stemmers() -> &'static [Stemmer] {
 
 fn check(stemmer: &Stemmer, word: &str) {
     let stem = stemmer.stem(word);
-    assert!(word.is_empty() || !stem.is_empty(), "{}: {word:?}", stemmer.algorithm());
-    assert_eq!(stemmer.stem(word), stem, "{}: {word:?}", stemmer.algorithm());
+    assert!(
+        word.is_empty() || !stem.is_empty(),
+        "{}: {word:?}",
+        stemmer.algorithm()
+    );
+    assert_eq!(
+        stemmer.stem(word),
+        stem,
+        "{}: {word:?}",
+        stemmer.algorithm()
+    );
     if word.len() > MAX_STEMMED_BYTES {
         assert_eq!(stem, word);
     }
