@@ -344,6 +344,22 @@ pub fn starts_like_json(head: &[u8]) -> bool {
     head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
+/// `text` as stderr shows it: escaped as Rust's `{:?}` escapes a string (control, format and
+/// bidi characters, backslashes and quotes: an id's ESC sequence or newline must not recolour
+/// the terminal or forge a line of the report, and a backslash written out stays apart from
+/// what it would name), cut after `max_chars` characters with `…`.
+pub fn shown(text: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == max_chars {
+            out.push('…');
+            break;
+        }
+        out.extend(c.escape_debug());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -149,7 +149,7 @@ fn parse_exact(json: &str, options: &Options) -> Decoded {
                     Ok(lang) => decoded.lang = Some(lang).filter(|l| !l.is_undetermined()),
                     Err(_) => {
                         // (A long value is cut: the warning goes to the record and to stderr.)
-                        let shown = crate::report::shown(&code, 40);
+                        let shown = crate::decode::shown(&code, 40);
                         decoded.warnings.push(format!(
                             "field {field:?} holds the unknown language code \"{shown}\" (ISO 639-3, ISO 639-1 or a BCP 47 tag expected): the language was detected"
                         ));

@@ -206,21 +206,9 @@ fn where_is(doc: &Document) -> String {
 /// Longest id or file name shown on stderr, in characters; the records carry them whole.
 const SHOWN_CHARS: usize = 200;
 
-/// `text` as stderr shows it: escaped as Rust's `{:?}` escapes a string (control, format and
-/// bidi characters, backslashes and quotes: an id's ESC sequence or newline must not recolour
-/// the terminal or forge a line of the report, and a backslash written out stays apart from
-/// what it would name), cut after `max_chars` characters with `…`.
-pub fn shown(text: &str, max_chars: usize) -> String {
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == max_chars {
-            out.push('…');
-            break;
-        }
-        out.extend(c.escape_debug());
-    }
-    out
-}
+// How stderr shows a text (`shown`) is the decoding's too, for the warnings of a record:
+// there, so that the fuzz target of the decoding includes it.
+pub use crate::decode::shown;
 
 /// The `k` terms found in most documents, ties broken by occurrences, then alphabetically,
 /// as `CorpusStats::top_by_document_frequency` ranks them, but with a heap of `k` terms
