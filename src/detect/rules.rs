@@ -91,6 +91,17 @@ impl Cjk {
     pub(crate) fn kana(&self) -> usize {
         self.hiragana + self.katakana
     }
+
+    /// The most frequent of Han, hiragana and katakana (Han on a tie): the script to report.
+    pub(crate) fn main_script(&self) -> Script {
+        if self.han >= self.hiragana.max(self.katakana) {
+            Script::Han
+        } else if self.hiragana >= self.katakana {
+            Script::Hiragana
+        } else {
+            Script::Katakana
+        }
+    }
 }
 
 /// Han characters up to which any kana make text Japanese (short text: what cannot lie).
@@ -125,14 +136,7 @@ pub(crate) fn label_cjk_sentence(sentence: &Cjk, run: Lang) -> Option<(Lang, Scr
     // Hiragana (particles, endings: every Japanese sentence but a heading has some); katakana
     // alone in a Chinese sentence are a Japanese name.
     if sentence.hiragana > 0 {
-        let script = if sentence.han >= sentence.hiragana.max(sentence.katakana) {
-            Script::Han
-        } else if sentence.hiragana >= sentence.katakana {
-            Script::Hiragana
-        } else {
-            Script::Katakana
-        };
-        return Some((Lang::JPN, script, 1.0));
+        return Some((Lang::JPN, sentence.main_script(), 1.0));
     }
     if run == Lang::JPN {
         // In Japanese text only a long sentence without a kana is Chinese (a heading of
@@ -166,13 +170,7 @@ pub(crate) fn label_cjk(
     text: &Cjk,
     allowed: impl Fn(Lang) -> bool,
 ) -> Option<(Lang, Script, f64)> {
-    let script = if run.han >= run.hiragana.max(run.katakana) {
-        Script::Han
-    } else if run.hiragana >= run.katakana {
-        Script::Hiragana
-    } else {
-        Script::Katakana
-    };
+    let script = run.main_script();
     let (lang, confidence) = if writes_japanese(run) {
         (Lang::JPN, 1.0)
     } else if writes_japanese(text) {

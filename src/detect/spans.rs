@@ -504,28 +504,26 @@ impl Detector {
             ..self.until(model, group)
         };
         let run_slot = group.slots[best];
-        let range = piece.range.clone();
-        let mut at = range.start;
-        for unit in &scratch.units {
+        let (scores, words) = (&mut scratch.unit_scores, &mut scratch.words);
+        split_run(piece, &scratch.units, &mut scratch.pieces, |unit, piece| {
             let unit_text = &text[unit.clone()];
-            let scores = &mut scratch.unit_scores;
             // A cheap look first, at the words the model knows, until one language leads by
             // far: most sentences are of their run's language, and say so in a few words.
             scores.clear();
             let look = (Look::KnownWords, &mut 0);
-            scores.read(model, unit_text, look, Some(until), &mut scratch.words);
+            scores.read(model, unit_text, look, Some(until), words);
             let own = scores.units(run_slot);
             match scores.best(&group.slots) {
                 Some((leader, lead)) if lead >= until.lead => {
                     if leader == run_slot {
-                        continue;
+                        return None;
                     }
                 }
                 _ => {
                     if scores.letters < MIN_SENTENCE_LETTERS
                         || !group.slots.iter().any(|&s| scores.units(s) > own + bar)
                     {
-                        continue;
+                        return None;
                     }
                 }
             }
@@ -535,38 +533,19 @@ impl Detector {
                 lead: u32::MAX,
                 ..until
             };
-            scores.read(model, unit_text, look, Some(whole), &mut scratch.words);
+            scores.read(model, unit_text, look, Some(whole), words);
             if scores.letters < MIN_SENTENCE_LETTERS {
-                continue;
+                return None;
             }
-            let Some((other, confidence)) = self.decide(scores, group, Some((best, STICKINESS)))
-            else {
-                continue;
-            };
-            if other == best || confidence < self.min_confidence {
-                continue;
-            }
-            if unit.start > at {
-                scratch.pieces.push(Piece {
-                    range: at..unit.start,
-                    ..piece.clone()
-                });
-            }
-            scratch.pieces.push(Piece {
+            let (other, confidence) = self.decide(scores, group, Some((best, STICKINESS)))?;
+            (other != best && confidence >= self.min_confidence).then(|| Piece {
                 range: unit.clone(),
                 lang: group.langs[other],
                 script: piece.script,
                 confidence,
                 letters: scores.letters as usize,
-            });
-            at = unit.end;
-        }
-        if at < range.end {
-            scratch.pieces.push(Piece {
-                range: at..range.end,
-                ..piece
-            });
-        }
+            })
+        });
     }
 
     /// Pushes the pieces of a run of Han and kana whose language is `piece.lang`: the
@@ -577,38 +556,18 @@ impl Detector {
     /// every sentence but the shortest: a heading, a list of names); other sentences are of
     /// the run's language (a Cantonese sentence need not have a character Mandarin lacks).
     fn split_cjk_sentences(&self, text: &str, piece: Piece, scratch: &mut Scratch) {
-        let range = piece.range.clone();
-        let mut at = range.start;
-        for unit in &scratch.units {
+        split_run(piece, &scratch.units, &mut scratch.pieces, |unit, piece| {
             let counts = Cjk::count(&text[unit.clone()]);
-            let Some((lang, script, confidence)) = rules::label_cjk_sentence(&counts, piece.lang)
-            else {
-                continue;
-            };
-            if lang == piece.lang || !self.is_allowed(lang) || confidence < self.min_confidence {
-                continue;
-            }
-            if unit.start > at {
-                scratch.pieces.push(Piece {
-                    range: at..unit.start,
-                    ..piece.clone()
-                });
-            }
-            scratch.pieces.push(Piece {
+            let (lang, script, confidence) = rules::label_cjk_sentence(&counts, piece.lang)?;
+            let other = lang != piece.lang && self.is_allowed(lang);
+            (other && confidence >= self.min_confidence).then(|| Piece {
                 range: unit.clone(),
                 lang,
                 script: Some(script),
                 confidence,
                 letters: counts.han + counts.kana(),
-            });
-            at = unit.end;
-        }
-        if at < range.end {
-            scratch.pieces.push(Piece {
-                range: at..range.end,
-                ..piece
-            });
-        }
+            })
+        });
     }
 
     /// The best of `group`'s languages (its position) and the confidence in it, from
@@ -774,6 +733,37 @@ fn family(script: Script) -> Script {
     match script {
         Script::Hiragana | Script::Katakana => Script::Han,
         _ => script,
+    }
+}
+
+/// Pushes the pieces of the run `run`: those of its `units` (sentences) that `of_its_own`
+/// gives a piece of their own (another language), and `run`'s own piece for the text
+/// between them.
+fn split_run(
+    run: Piece,
+    units: &[Range<usize>],
+    pieces: &mut Vec<Piece>,
+    mut of_its_own: impl FnMut(&Range<usize>, &Piece) -> Option<Piece>,
+) {
+    let mut at = run.range.start;
+    for unit in units {
+        let Some(own) = of_its_own(unit, &run) else {
+            continue;
+        };
+        if unit.start > at {
+            pieces.push(Piece {
+                range: at..unit.start,
+                ..run.clone()
+            });
+        }
+        pieces.push(own);
+        at = unit.end;
+    }
+    if at < run.range.end {
+        pieces.push(Piece {
+            range: at..run.range.end,
+            ..run
+        });
     }
 }
 
