@@ -40,6 +40,7 @@ mod fold;
 mod lang;
 pub mod normalize;
 mod pipeline;
+mod scratch;
 pub mod stem;
 pub mod tf;
 pub mod tokenize;

@@ -3,13 +3,13 @@
 //! the windows (`crate::fold`) must give what this gives; property tests check it.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
 
 use super::classes::{char_class, class, work_of};
 use super::rules::{CharMap, Rules, case_fold_char};
 use super::{JOINERS, Normalizer, UnicodeForm};
+use crate::scratch;
 
 impl Normalizer {
     /// [`Folder::fold_token`] step by step, for tokens that
@@ -28,10 +28,10 @@ impl Normalizer {
         if work == 0 {
             return token;
         }
-        // The text in between is written to strings borrowed from the thread: a token whose
+        // The text in between is written to strings borrowed from the thread (`scratch`): a token whose
         // form or context rules change it (much of Devanagari text: nuktas, vowel signs)
         // costs no allocation once they have grown.
-        let mut composed_text = Scratch::take();
+        let mut composed_text = scratch::take();
         let (composed, work) =
             if work & unstable != 0 && self.compose_into(token, &mut composed_text) {
                 // Composition can make characters that the rules change (U+FB38 is U+05D8 with a
@@ -52,24 +52,24 @@ impl Normalizer {
         // The context rules (Indic) read a character's neighbours: after the per-character
         // rules, on what they made.
         if work & class::RULE != 0 {
-            let mut context = Scratch::take();
+            let mut context = scratch::take();
             let text: &str = if mapped { buffer } else { composed };
             if self.apply_context_rules(text, &mut context) {
                 std::mem::swap(buffer, &mut context);
                 mapped = true;
             }
-            Scratch::give_back(context);
+            scratch::give_back(context);
         }
         // The composed token, when nothing else changed it or when what the rules made of it
         // must not replace it (below).
         let composed_token = |buffer: &'a mut String, composed_text: String| -> &'a str {
             if composed_is_token {
-                Scratch::give_back(composed_text);
+                scratch::give_back(composed_text);
                 return token;
             }
             buffer.clear();
             buffer.push_str(&composed_text);
-            Scratch::give_back(composed_text);
+            scratch::give_back(composed_text);
             buffer
         };
         if !mapped {
@@ -91,16 +91,16 @@ impl Normalizer {
             // of punctuation. (Punctuation alone is folded: `’` → `'`.)
             return composed_token(buffer, composed_text);
         }
-        Scratch::give_back(composed_text);
+        scratch::give_back(composed_text);
         // Folding and removals can leave text that is not in the form any more (`ǰ` folds to
         // `j` + U+030C, which NFC composes back), composing can make a character the rules
         // change (a removed soft hyphen between `α` and U+0301 lets them compose to `ά`, whose
         // accent the Greek rule removes), and folding can make one another rule changes (`ŉ`
         // folds to `ʼn`, whose `ʼ` is punctuation): repeat until nothing changes (twice is the
         // most seen).
-        let mut again = Scratch::take();
-        let mut recomposed_text = Scratch::take();
-        let mut context = Scratch::take();
+        let mut again = scratch::take();
+        let mut recomposed_text = scratch::take();
+        let mut context = scratch::take();
         for _ in 0..4 {
             let work = work_of(buffer) & relevant;
             if work == 0 {
@@ -125,9 +125,9 @@ impl Normalizer {
                 break;
             }
         }
-        Scratch::give_back(again);
-        Scratch::give_back(recomposed_text);
-        Scratch::give_back(context);
+        scratch::give_back(again);
+        scratch::give_back(recomposed_text);
+        scratch::give_back(context);
         buffer
     }
 
@@ -234,40 +234,4 @@ pub(super) fn fold_into(text: &str, out: &mut String) -> bool {
         }
     }
     true
-}
-
-/// Strings a thread lends [`Normalizer::fold_by_steps`] for the text between its steps.
-struct Scratch;
-
-impl Scratch {
-    /// Strings kept per thread, and the largest kept (one enormous token's is let go).
-    const KEPT: usize = 4;
-    const MAX_BYTES: usize = 4 << 10;
-
-    /// An empty string, with room if the thread has one to lend.
-    fn take() -> String {
-        SPARE
-            .try_with(|spare| spare.borrow_mut().pop())
-            .ok()
-            .flatten()
-            .unwrap_or_default()
-    }
-
-    /// Gives a string back to the thread.
-    fn give_back(mut text: String) {
-        if text.capacity() == 0 || text.capacity() > Self::MAX_BYTES {
-            return;
-        }
-        text.clear();
-        let _ = SPARE.try_with(|spare| {
-            let mut spare = spare.borrow_mut();
-            if spare.len() < Self::KEPT {
-                spare.push(text);
-            }
-        });
-    }
-}
-
-thread_local! {
-    static SPARE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }

@@ -15,7 +15,7 @@ use crate::detect::{Detection, Detector, LanguageSpan};
 use crate::normalize::Normalizer;
 use crate::tf::{Bigrams, CorpusStats, TermCounts, term_hash};
 use crate::tokenize::{Span, TokenKind};
-use crate::{Lang, Script};
+use crate::{Lang, Script, scratch};
 pub use builder::PipelineBuilder;
 use term_cache::{Known, Term};
 use words::LangTools;
@@ -265,13 +265,13 @@ impl Pipeline {
         stream.fold_with(folder.window_fold());
         let mut memoize = self.memoizes(tools);
         term_cache::with_cache(self.id, |cache| {
-            // The thread's buffers, reused from token to token and document to document:
+            // The thread's strings, reused from token to token and document to document:
             // normalization writes here when a word changes, and bigrams are made here.
-            let mut buffer = std::mem::take(&mut cache.scratch.word);
+            let mut buffer = scratch::take();
             let mut bigrams = self
                 .config
                 .bigrams
-                .then(|| Bigrams::with_buffer(std::mem::take(&mut cache.scratch.bigram)));
+                .then(|| Bigrams::with_buffer(scratch::take()));
             while let Some(token) = stream.next_raw() {
                 while span + 1 < spans.len() && token.start >= spans[span].span.end() {
                     span += 1;
@@ -331,9 +331,10 @@ impl Pipeline {
                     });
                 }
             }
-            cache
-                .scratch
-                .give_back(buffer, bigrams.map(Bigrams::into_buffer));
+            scratch::give_back(buffer);
+            if let Some(bigrams) = bigrams {
+                scratch::give_back(bigrams.into_buffer());
+            }
         });
     }
 

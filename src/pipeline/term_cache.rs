@@ -86,33 +86,6 @@ pub(super) struct TermCache {
     text: String,
     /// Entries of all languages.
     entries: usize,
-    /// Buffers a document's analysis borrows from its thread.
-    pub(super) scratch: Scratch,
-}
-
-/// Buffers a document's analysis borrows from its thread, so that a document needs no
-/// allocation of its own: the normalized form of a word its window did not fold, and the
-/// bigram being counted.
-#[derive(Default)]
-pub(super) struct Scratch {
-    pub(super) word: String,
-    pub(super) bigram: String,
-}
-
-impl Scratch {
-    /// Buffers larger than this (one enormous token) are not kept for the thread's next
-    /// documents.
-    const MAX_KEPT: usize = 64 << 10;
-
-    /// Takes the buffers back after a document.
-    pub(super) fn give_back(&mut self, word: String, bigram: Option<String>) {
-        if word.capacity() <= Self::MAX_KEPT {
-            self.word = word;
-        }
-        if let Some(bigram) = bigram.filter(|b| b.capacity() <= Self::MAX_KEPT) {
-            self.bigram = bigram;
-        }
-    }
 }
 
 thread_local! {
@@ -173,7 +146,6 @@ impl TermCache {
             by_lang: Vec::new(),
             text: String::new(),
             entries: 0,
-            scratch: Scratch::default(),
         }
     }
 
