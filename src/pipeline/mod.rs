@@ -417,23 +417,15 @@ pub fn max_threads() -> usize {
 
 /// Statistics of analysed documents, counted in parallel per thread and merged.
 fn corpus_stats(documents: &[Analysis]) -> CorpusStats {
-    // One statistics per thread over a contiguous share of the documents, merged at the end:
+    // One statistics per thread over a contiguous share of the documents (by chunks:
+    // `with_min_len(len.div_ceil(threads))` split nothing when the count was odd, 281 and
+    // 282 being each below 282, and left the counting to one thread), merged at the end:
     // adding a document costs a lookup per term in a vocabulary that outgrows the caches, and
     // merging costs as much again for every term of the smaller side, so the fewer pieces the
-    // better (rayon left to itself splits even on one thread).
+    // better (rayon left to itself splits even on one thread). One thread: one share.
     let threads = rayon::current_num_threads().max(1);
-    if threads == 1 || documents.len() < 2 {
-        let mut stats = CorpusStats::new();
-        for doc in documents {
-            stats.add_document(doc.lang(), &doc.terms);
-        }
-        return stats;
-    }
-    // One share per thread, by chunks: `with_min_len(len.div_ceil(threads))` split nothing
-    // when the count was odd (halves of 281 and 282 documents are each below 282), and left
-    // the counting to one thread.
     documents
-        .par_chunks(documents.len().div_ceil(threads))
+        .par_chunks(documents.len().div_ceil(threads).max(1))
         .map(|share| {
             let mut stats = CorpusStats::new();
             for doc in share {
