@@ -28,10 +28,14 @@ impl Normalizer {
         if work == 0 {
             return token;
         }
-        // The text in between is written to strings borrowed from the thread (`scratch`): a token whose
-        // form or context rules change it (much of Devanagari text: nuktas, vowel signs)
-        // costs no allocation once they have grown.
-        let mut composed_text = scratch::take();
+        // The text in between is written to strings borrowed from the thread (`scratch`),
+        // taken only where a step writes: a token whose form or context rules change it
+        // (much of Devanagari text: nuktas, vowel signs) costs no allocation once they have
+        // grown, and one that is only case-folded takes none.
+        let mut composed_text = String::new();
+        if work & unstable != 0 {
+            composed_text = scratch::take();
+        }
         let (composed, work) =
             if work & unstable != 0 && self.compose_into(token, &mut composed_text) {
                 // Composition can make characters that the rules change (U+FB38 is U+05D8 with a
@@ -98,14 +102,14 @@ impl Normalizer {
         // accent the Greek rule removes), and folding can make one another rule changes (`ŉ`
         // folds to `ʼn`, whose `ʼ` is punctuation): repeat until nothing changes (twice is the
         // most seen).
+        let mut work = work_of(buffer) & relevant;
+        if work == 0 {
+            return buffer;
+        }
         let mut again = scratch::take();
         let mut recomposed_text = scratch::take();
         let mut context = scratch::take();
         for _ in 0..4 {
-            let work = work_of(buffer) & relevant;
-            if work == 0 {
-                break;
-            }
             let recomposed =
                 work & unstable != 0 && self.compose_into(buffer, &mut recomposed_text);
             let text: &str = if recomposed { &recomposed_text } else { buffer };
@@ -122,6 +126,10 @@ impl Normalizer {
                 if recomposed {
                     std::mem::swap(buffer, &mut recomposed_text);
                 }
+                break;
+            }
+            work = work_of(buffer) & relevant;
+            if work == 0 {
                 break;
             }
         }
