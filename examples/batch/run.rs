@@ -12,11 +12,11 @@ use std::sync::mpsc;
 use std::thread;
 
 use rayon::prelude::*;
-use wordmill::detect::{Detector, LanguageSpan};
+use wordmill::detect::Detector;
 use wordmill::normalize::{Normalizer, UnicodeForm};
 use wordmill::tf::CorpusStats;
 use wordmill::tokenize::{CjkMode, Tokenizer};
-use wordmill::{Analysis, AnalyzedToken, Pipeline};
+use wordmill::{Analysis, Pipeline};
 
 use crate::files::{self, OutputFile, Refusal};
 use crate::guard::Guard;
@@ -381,11 +381,9 @@ fn recyclable(batch: &[Document], analysed: Vec<Result<Analysis, String>>) -> Ve
         .zip(analysed)
         .filter_map(|(doc, analysis)| {
             let analysis = analysis.ok()?;
-            let held = analysis.terms.heap_size()
-                + analysis.spans.capacity() * size_of::<LanguageSpan>()
-                + analysis.tokens.capacity() * size_of::<AnalyzedToken>();
             let text = doc.text.as_ref().map_or(0, String::len);
-            (held <= text.saturating_mul(4) + RECYCLED_SLACK_BYTES).then_some(analysis)
+            (analysis.heap_size() <= text.saturating_mul(4) + RECYCLED_SLACK_BYTES)
+                .then_some(analysis)
         })
         .collect()
 }

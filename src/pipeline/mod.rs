@@ -88,6 +88,24 @@ impl Analysis {
         self.detection.lang
     }
 
+    /// Heap bytes held (its spans, terms and tokens), for memory reports and to decide
+    /// whether an analysis is worth filling again ([`Pipeline::analyze_into`]: a reused
+    /// analysis keeps the capacity of the largest document it held).
+    ///
+    /// ```
+    /// use wordmill::Pipeline;
+    ///
+    /// let pipeline = Pipeline::builder().build();
+    /// let short = pipeline.analyze("Talks in Muscat.");
+    /// let long = pipeline.analyze(&"Talks in Muscat went well. ".repeat(100));
+    /// assert!(short.heap_size() > 0 && short.heap_size() < long.heap_size());
+    /// ```
+    pub fn heap_size(&self) -> usize {
+        self.spans.capacity() * size_of::<LanguageSpan>()
+            + self.terms.heap_size()
+            + self.tokens.capacity() * size_of::<AnalyzedToken>()
+    }
+
     /// The term a token became.
     pub fn term_of(&self, token: &AnalyzedToken) -> &str {
         self.terms.term(token.term).unwrap_or_default()
