@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use super::chars::{DETECTED, script_of_slot};
+use super::han_forms;
 use crate::{Lang, Script};
 
 /// The languages written in each detected script (by slot; see [`chars`](super::chars)),
@@ -58,6 +59,22 @@ pub(crate) struct Cjk {
     pub(crate) katakana: usize,
     pub(crate) hangul: usize,
     pub(crate) cantonese: usize,
+    /// Han characters that only Japanese writes (its own simplified forms: 駅 気 経 対).
+    pub(crate) japanese_only: usize,
+    /// Han characters that Japanese does not write (Chinese simplified forms, and the
+    /// traditional forms Japan replaced: 们 这 说 說 歲).
+    pub(crate) chinese_only: usize,
+}
+
+/// Whether bit `c - FIRST` of `table` (a table of [`han_forms`]) is set.
+fn in_han_table(table: &[u64; 328], c: char) -> bool {
+    let Some(i) = (c as u32).checked_sub(han_forms::FIRST) else {
+        return false;
+    };
+    let i = i as usize;
+    table
+        .get(i / 64)
+        .is_some_and(|word| word >> (i % 64) & 1 == 1)
 }
 
 impl Cjk {
@@ -78,6 +95,8 @@ impl Cjk {
                     let cantonese = CANTONESE.contains(&c)
                         || (c == '係' && !matches!(previous, '關' | '联' | '聯' | '关' | '関'));
                     self.cantonese += usize::from(cantonese);
+                    self.japanese_only += usize::from(in_han_table(&han_forms::JAPANESE_ONLY, c));
+                    self.chinese_only += usize::from(in_han_table(&han_forms::CHINESE_ONLY, c));
                 }
                 Some(Script::Hiragana) => self.hiragana += 1,
                 Some(Script::Katakana) => self.katakana += 1,
@@ -86,6 +105,16 @@ impl Cjk {
             }
             previous = c;
         }
+    }
+
+    /// More forms only Japanese writes than forms Japanese does not write.
+    pub(crate) fn says_japanese(&self) -> bool {
+        self.japanese_only > self.chinese_only
+    }
+
+    /// More forms Japanese does not write than forms only Japanese writes.
+    pub(crate) fn says_chinese(&self) -> bool {
+        self.chinese_only > self.japanese_only
     }
 
     pub(crate) fn kana(&self) -> usize {
@@ -128,27 +157,43 @@ fn writes_japanese(cjk: &Cjk) -> bool {
 const HAN_ONLY_SENTENCE: usize = 24;
 
 /// The language of one sentence of a run of Han and kana whose language is `run`, when its
-/// own characters say for sure that it is another (see `spans::split_cjk_sentences`):
-/// hiragana are Japanese, a Cantonese-only character Cantonese, and in Japanese text a long
-/// sentence of Han alone Chinese (Cantonese with a Cantonese-only character). `None` when the
-/// sentence says nothing of its own.
+/// own characters say for sure that it is another (see `spans::split_cjk_sentences`). `None`
+/// when the sentence says nothing of its own.
+///
+/// - Hiragana (particles, endings: every Japanese sentence but a heading has some) make a
+///   sentence Japanese; in Chinese text, not a hiragana or two among many Han characters
+///   with more forms Japanese does not write than forms of its own (`経済産業省の発表` named
+///   in a Chinese sentence). Katakana alone in a Chinese sentence are a Japanese name.
+/// - In Japanese text, a sentence without hiragana is Chinese when more of its characters
+///   are forms Japanese does not write than forms only Japanese writes
+///   (`他说：这是真的，我们都知道。`), or when it is long, of Han alone and without a form of
+///   Japanese's own (a heading of kanji stays Japanese; it may hold 係, as in 係長). Cantonese
+///   when it has a Cantonese-only character.
+/// - In Chinese text, a sentence is Japanese by two forms of Japanese's own and more of them
+///   than of forms Japanese does not write (`経済産業省発表資料`), Cantonese by a
+///   Cantonese-only character.
 pub(crate) fn label_cjk_sentence(sentence: &Cjk, run: Lang) -> Option<(Lang, Script, f64)> {
-    // Hiragana (particles, endings: every Japanese sentence but a heading has some); katakana
-    // alone in a Chinese sentence are a Japanese name.
-    if sentence.hiragana > 0 {
+    if sentence.hiragana > 0
+        && (run == Lang::JPN || writes_japanese(sentence) || !sentence.says_chinese())
+    {
         return Some((Lang::JPN, sentence.main_script(), 1.0));
     }
+    let chinese = || {
+        let lang = if sentence.cantonese > 0 {
+            Lang::YUE
+        } else {
+            Lang::CMN
+        };
+        (lang, Script::Han, 0.9)
+    };
     if run == Lang::JPN {
-        // In Japanese text only a long sentence without a kana is Chinese (a heading of
-        // kanji may hold 係, as in 係長): Cantonese when it has a Cantonese-only character.
-        return (sentence.kana() == 0 && sentence.han >= HAN_ONLY_SENTENCE).then(|| {
-            let lang = if sentence.cantonese > 0 {
-                Lang::YUE
-            } else {
-                Lang::CMN
-            };
-            (lang, Script::Han, 0.9)
-        });
+        let long_han_only = sentence.kana() == 0
+            && sentence.han >= HAN_ONLY_SENTENCE
+            && sentence.japanese_only == 0;
+        return (sentence.says_chinese() || long_han_only).then(chinese);
+    }
+    if sentence.japanese_only >= 2 && sentence.says_japanese() {
+        return Some((Lang::JPN, sentence.main_script(), 0.9));
     }
     (sentence.cantonese > 0).then_some((Lang::YUE, Script::Han, 0.9))
 }
@@ -158,8 +203,12 @@ pub(crate) fn label_cjk_sentence(sentence: &Cjk, run: Lang) -> Option<(Lang, Scr
 ///
 /// - Kana in the run, or Han in a text with kana: Japanese (Chinese writes no kana), unless
 ///   they are too few for Japanese text beside many Han characters (a Japanese brand named
-///   in a Chinese article: `writes_japanese`).
+///   in a Chinese article: `writes_japanese`), or the run has more forms Japanese does not
+///   write than forms of Japanese's own (a Chinese sentence in Japanese text).
 /// - Han in a text with at least half as much Hangul as Han: Korean (hanja).
+/// - Han with more of Japanese's own forms (駅 気 経 対) than of forms Japanese does not
+///   write (们 这 說): Japanese, even in two characters (`気象`); again not a run that
+///   says Chinese by its own.
 /// - Han with Cantonese-only characters (one per 200 Han characters): Cantonese.
 /// - Other Han: Mandarin Chinese, less surely below 8 characters.
 ///
@@ -171,12 +220,17 @@ pub(crate) fn label_cjk(
     allowed: impl Fn(Lang) -> bool,
 ) -> Option<(Lang, Script, f64)> {
     let script = run.main_script();
+    // A run of Han that says Chinese by its own forms is not Japanese for its neighbours' kana
+    // (a Chinese sentence cut off by a Latin name in a text with Japanese sentences).
+    let own_chinese = run.says_chinese();
     let (lang, confidence) = if writes_japanese(run) {
         (Lang::JPN, 1.0)
-    } else if writes_japanese(text) {
+    } else if writes_japanese(text) && !own_chinese {
         (Lang::JPN, 0.9)
     } else if 2 * text.hangul >= text.han {
         (Lang::KOR, 0.9)
+    } else if text.says_japanese() && !own_chinese {
+        (Lang::JPN, 0.9)
     } else if text.cantonese * HAN_PER_CANTONESE >= text.han.max(HAN_PER_CANTONESE) {
         (Lang::YUE, 0.9)
     } else if run.han >= SURE_HAN {
@@ -284,6 +338,61 @@ mod tests {
         assert_eq!((short.0, short.1), (Lang::CMN, Script::Han));
         assert!(short.2 < 0.9);
         assert_eq!(label_cjk(&han, &han, |l| l != Lang::CMN), None);
+    }
+
+    #[test]
+    fn forms_of_one_writing_system_decide_han_alone() {
+        // Japanese's own simplifications: Chinese writes 驿 or 驛, 气 or 氣, 经济 or 經濟.
+        for japanese in ["東京駅", "気象庁", "日本経済新聞", "売買", "黒澤明"] {
+            assert_eq!(cjk(japanese), Some("jpn"), "{japanese}");
+        }
+        // Simplified forms, and traditional ones Japan replaced (説 in Japanese).
+        for chinese in ["我们这个", "他說這個問題很重要", "东京"] {
+            assert_eq!(cjk(chinese), Some("cmn"), "{chinese}");
+        }
+        // Characters both write say nothing: Chinese, less surely.
+        assert_eq!(Cjk::count("漢字").japanese_only, 0);
+        assert_eq!(Cjk::count("漢字").chinese_only, 0);
+        // A Chinese run in a text of Japanese is Chinese by its own forms...
+        let japanese = Cjk::count("東京へ行きました。日本の天気はいいです。");
+        let run = Cjk::count("我们长期的天气预报显示");
+        assert_eq!(label_cjk(&run, &japanese, |_| true).unwrap().0, Lang::CMN);
+        // ... and a run of characters both write takes the text's kana.
+        let run = Cjk::count("東京");
+        assert_eq!(label_cjk(&run, &japanese, |_| true).unwrap().0, Lang::JPN);
+    }
+
+    #[test]
+    fn sentences_say_their_language_by_their_forms() {
+        let sentence = |text: &str, run: &str| {
+            label_cjk_sentence(&Cjk::count(text), lang(run)).map(|(l, _, _)| l.code())
+        };
+        // In Japanese text: a short Chinese sentence, a heading of kanji.
+        assert_eq!(sentence("他说：这是真的，我们都知道。", "jpn"), Some("cmn"));
+        assert_eq!(
+            sentence("佢话：呢个係真嘅，我哋都知道。", "jpn"),
+            Some("yue")
+        );
+        assert_eq!(
+            sentence("総務部人事係長会議資料配布予定日程表一覧表", "jpn"),
+            None
+        );
+        // In Chinese text: a Japanese heading of kanji alone; a Japanese name with の in a
+        // long Chinese sentence is no Japanese sentence, a Japanese sentence is.
+        assert_eq!(sentence("経済産業省発表資料", "cmn"), Some("jpn"));
+        assert_eq!(sentence("経済", "cmn"), Some("jpn"));
+        assert_eq!(sentence("気", "cmn"), None);
+        assert_eq!(
+            sentence(
+                "経済産業省の発表。双方还表示将进一步加强在能源、贸易和旅游等领域的合作。",
+                "cmn"
+            ),
+            None
+        );
+        assert_eq!(
+            sentence("両国は来年も協議を続けることで合意した。", "cmn"),
+            Some("jpn")
+        );
     }
 
     #[test]

@@ -381,6 +381,22 @@ fn chinese_and_japanese_sentences_of_one_text_keep_their_languages() {
         langs(&format!("{before}{first}{after}")),
         ["jpn", "cmn", "jpn"]
     );
+    // A Chinese sentence shorter than a Japanese heading of kanji can be, in Japanese text:
+    // its simplified forms say it.
+    let short = "他说：这是真的，我们都知道。";
+    assert_eq!(
+        langs(&format!("{before}{short}{after}")),
+        ["jpn", "cmn", "jpn"]
+    );
+    // Chinese cut off by a Latin name in a text with Japanese sentences stays Chinese.
+    let named = "美国东部十月份的天气预报显示 CBS 的平均收视率依然很高，听证会后人们依然兴趣高涨。";
+    let (_, spans) = d.detect_spans(&format!("{named}{after}{first}"));
+    for span in &spans {
+        let text = &format!("{named}{after}{first}")[span.span.range()];
+        if text.contains("收视率") || text.contains("外交部长") {
+            assert_eq!(span.lang.code(), "cmn", "{text}");
+        }
+    }
     // A katakana name in a short Chinese sentence of Chinese text is no Japanese sentence.
     let brand = "他们说，トヨタ汽车在上海的新工厂明年投产。";
     assert_eq!(langs(&format!("{first}{brand}{last}")), ["cmn"]);
