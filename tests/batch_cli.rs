@@ -254,6 +254,46 @@ fn stdin_json_lines_give_records_and_nothing_else_on_stdout() {
 }
 
 #[test]
+fn stdin_json_lines_are_told_apart_from_text_however_slowly_they_come() {
+    // A pipe gives what its writer has written so far: a first read may hold a blank line
+    // or the byte order mark alone, and the format is told by the first character that is
+    // neither.
+    for first in [&b"\n"[..], b"\xEF", b"\xEF\xBB\xBF", b"  \r\n"] {
+        let dir = temp();
+        let mut child = batch_support::command(dir.path(), &["-", "--quiet"])
+            .spawn()
+            .expect("the batch tool starts");
+        let mut stdin = child.stdin.take().expect("stdin is piped");
+        let rest: &[u8] = if first == b"\xEF" {
+            b"\xBB\xBF{\"id\":\"a\",\"text\":\"Oman\"}\n{\"id\":\"b\",\"text\":\"Muscat\"}\n"
+        } else {
+            b"{\"id\":\"a\",\"text\":\"Oman\"}\n{\"id\":\"b\",\"text\":\"Muscat\"}\n"
+        };
+        let first = first.to_vec();
+        let writer = std::thread::spawn(move || {
+            use std::io::Write;
+            stdin.write_all(&first).unwrap();
+            stdin.flush().unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            stdin.write_all(rest).unwrap();
+        });
+        let output = child.wait_with_output().expect("the batch tool runs");
+        writer.join().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        let ids: Vec<Value> = String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .map(|line| serde_json::from_str::<Value>(line).unwrap()["id"].clone())
+            .collect();
+        assert_eq!(
+            ids,
+            [json!("a"), json!("b")],
+            "two JSON records, not one text"
+        );
+    }
+}
+
+#[test]
 fn stdin_plain_text_is_one_document_or_one_per_line() {
     let dir = temp();
     let whole = run_in(dir.path(), &["-"], SENTENCE.repeat(3).as_bytes());

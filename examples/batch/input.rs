@@ -189,17 +189,20 @@ impl Documents {
     }
 
     fn open_stdin(&mut self) -> Option<Document> {
-        let mut input = BufReader::with_capacity(1 << 20, io::stdin());
+        let mut stdin = BufReader::with_capacity(1 << 20, io::stdin());
         let stdin_failed =
             |error: String| Some(Document::failed("-".into(), "-".into(), None, error));
+        // What was read to tell the format, given back in front of the rest.
+        let mut head = Vec::new();
         let json = match self.args.input_format {
             InputFormat::Jsonl => true,
             InputFormat::Text => false,
-            InputFormat::Auto => match input.fill_buf() {
-                Ok(head) => decode::starts_like_json(head),
+            InputFormat::Auto => match read_head(&mut stdin, &mut head) {
+                Ok(()) => decode::starts_like_json(&head),
                 Err(e) => return stdin_failed(format!("cannot read: {}", io_message(&e))),
             },
         };
+        let input = io::Cursor::new(head).chain(stdin);
         if Layout::new(json, self.args.lines) != Layout::Whole {
             self.reader = Some(LineReader {
                 lines: Lines::new(Box::new(input), json),
@@ -410,4 +413,34 @@ pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Reads `input` into `head` up to its first byte that is neither white space nor a byte of a
+/// leading byte order mark, or to its end: what tells JSON Lines from text. One read is not
+/// enough: a pipe gives what its writer has written so far, which may be a blank line or the
+/// BOM alone. A blank head is bounded by the most one document may hold.
+fn read_head(input: &mut impl BufRead, head: &mut Vec<u8>) -> io::Result<()> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let told = |head: &[u8]| {
+        let rest = match head.strip_prefix(BOM) {
+            Some(rest) => rest,
+            None if BOM.starts_with(head) => return false,
+            None => head,
+        };
+        rest.iter().any(|b| !b.is_ascii_whitespace())
+    };
+    while !told(head) && (head.len() as u64) <= MAX_DOCUMENT_BYTES {
+        let read = match input.fill_buf() {
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if read.is_empty() {
+            break;
+        }
+        let n = read.len();
+        head.extend_from_slice(read);
+        input.consume(n);
+    }
+    Ok(())
 }
