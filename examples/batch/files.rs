@@ -281,7 +281,7 @@ pub fn identity(path: &Path) -> Identity {
 }
 
 /// `path` with its folder's symbolic links and `..` resolved, as far as it exists.
-fn absolute(path: &Path) -> PathBuf {
+pub fn absolute(path: &Path) -> PathBuf {
     if let Ok(path) = fs::canonicalize(path) {
         return path;
     }

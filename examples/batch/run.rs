@@ -163,6 +163,21 @@ impl Outputs {
                 dir.display()
             )));
         }
+        // `batch merge` reads every .json file of the folder: one written there beside the
+        // shares would be counted with them, the corpus twice.
+        if let Some(dir) = out.stats_dir.as_deref() {
+            for (option, path) in &named {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let in_dir = files::absolute(path).parent() == Some(files::absolute(dir).as_path());
+                if in_dir && name.ends_with(".json") && !name.starts_with('.') {
+                    return Err(Stop::Refused(format!(
+                        "{option} {} is in --stats-dir {}, whose .json files `batch merge` reads as statistics: write it elsewhere",
+                        path.display(),
+                        dir.display()
+                    )));
+                }
+            }
+        }
         if !named.is_empty() || out.stats_dir.is_some() {
             // Before the first temporary file exists. Without it an interrupted run only
             // leaves litter: no reason to refuse the run.

@@ -160,6 +160,17 @@ fn outputs_that_would_destroy_inputs_are_refused_before_reading() {
             &["merge", "folder", "--output", "folder/total.json"],
             "would be read as input",
         ),
+        // ... and so it would count a run's total written among its shares.
+        (
+            &[
+                "news.txt",
+                "--stats-dir",
+                "folder",
+                "--stats",
+                "folder/all.json",
+            ],
+            "is in --stats-dir folder",
+        ),
     ] {
         let out = run(dir.path(), args);
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
