@@ -200,13 +200,28 @@ impl Serialize for SortedTerms<'_> {
             } else {
                 // Front coding: sorted terms share long prefixes with the term before (stems
                 // and their inflections, numbers), which halves the bytes of the terms.
-                let shared = shared_prefix(previous, term);
+                let shared = writable_shared(term, shared_prefix(previous, term));
                 seq.serialize_element(&(shared, &term[shared..], f.documents, f.occurrences))?;
                 previous = term;
             }
         }
         seq.end()
     }
+}
+
+/// The bytes of `term` (of which `shared` are those of the term before) that its entry
+/// shares: at most as many as keep the entry within the reader's budget, its term no more
+/// than [`MAX_EXPANSION`] times its counted bytes (rest and [`ENTRY_BYTES`]), so that
+/// whatever is written loads (long terms that differ only at their end, such as URLs with a
+/// different query, would share too much). A shorter share is still a prefix of both
+/// terms, on a character boundary.
+fn writable_shared(term: &str, shared: usize) -> usize {
+    let most = (term.len() + ENTRY_BYTES).saturating_sub(term.len().div_ceil(MAX_EXPANSION));
+    let mut shared = shared.min(most);
+    while !term.is_char_boundary(shared) {
+        shared -= 1;
+    }
+    shared
 }
 
 /// Length in bytes of the longest common prefix of `a` and `b` that ends on a character

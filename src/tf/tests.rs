@@ -363,6 +363,30 @@ fn binary_front_coding_keeps_whole_characters() {
     assert_eq!(persist::shared_prefix("عمان", "عماني"), "عمان".len());
 }
 
+#[test]
+fn binary_loads_whatever_it_writes_long_terms_that_differ_at_their_end_too() {
+    // Tracking URLs kept as terms (`Tokenizer::urls`): hundreds of bytes alike, then a few
+    // digits. Shared whole, their entries would exceed the reader's bound on how much a few
+    // bytes may decode to, which guards it against crafted data.
+    let prefix = "https://example.com/a?utm_source=x&".repeat(15);
+    let mut terms = TermCounts::new();
+    for i in 0..20_000 {
+        terms.add(&format!("{prefix}{i:05}"));
+    }
+    terms.add(&format!("{prefix}é"));
+    terms.add(&format!("{prefix}è"));
+    let mut s = CorpusStats::new();
+    s.add_document(Lang::UND, &terms);
+    let bytes = s.to_bytes();
+    assert_eq!(CorpusStats::from_bytes(&bytes).unwrap(), s);
+    // Still far smaller than the terms: front coding shares all but a sixty-fourth.
+    assert!(
+        bytes.len() < 20_000 * prefix.len() / 8,
+        "{} bytes",
+        bytes.len()
+    );
+}
+
 /// Binary statistics with a valid checksum around an invalid payload.
 fn forged(payload: &impl Serialize) -> Vec<u8> {
     let mut bytes = b"WMSTATS\0".to_vec();
