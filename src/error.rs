@@ -34,4 +34,10 @@ pub enum Error {
     /// Statistics that are truncated, corrupt or inconsistent.
     #[error("corrupt corpus statistics: {0}")]
     CorruptStats(String),
+    /// Statistics whose sum would count more than `u64::MAX` documents or term occurrences
+    /// ([`CorpusStats::try_merge`](crate::tf::CorpusStats::try_merge)).
+    #[error(
+        "the merged statistics would count more than u64::MAX {0}: were these statistics forged, or merged into themselves over and over?"
+    )]
+    CountOverflow(&'static str),
 }

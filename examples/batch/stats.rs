@@ -200,7 +200,12 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
     let mut failed = 0;
     for path in &files {
         match read(path) {
-            Ok(stats) => total.merge(&stats),
+            Ok(stats) => {
+                if let Err(e) = total.try_merge(&stats) {
+                    say!("batch merge: adding {}: {e}", path.display());
+                    failed += 1;
+                }
+            }
             Err(e) => {
                 say!("batch merge: {e}");
                 failed += 1;
@@ -209,7 +214,7 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
     }
     if failed > 0 {
         say!(
-            "batch merge: {failed} of {} files could not be read; nothing was written",
+            "batch merge: {failed} of {} files could not be read or added; nothing was written",
             files.len()
         );
         return Outcome::SomeFailed;

@@ -192,7 +192,40 @@ impl CorpusStats {
         single.chain(self.spill.iter().map(|(&(id, lang), &f)| (id, lang, f)))
     }
 
-    /// Adds everything `other` counted.
+    /// Adds everything `other` counted, unless the sum would count more than `u64::MAX`
+    /// documents or term occurrences: then it is refused and `self` is left as it was
+    /// ([`merge`](Self::merge) saturates instead). Only forged statistics, or statistics
+    /// merged into themselves some sixty times, come near it.
+    ///
+    /// ```
+    /// use wordmill::tf::{CorpusStats, TermCounts};
+    /// use wordmill::Lang;
+    ///
+    /// let mut terms = TermCounts::new();
+    /// terms.add("oman");
+    /// let mut a = CorpusStats::new();
+    /// a.add_document(Lang::ENG, &terms);
+    /// let b = a.clone();
+    /// a.try_merge(&b)?;
+    /// assert_eq!(a.documents(), 2);
+    /// # Ok::<(), wordmill::Error>(())
+    /// ```
+    pub fn try_merge(&mut self, other: &CorpusStats) -> Result<(), crate::Error> {
+        // Every count of a term or a language is at most the corpus's own (the loader checks
+        // that the languages add up to the corpus and the terms to their language), so two
+        // sums that fit mean that every sum fits.
+        if self.documents.checked_add(other.documents).is_none() {
+            return Err(crate::Error::CountOverflow("documents"));
+        }
+        if self.term_count.checked_add(other.term_count).is_none() {
+            return Err(crate::Error::CountOverflow("term occurrences"));
+        }
+        self.merge(other);
+        Ok(())
+    }
+
+    /// Adds everything `other` counted. Counts saturate at `u64::MAX` (statistics that
+    /// large cannot be saved: [`try_merge`](Self::try_merge) refuses them instead).
     pub fn merge(&mut self, other: &CorpusStats) {
         if self.documents == 0 && self.languages.is_empty() {
             self.clone_from(other);
@@ -322,7 +355,7 @@ impl CorpusStats {
     }
 
     /// Approximate heap memory held by the statistics, in bytes: the [`Vocabulary`] (its
-    /// terms' bytes plus about 14 bytes a term), 24 bytes a term of frequencies, and about 28
+    /// terms' bytes plus about 22 bytes a term), 24 bytes a term of frequencies, and about 28
     /// bytes per (term, language) pair of the terms seen in several languages; up to twice
     /// those costs just after a table grows. On the NTREX news corpus (65 languages) that is
     /// about 70 bytes a term, whatever the size of the corpus.

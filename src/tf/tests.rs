@@ -387,6 +387,26 @@ fn binary_loads_whatever_it_writes_long_terms_that_differ_at_their_end_too() {
     );
 }
 
+#[test]
+fn try_merge_refuses_counts_past_u64_and_leaves_the_statistics_as_they_were() {
+    let mut one = CorpusStats::new();
+    one.add_document(lang("eng"), &counts(&["oman"]));
+    // As many documents as u64 holds, as only forged statistics claim.
+    let forged = br#"{"documents":18446744073709551615,"term_count":1,"languages":{"eng":{"documents":18446744073709551615,"term_count":1,"terms":[["x",1,1]]}}}"#;
+    let mut full: CorpusStats = serde_json::from_slice(forged).unwrap();
+    let before = full.clone();
+    let e = full.try_merge(&one).unwrap_err();
+    assert!(matches!(e, Error::CountOverflow("documents")), "{e}");
+    assert_eq!(full, before);
+    // What fits is merged as merge does.
+    let mut a = one.clone();
+    a.try_merge(&one).unwrap();
+    let mut b = one.clone();
+    b.merge(&one);
+    assert_eq!(a, b);
+    assert_eq!(a.documents(), 2);
+}
+
 /// Binary statistics with a valid checksum around an invalid payload.
 fn forged(payload: &impl Serialize) -> Vec<u8> {
     let mut bytes = b"WMSTATS\0".to_vec();
