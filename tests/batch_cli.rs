@@ -826,6 +826,63 @@ fn partial_statistics_merge_into_the_single_run() {
 }
 
 #[test]
+fn merge_adds_up_only_terms_made_with_the_same_options() {
+    let dir = temp();
+    let doc = |id: &str| {
+        format!(
+            "{}\n",
+            json!({"id": id, "text": "The ministers held talks."})
+        )
+    };
+    let shard = |folder: &str, id: &str, options: &[&str]| {
+        let mut args = vec!["-", "--quiet", "--stats-dir", folder];
+        args.extend(options);
+        let out = run_in(dir.path(), &args, doc(id).as_bytes());
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    };
+    // Stemmed against unstemmed with stop words: "minist" beside "ministers", "the" counted.
+    shard("mixed", "a", &[]);
+    shard("mixed", "b", &["--no-stem", "--keep-stopwords"]);
+    let refused = run(dir.path(), &["merge", "mixed", "--output", "m.json"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    refused.assert_stderr_contains("were analysed with different options");
+    // In the order of the files' names (their hashes).
+    refused.assert_stderr_contains("--no-stem --keep-stopwords");
+    refused.assert_stderr_contains("the defaults");
+    assert!(!dir.path().join("m.json").exists());
+    // Detection's options do not change what a term is: shards may allow other languages.
+    shard("same", "a", &["--cjk", "bigrams"]);
+    shard(
+        "same",
+        "b",
+        &["--cjk", "bigrams", "--lang-allow", "eng,fra"],
+    );
+    let merged = run(dir.path(), &["merge", "same", "--output", "m.json"]);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    let text = fs::read_to_string(dir.path().join("m.json")).unwrap();
+    assert!(
+        text.starts_with(r#"{"analysis":"--cjk bigrams","#),
+        "{text}"
+    );
+    // The merged file keeps them, read from a pipe too; and the library loads it.
+    let stats: wordmill::tf::CorpusStats = serde_json::from_str(&text).unwrap();
+    assert_eq!(stats.documents(), 2);
+    let out = run_in(
+        dir.path(),
+        &["-", "--quiet", "--nfkc", "--stats", "other.json"],
+        doc("c").as_bytes(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let piped = run_in(
+        dir.path(),
+        &["merge", "/dev/stdin", "other.json"],
+        text.as_bytes(),
+    );
+    assert_eq!(piped.code, 2, "{}", piped.stderr);
+    piped.assert_stderr_contains("(--cjk bigrams against --nfkc)");
+}
+
+#[test]
 fn merge_refuses_what_is_not_statistics() {
     let dir = temp();
     fs::write(dir.path().join("good.json"), r#"{"documents":1,"tokens":1,"languages":{"eng":{"documents":1,"tokens":1,"terms":[["muscat",1,1]]}}}"#).unwrap();

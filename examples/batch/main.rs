@@ -250,6 +250,44 @@ pub struct AnalysisArgs {
     pub batch_size: u32,
 }
 
+impl AnalysisArgs {
+    /// The options that shape terms, as flags in a fixed order (empty for the defaults):
+    /// what statistics files record, so that merge adds up only terms made the same way.
+    /// Detection's options are not among them: shards of a corpus may well allow different
+    /// languages, and their terms still add up.
+    pub fn term_options(&self) -> String {
+        let nfkc = self.nfkc || self.normalize == NormalForm::Nfkc;
+        let flags = [
+            (nfkc, "--nfkc"),
+            (self.strip_diacritics, "--strip-diacritics"),
+            (self.no_case_fold, "--no-case-fold"),
+            (self.no_fold_punctuation, "--no-fold-punctuation"),
+            (self.no_fold_width, "--no-fold-width"),
+            (self.no_fold_digits, "--no-fold-digits"),
+            (self.no_language_rules, "--no-language-rules"),
+            (self.teh_marbuta, "--teh-marbuta"),
+            (self.russian_yo, "--russian-yo"),
+            (self.no_stem, "--no-stem"),
+            (self.keep_stopwords, "--keep-stopwords"),
+            (self.bigrams, "--bigrams"),
+            (self.urls, "--urls"),
+            (self.emails, "--emails"),
+            (self.hashtags, "--hashtags"),
+            (self.mentions, "--mentions"),
+            (self.emoji, "--emoji"),
+        ];
+        let mut options: Vec<String> = flags
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, flag)| (*flag).to_owned())
+            .collect();
+        if self.cjk != "auto" {
+            options.push(format!("--cjk {}", self.cjk));
+        }
+        options.join(" ")
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum NormalForm {
     Nfc,

@@ -208,7 +208,12 @@ impl Outputs {
 
     /// Writes the statistics, then gives every file its name, only once all are complete:
     /// a run that stops before leaves none of them.
-    fn complete(mut self, total: &CorpusStats, name: Option<(u64, u64)>) -> Result<(), Stop> {
+    fn complete(
+        mut self,
+        total: &CorpusStats,
+        analysis: &str,
+        name: Option<(u64, u64)>,
+    ) -> Result<(), Stop> {
         self.sink.finish()?;
         let mut files = Vec::new();
         let mut replaced = None;
@@ -220,7 +225,7 @@ impl Outputs {
                 replaced = path.exists().then(|| path.clone());
                 file.set_path(path);
             }
-            stats::write_json(&mut file, total)?;
+            stats::write_json(&mut file, total, Some(analysis))?;
             file.finish()?;
             files.push(file);
         }
@@ -367,7 +372,8 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
         stats,
         stats_dir,
     };
-    outputs.complete(&total, hash.map(|hash| (documents, hash)))?;
+    let analysis = args.analysis.term_options();
+    outputs.complete(&total, &analysis, hash.map(|hash| (documents, hash)))?;
     report.summary(&total);
     Ok(if report.failed == 0 || out_args.allow_failures {
         Outcome::Success

@@ -45,7 +45,9 @@ pub(super) struct TermEntry {
 /// Persists through serde (JSON: languages sorted by code, each with its terms sorted, so
 /// equal statistics serialize identically) and through a compact binary format
 /// ([`to_bytes`](Self::to_bytes), [`from_bytes`](Self::from_bytes)). Loading checks the data:
-/// corrupt or inconsistent statistics are an error, never a panic.
+/// corrupt or inconsistent statistics are an error, never a panic. A JSON object may also
+/// hold an `"analysis"` string, which loading reads past: the batch tool writes there the
+/// options that shaped the terms, for its `merge` to refuse terms made differently.
 ///
 /// ```
 /// use wordmill::tf::{CorpusStats, RankBy, TermCounts};

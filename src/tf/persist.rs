@@ -363,6 +363,8 @@ enum StatsField {
     #[serde(alias = "tokens")]
     TermCount,
     Languages,
+    /// What the batch tool records of the analysis (see `CorpusStats`): read past.
+    Analysis,
 }
 
 #[derive(Deserialize)]
@@ -398,8 +400,13 @@ impl<'de> Deserialize<'de> for Unchecked {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Unchecked, A::Error> {
                 let mut out = Unchecked::default();
                 let (mut documents, mut term_count, mut languages) = (None, None, false);
+                let mut analysis = false;
                 while let Some(field) = map.next_key()? {
                     match field {
+                        StatsField::Analysis if !analysis => {
+                            let _: Cow<'de, str> = map.next_value()?;
+                            analysis = true;
+                        }
                         StatsField::Documents if documents.is_none() => {
                             documents = Some(map.next_value()?)
                         }

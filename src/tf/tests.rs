@@ -407,6 +407,27 @@ fn try_merge_refuses_counts_past_u64_and_leaves_the_statistics_as_they_were() {
     assert_eq!(a.documents(), 2);
 }
 
+#[test]
+fn json_statistics_may_name_their_analysis() {
+    let named = r#"{"analysis":"--no-stem","documents":1,"term_count":1,"languages":{"eng":{"documents":1,"term_count":1,"terms":[["x",1,1]]}}}"#;
+    let stats: CorpusStats = serde_json::from_str(named).unwrap();
+    assert_eq!(stats.documents(), 1);
+    for (bad, says) in [
+        (named.replace(r#""--no-stem""#, "1"), "expected a string"),
+        (
+            named.replace(
+                r#""documents":1,"term"#,
+                r#""analysis":"","documents":1,"term"#,
+            ),
+            "duplicate field",
+        ),
+        (named.replace("analysis", "analyses"), "unknown field"),
+    ] {
+        let e = serde_json::from_str::<CorpusStats>(&bad).unwrap_err();
+        assert!(e.to_string().contains(says), "{bad}: {e}");
+    }
+}
+
 /// Binary statistics with a valid checksum around an invalid payload.
 fn forged(payload: &impl Serialize) -> Vec<u8> {
     let mut bytes = b"WMSTATS\0".to_vec();
