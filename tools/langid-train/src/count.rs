@@ -116,8 +116,12 @@ pub fn serbian_to_latin(text: &str) -> String {
 }
 
 /// A language's training text: its NTREX and UDHR lines, and for Serbian the same in Latin
-/// letters.
-pub fn training_lines(sources: &Sources, code: &str) -> Result<Vec<String>, String> {
+/// letters. With it, how many of its first lines are Serbian in Cyrillic letters, whose words
+/// in Latin letters are left out of the counts: they are foreign names and acronyms (CBS,
+/// ABC), which the transliterated copy has already, and Latin letters typed for their
+/// Cyrillic look-alikes (a, o, e, j); counted twice, they made Latin-script Serbian the
+/// language of acronyms ("CBS ABC" was Serbian with confidence 0.98).
+pub fn training_lines(sources: &Sources, code: &str) -> Result<(Vec<String>, usize), String> {
     let mut text = Vec::new();
     if let Some(dir) = &sources.ntrex
         && let Some(file) = ntrex_file(code)
@@ -130,14 +134,16 @@ pub fn training_lines(sources: &Sources, code: &str) -> Result<Vec<String>, Stri
             &sources.udhr_lines,
         )?);
     }
+    let mut cyrillic_serbian = 0;
     if code == "srp" {
+        cyrillic_serbian = text.len();
         let latin: Vec<String> = text.iter().map(|l| serbian_to_latin(l)).collect();
         text.extend(latin);
         if let Some(dir) = &sources.udhr {
             text.extend(lines(&dir.join("srp_latn.txt"), &sources.udhr_lines)?);
         }
     }
-    Ok(text)
+    Ok((text, cyrillic_serbian))
 }
 
 /// Counts the features of every language's training text, for the words of the scripts
@@ -155,16 +161,19 @@ pub fn count(sources: &Sources) -> Result<Counts, String> {
             .collect();
         let mut counts: HashMap<Script, ScriptCounts> = HashMap::new();
         if !scripts.is_empty() {
-            let text = training_lines(sources, lang.code())?;
+            let (text, cyrillic_serbian) = training_lines(sources, lang.code())?;
             if text.is_empty() {
                 eprintln!("warning: no training text for {lang}");
             }
-            for line in &text {
+            for (i, line) in text.iter().enumerate() {
+                let latin_counts = i >= cyrillic_serbian;
                 // The previous word of the line, if it was of a covered script: its script
                 // and hash.
                 let mut previous: Option<(Script, u64)> = None;
                 for_each_word(line, &mut buf, |word| {
-                    let Some(script) = word_script(word).filter(|s| scripts.contains(s)) else {
+                    let Some(script) = word_script(word)
+                        .filter(|s| scripts.contains(s) && (latin_counts || *s != Script::Latin))
+                    else {
                         previous = None;
                         return;
                     };
