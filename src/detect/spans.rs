@@ -147,7 +147,7 @@ impl Detector {
             runs::runs_into(text, &mut buffers);
             let runs = &buffers.runs;
             let mut chosen = std::mem::take(&mut scratch.chosen);
-            self.runs_to_identify(text, runs, spans.is_some(), &mut chosen, scratch);
+            self.runs_to_identify(text, runs, &mut chosen, scratch);
             for (run, &identify) in runs.iter().zip(&chosen) {
                 self.label_run(text, runs, run, identify, spans.is_some(), scratch);
             }
@@ -184,7 +184,6 @@ impl Detector {
         &self,
         text: &str,
         runs: &[Run],
-        spans: bool,
         chosen: &mut Vec<bool>,
         scratch: &mut Scratch,
     ) {
@@ -273,12 +272,13 @@ impl Detector {
             if largest {
                 scripts_seen.push(script);
             }
-            // Chinese or Japanese is one question per text for its language: its largest
-            // run answers it. For its spans, every run of Han and kana is labelled on its
-            // own (by what cannot lie: a count of its characters, bounded by the sample
-            // size), so that one with Japanese sentences among Chinese ones, or the other
-            // way round, gives its own (and the text's other runs do not take its language).
-            if script == RunScript::Cjk && spans {
+            // Every run of Han and kana is labelled on its own (by what cannot lie: a count
+            // of its characters, bounded by the sample size), so that one with Japanese
+            // sentences among Chinese ones, or the other way round, or Chinese forms beside
+            // Japanese kana, gives its own (and the text's other runs do not take its
+            // language); the text's language is then that of most bytes, with spans or
+            // without (this reads at most `sample_bytes` of text without spans).
+            if script == RunScript::Cjk {
                 chosen[i] = true;
                 continue;
             }
