@@ -206,7 +206,7 @@ impl CorpusStats {
     /// let mut terms = TermCounts::new();
     /// terms.add("oman");
     /// let mut a = CorpusStats::new();
-    /// a.add_document(Lang::ENG, &terms);
+    /// a.add_document("eng".parse::<Lang>()?, &terms);
     /// let b = a.clone();
     /// a.try_merge(&b)?;
     /// assert_eq!(a.documents(), 2);
