@@ -99,6 +99,8 @@ pub(super) struct Scratch {
     pub(super) seen: Vec<Seen>,
     /// Per script family and language: bytes, and confidence times bytes (`inherit`).
     families: Vec<(Script, Lang, usize, f64)>,
+    /// Bytes of every piece per script family (`inherit`).
+    family_bytes: Vec<(Script, usize)>,
     /// Bytes per language (`document`).
     bytes: Vec<(Lang, usize)>,
     /// Runs by decreasing letters, and the scripts seen (`runs_to_identify`).
@@ -616,14 +618,35 @@ impl Detector {
     /// The document's language, once the pieces are labelled: unsure pieces inherit, then
     /// the language of most bytes.
     pub(super) fn finish(&self, scratch: &mut Scratch) -> Detection {
-        self.inherit(&mut scratch.pieces, &mut scratch.families);
+        self.inherit(
+            &mut scratch.pieces,
+            &mut scratch.families,
+            &mut scratch.family_bytes,
+        );
         self.document(&scratch.pieces, &mut scratch.bytes)
     }
 
     /// Pieces left undetermined or unsure (a name, a few words) take the language their
-    /// script has in the surer pieces of the text, if any; the rest that stay undetermined
-    /// take the fallback. `best` is scratch.
-    fn inherit(&self, pieces: &mut [Piece], best: &mut Vec<(Script, Lang, usize, f64)>) {
+    /// script has in the surer pieces of the text, if any; else an unsure piece whose script
+    /// has fewer bytes in the text than another script's sure pieces is undetermined (a name
+    /// in another script's sentence); the rest that stay undetermined take the fallback.
+    /// `best` and `family_bytes` are scratch.
+    fn inherit(
+        &self,
+        pieces: &mut [Piece],
+        best: &mut Vec<(Script, Lang, usize, f64)>,
+        family_bytes: &mut Vec<(Script, usize)>,
+    ) {
+        family_bytes.clear();
+        for piece in pieces.iter() {
+            if let Some(script) = piece.script {
+                let family = family(script);
+                match family_bytes.iter_mut().find(|(s, _)| *s == family) {
+                    Some(entry) => entry.1 += piece.range.len(),
+                    None => family_bytes.push((family, piece.range.len())),
+                }
+            }
+        }
         // Per script family and language: bytes, and confidence times bytes.
         best.clear();
         for piece in pieces.iter() {
@@ -657,7 +680,26 @@ impl Detector {
                 // Taken with the confidence of the pieces it is taken from.
                 piece.lang = lang;
                 piece.confidence = weighted / bytes.max(1) as f64;
-            } else if piece.lang.is_undetermined() && !self.fallback.is_undetermined() {
+                continue;
+            }
+            // An unsure guess beside more text of another script that is sure of its
+            // language is a name or an acronym ("Lloyds Pharmacy" in a Chinese sentence was
+            // Polish at 0.48): no language is better than a wrong one, whose stemmer would
+            // cut it.
+            let beside_surer = |script: Script| {
+                let family = family(script);
+                let own = family_bytes
+                    .iter()
+                    .find(|(s, _)| *s == family)
+                    .map_or(0, |(_, n)| *n);
+                best.iter()
+                    .any(|&(s, _, bytes, _)| s != family && bytes > own)
+            };
+            if piece.script.is_some_and(beside_surer) {
+                piece.lang = Lang::UND;
+                piece.confidence = 0.0;
+            }
+            if piece.lang.is_undetermined() && !self.fallback.is_undetermined() {
                 piece.lang = self.fallback;
                 piece.confidence = 0.0;
             }

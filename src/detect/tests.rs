@@ -560,6 +560,16 @@ fn a_few_latin_letters_in_text_of_another_script_are_a_name() {
         ("قال Lavrov إن روسيا مستعدة", &["Lavrov"]),
         // Two Han characters are a word (as min_letters counts them, four letters).
         ("Sims 时年", &["Sims"]),
+        // Names long enough for the model to guess at, unsurely, beside a sentence sure of
+        // its language (they were Polish and English, to be stemmed as such).
+        (
+            "他在 Lloyds Pharmacy 工作了十年，后来去了超市。",
+            &["Lloyds Pharmacy"],
+        ),
+        (
+            "قال Fleetwood Mac إن الجولة ستبدأ في مسقط الشهر المقبل.",
+            &["Fleetwood Mac"],
+        ),
     ] {
         let (_, spans) = d.detect_spans(text);
         let mut found = 0;
