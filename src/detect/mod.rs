@@ -63,10 +63,10 @@
 //! | script | answer | what else it could be |
 //! | --- | --- | --- |
 //! | hiragana, katakana (any among 20 Han characters; beyond them, a hiragana per 10 or a katakana per 5) | Japanese | a Japanese name in katakana in a short Chinese text (ソニー电视); Chinese writes no hiragana |
-//! | Han only, with more of Japanese's own forms (駅 気 経 対: 324 kanji of JIS X 0208 level 1 in neither GB 2312 nor Big5) than of forms Japanese does not write | Japanese (confidence 0.9), even in two characters (気象) | Chinese quoting a Japanese name (経済産業省) with too few Chinese forms beside it |
+//! | Han only, with more of Japanese's own forms (駅 気 経 対: 318 kanji of JIS X 0208 level 1 in neither GB 2312 nor Big5, less six that Hong Kong writes too) than of forms Japanese does not write: two at least, or one among at most four Han characters | Japanese (confidence 0.9), even in two characters (気象, 東京駅) | Chinese quoting a Japanese name (経済産業省) with too few Chinese forms beside it; a Hong Kong or Taiwan text with two Japanese forms (its names) and no form Japanese lacks |
 //! | Han only, otherwise | Mandarin Chinese (confidence 0.9, 0.6 under 8 characters) | Japanese written all in kanji that Chinese writes too (a short headline: 東京大学), Cantonese without Cantonese-only characters (most written Cantonese is standard Chinese), classical Chinese; traditional characters are not taken as Cantonese |
 //! | Han with Cantonese-only characters (嘅 咗 喺 佢 哋 ..., at least one per 200 Han) | Cantonese | Mandarin quoting Cantonese |
-//! | Han in a text with kana (as above) / with at least half as much Hangul as Han | Japanese / Korean | Chinese quoted in a Japanese or Korean text: with spans, a run or sentence of Japanese text with more forms Japanese does not write (们 这 说 說: 7,527 characters of GB 2312 or Big5 in neither JIS X 0213 nor cp932) than of its own is Chinese, and so is a sentence of 24 Han characters without a kana or a form of Japanese's own; in Chinese text, a sentence with hiragana (but a hiragana or two beside many Chinese forms) or with two forms of Japanese's own and more of them than of Chinese ones is Japanese. Sentences shorter than 40 bytes are read with the next one |
+//! | Han in a text with kana (as above) / with at least half as much Hangul as Han | Japanese / Korean | Chinese quoted in a Japanese or Korean text: with spans, a run or sentence of Japanese text with more forms Japanese does not write (们 这 说 說 你: 9,716 characters of GB 2312 or Big5 that everyday Japanese does not write: in neither JIS X 0208 nor cp932 nor the 2010 jōyō list) than of its own is Chinese, and so is a sentence of 24 Han characters without a kana or a form of Japanese's own; in Chinese text, a sentence with hiragana (but a hiragana or two beside many Chinese forms) or with two forms of Japanese's own and more of them than of Chinese ones is Japanese. Sentences shorter than 40 bytes are read with the next one |
 //! | Hangul | Korean | (Jeju, Cia-Cia: not wordmill's) |
 //! | Bengali | Bengali | Assamese, Manipuri |
 //! | Gurmukhi | Punjabi | (Pakistani Punjabi is written in the Arabic script: read as Urdu or another Arabic-script language) |
@@ -106,6 +106,8 @@
 //! per thread (about 5 MB at most), so that a word seen again costs no lookup in the model.
 
 mod chars;
+// Generated (tools/han-forms), kept as the generator writes it.
+#[rustfmt::skip]
 mod han_forms;
 mod lift_memo;
 mod model;

@@ -107,9 +107,12 @@ impl Cjk {
         }
     }
 
-    /// More forms only Japanese writes than forms Japanese does not write.
+    /// More forms only Japanese writes than forms Japanese does not write: two at least, or
+    /// one in a word of at most [`FEW_HAN_FOR_ONE_FORM`] characters (駅, 気 alone could be a
+    /// variant that a Hong Kong name or a Chinese font writes; 東京駅 is Japanese).
     pub(crate) fn says_japanese(&self) -> bool {
         self.japanese_only > self.chinese_only
+            && (self.japanese_only >= 2 || self.han <= FEW_HAN_FOR_ONE_FORM)
     }
 
     /// More forms Japanese does not write than forms only Japanese writes.
@@ -132,6 +135,9 @@ impl Cjk {
         }
     }
 }
+
+/// Han characters up to which one form of Japanese's own makes Han text Japanese.
+const FEW_HAN_FOR_ONE_FORM: usize = 4;
 
 /// Han characters up to which any kana make text Japanese (short text: what cannot lie).
 const FEW_HAN: usize = 20;
@@ -348,6 +354,16 @@ mod tests {
         }
         // Simplified forms, and traditional ones Japan replaced (説 in Japanese).
         for chinese in ["我们这个", "他說這個問題很重要", "东京"] {
+            assert_eq!(cjk(chinese), Some("cmn"), "{chinese}");
+        }
+        // Hong Kong and Taiwan: one form Japan writes too is not enough beside many Han
+        // characters (啓德, Kai Tak, is Hong Kong's own spelling; 説 a variant of 說).
+        for chinese in [
+            "啓德郵輪碼頭今日重新開放",
+            "政府宣佈啓德體育園將於明年落成",
+            "他説這件事很重要",
+            "香港天文台表示，颱風將於明日早上最接近本港，市民應提高警覺。陳峯先生表示支持。",
+        ] {
             assert_eq!(cjk(chinese), Some("cmn"), "{chinese}");
         }
         // Characters both write say nothing: Chinese, less surely.

@@ -264,29 +264,25 @@ impl Detector {
                 continue;
             }
             let script = runs[i].script;
-            // Runs with a choice of languages to make.
-            let shared = match script {
-                RunScript::Cjk => true,
-                RunScript::Single(slot) => self.group(slot).langs.len() > 1,
-            };
-            // The largest run of each script, so that its other runs have a language to take.
-            let largest = !scripts_seen.contains(&script);
-            if largest {
-                scripts_seen.push(script);
-            }
             // Every run of Han and kana is labelled on its own (by what cannot lie: a count
             // of its characters, bounded by the sample size), so that one with Japanese
             // sentences among Chinese ones, or the other way round, or Chinese forms beside
             // Japanese kana, gives its own (and the text's other runs do not take its
             // language); the text's language is then that of most bytes, with spans or
-            // without (this reads at most `sample_bytes` of text without spans).
-            if script == RunScript::Cjk {
+            // without (without, the text is at most `FALLBACK_SAMPLES` samples).
+            let RunScript::Single(slot) = script else {
                 chosen[i] = true;
                 continue;
+            };
+            // Runs with a choice of languages to make.
+            let shared = self.group(slot).langs.len() > 1;
+            // The largest run of each script, so that its other runs have a language to take.
+            let largest = !scripts_seen.contains(&script);
+            if largest {
+                scripts_seen.push(script);
             }
             let cost = (runs[i].end - runs[i].start).min(self.sample_bytes);
-            let more = script != RunScript::Cjk
-                && identified < MAX_IDENTIFIED_RUNS
+            let more = identified < MAX_IDENTIFIED_RUNS
                 && runs[i].letters >= MIN_RUN_LETTERS
                 && read + cost <= READ_RUNS.saturating_mul(self.sample_bytes);
             if !shared || largest || more {
