@@ -168,7 +168,8 @@ impl Outputs {
         if let Some(dir) = out.stats_dir.as_deref() {
             for (option, path) in &named {
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                let in_dir = files::absolute(path).parent() == Some(files::absolute(dir).as_path());
+                // The folder the name is in, not where a symbolic link of that name points.
+                let in_dir = files::absolute(files::folder_of(path)) == files::absolute(dir);
                 if in_dir && name.ends_with(".json") && !name.starts_with('.') {
                     return Err(Stop::Refused(format!(
                         "{option} {} is in --stats-dir {}, whose .json files `batch merge` reads as statistics: write it elsewhere",

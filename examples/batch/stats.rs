@@ -66,22 +66,60 @@ impl<W: Write> Write for SkipFirstByte<W> {
     }
 }
 
-/// What the start of a statistics file says of the analysis options: `Some(None)` when it
-/// names none (written by the library, or before the tool wrote them), `None` when more of
-/// the file is needed to tell.
+/// What the start of a statistics file says of the analysis options, when they are its
+/// first field (as this tool writes them; white space allowed): `Some(Some(options))`,
+/// `Some(None)` when the first field is another (or the start is no JSON object: the parse of
+/// the whole file says what is wrong), `None` when more of the file is needed to tell.
 fn analysis_in(head: &[u8]) -> Option<Option<String>> {
-    let Some(rest) = head.strip_prefix(ANALYSIS_FIELD) else {
-        let could_be = ANALYSIS_FIELD.starts_with(head);
-        return (!could_be).then_some(None);
+    let mut rest = head;
+    // Each step: `None` when the head ends before it could be taken.
+    let skip_blank = |rest: &mut &[u8]| {
+        let blank = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        *rest = &rest[blank..];
+        rest.first().copied()
     };
-    let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<String>();
-    match values.next() {
-        Some(Ok(analysis)) => Some(Some(analysis)),
-        Some(Err(e)) if e.is_eof() => None,
-        // Not a string: the parse of the whole file says what is wrong.
-        _ => Some(None),
+    let string = |rest: &mut &[u8]| -> Option<Option<String>> {
+        let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<String>();
+        match values.next() {
+            Some(Ok(value)) => {
+                *rest = &rest[values.byte_offset()..];
+                Some(Some(value))
+            }
+            Some(Err(e)) if !e.is_eof() => Some(None),
+            _ => None,
+        }
+    };
+    if skip_blank(&mut rest)? != b'{' {
+        return Some(None);
     }
+    rest = &rest[1..];
+    if skip_blank(&mut rest)? != b'"' {
+        return Some(None);
+    }
+    if string(&mut rest)?.as_deref() != Some("analysis") {
+        return Some(None);
+    }
+    if skip_blank(&mut rest)? != b':' {
+        return Some(None);
+    }
+    rest = &rest[1..];
+    skip_blank(&mut rest)?;
+    string(&mut rest)
 }
+
+/// The `"analysis"` field of a whole statistics file, wherever it is (a file re-saved by
+/// another JSON writer), read past everything else without building it.
+fn analysis_anywhere(bytes: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Analysis {
+        analysis: Option<String>,
+    }
+    serde_json::from_slice::<Analysis>(bytes).ok()?.analysis
+}
+
+/// Bytes of a piped statistics file read to find its analysis options first: far more than
+/// this tool writes there (its options, a few dozen bytes).
+const ANALYSIS_HEAD: usize = 64 << 10;
 
 /// The file in `dir` for the statistics of an input with this many documents and this
 /// [`NameHash`]. The same input gets the same name: a worker that runs again replaces its
@@ -121,8 +159,8 @@ impl NameHash {
     }
 }
 
-/// Reads one statistics file, of at most [`LARGEST_STATS`] bytes.
-/// The statistics of a file and the analysis options it names (see [`write_json`]).
+/// Reads one statistics file, of at most [`LARGEST_STATS`] bytes: the statistics and the
+/// analysis options it names (see [`write_json`]).
 pub fn read(path: &Path) -> Result<(CorpusStats, Option<String>), String> {
     let cannot_read = |e: &dyn std::fmt::Display| format!("cannot read {}: {e}", path.display());
     let too_large = || {
@@ -144,20 +182,28 @@ pub fn read(path: &Path) -> Result<(CorpusStats, Option<String>), String> {
             }
             let mut bytes = Vec::new();
             file.read_to_end(&mut bytes).map_err(|e| cannot_read(&e))?;
-            analysis = analysis_in(&bytes).flatten();
-            serde_json::from_slice(&bytes)
+            let parsed = serde_json::from_slice(&bytes);
+            if parsed.is_ok() {
+                analysis = analysis_anywhere(&bytes);
+            }
+            parsed
         }
         // A pipe or a device (`/dev/zero`) is parsed as it is read: what is no JSON fails at
         // its first bytes, instead of after gigabytes read into memory.
         _ => {
             let mut file = file.take(LARGEST_STATS + 1);
             // The start, read as far as it takes to see the analysis options (a pipe gives
-            // what was written so far), then parsed again with the rest.
+            // what was written so far; this tool writes them first), then parsed again with
+            // the rest. Options elsewhere in a piped file are not seen (a regular file is
+            // read whole, and its options are found anywhere).
             let mut head = Vec::new();
             let mut chunk = [0u8; 4096];
             loop {
                 if let Some(found) = analysis_in(&head) {
                     analysis = found;
+                    break;
+                }
+                if head.len() >= ANALYSIS_HEAD {
                     break;
                 }
                 match file.read(&mut chunk) {
@@ -352,6 +398,33 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn analysis_options_are_read_from_any_head_of_the_file() {
+        let file = br#"{"analysis":"--no-stem","documents":1}"#;
+        // However a pipe cuts it: more is needed until the string ends.
+        for cut in 0..=file.len() {
+            let found = analysis_in(&file[..cut]);
+            if cut < br#"{"analysis":"--no-stem""#.len() {
+                assert_eq!(found, None, "{cut} bytes");
+            } else {
+                assert_eq!(found, Some(Some("--no-stem".to_owned())), "{cut} bytes");
+            }
+        }
+        // White space as other writers put it; the defaults; none; another first field.
+        let pretty = b"{\n \"analysis\" : \"\",\n \"documents\": 1}";
+        assert_eq!(analysis_in(pretty), Some(Some(String::new())));
+        assert_eq!(
+            analysis_in(br#"{"documents":1,"analysis":"x"}"#),
+            Some(None)
+        );
+        assert_eq!(analysis_in(br#"{"analysis":1}"#), Some(None));
+        assert_eq!(analysis_in(b"not json"), Some(None));
+        // A whole file names its options wherever they are.
+        let last = br#"{"documents":1,"languages":{"eng":[1,2]},"analysis":"--nfkc"}"#;
+        assert_eq!(analysis_anywhere(last).as_deref(), Some("--nfkc"));
+        assert_eq!(analysis_anywhere(br#"{"documents":1}"#), None);
+    }
 
     #[test]
     fn the_name_hash_is_crc_64_xz() {

@@ -47,6 +47,37 @@ fn stats_dir_file_names_are_a_crc_64_xz_of_the_input() {
 
 #[cfg(unix)]
 #[test]
+fn stats_named_in_the_stats_dir_through_a_link_are_refused_too() {
+    let dir = temp();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    fs::create_dir(dir.path().join("shards")).unwrap();
+    fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    fs::write(dir.path().join("elsewhere/real.json"), "{}").unwrap();
+    std::os::unix::fs::symlink(
+        "../elsewhere/real.json",
+        dir.path().join("shards/total.json"),
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "news.txt",
+            "--stats-dir",
+            "shards",
+            "--stats",
+            "shards/total.json",
+        ],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("is in --stats-dir shards");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("elsewhere/real.json")).unwrap(),
+        "{}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn output_to_a_named_pipe_is_written_in_place() {
     let dir = temp();
     fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
