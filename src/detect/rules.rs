@@ -66,16 +66,23 @@ pub(crate) struct Cjk {
     pub(crate) chinese_only: usize,
 }
 
-/// Whether bit `c - FIRST` of `table` (a table of [`han_forms`]) is set.
-fn in_han_table(table: &[u64; 328], c: char) -> bool {
-    let Some(i) = (c as u32).checked_sub(han_forms::FIRST) else {
-        return false;
-    };
-    let i = i as usize;
+/// The Cantonese-only characters of the block of [`han_forms`], as a table like its own.
+static CANTONESE_TABLE: [u64; 328] = {
+    let mut table = [0u64; 328];
+    let mut k = 0;
+    while k < CANTONESE.len() {
+        let c = CANTONESE[k] as u32;
+        if c >= han_forms::FIRST && c - han_forms::FIRST < 328 * 64 {
+            let i = (c - han_forms::FIRST) as usize;
+            table[i / 64] |= 1 << (i % 64);
+        }
+        k += 1;
+    }
     table
-        .get(i / 64)
-        .is_some_and(|word| word >> (i % 64) & 1 == 1)
-}
+};
+
+/// Cantonese-only characters outside that block (CJK Extension A).
+const CANTONESE_BEYOND: [char; 1] = ['㗎'];
 
 impl Cjk {
     /// Counts the characters of `text`.
@@ -89,14 +96,31 @@ impl Cjk {
     pub(crate) fn add(&mut self, text: &str) {
         let mut previous = ' ';
         for c in text.chars().filter(|c| !c.is_ascii()) {
-            match Script::of(c) {
+            // The CJK Unified Ideographs block (every code point of it is assigned, all Han)
+            // needs no script lookup: most Han characters of any text are there.
+            let i = (c as u32).wrapping_sub(han_forms::FIRST) as usize;
+            let script = if i < 328 * 64 {
+                Some(Script::Han)
+            } else {
+                Script::of(c)
+            };
+            match script {
                 Some(Script::Han) => {
                     self.han += 1;
-                    let cantonese = CANTONESE.contains(&c)
+                    // One look at three tables: nearly every Han character is in their block.
+                    let cantonese = if let Some(&cantonese) = CANTONESE_TABLE.get(i / 64) {
+                        let bit = 1u64 << (i % 64);
+                        self.japanese_only +=
+                            usize::from(han_forms::JAPANESE_ONLY[i / 64] & bit != 0);
+                        self.chinese_only +=
+                            usize::from(han_forms::CHINESE_ONLY[i / 64] & bit != 0);
+                        cantonese & bit != 0
+                    } else {
+                        CANTONESE_BEYOND.contains(&c)
+                    };
+                    let cantonese = cantonese
                         || (c == '係' && !matches!(previous, '關' | '联' | '聯' | '关' | '関'));
                     self.cantonese += usize::from(cantonese);
-                    self.japanese_only += usize::from(in_han_table(&han_forms::JAPANESE_ONLY, c));
-                    self.chinese_only += usize::from(in_han_table(&han_forms::CHINESE_ONLY, c));
                 }
                 Some(Script::Hiragana) => self.hiragana += 1,
                 Some(Script::Katakana) => self.katakana += 1,
@@ -344,6 +368,30 @@ mod tests {
         assert_eq!((short.0, short.1), (Lang::CMN, Script::Han));
         assert!(short.2 < 0.9);
         assert_eq!(label_cjk(&han, &han, |l| l != Lang::CMN), None);
+    }
+
+    #[test]
+    fn the_tables_block_is_han_throughout() {
+        let first = han_forms::FIRST;
+        for c in (first..first + 328 * 64).filter_map(char::from_u32) {
+            assert_eq!(Script::of(c), Some(Script::Han), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn cantonese_characters_are_all_in_the_table_or_beyond_it() {
+        for c in CANTONESE {
+            let counts = Cjk::count(&c.to_string());
+            assert_eq!(counts.cantonese, 1, "{c}");
+        }
+        assert_eq!(Cjk::count("係").cantonese, 1);
+        assert_eq!(Cjk::count("關係").cantonese, 0);
+        assert_eq!(Cjk::count("中文的字").cantonese, 0);
+        let beyond = CANTONESE
+            .iter()
+            .filter(|&&c| (c as u32) < han_forms::FIRST || c as u32 >= han_forms::FIRST + 328 * 64)
+            .count();
+        assert_eq!(beyond, CANTONESE_BEYOND.len());
     }
 
     #[test]
