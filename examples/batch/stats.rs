@@ -395,6 +395,15 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
     Outcome::Success
 }
 
+/// Analysis options as merge's refusal shows them.
+fn shown_options(options: &str) -> String {
+    if options.is_empty() {
+        "the defaults".to_owned()
+    } else {
+        options.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,14 +451,5 @@ mod tests {
         let mut hash = NameHash::new();
         hash.add(&doc);
         assert_eq!(hash.finish(), NAME_CRC.checksum(b"a\xFFMuscat\xFF"));
-    }
-}
-
-/// Analysis options as merge's refusal shows them.
-fn shown_options(options: &str) -> String {
-    if options.is_empty() {
-        "the defaults".to_owned()
-    } else {
-        options.to_owned()
     }
 }
