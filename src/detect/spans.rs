@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use super::chars::{LATIN_SLOT, script_of_slot};
+use super::chars::{self, LATIN_SLOT, script_of_slot};
 use super::lift_memo::WordScratch;
 use super::model::Model;
 use super::rules::{self, Cjk};
@@ -99,7 +99,8 @@ pub(super) struct Scratch {
     pub(super) seen: Vec<Seen>,
     /// Per script family and language: bytes, and confidence times bytes (`inherit`).
     families: Vec<(Script, Lang, usize, f64)>,
-    /// Bytes of every piece per script family (`inherit`).
+    /// Bytes of every piece per script family (`inherit`), or per script
+    /// (`read_unsure_together`).
     family_bytes: Vec<(Script, usize)>,
     /// Bytes per language (`document`).
     bytes: Vec<(Lang, usize)>,
@@ -153,6 +154,7 @@ impl Detector {
             for (run, &identify) in runs.iter().zip(&chosen) {
                 self.label_run(text, runs, run, identify, spans.is_some(), scratch);
             }
+            self.read_unsure_together(text, scratch);
             scratch.runs = buffers;
             scratch.chosen = chosen;
             if scratch.pieces.is_empty() {
@@ -292,6 +294,73 @@ impl Detector {
                     read += cost;
                 }
             }
+        }
+    }
+
+    /// Reads together the pieces of the text's main script (the one of most bytes), when it
+    /// is one that several languages share and none of its pieces is sure of its language,
+    /// and gives them all the language of their words together: runs cut short by names in
+    /// another script (`Президент Donald Trump заявил, что New York Times ошибается.` gave
+    /// Bulgarian and undetermined pieces of Russian). The names themselves are not read
+    /// together: brands that say English together (`Apple`, `Microsoft`, `Google` in a Greek
+    /// sentence) are names of the sentence, not English text.
+    fn read_unsure_together(&self, text: &str, scratch: &mut Scratch) {
+        let scripts = &mut scratch.family_bytes;
+        scripts.clear();
+        for piece in &scratch.pieces {
+            if let Some(script) = piece.script {
+                match scripts.iter_mut().find(|(s, _)| *s == script) {
+                    Some(entry) => entry.1 += piece.range.len(),
+                    None => scripts.push((script, piece.range.len())),
+                }
+            }
+        }
+        let Some(&(script, _)) = scripts.iter().max_by_key(|(_, bytes)| *bytes) else {
+            return;
+        };
+        // Han and kana are labelled by their characters, not by the model.
+        if matches!(script, Script::Han | Script::Hiragana | Script::Katakana) {
+            return;
+        }
+        let of_script = |p: &&Piece| p.script == Some(script);
+        let sure = |p: &Piece| !p.lang.is_undetermined() && p.confidence >= UNSURE;
+        let pieces = scratch.pieces.iter().filter(of_script);
+        if pieces.clone().any(sure) || pieces.clone().count() < 2 {
+            return;
+        }
+        let slot = chars::slot(script);
+        let group = self.group(slot);
+        if group.langs.len() < 2 {
+            return;
+        }
+        let model = Model::get();
+        let until = self.until(model, group);
+        let full = &mut scratch.full_words[usize::from(slot)];
+        scratch.scores.clear();
+        for piece in pieces {
+            let look = (Look::WordFirst, &mut *full);
+            let piece_text = &text[piece.range.clone()];
+            let words = &mut scratch.words;
+            if scratch
+                .scores
+                .read(model, piece_text, look, Some(until), words)
+            {
+                break;
+            }
+        }
+        let Some((best, confidence)) = self.decide(&scratch.scores, group, None) else {
+            return;
+        };
+        if confidence < UNSURE.max(self.min_confidence) {
+            return;
+        }
+        for piece in scratch
+            .pieces
+            .iter_mut()
+            .filter(|p| p.script == Some(script))
+        {
+            piece.lang = group.langs[best];
+            piece.confidence = confidence;
         }
     }
 

@@ -587,11 +587,17 @@ fn a_few_latin_letters_in_text_of_another_script_are_a_name() {
         }
         assert_eq!(found, names.len(), "{text}: {spans:?}");
     }
-    // The short run of a script beside a longer one takes the longer one's language.
-    let (doc, spans) = d.detect_spans("Путин и Trump встретились в Хельсинки");
-    assert_eq!(doc.lang.code(), "rus");
-    for span in spans.iter().filter(|s| s.script == Some(Script::Cyrillic)) {
-        assert_eq!(span.lang.code(), "rus");
+    // The short run of a script beside a longer one takes the longer one's language; runs
+    // all too short to say it on their own say it together.
+    for text in [
+        "Путин и Trump встретились в Хельсинки",
+        "Президент Donald Trump заявил, что New York Times ошибается.",
+    ] {
+        let (doc, spans) = d.detect_spans(text);
+        assert_eq!(doc.lang.code(), "rus", "{text}");
+        for span in spans.iter().filter(|s| s.script == Some(Script::Cyrillic)) {
+            assert_eq!(span.lang.code(), "rus", "{text}: {spans:?}");
+        }
     }
     // In text of their own script, short runs are words: the text keeps its language. And
     // one letter of a script that names its language among more of another is a symbol.
