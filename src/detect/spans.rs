@@ -325,7 +325,9 @@ impl Detector {
         let of_script = |p: &&Piece| p.script == Some(script);
         let sure = |p: &Piece| !p.lang.is_undetermined() && p.confidence >= UNSURE;
         let pieces = scratch.pieces.iter().filter(of_script);
-        if pieces.clone().any(sure) || pieces.clone().count() < 2 {
+        // A text of fewer letters than `min_letters` stays undetermined (as its runs do).
+        let letters: usize = scratch.pieces.iter().map(|p| p.letters).sum();
+        if pieces.clone().any(sure) || pieces.clone().count() < 2 || letters < self.min_letters {
             return;
         }
         let slot = chars::slot(script);
