@@ -880,6 +880,17 @@ fn merge_adds_up_only_terms_made_with_the_same_options() {
     );
     assert_eq!(piped.code, 2, "{}", piped.stderr);
     piped.assert_stderr_contains("(--cjk bigrams against --nfkc)");
+    // A file that names no options (the library's JSON) is added, with a warning.
+    let named = fs::read_to_string(dir.path().join("other.json")).unwrap();
+    let unnamed = named.replacen(r#""analysis":"--nfkc","#, "", 1);
+    assert_ne!(unnamed, named);
+    fs::write(dir.path().join("library.json"), unnamed).unwrap();
+    let mixed = run(
+        dir.path(),
+        &["merge", "other.json", "library.json", "--quiet"],
+    );
+    assert_eq!(mixed.code, 0, "{}", mixed.stderr);
+    mixed.assert_stderr_contains("1 of 2 files (library.json) name no analysis options");
 }
 
 #[test]

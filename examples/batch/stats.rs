@@ -332,9 +332,14 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
     let mut failed = 0;
     // The analysis options of the files that name theirs, and the first file to name them.
     let mut analysis: Option<(String, &Path)> = None;
+    // Files that name no options (written by the library, or piped with the field not first).
+    let mut unnamed: Vec<&Path> = Vec::new();
     for path in &files {
         match read(path) {
             Ok((stats, options)) => {
+                if options.is_none() {
+                    unnamed.push(path);
+                }
                 if let Some(options) = options {
                     match &analysis {
                         None => analysis = Some((options, path)),
@@ -361,6 +366,17 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
                 failed += 1;
             }
         }
+    }
+    if let (Some((options, _)), Some(first)) = (&analysis, unnamed.first()) {
+        // Said even with --quiet, as a replaced shard is: the result may mix terms.
+        say!(
+            "batch merge: {} of {} files ({}{}) name no analysis options (written by the library, or piped with the \"analysis\" field not first): added as if made with {}",
+            unnamed.len(),
+            files.len(),
+            first.display(),
+            if unnamed.len() > 1 { ", ..." } else { "" },
+            shown_options(options)
+        );
     }
     if failed > 0 {
         say!(

@@ -99,7 +99,7 @@ pub(super) struct Scratch {
     pub(super) seen: Vec<Seen>,
     /// Per script family and language: bytes, and confidence times bytes (`inherit`).
     families: Vec<(Script, Lang, usize, f64)>,
-    /// Bytes of every piece per script family (`inherit`), or per script
+    /// Bytes of every piece per script family (`inherit`); the scripts of the pieces
     /// (`read_unsure_together`).
     family_bytes: Vec<(Script, usize)>,
     /// Bytes per language (`document`).
@@ -297,72 +297,77 @@ impl Detector {
         }
     }
 
-    /// Reads together the pieces of the text's main script (the one of most bytes), when it
-    /// is one that several languages share and none of its pieces is sure of its language,
-    /// and gives them all the language of their words together: runs cut short by names in
-    /// another script (`Президент Donald Trump заявил, что New York Times ошибается.` gave
-    /// Bulgarian and undetermined pieces of Russian). The names themselves are not read
-    /// together: brands that say English together (`Apple`, `Microsoft`, `Google` in a Greek
-    /// sentence) are names of the sentence, not English text.
+    /// Reads together the pieces of a script other than Latin that several languages share,
+    /// when none of them is sure of its language, and gives them all the language of their
+    /// words together: runs cut short by names in Latin letters (`Президент Donald Trump
+    /// заявил, что New York Times ошибается.` gave Bulgarian and undetermined pieces of
+    /// Russian). Latin pieces are not read together when the text has another script: they
+    /// are names there far more often than text (`Emmanuel Macron` and `Olaf Scholz` together
+    /// would make a Hebrew sentence Welsh).
     fn read_unsure_together(&self, text: &str, scratch: &mut Scratch) {
         let scripts = &mut scratch.family_bytes;
         scripts.clear();
         for piece in &scratch.pieces {
-            if let Some(script) = piece.script {
-                match scripts.iter_mut().find(|(s, _)| *s == script) {
-                    Some(entry) => entry.1 += piece.range.len(),
-                    None => scripts.push((script, piece.range.len())),
-                }
+            if let Some(script) = piece.script
+                && !scripts.iter().any(|(s, _)| *s == script)
+            {
+                scripts.push((script, 0));
             }
         }
-        let Some(&(script, _)) = scripts.iter().max_by_key(|(_, bytes)| *bytes) else {
-            return;
-        };
-        // Han and kana are labelled by their characters, not by the model.
-        if matches!(script, Script::Han | Script::Hiragana | Script::Katakana) {
-            return;
-        }
-        let of_script = |p: &&Piece| p.script == Some(script);
-        let sure = |p: &Piece| !p.lang.is_undetermined() && p.confidence >= UNSURE;
-        let pieces = scratch.pieces.iter().filter(of_script);
         // A text of fewer letters than `min_letters` stays undetermined (as its runs do).
         let letters: usize = scratch.pieces.iter().map(|p| p.letters).sum();
-        if pieces.clone().any(sure) || pieces.clone().count() < 2 || letters < self.min_letters {
+        if letters < self.min_letters {
             return;
         }
-        let slot = chars::slot(script);
-        let group = self.group(slot);
-        if group.langs.len() < 2 {
-            return;
-        }
-        let model = Model::get();
-        let until = self.until(model, group);
-        let full = &mut scratch.full_words[usize::from(slot)];
-        scratch.scores.clear();
-        for piece in pieces {
-            let look = (Look::WordFirst, &mut *full);
-            let piece_text = &text[piece.range.clone()];
-            let words = &mut scratch.words;
-            if scratch
-                .scores
-                .read(model, piece_text, look, Some(until), words)
-            {
-                break;
+        for k in 0..scratch.family_bytes.len() {
+            let script = scratch.family_bytes[k].0;
+            // Han and kana are labelled by their characters, not by the model.
+            if matches!(
+                script,
+                Script::Latin | Script::Han | Script::Hiragana | Script::Katakana
+            ) {
+                continue;
             }
-        }
-        let Some((best, confidence)) = self.decide(&scratch.scores, group, None) else {
-            return;
-        };
-        if confidence < UNSURE.max(self.min_confidence) {
-            return;
-        }
-        for piece in scratch
-            .pieces
-            .iter_mut()
-            .filter(|p| p.script == Some(script))
-        {
-            piece.lang = group.langs[best];
-            piece.confidence = confidence;
+            let of_script = |p: &&Piece| p.script == Some(script);
+            let sure = |p: &Piece| !p.lang.is_undetermined() && p.confidence >= UNSURE;
+            let pieces = scratch.pieces.iter().filter(of_script);
+            if pieces.clone().any(sure) || pieces.clone().count() < 2 {
+                continue;
+            }
+            let slot = chars::slot(script);
+            let group = self.group(slot);
+            if group.langs.len() < 2 {
+                continue;
+            }
+            let model = Model::get();
+            let until = self.until(model, group);
+            let full = &mut scratch.full_words[usize::from(slot)];
+            scratch.scores.clear();
+            for piece in pieces {
+                let look = (Look::WordFirst, &mut *full);
+                let piece_text = &text[piece.range.clone()];
+                let words = &mut scratch.words;
+                if scratch
+                    .scores
+                    .read(model, piece_text, look, Some(until), words)
+                {
+                    break;
+                }
+            }
+            let Some((best, confidence)) = self.decide(&scratch.scores, group, None) else {
+                continue;
+            };
+            if confidence < UNSURE.max(self.min_confidence) {
+                continue;
+            }
+            for piece in scratch
+                .pieces
+                .iter_mut()
+                .filter(|p| p.script == Some(script))
+            {
+                piece.lang = group.langs[best];
+                piece.confidence = confidence;
+            }
         }
     }
 
@@ -749,11 +754,15 @@ impl Detector {
                 piece.confidence = weighted / bytes.max(1) as f64;
                 continue;
             }
-            // An unsure guess beside more text of another script that is sure of its
-            // language is a name or an acronym ("Lloyds Pharmacy" in a Chinese sentence was
-            // Polish at 0.48): no language is better than a wrong one, whose stemmer would
-            // cut it.
+            // An unsure guess at Latin letters beside more text of another script that is
+            // sure of its language is a name or an acronym ("Lloyds Pharmacy" in a Chinese
+            // sentence was Polish at 0.48): no language is better than a wrong one, whose
+            // stemmer would cut it. (A word of another script quoted in Latin text is a word
+            // of its language more often: "the Ukrainian word дякую" keeps its guess.)
             let beside_surer = |script: Script| {
+                if script != Script::Latin {
+                    return false;
+                }
                 let family = family(script);
                 let own = family_bytes
                     .iter()

@@ -587,11 +587,30 @@ fn a_few_latin_letters_in_text_of_another_script_are_a_name() {
         }
         assert_eq!(found, names.len(), "{text}: {spans:?}");
     }
+    // Names in Latin letters, however many of their bytes, do not make a sentence of another
+    // script theirs; a word of another script quoted in Latin text keeps its language.
+    for (text, lang) in [
+        ("נפגשו Emmanuel Macron ו Olaf Scholz בפריז.", "heb"),
+        ("Οι New York Times και Washington Post γράφουν.", "ell"),
+        ("ذكرت New York Times و Washington Post أن", "ara"),
+    ] {
+        assert_eq!(d.detect(text).lang.code(), lang, "{text}");
+        assert_eq!(d.detect_spans(text).0.lang.code(), lang, "{text}");
+    }
+    for (text, word, lang) in [
+        ("The Ukrainian word дякую means thanks.", "дякую", "ukr"),
+        ("The Hindi word नमस्ते is a greeting.", "नमस्ते", "hin"),
+    ] {
+        let (_, spans) = d.detect_spans(text);
+        let span = spans.iter().find(|s| text[s.span.range()].trim() == word);
+        assert_eq!(span.map(|s| s.lang.code()), Some(lang), "{text}: {spans:?}");
+    }
     // The short run of a script beside a longer one takes the longer one's language; runs
     // all too short to say it on their own say it together.
     for text in [
         "Путин и Trump встретились в Хельсинки",
         "Президент Donald Trump заявил, что New York Times ошибается.",
+        "Встреча Emmanuel Macron и Olaf Scholz.",
     ] {
         let (doc, spans) = d.detect_spans(text);
         assert_eq!(doc.lang.code(), "rus", "{text}");
