@@ -115,6 +115,7 @@ mod rules;
 mod runs;
 mod sample;
 mod scores;
+mod settle;
 mod spans;
 #[cfg(test)]
 mod tests;
