@@ -20,6 +20,12 @@ impl Detector {
     /// are names there far more often than text (`Emmanuel Macron` and `Olaf Scholz` together
     /// would make a Hebrew sentence Welsh).
     pub(super) fn read_unsure_together(&self, text: &str, scratch: &mut Scratch) {
+        // A text of fewer letters than `min_letters` stays undetermined (as its runs do).
+        let letters: usize = scratch.pieces.iter().map(|p| p.letters).sum();
+        if letters < self.min_letters {
+            return;
+        }
+        // The scripts of the pieces (the buffer's byte counts are not needed here).
         let scripts = &mut scratch.family_bytes;
         scripts.clear();
         for piece in &scratch.pieces {
@@ -29,14 +35,10 @@ impl Detector {
                 scripts.push((script, 0));
             }
         }
-        // A text of fewer letters than `min_letters` stays undetermined (as its runs do).
-        let letters: usize = scratch.pieces.iter().map(|p| p.letters).sum();
-        if letters < self.min_letters {
-            return;
-        }
         for k in 0..scratch.family_bytes.len() {
             let script = scratch.family_bytes[k].0;
-            // Han and kana are labelled by their characters, not by the model.
+            // Latin pieces beside another script are names (see above); Han and kana are
+            // labelled by their characters, not by the model.
             if matches!(
                 script,
                 Script::Latin | Script::Han | Script::Hiragana | Script::Katakana
