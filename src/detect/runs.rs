@@ -95,9 +95,9 @@ pub(crate) fn runs_into(text: &str, out: &mut RunBuffers) {
     scan_into::<true>(text, out);
 }
 
-/// [`runs_into`]; with `LATIN_TWO_BYTE` false, a Latin run's ASCII fast path stops at every
-/// non-ASCII character (the tests hold the two to the same runs).
-fn scan_into<const LATIN_TWO_BYTE: bool>(text: &str, out: &mut RunBuffers) {
+/// [`runs_into`]; with `FAST_PATH` false, every byte takes the general path (the tests hold
+/// the two to the same runs).
+fn scan_into<const FAST_PATH: bool>(text: &str, out: &mut RunBuffers) {
     out.runs.clear();
     out.others.clear();
     let table = classes();
@@ -107,12 +107,26 @@ fn scan_into<const LATIN_TWO_BYTE: bool>(text: &str, out: &mut RunBuffers) {
         others: std::mem::take(&mut out.others),
         ..Scan::default()
     };
+    if FAST_PATH && let Some((script, letters)) = one_script(text, table) {
+        scan.runs.push(Run {
+            start: 0,
+            end: text.len(),
+            script,
+            letters,
+        });
+        out.runs = scan.runs;
+        out.others = scan.others;
+        return;
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            if scan.others.is_empty() && scan.runs.last().map(|r| r.script) == Some(latin) {
+            if FAST_PATH
+                && scan.others.is_empty()
+                && scan.runs.last().map(|r| r.script) == Some(latin)
+            {
                 // The common case, ASCII in a Latin run: count letters, mark chunk ends, eight
                 // bytes at a time, then byte by byte up to the next non-ASCII character; a
                 // Latin letter of two bytes (é, ü, ł: most of the accented letters of Latin
@@ -140,6 +154,7 @@ fn scan_into<const LATIN_TWO_BYTE: bool>(text: &str, out: &mut RunBuffers) {
                         }
                         i += 8;
                     }
+                    // Then a byte at a time up to the next non-ASCII character.
                     while let Some(&b) = bytes.get(i).filter(|b| **b < 0x80) {
                         if b.is_ascii_alphabetic() {
                             same += 1;
@@ -151,7 +166,7 @@ fn scan_into<const LATIN_TWO_BYTE: bool>(text: &str, out: &mut RunBuffers) {
                         i += 1;
                     }
                     // A two-byte character (the text is UTF-8: its second byte follows).
-                    if !LATIN_TWO_BYTE || !matches!(bytes.get(i), Some(0xC2..=0xDF)) {
+                    if !matches!(bytes.get(i), Some(0xC2..=0xDF)) {
                         break;
                     }
                     let (cp, len) = decode(bytes, i);
@@ -213,6 +228,77 @@ fn scan_into<const LATIN_TWO_BYTE: bool>(text: &str, out: &mut RunBuffers) {
         first.start = 0;
     }
     out.runs = runs;
+}
+
+/// The script of `text` and its letters, when all its letters belong to one run script (as
+/// most texts' do): its runs are then one run over all of it, and chunks, which only decide
+/// where a run changes, need not be tracked. `None` when the text has letters of two run
+/// scripts, or none.
+///
+/// ASCII goes eight bytes at a time, each step as far as the first non-ASCII byte, so that
+/// accented Latin text stays on the fast steps.
+fn one_script(text: &str, table: &[u8; 0x10000]) -> Option<(RunScript, usize)> {
+    let latin = RunScript::Single(LATIN_SLOT);
+    let bytes = text.as_bytes();
+    let mut script = None;
+    // The slot of the last letter: the next letters are usually of the same.
+    let mut last_slot = 0;
+    let mut letters = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            if script.is_some_and(|s| s != latin) {
+                // Spaces and punctuation between words of another script: a byte at a time
+                // (a word's worth of eight-byte steps would cover a byte or two each).
+                if bytes[i].is_ascii_alphabetic() {
+                    return None;
+                }
+                i += 1;
+                continue;
+            }
+            let ascii_letters = match bytes.get(i..).and_then(|b| b.first_chunk::<8>()) {
+                Some(&block) => {
+                    let block = u64::from_le_bytes(block);
+                    let ascii = ((block & HIGH_BITS).trailing_zeros() / 8) as usize;
+                    // The bytes after the first non-ASCII one are zeroed: not letters.
+                    let kept = 1u64
+                        .checked_shl(8 * ascii as u32)
+                        .map_or(u64::MAX, |b| b - 1);
+                    i += ascii;
+                    count_high_bits(ascii_classes(block & kept).0)
+                }
+                None => {
+                    i += 1;
+                    usize::from(bytes[i - 1].is_ascii_alphabetic())
+                }
+            };
+            if ascii_letters > 0 {
+                script = Some(latin);
+                last_slot = LATIN_SLOT;
+                letters += ascii_letters;
+            }
+            continue;
+        }
+        let (cp, len) = decode(bytes, i);
+        i += len;
+        let slot = match table.get(cp as usize) {
+            Some(&bits) => CharClass(bits).slot(),
+            None => class_of(cp).slot(),
+        };
+        if slot == 0 {
+            continue;
+        }
+        if slot != last_slot {
+            let this = run_script(slot);
+            if script.is_some_and(|s| s != this) {
+                return None;
+            }
+            script = Some(this);
+            last_slot = slot;
+        }
+        letters += 1;
+    }
+    script.map(|s| (s, letters))
 }
 
 /// The high bit of each byte of a `u64`.
@@ -518,7 +604,7 @@ mod tests {
         );
     }
 
-    /// The runs with and without the two-byte Latin letters counted in the ASCII fast path.
+    /// The runs with and without the fast path for ASCII and two-byte Latin letters.
     fn both_ways(text: &str) -> (Vec<Run>, Vec<Run>) {
         let (mut fast, mut slow) = (RunBuffers::default(), RunBuffers::default());
         scan_into::<true>(text, &mut fast);
@@ -544,6 +630,14 @@ mod tests {
         #[test]
         fn two_byte_latin_letters_in_the_fast_path_change_no_run_of_any_text(
             text in "\\PC{0,80}|[a-zA-Z0-9 .,\u{00A0}-\u{024F}\u{0370}-\u{03FF}\u{0400}-\u{045F}\u{0600}-\u{064A}\u{4E00}-\u{4E10}\u{3000}\n]{0,120}"
+        ) {
+            let (fast, slow) = both_ways(&text);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn text_of_one_script_is_one_run_either_way(
+            text in "[a-zA-Z0-9àéïøłœạềữ ,.\u{2019}\u{00A0}\u{0301}\n-]{0,100}|[а-яё a-c,.0-9«»]{0,60}|[\u{4e00}-\u{4e10}\u{3041}-\u{3050}\u{30A1}-\u{30B0}。 a]{0,40}|[\u{0627}-\u{064a}\u{064B} \u{060C}]{0,60}"
         ) {
             let (fast, slow) = both_ways(&text);
             proptest::prop_assert_eq!(fast, slow);
