@@ -89,8 +89,16 @@ pub(super) fn sentence_units(text: &str, range: Range<usize>, out: &mut Vec<Rang
     let mut i = range.start;
     while i < range.end {
         if cutter.idle() {
-            // Nothing pending: skip to the next stop or line break (most of a text), a byte
-            // at a time without decoding.
+            // Nothing pending: skip to the next stop or line break (most of a text) without
+            // decoding, eight bytes at a time (one branch for eight lookups), then a byte at a
+            // time.
+            while let Some(block) = bytes.get(i..range.end).and_then(|b| b.first_chunk::<8>())
+                && !block
+                    .iter()
+                    .fold(false, |any, &b| any | MAY_STOP[usize::from(b)])
+            {
+                i += 8;
+            }
             while i < range.end && !(MAY_STOP[usize::from(bytes[i])] && stop_at(bytes, i)) {
                 i += 1;
             }
