@@ -35,14 +35,51 @@ pub(crate) struct Until<'a> {
 
 impl Until<'_> {
     /// Whether reading stops after `read` words that brought the scores to `scores`.
+    ///
+    /// `last` is this reading's last check: the lead has grown since by at most what any one
+    /// language gained, so while that bound is short of `lead` the check (a pass over dozens
+    /// of candidates, as dear as a word) is skipped with the same answer.
     #[inline]
-    fn reached(&self, scores: &Scores, read: u32) -> bool {
-        read >= self.max_words
-            || (read.is_multiple_of(self.every.max(1))
-                && scores
+    fn reached(&self, scores: &Scores, read: u32, last: &mut Option<Check>) -> bool {
+        if read >= self.max_words {
+            return true;
+        }
+        if !read.is_multiple_of(self.every.max(1)) {
+            return false;
+        }
+        if let Some(Check { lead, gain, .. }) = *last
+            && lead.saturating_add(scores.gain.wrapping_sub(gain)) < self.lead
+        {
+            debug_assert!(
+                scores
                     .best(self.candidates)
-                    .is_some_and(|(_, lead)| lead >= self.lead))
+                    .is_none_or(|(_, now)| now <= lead + scores.gain.wrapping_sub(gain)),
+                "the lead outgrew its bound"
+            );
+            return false;
+        }
+        match scores.best(self.candidates) {
+            Some((leader, lead)) => {
+                *last = Some(Check {
+                    leader: Some(leader),
+                    lead,
+                    gain: scores.gain,
+                });
+                lead >= self.lead
+            }
+            None => false,
+        }
     }
+}
+
+/// A look at the lead of a reading's candidates.
+#[derive(Clone, Copy, Debug)]
+struct Check {
+    /// The leader, `None` when not looked at (before the first word, all scores are 0).
+    leader: Option<u8>,
+    lead: u32,
+    /// [`Scores::gain`] at the look.
+    gain: u32,
 }
 
 /// Words whose lifts [`Scores::read`] loads at once when it looks at known words only.
@@ -56,6 +93,11 @@ pub(crate) struct Scores {
     pub(crate) words: u32,
     /// Letters (characters of words) read.
     pub(crate) letters: u32,
+    /// The sum, over every list of lifts added, of its largest lift (wrapping): no language's
+    /// score grew by more between two readings of it, nor any lead.
+    gain: u32,
+    /// The last reading's last check of its candidates' lead.
+    last_check: Option<Check>,
 }
 
 impl Default for Scores {
@@ -64,6 +106,8 @@ impl Default for Scores {
             sum: [0; MAX_LANGS],
             words: 0,
             letters: 0,
+            gain: 0,
+            last_check: None,
         }
     }
 }
@@ -94,6 +138,7 @@ impl Scores {
         // The hash of the word before, when both it and this word are read in full: the pair
         // of the two is a feature too.
         let mut previous = None;
+        let mut last = self.known_lead();
         words_while(text, &mut chars, |word| {
             if self.words >= MAX_SCORED_WORDS {
                 stopped = true;
@@ -115,13 +160,15 @@ impl Scores {
             }
             self.add_word(model, word, hash, look, words);
             if let Some(pair) = pair {
-                add_entries(&mut self.sum, model.entries(pair));
+                let gain = add_entries(&mut self.sum, model.entries(pair));
+                self.gain = self.gain.wrapping_add(gain);
             }
             previous = (look == Look::Full).then_some(hash);
             read += 1;
-            stopped = until.is_some_and(|until| until.reached(self, read));
+            stopped = until.is_some_and(|until| until.reached(self, read, &mut last));
             !stopped
         });
+        self.last_check = last;
         words.chars = chars;
         stopped
     }
@@ -143,30 +190,34 @@ impl Scores {
         let mut read = 0u32;
         let mut stopped = false;
         let mut chars = std::mem::take(&mut words.chars);
+        let mut last = self.known_lead();
         words_while(text, &mut chars, |word| {
             batch[n] = (word_hash(word), word.len());
             n += 1;
             if n == KNOWN_BATCH {
                 n = 0;
-                stopped = self.add_known(model, &batch, &mut read, until, words);
+                let reading = (&mut read, until, &mut last);
+                stopped = self.add_known(model, &batch, reading, words);
             }
             !stopped
         });
         if !stopped && n > 0 {
-            stopped = self.add_known(model, &batch[..n], &mut read, until, words);
+            let reading = (&mut read, until, &mut last);
+            stopped = self.add_known(model, &batch[..n], reading, words);
         }
+        self.last_check = last;
         words.chars = chars;
         stopped
     }
 
     /// Adds the own lifts of `batch`'s words (hash, characters) in order, counting them in
-    /// `read`, until `until` says stop; returns true when it stopped.
+    /// `read`, until `until` says stop (`last`: see [`Until::reached`]); returns true when it
+    /// stopped.
     fn add_known(
         &mut self,
         model: &Model,
         batch: &[(u64, usize)],
-        read: &mut u32,
-        until: Option<Until<'_>>,
+        (read, until, last): (&mut u32, Option<Until<'_>>, &mut Option<Check>),
         memo: &mut WordScratch,
     ) -> bool {
         let touched = batch
@@ -180,9 +231,10 @@ impl Scores {
             self.words += 1;
             self.letters = self.letters.saturating_add(chars as u32);
             let sum = &mut self.sum;
-            memo.own_lifts(model, hash, chars, |lifts| add_lifts(sum, lifts));
+            let gain = memo.own_lifts(model, hash, chars, |lifts| add_lifts(sum, lifts));
+            self.gain = self.gain.wrapping_add(gain);
             *read += 1;
-            if until.is_some_and(|until| until.reached(self, *read)) {
+            if until.is_some_and(|until| until.reached(self, *read, last)) {
                 return true;
             }
         }
@@ -202,18 +254,45 @@ impl Scores {
         self.words += 1;
         self.letters = self.letters.saturating_add(word.len() as u32);
         let sum = &mut self.sum;
-        match look {
+        let gain = match look {
             Look::KnownWords => memo.lifts(model, word, hash, Ngrams::No, |lifts| {
-                add_lifts(sum, lifts.word);
+                add_lifts(sum, lifts.word)
             }),
             Look::WordFirst => memo.lifts(model, word, hash, Ngrams::IfUnknown, |lifts| {
-                add_lifts(sum, lifts.word);
-                add_lifts(sum, lifts.ngrams);
+                add_lifts(sum, lifts.word) + add_lifts(sum, lifts.ngrams)
             }),
             Look::Full => memo.lifts(model, word, hash, Ngrams::Yes, |lifts| {
-                add_lifts(sum, lifts.word);
-                add_lifts(sum, lifts.ngrams);
+                add_lifts(sum, lifts.word) + add_lifts(sum, lifts.ngrams)
             }),
+        };
+        self.gain = self.gain.wrapping_add(gain);
+    }
+
+    /// The lead as [`Until::reached`] keeps it, when known without a look at the scores:
+    /// none before the first word.
+    fn known_lead(&self) -> Option<Check> {
+        // Scores change only with a word read.
+        (self.words == 0).then_some(Check {
+            leader: None,
+            lead: 0,
+            gain: self.gain,
+        })
+    }
+
+    /// [`best`](Self::best) of the candidates of the last reading's [`Until`]: what that
+    /// reading last found, when no score changed since, else a new look.
+    pub(crate) fn best_of_reading(&self, candidates: &[u8]) -> Option<(u8, u32)> {
+        match self.last_check {
+            // The gain is unchanged only when every lift added since was 0.
+            Some(Check {
+                leader: Some(leader),
+                lead,
+                gain,
+            }) if gain == self.gain => {
+                debug_assert_eq!(self.best(candidates), Some((leader, lead)));
+                Some((leader, lead))
+            }
+            _ => self.best(candidates),
         }
     }
 
@@ -243,24 +322,32 @@ impl Scores {
     }
 }
 
-/// Adds lifts (`language << 16 | lift`, see [`lift_memo`](super::lift_memo)).
+/// Adds lifts (`language << 16 | lift`, see [`lift_memo`](super::lift_memo)), at most one
+/// per language, and returns the largest (what any one score grew by).
 #[inline]
-fn add_lifts(sum: &mut [u32; MAX_LANGS], lifts: &[u32]) {
+fn add_lifts(sum: &mut [u32; MAX_LANGS], lifts: &[u32]) -> u32 {
     // A byte index into 256 sums needs no bounds check; the sums cannot overflow (see
     // `MAX_SCORED_WORDS`).
+    let mut largest = 0;
     for &s in lifts {
         let slot = &mut sum[(s >> 16) as u8 as usize];
         *slot = slot.wrapping_add(s & 0xffff);
+        largest = largest.max(s & 0xffff);
     }
+    largest
 }
 
-/// Adds a feature's entries (language index, lift) as they are in the model.
+/// Adds a feature's entries (language index, lift) as they are in the model, at most one
+/// per language, and returns the largest lift.
 #[inline]
-fn add_entries(sum: &mut [u32; MAX_LANGS], entries: &[u8]) {
+fn add_entries(sum: &mut [u32; MAX_LANGS], entries: &[u8]) -> u32 {
+    let mut largest = 0;
     for e in entries.chunks_exact(2) {
         let s = &mut sum[e[0] as usize];
         *s = s.wrapping_add(u32::from(e[1]));
+        largest = largest.max(u32::from(e[1]));
     }
+    largest
 }
 
 #[cfg(test)]
@@ -305,7 +392,9 @@ mod tests {
     /// The scores of `text` summed feature by feature, without the memo.
     fn reference(model: &Model, text: &str, look: Look) -> [u32; MAX_LANGS] {
         let mut sum = [0u32; MAX_LANGS];
-        let mut add = |hash| add_entries(&mut sum, model.entries(hash));
+        let mut add = |hash| {
+            add_entries(&mut sum, model.entries(hash));
+        };
         let mut previous = None;
         crate::detect::words::for_each_word(text, &mut Vec::new(), |word| {
             let known = !model.entries(word_hash(word)).is_empty();
@@ -395,7 +484,14 @@ mod tests {
             scores.letters += word.len() as u32;
             add_entries(&mut scores.sum, model.entries(word_hash(word)));
             read += 1;
-            stopped = until.is_some_and(|until| until.reached(scores, read));
+            // The rule as it reads, each check made.
+            stopped = until.is_some_and(|until| {
+                read >= until.max_words
+                    || (read.is_multiple_of(until.every.max(1))
+                        && scores
+                            .best(until.candidates)
+                            .is_some_and(|(_, lead)| lead >= until.lead))
+            });
             !stopped
         });
         stopped

@@ -512,7 +512,7 @@ impl Detector {
             let look = (Look::KnownWords, &mut 0);
             scores.read(model, unit_text, look, Some(until), words);
             let own = scores.units(run_slot);
-            match scores.best(&group.slots) {
+            match scores.best_of_reading(&group.slots) {
                 Some((leader, lead)) if lead >= until.lead => {
                     if leader == run_slot {
                         return None;
