@@ -8,6 +8,7 @@
 
 use super::chars::{CharClass, LATIN_SLOT, class_of, classes, script_of_slot};
 use crate::Script;
+use crate::arch;
 use crate::unicode::utf8::decode;
 
 /// The script of a run of text: one of the detected scripts, or Han and kana together.
@@ -235,37 +236,35 @@ fn scan_into<const FAST_PATH: bool>(text: &str, out: &mut RunBuffers) {
 /// where a run changes, need not be tracked. `None` when the text has letters of two run
 /// scripts, or none.
 ///
-/// ASCII goes eight bytes at a time, each step as far as the first non-ASCII byte, so that
-/// accented Latin text stays on the fast steps.
+/// ASCII goes sixteen bytes at a time ([`arch::ascii_masks`]), each step as far as the first
+/// non-ASCII byte, so that accented Latin text stays on the fast steps; between the words of
+/// another script, a byte at a time.
 fn one_script(text: &str, table: &[u8; 0x10000]) -> Option<(RunScript, usize)> {
-    let latin = RunScript::Single(LATIN_SLOT);
     let bytes = text.as_bytes();
-    let mut script = None;
-    // The slot of the last letter: the next letters are usually of the same.
-    let mut last_slot = 0;
+    // The slot of the first letter (0 before it), and of the last one: the next letters are
+    // usually of the same.
+    let (mut first_slot, mut last_slot) = (0u8, 0u8);
     let mut letters = 0;
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] < 0x80 {
-            if script.is_some_and(|s| s != latin) {
+            if first_slot != 0 && first_slot != LATIN_SLOT {
                 // Spaces and punctuation between words of another script: a byte at a time
-                // (a word's worth of eight-byte steps would cover a byte or two each).
+                // (sixteen-byte steps would cover a byte or two each).
                 if bytes[i].is_ascii_alphabetic() {
                     return None;
                 }
                 i += 1;
                 continue;
             }
-            let ascii_letters = match bytes.get(i..).and_then(|b| b.first_chunk::<8>()) {
-                Some(&block) => {
-                    let block = u64::from_le_bytes(block);
-                    let ascii = ((block & HIGH_BITS).trailing_zeros() / 8) as usize;
-                    // The bytes after the first non-ASCII one are zeroed: not letters.
-                    let kept = 1u64
-                        .checked_shl(8 * ascii as u32)
-                        .map_or(u64::MAX, |b| b - 1);
-                    i += ascii;
-                    count_high_bits(ascii_classes(block & kept).0)
+            let ascii_letters = match bytes.get(i..).and_then(|b| b.first_chunk::<16>()) {
+                Some(chunk) => {
+                    let masks = arch::ascii_masks(chunk);
+                    let ascii = masks.high.trailing_zeros().min(16);
+                    // The letters before the first non-ASCII byte (`ascii` is at most 16).
+                    let before = (1u32 << ascii) - 1;
+                    i += ascii as usize;
+                    (masks.letters & before).count_ones() as usize
                 }
                 None => {
                     i += 1;
@@ -273,7 +272,7 @@ fn one_script(text: &str, table: &[u8; 0x10000]) -> Option<(RunScript, usize)> {
                 }
             };
             if ascii_letters > 0 {
-                script = Some(latin);
+                first_slot = LATIN_SLOT;
                 last_slot = LATIN_SLOT;
                 letters += ascii_letters;
             }
@@ -289,16 +288,16 @@ fn one_script(text: &str, table: &[u8; 0x10000]) -> Option<(RunScript, usize)> {
             continue;
         }
         if slot != last_slot {
-            let this = run_script(slot);
-            if script.is_some_and(|s| s != this) {
+            if first_slot == 0 {
+                first_slot = slot;
+            } else if run_script(slot) != run_script(first_slot) {
                 return None;
             }
-            script = Some(this);
             last_slot = slot;
         }
         letters += 1;
     }
-    script.map(|s| (s, letters))
+    (first_slot != 0).then(|| (run_script(first_slot), letters))
 }
 
 /// The high bit of each byte of a `u64`.
