@@ -103,6 +103,23 @@ fn oman_with_and_without_damma_is_one_term() {
 }
 
 #[test]
+fn a_name_wrapped_in_bidirectional_isolates_is_the_name() {
+    let pipeline = Pipeline::builder().build();
+    let plain = pipeline.analyze("The minister visited Oman and met officials in Muscat.");
+    let isolated =
+        pipeline.analyze("The minister visited \u{2066}Oman\u{2069} and met officials in Muscat.");
+    assert_eq!(isolated.terms, plain.terms);
+    let arabic = pipeline.analyze("زار الوزير \u{202B}عمان\u{202C} والتقى المسؤولين في مسقط.");
+    assert_eq!(arabic.terms.count("عمان"), 1);
+    assert!(
+        arabic
+            .terms
+            .iter()
+            .all(|(t, _)| !t.contains(['\u{202B}', '\u{202C}']))
+    );
+}
+
+#[test]
 fn en_dash_compound_is_two_terms() {
     let pipeline = Pipeline::builder().languages([lang("eng")]).build();
     let doc = pipeline.analyze("Oman–Dagestan cooperation");

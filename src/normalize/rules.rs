@@ -65,8 +65,18 @@ impl Normalizer {
                 '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
                     return CharMap::Char('-');
                 }
-                // Invisible characters that only affect rendering or line breaking.
-                '\u{00AD}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2060}'
+                // Invisible characters that only affect rendering or line breaking: the soft
+                // hyphen, zero-width space, the bidirectional marks, embeddings, overrides and
+                // isolates (web text in Arabic and Hebrew wraps names and numbers in them),
+                // the word joiner and the byte order mark.
+                '\u{00AD}'
+                | '\u{200B}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2060}'
                 | '\u{FEFF}' => return CharMap::Remove,
                 _ => {}
             }

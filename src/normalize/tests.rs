@@ -167,6 +167,27 @@ fn never_empty() {
 }
 
 #[test]
+fn bidirectional_controls_leave_no_trace_in_terms() {
+    // Web text in Arabic and Hebrew wraps names and numbers in isolates and embeddings: the
+    // term is the word's, whatever wrapped it.
+    assert_eq!(norm("Oman\u{2069}"), "oman");
+    assert_eq!(norm("\u{2066}Oman\u{2069}"), "oman");
+    assert_eq!(norm("\u{202B}عمان\u{202C}"), "عمان");
+    for control in [
+        '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202D}', '\u{202E}',
+    ] {
+        assert_eq!(
+            norm(&format!("{control}muscat{control}")),
+            "muscat",
+            "{control:?}"
+        );
+    }
+    // Only with punctuation folding, as the other invisible characters.
+    let kept = Normalizer::new().fold_punctuation(false);
+    assert_eq!(kept.normalize("oman\u{2069}", Lang::UND), "oman\u{2069}");
+}
+
+#[test]
 fn punctuation_alone_is_folded() {
     assert_eq!(norm("’"), "'");
     assert_eq!(norm("—"), "-");
