@@ -642,3 +642,24 @@ fn a_few_latin_letters_in_text_of_another_script_are_a_name() {
         .collect();
     assert_eq!(latin, ["eng", "eng"]);
 }
+
+#[test]
+fn full_width_latin_is_read_as_the_ascii_it_stands_for() {
+    let detector = Detector::new();
+    let cases = [
+        (
+            "Ｔｈｅ ｆｏｒｅｉｇｎ ｍｉｎｉｓｔｅｒ ｈｅｌｄ ｔａｌｋｓ ｗｉｔｈ ｈｉｓ Ｒｕｓｓｉａｎ ｃｏｕｎｔｅｒｐａｒｔ ｉｎ Ｍｕｓｃａｔ．",
+            "eng",
+        ),
+        (
+            "Ｄｅｒ Ｍｉｎｉｓｔｅｒ ｓａｇｔｅ， ｄｉｅ Ｇｅｓｐｒäｃｈｅ ｓｅｉｅｎ ｇｕｔ ｖｅｒｌａｕｆｅｎ．",
+            "deu",
+        ),
+    ];
+    for (text, code) in cases {
+        assert_eq!(detector.detect(text).lang.code(), code, "{text}");
+        let (document, spans) = detector.detect_spans(text);
+        assert_eq!(document.lang.code(), code, "{text}");
+        assert_eq!(spans.len(), 1);
+    }
+}

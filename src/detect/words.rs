@@ -1,7 +1,8 @@
 //! The words of a text as the model sees them, and their features.
 //!
 //! A word is a maximal run of letters and marks ([`chars`](super::chars)), lowercased, with
-//! the marks texts write or leave out at will dropped (Arabic harakat and tatweel, Hebrew
+//! full-width ASCII read as ASCII (`Ｏｍａｎ` is `oman`), the marks texts write or leave out at
+//! will dropped (Arabic harakat and tatweel, Hebrew
 //! points); a word with a digit is skipped, and a word with a combining accent is composed
 //! (NFC), as the training text was; a word of more than [`LONGEST_WORD`] letters is skipped
 //! too. Each word, framed by a space on either side (`" word "`), gives its character 2-,
@@ -59,6 +60,12 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
     let mut digit = false;
     let mut compose = false;
     for c in text.chars() {
+        // Full-width ASCII (`Ｔｈｅ`, typed in East Asian input modes) is read as the ASCII it
+        // stands for, as the normalizer folds it for terms.
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        };
         // Past LONGEST_WORD letters a word is skipped: its letters need not be kept (a text of
         // one endless "word" would otherwise grow the buffer to its size).
         let room = buf.len() <= LONGEST_WORD;
