@@ -6,6 +6,7 @@
 //! a folder or file that cannot be read, a special file met in a folder, bytes that are not
 //! text, a malformed JSON line. The caller writes an error record for it and goes on.
 
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use wordmill::Lang;
 
 use crate::decode::{self, Decoded, Lines, MAX_DOCUMENT_BYTES, Options};
+use crate::files::{self, Identity};
 use crate::output::io_message;
 use crate::{InputArgs, InputFormat};
 
@@ -109,6 +111,9 @@ pub struct Documents {
     roots: std::vec::IntoIter<PathBuf>,
     walk: Option<(PathBuf, walkdir::IntoIter)>,
     reader: Option<LineReader>,
+    /// The files read so far, by identity, with the name each was read under: a folder's
+    /// symbolic link or hard link to one of them is not read again.
+    read: HashMap<Identity, Arc<str>>,
 }
 
 impl Documents {
@@ -126,6 +131,7 @@ impl Documents {
             roots,
             walk: None,
             reader: None,
+            read: HashMap::new(),
         }
     }
 
@@ -273,6 +279,21 @@ impl Documents {
                 let name = path.display().to_string();
                 return Some(Document::failed(id, name.into(), None, error));
             }
+            let name: Arc<str> = path.display().to_string().into();
+            match self.read.entry(files::identity(path)) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    // A symbolic link to a file or folder read already, or a hard link: its
+                    // documents have their records under the first name.
+                    let error = format!(
+                        "the same file as {} (a link, or another name for it): skipped, its documents are read once",
+                        first.get()
+                    );
+                    return Some(Document::failed(id, name, None, error));
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(name);
+                }
+            }
             let path = path.to_owned();
             if let Some(doc) = self.open(&path, id) {
                 return Some(doc);
@@ -320,6 +341,8 @@ impl Iterator for Documents {
                 // pipe waits for its writer.
                 Ok(_) => {
                     let id = root.display().to_string();
+                    // (Inputs named twice were refused before anything was read.)
+                    self.read.insert(files::identity(&root), id.as_str().into());
                     if let Some(doc) = self.open(&root, id) {
                         return Some(doc);
                     }
@@ -390,6 +413,8 @@ impl LineReader {
 /// them.
 pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
     let mut total = 0;
+    // Files reached twice (links) are read once.
+    let mut seen = std::collections::HashSet::new();
     for root in paths {
         if root.as_os_str() == "-" {
             return None;
@@ -401,7 +426,7 @@ pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
         {
             let path = entry.path();
             let named = path == root.as_path() || has_extension(path, &EXTENSIONS);
-            if named && entry.file_type().is_file() {
+            if named && entry.file_type().is_file() && seen.insert(files::identity(path)) {
                 total += entry.metadata().map_or(0, |m| m.len());
             }
         }

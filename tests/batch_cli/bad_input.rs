@@ -370,3 +370,34 @@ fn a_folder_holding_a_named_pipe_is_read_without_waiting() {
     );
     assert_eq!(records[2]["token_count"], SENTENCE_TOKENS);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_in_a_folder_to_a_file_read_already_is_not_read_twice() {
+    let dir = temp();
+    let folder = dir.path().join("news");
+    fs::create_dir_all(folder.join("a")).unwrap();
+    fs::write(folder.join("a/1.txt"), SENTENCE).unwrap();
+    // A link to a sibling folder, to a sibling file, and a hard link.
+    std::os::unix::fs::symlink("a", folder.join("b")).unwrap();
+    std::os::unix::fs::symlink("a/1.txt", folder.join("c.txt")).unwrap();
+    fs::hard_link(folder.join("a/1.txt"), folder.join("d.txt")).unwrap();
+    fs::write(folder.join("e.txt"), SENTENCE).unwrap();
+    let stats = dir.path().join("stats.json");
+    let out = run(
+        dir.path(),
+        &["news", "--stats", stats.to_str().unwrap(), "--quiet"],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let records = out.records();
+    let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a/1.txt", "b/1.txt", "c.txt", "d.txt", "e.txt"]);
+    for alias in &records[1..4] {
+        let error = error_of(alias);
+        assert!(error.starts_with("the same file as news/a/1.txt"), "{error}");
+    }
+    assert_eq!(records[4]["token_count"], SENTENCE_TOKENS);
+    // The statistics count the file once, and the distinct file beside it.
+    let stats: Value = serde_json::from_str(&fs::read_to_string(&stats).unwrap()).unwrap();
+    assert_eq!(stats["documents"], 2);
+}
