@@ -254,6 +254,27 @@ fn stdin_json_lines_give_records_and_nothing_else_on_stdout() {
 }
 
 #[test]
+fn blank_stdin_holds_no_document_unless_said_to_be_text() {
+    // A shard of a JSON Lines stream may come out empty or blank: it adds nothing, so the
+    // merged statistics are the single run's.
+    let dir = temp();
+    for input in [&b""[..], b"\n\n", b" \r\n\t\n", b"\xEF\xBB\xBF\n"] {
+        let out = run_in(dir.path(), &["-", "--stats-dir", "parts"], input);
+        assert_eq!(out.code, 0, "{input:?}: {}", out.stderr);
+        assert!(out.stdout.is_empty(), "{input:?}: {}", out.stdout);
+    }
+    let merged = run(dir.path(), &["merge", "parts", "--output", "merged.json"]);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    let merged: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("merged.json")).unwrap()).unwrap();
+    assert_eq!(merged["documents"], 0);
+    // Said to be text, an empty stdin is an empty document, as an empty file is.
+    let out = run_in(dir.path(), &["-", "--input-format", "text"], b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.records().len(), 1);
+}
+
+#[test]
 fn stdin_json_lines_are_told_apart_from_text_however_slowly_they_come() {
     // A pipe gives what its writer has written so far: a first read may hold a blank line
     // or the byte order mark alone, and the format is told by the first character that is

@@ -344,6 +344,12 @@ pub fn starts_like_json(head: &[u8]) -> bool {
     head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
+/// Whether `bytes` hold nothing but ASCII white space after a byte order mark, if any.
+pub fn is_blank(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    bytes.iter().all(u8::is_ascii_whitespace)
+}
+
 /// `text` as stderr shows it: escaped as Rust's `{:?}` escapes a string (control, format and
 /// bidi characters, backslashes and quotes: an id's ESC sequence or newline must not recolour
 /// the terminal or forge a line of the report, and a backslash written out stays apart from
@@ -476,6 +482,8 @@ mod tests {
         assert!(starts_like_json(b"\xEF\xBB\xBF{}"));
         assert!(!starts_like_json(b"Plain text {not json}"));
         assert!(!starts_like_json(b""));
+        assert!(is_blank(b"") && is_blank(b" \n\r\n\t") && is_blank(b"\xEF\xBB\xBF\n"));
+        assert!(!is_blank(b"\n x") && !is_blank(b"\xEF\xBB"));
     }
 
     #[test]

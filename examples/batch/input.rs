@@ -203,8 +203,14 @@ impl Documents {
         let json = match self.args.input_format {
             InputFormat::Jsonl => true,
             InputFormat::Text => false,
+            // Stdin that holds nothing but white space tells neither: it is read as JSON
+            // Lines, which gives no document, rather than as one empty text (a shard of a
+            // JSON Lines stream that came out blank would add a document to the statistics).
             InputFormat::Auto => match read_head(&mut stdin, &mut head) {
-                Ok(()) => decode::starts_like_json(&head),
+                Ok(()) => {
+                    let blank = head.len() as u64 <= MAX_DOCUMENT_BYTES && decode::is_blank(&head);
+                    decode::starts_like_json(&head) || blank
+                }
                 Err(e) => return stdin_failed(format!("cannot read: {}", io_message(&e))),
             },
         };

@@ -311,7 +311,7 @@ pub struct OutputArgs {
     #[arg(long)]
     pub tokens: bool,
     /// Write the corpus statistics of the analysed documents to this file, as JSON.
-    #[arg(long, value_name = "FILE", value_parser = output_path)]
+    #[arg(long, value_name = "FILE", value_parser = stats_path)]
     pub stats: Option<PathBuf>,
     /// Write the corpus statistics to a file in this folder named after the input
     /// (stats-DOCUMENTS-HASH.json, HASH the CRC-64/XZ of the documents' ids and texts):
@@ -361,11 +361,20 @@ fn parse_confidence(text: &str) -> Result<f64, String> {
     }
 }
 
-/// `--output` and `--stats`: a path; not `-`, which would be a file named `-` where inputs
-/// read `-` as stdin.
+/// `--output` (of a run or of `merge`): a path; not `-`, which would be a file named `-` where
+/// inputs read `-` as stdin.
 fn output_path(value: &str) -> Result<PathBuf, String> {
     if value == "-" {
         Err("`-` would be a file of that name: leave the option out to write to stdout".to_owned())
+    } else {
+        Ok(PathBuf::from(value))
+    }
+}
+
+/// `--stats`: a path; not `-` (stdout has the records).
+fn stats_path(value: &str) -> Result<PathBuf, String> {
+    if value == "-" {
+        Err("`-` would be a file of that name: statistics go to a file (stdout has the records; `batch merge` writes merged statistics to stdout)".to_owned())
     } else {
         Ok(PathBuf::from(value))
     }

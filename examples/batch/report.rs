@@ -123,8 +123,8 @@ impl Reporter {
         let secs = self.started.elapsed().as_secs_f64();
         let rate = |n: f64| if secs > 0.0 { n / secs } else { 0.0 };
         say!(
-            "batch: {} documents: {} analysed, {} failed, {} with warnings",
-            self.documents,
+            "batch: {}: {} analysed, {} failed, {} with warnings",
+            counted(self.documents, "document"),
             self.analysed,
             self.failed,
             self.warned
@@ -141,8 +141,8 @@ impl Reporter {
             rate(self.bytes as f64) / 1e6
         );
         say!(
-            "batch: {} terms, {} distinct",
-            stats.term_count(),
+            "batch: {}, {} distinct",
+            counted(stats.term_count(), "term"),
             stats.vocabulary_size()
         );
         let mut languages: Vec<(String, u64)> = stats
@@ -191,6 +191,14 @@ impl Reporter {
 
 /// The document's place, and its id when that says something more, fit for a terminal: the
 /// file name and id cut (see [`shown`]), the line number always there.
+/// `n` and `noun`, plural unless `n` is 1: "1 document", "2 documents".
+pub fn counted(n: impl Into<u64>, noun: &str) -> String {
+    match n.into() {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}
+
 fn where_is(doc: &Document) -> String {
     let mut place = shown(&doc.file, SHOWN_CHARS);
     if let Some(line) = doc.line {

@@ -15,6 +15,7 @@ use wordmill::tf::CorpusStats;
 use crate::Outcome;
 use crate::files::{self, OutputFile, Refusal};
 use crate::input::Document;
+use crate::report::counted;
 
 /// The field a statistics file of this tool begins with: the analysis options that shape
 /// its terms (see `AnalysisArgs::term_options`).
@@ -401,10 +402,10 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
     }
     if !quiet {
         say!(
-            "batch merge: {} files: {} documents, {} terms, {} distinct",
-            files.len(),
-            total.documents(),
-            total.term_count(),
+            "batch merge: {}: {}, {}, {} distinct",
+            counted(files.len() as u64, "file"),
+            counted(total.documents(), "document"),
+            counted(total.term_count(), "term"),
             total.vocabulary_size()
         );
     }

@@ -394,7 +394,10 @@ fn a_link_in_a_folder_to_a_file_read_already_is_not_read_twice() {
     assert_eq!(ids, ["a/1.txt", "b/1.txt", "c.txt", "d.txt", "e.txt"]);
     for alias in &records[1..4] {
         let error = error_of(alias);
-        assert!(error.starts_with("the same file as news/a/1.txt"), "{error}");
+        assert!(
+            error.starts_with("the same file as news/a/1.txt"),
+            "{error}"
+        );
     }
     assert_eq!(records[4]["token_count"], SENTENCE_TOKENS);
     // The statistics count the file once, and the distinct file beside it.
