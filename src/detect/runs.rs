@@ -289,6 +289,11 @@ fn one_script(text: &str, table: &[u8; 0x10000]) -> Option<(RunScript, usize)> {
         }
         if slot != last_slot {
             if first_slot == 0 {
+                if unspaced(run_script(slot)) {
+                    // Han, kana, Thai...: their texts hold Latin words more often than not,
+                    // and the scan after a failed look would read them twice.
+                    return None;
+                }
                 first_slot = slot;
             } else if run_script(slot) != run_script(first_slot) {
                 return None;
