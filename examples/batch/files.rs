@@ -280,6 +280,21 @@ pub fn identity(path: &Path) -> Identity {
     Identity::Path(absolute(path))
 }
 
+/// [`identity`] of the file at `path` whose metadata (symbolic links followed) is `meta`.
+pub fn identity_of(meta: &fs::Metadata, path: &Path) -> Identity {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        Identity::Inode(meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Identity::Path(absolute(path))
+    }
+}
+
 /// `path` with its folder's symbolic links and `..` resolved, as far as it exists.
 pub fn absolute(path: &Path) -> PathBuf {
     if let Ok(path) = fs::canonicalize(path) {

@@ -6,7 +6,6 @@
 //! a folder or file that cannot be read, a special file met in a folder, bytes that are not
 //! text, a malformed JSON line. The caller writes an error record for it and goes on.
 
-use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -15,7 +14,7 @@ use std::sync::Arc;
 use wordmill::Lang;
 
 use crate::decode::{self, Decoded, Lines, MAX_DOCUMENT_BYTES, Options};
-use crate::files::{self, Identity};
+use crate::links::Links;
 use crate::output::io_message;
 use crate::{InputArgs, InputFormat};
 
@@ -111,9 +110,8 @@ pub struct Documents {
     roots: std::vec::IntoIter<PathBuf>,
     walk: Option<(PathBuf, walkdir::IntoIter)>,
     reader: Option<LineReader>,
-    /// The files read so far, by identity, with the name each was read under: a folder's
-    /// symbolic link or hard link to one of them is not read again.
-    read: HashMap<Identity, Arc<str>>,
+    /// The second names of files read once already.
+    links: Links,
 }
 
 impl Documents {
@@ -126,12 +124,12 @@ impl Documents {
             lang_field: args.lang_field.clone(),
         };
         Documents {
+            links: Links::new(&args.paths),
             args,
             options,
             roots,
             walk: None,
             reader: None,
-            read: HashMap::new(),
         }
     }
 
@@ -144,9 +142,9 @@ impl Documents {
         Layout::new(json, self.args.lines)
     }
 
-    /// Opens one file: a whole-file document is returned, a line-based file becomes the
-    /// current reader.
-    fn open(&mut self, path: &Path, id: String) -> Option<Document> {
+    /// Opens one file (`through_link`: met through a symbolic link in a folder): a
+    /// whole-file document is returned, a line-based file becomes the current reader.
+    fn open(&mut self, path: &Path, id: String, through_link: bool) -> Option<Document> {
         let file_name: Arc<str> = path.display().to_string().into();
         let layout = self.layout_of(path);
         let opened = File::open(path).and_then(|f| {
@@ -154,10 +152,21 @@ impl Documents {
             if meta.is_dir() {
                 return Err(io::Error::other("is a folder"));
             }
-            Ok((f, meta.len()))
+            Ok((f, meta))
         });
         let (file, len) = match opened {
-            Ok(opened) => opened,
+            Ok((file, meta)) => {
+                if let Some(first) = self
+                    .links
+                    .read_before(&meta, path, through_link, &file_name)
+                {
+                    let error = format!(
+                        "the same file as {first} (a link, or another name for it): skipped, its documents are read once"
+                    );
+                    return Some(Document::failed(id, file_name, None, error));
+                }
+                (file, meta.len())
+            }
             Err(e) => {
                 let error = format!("cannot read: {}", io_message(&e));
                 return Some(Document::failed(id, file_name, None, error));
@@ -264,6 +273,7 @@ impl Documents {
             };
             let path = entry.path();
             let kind = entry.file_type();
+            let through_link = self.links.through_link(&entry);
             if kind.is_dir() || !has_extension(path, &EXTENSIONS) {
                 continue;
             }
@@ -285,23 +295,17 @@ impl Documents {
                 let name = path.display().to_string();
                 return Some(Document::failed(id, name.into(), None, error));
             }
-            let name: Arc<str> = path.display().to_string().into();
-            match self.read.entry(files::identity(path)) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    // A symbolic link to a file or folder read already, or a hard link: its
-                    // documents have their records under the first name.
-                    let error = format!(
-                        "the same file as {} (a link, or another name for it): skipped, its documents are read once",
-                        first.get()
-                    );
-                    return Some(Document::failed(id, name, None, error));
-                }
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(name);
-                }
+            if through_link && let Some(target) = self.links.read_by_its_own_name(path) {
+                // Its documents get their records under the target's own name.
+                let error = format!(
+                    "a link to {}, which this run reads under that name: skipped, its documents are read once",
+                    target.display()
+                );
+                let name = path.display().to_string();
+                return Some(Document::failed(id, name.into(), None, error));
             }
             let path = path.to_owned();
-            if let Some(doc) = self.open(&path, id) {
+            if let Some(doc) = self.open(&path, id, through_link) {
                 return Some(doc);
             }
             if self.reader.is_some() {
@@ -347,9 +351,7 @@ impl Iterator for Documents {
                 // pipe waits for its writer.
                 Ok(_) => {
                     let id = root.display().to_string();
-                    // (Inputs named twice were refused before anything was read.)
-                    self.read.insert(files::identity(&root), id.as_str().into());
-                    if let Some(doc) = self.open(&root, id) {
+                    if let Some(doc) = self.open(&root, id, false) {
                         return Some(doc);
                     }
                 }
@@ -419,8 +421,6 @@ impl LineReader {
 /// them.
 pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
     let mut total = 0;
-    // Files reached twice (links) are read once.
-    let mut seen = std::collections::HashSet::new();
     for root in paths {
         if root.as_os_str() == "-" {
             return None;
@@ -432,7 +432,7 @@ pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
         {
             let path = entry.path();
             let named = path == root.as_path() || has_extension(path, &EXTENSIONS);
-            if named && entry.file_type().is_file() && seen.insert(files::identity(path)) {
+            if named && entry.file_type().is_file() {
                 total += entry.metadata().map_or(0, |m| m.len());
             }
         }

@@ -29,6 +29,7 @@ mod files;
 mod guard;
 mod input;
 mod json_line;
+mod links;
 mod output;
 mod report;
 mod run;

@@ -113,9 +113,9 @@ impl Reporter {
         if self.quiet {
             if self.failed > 0 {
                 say!(
-                    "batch: {} of {} documents failed",
+                    "batch: {} of {} failed",
                     self.failed,
-                    self.documents
+                    counted(self.documents, "document")
                 );
             }
             return;
@@ -189,8 +189,6 @@ impl Reporter {
     }
 }
 
-/// The document's place, and its id when that says something more, fit for a terminal: the
-/// file name and id cut (see [`shown`]), the line number always there.
 /// `n` and `noun`, plural unless `n` is 1: "1 document", "2 documents".
 pub fn counted(n: impl Into<u64>, noun: &str) -> String {
     match n.into() {
@@ -199,6 +197,8 @@ pub fn counted(n: impl Into<u64>, noun: &str) -> String {
     }
 }
 
+/// The document's place, and its id when that says something more, fit for a terminal: the
+/// file name and id cut (see [`shown`]), the line number always there.
 fn where_is(doc: &Document) -> String {
     let mut place = shown(&doc.file, SHOWN_CHARS);
     if let Some(line) = doc.line {

@@ -2,10 +2,9 @@
 //!
 //! A word is a maximal run of letters and marks ([`chars`](super::chars)), lowercased, with
 //! full-width ASCII read as ASCII (`Ｏｍａｎ` is `oman`), the marks texts write or leave out at
-//! will dropped (Arabic harakat and tatweel, Hebrew
-//! points); a word with a digit is skipped, and a word with a combining accent is composed
-//! (NFC), as the training text was; a word of more than [`LONGEST_WORD`] letters is skipped
-//! too. Each word, framed by a space on either side (`" word "`), gives its character 2-,
+//! will dropped (Arabic harakat and tatweel, Hebrew points); a word with a digit is skipped,
+//! and a word with a combining accent is composed (NFC), as the training text was; a word of
+//! more than [`LONGEST_WORD`] letters is skipped too. Each word, framed by a space on either side (`" word "`), gives its character 2-,
 //! 3- and 4-grams and the whole word, each hashed to 64 bits; and two words in a row give a
 //! pair ([`pair_hash`]): the evidence that two common words each leave open ("il a", "dit
 //! is") is often in how they go together. The training tool (`tools/langid-train`) reads

@@ -126,8 +126,9 @@ impl Normalizer {
     /// dashes `‐ – — −` → `-`; the soft hyphen, zero-width space, byte order mark, word
     /// joiner and the bidirectional controls (U+00AD, U+200B, U+FEFF, U+2060; the marks
     /// U+200E, U+200F, U+061C, the embeddings and overrides U+202A to U+202E, the isolates
-    /// U+2066 to U+2069) removed. The joiners ZWJ and ZWNJ are removed only at a word's edges: inside
-    /// it they choose a letter's form (Persian `می‌خواهم`, Indic conjuncts, emoji sequences).
+    /// U+2066 to U+2069) removed. The joiners ZWJ and ZWNJ are removed only at a word's
+    /// edges: inside it they choose a letter's form (Persian `می‌خواهم`, Indic conjuncts,
+    /// emoji sequences).
     /// Other format characters (U+2063, U+180E...) stay.
     pub fn fold_punctuation(mut self, on: bool) -> Self {
         self.fold_punctuation = on;

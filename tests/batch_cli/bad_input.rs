@@ -374,13 +374,15 @@ fn a_folder_holding_a_named_pipe_is_read_without_waiting() {
 #[cfg(unix)]
 #[test]
 fn a_link_in_a_folder_to_a_file_read_already_is_not_read_twice() {
+    use std::os::unix::fs::symlink;
     let dir = temp();
     let folder = dir.path().join("news");
     fs::create_dir_all(folder.join("a")).unwrap();
     fs::write(folder.join("a/1.txt"), SENTENCE).unwrap();
-    // A link to a sibling folder, to a sibling file, and a hard link.
-    std::os::unix::fs::symlink("a", folder.join("b")).unwrap();
-    std::os::unix::fs::symlink("a/1.txt", folder.join("c.txt")).unwrap();
+    // A link to a sibling folder and one to a sibling file, which the walk reads under their
+    // own names, and a hard link.
+    symlink("a", folder.join("b")).unwrap();
+    symlink("a/1.txt", folder.join("c.txt")).unwrap();
     fs::hard_link(folder.join("a/1.txt"), folder.join("d.txt")).unwrap();
     fs::write(folder.join("e.txt"), SENTENCE).unwrap();
     let stats = dir.path().join("stats.json");
@@ -392,15 +394,83 @@ fn a_link_in_a_folder_to_a_file_read_already_is_not_read_twice() {
     let records = out.records();
     let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["a/1.txt", "b/1.txt", "c.txt", "d.txt", "e.txt"]);
-    for alias in &records[1..4] {
-        let error = error_of(alias);
+    for link in &records[1..3] {
+        let error = error_of(link);
         assert!(
-            error.starts_with("the same file as news/a/1.txt"),
+            error.starts_with("a link to ") && error.contains("news/a/1.txt"),
             "{error}"
         );
     }
+    let error = error_of(&records[3]);
+    assert!(
+        error.starts_with("the same file as news/a/1.txt"),
+        "{error}"
+    );
     assert_eq!(records[4]["token_count"], SENTENCE_TOKENS);
     // The statistics count the file once, and the distinct file beside it.
     let stats: Value = serde_json::from_str(&fs::read_to_string(&stats).unwrap()).unwrap();
     assert_eq!(stats["documents"], 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_named_as_an_input_is_skipped_whatever_the_order() {
+    let dir = temp();
+    let folder = dir.path().join("news");
+    fs::create_dir(&folder).unwrap();
+    fs::write(dir.path().join("other.txt"), SENTENCE).unwrap();
+    std::os::unix::fs::symlink("../other.txt", folder.join("link.txt")).unwrap();
+    for args in [["news", "other.txt"], ["other.txt", "news"]] {
+        let out = run(dir.path(), &[args[0], args[1], "--quiet"]);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        let records = out.records();
+        let read: Vec<&Value> = records
+            .iter()
+            .filter(|r| r.get("error").is_none())
+            .collect();
+        assert_eq!(read.len(), 1, "{args:?}: {records:?}");
+        assert_eq!(read[0]["id"], "other.txt");
+        let skipped: Vec<&Value> = records
+            .iter()
+            .filter(|r| r.get("error").is_some())
+            .collect();
+        assert!(error_of(skipped[0]).starts_with("a link to "), "{args:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_to_the_same_file_outside_the_inputs_read_it_once() {
+    use std::os::unix::fs::symlink;
+    let dir = temp();
+    let folder = dir.path().join("news");
+    fs::create_dir(&folder).unwrap();
+    fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    fs::write(dir.path().join("elsewhere/x.txt"), SENTENCE).unwrap();
+    symlink("../elsewhere/x.txt", folder.join("l1.txt")).unwrap();
+    symlink("../elsewhere/x.txt", folder.join("l2.txt")).unwrap();
+    // A link to a file of the folder that the walk does not read (not a corpus file): read.
+    fs::write(folder.join("data.dat"), SENTENCE).unwrap();
+    symlink("data.dat", folder.join("l3.txt")).unwrap();
+    let out = run(dir.path(), &["news", "--quiet"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let records = out.records();
+    let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["l1.txt", "l2.txt", "l3.txt"]);
+    assert_eq!(records[0]["token_count"], SENTENCE_TOKENS);
+    assert!(error_of(&records[1]).starts_with("the same file as news/l1.txt"));
+    assert_eq!(records[2]["token_count"], SENTENCE_TOKENS);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_named_through_a_link_is_read_whole() {
+    let dir = temp();
+    fs::create_dir(dir.path().join("2026-12")).unwrap();
+    fs::write(dir.path().join("2026-12/a.txt"), SENTENCE).unwrap();
+    fs::write(dir.path().join("2026-12/b.txt"), SENTENCE).unwrap();
+    std::os::unix::fs::symlink("2026-12", dir.path().join("latest")).unwrap();
+    let out = run(dir.path(), &["latest", "--quiet"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.records().len(), 2);
 }
