@@ -5,7 +5,8 @@
 //! cargo run --release --example batch -- --help
 //! ```
 //!
-//! The modules: `input` finds and opens documents; `decode` and `json_line` turn their
+//! The modules: `input` finds and opens documents, and `links` sees that a file a link
+//! names again is read once; `decode` and `json_line` turn their
 //! bytes into text (pure code, fuzzed by `fuzz/fuzz_targets/batch_input.rs`); `guard`
 //! analyses each document under a panic guard; `output` turns analyses into records; `files`
 //! writes output files whole or in place, never over an input, and `signals` removes their
