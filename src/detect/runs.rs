@@ -234,7 +234,8 @@ fn scan_into<const FAST_PATH: bool>(text: &str, out: &mut RunBuffers) {
 /// The script of `text` and its letters, when all its letters belong to one run script (as
 /// most texts' do): its runs are then one run over all of it, and chunks, which only decide
 /// where a run changes, need not be tracked. `None` when the text has letters of two run
-/// scripts, or none.
+/// scripts, or none, or its first letter is of a script written without spaces (the general
+/// scan reads those).
 ///
 /// ASCII goes sixteen bytes at a time ([`arch::ascii_masks`]), each step as far as the first
 /// non-ASCII byte, so that accented Latin text stays on the fast steps; between the words of
