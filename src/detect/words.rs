@@ -4,16 +4,17 @@
 //! full-width ASCII read as ASCII (`Ｏｍａｎ` is `oman`), the marks texts write or leave out at
 //! will dropped (Arabic harakat and tatweel, Hebrew points); a word with a digit is skipped,
 //! and a word with a combining accent is composed (NFC), as the training text was; a word of
-//! more than [`LONGEST_WORD`] letters is skipped too. Each word, framed by a space on either side (`" word "`), gives its character 2-,
-//! 3- and 4-grams and the whole word, each hashed to 64 bits; and two words in a row give a
-//! pair ([`pair_hash`]): the evidence that two common words each leave open ("il a", "dit
-//! is") is often in how they go together. The training tool (`tools/langid-train`) reads
-//! text through these same functions, so that what the model counted and what detection
-//! looks up are the same features.
+//! more than [`LONGEST_WORD`] letters is skipped too. Each word, framed by a space on either
+//! side (`" word "`), gives its character 2-, 3- and 4-grams and the whole word, each hashed
+//! to 64 bits; and two words in a row give a pair ([`pair_hash`]): the evidence that two
+//! common words each leave open ("il a", "dit is") is often in how they go together. The
+//! training tool (`tools/langid-train`) reads text through these same functions, so that what
+//! the model counted and what detection looks up are the same features.
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::chars::{Kind, class, classes};
+use crate::unicode::full_width_ascii;
 
 /// Longest n-gram, in characters.
 pub(crate) const MAX_ORDER: usize = 4;
@@ -61,10 +62,7 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
     for c in text.chars() {
         // Full-width ASCII (`Ｔｈｅ`, typed in East Asian input modes) is read as the ASCII it
         // stands for, as the normalizer folds it for terms.
-        let c = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        };
+        let c = full_width_ascii(c).unwrap_or(c);
         // Past LONGEST_WORD letters a word is skipped: its letters need not be kept (a text of
         // one endless "word" would otherwise grow the buffer to its size).
         let room = buf.len() <= LONGEST_WORD;

@@ -7,7 +7,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use super::Normalizer;
 use crate::Lang;
-use crate::unicode::ascii_digit;
+use crate::unicode::{ascii_digit, full_width_ascii};
 
 /// What happens to one character.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -82,8 +82,7 @@ impl Normalizer {
             }
         }
         if self.fold_width {
-            if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
-                let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+            if let Some(ascii) = full_width_ascii(c) {
                 return self.then_case_fold(CharMap::Char(ascii));
             }
             if ('\u{FF61}'..='\u{FFDC}').contains(&c) {

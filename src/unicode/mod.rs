@@ -58,6 +58,15 @@ pub(crate) fn ascii_digit(c: char) -> Option<char> {
     (value < 10).then(|| char::from(b'0' + value as u8))
 }
 
+/// The ASCII character a full-width form stands for (U+FF01..U+FF5E: `Ａ` → `A`, `！` → `!`).
+#[inline]
+pub(crate) fn full_width_ascii(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +90,17 @@ mod tests {
         assert_eq!(ascii_digit('७'), Some('7'));
         assert_eq!(ascii_digit('x'), None);
         assert_eq!(ascii_digit('²'), None); // No, not Nd
+    }
+
+    #[test]
+    fn full_width_forms_stand_for_ascii() {
+        assert_eq!(full_width_ascii('Ａ'), Some('A'));
+        assert_eq!(full_width_ascii('ｚ'), Some('z'));
+        assert_eq!(full_width_ascii('！'), Some('!'));
+        assert_eq!(full_width_ascii('～'), Some('~'));
+        // Outside the block: the ideographic space, half-width katakana, ASCII itself.
+        assert_eq!(full_width_ascii('\u{3000}'), None);
+        assert_eq!(full_width_ascii('ｶ'), None);
+        assert_eq!(full_width_ascii('A'), None);
     }
 }
