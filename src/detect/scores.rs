@@ -36,18 +36,18 @@ pub(crate) struct Until<'a> {
 impl Until<'_> {
     /// Whether reading stops after `read` words that brought the scores to `scores`.
     ///
-    /// `last` is this reading's last check: the lead has grown since by at most what any one
-    /// language gained, so while that bound is short of `lead` the check (a pass over dozens
-    /// of candidates, as dear as a word) is skipped with the same answer.
+    /// From this reading's last check ([`Scores::last_check`]) the lead has grown by at most
+    /// what any one language gained, so while that bound is short of `lead` the check (a pass
+    /// over dozens of candidates, as dear as a word) is skipped with the same answer.
     #[inline]
-    fn reached(&self, scores: &Scores, read: u32, last: &mut Option<Check>) -> bool {
+    fn reached(&self, scores: &mut Scores, read: u32) -> bool {
         if read >= self.max_words {
             return true;
         }
         if !read.is_multiple_of(self.every.max(1)) {
             return false;
         }
-        if let Some(Check { lead, gain, .. }) = *last
+        if let Some(Check { lead, gain, .. }) = scores.last_check
             && lead.saturating_add(scores.gain.wrapping_sub(gain)) < self.lead
         {
             debug_assert!(
@@ -60,7 +60,7 @@ impl Until<'_> {
         }
         match scores.best(self.candidates) {
             Some((leader, lead)) => {
-                *last = Some(Check {
+                scores.last_check = Some(Check {
                     leader: Some(leader),
                     lead,
                     gain: scores.gain,
@@ -96,7 +96,8 @@ pub(crate) struct Scores {
     /// The sum, over every list of lifts added, of its largest lift (wrapping): no language's
     /// score grew by more between two readings of it, nor any lead.
     gain: u32,
-    /// The last reading's last check of its candidates' lead.
+    /// The last check of the lead of the candidates of the reading under way, or of the last
+    /// one.
     last_check: Option<Check>,
 }
 
@@ -138,7 +139,7 @@ impl Scores {
         // The hash of the word before, when both it and this word are read in full: the pair
         // of the two is a feature too.
         let mut previous = None;
-        let mut last = self.known_lead();
+        self.last_check = self.known_lead();
         words_while(text, &mut chars, |word| {
             if self.words >= MAX_SCORED_WORDS {
                 stopped = true;
@@ -160,15 +161,13 @@ impl Scores {
             }
             self.add_word(model, word, hash, look, words);
             if let Some(pair) = pair {
-                let gain = add_entries(&mut self.sum, model.entries(pair));
-                self.gain = self.gain.wrapping_add(gain);
+                self.add_entries(model.entries(pair));
             }
             previous = (look == Look::Full).then_some(hash);
             read += 1;
-            stopped = until.is_some_and(|until| until.reached(self, read, &mut last));
+            stopped = until.is_some_and(|until| until.reached(self, read));
             !stopped
         });
-        self.last_check = last;
         words.chars = chars;
         stopped
     }
@@ -190,34 +189,31 @@ impl Scores {
         let mut read = 0u32;
         let mut stopped = false;
         let mut chars = std::mem::take(&mut words.chars);
-        let mut last = self.known_lead();
+        self.last_check = self.known_lead();
         words_while(text, &mut chars, |word| {
             batch[n] = (word_hash(word), word.len());
             n += 1;
             if n == KNOWN_BATCH {
                 n = 0;
-                let reading = (&mut read, until, &mut last);
-                stopped = self.add_known(model, &batch, reading, words);
+                stopped = self.add_known(model, &batch, &mut read, until, words);
             }
             !stopped
         });
         if !stopped && n > 0 {
-            let reading = (&mut read, until, &mut last);
-            stopped = self.add_known(model, &batch[..n], reading, words);
+            stopped = self.add_known(model, &batch[..n], &mut read, until, words);
         }
-        self.last_check = last;
         words.chars = chars;
         stopped
     }
 
     /// Adds the own lifts of `batch`'s words (hash, characters) in order, counting them in
-    /// `read`, until `until` says stop (`last`: see [`Until::reached`]); returns true when it
-    /// stopped.
+    /// `read`, until `until` says stop; returns true when it stopped.
     fn add_known(
         &mut self,
         model: &Model,
         batch: &[(u64, usize)],
-        (read, until, last): (&mut u32, Option<Until<'_>>, &mut Option<Check>),
+        read: &mut u32,
+        until: Option<Until<'_>>,
         memo: &mut WordScratch,
     ) -> bool {
         let touched = batch
@@ -230,11 +226,9 @@ impl Scores {
             }
             self.words += 1;
             self.letters = self.letters.saturating_add(chars as u32);
-            let sum = &mut self.sum;
-            let gain = memo.own_lifts(model, hash, chars, |lifts| add_lifts(sum, lifts));
-            self.gain = self.gain.wrapping_add(gain);
+            memo.own_lifts(model, hash, chars, |lifts| self.add_lifts(lifts));
             *read += 1;
-            if until.is_some_and(|until| until.reached(self, *read, last)) {
+            if until.is_some_and(|until| until.reached(self, *read)) {
                 return true;
             }
         }
@@ -253,19 +247,15 @@ impl Scores {
     ) {
         self.words += 1;
         self.letters = self.letters.saturating_add(word.len() as u32);
-        let sum = &mut self.sum;
-        let gain = match look {
-            Look::KnownWords => memo.lifts(model, word, hash, Ngrams::No, |lifts| {
-                add_lifts(sum, lifts.word)
-            }),
-            Look::WordFirst => memo.lifts(model, word, hash, Ngrams::IfUnknown, |lifts| {
-                add_lifts(sum, lifts.word) + add_lifts(sum, lifts.ngrams)
-            }),
-            Look::Full => memo.lifts(model, word, hash, Ngrams::Yes, |lifts| {
-                add_lifts(sum, lifts.word) + add_lifts(sum, lifts.ngrams)
-            }),
+        let ngrams = match look {
+            Look::KnownWords => Ngrams::No,
+            Look::WordFirst => Ngrams::IfUnknown,
+            Look::Full => Ngrams::Yes,
         };
-        self.gain = self.gain.wrapping_add(gain);
+        memo.lifts(model, word, hash, ngrams, |lifts| {
+            self.add_lifts(lifts.word);
+            self.add_lifts(lifts.ngrams);
+        });
     }
 
     /// The lead as [`Until::reached`] keeps it, when known without a look at the scores:
@@ -322,32 +312,34 @@ impl Scores {
     }
 }
 
-/// Adds lifts (`language << 16 | lift`, see [`lift_memo`](super::lift_memo)), at most one
-/// per language, and returns the largest (what any one score grew by).
-#[inline]
-fn add_lifts(sum: &mut [u32; MAX_LANGS], lifts: &[u32]) -> u32 {
-    // A byte index into 256 sums needs no bounds check; the sums cannot overflow (see
-    // `MAX_SCORED_WORDS`).
-    let mut largest = 0;
-    for &s in lifts {
-        let slot = &mut sum[(s >> 16) as u8 as usize];
-        *slot = slot.wrapping_add(s & 0xffff);
-        largest = largest.max(s & 0xffff);
+impl Scores {
+    /// Adds lifts (`language << 16 | lift`, see [`lift_memo`](super::lift_memo)), at most one
+    /// per language; the largest goes to [`gain`](Scores::gain).
+    #[inline]
+    fn add_lifts(&mut self, lifts: &[u32]) {
+        // A byte index into 256 sums needs no bounds check; the sums cannot overflow (see
+        // `MAX_SCORED_WORDS`).
+        let mut largest = 0;
+        for &s in lifts {
+            let slot = &mut self.sum[(s >> 16) as u8 as usize];
+            *slot = slot.wrapping_add(s & 0xffff);
+            largest = largest.max(s & 0xffff);
+        }
+        self.gain = self.gain.wrapping_add(largest);
     }
-    largest
-}
 
-/// Adds a feature's entries (language index, lift) as they are in the model, at most one
-/// per language, and returns the largest lift.
-#[inline]
-fn add_entries(sum: &mut [u32; MAX_LANGS], entries: &[u8]) -> u32 {
-    let mut largest = 0;
-    for e in entries.chunks_exact(2) {
-        let s = &mut sum[e[0] as usize];
-        *s = s.wrapping_add(u32::from(e[1]));
-        largest = largest.max(u32::from(e[1]));
+    /// Adds a feature's entries (language index, lift) as they are in the model, at most one
+    /// per language; the largest lift goes to [`gain`](Scores::gain).
+    #[inline]
+    fn add_entries(&mut self, entries: &[u8]) {
+        let mut largest = 0;
+        for e in entries.chunks_exact(2) {
+            let s = &mut self.sum[e[0] as usize];
+            *s = s.wrapping_add(u32::from(e[1]));
+            largest = largest.max(u32::from(e[1]));
+        }
+        self.gain = self.gain.wrapping_add(largest);
     }
-    largest
 }
 
 #[cfg(test)]
@@ -391,10 +383,8 @@ mod tests {
 
     /// The scores of `text` summed feature by feature, without the memo.
     fn reference(model: &Model, text: &str, look: Look) -> [u32; MAX_LANGS] {
-        let mut sum = [0u32; MAX_LANGS];
-        let mut add = |hash| {
-            add_entries(&mut sum, model.entries(hash));
-        };
+        let mut scores = Scores::default();
+        let mut add = |hash| scores.add_entries(model.entries(hash));
         let mut previous = None;
         crate::detect::words::for_each_word(text, &mut Vec::new(), |word| {
             let known = !model.entries(word_hash(word)).is_empty();
@@ -412,7 +402,7 @@ mod tests {
                 Look::WordFirst | Look::KnownWords => add(word_hash(word)),
             }
         });
-        sum
+        scores.sum
     }
 
     #[test]
@@ -482,7 +472,7 @@ mod tests {
             }
             scores.words += 1;
             scores.letters += word.len() as u32;
-            add_entries(&mut scores.sum, model.entries(word_hash(word)));
+            scores.add_entries(model.entries(word_hash(word)));
             read += 1;
             // The rule as it reads, each check made.
             stopped = until.is_some_and(|until| {
