@@ -272,12 +272,10 @@ pub enum Identity {
 }
 
 pub fn identity(path: &Path) -> Identity {
-    #[cfg(unix)]
-    if let Ok(meta) = fs::metadata(path) {
-        use std::os::unix::fs::MetadataExt;
-        return Identity::Inode(meta.dev(), meta.ino());
+    match fs::metadata(path) {
+        Ok(meta) => identity_of(&meta, path),
+        Err(_) => Identity::Path(absolute(path)),
     }
-    Identity::Path(absolute(path))
 }
 
 /// [`identity`] of the file at `path` whose metadata (symbolic links followed) is `meta`.

@@ -363,22 +363,25 @@ fn parse_confidence(text: &str) -> Result<f64, String> {
     }
 }
 
-/// `--output` (of a run or of `merge`): a path; not `-`, which would be a file named `-` where
-/// inputs read `-` as stdin.
+/// `--output` (of a run or of `merge`): a path; not `-`.
 fn output_path(value: &str) -> Result<PathBuf, String> {
-    if value == "-" {
-        Err("`-` would be a file of that name: leave the option out to write to stdout".to_owned())
-    } else {
-        Ok(PathBuf::from(value))
-    }
+    file_path(value, "leave the option out to write to stdout")
 }
 
-/// `--stats`: a path; not `-` (stdout has the records).
+/// `--stats`: a path; not `-`.
 fn stats_path(value: &str) -> Result<PathBuf, String> {
-    if value == "-" {
-        Err("`-` would be a file of that name: statistics go to a file (stdout has the records; `batch merge` writes merged statistics to stdout)".to_owned())
-    } else {
-        Ok(PathBuf::from(value))
+    file_path(
+        value,
+        "statistics go to a file (stdout has the records; `batch merge` writes merged statistics to stdout)",
+    )
+}
+
+/// A path to write to; not `-`, which would be a file named `-` where inputs read `-` as
+/// stdin: refused with `instead`, what to do.
+fn file_path(value: &str, instead: &str) -> Result<PathBuf, String> {
+    match value {
+        "-" => Err(format!("`-` would be a file of that name: {instead}")),
+        _ => Ok(PathBuf::from(value)),
     }
 }
 

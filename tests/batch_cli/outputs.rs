@@ -439,6 +439,11 @@ fn threads_and_batch_size_at_their_limits() {
     // `-` is stdin for inputs; as an output it would be a file named `-`.
     let out = run(dir.path(), &["three.txt", "--output", "-"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("leave the option out to write to stdout");
+    // Statistics never go to stdout: leaving `--stats` out writes none.
+    let out = run(dir.path(), &["three.txt", "--stats", "-"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("statistics go to a file");
     assert!(!dir.path().join("-").exists());
 }
 
