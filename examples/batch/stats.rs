@@ -338,24 +338,20 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
     for path in &files {
         match read(path) {
             Ok((stats, options)) => {
-                if options.is_none() {
-                    unnamed.push(path);
-                }
-                if let Some(options) = options {
-                    match &analysis {
-                        None => analysis = Some((options, path)),
-                        Some((first, first_path)) if *first != options => {
-                            say!(
-                                "batch merge: {} and {} were analysed with different options ({} against {}): their terms are not the same terms, and adding them up would mix them; analyse the corpus again with one set of options",
-                                first_path.display(),
-                                path.display(),
-                                shown_options(first),
-                                shown_options(&options)
-                            );
-                            return Outcome::Refused;
-                        }
-                        Some(_) => {}
+                match (options, &analysis) {
+                    (None, _) => unnamed.push(path),
+                    (Some(options), None) => analysis = Some((options, path)),
+                    (Some(options), Some((first, first_path))) if *first != options => {
+                        say!(
+                            "batch merge: {} and {} were analysed with different options ({} against {}): their terms are not the same terms, and adding them up would mix them; analyse the corpus again with one set of options",
+                            first_path.display(),
+                            path.display(),
+                            shown_options(first),
+                            shown_options(&options)
+                        );
+                        return Outcome::Refused;
                     }
+                    (Some(_), Some(_)) => {}
                 }
                 if let Err(e) = total.try_merge(&stats) {
                     say!("batch merge: adding {}: {e}", path.display());
