@@ -4,10 +4,14 @@
 
 /// The first code point of the tables: bit `c - FIRST` of a table is code point `c`.
 pub(crate) const FIRST: u32 = 0x4E00;
+/// Words of 64 bits in a table: the code points from FIRST to U+9FFF.
+pub(crate) const WORDS: usize = 328;
+/// Code points a table covers, from FIRST.
+pub(crate) const SPAN: u32 = WORDS as u32 * 64;
 
 /// Kanji of everyday Japanese that Chinese writes otherwise (318: JIS X
 /// 0208 level 1, in neither GB 2312 nor Big5, less six that Hong Kong writes too).
-pub(crate) static JAPANESE_ONLY: [u64; 328] = [
+pub(crate) static JAPANESE_ONLY: [u64; WORDS] = [
     0x0000000200000000, 0x0000000000800000, 0x0000000010000001, 0x0000400000008000,
     0x0000000000000000, 0x0000000000000000, 0x0000200200000000, 0x0000000000000000,
     0x0240001000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000002000,
@@ -94,7 +98,7 @@ pub(crate) static JAPANESE_ONLY: [u64; 328] = [
 
 /// Hanzi that everyday Japanese does not write (9716: GB 2312 or Big5,
 /// in neither JIS X 0208 nor cp932 nor the 2010 jōyō list).
-pub(crate) static CHINESE_ONLY: [u64; 328] = [
+pub(crate) static CHINESE_ONLY: [u64; WORDS] = [
     0x641958b4bc089000, 0x80010243101d1380, 0x8a2402800408a018, 0xa03a1f00140a0328,
     0xc80c3cf5cbbc0934, 0x67905cbf81141302, 0x0e8c17e850a102b7, 0x00923741524888a3,
     0x54abc08119a85081, 0xcc88ef1fe88a7c22, 0xad43c3ac7864598c, 0xe14b9751289849d2,

@@ -67,12 +67,12 @@ pub(crate) struct Cjk {
 }
 
 /// The Cantonese-only characters of the block of [`han_forms`], as a table like its own.
-static CANTONESE_TABLE: [u64; 328] = {
-    let mut table = [0u64; 328];
+static CANTONESE_TABLE: [u64; han_forms::WORDS] = {
+    let mut table = [0u64; han_forms::WORDS];
     let mut k = 0;
     while k < CANTONESE.len() {
         let c = CANTONESE[k] as u32;
-        if c >= han_forms::FIRST && c - han_forms::FIRST < 328 * 64 {
+        if c >= han_forms::FIRST && c - han_forms::FIRST < han_forms::SPAN {
             let i = (c - han_forms::FIRST) as usize;
             table[i / 64] |= 1 << (i % 64);
         }
@@ -99,7 +99,7 @@ impl Cjk {
             // The CJK Unified Ideographs block (every code point of it is assigned, all Han)
             // needs no script lookup: most Han characters of any text are there.
             let i = (c as u32).wrapping_sub(han_forms::FIRST) as usize;
-            let script = if i < 328 * 64 {
+            let script = if i < han_forms::SPAN as usize {
                 Some(Script::Han)
             } else {
                 Script::of(c)
@@ -373,7 +373,7 @@ mod tests {
     #[test]
     fn the_tables_block_is_han_throughout() {
         let first = han_forms::FIRST;
-        for c in (first..first + 328 * 64).filter_map(char::from_u32) {
+        for c in (first..first + han_forms::SPAN).filter_map(char::from_u32) {
             assert_eq!(Script::of(c), Some(Script::Han), "U+{:04X}", c as u32);
         }
     }
@@ -389,7 +389,7 @@ mod tests {
         assert_eq!(Cjk::count("中文的字").cantonese, 0);
         let beyond = CANTONESE
             .iter()
-            .filter(|&&c| (c as u32) < han_forms::FIRST || c as u32 >= han_forms::FIRST + 328 * 64)
+            .filter(|&&c| (c as u32).wrapping_sub(han_forms::FIRST) >= han_forms::SPAN)
             .count();
         assert_eq!(beyond, CANTONESE_BEYOND.len());
     }

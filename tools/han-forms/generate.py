@@ -63,7 +63,7 @@ def main():
             i = ord(c) - FIRST
             words[i // 64] |= 1 << (i % 64)
         lines = [f"/// {line}".rstrip() for line in doc]
-        lines.append(f"pub(crate) static {name}: [u64; {WORDS}] = [")
+        lines.append(f"pub(crate) static {name}: [u64; WORDS] = [")
         for k in range(0, WORDS, 4):
             lines.append("    " + " ".join(f"0x{w:016x}," for w in words[k : k + 4]))
         lines.append("];")
@@ -77,6 +77,10 @@ def main():
             "",
             "/// The first code point of the tables: bit `c - FIRST` of a table is code point `c`.",
             f"pub(crate) const FIRST: u32 = 0x{FIRST:X};",
+            "/// Words of 64 bits in a table: the code points from FIRST to U+9FFF.",
+            f"pub(crate) const WORDS: usize = {WORDS};",
+            "/// Code points a table covers, from FIRST.",
+            "pub(crate) const SPAN: u32 = WORDS as u32 * 64;",
             "",
             table(
                 "JAPANESE_ONLY",
