@@ -25,18 +25,15 @@ impl Detector {
         if letters < self.min_letters {
             return;
         }
-        // The scripts of the pieces (the buffer's byte counts are not needed here).
-        let scripts = &mut scratch.family_bytes;
+        let scripts = &mut scratch.piece_scripts;
         scripts.clear();
-        for piece in &scratch.pieces {
-            if let Some(script) = piece.script
-                && !scripts.iter().any(|(s, _)| *s == script)
-            {
-                scripts.push((script, 0));
+        for script in scratch.pieces.iter().filter_map(|p| p.script) {
+            if !scripts.contains(&script) {
+                scripts.push(script);
             }
         }
-        for k in 0..scratch.family_bytes.len() {
-            let script = scratch.family_bytes[k].0;
+        for k in 0..scratch.piece_scripts.len() {
+            let script = scratch.piece_scripts[k];
             // Latin pieces beside another script are names (see above); Han and kana are
             // labelled by their characters, not by the model.
             if matches!(

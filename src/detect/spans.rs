@@ -98,9 +98,10 @@ pub(super) struct Scratch {
     pub(super) seen: Vec<Seen>,
     /// Per script family and language: bytes, and confidence times bytes (`inherit`).
     pub(super) families: Vec<(Script, Lang, usize, f64)>,
-    /// Bytes of every piece per script family (`inherit`); the scripts of the pieces
-    /// (`read_unsure_together`).
+    /// Bytes of every piece per script family (`inherit`).
     pub(super) family_bytes: Vec<(Script, usize)>,
+    /// The scripts of the pieces (`read_unsure_together`).
+    pub(super) piece_scripts: Vec<Script>,
     /// Bytes per language (`document`).
     pub(super) bytes: Vec<(Lang, usize)>,
     /// Runs by decreasing letters, and the scripts seen (`runs_to_identify`).
