@@ -12,7 +12,8 @@
 //! | [`Portable`] (SWAR: eight bytes in a `u64`) | every other architecture, or any with `--cfg wordmill_portable` | always |
 //!
 //! Besides the lanes: [`Ssse3`] looks the window fold's summaries up sixteen bytes at a time,
-//! and the ASCII scans of the tokenizer classify sixteen bytes at a time ([`ascii_masks`]).
+//! and the ASCII scans of the tokenizer classify sixteen bytes at a time ([`ascii_masks`]), as
+//! detection's scan of scripts does with lead bytes ([`lead_masks`]).
 //!
 //! `RUSTFLAGS="--cfg wordmill_portable"` builds only the portable code on any architecture:
 //! CI tests it on x86-64 so that the code other architectures run is tested too.
@@ -39,6 +40,27 @@ pub(crate) fn ascii_masks(chunk: &[u8; 16]) -> AsciiMasks {
     return x86_64::ascii_masks(chunk);
     #[cfg(not(all(target_arch = "x86_64", not(wordmill_portable))))]
     return Portable::ascii_masks(chunk);
+}
+
+/// The lead bytes of sixteen bytes of UTF-8, and those of them in a range, for the scan of
+/// runs of one script in detection: SSE2 on x86-64, eight bytes at a time in a `u64`
+/// elsewhere. `lo` and `hi` are lead bytes of two-byte characters (`0xC2..=0xDF`).
+#[inline(always)]
+pub(crate) fn lead_masks(chunk: &[u8; 16], lo: u8, hi: u8) -> LeadMasks {
+    debug_assert!((0xC2..=0xDF).contains(&lo) && (lo..=0xDF).contains(&hi));
+    #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
+    return x86_64::lead_masks(chunk, lo, hi);
+    #[cfg(not(all(target_arch = "x86_64", not(wordmill_portable))))]
+    return Portable::lead_masks(chunk, lo, hi);
+}
+
+/// Bit masks of sixteen bytes' lead bytes: bit `i` describes byte `i`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct LeadMasks {
+    /// Bytes 0xC0 and above: the first bytes of characters of two bytes or more.
+    pub leads: u32,
+    /// Bytes from `lo` to `hi` of [`lead_masks`].
+    pub in_range: u32,
 }
 
 /// Bit masks of sixteen bytes' ASCII classes: bit `i` describes byte `i`.

@@ -5,7 +5,7 @@
 //! without carries between bytes; [`movemask`] gathers the eight high bits into eight bits of
 //! a mask, as SSE2's `movemask` does.
 
-use crate::arch::{AsciiMasks, Lanes, Masks, WIDTH};
+use crate::arch::{AsciiMasks, Lanes, LeadMasks, Masks, WIDTH};
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -177,6 +177,23 @@ impl Portable {
         }
         masks
     }
+
+    /// [`LeadMasks`] of sixteen bytes, eight at a time.
+    #[cfg_attr(
+        all(target_arch = "x86_64", not(wordmill_portable), not(test)),
+        allow(dead_code) // (x86-64 finds lead bytes with SSE2)
+    )]
+    #[inline(always)]
+    pub(crate) fn lead_masks(chunk: &[u8; 16], lo: u8, hi: u8) -> LeadMasks {
+        let mut masks = LeadMasks::default();
+        for (i, half) in chunk.chunks_exact(8).enumerate() {
+            let w = u64::from_le_bytes(half.try_into().expect("eight bytes"));
+            let bits = |highs: u64| (movemask(highs) as u32) << (8 * i);
+            masks.leads |= bits(high_at_least(w, 0xC0));
+            masks.in_range |= bits(high_at_least(w, lo) & !high_at_least(w, hi + 1));
+        }
+        masks
+    }
 }
 
 #[cfg(test)]
@@ -202,6 +219,41 @@ mod tests {
                     assert_eq!(bit(equal(x, c)), b == c, "{b:#x} == {c:#x}");
                 }
                 assert_eq!(bit(ascii_range(x, b'a', b'z')), b.is_ascii_lowercase());
+            }
+        }
+    }
+
+    #[test]
+    fn lead_masks_agree_with_the_bytes_for_every_byte() {
+        for (lo, hi) in [(0xC2u8, 0xDFu8), (0xD0, 0xD1), (0xDA, 0xDA)] {
+            for b in 0..=255u8 {
+                for at in 0..16 {
+                    // Among bytes of the range's edges, which a carry would disturb.
+                    let mut chunk = [lo.wrapping_sub(1); 16];
+                    chunk[at ^ 1] = hi.wrapping_add(1);
+                    chunk[at] = b;
+                    let expected = |f: &dyn Fn(u8) -> bool| {
+                        chunk
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, b)| f(**b))
+                            .fold(0u32, |m, (i, _)| m | 1 << i)
+                    };
+                    let masks = LeadMasks {
+                        leads: expected(&|b| b >= 0xC0),
+                        in_range: expected(&|b| (lo..=hi).contains(&b)),
+                    };
+                    assert_eq!(
+                        Portable::lead_masks(&chunk, lo, hi),
+                        masks,
+                        "{b:#x} at {at}"
+                    );
+                    assert_eq!(
+                        crate::arch::lead_masks(&chunk, lo, hi),
+                        masks,
+                        "{b:#x} at {at}"
+                    );
+                }
             }
         }
     }

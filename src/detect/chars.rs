@@ -10,6 +10,7 @@
 use std::sync::OnceLock;
 
 use crate::Script;
+use crate::unicode::utf8::two_byte;
 use crate::unicode::{ALPHABETIC, NUMERIC, WB_MASK, case_folding, props, wb};
 
 /// The scripts detection tells apart: those of wordmill's languages ([`crate::Lang::scripts`]).
@@ -190,6 +191,43 @@ pub(crate) fn classes() -> &'static [u8; 0x10000] {
     table()
 }
 
+/// Per script slot, lead bytes of two-byte characters that begin only letters of the script,
+/// whatever byte follows: the widest range of them, `(lo, hi)`. Cyrillic has 0xD0 and 0xD1
+/// (U+0400 to U+047F: the letters of Russian, Ukrainian, Bulgarian, Serbian...), Arabic 0xDA;
+/// most scripts have none, their blocks mixing letters with punctuation, digits or gaps. A
+/// scan can count such letters by their lead bytes, sixteen bytes at a time.
+pub(crate) fn letter_leads() -> &'static [Option<(u8, u8)>; 32] {
+    static LEADS: OnceLock<[Option<(u8, u8)>; 32]> = OnceLock::new();
+    LEADS.get_or_init(|| {
+        let table = table();
+        // The slot every character of a lead byte has, if one does.
+        let slot_of_lead = |lead: u8| {
+            let mut slots =
+                (0x80..=0xBFu8).map(|next| CharClass(table[two_byte(lead, next) as usize]).slot());
+            let first = slots.next().filter(|&slot| slot != 0)?;
+            slots.all(|slot| slot == first).then_some(first)
+        };
+        let mut leads = [None; 32];
+        let mut lead = 0xC2u8;
+        while lead <= 0xDF {
+            let Some(slot) = slot_of_lead(lead) else {
+                lead += 1;
+                continue;
+            };
+            let mut hi = lead;
+            while hi < 0xDF && slot_of_lead(hi + 1) == Some(slot) {
+                hi += 1;
+            }
+            let widest: &mut Option<(u8, u8)> = &mut leads[usize::from(slot)];
+            if widest.is_none_or(|(l, h)| h - l < hi - lead) {
+                *widest = Some((lead, hi));
+            }
+            lead = hi + 1;
+        }
+        leads
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +274,25 @@ mod tests {
             ' ', '1', '٣', '.', '،', '«', '€', '😀', '\u{0301}', 'ᐁ', '।',
         ] {
             assert_eq!(script(c), None, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn cyrillic_letters_are_counted_by_their_lead_bytes() {
+        let leads = letter_leads();
+        assert_eq!(
+            leads[usize::from(slot(Script::Cyrillic))],
+            Some((0xD0, 0xD1))
+        );
+        assert_eq!(leads[usize::from(slot(Script::Arabic))], Some((0xDA, 0xDA)));
+        // Latin-1 has × and ÷, Greek its tonos and ano teleia.
+        assert_eq!(leads[usize::from(slot(Script::Greek))], None);
+        for (slot, range) in leads.iter().enumerate() {
+            let Some((lo, hi)) = *range else { continue };
+            for c in (lo..=hi).flat_map(|lead| (0x80..=0xBF).map(move |next| two_byte(lead, next)))
+            {
+                assert_eq!(class_of(c).slot(), slot as u8, "U+{c:04X}");
+            }
         }
     }
 

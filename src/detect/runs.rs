@@ -6,7 +6,7 @@
 //! punctuation, symbols, combining marks of no script and letters of scripts no language of
 //! wordmill's uses belong to no script: they join the run they are in.
 
-use super::chars::{CharClass, LATIN_SLOT, class_of, classes, script_of_slot};
+use super::chars::{CharClass, LATIN_SLOT, class_of, classes, letter_leads, script_of_slot};
 use crate::Script;
 use crate::arch;
 use crate::unicode::utf8::decode;
@@ -295,6 +295,12 @@ fn one_script(text: &str, table: &[u8; 0x10000]) -> Option<(RunScript, usize)> {
                     // and the scan after a failed look would read them twice.
                     return None;
                 }
+                if slot != LATIN_SLOT {
+                    // Cyrillic goes on sixteen bytes at a time where it can.
+                    if let Some(one) = one_counted_by_leads(bytes, i, slot, table) {
+                        return one;
+                    }
+                }
                 first_slot = slot;
             } else if run_script(slot) != run_script(first_slot) {
                 return None;
@@ -304,6 +310,89 @@ fn one_script(text: &str, table: &[u8; 0x10000]) -> Option<(RunScript, usize)> {
         letters += 1;
     }
     (first_slot != 0).then(|| (run_script(first_slot), letters))
+}
+
+/// [`one_script`] after the first letter, of the script in `slot` (not Latin, with spaces
+/// between words), which ends at `i` of `bytes`, for a script with lead bytes that begin
+/// only its letters (`leads`, from [`letter_leads`]: Cyrillic's 0xD0 and 0xD1, where the
+/// letters of Russian, Ukrainian, Bulgarian, Serbian... are).
+///
+/// Sixteen bytes at a time whose characters are all ASCII but letters, or of those lead
+/// bytes, count their letters by the lead bytes ([`arch::lead_masks`]); other bytes go a
+/// character at a time, up to where the next step is tried: sixteen bytes after a failed one,
+/// then 32, 64... up to 256, so that text of the script's other letters (Kazakh's) pays little
+/// for the tries.
+/// `None` when the script has no such range (of at least two lead bytes: one holds too few
+/// of a script's letters for the steps to pay), else the answer of [`one_script`].
+// Cold: once per text at most, and inlined it would crowd `one_script`'s loop.
+#[cold]
+fn one_counted_by_leads(
+    bytes: &[u8],
+    i: usize,
+    slot: u8,
+    table: &[u8; 0x10000],
+) -> Option<Option<(RunScript, usize)>> {
+    let (lo, hi) = letter_leads()[usize::from(slot)].filter(|(lo, hi)| hi > lo)?;
+    Some(count_by_leads(bytes, i, slot, (lo, hi), table))
+}
+
+/// [`one_counted_by_leads`] with the range of lead bytes.
+fn count_by_leads(
+    bytes: &[u8],
+    mut i: usize,
+    slot: u8,
+    (lo, hi): (u8, u8),
+    table: &[u8; 0x10000],
+) -> Option<(RunScript, usize)> {
+    let mut failed = 0;
+    let mut letters = 1;
+    while i < bytes.len() {
+        // Character by character up to `until`: the end, or where a step is tried again.
+        let mut until = bytes.len();
+        if let Some(chunk) = bytes.get(i..).and_then(|b| b.first_chunk::<16>()) {
+            // When the last byte leads a character, the step ends before it.
+            let leads = arch::lead_masks(chunk, lo, hi);
+            let step = if leads.leads & 0x8000 != 0 {
+                0x7FFF
+            } else {
+                0xFFFF
+            };
+            let others = arch::ascii_masks(chunk).letters | (leads.leads & !leads.in_range);
+            if others & step == 0 {
+                letters += (leads.in_range & step).count_ones() as usize;
+                i += step.count_ones() as usize;
+                failed = 0;
+                continue;
+            }
+            until = i + (16 << failed);
+            failed = (failed + 1).min(4);
+        }
+        let part = &bytes[..until.min(bytes.len())];
+        while let Some(&b) = part.get(i) {
+            if b < 0x80 {
+                // Spaces and punctuation between words: a byte at a time.
+                if b.is_ascii_alphabetic() {
+                    return None;
+                }
+                i += 1;
+                continue;
+            }
+            let (cp, len) = decode(bytes, i);
+            i += len;
+            let found = match table.get(cp as usize) {
+                Some(&bits) => CharClass(bits).slot(),
+                None => class_of(cp).slot(),
+            };
+            if found == slot {
+                letters += 1;
+            } else if found != 0 {
+                // Another script: every other one is another run script (`slot`'s is no
+                // part of Han and kana's).
+                return None;
+            }
+        }
+    }
+    Some((run_script(slot), letters))
 }
 
 /// The high bit of each byte of a `u64`.
@@ -642,7 +731,7 @@ mod tests {
 
         #[test]
         fn text_of_one_script_is_one_run_either_way(
-            text in "[a-zA-Z0-9àéïøłœạềữ ,.\u{2019}\u{00A0}\u{0301}\n-]{0,100}|[а-яё a-c,.0-9«»]{0,60}|[\u{4e00}-\u{4e10}\u{3041}-\u{3050}\u{30A1}-\u{30B0}。 a]{0,40}|[\u{0627}-\u{064a}\u{064B} \u{060C}]{0,60}"
+            text in "[a-zA-Z0-9àéïøłœạềữ ,.\u{2019}\u{00A0}\u{0301}\n-]{0,100}|[а-яёґіїє a-c,.0-9«»\u{0483}\u{00A0}\u{2014}\n]{0,80}|[а-я ]{0,80}|[\u{4e00}-\u{4e10}\u{3041}-\u{3050}\u{30A1}-\u{30B0}。 a]{0,40}|[\u{0627}-\u{064a}\u{064B} \u{060C}]{0,60}"
         ) {
             let (fast, slow) = both_ways(&text);
             proptest::prop_assert_eq!(fast, slow);

@@ -3,7 +3,7 @@
 
 use std::arch::x86_64::*;
 
-use crate::arch::{AsciiMasks, Lanes, Masks, WIDTH};
+use crate::arch::{AsciiMasks, Lanes, LeadMasks, Masks, WIDTH};
 
 /// SSE2, which every x86_64 processor has: four vectors of 16 bytes.
 #[derive(Clone, Copy)]
@@ -82,6 +82,27 @@ pub(crate) fn ascii_masks(chunk: &[u8; 16]) -> AsciiMasks {
     // SAFETY: SSE2 is part of x86-64, and the unaligned load reads exactly the 16 bytes of
     // `chunk`.
     classify16(unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) })
+}
+
+/// The lead bytes of 16 bytes, and those from `lo` to `hi` (both 0xC0 or above, `hi` below
+/// 0xFF), with SSE2.
+#[inline(always)]
+pub(crate) fn lead_masks(chunk: &[u8; 16], lo: u8, hi: u8) -> LeadMasks {
+    // SAFETY: SSE2 is part of x86-64, and the unaligned load reads exactly the 16 bytes of
+    // `chunk`; the rest compares the vector loaded.
+    unsafe {
+        let v = _mm_loadu_si128(chunk.as_ptr().cast());
+        let bits = |x: __m128i| _mm_movemask_epi8(x) as u32;
+        // Signed comparisons: bytes 0x80 to 0xFF are -128 to -1, in order and below every
+        // ASCII byte; lead bytes are -64 and above.
+        let at_least = |b: u8| _mm_cmpgt_epi8(v, _mm_set1_epi8((b as i8).wrapping_sub(1)));
+        let below = |b: u8| _mm_cmplt_epi8(v, _mm_set1_epi8(b as i8));
+        let high = bits(v);
+        LeadMasks {
+            leads: bits(at_least(0xC0)) & high,
+            in_range: bits(_mm_and_si128(at_least(lo), below(hi.wrapping_add(1)))) & high,
+        }
+    }
 }
 
 /// [`ascii_masks`] for 16 bytes already loaded.
