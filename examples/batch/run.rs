@@ -223,7 +223,10 @@ impl Outputs {
             if let Some((documents, hash)) = name {
                 let dir = file.path().parent().unwrap_or(Path::new("."));
                 let path = stats::file_in(dir, documents, hash);
-                replaced = path.exists().then(|| path.clone());
+                // A share of no documents (an empty partition) is the same file whichever run
+                // wrote it: replacing it is no news, and every empty partition would say so.
+                // It is still written, so that each run leaves its file and merge finds one.
+                replaced = (documents > 0 && path.exists()).then(|| path.clone());
                 file.set_path(path);
             }
             stats::write_json(&mut file, total, Some(analysis))?;

@@ -497,3 +497,37 @@ fn a_replaced_shard_is_announced() {
     );
     out.assert_stderr_contains("replaced");
 }
+
+/// Empty partitions of a stream all write the share of no documents: written silently, not
+/// announced as a replaced shard (every empty partition of a Spark job said so), and merged
+/// as nothing.
+#[test]
+fn an_empty_shard_is_written_without_a_word_and_merges_as_nothing() {
+    let dir = temp();
+    for quiet in [true, false, false] {
+        let args: &[&str] = if quiet {
+            &["-", "--quiet", "--stats-dir", "parts"]
+        } else {
+            &["-", "--stats-dir", "parts"]
+        };
+        let out = run_in(dir.path(), args, b"");
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(!out.stderr.contains("replaced"), "{}", out.stderr);
+    }
+    // CRC-64/XZ of nothing is 0.
+    assert_eq!(
+        names(&dir.path().join("parts")),
+        ["stats-0-0000000000000000.json"]
+    );
+    let out = run_in(
+        dir.path(),
+        &["-", "--quiet", "--stats-dir", "parts"],
+        b"{\"id\":\"a\",\"text\":\"Muscat\"}\n",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let merged = run_in(dir.path(), &["merge", "parts", "--output", "all.json"], b"");
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    let all: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("all.json")).unwrap()).unwrap();
+    assert_eq!(all["documents"], 1);
+}
