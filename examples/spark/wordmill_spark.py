@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Runs wordmill's batch tool under Apache Spark and merges its statistics.
 
-The corpus (JSON Lines, one document per line, each with an "id") is spread over at least
+The corpus (JSON Lines, one document per line, each with an "id": a file, a glob, or a folder
+whose .txt, .jsonl and .ndjson files are read recursively in name order, as the batch tool
+reads a folder, every file as JSON Lines) is spread over at least
 --partitions partitions; each partition is piped through the batch tool with RDD.pipe() in
 streaming mode (JSON Lines in on stdin, records out on stdout); every run leaves the partial
 statistics of its partition in --stats-dir; the records are saved by Spark and joined in input order and
@@ -26,8 +28,10 @@ import json
 import os
 import shlex
 import shutil
+import re
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -36,7 +40,7 @@ def parse_args():
         description=__doc__.split("\n\n")[0],
         epilog="Arguments after -- go to the batch tool, e.g. -- --lang-allow eng,ara --top 5",
     )
-    p.add_argument("input", help="JSON Lines corpus: a file, folder or glob that Spark's textFile reads")
+    p.add_argument("input", help="JSON Lines corpus: a file, a glob, or a folder read as the batch tool reads it")
     p.add_argument("--binary", required=True, help="absolute path of the batch tool on every worker")
     p.add_argument("--partitions", type=int, default=4, help="at least this many partitions (default 4)")
     p.add_argument("--records", required=True, help="write the records here, in input order (JSON Lines)")
@@ -56,6 +60,70 @@ def parse_args():
     return args
 
 
+# The extensions of the files the batch tool reads in a folder (examples/batch/input.rs).
+EXTENSIONS = (".txt", ".jsonl", ".ndjson")
+
+
+def input_files(sc, pattern):
+    """The files of `pattern`, in the order the batch tool reads them: a file as named, a
+    folder's files of EXTENSIONS recursively in name order (a folder's entries sorted by
+    name, each folder read where its name comes), a glob's matches in name order. On any
+    file system Hadoop knows (Spark's own listing of a folder is in no set order)."""
+    jvm = sc._jvm
+    path = jvm.org.apache.hadoop.fs.Path(pattern)
+    fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
+    found = fs.globStatus(path)
+    if not found:
+        sys.exit(f"wordmill_spark: {pattern}: no such file or folder")
+    files = []
+
+    def walk(status, named):
+        name = status.getPath().getName()
+        if status.isDirectory():
+            # Python orders str by code point, which is UTF-8's byte order: walkdir's.
+            for child in sorted(fs.listStatus(status.getPath()), key=lambda s: s.getPath().getName()):
+                walk(child, False)
+        elif named or name.lower().endswith(EXTENSIONS):
+            # Hadoop's input formats skip such names, even when named: never drop a file
+            # without a word.
+            if name.startswith((".", "_")):
+                sys.exit(f"wordmill_spark: {status.getPath()}: Spark skips files whose names start with '.' or '_'; rename it")
+            if "," in str(status.getPath()):
+                sys.exit(f"wordmill_spark: {status.getPath()}: Spark reads a list of files separated by commas; rename it")
+            files.append(str(status.getPath()))
+
+    for status in sorted(found, key=lambda s: str(s.getPath())):
+        walk(status, True)
+    if not files:
+        sys.exit(f"wordmill_spark: {pattern}: no {', '.join(EXTENSIONS)} files")
+    return files
+
+
+def read_lines(sc, pattern, partitions):
+    """The lines of the files of `pattern` in input order, in at least `partitions`
+    partitions, cut at "\n" alone, as the batch tool cuts them: Hadoop's default line reader
+    also ends a line at a lone "\r", which JSON allows between tokens (one document became two
+    error records). A "\r" before the "\n" stays on the line, where the tool drops it."""
+    # Glob characters in a name stand for themselves.
+    files = [re.sub(r"([\\{}\[\]*?])", r"\\\1", f) for f in input_files(sc, pattern)]
+    # Read when the tasks run, not when the RDD is made: set for the session (this job's
+    # own), not only around textFile.
+    sc._jsc.hadoopConfiguration().set("textinputformat.record.delimiter", "\n")
+    return sc.textFile(",".join(files), minPartitions=partitions)
+
+
+def check_command(command):
+    """Runs the batch command once on no input, in a folder of its own: bad options after
+    `--` fail here, with the tool's message, rather than in every Spark task."""
+    with tempfile.TemporaryDirectory() as scratch:
+        checked = [*command]
+        checked[checked.index("--stats-dir") + 1] = os.path.join(scratch, "parts")
+        done = subprocess.run(checked, stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=scratch)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        sys.exit(f"wordmill_spark: the batch command fails on no input (exit code {done.returncode}): {shlex.join(command)}")
+
+
 def main():
     args = parse_args()
     binary = os.path.abspath(args.binary)
@@ -64,6 +132,21 @@ def main():
     stats_dir = os.path.abspath(args.stats_dir)
     if os.path.isdir(stats_dir) and os.listdir(stats_dir):
         sys.exit(f"wordmill_spark: {stats_dir} is not empty: its files would be merged too; give a new folder")
+    command = [
+        binary,
+        "-",
+        "--input-format",
+        "jsonl",
+        "--quiet",
+        # Failed documents are error records; only a failed run fails the task.
+        "--allow-failures",
+        "--threads",
+        str(args.threads),
+        "--stats-dir",
+        stats_dir,
+        *args.batch_args,
+    ]
+    check_command(command)
     os.makedirs(stats_dir, exist_ok=True)
 
     # Workers must run the driver's Python.
@@ -78,22 +161,8 @@ def main():
     spark.sparkContext.setLogLevel("WARN")
     started = time.monotonic()
     try:
-        lines = spark.sparkContext.textFile(args.input, minPartitions=args.partitions)
+        lines = read_lines(spark.sparkContext, args.input, args.partitions)
         partitions = lines.getNumPartitions()
-        command = [
-            binary,
-            "-",
-            "--input-format",
-            "jsonl",
-            "--quiet",
-            # Failed documents are error records; only a failed run fails the task.
-            "--allow-failures",
-            "--threads",
-            str(args.threads),
-            "--stats-dir",
-            stats_dir,
-            *args.batch_args,
-        ]
         # RDD.pipe runs the command without a shell and with an empty environment.
         records = lines.pipe(shlex.join(command), checkCode=True)
         # One job runs every partition at once; the part files, in partition order, are the
