@@ -20,18 +20,29 @@ from ntrex import REPO, ntrex_lines, write_jsonl
 SPARK = REPO / "examples" / "spark"
 
 
-def run(args, cwd):
+def run(args, cwd, code=0):
     done = subprocess.run([sys.executable, *map(str, args)], cwd=cwd, capture_output=True, text=True)
-    assert done.returncode == 0, f"{args[0]} failed:\n{done.stderr[-4000:]}"
+    assert done.returncode == code, f"{args[0]} exited with {done.returncode}:\n{done.stderr[-4000:]}"
     return done.stderr
 
 
-@pytest.mark.skipif(os.environ.get("WORDMILL_SKIP_SPARK") == "1", reason="WORDMILL_SKIP_SPARK=1")
-def test_map_in_arrow_job_equals_the_pipe_job(tmp_path):
+def needs_spark():
+    """The batch tool's path; fails, saying what is missing, without Java, and skips without
+    pyspark."""
     batch = os.environ.get("WORDMILL_BATCH")
     assert batch, "WORDMILL_BATCH must name the batch tool (cargo build --release --example batch); tests/python.rs sets it"
     assert shutil.which("java"), "Spark needs Java 17: apt-get install openjdk-17-jre-headless (or WORDMILL_SKIP_SPARK=1)"
     pytest.importorskip("pyspark", reason="pip install pyspark (scripts/setup does), or WORDMILL_SKIP_SPARK=1")
+    return batch
+
+
+def records_of(path):
+    return [json.loads(line) for line in pathlib.Path(path).read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.skipif(os.environ.get("WORDMILL_SKIP_SPARK") == "1", reason="WORDMILL_SKIP_SPARK=1")
+def test_map_in_arrow_job_equals_the_pipe_job(tmp_path):
+    batch = needs_spark()
     documents = list(ntrex_lines())
     write_jsonl(tmp_path / "corpus.jsonl", ({"id": i, "text": t} for i, t in documents))
     common = ["corpus.jsonl", "--master", "local[2]", "--partitions", "4"]
@@ -40,7 +51,7 @@ def test_map_in_arrow_job_equals_the_pipe_job(tmp_path):
     arrow_log = run([SPARK / "wordmill_spark_arrow.py", *common, "--records", "arrow.jsonl",
                      "--stats", "arrow-stats.json"], tmp_path)
     assert f"{len(documents)} records (0 errors)" in pipe_log
-    assert f"{len(documents)} records from 4 partitions" in arrow_log
+    assert f"{len(documents)} records (0 errors) from 4 partitions" in arrow_log
 
     pipe = [json.loads(line) for line in (tmp_path / "pipe.jsonl").read_text(encoding="utf-8").splitlines()]
     arrow = [json.loads(line) for line in (tmp_path / "arrow.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -58,3 +69,161 @@ def test_map_in_arrow_job_equals_the_pipe_job(tmp_path):
     # the library's do not.
     assert pipe_stats.pop("analysis") == ""
     assert arrow_stats == pipe_stats
+
+
+# Lines the batch tool reads otherwise than Spark's JSON reader and line reader did: values
+# that are no text, repeated fields, ids of every kind of number, escaped lone surrogates, a
+# byte order mark, white space, a raw carriage return between two tokens (JSON white space,
+# where Hadoop's line reader ended a line) and lines that are no JSON object.
+TRICKY_LINES = [
+    '{"id":"number","text":5}',
+    '{"id":"object","text":{"a":"Muscat"}}',
+    '{"id":"array","text":["Muscat"]}',
+    '{"id":"boolean","text":true}',
+    '{"id":"null","text":null}',
+    '{"id":true,"text":"Muscat"}',
+    '{"id":null,"text":"Muscat"}',
+    '{"id":["x"],"text":"Muscat"}',
+    '{"id":"twice","text":"Muscat","text":"Oman"}',
+    '{"id":"a","id":"b","text":"Muscat"}',
+    '{"id":"missing","txt":"Muscat"}',
+    '{"id":1.0,"text":"Muscat"}',
+    '{"id":1e21,"text":"Muscat"}',
+    '{"id":-1.5e-7,"text":"Muscat"}',
+    '{"id":0.00001,"text":"Muscat"}',
+    '{"id":-0,"text":"Muscat"}',
+    '{"id":18446744073709551615,"text":"Muscat"}',
+    '{"id":18446744073709551616,"text":"Muscat"}',
+    '{"id":123456789012345678901234567890,"text":"Muscat"}',
+    '{"id":1e999,"text":"Muscat"}',
+    '{"id":"ignored","text":"Muscat","n":1e999,"o":{"deep":[[["x"]]]},"s":"\\ud800"}',
+    '{"id":"lone","text":"Muscat \\ud800 Oman \\udc00"}',
+    '{"id":"pair","text":"Muscat \\ud83d\\ude00"}',
+    '{"id":"\\ud800","text":"Muscat"}',
+    '\ufeff{"id":"bom","text":"Muscat"}',
+    '{"id":"cr",\r"text":"Muscat and Oman"}',
+    '{"id":"crlf","text":"Muscat"}\r',
+    '  {"id":"spaces","text":"Muscat"}  ',
+    '',
+    ' \t\r',
+    '{"id":"not json"',
+    '[{"id":"array line","text":"Muscat"}]',
+    '"Muscat"',
+    'NaN',
+    '{"id":"nan","text":"Muscat","x":NaN}',
+    '{"id":"two","text":"Muscat"}{"id":"values","text":"Oman"}',
+    '{"id":"empty","text":""}',
+    '{"text":"no id"}',
+]
+
+
+@pytest.mark.skipif(os.environ.get("WORDMILL_SKIP_SPARK") == "1", reason="WORDMILL_SKIP_SPARK=1")
+def test_the_arrow_job_reads_a_line_as_the_batch_tool_does():
+    """The arrow job's reading of a line, without Spark: the same documents, ids, errors and
+    warnings as the batch tool's records (errors of lines that are no JSON worded otherwise)."""
+    batch = os.environ.get("WORDMILL_BATCH")
+    assert batch, "WORDMILL_BATCH must name the batch tool (cargo build --release --example batch); tests/python.rs sets it"
+    sys.path.insert(0, str(SPARK))
+    try:
+        from wordmill_spark_arrow import read_line
+    finally:
+        sys.path.remove(str(SPARK))
+    done = subprocess.run([batch, "-", "--input-format", "jsonl", "--quiet", "--allow-failures"],
+                          input="\n".join(TRICKY_LINES).encode(), capture_output=True)
+    assert done.returncode == 0, done.stderr
+    expected = [json.loads(r) for r in done.stdout.decode().splitlines()]
+    read = []
+    for number, line in enumerate(TRICKY_LINES, 1):
+        doc = read_line(line, "text", "id")
+        if doc is not None:
+            read.append((number, *doc))
+    assert len(read) == len(expected)
+    for (number, doc_id, text, error, warnings), record in zip(read, expected):
+        assert (doc_id if doc_id is not None else f"-:{number}") == record["id"], TRICKY_LINES[number - 1]
+        assert (error is None) == ("error" not in record), (TRICKY_LINES[number - 1], error, record)
+        if error is not None and not record["error"].startswith("invalid JSON"):
+            assert error == record["error"]
+        assert warnings == record.get("warnings"), TRICKY_LINES[number - 1]
+
+
+def write_folder(root):
+    """A corpus folder whose files a directory listing need not give in name order, an empty
+    file or two (empty partitions), a file the batch tool does not read in a folder, the
+    tricky lines, and a document of more than Spark's JSON reader's 20,000,000 characters."""
+    ntrex = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in ntrex_lines()]
+    files = {
+        "z.jsonl": ntrex[:300],
+        "b/y.ndjson": ntrex[300:600],
+        "b/a.jsonl": TRICKY_LINES,
+        "b/empty.jsonl": [],
+        "b/c/long.jsonl": [json.dumps({"id": "long", "text": "Muscat Oman " * 1_900_000})],
+        "a.TXT": ntrex[600:700],
+        "m/empty.jsonl": [],
+        "m/notes.md": ['{"id":"notes","text":"not read"}'],
+    }
+    for name, lines in reversed(files.items()):
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes("".join(line + "\n" for line in lines).encode("utf-8"))
+
+
+@pytest.mark.skipif(os.environ.get("WORDMILL_SKIP_SPARK") == "1", reason="WORDMILL_SKIP_SPARK=1")
+def test_both_jobs_read_a_folder_as_the_batch_tool(tmp_path):
+    batch = needs_spark()
+    write_folder(tmp_path / "corpus")
+    single = subprocess.run([batch, "corpus", "--input-format", "jsonl", "--quiet", "--stats", "single-stats.json"],
+                            cwd=tmp_path, capture_output=True)
+    assert single.returncode == 1, single.stderr  # the tricky lines' errors
+    single = [json.loads(r) for r in single.stdout.decode().splitlines()]
+    common = ["corpus", "--master", "local[2]", "--partitions", "4"]
+    pipe_log = run([SPARK / "wordmill_spark.py", *common, "--binary", batch, "--records", "pipe.jsonl",
+                    "--stats", "pipe-stats.json", "--stats-dir", "parts"], tmp_path, code=1)
+    arrow_log = run([SPARK / "wordmill_spark_arrow.py", *common, "--records", "arrow.jsonl",
+                     "--stats", "arrow-stats.json"], tmp_path, code=1)
+    errors = sum("error" in r for r in single)
+    assert f"{len(single)} records ({errors} errors)" in pipe_log
+    assert f"{len(single)} records ({errors} errors)" in arrow_log
+    # Empty partitions write the same empty share: no word of a replaced file.
+    assert "replaced" not in pipe_log
+
+    pipe, arrow = records_of(tmp_path / "pipe.jsonl"), records_of(tmp_path / "arrow.jsonl")
+    # In the batch tool's order, every document once; ids as the tool's where the line gives
+    # one (else the line's place in its partition, `-:N`, in both jobs).
+    assert len(pipe) == len(arrow) == len(single)
+    for s, p, a in zip(single, pipe, arrow):
+        assert ("error" in s) == ("error" in p) == ("error" in a), (s, p, a)
+        if ":" not in s["id"]:
+            assert s["id"] == p["id"] == a["id"]
+        if "error" in s:
+            assert p["id"] == a["id"] and (p["file"], p["line"]) == (a["file"], a["line"]), (p, a)
+            if not p["error"].startswith("invalid JSON"):
+                assert p["error"] == a["error"] == s["error"]
+            continue
+        assert {**p, "id": s["id"]} == s
+        assert a.get("warnings") == p.get("warnings"), p["id"]
+        assert (a["lang"], a.get("script"), a["reliable"], a["token_count"], a["term_count"]) == (
+            p["lang"], p["script"], p["reliable"], p["token_count"], p["term_count"]), p["id"]
+        assert a["confidence"] == pytest.approx(p["confidence"], abs=1e-12), p["id"]
+        assert [(t["term"], t["count"]) for t in a["top_terms"]] == [tuple(t) for t in p["top_terms"]], p["id"]
+    ids = [r["id"] for r in single]
+    assert "long" in ids and "cr" in ids and "notes" not in ids
+
+    single_stats = json.loads((tmp_path / "single-stats.json").read_text(encoding="utf-8"))
+    pipe_stats = json.loads((tmp_path / "pipe-stats.json").read_text(encoding="utf-8"))
+    arrow_stats = json.loads((tmp_path / "arrow-stats.json").read_text(encoding="utf-8"))
+    assert pipe_stats == single_stats
+    assert pipe_stats.pop("analysis") == ""
+    assert arrow_stats == pipe_stats
+
+
+@pytest.mark.skipif(os.environ.get("WORDMILL_SKIP_SPARK") == "1", reason="WORDMILL_SKIP_SPARK=1")
+def test_a_bad_batch_option_fails_before_spark_starts(tmp_path):
+    batch = os.environ.get("WORDMILL_BATCH")
+    assert batch, "WORDMILL_BATCH must name the batch tool (cargo build --release --example batch); tests/python.rs sets it"
+    pytest.importorskip("pyspark", reason="pip install pyspark (scripts/setup does), or WORDMILL_SKIP_SPARK=1")
+    (tmp_path / "corpus.jsonl").write_text('{"id":"a","text":"Muscat"}\n', encoding="utf-8")
+    log = run([SPARK / "wordmill_spark.py", "corpus.jsonl", "--binary", batch, "--records", "r.jsonl",
+               "--stats", "s.json", "--stats-dir", "parts", "--", "--no-such-option"], tmp_path, code=1)
+    assert "--no-such-option" in log and "the batch command fails on no input" in log
+    assert "Traceback" not in log and "Py4J" not in log
+    assert not (tmp_path / "parts").exists() and not (tmp_path / "r.jsonl").exists()
