@@ -28,11 +28,12 @@ import json
 import os
 import shlex
 import shutil
-import re
 import subprocess
 import sys
 import tempfile
 import time
+
+from spark_input import read_lines
 
 
 def parse_args():
@@ -58,58 +59,6 @@ def parse_args():
     # Everything after `--` goes to the batch tool.
     args.batch_args = argv[split + 1 :]
     return args
-
-
-# The extensions of the files the batch tool reads in a folder (examples/batch/input.rs).
-EXTENSIONS = (".txt", ".jsonl", ".ndjson")
-
-
-def input_files(sc, pattern):
-    """The files of `pattern`, in the order the batch tool reads them: a file as named, a
-    folder's files of EXTENSIONS recursively in name order (a folder's entries sorted by
-    name, each folder read where its name comes), a glob's matches in name order. On any
-    file system Hadoop knows (Spark's own listing of a folder is in no set order)."""
-    jvm = sc._jvm
-    path = jvm.org.apache.hadoop.fs.Path(pattern)
-    fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
-    found = fs.globStatus(path)
-    if not found:
-        sys.exit(f"wordmill_spark: {pattern}: no such file or folder")
-    files = []
-
-    def walk(status, named):
-        name = status.getPath().getName()
-        if status.isDirectory():
-            # Python orders str by code point, which is UTF-8's byte order: walkdir's.
-            for child in sorted(fs.listStatus(status.getPath()), key=lambda s: s.getPath().getName()):
-                walk(child, False)
-        elif named or name.lower().endswith(EXTENSIONS):
-            # Hadoop's input formats skip such names, even when named: never drop a file
-            # without a word.
-            if name.startswith((".", "_")):
-                sys.exit(f"wordmill_spark: {status.getPath()}: Spark skips files whose names start with '.' or '_'; rename it")
-            if "," in str(status.getPath()):
-                sys.exit(f"wordmill_spark: {status.getPath()}: Spark reads a list of files separated by commas; rename it")
-            files.append(str(status.getPath()))
-
-    for status in sorted(found, key=lambda s: str(s.getPath())):
-        walk(status, True)
-    if not files:
-        sys.exit(f"wordmill_spark: {pattern}: no {', '.join(EXTENSIONS)} files")
-    return files
-
-
-def read_lines(sc, pattern, partitions):
-    """The lines of the files of `pattern` in input order, in at least `partitions`
-    partitions, cut at "\n" alone, as the batch tool cuts them: Hadoop's default line reader
-    also ends a line at a lone "\r", which JSON allows between tokens (one document became two
-    error records). A "\r" before the "\n" stays on the line, where the tool drops it."""
-    # Glob characters in a name stand for themselves.
-    files = [re.sub(r"([\\{}\[\]*?])", r"\\\1", f) for f in input_files(sc, pattern)]
-    # Read when the tasks run, not when the RDD is made: set for the session (this job's
-    # own), not only around textFile.
-    sc._jsc.hadoopConfiguration().set("textinputformat.record.delimiter", "\n")
-    return sc.textFile(",".join(files), minPartitions=partitions)
 
 
 def check_command(command):

@@ -35,6 +35,9 @@ import re
 import shutil
 import sys
 import time
+import unicodedata
+
+from spark_input import read_lines
 
 # The Arrow schema of what each partition returns, as Spark declares it: an error record's
 # fields, then an analysed document's, in the batch tool's order (Spark leaves nulls out).
@@ -44,9 +47,6 @@ OUTPUT_SCHEMA = (
     "token_count bigint, term_count bigint, "
     "top_terms array<struct<term:string,count:bigint>>, warnings array<string>, stats binary"
 )
-
-# The extensions of the files the batch tool reads in a folder (examples/batch/input.rs).
-EXTENSIONS = (".txt", ".jsonl", ".ndjson")
 
 
 def parse_args():
@@ -122,12 +122,92 @@ def _float_id(value):
 
 
 def _number_id(raw):
-    """A number id as the batch tool writes it, or None when out of a float's range: an
-    integer of 64 bits as written, any other number as a float ("-0" is one)."""
-    if not any(c in raw for c in ".eE") and raw != "-0" and -(2**63) <= int(raw) < 2**64:
-        return str(int(raw))
-    value = float(raw)
-    return None if math.isinf(value) else _float_id(value)
+    """A number id as the batch tool writes it, or None when out of a float's range."""
+    number = _serde_number(raw)
+    if number is None or isinstance(number, int):
+        return None if number is None else str(number)
+    return _float_id(number)
+
+
+_U64_MAX = 2**64 - 1
+# serde_json's table of powers of ten: each as a float, read correctly.
+_POW10 = [float(f"1e{i}") for i in range(309)]
+_NUMBER = re.compile(r"(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?)(\d+))?")
+
+
+def _serde_number(raw):
+    """A JSON number as the batch tool's serde_json (without its float_roundtrip feature)
+    reads it: an int when it is an integer of 64 bits, else a float, or None when out of a
+    float's range. The digits go into a u64 as long as they fit, the ones after as a power of
+    ten, applied in one multiplication or division: not always the float nearest the digits
+    (123456789012345678901 is read as 1.2345678901234567e20, Python's float() says ...568e20),
+    and the ids must be the tool's."""
+    negative, integer, fraction, exponent_sign, exponent_digits = _NUMBER.fullmatch(raw).groups()
+
+    def fits(significand, digit):
+        return significand * 10 + digit <= _U64_MAX
+
+    significand, exponent, overflowed = 0, 0, False
+    for digit in map(int, integer):
+        if overflowed or not fits(significand, digit):
+            # The rest of the integer's digits count as powers of ten.
+            overflowed = True
+            exponent += 1
+        else:
+            significand = significand * 10 + digit
+    if fraction is None and exponent_digits is None and not overflowed:
+        if not negative:
+            return significand
+        # A negative integer beyond an i64, and -0, are floats.
+        return -significand if significand <= 2**63 and significand != 0 else -float(significand)
+    for digit in map(int, fraction or ""):
+        if not fits(significand, digit):
+            # The fraction's digits after the first that does not fit are dropped.
+            break
+        significand = significand * 10 + digit
+        exponent -= 1
+    if exponent_digits is not None:
+        written = int(exponent_digits) if len(exponent_digits) < 11 else 2**31
+        if written > 2**31 - 1:
+            # An exponent beyond an i32: out of range, or zero.
+            if significand != 0 and exponent_sign != "-":
+                return None
+            return -0.0 if negative else 0.0
+        exponent = exponent + written if exponent_sign != "-" else exponent - written
+        exponent = max(-(2**31), min(exponent, 2**31 - 1))
+    value = float(significand)
+    while True:
+        if abs(exponent) < len(_POW10):
+            if exponent >= 0:
+                value *= _POW10[exponent]
+                if math.isinf(value):
+                    return None
+            else:
+                value /= _POW10[-exponent]
+            break
+        if value == 0:
+            break
+        if exponent >= 0:
+            return None
+        value /= 1e308
+        exponent += 308
+    return -value if negative else value
+
+
+def _out_of_range(value):
+    """True when `value` (the text's or the id's: the batch tool reads them as numbers when
+    they are) is a number beyond a float's range, which makes the tool refuse the whole line
+    (a number inside an array or object there is not read as one)."""
+    return isinstance(value, _Number) and _serde_number(value) is None
+
+
+def _quoted(name):
+    """A field's name quoted as the batch tool's messages quote it (Rust's `{:?}`): letters
+    of every script as they are, control characters as `\\u{...}`."""
+    escapes = {"\t": "\\t", "\n": "\\n", "\r": "\\r", "\0": "\\0", '"': '\\"', "\\": "\\\\"}
+    return '"' + "".join(
+        escapes.get(c) or (f"\\u{{{ord(c):x}}}" if unicodedata.category(c) == "Cc" else c) for c in name
+    ) + '"'
 
 
 def _lone_surrogates(line):
@@ -172,7 +252,7 @@ def _fields(line, text_field, id_field):
     for key, value in members:
         if key in (text_field, id_field):
             if key in found:
-                return f"invalid JSON: duplicate field {json.dumps(key)}"
+                return f"invalid JSON: duplicate field {_quoted(key)}"
             found[key] = value
     found[_KEYS] = [key for key, _ in members]
     return found
@@ -215,6 +295,8 @@ def read_line(line, text_field, id_field):
         ]
     if isinstance(found, str):
         return None, None, found, None
+    if any(_out_of_range(found[f]) for f in (text_field, id_field) if f in found):
+        return None, None, "invalid JSON: number out of range", None
     doc_id = None
     if id_field in found:
         value = found[id_field]
@@ -225,12 +307,12 @@ def read_line(line, text_field, id_field):
         elif isinstance(value, str):
             doc_id = value
         else:
-            return None, None, f"field {json.dumps(id_field)} is {_kind(value)}: ids must be strings or numbers (choose the field with --id-field)", None
+            return None, None, f"field {_quoted(id_field)} is {_kind(value)}: ids must be strings or numbers (choose the field with --id-field)", None
     if text_field not in found:
-        return doc_id, None, f"no {json.dumps(text_field)} field: name the field that holds the text with --text-field", None
+        return doc_id, None, f"no {_quoted(text_field)} field: name the field that holds the text with --text-field", None
     text = found[text_field]
     if isinstance(text, _Number) or not isinstance(text, str):
-        return doc_id, None, f"field {json.dumps(text_field)} is {_kind(text)}, not a string: name the field that holds the text with --text-field", None
+        return doc_id, None, f"field {_quoted(text_field)} is {_kind(text)}, not a string: name the field that holds the text with --text-field", None
     return doc_id, text, None, warnings
 
 
@@ -289,54 +371,6 @@ def analyse_partitions(options, top, threads, text_field, id_field):
 
 
 # As in wordmill_spark.py (each script stands alone, for spark-submit).
-def input_files(sc, pattern):
-    """The files of `pattern`, in the order the batch tool reads them: a file as named, a
-    folder's files of EXTENSIONS recursively in name order (a folder's entries sorted by
-    name, each folder read where its name comes), a glob's matches in name order. On any
-    file system Hadoop knows (Spark's own listing of a folder is in no set order)."""
-    jvm = sc._jvm
-    path = jvm.org.apache.hadoop.fs.Path(pattern)
-    fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
-    found = fs.globStatus(path)
-    if not found:
-        sys.exit(f"wordmill_spark_arrow: {pattern}: no such file or folder")
-    files = []
-
-    def walk(status, named):
-        name = status.getPath().getName()
-        if status.isDirectory():
-            # Python orders str by code point, which is UTF-8's byte order: walkdir's.
-            for child in sorted(fs.listStatus(status.getPath()), key=lambda s: s.getPath().getName()):
-                walk(child, False)
-        elif named or name.lower().endswith(EXTENSIONS):
-            # Hadoop's input formats skip such names, even when named: never drop a file
-            # without a word.
-            if name.startswith((".", "_")):
-                sys.exit(f"wordmill_spark_arrow: {status.getPath()}: Spark skips files whose names start with '.' or '_'; rename it")
-            if "," in str(status.getPath()):
-                sys.exit(f"wordmill_spark_arrow: {status.getPath()}: Spark reads a list of files separated by commas; rename it")
-            files.append(str(status.getPath()))
-
-    for status in sorted(found, key=lambda s: str(s.getPath())):
-        walk(status, True)
-    if not files:
-        sys.exit(f"wordmill_spark_arrow: {pattern}: no {', '.join(EXTENSIONS)} files")
-    return files
-
-
-def read_lines(sc, pattern, partitions):
-    """The lines of the files of `pattern` in input order, in at least `partitions`
-    partitions, cut at "\n" alone, as the batch tool cuts them: Hadoop's default line reader
-    also ends a line at a lone "\r", which JSON allows between tokens (one document became two
-    error records). A "\r" before the "\n" stays on the line, where the tool drops it."""
-    # Glob characters in a name stand for themselves.
-    files = [re.sub(r"([\\{}\[\]*?])", r"\\\1", f) for f in input_files(sc, pattern)]
-    # Read when the tasks run, not when the RDD is made: set for the session (this job's
-    # own), not only around textFile.
-    sc._jsc.hadoopConfiguration().set("textinputformat.record.delimiter", "\n")
-    return sc.textFile(",".join(files), minPartitions=partitions)
-
-
 def join_parts(parts, records_path):
     """Writes the records of the part files, in partition order, to `records_path`, and
     returns the merged statistics of the partitions' statistics rows, the number of records

@@ -96,6 +96,14 @@ TRICKY_LINES = [
     '{"id":18446744073709551616,"text":"Muscat"}',
     '{"id":123456789012345678901234567890,"text":"Muscat"}',
     '{"id":1e999,"text":"Muscat"}',
+    # serde_json reads digits beyond a u64 as a power of ten (not always the nearest float).
+    '{"id":123456789012345678901,"text":"Muscat"}',
+    '{"id":1844674407370955161.5,"text":"Muscat"}',
+    '{"id":-9223372036854775809,"text":"Muscat"}',
+    '{"id":1e-400,"text":"Muscat"}',
+    '{"id":1' + '0' * 5000 + ',"text":"Muscat"}',
+    '{"id":"huge text","text":1e999}',
+    '{"id":"huge in array","text":[1e999]}',
     '{"id":"ignored","text":"Muscat","n":1e999,"o":{"deep":[[["x"]]]},"s":"\\ud800"}',
     '{"id":"lone","text":"Muscat \\ud800 Oman \\udc00"}',
     '{"id":"pair","text":"Muscat \\ud83d\\ude00"}',
@@ -144,6 +152,15 @@ def test_the_arrow_job_reads_a_line_as_the_batch_tool_does():
         if error is not None and not record["error"].startswith("invalid JSON"):
             assert error == record["error"]
         assert warnings == record.get("warnings"), TRICKY_LINES[number - 1]
+    # Field names are quoted in errors as the tool quotes them.
+    lines = ['{"ид":"a","текст":5}', '{"ид":"b"}', '{"ид":true,"текст":"x"}', '{"ид":"c","текст":"x","текст":"y"}']
+    done = subprocess.run([batch, "-", "--input-format", "jsonl", "--quiet", "--allow-failures",
+                           "--text-field", "текст", "--id-field", "ид"],
+                          input="\n".join(lines).encode(), capture_output=True)
+    errors = [json.loads(r)["error"] for r in done.stdout.decode().splitlines()]
+    mine = [read_line(line, "текст", "ид")[2] for line in lines]
+    assert mine[:3] == errors[:3]
+    assert mine[3].startswith('invalid JSON: duplicate field "текст"') and errors[3].startswith(mine[3])
 
 
 def write_folder(root):

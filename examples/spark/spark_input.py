@@ -1,0 +1,65 @@
+"""The input of the Spark jobs, as the batch tool reads it: the files of a path or glob,
+folders walked as the tool walks them, and their lines cut as the tool cuts them. Used by the
+driver of both jobs (wordmill_spark.py, wordmill_spark_arrow.py)."""
+
+import os
+import re
+import sys
+
+# The extensions of the files the batch tool reads in a folder (examples/batch/input.rs).
+EXTENSIONS = (".txt", ".jsonl", ".ndjson")
+
+
+def input_files(sc, pattern):
+    """The files of `pattern`, in the order the batch tool reads them: a file as named, a
+    folder's files of EXTENSIONS recursively in name order (a folder's entries sorted by
+    name, each folder read where its name comes), a glob's matches in name order. On any
+    file system Hadoop knows (Spark's own listing of a folder is in no set order)."""
+    jvm = sc._jvm
+    path = jvm.org.apache.hadoop.fs.Path(pattern)
+    fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
+    found = fs.globStatus(path)
+    if not found:
+        sys.exit(f"{_program()}: {pattern}: no such file or folder")
+    files = []
+
+    def walk(status, named):
+        name = status.getPath().getName()
+        if status.isDirectory():
+            # Python orders str by code point, which is UTF-8's byte order: walkdir's.
+            for child in sorted(fs.listStatus(status.getPath()), key=lambda s: s.getPath().getName()):
+                walk(child, False)
+        elif named or name.lower().endswith(EXTENSIONS):
+            # Hadoop's input formats skip such names, even when named: never drop a file
+            # without a word.
+            if name.startswith((".", "_")):
+                sys.exit(f"{_program()}: {status.getPath()}: Spark skips files whose names start with '.' or '_'; rename it")
+            # Hadoop cuts a list of paths at commas, and counts braces even escaped, so
+            # that a comma after one no longer separates two.
+            if any(c in str(status.getPath()) for c in ",{}"):
+                sys.exit(f"{_program()}: {status.getPath()}: Spark reads a list of files separated by commas, where a name may hold no comma or brace; rename it")
+            files.append(str(status.getPath()))
+
+    for status in sorted(found, key=lambda s: str(s.getPath())):
+        walk(status, True)
+    if not files:
+        sys.exit(f"{_program()}: {pattern}: no {', '.join(EXTENSIONS)} files")
+    return files
+
+
+def read_lines(sc, pattern, partitions):
+    """The lines of the files of `pattern` in input order, in at least `partitions`
+    partitions, cut at "\n" alone, as the batch tool cuts them: Hadoop's default line reader
+    also ends a line at a lone "\r", which JSON allows between tokens (one document became two
+    error records). A "\r" before the "\n" stays on the line, where the tool drops it."""
+    # Glob characters in a name stand for themselves.
+    files = [re.sub(r"([\\\[\]*?])", r"\\\1", f) for f in input_files(sc, pattern)]
+    # Read when the tasks run, not when the RDD is made: set for the session (this job's
+    # own), not only around textFile.
+    sc._jsc.hadoopConfiguration().set("textinputformat.record.delimiter", "\n")
+    return sc.textFile(",".join(files), minPartitions=partitions)
+
+
+def _program():
+    """The name of the job running, for its messages."""
+    return os.path.splitext(os.path.basename(sys.argv[0]))[0]
