@@ -179,7 +179,13 @@ pub(crate) fn class(c: char) -> CharClass {
 /// The class of a code point (of a valid character).
 #[inline]
 pub(crate) fn class_of(cp: u32) -> CharClass {
-    match table().get(cp as usize) {
+    class_in(table(), cp)
+}
+
+/// [`class_of`] with the table at hand ([`classes`]), for loops over many characters.
+#[inline(always)]
+pub(crate) fn class_in(table: &[u8; 0x10000], cp: u32) -> CharClass {
+    match table.get(cp as usize) {
         Some(&bits) => CharClass(bits),
         None => char::from_u32(cp).map_or(CharClass(0), CharClass::compute),
     }
@@ -192,10 +198,12 @@ pub(crate) fn classes() -> &'static [u8; 0x10000] {
 }
 
 /// Per script slot, lead bytes of two-byte characters that begin only letters of the script,
-/// whatever byte follows: the widest range of them, `(lo, hi)`. Cyrillic has 0xD0 and 0xD1
-/// (U+0400 to U+047F: the letters of Russian, Ukrainian, Bulgarian, Serbian...), Arabic 0xDA;
-/// most scripts have none, their blocks mixing letters with punctuation, digits or gaps. A
-/// scan can count such letters by their lead bytes, sixteen bytes at a time.
+/// whatever byte follows: the widest range of them, `(lo, hi)`, when it has two lead bytes
+/// at least (one holds too few of a script's letters for counting by it to pay). Cyrillic has
+/// 0xD0 and 0xD1 (U+0400 to U+047F: the letters of Russian, Ukrainian, Bulgarian,
+/// Serbian...), Latin 0xC4 to 0xC9; most scripts have none, their blocks mixing letters with
+/// punctuation, digits or gaps (Arabic has 0xDA alone). A scan can count such letters by
+/// their lead bytes, sixteen bytes at a time.
 pub(crate) fn letter_leads() -> &'static [Option<(u8, u8)>; 32] {
     static LEADS: OnceLock<[Option<(u8, u8)>; 32]> = OnceLock::new();
     LEADS.get_or_init(|| {
@@ -219,7 +227,7 @@ pub(crate) fn letter_leads() -> &'static [Option<(u8, u8)>; 32] {
                 hi += 1;
             }
             let widest: &mut Option<(u8, u8)> = &mut leads[usize::from(slot)];
-            if widest.is_none_or(|(l, h)| h - l < hi - lead) {
+            if hi > lead && widest.is_none_or(|(l, h)| h - l < hi - lead) {
                 *widest = Some((lead, hi));
             }
             lead = hi + 1;
@@ -284,9 +292,9 @@ mod tests {
             leads[usize::from(slot(Script::Cyrillic))],
             Some((0xD0, 0xD1))
         );
-        assert_eq!(leads[usize::from(slot(Script::Arabic))], Some((0xDA, 0xDA)));
-        // Latin-1 has × and ÷, Greek its tonos and ano teleia.
+        // Latin-1 has × and ÷, Greek its tonos and ano teleia; Arabic's 0xDA is alone.
         assert_eq!(leads[usize::from(slot(Script::Greek))], None);
+        assert_eq!(leads[usize::from(slot(Script::Arabic))], None);
         for (slot, range) in leads.iter().enumerate() {
             let Some((lo, hi)) = *range else { continue };
             for c in (lo..=hi).flat_map(|lead| (0x80..=0xBF).map(move |next| two_byte(lead, next)))

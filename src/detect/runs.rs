@@ -6,7 +6,7 @@
 //! punctuation, symbols, combining marks of no script and letters of scripts no language of
 //! wordmill's uses belong to no script: they join the run they are in.
 
-use super::chars::{CharClass, LATIN_SLOT, class_of, classes, letter_leads, script_of_slot};
+use super::chars::{LATIN_SLOT, class_in, classes, letter_leads, script_of_slot};
 use crate::Script;
 use crate::arch;
 use crate::unicode::utf8::decode;
@@ -42,7 +42,7 @@ fn run_script(slot: u8) -> RunScript {
 /// The script of a letter, `None` for everything that belongs to no detected script.
 #[cfg(test)]
 fn script_of(c: char) -> Option<Script> {
-    script_of_slot(class_of(c as u32).slot())
+    script_of_slot(super::chars::class_of(c as u32).slot())
 }
 
 /// A maximal stretch of text whose letters are all of one script.
@@ -171,7 +171,7 @@ fn scan_into<const FAST_PATH: bool>(text: &str, out: &mut RunBuffers) {
                         break;
                     }
                     let (cp, len) = decode(bytes, i);
-                    if CharClass(table[cp as usize]).slot() != LATIN_SLOT {
+                    if class_in(table, cp).slot() != LATIN_SLOT {
                         break;
                     }
                     same += 1;
@@ -196,10 +196,7 @@ fn scan_into<const FAST_PATH: bool>(text: &str, out: &mut RunBuffers) {
             continue;
         }
         let (cp, len) = decode(bytes, i);
-        let class = match table.get(cp as usize) {
-            Some(&bits) => CharClass(bits),
-            None => class_of(cp),
-        };
+        let class = class_in(table, cp);
         let bits = class.slot();
         if bits != 0 && bits == scan.last_bits {
             // Another letter of the script of the last one, which was the run's.
@@ -281,10 +278,7 @@ fn one_script(text: &str, table: &[u8; 0x10000]) -> Option<(RunScript, usize)> {
         }
         let (cp, len) = decode(bytes, i);
         i += len;
-        let slot = match table.get(cp as usize) {
-            Some(&bits) => CharClass(bits).slot(),
-            None => class_of(cp).slot(),
-        };
+        let slot = class_in(table, cp).slot();
         if slot == 0 {
             continue;
         }
@@ -295,11 +289,11 @@ fn one_script(text: &str, table: &[u8; 0x10000]) -> Option<(RunScript, usize)> {
                     // and the scan after a failed look would read them twice.
                     return None;
                 }
-                if slot != LATIN_SLOT {
+                if slot != LATIN_SLOT
+                    && let Some(range) = letter_leads()[usize::from(slot)]
+                {
                     // Cyrillic goes on sixteen bytes at a time where it can.
-                    if let Some(one) = one_counted_by_leads(bytes, i, slot, table) {
-                        return one;
-                    }
+                    return count_by_leads(bytes, i, slot, range, table);
                 }
                 first_slot = slot;
             } else if run_script(slot) != run_script(first_slot) {
@@ -314,7 +308,7 @@ fn one_script(text: &str, table: &[u8; 0x10000]) -> Option<(RunScript, usize)> {
 
 /// [`one_script`] after the first letter, of the script in `slot` (not Latin, with spaces
 /// between words), which ends at `i` of `bytes`, for a script with lead bytes that begin
-/// only its letters (`leads`, from [`letter_leads`]: Cyrillic's 0xD0 and 0xD1, where the
+/// only its letters (`lo` to `hi`, from [`letter_leads`]: Cyrillic's 0xD0 and 0xD1, where the
 /// letters of Russian, Ukrainian, Bulgarian, Serbian... are).
 ///
 /// Sixteen bytes at a time whose characters are all ASCII but letters, or of those lead
@@ -322,21 +316,8 @@ fn one_script(text: &str, table: &[u8; 0x10000]) -> Option<(RunScript, usize)> {
 /// character at a time, up to where the next step is tried: sixteen bytes after a failed one,
 /// then 32, 64... up to 256, so that text of the script's other letters (Kazakh's) pays little
 /// for the tries.
-/// `None` when the script has no such range (of at least two lead bytes: one holds too few
-/// of a script's letters for the steps to pay), else the answer of [`one_script`].
-// Cold: once per text at most, and inlined it would crowd `one_script`'s loop.
-#[cold]
-fn one_counted_by_leads(
-    bytes: &[u8],
-    i: usize,
-    slot: u8,
-    table: &[u8; 0x10000],
-) -> Option<Option<(RunScript, usize)>> {
-    let (lo, hi) = letter_leads()[usize::from(slot)].filter(|(lo, hi)| hi > lo)?;
-    Some(count_by_leads(bytes, i, slot, (lo, hi), table))
-}
-
-/// [`one_counted_by_leads`] with the range of lead bytes.
+// Not inlined: once per text at most, and inlined it would crowd `one_script`'s loop.
+#[inline(never)]
 fn count_by_leads(
     bytes: &[u8],
     mut i: usize,
@@ -379,10 +360,7 @@ fn count_by_leads(
             }
             let (cp, len) = decode(bytes, i);
             i += len;
-            let found = match table.get(cp as usize) {
-                Some(&bits) => CharClass(bits).slot(),
-                None => class_of(cp).slot(),
-            };
+            let found = class_in(table, cp).slot();
             if found == slot {
                 letters += 1;
             } else if found != 0 {
@@ -452,7 +430,7 @@ struct Scan {
     same: usize,
     /// Letters of other scripts in the chunk, per script (usually empty).
     others: Vec<(RunScript, usize)>,
-    /// Script slot (see [`CharClass`]) of the last non-ASCII letter when it counted for the
+    /// Script slot (see [`CharClass`](super::chars::CharClass)) of the last non-ASCII letter when it counted for the
     /// current run, else 0: a fast path for the next letters of that script.
     last_bits: u8,
 }
