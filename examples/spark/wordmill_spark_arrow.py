@@ -122,11 +122,9 @@ def _float_id(value):
 
 
 def _number_id(raw):
-    """A number id as the batch tool writes it, or None when out of a float's range."""
+    """A number id (within a float's range) as the batch tool writes it."""
     number = _serde_number(raw)
-    if number is None or isinstance(number, int):
-        return None if number is None else str(number)
-    return _float_id(number)
+    return str(number) if isinstance(number, int) else _float_id(number)
 
 
 _U64_MAX = 2**64 - 1
@@ -302,8 +300,6 @@ def read_line(line, text_field, id_field):
         value = found[id_field]
         if isinstance(value, _Number):
             doc_id = _number_id(value)
-            if doc_id is None:
-                return None, None, "invalid JSON: number out of range", None
         elif isinstance(value, str):
             doc_id = value
         else:
@@ -370,7 +366,6 @@ def analyse_partitions(options, top, threads, text_field, id_field):
     return analyse
 
 
-# As in wordmill_spark.py (each script stands alone, for spark-submit).
 def join_parts(parts, records_path):
     """Writes the records of the part files, in partition order, to `records_path`, and
     returns the merged statistics of the partitions' statistics rows, the number of records
