@@ -1,8 +1,10 @@
 //! Dictionary words of Chinese, Japanese, Thai, Lao, Khmer and Myanmar, through ICU4X's
 //! `icu_segmenter` (the `icu` feature).
 
-use icu_segmenter::WordSegmenter;
+use std::sync::OnceLock;
+
 use icu_segmenter::options::WordBreakInvariantOptions;
+use icu_segmenter::{WordSegmenter, WordSegmenterBorrowed};
 
 use super::super::ascii::NON_ASCII;
 use super::super::{RawToken, TokenKind, Tokens};
@@ -17,7 +19,11 @@ pub(super) fn words(tokens: &mut Tokens<'_>, first: RawToken, scripts: &[u8]) ->
     }
     let end = run_of(tokens, first, |b, s| in_scripts(b, s, scripts), |_| {});
     let text = &tokens.text[first.start..end];
-    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    // Made once: finding the compiled dictionaries costs thousands of instructions, which
+    // Thai text paid again for every run of its script.
+    static SEGMENTER: OnceLock<WordSegmenterBorrowed<'static>> = OnceLock::new();
+    let segmenter = SEGMENTER
+        .get_or_init(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
     let mut previous = 0;
     for boundary in segmenter.segment_str(text) {
         let word = &text[previous..boundary];
