@@ -314,6 +314,27 @@ proptest! {
         }
     }
 
+    /// The pipeline composes a stem again only when it is not a prefix of its word: every
+    /// prefix of a string in NFC or NFKC is in that form too.
+    #[test]
+    fn prefixes_of_normalized_text_are_normalized(
+        text in prop_oneof![
+            any_text(),
+            // Letters that compose with the marks and jamo after them, and those marks.
+            "[a-eυΰ\u{0300}-\u{036f}\u{0b47}\u{0b3e}\u{0b56}\u{0b57}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{11a8}-\u{11c2}가-갛]{0,12}",
+        ],
+    ) {
+        use unicode_normalization::UnicodeNormalization;
+        let nfc: String = text.nfc().collect();
+        let nfkc: String = text.nfkc().collect();
+        for (end, _) in nfc.char_indices() {
+            prop_assert!(unicode_normalization::is_nfc(&nfc[..end]), "{:?}", &nfc[..end]);
+        }
+        for (end, _) in nfkc.char_indices() {
+            prop_assert!(unicode_normalization::is_nfkc(&nfkc[..end]), "{:?}", &nfkc[..end]);
+        }
+    }
+
     #[test]
     fn normalization_is_idempotent_and_never_empties_a_word(text in any_text()) {
         for normalizer in normalizers() {

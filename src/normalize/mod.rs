@@ -261,9 +261,14 @@ impl Normalizer {
     /// edges: for what a stemmer made of a normalized word, since a stemmer may take a letter
     /// from beside its combining mark (Greek: `ΰ` + U+0301 left as `υ` U+0301, which NFC
     /// writes `ύ`) or a suffix from after a joiner (`cat` ZWJ `s` left as `cat` ZWJ).
-    pub(crate) fn in_form<'a>(&self, term: &'a str) -> Cow<'a, str> {
+    ///
+    /// `word` is the normalized word the term was made from. A term that is a prefix of it,
+    /// as most stems are, is in form already: cutting a normalized string cannot make its
+    /// characters compose or reorder (composition and reordering look back from a character,
+    /// never forward), so only a term with changed letters is composed again.
+    pub(crate) fn in_form<'a>(&self, term: &'a str, word: &str) -> Cow<'a, str> {
         let term = self.without_edge_joiners(term);
-        if term.is_ascii() {
+        if term.is_ascii() || word.as_bytes().starts_with(term.as_bytes()) {
             return Cow::Borrowed(term);
         }
         self.compose(term)

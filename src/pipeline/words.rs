@@ -159,7 +159,7 @@ impl WordRules {
         }
         .unwrap_or(Cow::Borrowed(word));
         // Terms are in the normalizer's form, what the stemmer made of a word too.
-        let formed = match normalizer.in_form(&stemmed) {
+        let formed = match normalizer.in_form(&stemmed, whole) {
             Cow::Borrowed(same) if same.len() == stemmed.len() => None,
             other => Some(other.into_owned()),
         };
