@@ -102,3 +102,50 @@ fn cjk_bigrams_like_lucene() {
     // Bigrams stop at punctuation.
     assert_eq!(words(&t, "阿曼。苏丹"), ["阿曼", "苏丹"]);
 }
+
+#[test]
+fn hangul_joined_to_latin_letters_or_digits_is_bigrammed_apart() {
+    let t = Tokenizer::new();
+    // "LG Electronics (topic) bought an iPhone in March 2024; K-pop", and a word of hangul
+    // alone for comparison.
+    assert_eq!(
+        texts(&t, "LG전자는 iPhone을 3월에 2024년 K팝 삼성전자"),
+        [
+            ("LG", TokenKind::Word),
+            ("전자", TokenKind::Word),
+            ("자는", TokenKind::Word),
+            ("iPhone", TokenKind::Word),
+            ("을", TokenKind::Word),
+            ("3", TokenKind::Number),
+            ("월에", TokenKind::Word),
+            ("2024", TokenKind::Number),
+            ("년", TokenKind::Word),
+            ("K", TokenKind::Word),
+            ("팝", TokenKind::Word),
+            ("삼성", TokenKind::Word),
+            ("성전", TokenKind::Word),
+            ("전자", TokenKind::Word),
+        ]
+        .map(|(w, k)| (w.to_owned(), k))
+    );
+    // Hangul between two other parts, punctuation UAX #29 keeps inside a word, full-width
+    // letters; characters mode leaves the words whole.
+    assert_eq!(
+        words(&t, "3.5배 A한국B ＡＢＣ한국어ａｂｃ"),
+        [
+            "3.5",
+            "배",
+            "A",
+            "한국",
+            "B",
+            "ＡＢＣ",
+            "한국",
+            "국어",
+            "ａｂｃ"
+        ]
+    );
+    assert_eq!(
+        words(&Tokenizer::new().cjk(CjkMode::Characters), "LG전자는"),
+        ["LG전자는"]
+    );
+}
