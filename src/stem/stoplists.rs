@@ -23,6 +23,14 @@
 //!   news text) were terms, and the real words it holds are content words (`لوگ` "people",
 //!   `افراد`, `علاقے` "area"). This one has the postpositions, pronouns, auxiliaries,
 //!   conjunctions and particles (retrieval on NTREX's Urdu: MRR@10 0.612 against 0.611).
+//! - Indonesian and Malay: NLTK's list (758 words) has, beside its function words, hundreds of
+//!   content words (waktu "time", tahun "year", hari "day", bulan "month", baru "new", ibu
+//!   "mother", masalah "problem"); this is its part that is also in Tala's list ("A Study of
+//!   Stemming Effects on Information Retrieval in Bahasa Indonesia", 2003, the list Lucene's
+//!   IndonesianAnalyzer uses): 354 function words.
+//! - Korean: Stopwords ISO's list is mostly particles, pronouns and interjections, but holds
+//!   content words that bigrams of any Korean text hit (시간 "time", 아이 "child", 전자
+//!   "electronics", 다섯 "five"): those are left out.
 //! - Romanian: NLTK's list writes ş and ţ with a cedilla and the old î inside words (`şi`,
 //!   `cînd`); today's spelling, ș ț with a comma below and `â` (`și`, `când`, `între`), is
 //!   added.
@@ -167,4 +175,63 @@ pub(super) const URDU: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const ROMANIAN_ADDED: &[&str] = &[
     "când", "între", "însă", "decât", "printre",
+];
+
+/// Indonesian (and Malay) function words: NLTK's list cut to the words of Tala's (2003).
+#[rustfmt::skip]
+pub(super) const INDONESIAN: &[&str] = &[
+    "ada", "adalah", "adanya", "adapun", "agak", "agaknya", "agar", "akan", "akankah", "akhirnya",
+    "aku", "akulah", "amat", "amatlah", "anda", "andalah", "antar", "antara", "antaranya", "apa",
+    "apaan", "apabila", "apakah", "apalagi", "apatah", "atau", "ataukah", "ataupun", "bagai",
+    "bagaikan", "bagaimana", "bagaimanakah", "bagaimanapun", "bagi", "bahkan", "bahwa",
+    "bahwasanya", "banyak", "beberapa", "begini", "beginian", "beginikah", "beginilah", "begitu",
+    "begitukah", "begitulah", "begitupun", "belum", "belumlah", "berapa", "berapakah", "berapalah",
+    "berapapun", "bermacam", "bersama", "betulkah", "biasa", "biasanya", "bila", "bilakah", "bisa",
+    "bisakah", "boleh", "bolehkah", "bolehlah", "buat", "bukan", "bukankah", "bukanlah",
+    "bukannya", "cuma", "dahulu", "dalam", "dan", "dapat", "dari", "daripada", "dekat", "demi",
+    "demikian", "demikianlah", "dengan", "depan", "di", "dia", "dialah", "diantara", "diantaranya",
+    "dikarenakan", "dini", "diri", "dirinya", "disini", "disinilah", "dong", "dulu", "enggak",
+    "enggaknya", "entah", "entahlah", "hal", "hampir", "hanya", "hanyalah", "harus", "haruslah",
+    "harusnya", "hendak", "hendaklah", "hendaknya", "hingga", "ia", "ialah", "ibarat", "ingin",
+    "inginkah", "inginkan", "ini", "inikah", "inilah", "itu", "itukah", "itulah", "jangan",
+    "jangankan", "janganlah", "jika", "jikalau", "juga", "justru", "kala", "kalau", "kalaulah",
+    "kalaupun", "kalian", "kami", "kamilah", "kamu", "kamulah", "kan", "kapan", "kapankah",
+    "kapanpun", "karena", "karenanya", "ke", "kecil", "kemudian", "kenapa", "kepada", "kepadanya",
+    "ketika", "khususnya", "kini", "kinilah", "kiranya", "kita", "kitalah", "kok", "lagi",
+    "lagian", "lah", "lain", "lainnya", "lalu", "lama", "lamanya", "lebih", "macam", "maka",
+    "makanya", "makin", "malah", "malahan", "mampu", "mampukah", "mana", "manakala", "manalagi",
+    "masih", "masihkah", "masing", "mau", "maupun", "melainkan", "melalui", "memang", "mengapa",
+    "mereka", "merekalah", "merupakan", "meski", "meskipun", "mungkin", "mungkinkah", "nah",
+    "namun", "nanti", "nantinya", "nyaris", "oleh", "olehnya", "pada", "padahal", "padanya",
+    "paling", "pantas", "para", "pasti", "pastilah", "per", "percuma", "pernah", "pula", "pun",
+    "rupanya", "saat", "saatnya", "saja", "sajalah", "saling", "sama", "sambil", "sampai", "sana",
+    "sangat", "sangatlah", "saya", "sayalah", "se", "sebab", "sebabnya", "sebagai", "sebagaimana",
+    "sebagainya", "sebaliknya", "sebanyak", "sebegini", "sebegitu", "sebelum", "sebelumnya",
+    "sebenarnya", "seberapa", "sebetulnya", "sebisanya", "sebuah", "sedang", "sedangkan",
+    "sedemikian", "sedikit", "sedikitnya", "segala", "segalanya", "segera", "seharusnya",
+    "sehingga", "sejak", "sejenak", "sekali", "sekalian", "sekaligus", "sekalipun", "sekarang",
+    "seketika", "sekiranya", "sekitar", "sekitarnya", "sela", "selain", "selaku", "selalu",
+    "selama", "selamanya", "seluruh", "seluruhnya", "semacam", "semakin", "semasih", "semaunya",
+    "sementara", "sempat", "semua", "semuanya", "semula", "sendiri", "sendirinya", "seolah",
+    "seorang", "sepanjang", "sepantasnya", "sepantasnyalah", "seperti", "sepertinya", "sering",
+    "seringnya", "serta", "serupa", "sesaat", "sesama", "sesegera", "sesekali", "seseorang",
+    "sesuatu", "sesuatunya", "sesudah", "sesudahnya", "setelah", "seterusnya", "setiap",
+    "setidaknya", "sewaktu", "siapa", "siapakah", "siapapun", "sini", "sinilah", "suatu", "sudah",
+    "sudahkah", "sudahlah", "supaya", "tadi", "tadinya", "tak", "tanpa", "tapi", "telah",
+    "tentang", "tentu", "tentulah", "tentunya", "terdiri", "terhadap", "terhadapnya", "terlalu",
+    "terlebih", "tersebut", "tersebutlah", "tertentu", "tetapi", "tiap", "tidak", "tidakkah",
+    "tidaklah", "toh", "waduh", "wah", "wahai", "walau", "walaupun", "wong", "yaitu", "yakni",
+    "yang",
+];
+
+/// Content words of Stopwords ISO's Korean list, which bigrams of Korean text hit: not stop
+/// words. (Its longer entries, verbs and phrases, match no bigram; its single syllables are
+/// particles, pronouns and numerals that a bigram filter leaves alone only where a syllable
+/// stands alone.)
+#[rustfmt::skip]
+pub(super) const KOREAN_NOT_STOP: &[&str] = &[
+    // time, moment; child; electronics; five, six, seven, eight, nine.
+    "시간", "시각", "아이", "전자", "다섯", "여섯", "일곱", "여덟", "아홉",
+    // both, quantum; revival; postmark; majority; to ride, burn; good.
+    "양자", "소생", "소인", "다수", "타다", "좋아",
 ];

@@ -48,8 +48,9 @@ fn list_code(code: &str) -> Option<&'static str> {
         "hrv" => "hr",
         "hun" => "hu",
         "hye" => "hy",
-        // Malay: Indonesian's (NLTK's) function words are Malay's too; Stopwords ISO's Malay
-        // list holds content words (air "water", anak "child", amerika, asia).
+        // Malay: Indonesian's function words are Malay's too; Stopwords ISO's Malay list
+        // holds content words (air "water", anak "child", amerika, asia). (Both have a list
+        // of wordmill's: see `list_parts`.)
         "ind" | "msa" => "id",
         "ita" => "it",
         "jpn" => "ja",
@@ -110,6 +111,8 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "tha" => (stop_words::lookup("th")?, &[], stoplists::THAI_NOT_STOP),
         "urd" => (stoplists::URDU, &[], &[]),
         "ron" => (stop_words::lookup("ro")?, stoplists::ROMANIAN_ADDED, &[]),
+        "ind" | "msa" => (stoplists::INDONESIAN, &[], &[]),
+        "kor" => (stop_words::lookup("ko")?, &[], stoplists::KOREAN_NOT_STOP),
         _ => (stop_words::lookup(list_code(code)?)?, &[], &[]),
     })
 }
@@ -158,8 +161,9 @@ impl StopWords {
     ///
     /// The lists come from the stop-words crate: NLTK's where NLTK has one (short lists of
     /// function words, as search engines use), Stopwords ISO's otherwise; Chinese,
-    /// Vietnamese and Urdu have wordmill's own lists of function words, Arabic and Thai the
-    /// maintained lists without their content words, Greek NLTK's with the Modern Greek
+    /// Vietnamese and Urdu have wordmill's own lists of function words, Indonesian and Malay
+    /// NLTK's cut to Tala's function words, Arabic, Thai and Korean the maintained lists
+    /// without their content words, Greek NLTK's with the Modern Greek
     /// pronouns and particles it lacks, and Romanian NLTK's with today's spelling (the
     /// maintained lists hold content words, are garbled, or miss `σας` "your" and `și`
     /// "and").
@@ -315,6 +319,27 @@ mod tests {
         }
         // Afrikaans "'n" ("a") is the token "n".
         assert!(list("afr")("n"));
+        // Indonesian and Malay: time, year, day, month, new, mother, problem are content
+        // words; which, and, in, this, with, not are not.
+        for code in ["ind", "msa"] {
+            let indonesian = list(code);
+            for content in ["waktu", "tahun", "hari", "bulan", "baru", "ibu", "masalah"] {
+                assert!(!indonesian(content), "{code} {content}");
+            }
+            for function in ["yang", "dan", "di", "ini", "dengan", "tidak", "adalah"] {
+                assert!(indonesian(function), "{code} {function}");
+            }
+        }
+        // Korean: time, child, electronics, five are content words (and bigrams of longer
+        // words: 아이들 "children", 삼성전자 "Samsung Electronics"); particles and pronouns
+        // are not.
+        let korean = list("kor");
+        for content in ["시간", "아이", "전자", "다섯", "시각"] {
+            assert!(!korean(content), "{content}");
+        }
+        for function in ["을", "를", "의", "에서", "그리고", "우리"] {
+            assert!(korean(function), "{function}");
+        }
     }
 
     /// Languages that `Lang` does not name yet have their list as soon as it does.
