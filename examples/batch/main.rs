@@ -25,6 +25,7 @@ macro_rules! say {
     }};
 }
 
+mod closed_stdout;
 mod decode;
 mod files;
 mod guard;

@@ -133,6 +133,9 @@ pub enum Sink {
 impl Sink {
     pub fn new(path: Option<&Path>) -> Result<Sink, Refusal> {
         Ok(match path {
+            None if crate::closed_stdout::was_closed() => {
+                return Err(Refusal::Usage(STDOUT_CLOSED.into()));
+            }
             None => Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout())),
             Some(path) => Sink::File(OutputFile::create(path)?),
         })
@@ -177,3 +180,7 @@ impl Write for Sink {
         }
     }
 }
+
+/// Why records are not written to a stdout that was closed when the run started.
+pub const STDOUT_CLOSED: &str =
+    "standard output is closed: what is written to it would be lost; redirect it or give --output";

@@ -304,6 +304,10 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
         say!("batch merge: {e}");
         return Outcome::Refused;
     }
+    if output.is_none() && crate::closed_stdout::was_closed() {
+        say!("batch merge: {}", crate::output::STDOUT_CLOSED);
+        return Outcome::Refused;
+    }
     if output.is_some() {
         let _ = crate::signals::remove_temporaries_when_interrupted();
     }

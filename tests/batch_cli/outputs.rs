@@ -531,3 +531,50 @@ fn an_empty_shard_is_written_without_a_word_and_merges_as_nothing() {
         serde_json::from_slice(&fs::read(dir.path().join("all.json")).unwrap()).unwrap();
     assert_eq!(all["documents"], 1);
 }
+
+/// A stdout closed when the run starts (`batch news.txt >&-`) is refused before anything is
+/// read: Rust's start-up puts /dev/null in its place, where the records would vanish while
+/// the run reported success. With `--output` a closed stdout does not matter.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_stdout_is_refused() {
+    use std::os::unix::process::CommandExt;
+    let dir = temp();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let closed = |args: &[&str]| {
+        let mut command = command(dir.path(), args);
+        // SAFETY: between fork and exec only `close`, which is async-signal-safe, runs.
+        unsafe {
+            command.pre_exec(|| {
+                libc::close(1);
+                Ok(())
+            });
+        }
+        command.stdin(std::process::Stdio::null()).output().unwrap()
+    };
+    let out = closed(&["news.txt"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("standard output is closed"), "{stderr}");
+    let out = closed(&[
+        "news.txt",
+        "--output",
+        "records.jsonl",
+        "--stats",
+        "stats.json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::read_to_string(dir.path().join("records.jsonl"))
+            .unwrap()
+            .contains("muscat")
+    );
+    let out = closed(&["merge", "stats.json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("standard output is closed"), "{stderr}");
+}
