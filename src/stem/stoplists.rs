@@ -31,6 +31,9 @@
 //! - Korean: Stopwords ISO's list is mostly particles, pronouns and interjections, but holds
 //!   content words that bigrams of any Korean text hit (시간 "time", 아이 "child", 전자
 //!   "electronics", 다섯 "five"): those are left out.
+//! - Irish: the letters of the initial mutations written with a hyphen (`t-uisce` "the
+//!   water", `n-athair`, `h-Éireann`), which UAX #29 splits off as words of their own, are
+//!   added, as Lucene's IrishAnalyzer drops them.
 //! - Romanian: NLTK's list writes ş and ţ with a cedilla and the old î inside words (`şi`,
 //!   `cînd`); today's spelling, ș ț with a comma below and `â` (`și`, `când`, `între`), is
 //!   added.
@@ -235,3 +238,7 @@ pub(super) const KOREAN_NOT_STOP: &[&str] = &[
     // both, quantum; revival; postmark; majority; to ride, burn; good.
     "양자", "소생", "소인", "다수", "타다", "좋아",
 ];
+
+/// The Irish mutation letters that a hyphen joins to a word (`t-uisce`, `n-athair`,
+/// `h-Éireann`): tokens of their own after UAX #29.
+pub(super) const IRISH_ADDED: &[&str] = &["h", "n", "t"];

@@ -112,6 +112,7 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "urd" => (stoplists::URDU, &[], &[]),
         "ron" => (stop_words::lookup("ro")?, stoplists::ROMANIAN_ADDED, &[]),
         "ind" | "msa" => (stoplists::INDONESIAN, &[], &[]),
+        "gle" => (stop_words::lookup("ga")?, stoplists::IRISH_ADDED, &[]),
         "kor" => (stop_words::lookup("ko")?, &[], stoplists::KOREAN_NOT_STOP),
         _ => (stop_words::lookup(list_code(code)?)?, &[], &[]),
     })
@@ -163,7 +164,8 @@ impl StopWords {
     /// function words, as search engines use), Stopwords ISO's otherwise; Chinese,
     /// Vietnamese and Urdu have wordmill's own lists of function words, Indonesian and Malay
     /// NLTK's cut to Tala's function words, Arabic, Thai and Korean the maintained lists
-    /// without their content words, Greek NLTK's with the Modern Greek
+    /// without their content words, Irish Stopwords ISO's with the mutation letters a hyphen
+    /// joins (`t-uisce`), Greek NLTK's with the Modern Greek
     /// pronouns and particles it lacks, and Romanian NLTK's with today's spelling (the
     /// maintained lists hold content words, are garbled, or miss `σας` "your" and `și`
     /// "and").
@@ -319,6 +321,9 @@ mod tests {
         }
         // Afrikaans "'n" ("a") is the token "n".
         assert!(list("afr")("n"));
+        // Irish: the mutation letters split off by a hyphen, "an t-uisce" ("the water").
+        let irish = list("gle");
+        assert!(irish("t") && irish("n") && irish("h") && irish("an") && !irish("uisce"));
         // Indonesian and Malay: time, year, day, month, new, mother, problem are content
         // words; which, and, in, this, with, not are not.
         for code in ["ind", "msa"] {
