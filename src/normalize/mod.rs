@@ -143,7 +143,8 @@ impl Normalizer {
         self
     }
 
-    /// Decimal digits of every script to ASCII (default on): `٢٠٢٥` and `۲۰۲۵` → `2025`.
+    /// Decimal digits of every script to ASCII (default on): `٢٠٢٥` and `۲۰۲۵` → `2025`; with
+    /// them the Arabic decimal and thousands separators (`٣٫١٤` → `3.14`, `١٬٠٠٠` → `1,000`).
     pub fn fold_digits(mut self, on: bool) -> Self {
         self.fold_digits = on;
         self

@@ -93,10 +93,17 @@ impl Normalizer {
                 return CharMap::Char(full);
             }
         }
-        if self.fold_digits
-            && let Some(d) = ascii_digit(c)
-        {
-            return CharMap::Char(d);
+        if self.fold_digits {
+            if let Some(d) = ascii_digit(c) {
+                return CharMap::Char(d);
+            }
+            // The Arabic decimal and thousands separators, which UAX #29 keeps inside a
+            // number: folded with its digits, so that `٣٫١٤` is `3.14` and `١٬٠٠٠` `1,000`.
+            match c {
+                '\u{066B}' => return CharMap::Char('.'),
+                '\u{066C}' => return CharMap::Char(','),
+                _ => {}
+            }
         }
         if rules.russian && (c == 'ё' || c == 'Ё') {
             return CharMap::Char('е');

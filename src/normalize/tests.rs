@@ -138,6 +138,16 @@ fn digits_and_width() {
     assert_eq!(norm("۲۰۲۵"), "2025");
     assert_eq!(norm("२०२५"), "2025");
     assert_eq!(norm("Ｏｍａｎ２０２５"), "oman2025");
+    // The Arabic decimal and thousands separators go with the digits: pi and a thousand,
+    // as Latin digits write them (one token each, as UAX #29 keeps them).
+    assert_eq!(norm("٣٫١٤"), "3.14");
+    assert_eq!(norm("١٬٠٠٠"), "1,000");
+    assert_eq!(norm("۳٫۱۴"), "3.14");
+    let tokens: Vec<_> = crate::tokenize::Tokenizer::new()
+        .tokens("٣٫١٤ ١٬٠٠٠")
+        .map(|t| t.text)
+        .collect();
+    assert_eq!(tokens, ["٣٫١٤", "١٬٠٠٠"]);
 }
 
 #[test]
