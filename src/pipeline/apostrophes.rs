@@ -3,8 +3,10 @@
 //! follow it (`İstanbul'da`, `Kavanaugh'a`, `Google'iga`: the term is the name); Finnish
 //! and Swedish put the suffixes of abbreviations after a colon (`EU:n`, `USA:s`); in French,
 //! Italian, Catalan and Irish an elided article or pronoun precedes an apostrophe
-//! (`l'Italie`, `dell'Italia`: the term is the word after it). Keyed by ISO 639-3 code, so a
-//! language works as soon as [`Lang`](crate::Lang) names it.
+//! (`l'Italie`, `dell'Italia`: the term is the word after it). A number's suffixes after the
+//! same marks (`1990'larda`, `2020:ssa`), which UAX #29 splits from the digits, are dropped by
+//! the pipeline's loop. Keyed by ISO 639-3 code, so a language works as soon as
+//! [`Lang`](crate::Lang) names it.
 
 /// The apostrophes a word may hold: `'`, and `’` `ʼ` when punctuation is not folded.
 const APOSTROPHES: &[char] = &['\'', '\u{2019}', '\u{02BC}'];
@@ -59,6 +61,27 @@ pub(super) fn rule(code: &str) -> Apostrophe {
 }
 
 impl Apostrophe {
+    /// The marks after which case suffixes follow (none for the other rules).
+    #[inline]
+    pub(super) fn suffix_marks(self) -> &'static [char] {
+        match self {
+            Apostrophe::SuffixAfter(marks) => marks,
+            _ => &[],
+        }
+    }
+
+    /// True when `between`, the text between a number and a word, is one of the marks after
+    /// which suffixes follow: the word is the number's case suffix (Turkish `1990'larda` "in
+    /// the 1990s", Finnish `2020:ssa`), which UAX #29 splits from the digits.
+    #[inline]
+    pub(super) fn is_number_suffix(self, between: &str) -> bool {
+        let mut chars = between.chars();
+        chars
+            .next()
+            .is_some_and(|c| self.suffix_marks().contains(&c))
+            && chars.next().is_none()
+    }
+
     /// What is left of the normalized (case-folded) `word` under this rule. A word that
     /// would be left empty stays whole (`'da`, `l'`).
     #[inline]

@@ -290,6 +290,8 @@ impl Pipeline {
                 .config
                 .bigrams
                 .then(|| Bigrams::with_buffer(scratch::take()));
+            // Where the last token ended if it was a number, else past the end.
+            let mut after_number = usize::MAX;
             while let Some(token) = stream.next_raw() {
                 while span + 1 < spans.len() && token.start >= spans[span].span.end() {
                     span += 1;
@@ -305,6 +307,17 @@ impl Pipeline {
                     }
                 }
                 *token_count += 1;
+                let number_end = std::mem::replace(&mut after_number, usize::MAX);
+                if token.kind == TokenKind::Number {
+                    after_number = token.end;
+                } else if token.start > number_end
+                    && token.kind == TokenKind::Word
+                    && tools.is_number_suffix(&text[number_end..token.start])
+                {
+                    // A number's case suffix (`1990'larda`): dropped, as the apostrophe rule
+                    // drops a name's.
+                    continue;
+                }
                 // Most tokens come folded with their window; the others are normalized.
                 // SAFETY: `token` comes from `stream`.
                 let folded = match unsafe { stream.window_folded(&token) } {

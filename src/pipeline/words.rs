@@ -80,6 +80,15 @@ pub(super) struct LangTools {
     apostrophe: Apostrophe,
 }
 
+impl LangTools {
+    /// True when a word after a number and `between` is the number's case suffix, which the
+    /// language's apostrophe rule drops (see [`Apostrophe::is_number_suffix`]).
+    #[inline]
+    pub(super) fn is_number_suffix(&self, between: &str) -> bool {
+        self.apostrophe.is_number_suffix(between)
+    }
+}
+
 impl fmt::Debug for LangTools {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LangTools")
@@ -216,6 +225,24 @@ mod tests {
         // A suffix of a stop word does not keep it: bu'nun ("of this") is "bu", a stop word.
         assert!(terms("tur", "bu'nun").is_empty());
         assert_eq!(terms("aze", "Bakı'da"), terms("aze", "Bakı"));
+    }
+
+    /// A number's case suffix after an apostrophe (or, in Finnish and Swedish, a colon) is
+    /// no term either: UAX #29 splits it from the digits ("in the 1990s", "in 2020", "the
+    /// 5th"), where it would be a term of its own (`lar`). Elsewhere a word after a number
+    /// and an apostrophe stays.
+    #[test]
+    fn the_suffixes_of_numbers_are_not_terms() {
+        assert_eq!(
+            terms("tur", "1990'larda 2020’de 5'i"),
+            ["1990", "2020", "5"]
+        );
+        assert_eq!(terms("fin", "2020:ssa"), ["2020"]);
+        assert_eq!(terms("swe", "2020:s"), ["2020"]);
+        // Not after a space, nor after two marks.
+        assert_eq!(terms("tur", "1990 'larda").len(), 2);
+        assert_eq!(terms("tur", "1990'' larda").len(), 2);
+        assert_eq!(terms("ita", "1990'anni").len(), 2);
     }
 
     /// Other languages keep their apostrophes: English possessives are the stemmer's, and
