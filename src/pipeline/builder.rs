@@ -56,7 +56,9 @@ impl Default for PipelineBuilder {
 }
 
 impl PipelineBuilder {
-    /// Only these languages can be detected (default: all).
+    /// Only these languages can be detected (default: all; an empty list allows all too). A
+    /// script left with one of them is that language without detection, at confidence 1
+    /// (see [`Detector::allowlist`](crate::detect::Detector::allowlist)).
     pub fn languages(mut self, langs: impl IntoIterator<Item = Lang>) -> Self {
         self.languages = Some(langs.into_iter().collect());
         self
