@@ -11,7 +11,10 @@
 //! documents of eight of its lines (`alone`); ten of six of its lines with two lines of
 //! another language of the same script after the third (`same script`: the other language
 //! changes from document to document, so that each host meets up to ten neighbours); and ten
-//! with two lines of a language of another script (`other script`). Lines are joined with a
+//! with two lines of a language of another script (`other script`); and ten with one line of
+//! another language of the same script quoted after a colon inside the host's third line
+//! (`quoted`: `... he said: “…”`, the quotes varying, `：「…」` in Chinese and Japanese
+//! hosts). Lines are joined with a
 //! space (none after `。！？`, as Chinese and Japanese write them), as sentences of one
 //! paragraph are (a quotation, a passage in another language), so that only the sentences
 //! can tell where the languages change. The inserted lines are
@@ -52,8 +55,8 @@ const DOCUMENTS: usize = 10;
 /// Held-out lines a language needs to be a host or an insert.
 const MIN_LINES: usize = 64;
 
-/// The three kinds of documents.
-const KINDS: [&str; 3] = ["alone", "same script", "other script"];
+/// The kinds of documents.
+const KINDS: [&str; 4] = ["alone", "same script", "other script", "quoted"];
 
 /// A document and the language of each of its parts.
 struct Document {
@@ -110,6 +113,7 @@ fn main() {
             ("alone", &[][..]),
             ("same script", &same),
             ("other script", &other),
+            ("quoted", &same),
         ] {
             if kind != "alone" && candidates.is_empty() {
                 continue;
@@ -125,8 +129,27 @@ fn main() {
                     // and lines translating other sentences than the host's.
                     let (insert, insert_lines) = &langs[candidates[(h * 7 + d) % candidates.len()]];
                     let from = first + 32;
-                    pieces[3] = (at(insert_lines, from), *insert);
-                    pieces[4] = (at(insert_lines, from + 1), *insert);
+                    if kind == "quoted" {
+                        // One sentence quoted after a colon inside the host's third: `... he
+                        // said: "…"`, with the quotes of the host's writing.
+                        let lead = at(host_lines, first + 2);
+                        let cjk = lead.trim_end().ends_with('。');
+                        let lead = lead
+                            .trim_end()
+                            .trim_end_matches(['.', '。', '!', '?', '؟', '।', '۔']);
+                        let (colon, open, close) = match (cjk, d % 3) {
+                            (true, _) => ("：", "「", "」"),
+                            (false, 0) => (":", "“", "”"),
+                            (false, 1) => (":", "«", "»"),
+                            (false, _) => (":", "\"", "\""),
+                        };
+                        pieces[2] = (format!("{}{colon}", lead.trim_end()), *host);
+                        let quote = format!("{open}{}{close}", at(insert_lines, from).trim());
+                        pieces.insert(3, (quote, *insert));
+                    } else {
+                        pieces[3] = (at(insert_lines, from), *insert);
+                        pieces[4] = (at(insert_lines, from + 1), *insert);
+                    }
                     pieces.truncate(8);
                 }
                 let borrowed: Vec<(&str, Lang)> =

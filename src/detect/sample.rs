@@ -81,8 +81,9 @@ pub(super) fn windows(text: &str, range: Range<usize>, budget: usize, out: &mut 
 }
 
 /// Cuts `range` into sentences: after `.`, `!`, `?` and their equivalents in other scripts
-/// followed by a space, and after line breaks. Sentences shorter than `MIN_UNIT_BYTES` are
-/// read with the next one.
+/// followed by a space, after line breaks, and before a quotation opened after a colon
+/// (`the minister said: "…"`, where a passage in another language often is). Sentences
+/// shorter than `MIN_UNIT_BYTES` are read with the next one.
 pub(super) fn sentence_units(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let bytes = text.as_bytes();
     let mut cutter = SentenceCutter::new(range.start);
@@ -120,6 +121,8 @@ struct SentenceCutter {
     /// After a Chinese or Japanese full stop (`。！？`) and the closing quotes or brackets
     /// after it: those languages write no space before the next sentence.
     after_full_stop: bool,
+    /// After a colon and the spaces after it: an opening quote here begins a unit.
+    after_colon: bool,
     cut: Option<usize>,
 }
 
@@ -129,13 +132,15 @@ impl SentenceCutter {
             start,
             after_stop: false,
             after_full_stop: false,
+            after_colon: false,
             cut: None,
         }
     }
 
-    /// Nothing pending: a character that cannot begin a stop or a line break changes nothing.
+    /// Nothing pending: a character that cannot begin a stop, a colon or a line break
+    /// changes nothing.
     fn idle(&self) -> bool {
-        self.cut.is_none() && !self.after_stop && !self.after_full_stop
+        self.cut.is_none() && !self.after_stop && !self.after_full_stop && !self.after_colon
     }
 
     /// Reads character `c` at `i`, pushing the sentence it ends, if any, to `out`.
@@ -160,6 +165,14 @@ impl SentenceCutter {
                 self.start = i;
             }
         }
+        if self.after_colon && !c.is_whitespace() {
+            self.after_colon = false;
+            if opens_a_quote(c) && i - self.start >= MIN_UNIT_BYTES {
+                out.push(self.start..i);
+                self.start = i;
+            }
+        }
+        self.after_colon |= matches!(c, ':' | '：');
         if c == '\n' || (self.after_stop && c.is_whitespace()) {
             self.cut = Some(i);
         }
@@ -180,6 +193,14 @@ impl SentenceCutter {
     }
 }
 
+/// Opening quotes, which begin a unit after a colon.
+fn opens_a_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '„' | '«' | '‘' | '‚' | '‹' | '「' | '『' | '»' | '”' | '＂'
+    )
+}
+
 /// Closing quotes and brackets, which a sentence's full stop may precede (`。」`).
 fn closes_a_quote(c: char) -> bool {
     matches!(
@@ -198,7 +219,7 @@ fn is_stop(c: char) -> bool {
 }
 
 /// Whether a stop that ends a sentence by itself ([`is_stop`] but quotes, which only follow
-/// one) or a line break begins at `i`, whose byte is in [`MAY_STOP`]: the lead bytes are
+/// one), a colon or a line break begins at `i`, whose byte is in [`MAY_STOP`]: the lead bytes are
 /// those of many letters too (an Arabic letter in two of three, Devanagari's vowel signs),
 /// so the bytes after them are checked before the character is decoded. `i` is at a
 /// character's start or within an ASCII run, so a lead byte is followed by its own.
@@ -206,25 +227,25 @@ fn is_stop(c: char) -> bool {
 fn stop_at(bytes: &[u8], i: usize) -> bool {
     let next = |n: usize| bytes.get(i + n).copied().unwrap_or(0);
     match bytes[i] {
-        0xD8 => next(1) == 0x9F,                                   // ؟ U+061F
-        0xDB => next(1) == 0x94,                                   // ۔ U+06D4
-        0xE0 => next(1) == 0xA5 && matches!(next(2), 0xA4 | 0xA5), // । ॥
-        0xE2 => next(1) == 0x80 && next(2) == 0xA6,                // … U+2026
-        0xE3 => next(1) == 0x80 && next(2) == 0x82,                // 。 U+3002
-        0xEF => next(1) == 0xBC && matches!(next(2), 0x81 | 0x9F), // ！ ？
-        _ => true,                                                 // . ! ? \n
+        0xD8 => next(1) == 0x9F,                                          // ؟ U+061F
+        0xDB => next(1) == 0x94,                                          // ۔ U+06D4
+        0xE0 => next(1) == 0xA5 && matches!(next(2), 0xA4 | 0xA5),        // । ॥
+        0xE2 => next(1) == 0x80 && next(2) == 0xA6,                       // … U+2026
+        0xE3 => next(1) == 0x80 && next(2) == 0x82,                       // 。 U+3002
+        0xEF => next(1) == 0xBC && matches!(next(2), 0x81 | 0x9F | 0x9A), // ！ ？ ：
+        _ => true,                                                        // . ! ? \n :
     }
 }
 
-/// The bytes a stop ([`is_stop`], quotes aside: they only follow one) or a line break may
-/// begin with: the ASCII ones and the lead bytes of the others' UTF-8 ([`stop_at`] checks
+/// The bytes a stop ([`is_stop`], quotes aside: they only follow one), a colon or a line
+/// break may begin with: the ASCII ones and the lead bytes of the others' UTF-8 ([`stop_at`] checks
 /// the bytes after a lead).
 const MAY_STOP: [bool; 256] = {
     let mut table = [false; 256];
     let mut i = 0;
     let firsts = [
-        b'.', b'!', b'?', b'\n', 0xE2, /* … */
-        0xE3, /* 。 */ 0xEF, /* ！？ */ 0xD8, /* ؟ */ 0xDB,
+        b'.', b'!', b'?', b'\n', b':', 0xE2, /* … */
+        0xE3, /* 。 */ 0xEF, /* ！？： */ 0xD8, /* ؟ */ 0xDB,
         /* ۔ */ 0xE0, /* ।॥ */
     ];
     while i < firsts.len() {
@@ -432,6 +453,39 @@ mod tests {
         assert_eq!(parts, [first, second, third]);
     }
 
+    #[test]
+    fn a_quotation_after_a_colon_begins_a_unit() {
+        let lead = "The minister told reporters in the capital on Monday: ";
+        let quote = "“Wir werden die Gespräche im nächsten Jahr fortsetzen.”";
+        let text = format!("{lead}{quote} The talks will go on next year in Muscat.");
+        let mut out = Vec::new();
+        sentence_units(&text, 0..text.len(), &mut out);
+        let parts: Vec<&str> = out.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(parts[0], lead);
+        assert_eq!(parts[1].trim_end(), quote);
+        // Not after a short lead (read with what follows), nor without a quote, nor in
+        // Chinese without its full-width colon and corner brackets.
+        for text in [
+            "He said: “We will come back next year to Muscat for more talks.”",
+            "The minister told reporters in the capital on Monday: we will come back.",
+        ] {
+            out.clear();
+            sentence_units(text, 0..text.len(), &mut out);
+            assert_eq!(out.len(), 1, "{text}");
+        }
+        let text = "外务省发言人星期一在记者会上表示：「会谈取得了积极的成果，我们将继续合作。」";
+        out.clear();
+        sentence_units(text, 0..text.len(), &mut out);
+        let parts: Vec<&str> = out.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            parts,
+            [
+                "外务省发言人星期一在记者会上表示：",
+                "「会谈取得了积极的成果，我们将继续合作。」"
+            ]
+        );
+    }
+
     use proptest::strategy::Strategy;
 
     /// The cutter reading every character: the one that skips bytes must agree.
@@ -454,6 +508,7 @@ mod tests {
                     proptest::sample::select(vec![
                         ".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।", "॥", "\"", "»", "”",
                         " ", "\n", "\u{A0}", "\u{3000}", "\u{2028}", "«", "“", "ـ", "ा",
+                        ":", "：", "「", "„", "：「",
                         // Letters and marks whose UTF-8 begins as a stop's does.
                         "ا", "ۓ", "ि", "ॐ", "’", "、", "＂", "ｱ",
                         // Chinese and Japanese, and what may close a sentence after 。

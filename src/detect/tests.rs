@@ -197,6 +197,26 @@ fn a_sentence_of_another_language_in_the_same_script() {
 }
 
 #[test]
+fn a_quote_of_another_language_in_the_same_script_after_a_colon() {
+    // Turkish reporting an English quotation inside its sentence: the quote is a passage of
+    // its own, not English words analysed by Turkish rules (`IBM` → `ıbm`).
+    let text = "Bugün Ankara'da yapılan toplantıda bakan şunları söyledi: \
+                \"IBM and Intel will invest in Istanbul this year, said the minister.\" \
+                Toplantı uzun sürdü ve bakanlar akşam saatlerinde açıklama yaptılar.";
+    let (doc, spans) = Detector::new().detect_spans(text);
+    assert_eq!(doc.lang.code(), "tur");
+    let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+    assert_eq!(langs, ["tur", "eng", "tur"]);
+    assert!(text[spans[1].span.range()].starts_with("\"IBM"));
+    // A quote in the text's own language stays in its span.
+    let text = "Der Minister sagte am Montag vor Journalisten in Berlin: \
+                „Wir werden die Gespräche im nächsten Jahr fortsetzen und vertiefen.“";
+    let (_, spans) = Detector::new().detect_spans(text);
+    assert_eq!(spans.len(), 1, "{spans:?}");
+    assert_eq!(spans[0].lang.code(), "deu");
+}
+
+#[test]
 fn close_sentences_do_not_split_a_run() {
     // Norwegian with one sentence that could pass for Danish stays one span.
     let text = "Regjeringen la fram et nytt forslag i går. Det er ikke klart hva som skjer nå. \
