@@ -19,6 +19,7 @@ fn mixed_text() -> impl Strategy<Value = String> {
          \u{1E00}-\u{1FFF}\u{2010}-\u{2030}\
          \u{0400}-\u{045F}\u{0370}-\u{03FF}\u{05D0}-\u{05EA}\u{05B0}-\u{05C7}\u{05F3}\u{05F4}\
          \u{4E00}-\u{4E2F}\u{3040}-\u{30FF}\u{0E01}-\u{0E5B}\u{0900}-\u{097F}\
+         가-갟월일년\u{1100}-\u{1112}\u{1161}-\u{1175}\u{3164}\u{FFA0}-\u{FFA5}\u{066B}\u{066C}٣\
          \u{200B}-\u{200F}\u{202A}-\u{202E}\u{2066}-\u{2069}\u{00AD}\u{FF01}-\u{FF5E}\u{1F1E6}-\u{1F1FF}\u{1F600}-\u{1F64F}\u{2764}\u{FE0F}]{0,80}",
     )
     .expect("valid regex")

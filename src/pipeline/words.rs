@@ -257,6 +257,17 @@ mod tests {
         );
     }
 
+    /// Korean dates and counts: the number and its counter are terms, the particle after them
+    /// is not, so that "March" (`3월`) is found in "in March" (`3월에`) and not in "on the 3rd"
+    /// (`3일에`).
+    #[test]
+    fn korean_numbers_keep_their_counters() {
+        assert_eq!(terms("kor", "3월"), ["3", "월"]);
+        assert_eq!(terms("kor", "3월에"), ["3", "월"]);
+        assert_eq!(terms("kor", "3일에"), ["3", "일"]);
+        assert_eq!(terms("kor", "2024년 LG전자는"), ["2024", "년", "lg", "전자", "자는"]);
+    }
+
     /// French, Italian and Catalan elided articles and pronouns are not part of the term (as
     /// Lucene's analyzers of those languages remove them), and go before the stop words: "of
     /// Italy" is "Italy", and "qu'il" ("that he") is the stop word "il".

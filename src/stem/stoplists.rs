@@ -229,14 +229,17 @@ pub(super) const INDONESIAN: &[&str] = &[
 
 /// Content words of Stopwords ISO's Korean list, which bigrams of Korean text hit: not stop
 /// words. (Its longer entries, verbs and phrases, match no bigram; its single syllables are
-/// particles, pronouns and numerals that a bigram filter leaves alone only where a syllable
-/// stands alone.)
+/// particles, pronouns and numerals, terms only where a syllable stands alone, as the
+/// counters of dates do after a number.)
 #[rustfmt::skip]
 pub(super) const KOREAN_NOT_STOP: &[&str] = &[
     // time, moment; child; electronics; five, six, seven, eight, nine.
     "시간", "시각", "아이", "전자", "다섯", "여섯", "일곱", "여덟", "아홉",
-    // both, quantum; revival; postmark; majority; to ride, burn; good.
-    "양자", "소생", "소인", "다수", "타다", "좋아",
+    // both, quantum; revival; postmark; majority; to ride, burn; good; one (and the 하나 of
+    // 하나님 "God").
+    "양자", "소생", "소인", "다수", "타다", "좋아", "하나",
+    // The counters of dates, words of their own after a number (`3월` "March", `5일`, `2024년`).
+    "년", "월", "일",
 ];
 
 /// The Irish mutation letters that a hyphen joins to a word (`t-uisce`, `n-athair`,

@@ -339,7 +339,7 @@ mod tests {
         // words: 아이들 "children", 삼성전자 "Samsung Electronics"); particles and pronouns
         // are not.
         let korean = list("kor");
-        for content in ["시간", "아이", "전자", "다섯", "시각"] {
+        for content in ["시간", "아이", "전자", "다섯", "시각", "월", "일", "년"] {
             assert!(!korean(content), "{content}");
         }
         for function in ["을", "를", "의", "에서", "그리고", "우리"] {

@@ -74,59 +74,77 @@ fn cjk_token(start: usize, end: usize) -> RawToken {
 /// in `LG전자는` "LG Electronics (topic)", `3월에` "in March", `2024년` "the year 2024". Each
 /// part becomes tokens of its own: the hangul's bigrams (`전자`, `자는`; a lone syllable alone),
 /// the rest as the word or number it is (`LG`, `2024`), without the punctuation UAX #29 keeps
-/// between letters or digits at its edges. Other words are not this refiner's.
+/// between letters or digits at its edges. After digits the hangul's first syllable is a word
+/// of its own, the counter of the number (`월` "month" of `3월에`, `일` "day", `년` "year",
+/// `명` "people"), and the rest is bigrammed apart (`에`, a particle), as Korean analyzers
+/// cut them: a query `3월` then finds `3월에`. Other words are not this refiner's.
 fn mixed_hangul(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
     if segment.flags & NON_ASCII == 0 || segment.kind != TokenKind::Word {
         return Refined::Unchanged;
     }
     let bytes = tokens.text.as_bytes();
-    let is_hangul = |cp: u32| char::from_u32(cp).map(unspaced_script) == Some(UNSPACED_HANGUL);
-    // Quick refusal: most words hold no hangul.
-    let mut pos = segment.start;
-    let mut any = false;
-    while pos < segment.end {
-        let (cp, len) = decode(bytes, pos);
-        any |= is_hangul(cp);
-        pos += len;
+    // The lead bytes of hangul's UTF-8 (jamo E1, compatibility jamo E3, syllables EA to ED,
+    // half-width EF): a word without one, any word of most scripts, is refused unread.
+    let word = &bytes[segment.start..segment.end];
+    if !word
+        .iter()
+        .any(|&b| matches!(b, 0xE1 | 0xE3 | 0xEA..=0xED | 0xEF))
+    {
+        return Refined::Unchanged;
     }
-    if !any {
+    let has_hangul = word
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b & 0xC0 != 0x80)
+        .any(|(i, _)| is_hangul(decode(bytes, segment.start + i).0));
+    if !has_hangul {
         return Refined::Unchanged;
     }
     let mut starts = std::mem::take(&mut tokens.pending.starts);
     let pending = &mut tokens.pending.tokens;
-    let mut pos = segment.start;
-    // The part being read: its start, and whether it is hangul.
-    let mut part = (segment.start, None::<bool>);
-    while pos <= segment.end {
-        let (hangul, len) = if pos == segment.end {
-            (None, 0)
+    // The part being read: where it starts, whether it is hangul, and whether the part before
+    // it was a number.
+    let (mut part_start, mut in_hangul, mut after_number) = (segment.start, None::<bool>, false);
+    let mut flush = |start: usize, end: usize, hangul: bool, after_number: bool| -> bool {
+        if hangul {
+            starts.clear();
+            push_characters(bytes, cjk_token(start, end), &mut starts);
+            starts.push(end);
+            // Character starts and the end: the counter after a number is a word of its own,
+            // the rest a run of its own (`3월부터` → `월`, `부터`).
+            let mut run = &starts[..];
+            if after_number && run.len() > 2 {
+                pending.push(cjk_token(run[0], run[1]));
+                run = &run[1..];
+            }
+            if run.len() == 2 {
+                pending.push(cjk_token(run[0], run[1]));
+            } else {
+                pending.extend(run.windows(3).map(|w| cjk_token(w[0], w[2])));
+            }
+            false
         } else {
-            let (cp, len) = decode(bytes, pos);
-            if wb::is(props(cp) & WB_MASK, wb::IGNORABLE) {
-                // A mark or joiner stays with the character before it.
-                pos += len;
-                continue;
-            }
-            (Some(is_hangul(cp)), len)
-        };
-        if part.1.is_some() && hangul != part.1 {
-            match part.1 {
-                Some(true) => {
-                    starts.clear();
-                    push_characters(bytes, cjk_token(part.0, pos), &mut starts);
-                    starts.push(pos);
-                    if starts.len() == 2 {
-                        pending.push(cjk_token(starts[0], pos));
-                    } else {
-                        pending.extend(starts.windows(3).map(|w| cjk_token(w[0], w[2])));
-                    }
-                }
-                _ => pending.extend(other_part(bytes, part.0, pos)),
-            }
-            part.0 = pos;
+            let part = other_part(bytes, start, end);
+            pending.extend(part);
+            part.is_some_and(|p| p.kind == TokenKind::Number && p.end == end)
         }
-        part.1 = hangul;
-        pos += len.max(1);
+    };
+    let mut pos = segment.start;
+    while pos < segment.end {
+        let (cp, len) = decode(bytes, pos);
+        // A mark or joiner stays with the character before it.
+        if !wb::is(props(cp) & WB_MASK, wb::IGNORABLE) {
+            let hangul = is_hangul(cp);
+            if in_hangul.is_some_and(|h| h != hangul) {
+                after_number = flush(part_start, pos, !hangul, after_number);
+                part_start = pos;
+            }
+            in_hangul = Some(hangul);
+        }
+        pos += len;
+    }
+    if let Some(hangul) = in_hangul {
+        flush(part_start, segment.end, hangul, after_number);
     }
     starts.clear();
     tokens.pending.starts = starts;
@@ -136,10 +154,18 @@ fn mixed_hangul(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
     Refined::Queued
 }
 
+/// A hangul syllable or jamo; not the fillers, which stand for an empty sound and are
+/// invisible (U+115F, U+1160, U+3164, U+FFA0).
+fn is_hangul(cp: u32) -> bool {
+    !matches!(cp, 0x115F | 0x1160 | 0x3164 | 0xFFA0)
+        && char::from_u32(cp).map(unspaced_script) == Some(UNSPACED_HANGUL)
+}
+
 /// The token of a part of a word that is not hangul, trimmed of what is neither a letter nor
-/// a digit at its edges (`3.5배` → `3.5`); none when nothing is left.
+/// a digit at its edges, with the marks on it (`3.5배` → `3.5`); none when nothing is left.
 fn other_part(bytes: &[u8], mut start: usize, mut end: usize) -> Option<RawToken> {
-    let alnum = |cp: u32| props(cp) & (ALPHABETIC | NUMERIC) != 0;
+    let is_mark = |cp: u32| wb::is(props(cp) & WB_MASK, wb::IGNORABLE);
+    let alnum = |cp: u32| !is_mark(cp) && props(cp) & (ALPHABETIC | NUMERIC) != 0;
     while start < end {
         let (cp, len) = decode(bytes, start);
         if alnum(cp) {
@@ -148,15 +174,21 @@ fn other_part(bytes: &[u8], mut start: usize, mut end: usize) -> Option<RawToken
         start += len;
     }
     while end > start {
-        let mut last = end - 1;
-        while last > start && bytes[last] & 0xC0 == 0x80 {
-            last -= 1;
+        // The last character that is not a mark: kept with its marks if a letter or digit.
+        let mut base = end;
+        loop {
+            base -= 1;
+            while base > start && bytes[base] & 0xC0 == 0x80 {
+                base -= 1;
+            }
+            if base == start || !is_mark(decode(bytes, base).0) {
+                break;
+            }
         }
-        let (cp, _) = decode(bytes, last);
-        if alnum(cp) || wb::is(props(cp) & WB_MASK, wb::IGNORABLE) {
+        if alnum(decode(bytes, base).0) {
             break;
         }
-        end = last;
+        end = base;
     }
     if start == end {
         return None;

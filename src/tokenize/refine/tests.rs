@@ -117,7 +117,9 @@ fn hangul_joined_to_latin_letters_or_digits_is_bigrammed_apart() {
             ("iPhone", TokenKind::Word),
             ("을", TokenKind::Word),
             ("3", TokenKind::Number),
-            ("월에", TokenKind::Word),
+            // After digits, the counter ("month") apart from the particle ("in").
+            ("월", TokenKind::Word),
+            ("에", TokenKind::Word),
             ("2024", TokenKind::Number),
             ("년", TokenKind::Word),
             ("K", TokenKind::Word),
@@ -148,4 +150,12 @@ fn hangul_joined_to_latin_letters_or_digits_is_bigrammed_apart() {
         words(&Tokenizer::new().cjk(CjkMode::Characters), "LG전자는"),
         ["LG전자는"]
     );
+    // Punctuation at a part's edge goes with its marks; the hangul filler, invisible, is no
+    // hangul.
+    assert_eq!(words(&t, "LG.\u{301}전자"), ["LG", "전자"]);
+    assert_eq!(
+        words(&t, "5명이 10억원을"),
+        ["5", "명", "이", "10", "억", "원을"]
+    );
+    assert_eq!(words(&t, "A\u{3164}B"), ["A\u{3164}B"]);
 }
