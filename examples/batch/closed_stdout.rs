@@ -3,7 +3,8 @@
 //! Rust's runtime opens `/dev/null` on a closed descriptor 0, 1 or 2 before `main` runs, so
 //! records written to a closed stdout would vanish and the run would report success. A
 //! function in `.init_array` runs before the runtime's start-up, where the closed descriptor
-//! can still be seen. (ELF platforms only; elsewhere a closed stdout goes unnoticed.)
+//! can still be seen. (Linux, Android and FreeBSD; elsewhere a closed stdout goes
+//! unnoticed.)
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -14,10 +15,7 @@ static CLOSED: AtomicBool = AtomicBool::new(false);
 #[unsafe(link_section = ".init_array")]
 static LOOK_BEFORE_START_UP: extern "C" fn() = look;
 
-#[cfg_attr(
-    not(any(target_os = "linux", target_os = "android", target_os = "freebsd")),
-    allow(dead_code)
-)]
+#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
 extern "C" fn look() {
     // SAFETY: F_GETFD reads the flags of a descriptor number and touches no memory; it fails
     // with EBADF when the descriptor is not open.

@@ -77,6 +77,13 @@ impl OutputFile {
             )));
         }
         if is_stdout(path) {
+            if crate::closed_stdout::was_closed() {
+                return Err(Refusal::Usage(format!(
+                    "{}: {}",
+                    path.display(),
+                    crate::output::STDOUT_CLOSED
+                )));
+            }
             return Ok(OutputFile {
                 path: path.to_owned(),
                 target: Some(Target::Stdout(BufWriter::with_capacity(

@@ -265,7 +265,10 @@ mod tests {
         assert_eq!(terms("kor", "3월"), ["3", "월"]);
         assert_eq!(terms("kor", "3월에"), ["3", "월"]);
         assert_eq!(terms("kor", "3일에"), ["3", "일"]);
-        assert_eq!(terms("kor", "2024년 LG전자는"), ["2024", "년", "lg", "전자", "자는"]);
+        assert_eq!(
+            terms("kor", "2024년 LG전자는"),
+            ["2024", "년", "lg", "전자", "자는"]
+        );
     }
 
     /// French, Italian and Catalan elided articles and pronouns are not part of the term (as

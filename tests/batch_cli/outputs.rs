@@ -573,6 +573,15 @@ fn a_closed_stdout_is_refused() {
             .unwrap()
             .contains("muscat")
     );
+    // Nor through a name of stdout.
+    for output in [["--output", "/dev/stdout"], ["--stats", "/dev/stdout"]] {
+        let mut args = vec!["news.txt", "--output", "r2.jsonl"];
+        args.splice(1..3, output);
+        let out = closed(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("standard output is closed"), "{stderr}");
+    }
     let out = closed(&["merge", "stats.json"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
