@@ -3,6 +3,9 @@
 
 //! The normalization class of every BMP code point, 64 code points a block.
 
+/// The version of unicode-normalization's Unicode data the table was made from.
+pub(super) const UNICODE_VERSION: (u8, u8, u8) = (18, 0, 0);
+
 /// The index in [`BLOCKS`] of each block of the BMP.
 pub(super) static BLOCK_OF: [u8; 1024] = [
     0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 0, 26, 27, 28, 0, 29,

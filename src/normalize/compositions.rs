@@ -4,6 +4,9 @@
 
 //! Every canonical composition of a character and a combining mark into one.
 
+/// The version of unicode-normalization's Unicode data the list was made from.
+pub(super) const UNICODE_VERSION: (u8, u8, u8) = (18, 0, 0);
+
 /// `(first, mark, composite)`, by composite.
 pub(super) static COMPOSITIONS: [(char, char, char); 902] = [
     ('A', '\u{300}', 'À'),

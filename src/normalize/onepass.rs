@@ -19,9 +19,7 @@
 
 use std::sync::OnceLock;
 
-#[cfg(test)]
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::{IsNormalized, is_nfc_quick, is_nfkc_quick};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
 
 use super::classes::{char_class, class};
 #[path = "compositions.rs"]
@@ -189,13 +187,17 @@ pub(crate) fn lookup(bytes: &[u8], i: usize, table: &Table, relevant: u8) -> (En
 /// Every canonical composition of a character and a combining mark into one, as `(first,
 /// mark, composite)`: committed (`compositions.rs`), since finding them means decomposing
 /// every code point, a third of a process's start-up; a test checks the committed list
-/// against [`find_compositions_with_marks`].
+/// against [`find_compositions_with_marks`], which finds them when unicode-normalization's
+/// data is of another version than the list's.
 fn compositions_with_marks() -> &'static [(char, char, char)] {
-    &compositions::COMPOSITIONS
+    if compositions::UNICODE_VERSION == unicode_normalization::UNICODE_VERSION {
+        return &compositions::COMPOSITIONS;
+    }
+    static FOUND: OnceLock<Vec<(char, char, char)>> = OnceLock::new();
+    FOUND.get_or_init(find_compositions_with_marks)
 }
 
 /// What [`compositions_with_marks`] holds, found from unicode-normalization's data.
-#[cfg(test)]
 fn find_compositions_with_marks() -> Vec<(char, char, char)> {
     let mut all = Vec::new();
     let mut parts = Vec::new();
@@ -483,6 +485,17 @@ pub(crate) mod tests {
              // edit by hand.\n\n\
              //! Every canonical composition of a character and a combining mark into one.\n\n",
         );
+        let (major, minor, update) = unicode_normalization::UNICODE_VERSION;
+        writeln!(
+            made,
+            "/// The version of unicode-normalization's Unicode data the list was made from."
+        )
+        .unwrap();
+        writeln!(
+            made,
+            "pub(super) const UNICODE_VERSION: (u8, u8, u8) = ({major}, {minor}, {update});\n"
+        )
+        .unwrap();
         writeln!(made, "/// `(first, mark, composite)`, by composite.").unwrap();
         writeln!(
             made,
@@ -498,7 +511,7 @@ pub(crate) mod tests {
         if std::env::var_os("WORDMILL_WRITE_TABLES").is_some() {
             std::fs::write(path, &made).unwrap();
         }
-        let committed = std::fs::read_to_string(path).unwrap();
+        let committed = std::fs::read_to_string(path).unwrap().replace("\r\n", "\n");
         assert!(
             committed == made,
             "src/normalize/compositions.rs is not unicode-normalization's: run \
