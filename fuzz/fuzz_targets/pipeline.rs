@@ -264,6 +264,11 @@ fuzz_target!(|data: &[u8]| {
                 let mut between = text[end..token.span.start()].chars();
                 between
                     .next()
+                    .map(|m| match m {
+                        '\u{FF07}' => '\'',
+                        '\u{FF1A}' => ':',
+                        m => m,
+                    })
                     .is_some_and(|m| suffix_marks(lang.code()).contains(&m))
                     && between.next().is_none()
             });

@@ -264,9 +264,11 @@ impl Normalizer {
     /// writes `ύ`) or a suffix from after a joiner (`cat` ZWJ `s` left as `cat` ZWJ).
     ///
     /// `word` is the normalized word the term was made from. A term that is a prefix of it,
-    /// as most stems are, is in form already: cutting a normalized string cannot make its
-    /// characters compose or reorder (composition and reordering look back from a character,
-    /// never forward), so only a term with changed letters is composed again.
+    /// as most stems are, is in form already: the decomposition of a normalized string is in
+    /// canonical order, so a prefix of it needs no reordering (the marks cut off would only
+    /// have sorted after those kept), and composition decides each character from those
+    /// before it, which a cut leaves as they were. Only a term with changed letters is
+    /// composed again.
     pub(crate) fn in_form<'a>(&self, term: &'a str, word: &str) -> Cow<'a, str> {
         let term = self.without_edge_joiners(term);
         if term.is_ascii() || word.as_bytes().starts_with(term.as_bytes()) {

@@ -76,10 +76,13 @@ impl Apostrophe {
     #[inline]
     pub(super) fn is_number_suffix(self, between: &str) -> bool {
         let mut chars = between.chars();
-        chars
-            .next()
-            .is_some_and(|c| self.suffix_marks().contains(&c))
-            && chars.next().is_none()
+        // The raw text's marks: full-width ones too, which words have folded.
+        let mark = chars.next().map(|c| match c {
+            '\u{FF07}' => '\'',
+            '\u{FF1A}' => ':',
+            c => c,
+        });
+        mark.is_some_and(|c| self.suffix_marks().contains(&c)) && chars.next().is_none()
     }
 
     /// What is left of the normalized (case-folded) `word` under this rule. A word that

@@ -31,9 +31,11 @@
 //! - Korean: Stopwords ISO's list is mostly particles, pronouns and interjections, but holds
 //!   content words that bigrams of any Korean text hit (시간 "time", 아이 "child", 전자
 //!   "electronics", 다섯 "five"): those are left out.
-//! - Irish: the letters of the initial mutations written with a hyphen (`t-uisce` "the
-//!   water", `n-athair`, `h-Éireann`), which UAX #29 splits off as words of their own, are
-//!   added, as Lucene's IrishAnalyzer drops them.
+//! - Irish: the letters of the initial mutations written with a hyphen before a vowel
+//!   (`an t-uisce` "the water", `ár n-athair` "our father"), which UAX #29 splits off as words
+//!   of their own, are added, as Lucene's IrishAnalyzer drops them. (Before a capital Irish
+//!   writes them without one, `tUachtarán`: those stay in the word, where Lucene's
+//!   IrishLowerCaseFilter would cut them.)
 //! - Romanian: NLTK's list writes ş and ţ with a cedilla and the old î inside words (`şi`,
 //!   `cînd`); today's spelling, ș ț with a comma below and `â` (`și`, `când`, `între`), is
 //!   added.
@@ -242,6 +244,6 @@ pub(super) const KOREAN_NOT_STOP: &[&str] = &[
     "년", "월", "일",
 ];
 
-/// The Irish mutation letters that a hyphen joins to a word (`t-uisce`, `n-athair`,
-/// `h-Éireann`): tokens of their own after UAX #29.
+/// The Irish mutation letters that a hyphen joins to a word (`t-uisce`, `n-athair`; `h` of
+/// the Scottish-style `h-Alba` that Irish text quotes): tokens of their own after UAX #29.
 pub(super) const IRISH_ADDED: &[&str] = &["h", "n", "t"];
