@@ -1,13 +1,10 @@
 //! What normalization may do to each character, whatever the options: bits that let a scan
 //! of a token say at once whether it needs any work, and which.
 
-#[cfg(test)]
 use unicode_normalization::{IsNormalized, is_nfc_quick, is_nfkc_quick};
 
 use super::Normalizer;
-#[cfg(test)]
-use super::rules::CharMap;
-use super::rules::Rules;
+use super::rules::{CharMap, Rules};
 use crate::unicode::utf8::{is_joiner, two_byte};
 
 #[path = "class_table.rs"]
