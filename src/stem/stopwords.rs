@@ -111,7 +111,11 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "tha" => (stop_words::lookup("th")?, &[], stoplists::THAI_NOT_STOP),
         "urd" => (stoplists::URDU, &[], &[]),
         "ron" => (stop_words::lookup("ro")?, stoplists::ROMANIAN_ADDED, &[]),
-        "ind" | "msa" => (stoplists::INDONESIAN, &[], &[]),
+        "ind" | "msa" => (
+            stop_words::lookup("id")?,
+            &[],
+            stoplists::INDONESIAN_NOT_STOP,
+        ),
         "gle" => (stop_words::lookup("ga")?, stoplists::IRISH_ADDED, &[]),
         "kor" => (stop_words::lookup("ko")?, &[], stoplists::KOREAN_NOT_STOP),
         _ => (stop_words::lookup(list_code(code)?)?, &[], &[]),
@@ -162,9 +166,8 @@ impl StopWords {
     ///
     /// The lists come from the stop-words crate: NLTK's where NLTK has one (short lists of
     /// function words, as search engines use), Stopwords ISO's otherwise; Chinese,
-    /// Vietnamese and Urdu have wordmill's own lists of function words, Indonesian and Malay
-    /// NLTK's cut to Tala's function words, Arabic, Thai and Korean the maintained lists
-    /// without their content words, Irish Stopwords ISO's with the mutation letters a hyphen
+    /// Vietnamese and Urdu have wordmill's own lists of function words, Arabic, Thai,
+    /// Korean, Indonesian and Malay the maintained lists without their content words, Irish Stopwords ISO's with the mutation letters a hyphen
     /// joins (`t-uisce`), Greek NLTK's with the Modern Greek
     /// pronouns and particles it lacks, and Romanian NLTK's with today's spelling (the
     /// maintained lists hold content words, are garbled, or miss `σας` "your" and `și`
