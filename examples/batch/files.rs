@@ -76,14 +76,17 @@ impl OutputFile {
                 path.display()
             )));
         }
-        if is_stdout(path) {
-            if crate::closed_stdout::was_closed() {
-                return Err(Refusal::Usage(format!(
-                    "{}: {}",
-                    path.display(),
-                    crate::output::STDOUT_CLOSED
-                )));
-            }
+        // A stdout closed at start is /dev/null now: a name of stdout is refused, /dev/null
+        // itself (or another name of it) is written as any device.
+        let closed = crate::closed_stdout::was_closed();
+        if closed && names_stdout(path) {
+            return Err(Refusal::Usage(format!(
+                "{}: {}",
+                path.display(),
+                crate::output::STDOUT_CLOSED
+            )));
+        }
+        if !closed && is_stdout(path) {
             return Ok(OutputFile {
                 path: path.to_owned(),
                 target: Some(Target::Stdout(BufWriter::with_capacity(
@@ -247,6 +250,25 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
     })?;
     list.push(file.path().to_owned());
     Ok(file)
+}
+
+/// Whether `path` names stdout itself, whatever it is open on: `/dev/stdout`, `/dev/fd/1`,
+/// `/proc/self/fd/1`, or a link to one of them.
+fn names_stdout(path: &Path) -> bool {
+    const NAMES: [&str; 3] = ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"];
+    let mut path = path.to_owned();
+    // (A few links at most: a loop is not followed for ever.)
+    for _ in 0..8 {
+        if NAMES.iter().any(|name| path == Path::new(name)) {
+            return true;
+        }
+        match fs::read_link(&path) {
+            Ok(target) if target.is_absolute() => path = target,
+            Ok(target) => path = folder_of(&path).join(target),
+            Err(_) => return false,
+        }
+    }
+    false
 }
 
 /// Whether `path` is the file, pipe or terminal stdout writes to.

@@ -183,4 +183,4 @@ impl Write for Sink {
 
 /// Why records are not written to a stdout that was closed when the run started.
 pub const STDOUT_CLOSED: &str =
-    "standard output is closed: what is written to it would be lost; redirect it or give --output";
+    "standard output is closed: what is written to it would be lost; redirect it or name a file";
