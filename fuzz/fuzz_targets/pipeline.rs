@@ -261,14 +261,11 @@ fuzz_target!(|data: &[u8]| {
         let is_word = token.kind == TokenKind::Word;
         let number_suffix = is_word
             && after_number.is_some_and(|end: usize| {
-                let mut between = text[end..token.span.start()].chars();
+                // The mark as the language's words have it, folded.
+                let between = plain_folding.normalize(&text[end..token.span.start()], lang);
+                let mut between = between.chars();
                 between
                     .next()
-                    .map(|m| match m {
-                        '\u{FF07}' => '\'',
-                        '\u{FF1A}' => ':',
-                        m => m,
-                    })
                     .is_some_and(|m| suffix_marks(lang.code()).contains(&m))
                     && between.next().is_none()
             });

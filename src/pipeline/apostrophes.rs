@@ -70,19 +70,17 @@ impl Apostrophe {
         }
     }
 
-    /// True when `between`, the text between a number and a word, is one of the marks after
-    /// which suffixes follow: the word is the number's case suffix (Turkish `1990'larda` "in
-    /// the 1990s", Finnish `2020:ssa`), which UAX #29 splits from the digits.
+    /// True when `between`, the text between a number and a word folded as the language's
+    /// words are (`’` and `＇` are `'` by default), is one of the marks after which suffixes
+    /// follow: the word is the number's case suffix (Turkish `1990'larda` "in the 1990s",
+    /// Finnish `2020:ssa`), which UAX #29 splits from the digits.
     #[inline]
     pub(super) fn is_number_suffix(self, between: &str) -> bool {
         let mut chars = between.chars();
-        // The raw text's marks: full-width ones too, which words have folded.
-        let mark = chars.next().map(|c| match c {
-            '\u{FF07}' => '\'',
-            '\u{FF1A}' => ':',
-            c => c,
-        });
-        mark.is_some_and(|c| self.suffix_marks().contains(&c)) && chars.next().is_none()
+        chars
+            .next()
+            .is_some_and(|c| self.suffix_marks().contains(&c))
+            && chars.next().is_none()
     }
 
     /// What is left of the normalized (case-folded) `word` under this rule. A word that

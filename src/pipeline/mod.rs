@@ -312,7 +312,12 @@ impl Pipeline {
                     after_number = token.end;
                 } else if token.start > number_end
                     && token.kind == TokenKind::Word
-                    && tools.is_number_suffix(&text[number_end..token.start])
+                    && tools.is_number_suffix(folder.fold_token(
+                        &text[number_end..token.start],
+                        false,
+                        false,
+                        &mut buffer,
+                    ))
                 {
                     // A number's case suffix (`1990'larda`): dropped, as the apostrophe rule
                     // drops a name's.

@@ -239,7 +239,7 @@ mod tests {
         );
         assert_eq!(terms("fin", "2020:ssa"), ["2020"]);
         assert_eq!(terms("swe", "2020:s"), ["2020"]);
-        assert_eq!(terms("tur", "1990＇larda"), ["1990"]);
+        assert_eq!(terms("tur", "1990＇larda 1990‘larda"), ["1990", "1990"]);
         // Not after a space, nor after two marks.
         assert_eq!(terms("tur", "1990 'larda").len(), 2);
         assert_eq!(terms("tur", "1990'' larda").len(), 2);

@@ -214,6 +214,9 @@ pub enum CjkMode {
     Characters,
     /// Overlapping pairs of adjacent Han, hiragana, katakana and hangul characters, and a
     /// lone character alone, as Lucene's CJKBigramFilter makes them: `東京都` → `東京`, `京都`.
+    /// Hangul that UAX #29 joins to Latin letters or digits is cut from them first
+    /// (`LG전자는` → `LG`, `전자`, `자는`), and after digits a counter followed by a particle is
+    /// a word of its own (`3월에` → `3`, `월`, `에`).
     Bigrams,
     /// Words found with dictionaries (ICU4X's `icu_segmenter`) in runs of Chinese, Japanese,
     /// Thai, Lao, Khmer and Myanmar: `東京都に住む` → `東京`, `都`, `に`, `住む`. Needs the

@@ -74,22 +74,18 @@ fn cjk_token(start: usize, end: usize) -> RawToken {
 /// in `LG전자는` "LG Electronics (topic)", `3월에` "in March", `2024년` "the year 2024". Each
 /// part becomes tokens of its own: the hangul's bigrams (`전자`, `자는`; a lone syllable alone),
 /// the rest as the word or number it is (`LG`, `2024`), without the punctuation UAX #29 keeps
-/// between letters or digits at its edges. After digits the hangul's first syllable is a word
-/// of its own, the counter of the number (`월` "month" of `3월에`, `일` "day", `년` "year",
-/// `명` "people"), and the rest is bigrammed apart (`에`, a particle), as Korean analyzers
-/// cut them: a query `3월` then finds `3월에`. Other words are not this refiner's.
+/// between letters or digits at its edges. After digits, when a particle follows the hangul's
+/// first syllable, that syllable is a word of its own, the counter of the number (`월` "month"
+/// of `3월에`, `일` "day", `년` "year", `명` "people"), and the rest is bigrammed apart (`에`),
+/// as Korean analyzers cut them: a query `3월` then finds `3월에`. A counter of two syllables
+/// stays a bigram (`3시간` "3 hours" → `시간`). Other words are not this refiner's.
 fn mixed_hangul(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
     if segment.flags & NON_ASCII == 0 || segment.kind != TokenKind::Word {
         return Refined::Unchanged;
     }
     let bytes = tokens.text.as_bytes();
-    // The lead bytes of hangul's UTF-8 (jamo E1, compatibility jamo E3, syllables EA to ED,
-    // half-width EF): a word without one, any word of most scripts, is refused unread.
     let word = &bytes[segment.start..segment.end];
-    if !word
-        .iter()
-        .any(|&b| matches!(b, 0xE1 | 0xE3 | 0xEA..=0xED | 0xEF))
-    {
+    if !may_hold_hangul(word) {
         return Refined::Unchanged;
     }
     let has_hangul = word
@@ -110,10 +106,11 @@ fn mixed_hangul(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
             starts.clear();
             push_characters(bytes, cjk_token(start, end), &mut starts);
             starts.push(end);
-            // Character starts and the end: the counter after a number is a word of its own,
-            // the rest a run of its own (`3월부터` → `월`, `부터`).
+            // Character starts and the end: the counter after a number is a word of its own
+            // when a particle follows it, the rest a run of its own (`3월부터` → `월`, `부터`);
+            // else the run is bigrammed whole (`3시간` → `시간`, `3개월` → `개월`).
             let mut run = &starts[..];
-            if after_number && run.len() > 2 {
+            if after_number && run.len() > 2 && starts_a_particle(decode(bytes, run[1]).0) {
                 pending.push(cjk_token(run[0], run[1]));
                 run = &run[1..];
             }
@@ -154,18 +151,65 @@ fn mixed_hangul(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
     Refined::Queued
 }
 
+/// A syllable that begins a particle or ending after a noun: 에 (에서, 에는), 은 는 이 가 을 를
+/// 의 도 로 과 와 만 께, 으 (으로), 부 (부터), 까 (까지), 엔.
+fn starts_a_particle(cp: u32) -> bool {
+    matches!(
+        char::from_u32(cp),
+        Some(
+            '에' | '은'
+                | '는'
+                | '이'
+                | '가'
+                | '을'
+                | '를'
+                | '의'
+                | '도'
+                | '로'
+                | '과'
+                | '와'
+                | '만'
+                | '께'
+                | '으'
+                | '부'
+                | '까'
+                | '엔'
+        )
+    )
+}
+
 /// A hangul syllable or jamo; not the fillers, which stand for an empty sound and are
 /// invisible (U+115F, U+1160, U+3164, U+FFA0).
 fn is_hangul(cp: u32) -> bool {
-    !matches!(cp, 0x115F | 0x1160 | 0x3164 | 0xFFA0)
-        && char::from_u32(cp).map(unspaced_script) == Some(UNSPACED_HANGUL)
+    !is_filler(cp) && char::from_u32(cp).map(unspaced_script) == Some(UNSPACED_HANGUL)
+}
+
+/// The hangul fillers: letters to Unicode, but invisible, and no part of a word.
+fn is_filler(cp: u32) -> bool {
+    matches!(cp, 0x115F | 0x1160 | 0x3164 | 0xFFA0)
+}
+
+/// True when `word` may hold hangul: the first two bytes of some hangul character's UTF-8
+/// (jamo E1 84–87, compatibility jamo E3 84–86, jamo extended A EA A5, syllables EA B0 to
+/// ED 9E, jamo extended B ED 9E–9F, half-width EF BE–BF). Words of other scripts, Amharic,
+/// Georgian and kana among them, pass without being decoded.
+fn may_hold_hangul(word: &[u8]) -> bool {
+    word.windows(2).any(|pair| match *pair {
+        [0xE1, b] => (0x84..=0x87).contains(&b),
+        [0xE3, b] => (0x84..=0x86).contains(&b),
+        [0xEA, b] => b == 0xA5 || b >= 0xB0,
+        [0xEB | 0xEC, _] => true,
+        [0xED, b] => b <= 0x9F,
+        [0xEF, b] => b >= 0xBE,
+        _ => false,
+    })
 }
 
 /// The token of a part of a word that is not hangul, trimmed of what is neither a letter nor
 /// a digit at its edges, with the marks on it (`3.5배` → `3.5`); none when nothing is left.
 fn other_part(bytes: &[u8], mut start: usize, mut end: usize) -> Option<RawToken> {
     let is_mark = |cp: u32| wb::is(props(cp) & WB_MASK, wb::IGNORABLE);
-    let alnum = |cp: u32| !is_mark(cp) && props(cp) & (ALPHABETIC | NUMERIC) != 0;
+    let alnum = |cp: u32| !is_mark(cp) && !is_filler(cp) && props(cp) & (ALPHABETIC | NUMERIC) != 0;
     while start < end {
         let (cp, len) = decode(bytes, start);
         if alnum(cp) {

@@ -155,7 +155,14 @@ fn hangul_joined_to_latin_letters_or_digits_is_bigrammed_apart() {
     assert_eq!(words(&t, "LG.\u{301}전자"), ["LG", "전자"]);
     assert_eq!(
         words(&t, "5명이 10억원을"),
-        ["5", "명", "이", "10", "억", "원을"]
+        ["5", "명", "이", "10", "억원", "원을"]
     );
+    // Counters and nouns of two syllables stay bigrams: hours, kinds, months, dollars.
+    assert_eq!(
+        words(&t, "3시간 3가지 3개월 5달러"),
+        ["3", "시간", "3", "가지", "3", "개월", "5", "달러"]
+    );
+    // Fillers belong to no part.
+    assert_eq!(words(&t, "가\u{3164}A 3\u{3164}월"), ["가", "A", "3", "월"]);
     assert_eq!(words(&t, "A\u{3164}B"), ["A\u{3164}B"]);
 }
