@@ -261,13 +261,15 @@ fuzz_target!(|data: &[u8]| {
         let is_word = token.kind == TokenKind::Word;
         let number_suffix = is_word
             && after_number.is_some_and(|end: usize| {
-                // The mark as the language's words have it, folded.
-                let between = plain_folding.normalize(&text[end..token.span.start()], lang);
+                // One character, the mark as the language's words have it once folded.
+                let raw = &text[end..token.span.start()];
+                let between = plain_folding.normalize(raw, lang);
                 let mut between = between.chars();
                 between
                     .next()
                     .is_some_and(|m| suffix_marks(lang.code()).contains(&m))
                     && between.next().is_none()
+                    && raw.chars().count() == 1
             });
         after_number = (token.kind == TokenKind::Number).then_some(token.span.end());
         // What an apostrophe (or a colon) inside a word means in its language.

@@ -70,17 +70,23 @@ impl Apostrophe {
         }
     }
 
-    /// True when `between`, the text between a number and a word folded as the language's
-    /// words are (`’` and `＇` are `'` by default), is one of the marks after which suffixes
-    /// follow: the word is the number's case suffix (Turkish `1990'larda` "in the 1990s",
-    /// Finnish `2020:ssa`), which UAX #29 splits from the digits.
+    /// True when `between`, the text between a number and a word, is one character that
+    /// `fold` (folding as the language's words are: `’` and `＇` are `'` by default) makes one
+    /// of the marks after which suffixes follow: the word is the number's case suffix (Turkish
+    /// `1990'larda` "in the 1990s", Finnish `2020:ssa`), which UAX #29 splits from the digits.
+    /// `fold` runs only for a language with such marks and one character between.
     #[inline]
-    pub(super) fn is_number_suffix(self, between: &str) -> bool {
+    pub(super) fn is_number_suffix(
+        self,
+        between: &str,
+        fold: impl FnOnce(&str) -> Option<char>,
+    ) -> bool {
+        let marks = self.suffix_marks();
         let mut chars = between.chars();
-        chars
-            .next()
-            .is_some_and(|c| self.suffix_marks().contains(&c))
+        !marks.is_empty()
+            && chars.next().is_some()
             && chars.next().is_none()
+            && fold(between).is_some_and(|mark| marks.contains(&mark))
     }
 
     /// What is left of the normalized (case-folded) `word` under this rule. A word that

@@ -312,12 +312,11 @@ impl Pipeline {
                     after_number = token.end;
                 } else if token.start > number_end
                     && token.kind == TokenKind::Word
-                    && tools.is_number_suffix(folder.fold_token(
-                        &text[number_end..token.start],
-                        false,
-                        false,
-                        &mut buffer,
-                    ))
+                    && tools.is_number_suffix(&text[number_end..token.start], |mark| {
+                        let folded = folder.fold_token(mark, false, false, &mut buffer);
+                        let mut chars = folded.chars();
+                        chars.next().filter(|_| chars.next().is_none())
+                    })
                 {
                     // A number's case suffix (`1990'larda`): dropped, as the apostrophe rule
                     // drops a name's.

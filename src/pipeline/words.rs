@@ -84,8 +84,12 @@ impl LangTools {
     /// True when a word after a number and `between` is the number's case suffix, which the
     /// language's apostrophe rule drops (see [`Apostrophe::is_number_suffix`]).
     #[inline]
-    pub(super) fn is_number_suffix(&self, between: &str) -> bool {
-        self.apostrophe.is_number_suffix(between)
+    pub(super) fn is_number_suffix(
+        &self,
+        between: &str,
+        fold: impl FnOnce(&str) -> Option<char>,
+    ) -> bool {
+        self.apostrophe.is_number_suffix(between, fold)
     }
 }
 

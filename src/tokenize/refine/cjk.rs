@@ -6,7 +6,7 @@
 use super::super::ascii::{NON_ASCII, ascii_flags};
 use super::super::{RawToken, TokenKind, Tokens};
 use super::{Refined, in_scripts, run_of};
-use crate::unicode::utf8::decode;
+use crate::unicode::utf8::{char_start_before, decode};
 use crate::unicode::{
     ALPHABETIC, NUMERIC, UNSPACED_HAN, UNSPACED_HANGUL, UNSPACED_HIRAGANA, UNSPACED_KATAKANA,
     WB_MASK, props, unspaced_script, wb,
@@ -88,19 +88,12 @@ fn mixed_hangul(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
     if !may_hold_hangul(word) {
         return Refined::Unchanged;
     }
-    let has_hangul = word
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b & 0xC0 != 0x80)
-        .any(|(i, _)| is_hangul(decode(bytes, segment.start + i).0));
-    if !has_hangul {
-        return Refined::Unchanged;
-    }
     let mut starts = std::mem::take(&mut tokens.pending.starts);
     let pending = &mut tokens.pending.tokens;
     // The part being read: where it starts, whether it is hangul, and whether the part before
     // it was a number.
     let (mut part_start, mut in_hangul, mut after_number) = (segment.start, None::<bool>, false);
+    let mut any_hangul = false;
     let mut flush = |start: usize, end: usize, hangul: bool, after_number: bool| -> bool {
         if hangul {
             starts.clear();
@@ -132,6 +125,7 @@ fn mixed_hangul(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
         // A mark or joiner stays with the character before it.
         if !wb::is(props(cp) & WB_MASK, wb::IGNORABLE) {
             let hangul = is_hangul(cp);
+            any_hangul |= hangul;
             if in_hangul.is_some_and(|h| h != hangul) {
                 after_number = flush(part_start, pos, !hangul, after_number);
                 part_start = pos;
@@ -140,7 +134,8 @@ fn mixed_hangul(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
         }
         pos += len;
     }
-    if let Some(hangul) = in_hangul {
+    // (A word without hangul was never cut: it stays as it is.)
+    if let Some(hangul) = in_hangul.filter(|_| any_hangul) {
         flush(part_start, segment.end, hangul, after_number);
     }
     starts.clear();
@@ -154,28 +149,7 @@ fn mixed_hangul(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
 /// A syllable that begins a particle or ending after a noun: 에 (에서, 에는), 은 는 이 가 을 를
 /// 의 도 로 과 와 만 께, 으 (으로), 부 (부터), 까 (까지), 엔.
 fn starts_a_particle(cp: u32) -> bool {
-    matches!(
-        char::from_u32(cp),
-        Some(
-            '에' | '은'
-                | '는'
-                | '이'
-                | '가'
-                | '을'
-                | '를'
-                | '의'
-                | '도'
-                | '로'
-                | '과'
-                | '와'
-                | '만'
-                | '께'
-                | '으'
-                | '부'
-                | '까'
-                | '엔'
-        )
-    )
+    char::from_u32(cp).is_some_and(|c| "에은는이가을를의도로과와만께으부까엔".contains(c))
 }
 
 /// A hangul syllable or jamo; not the fillers, which stand for an empty sound and are
@@ -219,15 +193,9 @@ fn other_part(bytes: &[u8], mut start: usize, mut end: usize) -> Option<RawToken
     }
     while end > start {
         // The last character that is not a mark: kept with its marks if a letter or digit.
-        let mut base = end;
-        loop {
-            base -= 1;
-            while base > start && bytes[base] & 0xC0 == 0x80 {
-                base -= 1;
-            }
-            if base == start || !is_mark(decode(bytes, base).0) {
-                break;
-            }
+        let mut base = char_start_before(bytes, end);
+        while base > start && is_mark(decode(bytes, base).0) {
+            base = char_start_before(bytes, base);
         }
         if alnum(decode(bytes, base).0) {
             break;
