@@ -427,6 +427,13 @@ mod tests {
         assert!(out[0].start < text.len() / 4 && out[3].end > 3 * text.len() / 4);
     }
 
+    /// The sentence units of the whole of `text`.
+    fn units(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        sentence_units(text, 0..text.len(), &mut out);
+        out.into_iter().map(|r| &text[r]).collect()
+    }
+
     #[test]
     fn sentences_are_cut_after_stops() {
         let first = "The first sentence is long enough to be read on its own, surely. ";
@@ -435,10 +442,10 @@ mod tests {
         let fourth = "A line\nbreak ends a sentence when what comes before is long enough.";
         let fifth = "This line after the break is a sentence of its own. End";
         let text = format!("{first}{second}{third}{fourth}\n{fifth}");
-        let mut out = Vec::new();
-        sentence_units(&text, 0..text.len(), &mut out);
-        let parts: Vec<&str> = out.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(parts, [first, second, third, &format!("{fourth}\n"), fifth]);
+        assert_eq!(
+            units(&text),
+            [first, second, third, &format!("{fourth}\n"), fifth]
+        );
     }
 
     #[test]
@@ -446,11 +453,10 @@ mod tests {
         let first = "会谈在马斯喀特举行，双方讨论了地区安全问题。";
         let second = "他说：「会谈取得了积极的成果，我们将继续合作。」";
         let third = "会談は来年も続けられる予定だと、外務省の関係者は語った。";
-        let text = format!("{first}{second}{third}");
-        let mut out = Vec::new();
-        sentence_units(&text, 0..text.len(), &mut out);
-        let parts: Vec<&str> = out.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(parts, [first, second, third]);
+        assert_eq!(
+            units(&format!("{first}{second}{third}")),
+            [first, second, third]
+        );
     }
 
     #[test]
@@ -458,27 +464,19 @@ mod tests {
         let lead = "The minister told reporters in the capital on Monday: ";
         let quote = "“Wir werden die Gespräche im nächsten Jahr fortsetzen.”";
         let text = format!("{lead}{quote} The talks will go on next year in Muscat.");
-        let mut out = Vec::new();
-        sentence_units(&text, 0..text.len(), &mut out);
-        let parts: Vec<&str> = out.iter().map(|r| &text[r.clone()]).collect();
+        let parts = units(&text);
         assert_eq!(parts[0], lead);
         assert_eq!(parts[1].trim_end(), quote);
-        // Not after a short lead (read with what follows), nor without a quote, nor in
-        // Chinese without its full-width colon and corner brackets.
+        // Not after a short lead (read with what follows), nor without a quote.
         for text in [
             "He said: “We will come back next year to Muscat for more talks.”",
             "The minister told reporters in the capital on Monday: we will come back.",
         ] {
-            out.clear();
-            sentence_units(text, 0..text.len(), &mut out);
-            assert_eq!(out.len(), 1, "{text}");
+            assert_eq!(units(text).len(), 1, "{text}");
         }
-        let text = "外务省发言人星期一在记者会上表示：「会谈取得了积极的成果，我们将继续合作。」";
-        out.clear();
-        sentence_units(text, 0..text.len(), &mut out);
-        let parts: Vec<&str> = out.iter().map(|r| &text[r.clone()]).collect();
+        // Chinese and Japanese: a full-width colon and corner brackets.
         assert_eq!(
-            parts,
+            units("外务省发言人星期一在记者会上表示：「会谈取得了积极的成果，我们将继续合作。」"),
             [
                 "外务省发言人星期一在记者会上表示：",
                 "「会谈取得了积极的成果，我们将继续合作。」"
