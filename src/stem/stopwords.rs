@@ -103,22 +103,20 @@ type ListParts = (
 /// lists where the maintained ones hold content words or are garbled, maintained lists with
 /// wordmill's changes (see `stoplists.rs`), else the stop-words crate's as it is.
 fn list_parts(code: &str) -> Option<ListParts> {
+    // The stop-words crate's list for the code, as `list_code` maps it.
+    let maintained = || stop_words::lookup(list_code(code)?);
     Some(match code {
         "cmn" => (stoplists::CHINESE, &[], &[]),
         "vie" => (stoplists::VIETNAMESE, &[], &[]),
-        "ell" => (stop_words::lookup("el")?, stoplists::GREEK_ADDED, &[]),
-        "ara" => (stop_words::lookup("ar")?, &[], stoplists::ARABIC_NOT_STOP),
-        "tha" => (stop_words::lookup("th")?, &[], stoplists::THAI_NOT_STOP),
         "urd" => (stoplists::URDU, &[], &[]),
-        "ron" => (stop_words::lookup("ro")?, stoplists::ROMANIAN_ADDED, &[]),
-        "ind" | "msa" => (
-            stop_words::lookup("id")?,
-            &[],
-            stoplists::INDONESIAN_NOT_STOP,
-        ),
-        "gle" => (stop_words::lookup("ga")?, stoplists::IRISH_ADDED, &[]),
-        "kor" => (stop_words::lookup("ko")?, &[], stoplists::KOREAN_NOT_STOP),
-        _ => (stop_words::lookup(list_code(code)?)?, &[], &[]),
+        "ell" => (maintained()?, stoplists::GREEK_ADDED, &[]),
+        "ron" => (maintained()?, stoplists::ROMANIAN_ADDED, &[]),
+        "gle" => (maintained()?, stoplists::IRISH_ADDED, &[]),
+        "ara" => (maintained()?, &[], stoplists::ARABIC_NOT_STOP),
+        "tha" => (maintained()?, &[], stoplists::THAI_NOT_STOP),
+        "kor" => (maintained()?, &[], stoplists::KOREAN_NOT_STOP),
+        "ind" | "msa" => (maintained()?, &[], stoplists::INDONESIAN_NOT_STOP),
+        _ => (maintained()?, &[], &[]),
     })
 }
 
