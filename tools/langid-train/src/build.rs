@@ -53,7 +53,7 @@ impl Default for Params {
             min_units: 6.0,
             min_count: 4.0,
             min_count_word: 2.0,
-            min_count_pair: 5.0,
+            min_count_pair: 6.0,
             floor: 0.3,
         }
     }

