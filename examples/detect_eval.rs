@@ -30,7 +30,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::Parser;
-use held_out::{KINDS, LINGUA75, held_out_lines, snippet};
+use held_out::{KINDS, LINGUA75, held_out_lines, snippet, udhr_paragraphs};
 use wordmill::Lang;
 use wordmill::detect::Detector;
 
@@ -56,6 +56,10 @@ struct Args {
     /// Skip the bounded-against-whole comparison.
     #[arg(long)]
     no_agreement: bool,
+    /// Test on every UDHR paragraph of `--udhr` (of at least 40 bytes) instead: text unlike
+    /// news, for a model built without the UDHR (see BENCHMARKS.md).
+    #[arg(long)]
+    udhr_all: bool,
 }
 
 /// The systems compared.
@@ -79,7 +83,11 @@ fn pct(n: usize, of: usize) -> f64 {
 
 /// NTREX lines per language, and UDHR held-out paragraphs for the languages without them.
 fn test_set(args: &Args) -> TestSet {
-    let mut langs = held_out_lines(&args.dir, &args.udhr, &args.lines);
+    let mut langs = if args.udhr_all {
+        udhr_paragraphs(&args.udhr)
+    } else {
+        held_out_lines(&args.dir, &args.udhr, &args.lines)
+    };
     // Serbian in Latin letters: its held-out lines transliterated.
     if let Some((_, serbian)) = langs.iter().find(|(c, _)| c == "srp") {
         let latin = serbian.iter().map(|l| serbian_to_latin(l)).collect();

@@ -55,6 +55,21 @@ pub fn held_out_lines(ntrex: &Path, udhr: &Path, keep: &[usize]) -> Vec<(String,
     langs
 }
 
+/// Every UDHR paragraph of at least 40 bytes of each language of `udhr`: text unlike news,
+/// for a model trained without the UDHR (`tools/langid-train --udhr-lines none`), to see
+/// how what it learnt from news carries over.
+#[allow(dead_code)] // (detect_eval's; span_eval and lingua-compare share the module)
+pub fn udhr_paragraphs(udhr: &Path) -> Vec<(String, Vec<String>)> {
+    Lang::all()
+        .map(|lang| {
+            let mut lines = read_lines(&udhr.join(format!("{}.txt", lang.code())), &[]);
+            lines.retain(|l| l.len() >= 40);
+            (lang.code().to_owned(), lines)
+        })
+        .filter(|(_, lines)| !lines.is_empty())
+        .collect()
+}
+
 fn read_lines(path: &Path, keep: &[usize]) -> Vec<String> {
     fs::read_to_string(path)
         .map(|t| {
