@@ -16,6 +16,8 @@
 //! of each language's accuracy, for all languages, for the 75 of lingua's high-accuracy
 //! mode (what the web test covers) and for the 57 of those that whatlang knows.
 //! Serbian is also tested in Latin letters (its lines transliterated), as a row of its own.
+//! With `--udhr-all`, every language is tested on all its UDHR paragraphs instead: text
+//! unlike news, for a model trained without the UDHR (the recipe is in BENCHMARKS.md).
 //!
 //! Then, for bounded cost: the NTREX lines of each file joined into documents of 1, 4 and
 //! 16 KiB and whole files; how often detection on samples of at most 1 KiB per run gives the
@@ -57,7 +59,9 @@ struct Args {
     #[arg(long)]
     no_agreement: bool,
     /// Test on every UDHR paragraph of `--udhr` (of at least 40 bytes) instead: text unlike
-    /// news, for a model built without the UDHR (see BENCHMARKS.md).
+    /// news. Meant for a model built without the UDHR (`langid-train --udhr-lines none` into
+    /// src/detect/model.bin, then this, then `git checkout src/detect/model.bin`); the
+    /// built-in model has read most of these paragraphs.
     #[arg(long)]
     udhr_all: bool,
 }
@@ -81,7 +85,8 @@ fn pct(n: usize, of: usize) -> f64 {
     100.0 * n as f64 / of.max(1) as f64
 }
 
-/// NTREX lines per language, and UDHR held-out paragraphs for the languages without them.
+/// NTREX lines per language, and UDHR held-out paragraphs for the languages without them;
+/// with `--udhr-all`, every UDHR paragraph of every language instead.
 fn test_set(args: &Args) -> TestSet {
     let mut langs = if args.udhr_all {
         udhr_paragraphs(&args.udhr)
@@ -178,11 +183,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rows.push((code.clone(), tally));
     }
     let total_lines: usize = rows.iter().map(|(_, t)| t.lines).sum();
+    let sources = if args.udhr_all {
+        format!("{} (every paragraph)", args.udhr.display())
+    } else {
+        format!(
+            "{} (all lines) and {} (lines 1 mod 7)",
+            args.dir.display(),
+            args.udhr.display()
+        )
+    };
     println!(
-        "{} test sets, {total_lines} lines each way: {} (all lines) and {} (lines 1 mod 7)\n",
-        rows.len(),
-        args.dir.display(),
-        args.udhr.display(),
+        "{} test sets, {total_lines} lines each way: {sources}\n",
+        rows.len()
     );
     if args.per_language {
         per_language(&rows);

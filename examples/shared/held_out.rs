@@ -45,8 +45,7 @@ pub fn held_out_lines(ntrex: &Path, udhr: &Path, keep: &[usize]) -> Vec<(String,
         let mut lines = read_lines(&ntrex.join(format!("{code}.txt")), keep);
         if lines.is_empty() {
             lines = read_lines(&udhr.join(format!("{code}.txt")), &[1]);
-            // Not the headings ("Article 12", "IV"): they are no language in particular.
-            lines.retain(|l| l.len() >= 40);
+            lines.retain(|l| is_paragraph(l));
         }
         if !lines.is_empty() {
             langs.push((code.to_owned(), lines));
@@ -63,11 +62,17 @@ pub fn udhr_paragraphs(udhr: &Path) -> Vec<(String, Vec<String>)> {
     Lang::all()
         .map(|lang| {
             let mut lines = read_lines(&udhr.join(format!("{}.txt", lang.code())), &[]);
-            lines.retain(|l| l.len() >= 40);
+            lines.retain(|l| is_paragraph(l));
             (lang.code().to_owned(), lines)
         })
         .filter(|(_, lines)| !lines.is_empty())
         .collect()
+}
+
+/// Whether a UDHR line is a paragraph, not a heading ("Article 12", "IV"): headings are no
+/// language in particular.
+fn is_paragraph(line: &str) -> bool {
+    line.len() >= 40
 }
 
 fn read_lines(path: &Path, keep: &[usize]) -> Vec<String> {

@@ -5,7 +5,7 @@ PyPI package wordfreq 3.1.1 (Robyn Speer; code Apache-2.0, data CC BY-SA 4.0):
     pip download wordfreq==3.1.1 --no-deps -d /tmp/wf
     python3 tools/langid-train/wordfreq.py /tmp/wf/wordfreq-3.1.1-py3-none-any.whl /tmp/wordfreq
 
-Writes <code>.tsv per language: the WORDS most frequent words of the package's "small" list
+Writes <code>.tsv per language: the WORDS_PER_LANGUAGE most frequent words of the package's "small" list
 (`wordfreq/data/small_<lang>.msgpack.gz`), most frequent first, each with its frequency in
 centibels (`word<TAB>cB`: a frequency of 10^(-cB/100), 100 cB = a tenth). wordfreq's
 frequencies come from text of many kinds (Wikipedia, subtitles, news, books, web crawls,
@@ -14,8 +14,10 @@ of the first and second person and informal words of short web text.
 
 Written under wordmill's codes: wordfreq's languages but its Serbo-Croatian (`sh`, one list
 for Bosnian, Croatian and Serbian, which the model tells apart) and those whose script names
-their language (Chinese, Japanese, Korean, Greek, Tamil: the model has no features for
-them). Nothing but the standard library: the lists are msgpack, decoded here.
+their language (Bengali, Chinese, Japanese, Korean, Greek, Tamil: the model has no features
+for them): 35 languages. wordfreq case-folds its words (German `strasse`, not `straße`),
+where detection only lowercases: the few words that differ count for n-grams of the folded
+spelling. Nothing but the standard library: the lists are msgpack, decoded here.
 """
 import gzip
 import os
@@ -25,7 +27,7 @@ import zipfile
 
 # wordfreq's code -> wordmill's (ISO 639-3).
 LANGUAGES = {
-    "ar": "ara", "bg": "bul", "bn": "ben", "ca": "cat", "cs": "ces", "da": "dan", "de": "deu",
+    "ar": "ara", "bg": "bul", "ca": "cat", "cs": "ces", "da": "dan", "de": "deu",
     "en": "eng", "es": "spa", "fa": "pes", "fi": "fin", "fil": "tgl", "fr": "fra", "he": "heb",
     "hi": "hin", "hu": "hun", "id": "ind", "is": "isl", "it": "ita", "lt": "lit", "lv": "lav",
     "mk": "mkd", "ms": "msa", "nb": "nob", "nl": "nld", "pl": "pol", "pt": "por", "ro": "ron",
@@ -34,14 +36,22 @@ LANGUAGES = {
 }
 # Words per language: beyond the 10,000th (frequencies of about 10^-5 and below), a word
 # weighs too little in training to become a feature of its own.
-WORDS = 10_000
+WORDS_PER_LANGUAGE = 10_000
 
 
 def msgpack(data):
     """Decodes the msgpack subset wordfreq's lists use (arrays, maps, strings, integers,
     nil, booleans)."""
+    def take(i, n):
+        if i + n > len(data):
+            raise ValueError(f"truncated at {i}")
+        return data[i:i + n]
+
+    def string(i, n):
+        return take(i, n).decode("utf-8"), i + n
+
     def read(i):
-        b = data[i]
+        b = take(i, 1)[0]
         if b <= 0x7F:
             return b, i + 1
         if 0x80 <= b <= 0x8F:
@@ -49,8 +59,7 @@ def msgpack(data):
         if 0x90 <= b <= 0x9F:
             return read_array(b & 0x0F, i + 1)
         if 0xA0 <= b <= 0xBF:
-            n = b & 0x1F
-            return data[i + 1:i + 1 + n].decode("utf-8"), i + 1 + n
+            return string(i + 1, b & 0x1F)
         if b >= 0xE0:
             return b - 0x100, i + 1
         if b == 0xC0:
@@ -63,18 +72,16 @@ def msgpack(data):
             fmt = {1: "B", 2: ">H", 4: ">I", 8: ">Q"}[n]
             if b >= 0xD0:
                 fmt = fmt.lower()
-            return struct.unpack(fmt, data[i + 1:i + 1 + n])[0], i + 1 + n
+            return struct.unpack(fmt, take(i + 1, n))[0], i + 1 + n
         if b in (0xD9, 0xDA, 0xDB):
             w = {0xD9: 1, 0xDA: 2, 0xDB: 4}[b]
-            n = int.from_bytes(data[i + 1:i + 1 + w], "big")
-            start = i + 1 + w
-            return data[start:start + n].decode("utf-8"), start + n
+            return string(i + 1 + w, int.from_bytes(take(i + 1, w), "big"))
         if b in (0xDC, 0xDD):
             w = 2 if b == 0xDC else 4
-            return read_array(int.from_bytes(data[i + 1:i + 1 + w], "big"), i + 1 + w)
+            return read_array(int.from_bytes(take(i + 1, w), "big"), i + 1 + w)
         if b in (0xDE, 0xDF):
             w = 2 if b == 0xDE else 4
-            return read_map(int.from_bytes(data[i + 1:i + 1 + w], "big"), i + 1 + w)
+            return read_map(int.from_bytes(take(i + 1, w), "big"), i + 1 + w)
         raise ValueError(f"msgpack type {b:#x} at {i}")
 
     def read_array(n, i):
@@ -109,7 +116,7 @@ def main(wheel, out):
             # Bucket i holds the words of frequency 10^(-i/100).
             rows = [(word, cb) for cb, words in enumerate(buckets) for word in words]
             with open(os.path.join(out, f"{ours}.tsv"), "w", encoding="utf-8") as f:
-                for word, cb in rows[:WORDS]:
+                for word, cb in rows[:WORDS_PER_LANGUAGE]:
                     f.write(f"{word}\t{cb}\n")
 
 

