@@ -5,9 +5,9 @@ PyPI package wordfreq 3.1.1 (Robyn Speer; code Apache-2.0, data CC BY-SA 4.0):
     pip download wordfreq==3.1.1 --no-deps -d /tmp/wf
     python3 tools/langid-train/wordfreq.py /tmp/wf/wordfreq-3.1.1-py3-none-any.whl /tmp/wordfreq
 
-Writes <code>.tsv per language: the WORDS_PER_LANGUAGE most frequent words of the package's "small" list
-(`wordfreq/data/small_<lang>.msgpack.gz`), most frequent first, each with its frequency in
-centibels (`word<TAB>cB`: a frequency of 10^(-cB/100), 100 cB = a tenth). wordfreq's
+Writes <code>.tsv per language: the WORDS_PER_LANGUAGE most frequent words of the package's
+"small" list (`wordfreq/data/small_<lang>.msgpack.gz`), most frequent first, each with its
+frequency in centibels (`word<TAB>cB`: a frequency of 10^(-cB/100), 100 cB = a tenth). wordfreq's
 frequencies come from text of many kinds (Wikipedia, subtitles, news, books, web crawls,
 Twitter, Reddit), which NTREX's news and the UDHR's legal text lack: the pronouns, verbs
 of the first and second person and informal words of short web text.
@@ -21,7 +21,6 @@ spelling. Nothing but the standard library: the lists are msgpack, decoded here.
 """
 import gzip
 import os
-import struct
 import sys
 import zipfile
 
@@ -40,15 +39,15 @@ WORDS_PER_LANGUAGE = 10_000
 
 
 def msgpack(data):
-    """Decodes the msgpack subset wordfreq's lists use (arrays, maps, strings, integers,
-    nil, booleans)."""
+    """Decodes the msgpack that wordfreq's lists are made of: a map (the header) of strings
+    and small integers, then arrays of strings. Anything else is an error."""
     def take(i, n):
         if i + n > len(data):
             raise ValueError(f"truncated at {i}")
         return data[i:i + n]
 
-    def string(i, n):
-        return take(i, n).decode("utf-8"), i + n
+    def size(i, width):
+        return int.from_bytes(take(i, width), "big"), i + width
 
     def read(i):
         b = take(i, 1)[0]
@@ -59,30 +58,15 @@ def msgpack(data):
         if 0x90 <= b <= 0x9F:
             return read_array(b & 0x0F, i + 1)
         if 0xA0 <= b <= 0xBF:
-            return string(i + 1, b & 0x1F)
-        if b >= 0xE0:
-            return b - 0x100, i + 1
-        if b == 0xC0:
-            return None, i + 1
-        if b in (0xC2, 0xC3):
-            return b == 0xC3, i + 1
-        sizes = {0xCC: 1, 0xCD: 2, 0xCE: 4, 0xCF: 8, 0xD0: 1, 0xD1: 2, 0xD2: 4, 0xD3: 8}
-        if b in sizes:
-            n = sizes[b]
-            fmt = {1: "B", 2: ">H", 4: ">I", 8: ">Q"}[n]
-            if b >= 0xD0:
-                fmt = fmt.lower()
-            return struct.unpack(fmt, take(i + 1, n))[0], i + 1 + n
-        if b in (0xD9, 0xDA, 0xDB):
-            w = {0xD9: 1, 0xDA: 2, 0xDB: 4}[b]
-            return string(i + 1 + w, int.from_bytes(take(i + 1, w), "big"))
-        if b in (0xDC, 0xDD):
-            w = 2 if b == 0xDC else 4
-            return read_array(int.from_bytes(take(i + 1, w), "big"), i + 1 + w)
-        if b in (0xDE, 0xDF):
-            w = 2 if b == 0xDE else 4
-            return read_map(int.from_bytes(take(i + 1, w), "big"), i + 1 + w)
-        raise ValueError(f"msgpack type {b:#x} at {i}")
+            return read_string(b & 0x1F, i + 1)
+        widths = {0xD9: 1, 0xDA: 2, 0xDB: 4, 0xDC: 2, 0xDD: 4}
+        if b in widths:
+            n, i = size(i + 1, widths[b])
+            return (read_string if b <= 0xDB else read_array)(n, i)
+        raise ValueError(f"msgpack type {b:#x} at {i}, not in wordfreq's lists")
+
+    def read_string(n, i):
+        return take(i, n).decode("utf-8"), i + n
 
     def read_array(n, i):
         out = []
