@@ -23,10 +23,10 @@
 //!   an error (a mistyped one would make another model).
 //!
 //! Lines whose 1-based number is 1 mod 7 are held out of NTREX and the UDHR (the
-//! evaluation's lines: `corpus/ntrex` holds those of NTREX); `--ntrex-lines` and `--udhr-lines` (line numbers mod
-//! 7, comma-separated, or `none`) change that, e.g. to tune on lines 2 mod 7. Serbian's
-//! Cyrillic text is also transliterated to Latin letters, so that Serbian in Latin script is
-//! Serbian. Lines are composed (NFC) first: NTREX's Yoruba writes its tone marks as
+//! evaluation's lines: `corpus/ntrex` holds those of NTREX); `--ntrex-lines` and
+//! `--udhr-lines` (line numbers mod 7, comma-separated, or `none`) change that, e.g. to tune
+//! on lines 2 mod 7. Serbian's Cyrillic text is also transliterated to Latin letters, so that
+//! Serbian in Latin script is Serbian. Lines are composed (NFC) first: NTREX's Yoruba writes its tone marks as
 //! combining characters.
 //!
 //! The output is deterministic: the same inputs give the same bytes. About 10 s and 250 MB.
