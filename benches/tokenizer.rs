@@ -3,7 +3,7 @@
 //! `cargo bench --bench tokenizer`; each group reports MB/s of input text. `wordmill` uses the
 //! best lanes of this CPU (AVX-512 where it has it), `wordmill-sse2` SSE2 (every x86-64 CPU),
 //! `wordmill-portable` the portable lanes other architectures run (eight bytes at a time in a
-//! `u64`; its ASCII scans stay SSE2 here: `RUSTFLAGS="--cfg wordmill_portable"` builds the
+//! `u64`; its ASCII scans stay SSE2 here: `WORDMILL_PORTABLE=1 cargo bench` builds the
 //! portable code alone).
 
 mod common;

@@ -15,8 +15,10 @@
 //! and the ASCII scans of the tokenizer classify sixteen bytes at a time ([`ascii_masks`]), as
 //! detection's scan of scripts does with lead bytes ([`lead_masks`]).
 //!
-//! `RUSTFLAGS="--cfg wordmill_portable"` builds only the portable code on any architecture:
-//! CI tests it on x86-64 so that the code other architectures run is tested too.
+//! `RUSTFLAGS="--cfg wordmill_portable"`, or `WORDMILL_PORTABLE=1` (the build script sets the
+//! cfg for wordmill alone, without rebuilding its dependencies), builds only the portable code
+//! on any architecture: CI tests it on x86-64 so that the code other architectures run is
+//! tested too.
 //!
 //! Safety: every `unsafe` block here is a vector intrinsic (sound where the CPU has the
 //! instructions, which the token's existence proves) or a load or store of exactly the bytes
