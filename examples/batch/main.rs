@@ -169,8 +169,9 @@ pub struct AnalysisArgs {
     /// Detect only these languages (ISO 639-3 codes, comma-separated: eng,ara,rus; ISO
     /// 639-1 codes and tags such as en, pt-BR are read too). Text of a script that has one
     /// language in the list is that language without detection, at confidence 1 (so
-    /// --min-confidence and --fallback-lang do not apply to it): with --lang-allow deu,ara
-    /// all Latin-script text is German.
+    /// --min-confidence does not apply to it): with --lang-allow deu,ara all Latin-script
+    /// text of at least three letters is German (shorter text stays undetermined, or takes
+    /// --fallback-lang).
     #[arg(long, value_delimiter = ',', value_parser = parse_allowed_lang, value_name = "CODES")]
     pub lang_allow: Vec<Lang>,
     /// Analyse text whose language stays undetermined (too short, unclear) as this language

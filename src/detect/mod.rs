@@ -365,7 +365,8 @@ impl Detector {
 
     /// The language to report for text (and spans) that stay undetermined, so that the
     /// pipeline stems and filters them in that language (default: none, they stay `und`).
-    /// A fallback answer has confidence 0 and is not reliable.
+    /// A fallback answer has confidence 0 and is not reliable. Empty text stays `und`: it
+    /// has no span to give a language (white space alone is a span, and takes the fallback).
     ///
     /// ```
     /// use wordmill::{detect::Detector, Lang};

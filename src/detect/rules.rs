@@ -242,8 +242,13 @@ pub(crate) fn label_cjk_sentence(sentence: &Cjk, run: Lang) -> Option<(Lang, Scr
 /// - Han with Cantonese-only characters (one per 200 Han characters): Cantonese.
 /// - Other Han: Mandarin Chinese, less surely below 8 characters.
 ///
+/// When that answer is not allowed, a run of Han is the one allowed language that writes
+/// Han, as a script with one allowed language is that language (`Detector::allowlist`):
+/// with Cantonese alone allowed, Chinese text is Cantonese.
+///
 /// Returns the language, the script to report (the run's most frequent of Han, hiragana and
-/// katakana) and the confidence; `None` when the answer is not allowed.
+/// katakana) and the confidence; `None` when the answer is not allowed and no single allowed
+/// language writes the run's script.
 pub(crate) fn label_cjk(
     run: &Cjk,
     text: &Cjk,
@@ -268,6 +273,15 @@ pub(crate) fn label_cjk(
     } else {
         (Lang::CMN, 0.6)
     };
+    // Kana are Japanese's alone: only a run of Han has other writers.
+    if script == Script::Han {
+        let mut writers = [Lang::CMN, Lang::YUE, Lang::JPN]
+            .into_iter()
+            .filter(|&l| allowed(l));
+        if let (Some(only), None) = (writers.next(), writers.next()) {
+            return Some((only, script, 1.0));
+        }
+    }
     allowed(lang).then_some((lang, script, confidence))
 }
 
@@ -368,6 +382,15 @@ mod tests {
         assert_eq!((short.0, short.1), (Lang::CMN, Script::Han));
         assert!(short.2 < 0.9);
         assert_eq!(label_cjk(&han, &han, |l| l != Lang::CMN), None);
+        // One allowed language that writes Han: Han text is that language, whatever its
+        // characters say (Cantonese alone allowed: Mandarin text is Cantonese; Japanese
+        // alone: Chinese forms are Japanese); kana stay Japanese's alone.
+        for only in [Lang::YUE, Lang::JPN, Lang::CMN] {
+            let answer = label_cjk(&han, &han, |l| l == only);
+            assert_eq!(answer, Some((only, Script::Han, 1.0)));
+        }
+        let kana = Cjk::count("ひらがなカタカナ");
+        assert_eq!(label_cjk(&kana, &kana, |l| l == Lang::CMN), None);
     }
 
     #[test]

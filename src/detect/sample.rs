@@ -280,10 +280,15 @@ impl Detector {
                 {
                     break;
                 }
+                let script = match entry.script {
+                    // The most frequent of Han, hiragana and katakana, labelled or not.
+                    RunScript::Cjk => cjk.main_script(),
+                    single => single.script(),
+                };
                 let mut piece = Piece {
                     range: at..at + entry.bytes,
                     lang: Lang::UND,
-                    script: Some(entry.script.script()),
+                    script: Some(script),
                     confidence: 0.0,
                     letters: entry.letters,
                 };

@@ -210,12 +210,18 @@ impl Detector {
         };
         let mine = pieces.iter().filter(|p| p.lang == lang);
         let (mut weighted, mut total, mut letters) = (0.0, 0usize, 0usize);
+        let (mut least, mut most) = (1.0f64, 0.0f64);
         for p in mine.clone() {
             weighted += p.confidence * p.range.len() as f64;
             total += p.range.len();
             letters += p.letters;
+            least = least.min(p.confidence);
+            most = most.max(p.confidence);
         }
-        let confidence = (weighted / total.max(1) as f64).clamp(0.0, 1.0);
+        // A mean lies between its values: the clamp takes off the rounding that made one
+        // piece's 0.9 a document's 0.8999999999999999.
+        let mean = weighted / total.max(1) as f64;
+        let confidence = mean.clamp(least.min(most), most).clamp(0.0, 1.0);
         Detection {
             lang,
             script: mine.max_by_key(|p| p.range.len()).and_then(|p| p.script),

@@ -346,13 +346,19 @@ impl Detector {
             confidence: 0.0,
             letters: run.letters,
         };
+        // A run of Han and kana reports the most frequent of the three, labelled or not.
+        let counts = matches!(run.script, RunScript::Cjk)
+            .then(|| Cjk::count(prefix(&text[run.start..run.end], self.sample_bytes)));
+        if let Some(counts) = &counts {
+            piece.script = Some(counts.main_script());
+        }
         if !identify {
             scratch.pieces.push(piece);
             return;
         }
         match run.script {
             RunScript::Cjk => {
-                let counts = Cjk::count(prefix(&text[run.start..run.end], self.sample_bytes));
+                let counts = counts.unwrap_or_default();
                 let budget = READ_RUNS.saturating_mul(self.sample_bytes);
                 let in_text = *scratch
                     .cjk
@@ -439,11 +445,16 @@ impl Detector {
         }
         if sampled && scratch.scores.words == 0 {
             // The windows held no word (a list of numbers, a long non-word): the words may be
-            // elsewhere. Read the run from its start, as far as `FALLBACK_SAMPLES` samples,
-            // until one language leads.
+            // elsewhere. Read the run from its start, until one language leads: as far as
+            // `FALLBACK_SAMPLES` samples for the bounded cost of `detect`, the whole run for
+            // `detect_spans`, which reads every sentence anyway (text after pages of numbers).
             scratch.scores.clear();
             let look = (Look::WordFirst, &mut *full);
-            let start = self.fallback_prefix(&text[range.clone()]);
+            let start = if spans {
+                &text[range.clone()]
+            } else {
+                self.fallback_prefix(&text[range.clone()])
+            };
             scratch
                 .scores
                 .read(model, start, look, Some(until), &mut scratch.words);

@@ -366,6 +366,48 @@ fn what_cannot_lie_decides_short_text() {
 }
 
 #[test]
+fn one_allowed_language_that_writes_han_is_the_language_of_han_text() {
+    let chinese = "今天早上很冷，所以我们待在家里看书。";
+    for code in ["yue", "cmn", "jpn"] {
+        let d = Detector::new().allowlist([lang(code), lang("eng")]);
+        let found = d.detect(chinese);
+        assert_eq!((found.lang.code(), found.confidence), (code, 1.0));
+        assert_eq!(d.detect_spans(chinese).0.lang.code(), code);
+    }
+    // Kana are Japanese alone: with Chinese alone allowed they stay undetermined.
+    let d = Detector::new().allowlist([lang("cmn")]);
+    assert!(d.detect("ひらがなとカタカナ").lang.is_undetermined());
+    // Two Han writers allowed: the characters decide, as without an allow-list.
+    let d = Detector::new().allowlist([lang("cmn"), lang("yue")]);
+    assert_eq!(
+        d.detect("佢哋喺度食緊飯，我哋等陣先去。").lang.code(),
+        "yue"
+    );
+}
+
+#[test]
+fn a_document_of_one_piece_has_its_confidence_exactly() {
+    // Japanese by its own forms: 0.9, not a mean's rounding of it (0.8999999999999999).
+    assert_eq!(Detector::new().detect("東京駅").confidence, 0.9);
+    assert_eq!(Detector::new().detect_spans("東京駅").0.confidence, 0.9);
+}
+
+#[test]
+fn kana_report_their_script_labelled_or_not() {
+    let hiragana = Script::Hiragana;
+    assert_eq!(Detector::new().detect("の").script, Some(hiragana));
+    let strict = Detector::new().min_letters(4);
+    assert_eq!(strict.detect("の").script, Some(hiragana));
+    assert!(strict.detect("の").lang.is_undetermined());
+    let chinese_only = Detector::new().allowlist([lang("cmn")]);
+    assert_eq!(chinese_only.detect("カ").script, Some(Script::Katakana));
+    assert_eq!(
+        chinese_only.detect_spans("カメラ").1[0].script,
+        Some(Script::Katakana)
+    );
+}
+
+#[test]
 fn han_in_japanese_and_korean_text_is_theirs() {
     let (doc, spans) = Detector::new().detect_spans("東京 Tower に行きました");
     assert_eq!(doc.lang.code(), "jpn");
@@ -516,6 +558,13 @@ fn words_beyond_what_the_windows_sample_are_found() {
         assert_eq!(d.detect(&text).lang.code(), "deu", "{text:.40}");
         assert_eq!(d.detect_spans(&text).0.lang.code(), "deu", "{text:.40}");
     }
+    // Beyond the 64 KiB that `detect` reads from the start of a wordless sample (its cost
+    // is bounded), `detect_spans` reads on: it reads every sentence anyway.
+    let pages = format!("{}{sentence}", "1234 5678 9012\n".repeat(5_000));
+    assert!(pages.len() > 70_000);
+    let (found, spans) = d.detect_spans(&pages);
+    assert_eq!(found.lang.code(), "deu");
+    assert!(spans.iter().any(|s| s.lang.code() == "deu"));
     // Scripts of a few languages, where the priors alone would name one, and a language
     // that an allow-list keeps among three.
     let numbers = numbers.join("\n");
