@@ -1,8 +1,13 @@
-//! Parallel work from Python: the GIL released, on rayon's global pool or on a pool of the
-//! size asked for, kept for the next call while few pools are idle.
+//! Parallel work from Python: the GIL released, on a pool of the size asked for (one thread
+//! per core by default), kept for the next call while few pools are idle.
+//!
+//! Not rayon's global pool: a process forked after using it (`multiprocessing` on Linux,
+//! `datasets.map(num_proc=)`) inherits the pool without its threads (a fork copies only the
+//! thread that called it), and every parallel call in the child would wait forever for them.
+//! These pools are the process's own, and a forked child starts new ones.
 
 use std::ops::Range;
-use std::sync::{LazyLock, Mutex, PoisonError};
+use std::sync::{LazyLock, Mutex, MutexGuard, PoisonError};
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -32,12 +37,48 @@ static IDLE_THREADS: LazyLock<usize> = LazyLock::new(|| 16.max(2 * cores()));
 /// between them) and puts it back when done; pools beyond the bounds above are dropped, least
 /// recently used first, and their threads exit. So calls with ever different `threads` leave
 /// a bounded number of idle threads behind.
-static IDLE: Mutex<Vec<ThreadPool>> = Mutex::new(Vec::new());
+static IDLE: Mutex<Idle> = Mutex::new(Idle {
+    process: 0,
+    pools: Vec::new(),
+});
 
-/// An idle pool of `threads` threads (the most recently used), made when there is none.
-fn take(threads: usize) -> PyResult<ThreadPool> {
+/// The idle pools, and the process whose they are.
+struct Idle {
+    process: u32,
+    pools: Vec<ThreadPool>,
+}
+
+/// The idle pools of this process: in a child forked from the process that made them, none.
+fn idle() -> MutexGuard<'static, Idle> {
+    let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+    let process = std::process::id();
+    if idle.process != process {
+        // Forked: the pools came without their threads. Forgotten, not dropped: dropping
+        // would signal threads that do not exist here (the parent's pools are untouched).
+        std::mem::forget(std::mem::take(&mut idle.pools));
+        idle.process = process;
+    }
+    idle
+}
+
+/// Threads of a call that leaves `threads` to wordmill: RAYON_NUM_THREADS when set (as
+/// rayon's global pool reads it), else one per core.
+fn default_threads() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(cores)
+        .min(*MAX_THREADS)
+}
+
+/// An idle pool of `threads` threads (the most recently used), made when there is none;
+/// `None`: [`default_threads`].
+fn take(threads: Option<usize>) -> PyResult<ThreadPool> {
+    let threads = threads.unwrap_or_else(default_threads);
     let idle = {
-        let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut idle = idle();
+        let idle = &mut idle.pools;
         idle.iter()
             .rposition(|pool| pool.current_num_threads() == threads)
             .map(|at| idle.remove(at))
@@ -55,7 +96,8 @@ fn take(threads: usize) -> PyResult<ThreadPool> {
 /// Puts `pool` back as the most recently used, and drops the pools beyond the bounds.
 fn put_back(pool: ThreadPool) {
     let dropped: Vec<ThreadPool> = {
-        let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut idle = idle();
+        let idle = &mut idle.pools;
         idle.push(pool);
         let mut threads: usize = idle.iter().map(ThreadPool::current_num_threads).sum();
         let mut keep_from = 0;
@@ -93,21 +135,16 @@ pub(crate) fn thread_count(threads: Option<&Int>) -> PyResult<Option<usize>> {
 }
 
 /// Runs `work` with the GIL released, on `threads` threads (checked by `thread_count`; None:
-/// rayon's global pool, one thread per core unless RAYON_NUM_THREADS says otherwise).
+/// one thread per core unless RAYON_NUM_THREADS says otherwise).
 pub(crate) fn run_parallel<R: Send>(
     py: Python<'_>,
     threads: Option<usize>,
     work: impl FnOnce() -> R + Send,
 ) -> PyResult<R> {
-    match threads {
-        None => Ok(py.detach(work)),
-        Some(n) => {
-            let pool = take(n)?;
-            let result = py.detach(|| pool.install(work));
-            put_back(pool);
-            Ok(result)
-        }
-    }
+    let pool = take(threads)?;
+    let result = py.detach(|| pool.install(work));
+    put_back(pool);
+    Ok(result)
 }
 
 /// A chunk of a batch holds at most this many bytes of text per thread (about 0.13 s of
@@ -131,11 +168,8 @@ pub(crate) fn run_in_chunks(
     size: impl Fn(usize) -> usize,
     mut work: impl FnMut(Range<usize>) + Send,
 ) -> PyResult<()> {
-    let pool = threads.map(take).transpose()?;
-    let n = pool
-        .as_ref()
-        .map_or_else(rayon::current_num_threads, ThreadPool::current_num_threads)
-        .max(1);
+    let pool = take(threads)?;
+    let n = pool.current_num_threads().max(1);
     let (max_bytes, max_items) = (
         CHUNK_BYTES_PER_THREAD.saturating_mul(n),
         CHUNK_DOCUMENTS_PER_THREAD.saturating_mul(n),
@@ -150,18 +184,13 @@ pub(crate) fn run_in_chunks(
                 end += 1;
             }
             let chunk = start..end;
-            match &pool {
-                Some(pool) => py.detach(|| pool.install(|| work(chunk))),
-                None => py.detach(|| work(chunk)),
-            }
+            py.detach(|| pool.install(|| work(chunk)));
             py.check_signals()?;
             start = end;
         }
         Ok(())
     };
     let result = run();
-    if let Some(pool) = pool {
-        put_back(pool);
-    }
+    put_back(pool);
     result
 }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyMapping, PyString, PyTuple, PyType};
@@ -93,16 +93,22 @@ impl CorpusStats {
         Ok(())
     }
 
-    /// Adds everything `other` counted.
-    fn merge(&mut self, other: &Bound<'_, CorpusStats>) {
-        // `merge(self)` would borrow self twice: merge a copy.
-        match other.try_borrow() {
-            Ok(other) => self.inner.merge(&other.inner),
-            Err(_) => {
-                let copy = self.inner.clone();
-                self.inner.merge(&copy);
-            }
+    /// Adds everything `other` counted; a RuntimeError, with nothing merged, when `other` is
+    /// in use (another thread's call is counting into it).
+    fn merge(mut slf: PyRefMut<'_, Self>, other: &Bound<'_, CorpusStats>) -> PyResult<()> {
+        if other.as_ptr() == slf.as_ptr() {
+            // `merge(self)` would borrow self twice: merge a copy.
+            let copy = slf.inner.clone();
+            slf.inner.merge(&copy);
+            return Ok(());
         }
+        let other = other.try_borrow().map_err(|_| {
+            PyRuntimeError::new_err(
+                "cannot merge a CorpusStats that is in use (another thread's call is counting into it): merge it when that call returns; nothing was merged",
+            )
+        })?;
+        slf.inner.merge(&other.inner);
+        Ok(())
     }
 
     /// Number of documents.

@@ -33,7 +33,9 @@ impl Text {
         let utf8 = match PyBackedStr::try_from(string.clone()) {
             Ok(backed) => Utf8::Backed(backed),
             Err(e) if e.is_instance_of::<PyUnicodeEncodeError>(obj.py()) => {
-                let bytes = string.call_method1("encode", ("utf-8", "replace"))?;
+                // `str.encode` itself, not a method a subclass of str may override.
+                let encode = obj.py().get_type::<PyString>().getattr("encode")?;
+                let bytes = encode.call1((string, "utf-8", "replace"))?;
                 let bytes = bytes.cast::<PyBytes>()?.as_bytes();
                 // `encode` gives valid UTF-8; should it ever not, nothing is lost but the
                 // offending bytes.
@@ -59,7 +61,9 @@ impl Text {
                 type_name(texts)
             )));
         }
-        let mut all = Vec::with_capacity(texts.len().unwrap_or(0));
+        // `len()` is a hint, not a promise (an object may claim 2**40 items and yield one):
+        // room for at most a million documents ahead, the rest grown as they come.
+        let mut all = Vec::with_capacity(texts.len().unwrap_or(0).min(1 << 20));
         for (i, text) in texts.try_iter()?.enumerate() {
             let text = text?;
             let text = Text::extract(&text).map_err(|e| {

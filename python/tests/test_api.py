@@ -285,6 +285,26 @@ def test_docstring_examples_run():
     assert results.failed == 0
 
 
+def test_stub_docstring_examples_run():
+    # The type stubs' docstrings are what editors show: their examples must run too.
+    import ast
+    import doctest
+    import pathlib
+
+    stub = pathlib.Path(wordmill.__file__).with_name("_wordmill.pyi")
+    if not stub.exists():  # an installed package without its stubs
+        stub = pathlib.Path(__file__).parents[1] / "wordmill" / "_wordmill.pyi"
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    attempted = 0
+    for node in ast.walk(ast.parse(stub.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and (doc := ast.get_docstring(node)):
+            name = getattr(node, "name", "module")
+            test = parser.get_doctest(doc, dict(vars(wordmill)), name, str(stub), getattr(node, "lineno", 0))
+            attempted += runner.run(test).attempted
+    assert attempted >= 1
+    assert runner.failures == 0
+
+
 def test_reprs_are_informative(pipeline):
     doc = pipeline.analyze("Oman and Russia held talks.")
     assert repr(doc).startswith("Analysis(lang='eng', script='Latin'")

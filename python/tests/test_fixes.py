@@ -1,5 +1,7 @@
 """Terms equality, BatchAnalysis as a sequence, Bm25 queries, and argument checks."""
 
+import os
+
 import pytest
 
 import wordmill
@@ -77,3 +79,80 @@ def test_tokenize_refuses_a_bad_language_without_a_normalizer():
     with pytest.raises(ValueError):
         tokenizer.tokenize("Oman and Russia", normalizer=wordmill.Normalizer(), lang="zz")
     assert [t.text for t in tokenizer.tokenize("Oman and Russia", lang="eng")] == ["Oman", "and", "Russia"]
+
+
+# A pipeline made before any fork, as a user's module-level one is.
+FORKED_PIPELINE = wordmill.Pipeline()
+FORKED_TEXTS = ["The talks in Muscat went well."] * 100
+
+
+def _batch_in_child(threads):
+    return len(FORKED_PIPELINE.analyze_batch(FORKED_TEXTS, threads=threads))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_a_forked_child_analyses_in_parallel_after_its_parent_did():
+    import multiprocessing
+
+    # The parent's thread pools exist before the fork (a child inherits them without their
+    # threads: its parallel calls used to wait for them forever).
+    for threads in (None, 2):
+        assert _batch_in_child(threads) == 100
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        counts = pool.map_async(_batch_in_child, [None, 2, 1, None]).get(timeout=120)
+    assert counts == [100, 100, 100, 100]
+
+
+def test_an_iterable_whose_len_overstates_is_read_as_it_iterates(pipeline):
+    class Lazy:
+        def __init__(self, length):
+            self.length = length
+
+        def __len__(self):
+            return self.length
+
+        def __iter__(self):
+            return iter(["The talks went well.", "Muscat"])
+
+    for length in (2**40, 2**62, 0):
+        assert len(pipeline.analyze_batch(Lazy(length))) == 2
+
+
+def test_merging_statistics_in_use_is_an_error_not_a_merge_with_itself(pipeline):
+    from collections.abc import Mapping
+
+    a = pipeline.analyze_batch(["Rain in Oman."]).stats
+    b = wordmill.CorpusStats()
+    errors = []
+
+    class Counts(Mapping):
+        # Read by b.add while b is being added to: b is in use.
+        def __getitem__(self, term):
+            return {"rain": 1}[term]
+
+        def __len__(self):
+            return 1
+
+        def __iter__(self):
+            try:
+                a.merge(b)
+            except RuntimeError as e:
+                errors.append(str(e))
+            return iter(["rain"])
+
+    b.add(Counts())
+    assert errors and "in use" in errors[0]
+    assert a.documents == 1 and b.documents == 1
+    a.merge(a)
+    assert a.documents == 2
+
+
+def test_a_str_subclass_is_read_as_its_characters_not_its_methods(pipeline):
+    class Tricky(str):
+        def encode(self, *args, **kwargs):
+            return b"completely different text here"
+
+    text = Tricky("caf\udce9 ol\u00e9 m\u00fcnchen")
+    doc = pipeline.analyze(text, lang="deu")
+    assert "complet" not in doc.terms and "text" not in doc.terms
+    assert [t.text for t in doc.tokens][-1] == "m\u00fcnchen"

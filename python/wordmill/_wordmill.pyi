@@ -76,9 +76,9 @@ class Terms(Mapping[str, int]):
     """A document's terms and their counts, in order of first occurrence (read-only).
     Equal to any mapping of the same terms and counts, in whatever order.
 
-    >>> terms = Pipeline().analyze("Muscat, Muscat and Oman").terms
+    >>> terms = Pipeline().analyze("The talks in Muscat ended, and Muscat welcomed them.").terms
     >>> terms["muscat"], terms.total(), terms.most_common(1)
-    (2, 3, [('muscat', 2)])
+    (2, 5, [('muscat', 2)])
     """
 
     def __getitem__(self, term: str, /) -> int: ...
@@ -213,7 +213,9 @@ class CorpusStats:
     def __new__(cls) -> "CorpusStats": ...
     def add(self, document: _DocumentTerms, lang: Optional[str] = None) -> None:
         """Counts an Analysis, or a mapping of terms to counts (from 0 to 2**32 - 1)."""
-    def merge(self, other: CorpusStats) -> None: ...
+    def merge(self, other: CorpusStats) -> None:
+        """Adds everything other counted (other may be self); RuntimeError, with nothing
+        merged, when other is in use by another thread's call."""
     @property
     def documents(self) -> int: ...
     @property
