@@ -37,9 +37,11 @@ fn spanning(
     }
 }
 
-/// The token with the `#` or `@` before it, when that is not after a letter or digit.
+/// The token with the `#` or `@` before it, when that is not after a letter or digit, and
+/// with the letters that follow it: in scripts whose words are one character each (Han, kana,
+/// Thai...) the token is one character, and `#東京オリンピック` one hashtag.
 pub(super) fn tag(
-    tokens: &Tokens<'_>,
+    tokens: &mut Tokens<'_>,
     segment: RawToken,
     hashtags: bool,
     mentions: bool,
@@ -57,7 +59,26 @@ pub(super) fn tag(
     if word_char_before(bytes, start - 1) {
         return Refined::Unchanged;
     }
-    Refined::Token(special(start - 1, segment.end, kind))
+    let end = tag_end(bytes, segment.end);
+    if end > segment.end {
+        tokens.skip_to(end);
+    }
+    Refined::Token(special(start - 1, end, kind))
+}
+
+/// Where the letters, digits, marks and connectors (`_`) from `pos` on end: how far a hashtag
+/// or mention reaches.
+fn tag_end(bytes: &[u8], mut pos: usize) -> usize {
+    const GLUE: u32 = wb::set(&[wb::EXTEND, wb::ZWJ, wb::FORMAT, wb::EXTEND_NUM_LET]);
+    while pos < bytes.len() {
+        let (cp, len) = decode(bytes, pos);
+        let p = props(cp);
+        if p & (ALPHABETIC | NUMERIC) == 0 && GLUE & (1u32 << (p & WB_MASK)) == 0 {
+            break;
+        }
+        pos += len;
+    }
+    pos
 }
 
 fn special(start: usize, end: usize, kind: TokenKind) -> RawToken {

@@ -69,6 +69,32 @@ fn hashtags_and_mentions() {
     );
 }
 
+#[test]
+fn hashtags_and_mentions_in_scripts_of_one_character_words_are_whole() {
+    // A hashtag runs to the first character that is no letter, digit, mark or `_`, as on
+    // the platforms that make them, in every CJK mode (the letters are not bigrams or
+    // dictionary words of their own: the tag is one term, as `#MeToo` is).
+    let modes = [CjkMode::Characters, CjkMode::Bigrams, CjkMode::Auto];
+    for mode in modes {
+        let t = Tokenizer::new().hashtags(true).mentions(true).cjk(mode);
+        assert_eq!(
+            texts(&t, "#東京オリンピック、@田中 #ไทยแลนด์ #2024年 #Oman!"),
+            [
+                ("#東京オリンピック".to_owned(), TokenKind::Hashtag),
+                ("@田中".to_owned(), TokenKind::Mention),
+                ("#ไทยแลนด์".to_owned(), TokenKind::Hashtag),
+                ("#2024年".to_owned(), TokenKind::Hashtag),
+                ("#Oman".to_owned(), TokenKind::Hashtag),
+            ],
+            "{mode:?}"
+        );
+        // What follows the tag is read as before.
+        let after = texts(&t, "#日本 は 国");
+        assert_eq!(after[0], ("#日本".to_owned(), TokenKind::Hashtag));
+        assert_eq!(after.len(), 3, "{mode:?} {after:?}");
+    }
+}
+
 #[cfg(feature = "icu")]
 #[test]
 fn dictionary_words_for_chinese_japanese_and_thai() {
