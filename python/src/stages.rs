@@ -2,7 +2,6 @@
 //! library's type of the same name, configured by keyword arguments.
 
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use wordmill::Lang;
 use wordmill::detect;
@@ -374,11 +373,13 @@ impl Normalizer {
     }
 
     /// The normalized form of `token` in language `lang` (ISO 639-3; "und" when unknown).
+    /// Lone surrogates are read as `?`, as `analyze` and `tokenize` read them.
     #[pyo3(
         signature = (token, lang = String::from("und")),
         text_signature = "($self, token, lang='und')"
     )]
-    fn normalize(&self, token: PyBackedStr, lang: String) -> PyResult<String> {
+    fn normalize(&self, token: &Bound<'_, PyAny>, lang: String) -> PyResult<String> {
+        let token = Text::extract(token)?;
         let lang: Lang = options::lang(&lang)?;
         Ok(self.inner.normalize(&token, lang).into_owned())
     }

@@ -156,3 +156,11 @@ def test_a_str_subclass_is_read_as_its_characters_not_its_methods(pipeline):
     doc = pipeline.analyze(text, lang="deu")
     assert "complet" not in doc.terms and "text" not in doc.terms
     assert [t.text for t in doc.tokens][-1] == "m\u00fcnchen"
+
+
+def test_normalize_reads_lone_surrogates_as_analyze_does():
+    # A lone surrogate (as errors="surrogateescape" leaves one) is read as "?", one code
+    # point for one, as analyze() and tokenize() read it; not a UnicodeEncodeError.
+    assert wordmill.Normalizer().normalize("A\ud800B") == "a?b"
+    with pytest.raises(TypeError, match="expected a str"):
+        wordmill.Normalizer().normalize(b"bytes")

@@ -340,7 +340,9 @@ class Normalizer:
         strip_diacritics: bool = False,
     ) -> "Normalizer": ...
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
-    def normalize(self, token: str, lang: str = "und") -> str: ...
+    def normalize(self, token: str, lang: str = "und") -> str:
+        """The normalized form of token in language lang; lone surrogates are read as "?",
+        as analyze() reads them."""
 
 def languages() -> list[tuple[str, str]]:
     """Every detectable language: (ISO 639-3 code, English name)."""
