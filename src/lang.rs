@@ -408,7 +408,9 @@ impl Lang {
 /// Languages the crate names in its own rules.
 impl Lang {
     pub(crate) const AZE: Lang = Lang::known("aze");
+    pub(crate) const BOS: Lang = Lang::known("bos");
     pub(crate) const CMN: Lang = Lang::known("cmn");
+    pub(crate) const HRV: Lang = Lang::known("hrv");
     pub(crate) const JPN: Lang = Lang::known("jpn");
     pub(crate) const KOR: Lang = Lang::known("kor");
     pub(crate) const PES: Lang = Lang::known("pes");

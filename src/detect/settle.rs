@@ -152,6 +152,19 @@ impl Detector {
                 piece.confidence = weighted / bytes.max(1) as f64;
                 continue;
             }
+            // Serbian is written in both alphabets: an unsure guess of Serbian or its
+            // neighbours at Latin letters, beside Cyrillic that is surely Serbian, is Serbian
+            // ("Jutros je bilo hladno. Јутрос је било хладно."), not a name.
+            if piece.script == Some(Script::Latin)
+                && [Lang::SRP, Lang::HRV, Lang::BOS].contains(&piece.lang)
+                && let Some(&(_, lang, bytes, weighted)) = best
+                    .iter()
+                    .find(|&&(s, l, _, _)| s == Script::Cyrillic && l == Lang::SRP)
+            {
+                piece.lang = lang;
+                piece.confidence = weighted / bytes.max(1) as f64;
+                continue;
+            }
             // An unsure guess at Latin letters beside more text of another script that is
             // sure of its language is a name or an acronym ("Lloyds Pharmacy" in a Chinese
             // sentence was Polish at 0.48): no language is better than a wrong one, whose

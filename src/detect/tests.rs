@@ -386,6 +386,23 @@ fn one_allowed_language_that_writes_han_is_the_language_of_han_text() {
 }
 
 #[test]
+fn serbian_in_both_alphabets_is_serbian_in_both() {
+    let d = Detector::new();
+    let text = "Jutros je bilo hladno. Јутрос је било хладно.";
+    let (found, spans) = d.detect_spans(text);
+    assert_eq!(found.lang.code(), "srp");
+    assert!(spans.iter().all(|s| s.lang.code() == "srp"), "{spans:?}");
+    // A Latin name beside Serbian Cyrillic is still no Serbian word: it stays a name.
+    let (_, spans) =
+        d.detect_spans("Компанија Lloyds Pharmacy је отворила нову апотеку у Београду.");
+    assert!(
+        spans
+            .iter()
+            .all(|s| s.lang.code() != "srp" || s.script == Some(Script::Cyrillic))
+    );
+}
+
+#[test]
 fn a_document_of_one_piece_has_its_confidence_exactly() {
     // Japanese by its own forms: 0.9, not a mean's rounding of it (0.8999999999999999).
     assert_eq!(Detector::new().detect("東京駅").confidence, 0.9);
