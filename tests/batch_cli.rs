@@ -988,3 +988,26 @@ fn allow_failures_keeps_exit_code_zero() {
     assert_eq!(out.records().len(), 2);
     assert!(out.records()[1]["error"].is_string());
 }
+
+#[test]
+fn an_option_given_twice_takes_its_last_value_and_lists_add_up() {
+    let dir = temp();
+    let german = json!({"id": "de", "text": "Die Minister trafen sich in Maskat, um über Handel zu sprechen."});
+    let input = format!("{german}\n");
+    // The last --top wins (a script may add its own options after a user's).
+    let out = run_in(
+        dir.path(),
+        &["-", "--top", "1", "--top", "3", "-q", "-q"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(top_terms(&out.records()[0]).len(), 3);
+    // --lang-allow given twice allows both lists' languages: German text stays German.
+    let out = run_in(
+        dir.path(),
+        &["-", "--lang-allow", "deu", "--lang-allow", "eng"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.records()[0]["lang"], "deu");
+}

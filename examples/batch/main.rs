@@ -88,7 +88,11 @@ Exit codes:
     version,
     after_help = EXAMPLES_AND_EXIT_CODES,
     args_conflicts_with_subcommands = true,
-    subcommand_negates_reqs = true
+    subcommand_negates_reqs = true,
+    // An option given twice takes its last value, as in most command-line tools (a script
+    // that appends `--threads 2` to a user's `--threads 1` is not an error); lists such as
+    // --lang-allow add up.
+    args_override_self = true
 )]
 struct Cli {
     #[command(subcommand)]
@@ -101,6 +105,7 @@ struct Cli {
 enum Command {
     /// Combine partial statistics files (from --stats or --stats-dir) into one: the result
     /// is identical to the statistics of a single run over all their documents.
+    #[command(args_override_self = true)]
     Merge(MergeArgs),
 }
 
