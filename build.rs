@@ -6,7 +6,11 @@
 
 fn main() {
     println!("cargo::rerun-if-env-changed=WORDMILL_PORTABLE");
-    if std::env::var_os("WORDMILL_PORTABLE").is_some_and(|v| v == "1") {
-        println!("cargo::rustc-cfg=wordmill_portable");
+    match std::env::var("WORDMILL_PORTABLE").as_deref() {
+        Ok("1") => println!("cargo::rustc-cfg=wordmill_portable"),
+        Ok("" | "0") | Err(_) => {}
+        Ok(other) => println!(
+            "cargo::warning=WORDMILL_PORTABLE={other:?} is neither 1 (the portable path) nor 0: building the usual path"
+        ),
     }
 }

@@ -42,6 +42,13 @@ fn _wordmill(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bench::_rust_analyze_batch, m)?)?;
     m.add("HAS_DICTIONARY", cfg!(feature = "icu"))?;
     m.add("MAX_THREADS", *pool::MAX_THREADS)?;
+    // A forked child starts its own thread pools (see `pool`); Windows has no fork.
+    let os = m.py().import("os")?;
+    if let Ok(register) = os.getattr("register_at_fork") {
+        let kwargs = pyo3::types::PyDict::new(m.py());
+        kwargs.set_item("after_in_child", wrap_pyfunction!(pool::forked, m)?)?;
+        register.call((), Some(&kwargs))?;
+    }
     Ok(())
 }
 

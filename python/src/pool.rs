@@ -1,13 +1,18 @@
-//! Parallel work from Python: the GIL released, on a pool of the size asked for (one thread
-//! per core by default), kept for the next call while few pools are idle.
+//! Parallel work from Python: the GIL released, on the default pool (one thread per core,
+//! shared by every call that leaves `threads` to wordmill) or on a pool of the size asked
+//! for, kept for the next call while few pools are idle.
 //!
 //! Not rayon's global pool: a process forked after using it (`multiprocessing` on Linux,
 //! `datasets.map(num_proc=)`) inherits the pool without its threads (a fork copies only the
 //! thread that called it), and every parallel call in the child would wait forever for them.
-//! These pools are the process's own, and a forked child starts new ones.
+//! These pools belong to a process and a fork generation (`os.register_at_fork` counts the
+//! forks of a child; the process id is checked too, for forks that bypass `os.fork`): a
+//! child starts new ones. Their locks are taken with the GIL held only, so a fork (which
+//! needs the GIL) never copies one held.
 
-use std::ops::Range;
-use std::sync::{LazyLock, Mutex, MutexGuard, PoisonError};
+use std::ops::{Deref, Range};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError};
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -38,27 +43,99 @@ static IDLE_THREADS: LazyLock<usize> = LazyLock::new(|| 16.max(2 * cores()));
 /// recently used first, and their threads exit. So calls with ever different `threads` leave
 /// a bounded number of idle threads behind.
 static IDLE: Mutex<Idle> = Mutex::new(Idle {
-    process: 0,
+    owner: 0,
     pools: Vec::new(),
 });
 
-/// The idle pools, and the process whose they are.
+/// The idle pools, and the process (see [`owner`]) whose they are.
 struct Idle {
-    process: u32,
+    owner: u64,
     pools: Vec<ThreadPool>,
+}
+
+/// Forks of this process seen by `os.register_at_fork` (see [`forked`]).
+static FORKS: AtomicU32 = AtomicU32::new(0);
+
+/// Called in a child after `os.fork()`.
+#[pyfunction]
+pub(crate) fn forked() {
+    FORKS.fetch_add(1, Ordering::Relaxed);
+}
+
+/// Who may use a pool: this process id in this fork generation.
+fn owner() -> u64 {
+    u64::from(std::process::id()) << 32 | u64::from(FORKS.load(Ordering::Relaxed))
 }
 
 /// The idle pools of this process: in a child forked from the process that made them, none.
 fn idle() -> MutexGuard<'static, Idle> {
     let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
-    let process = std::process::id();
-    if idle.process != process {
+    let owner = owner();
+    if idle.owner != owner {
         // Forked: the pools came without their threads. Forgotten, not dropped: dropping
         // would signal threads that do not exist here (the parent's pools are untouched).
         std::mem::forget(std::mem::take(&mut idle.pools));
-        idle.process = process;
+        idle.owner = owner;
     }
     idle
+}
+
+/// The default pool, and whose it is (see [`owner`]).
+static DEFAULT: Mutex<Option<(u64, Arc<ThreadPool>)>> = Mutex::new(None);
+
+/// A pool to run a call on: the shared default pool, or one of the size asked for, which
+/// the call has to itself and gives back ([`put_back`]).
+enum Pool {
+    Shared(Arc<ThreadPool>),
+    Own(ThreadPool),
+}
+
+impl Deref for Pool {
+    type Target = ThreadPool;
+
+    fn deref(&self) -> &ThreadPool {
+        match self {
+            Pool::Shared(pool) => pool,
+            Pool::Own(pool) => pool,
+        }
+    }
+}
+
+/// A pool for `threads` threads; `None`: the default pool, made on first use.
+fn take(threads: Option<usize>) -> PyResult<Pool> {
+    let Some(threads) = threads else {
+        let mut default = DEFAULT.lock().unwrap_or_else(PoisonError::into_inner);
+        let owner = owner();
+        match &*default {
+            Some((of, pool)) if *of == owner => return Ok(Pool::Shared(Arc::clone(pool))),
+            // Forked: forgotten, as the idle pools are (see `idle`).
+            Some(_) => std::mem::forget(default.take()),
+            None => {}
+        }
+        let pool = Arc::new(build(default_threads())?);
+        *default = Some((owner, Arc::clone(&pool)));
+        return Ok(Pool::Shared(pool));
+    };
+    let idle = {
+        let mut idle = idle();
+        let idle = &mut idle.pools;
+        idle.iter()
+            .rposition(|pool| pool.current_num_threads() == threads)
+            .map(|at| idle.remove(at))
+    };
+    match idle {
+        Some(pool) => Ok(Pool::Own(pool)),
+        None => build(threads).map(Pool::Own),
+    }
+}
+
+/// A new pool of `threads` threads.
+fn build(threads: usize) -> PyResult<ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("wordmill-{i}"))
+        .build()
+        .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} threads: {e}")))
 }
 
 /// Threads of a call that leaves `threads` to wordmill: RAYON_NUM_THREADS when set (as
@@ -72,29 +149,12 @@ fn default_threads() -> usize {
         .min(*MAX_THREADS)
 }
 
-/// An idle pool of `threads` threads (the most recently used), made when there is none;
-/// `None`: [`default_threads`].
-fn take(threads: Option<usize>) -> PyResult<ThreadPool> {
-    let threads = threads.unwrap_or_else(default_threads);
-    let idle = {
-        let mut idle = idle();
-        let idle = &mut idle.pools;
-        idle.iter()
-            .rposition(|pool| pool.current_num_threads() == threads)
-            .map(|at| idle.remove(at))
+/// Puts a pool of a given size back as the most recently used idle one, and drops the pools
+/// beyond the bounds (the default pool stays).
+fn put_back(pool: Pool) {
+    let Pool::Own(pool) = pool else {
+        return;
     };
-    match idle {
-        Some(pool) => Ok(pool),
-        None => rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .thread_name(|i| format!("wordmill-{i}"))
-            .build()
-            .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} threads: {e}"))),
-    }
-}
-
-/// Puts `pool` back as the most recently used, and drops the pools beyond the bounds.
-fn put_back(pool: ThreadPool) {
     let dropped: Vec<ThreadPool> = {
         let mut idle = idle();
         let idle = &mut idle.pools;

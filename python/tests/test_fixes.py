@@ -164,3 +164,30 @@ def test_normalize_reads_lone_surrogates_as_analyze_does():
     assert wordmill.Normalizer().normalize("A\ud800B") == "a?b"
     with pytest.raises(TypeError, match="expected a str"):
         wordmill.Normalizer().normalize(b"bytes")
+
+
+def _wordmill_threads():
+    names = []
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{task}/comm") as comm:
+                names.append(comm.read().strip())
+        except OSError:  # a thread that has just exited
+            pass
+    return sum(name.startswith("wordmill-") for name in names)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="counts threads in /proc")
+def test_calls_that_leave_threads_to_wordmill_share_one_pool(pipeline):
+    import threading
+
+    texts = ["The talks in Muscat went well."] * 200
+    before = _wordmill_threads()
+    callers = [threading.Thread(target=pipeline.analyze_batch, args=(texts,)) for _ in range(8)]
+    for caller in callers:
+        caller.start()
+    for caller in callers:
+        caller.join()
+    # Eight concurrent calls with threads=None: one pool of one thread per core at most
+    # (made by the first call of the process), not one pool per call.
+    assert _wordmill_threads() - before <= os.cpu_count()

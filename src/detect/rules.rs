@@ -242,9 +242,10 @@ pub(crate) fn label_cjk_sentence(sentence: &Cjk, run: Lang) -> Option<(Lang, Scr
 /// - Han with Cantonese-only characters (one per 200 Han characters): Cantonese.
 /// - Other Han: Mandarin Chinese, less surely below 8 characters.
 ///
-/// When that answer is not allowed, a run of Han is the one allowed language that writes
-/// Han, as a script with one allowed language is that language (`Detector::allowlist`):
-/// with Cantonese alone allowed, Chinese text is Cantonese.
+/// With one allowed language that writes Han, a run of Han alone (no kana, and not the hanja
+/// of Korean text) is that language at confidence 1, as a script with one allowed language
+/// is that language (`Detector::allowlist`): with Cantonese alone allowed, Chinese text is
+/// Cantonese. Kana are Japanese's alone, whatever is allowed.
 ///
 /// Returns the language, the script to report (the run's most frequent of Han, hiragana and
 /// katakana) and the confidence; `None` when the answer is not allowed and no single allowed
@@ -273,13 +274,12 @@ pub(crate) fn label_cjk(
     } else {
         (Lang::CMN, 0.6)
     };
-    // Kana are Japanese's alone: only a run of Han has other writers.
-    if script == Script::Han {
+    if run.kana() == 0 && lang != Lang::KOR {
         let mut writers = [Lang::CMN, Lang::YUE, Lang::JPN]
             .into_iter()
             .filter(|&l| allowed(l));
         if let (Some(only), None) = (writers.next(), writers.next()) {
-            return Some((only, script, 1.0));
+            return Some((only, Script::Han, 1.0));
         }
     }
     allowed(lang).then_some((lang, script, confidence))
@@ -391,6 +391,21 @@ mod tests {
         }
         let kana = Cjk::count("ひらがなカタカナ");
         assert_eq!(label_cjk(&kana, &kana, |l| l == Lang::CMN), None);
+        // Japanese of more kanji than kana is still Japanese: no other language's.
+        let japanese = Cjk::count("日本政府は経済対策を発表した");
+        assert_eq!(label_cjk(&japanese, &japanese, |l| l == Lang::CMN), None);
+        // The hanja of Korean text stay Korean's where Korean is allowed.
+        let hanja = Cjk::count("民主共和國");
+        let text = Cjk::count("대한민국은 民主共和國이다");
+        let korean_or = |other: Lang| move |l: Lang| l == Lang::KOR || l == other;
+        assert_eq!(
+            label_cjk(&hanja, &text, korean_or(Lang::JPN)).unwrap().0,
+            Lang::KOR
+        );
+        assert_eq!(
+            label_cjk(&hanja, &text, korean_or(Lang::CMN)).unwrap().0,
+            Lang::KOR
+        );
     }
 
     #[test]

@@ -233,8 +233,12 @@ impl Detector {
         }
         // A mean lies between its values: the clamp takes off the rounding that made one
         // piece's 0.9 a document's 0.8999999999999999.
-        let mean = weighted / total.max(1) as f64;
-        let confidence = mean.clamp(least.min(most), most).clamp(0.0, 1.0);
+        let confidence = if total == 0 {
+            0.0
+        } else {
+            // (max and min, not clamp: no panic whatever the values.)
+            (weighted / total as f64).max(least).min(most)
+        };
         Detection {
             lang,
             script: mine.max_by_key(|p| p.range.len()).and_then(|p| p.script),

@@ -323,14 +323,17 @@ impl Tokenizer {
     }
 
     /// `#` followed by a word, not preceded by a letter or digit (`C#` is not a hashtag),
-    /// becomes one [`TokenKind::Hashtag`] token including the `#` (default off).
+    /// becomes one [`TokenKind::Hashtag`] token including the `#` (default off). In scripts
+    /// written without spaces the tag runs over all their letters that follow
+    /// (`#東京オリンピック`, `#ไทยแลนด์`), not one character.
     pub fn hashtags(mut self, on: bool) -> Self {
         self.hashtags = on;
         self
     }
 
     /// `@` followed by a word, not preceded by a letter or digit, becomes one
-    /// [`TokenKind::Mention`] token including the `@` (default off).
+    /// [`TokenKind::Mention`] token including the `@` (default off); as a hashtag, over all
+    /// the letters of a script written without spaces that follow (`@田中`).
     pub fn mentions(mut self, on: bool) -> Self {
         self.mentions = on;
         self

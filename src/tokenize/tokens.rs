@@ -33,6 +33,9 @@ pub struct Tokens<'a> {
     pub(super) pending: PendingSlot,
     /// A word token read ahead (by a refiner collecting a run) and put back.
     lookahead: Option<RawToken>,
+    /// Where the last token that spans several segments (a URL, an address, a tag) ended:
+    /// the text before belongs to a token already made.
+    pub(super) skipped_to: usize,
     /// Tokens found 64 bytes at a time (see `window.rs`).
     window: Window,
     /// How windows fold their text, when the tokens are normalized as they come.
@@ -53,6 +56,7 @@ impl<'a> Tokens<'a> {
             options,
             pending: PendingSlot(Pending::from_thread()),
             lookahead: None,
+            skipped_to: 0,
             window: Window::default(),
             fold: None,
             scalar_until: 0,
@@ -155,6 +159,7 @@ impl<'a> Tokens<'a> {
     /// Drops the tokens before `end` (a word boundary: the end of a URL or an e-mail address
     /// that spans them); tokenizing goes on from there.
     pub(super) fn skip_to(&mut self, end: usize) {
+        self.skipped_to = end;
         self.lookahead = None;
         self.window.drop_runs();
         self.pos = end;

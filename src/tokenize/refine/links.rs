@@ -5,7 +5,7 @@ use super::super::ascii::NON_ASCII;
 use super::super::{RawToken, TokenKind, Tokens};
 use super::Refined;
 use crate::unicode::utf8::{char_start_before, decode};
-use crate::unicode::{ALPHABETIC, NUMERIC, WB_MASK, props, wb};
+use crate::unicode::{ALPHABETIC, NUMERIC, UNSPACED_HANGUL, WB_MASK, props, unspaced_script, wb};
 
 /// A URL starting at the token (`https://`, `www.`, ...): the tokens it covers are dropped.
 pub(super) fn url(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
@@ -38,8 +38,8 @@ fn spanning(
 }
 
 /// The token with the `#` or `@` before it, when that is not after a letter or digit, and
-/// with the letters that follow it: in scripts whose words are one character each (Han, kana,
-/// Thai...) the token is one character, and `#東京オリンピック` one hashtag.
+/// with the characters of scripts written without spaces that follow it: there a word token
+/// is one character (Han, kana) or a cluster (Thai), and `#東京オリンピック` is one hashtag.
 pub(super) fn tag(
     tokens: &mut Tokens<'_>,
     segment: RawToken,
@@ -48,7 +48,8 @@ pub(super) fn tag(
 ) -> Refined {
     let bytes = tokens.text.as_bytes();
     let start = segment.start;
-    if segment.kind == TokenKind::Emoji || start == 0 {
+    // The `#` must not belong to a token already made (a URL may end with one).
+    if segment.kind == TokenKind::Emoji || start == 0 || start - 1 < tokens.skipped_to {
         return Refined::Unchanged;
     }
     let kind = match bytes[start - 1] {
@@ -66,19 +67,33 @@ pub(super) fn tag(
     Refined::Token(special(start - 1, end, kind))
 }
 
-/// Where the letters, digits, marks and connectors (`_`) from `pos` on end: how far a hashtag
-/// or mention reaches.
+/// How far a hashtag or mention whose first segment ends at `pos` reaches: over the letters
+/// of scripts written without spaces (not Hangul, whose words are whole segments) that
+/// follow, with their marks. Not over Latin letters or digits: `#日本https://...` keeps its
+/// URL, `#東京foo@bar.om` its address.
 fn tag_end(bytes: &[u8], mut pos: usize) -> usize {
-    const GLUE: u32 = wb::set(&[wb::EXTEND, wb::ZWJ, wb::FORMAT, wb::EXTEND_NUM_LET]);
+    const MARKS: u32 = wb::set(&[wb::EXTEND, wb::ZWJ, wb::FORMAT]);
+    let mut unspaced = pos > 0 && {
+        let (cp, _) = decode(bytes, char_start_before(bytes, pos));
+        is_unspaced(cp)
+    };
     while pos < bytes.len() {
         let (cp, len) = decode(bytes, pos);
-        let p = props(cp);
-        if p & (ALPHABETIC | NUMERIC) == 0 && GLUE & (1u32 << (p & WB_MASK)) == 0 {
+        let mark = MARKS & (1u32 << (props(cp) & WB_MASK)) != 0;
+        if is_unspaced(cp) {
+            unspaced = true;
+        } else if !(mark && unspaced) {
             break;
         }
         pos += len;
     }
     pos
+}
+
+/// A letter of a script written without spaces, Hangul aside.
+fn is_unspaced(cp: u32) -> bool {
+    let class = char::from_u32(cp).map_or(0, unspaced_script);
+    class != 0 && class != UNSPACED_HANGUL && props(cp) & ALPHABETIC != 0
 }
 
 fn special(start: usize, end: usize, kind: TokenKind) -> RawToken {

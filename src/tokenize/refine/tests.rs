@@ -92,7 +92,38 @@ fn hashtags_and_mentions_in_scripts_of_one_character_words_are_whole() {
         let after = texts(&t, "#日本 は 国");
         assert_eq!(after[0], ("#日本".to_owned(), TokenKind::Hashtag));
         assert_eq!(after.len(), 3, "{mode:?} {after:?}");
+        // The length mark and the iteration mark are letters of the tag.
+        assert_eq!(texts(&t, "#ラーメン")[0].0, "#ラーメン");
+        assert_eq!(texts(&t, "#人々")[0].0, "#人々");
+        // Latin letters or digits after them are not: a URL or an address stays whole.
+        let t = t.clone().urls(true).emails(true);
+        assert_eq!(
+            texts(&t, "#日本https://x.com/a #東京foo@bar.om"),
+            [
+                ("#日本".to_owned(), TokenKind::Hashtag),
+                ("https://x.com/a".to_owned(), TokenKind::Url),
+                ("#東京".to_owned(), TokenKind::Hashtag),
+                ("foo@bar.om".to_owned(), TokenKind::Email),
+            ],
+            "{mode:?}"
+        );
     }
+}
+
+#[test]
+fn a_tag_sign_inside_a_url_starts_no_tag() {
+    // The URL ends with the `#`; a space and a Thai vowel sign follow (one segment).
+    let t = Tokenizer::new().urls(true).hashtags(true);
+    let tokens: Vec<_> = t.tokens("https://a.om/b.# \u{e34}").collect();
+    assert_eq!(tokens[0].kind, TokenKind::Url);
+    assert!(
+        tokens.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+        "{tokens:?}"
+    );
+    assert!(
+        tokens.iter().all(|t| t.kind != TokenKind::Hashtag),
+        "{tokens:?}"
+    );
 }
 
 #[cfg(feature = "icu")]
