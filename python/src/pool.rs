@@ -37,20 +37,26 @@ const IDLE_POOLS: usize = 8;
 /// caches warm, whatever its size.
 static IDLE_THREADS: LazyLock<usize> = LazyLock::new(|| 16.max(2 * cores()));
 
-/// Idle pools, least recently used first. A call takes one of its size (or builds one when
-/// none is idle: two Python threads that each ask for one thread get one each, not one
-/// between them) and puts it back when done; pools beyond the bounds above are dropped, least
-/// recently used first, and their threads exit. So calls with ever different `threads` leave
-/// a bounded number of idle threads behind.
-static IDLE: Mutex<Idle> = Mutex::new(Idle {
+/// The pools of this process.
+static POOLS: Mutex<Pools> = Mutex::new(Pools {
     owner: 0,
-    pools: Vec::new(),
+    default: None,
+    idle: Vec::new(),
 });
 
-/// The idle pools, and the process (see [`owner`]) whose they are.
-struct Idle {
+/// The pools of one process (see [`owner`]).
+struct Pools {
     owner: u64,
-    pools: Vec<ThreadPool>,
+    /// The pool of every call that leaves `threads` to wordmill, made on first use: calls
+    /// share it (a rayon pool takes concurrent work), so eight Python threads calling at
+    /// once start one thread per core, not eight times that.
+    default: Option<Arc<ThreadPool>>,
+    /// Idle pools of given sizes, least recently used first. A call takes one of its size
+    /// (or builds one when none is idle: two Python threads that each ask for one thread get
+    /// one each, not one between them) and puts it back when done; pools beyond the bounds
+    /// above are dropped, least recently used first, and their threads exit. So calls with
+    /// ever different `threads` leave a bounded number of idle threads behind.
+    idle: Vec<ThreadPool>,
 }
 
 /// Forks of this process seen by `os.register_at_fork` (see [`forked`]).
@@ -67,21 +73,19 @@ fn owner() -> u64 {
     u64::from(std::process::id()) << 32 | u64::from(FORKS.load(Ordering::Relaxed))
 }
 
-/// The idle pools of this process: in a child forked from the process that made them, none.
-fn idle() -> MutexGuard<'static, Idle> {
-    let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+/// The pools of this process: in a child forked from the process that made them, none.
+fn pools() -> MutexGuard<'static, Pools> {
+    let mut pools = POOLS.lock().unwrap_or_else(PoisonError::into_inner);
     let owner = owner();
-    if idle.owner != owner {
+    if pools.owner != owner {
         // Forked: the pools came without their threads. Forgotten, not dropped: dropping
         // would signal threads that do not exist here (the parent's pools are untouched).
-        std::mem::forget(std::mem::take(&mut idle.pools));
-        idle.owner = owner;
+        std::mem::forget(std::mem::take(&mut pools.idle));
+        std::mem::forget(pools.default.take());
+        pools.owner = owner;
     }
-    idle
+    pools
 }
-
-/// The default pool, and whose it is (see [`owner`]).
-static DEFAULT: Mutex<Option<(u64, Arc<ThreadPool>)>> = Mutex::new(None);
 
 /// A pool to run a call on: the shared default pool, or one of the size asked for, which
 /// the call has to itself and gives back ([`put_back`]).
@@ -103,28 +107,20 @@ impl Deref for Pool {
 
 /// A pool for `threads` threads; `None`: the default pool, made on first use.
 fn take(threads: Option<usize>) -> PyResult<Pool> {
+    let mut pools = pools();
     let Some(threads) = threads else {
-        let mut default = DEFAULT.lock().unwrap_or_else(PoisonError::into_inner);
-        let owner = owner();
-        match &*default {
-            Some((of, pool)) if *of == owner => return Ok(Pool::Shared(Arc::clone(pool))),
-            // Forked: forgotten, as the idle pools are (see `idle`).
-            Some(_) => std::mem::forget(default.take()),
-            None => {}
-        }
-        let pool = Arc::new(build(default_threads())?);
-        *default = Some((owner, Arc::clone(&pool)));
-        return Ok(Pool::Shared(pool));
+        let default = match &pools.default {
+            Some(pool) => Arc::clone(pool),
+            None => Arc::clone(pools.default.insert(Arc::new(build(default_threads())?))),
+        };
+        return Ok(Pool::Shared(default));
     };
-    let idle = {
-        let mut idle = idle();
-        let idle = &mut idle.pools;
-        idle.iter()
-            .rposition(|pool| pool.current_num_threads() == threads)
-            .map(|at| idle.remove(at))
-    };
-    match idle {
-        Some(pool) => Ok(Pool::Own(pool)),
+    let idle = &mut pools.idle;
+    match idle
+        .iter()
+        .rposition(|pool| pool.current_num_threads() == threads)
+    {
+        Some(at) => Ok(Pool::Own(idle.remove(at))),
         None => build(threads).map(Pool::Own),
     }
 }
@@ -156,8 +152,8 @@ fn put_back(pool: Pool) {
         return;
     };
     let dropped: Vec<ThreadPool> = {
-        let mut idle = idle();
-        let idle = &mut idle.pools;
+        let mut pools = pools();
+        let idle = &mut pools.idle;
         idle.push(pool);
         let mut threads: usize = idle.iter().map(ThreadPool::current_num_threads).sum();
         let mut keep_from = 0;

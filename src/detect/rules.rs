@@ -316,6 +316,10 @@ fn priors() -> &'static [(Lang, f32, [Lang; 2])] {
 /// three is Croatian or Bosnian (Serbian is written in both scripts).
 const LATIN_SERBIAN_PRIOR: f32 = -2.0;
 
+/// The languages that Serbian in Latin letters is told from by little (see
+/// [`LATIN_SERBIAN_PRIOR`] and `settle`'s Serbian in both alphabets).
+pub(crate) const LATIN_SERBIAN_NEIGHBOURS: [Lang; 2] = [Lang::HRV, Lang::BOS];
+
 /// The prior of `lang` in `script` when `is_candidate` tells the other candidates.
 pub(crate) fn prior(lang: Lang, script: Script, is_candidate: impl Fn(Lang) -> bool) -> f32 {
     let mut nats = 0.0;
@@ -324,11 +328,11 @@ pub(crate) fn prior(lang: Lang, script: Script, is_candidate: impl Fn(Lang) -> b
     {
         nats += p;
     }
-    if lang == Lang::SRP && script == Script::Latin {
-        let neighbours = ["hrv", "bos"].map(|c| Lang::from_code(c).unwrap_or(Lang::UND));
-        if neighbours.iter().any(|&a| is_candidate(a)) {
-            nats += LATIN_SERBIAN_PRIOR;
-        }
+    if lang == Lang::SRP
+        && script == Script::Latin
+        && LATIN_SERBIAN_NEIGHBOURS.iter().any(|&a| is_candidate(a))
+    {
+        nats += LATIN_SERBIAN_PRIOR;
     }
     nats
 }

@@ -5,6 +5,7 @@
 
 use super::chars;
 use super::model::Model;
+use super::rules;
 use super::scores::Look;
 use super::spans::{Piece, RELIABLE, Scratch, UNSURE};
 use super::{Detection, Detector, LanguageSpan};
@@ -141,26 +142,26 @@ impl Detector {
             if piece.confidence >= UNSURE && !piece.lang.is_undetermined() {
                 continue;
             }
-            if let Some(script) = piece.script
-                && let Some(&(_, lang, bytes, weighted)) = best
-                    .iter()
+            // The language of the surer pieces of the same script; or, Serbian being written
+            // in both alphabets, an unsure guess of Serbian or its neighbours at Latin letters
+            // beside Cyrillic that is surely Serbian is Serbian ("Jutros je bilo hladno.
+            // Јутрос је било хладно."), not a name.
+            let serbian_latin = piece.script == Some(Script::Latin)
+                && (piece.lang == Lang::SRP
+                    || rules::LATIN_SERBIAN_NEIGHBOURS.contains(&piece.lang));
+            let lender = piece.script.and_then(|script| {
+                best.iter()
                     .filter(|(s, _, _, _)| *s == family(script))
                     .max_by_key(|(_, _, bytes, _)| *bytes)
-            {
+                    .or_else(|| match serbian_latin {
+                        true => best
+                            .iter()
+                            .find(|&&(s, l, _, _)| s == Script::Cyrillic && l == Lang::SRP),
+                        false => None,
+                    })
+            });
+            if let Some(&(_, lang, bytes, weighted)) = lender {
                 // Taken with the confidence of the pieces it is taken from.
-                piece.lang = lang;
-                piece.confidence = weighted / bytes.max(1) as f64;
-                continue;
-            }
-            // Serbian is written in both alphabets: an unsure guess of Serbian or its
-            // neighbours at Latin letters, beside Cyrillic that is surely Serbian, is Serbian
-            // ("Jutros je bilo hladno. Јутрос је било хладно."), not a name.
-            if piece.script == Some(Script::Latin)
-                && [Lang::SRP, Lang::HRV, Lang::BOS].contains(&piece.lang)
-                && let Some(&(_, lang, bytes, weighted)) = best
-                    .iter()
-                    .find(|&&(s, l, _, _)| s == Script::Cyrillic && l == Lang::SRP)
-            {
                 piece.lang = lang;
                 piece.confidence = weighted / bytes.max(1) as f64;
                 continue;

@@ -70,19 +70,13 @@ pub(super) fn tag(
 /// How far a hashtag or mention whose first segment ends at `pos` reaches: over the letters
 /// of scripts written without spaces (not Hangul, whose words are whole segments) that
 /// follow, with their marks. Not over Latin letters or digits: `#日本https://...` keeps its
-/// URL, `#東京foo@bar.om` its address.
+/// URL, `#東京foo@bar.om` its address. (A mark never follows the segment itself: a word
+/// segment ends before no mark, UAX #29's rule WB4; so a mark here follows such a letter.)
 fn tag_end(bytes: &[u8], mut pos: usize) -> usize {
     const MARKS: u32 = wb::set(&[wb::EXTEND, wb::ZWJ, wb::FORMAT]);
-    let mut unspaced = pos > 0 && {
-        let (cp, _) = decode(bytes, char_start_before(bytes, pos));
-        is_unspaced(cp)
-    };
     while pos < bytes.len() {
         let (cp, len) = decode(bytes, pos);
-        let mark = MARKS & (1u32 << (props(cp) & WB_MASK)) != 0;
-        if is_unspaced(cp) {
-            unspaced = true;
-        } else if !(mark && unspaced) {
+        if !is_unspaced(cp) && MARKS & (1u32 << (props(cp) & WB_MASK)) == 0 {
             break;
         }
         pos += len;
