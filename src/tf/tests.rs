@@ -26,6 +26,49 @@ fn counts_in_first_occurrence_order() {
 }
 
 #[test]
+fn top_ranks_by_count_then_alphabet_past_eight_shared_bytes() {
+    let c = counts(&[
+        "internationally",
+        "international",
+        "a",
+        "ab",
+        "ab\u{0}",
+        "internationals",
+        "a",
+        "zz",
+        "zz",
+    ]);
+    assert_eq!(
+        c.top(10),
+        [
+            ("a", 2),
+            ("zz", 2),
+            ("ab", 1),
+            ("ab\u{0}", 1),
+            ("international", 1),
+            ("internationally", 1),
+            ("internationals", 1),
+        ]
+    );
+    assert_eq!(c.top(3), [("a", 2), ("zz", 2), ("ab", 1)]);
+}
+
+proptest::proptest! {
+    /// `top` is the first `k` of all terms sorted by count (descending), then by text.
+    #[test]
+    fn top_is_a_prefix_of_the_full_ranking(
+        terms in proptest::collection::vec("[ab\u{0}é]{0,10}", 0..40),
+        k in 0usize..12,
+    ) {
+        let c = TermCounts::from_terms(&terms);
+        let mut all: Vec<(&str, u32)> = c.iter().collect();
+        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        all.truncate(k);
+        proptest::prop_assert_eq!(c.top(k), all);
+    }
+}
+
+#[test]
 fn many_terms_survive_table_growth() {
     let mut c = TermCounts::new();
     for i in 0..10_000 {
