@@ -104,7 +104,8 @@ impl PipelineBuilder {
     }
 
     /// Uses `list` as the stop words of `lang` instead of the built-in list, when stop words
-    /// are removed. Give the words as the normalizer makes them (case-folded).
+    /// are removed. Give the words as the normalizer makes them (case-folded); with
+    /// diacritics stripped, a word counts whether the list has it with them or without.
     ///
     /// ```
     /// use wordmill::stem::StopWords;

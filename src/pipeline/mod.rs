@@ -588,6 +588,28 @@ mod tests {
     }
 
     #[test]
+    fn stop_words_match_with_diacritics_stripped_or_not() {
+        let fra: Lang = "fra".parse().unwrap();
+        let stripping = Normalizer::new().strip_diacritics(true);
+        // "already", "there": as the normalizer makes them (stripped), or as written.
+        for list in [["deja", "la"], ["déjà", "là"]] {
+            let pipeline = Pipeline::builder()
+                .normalizer(stripping.clone())
+                .stop_words(fra, crate::stem::StopWords::from_words(list))
+                .build();
+            let doc = pipeline.analyze_as("Il est déjà là, deja la.", fra);
+            assert_eq!(doc.terms.count("deja"), 0, "{list:?}");
+            assert_eq!(doc.terms.count("la"), 0, "{list:?}");
+        }
+        // The built-in list: `même` and `meme` alike ("same, even"), `été` and `ete` ("been").
+        let pipeline = Pipeline::builder().normalizer(stripping).build();
+        let doc = pipeline.analyze_as("Même lui a été là; meme ete ailleurs.", fra);
+        assert_eq!(doc.terms.count("meme"), 0, "{:?}", doc.terms);
+        assert_eq!(doc.terms.count("ete"), 0, "{:?}", doc.terms);
+        assert_eq!(doc.terms.count("ailleur"), 1, "{:?}", doc.terms);
+    }
+
+    #[test]
     fn stop_words_can_be_kept() {
         let text = "The minister of Oman and the minister of Russia met in Muscat.";
         let dropped = Pipeline::builder().build().analyze(text);

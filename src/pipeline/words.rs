@@ -126,6 +126,9 @@ impl WordRules {
         let stopwords =
             self.remove_stopwords
                 .then(|| match self.stop_words.iter().find(|(l, _)| *l == lang) {
+                    Some((_, list)) if normalizer.strips_diacritics() => {
+                        Some(Arc::new(list.with_stripped_forms(normalizer)))
+                    }
                     Some((_, list)) => Some(Arc::clone(list)),
                     None => built_in_stop_words(lang, normalizer),
                 });
@@ -162,8 +165,15 @@ impl WordRules {
         whole: &str,
     ) -> Term {
         let word = tools.apostrophe.apply(whole);
-        if tools.stopwords.as_ref().is_some_and(|s| s.contains(word)) {
-            return Term::Stop;
+        if let Some(stop) = &tools.stopwords {
+            // A list may hold a word as it is before diacritics are stripped or after (as
+            // `Normalizer::normalize` returns it): either counts.
+            if stop.contains(word)
+                || normalizer.strips_diacritics()
+                    && stop.contains(&normalizer.strip_diacritics_of(word))
+            {
+                return Term::Stop;
+            }
         }
         let stemmed = match &tools.stemmer {
             // (A stemmer of the user's might empty a word: the word stays.)

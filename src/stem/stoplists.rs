@@ -37,6 +37,17 @@
 //!   of their own, are added, as Lucene's IrishAnalyzer drops them. (Before a capital Irish
 //!   writes them without one, `tUachtarán`: those stay in the word, where Lucene's
 //!   IrishLowerCaseFilter inserts the hyphen that its Snowball stemmer then removes.)
+//! - Russian: NLTK's list writes ё as е (`все`, `еще`, `ее`); text keeps ё where it is
+//!   written (`всё` "everything", `ещё` "still", `её` "her"), and wordmill keeps it unless
+//!   `russian_yo` folds it: the spellings with ё of its words are added.
+//! - Belarusian: NLTK's list writes 30 of its words with a Latin `i` for the Cyrillic `і`
+//!   (`калi`, `толькi`), which text never does: those are spelt right (see
+//!   `stopwords::spellings`), and the commonest words it lacks are added: `і` "and", `у`,
+//!   `ў` "in", `з` "with", `а` "and, but".
+//! - Ukrainian: Stopwords ISO's list lacks the commonest words of all: `і` "and", `у`, `в`
+//!   "in", `на` "on", `не` "not", `за` "for", added (Lucene's Ukrainian list has them).
+//! - Kazakh: NLTK's list lacks `және` "and", `бен`, `пен` "and, with" (after a consonant),
+//!   `да`, `де` "also", `немесе` "or": added.
 //! - Romanian: NLTK's list writes ş and ţ with a cedilla and the old î inside words (`şi`,
 //!   `cînd`); today's spelling, ș ț with a comma below and `â` (`și`, `când`, `între`), is
 //!   added.
@@ -182,6 +193,18 @@ pub(super) const URDU: &[&str] = &[
 pub(super) const ROMANIAN_ADDED: &[&str] = &[
     "când", "între", "însă", "decât", "printre",
 ];
+
+/// The spellings with ё of words of NLTK's Russian list.
+pub(super) const RUSSIAN_ADDED: &[&str] = &["всё", "ещё", "её", "неё"];
+
+/// Function words NLTK's Belarusian list lacks.
+pub(super) const BELARUSIAN_ADDED: &[&str] = &["і", "у", "ў", "з", "а"];
+
+/// Function words Stopwords ISO's Ukrainian list lacks.
+pub(super) const UKRAINIAN_ADDED: &[&str] = &["і", "у", "в", "на", "не", "за"];
+
+/// Function words NLTK's Kazakh list lacks.
+pub(super) const KAZAKH_ADDED: &[&str] = &["және", "бен", "пен", "да", "де", "немесе"];
 
 /// Content words of NLTK's Indonesian list (Malay's too): not stop words, the nouns, numbers
 /// and adjectives a query is made of. The rest of it is function words and the frequent verbs

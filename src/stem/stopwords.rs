@@ -111,6 +111,10 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "urd" => (stoplists::URDU, &[], &[]),
         "ell" => (maintained()?, stoplists::GREEK_ADDED, &[]),
         "ron" => (maintained()?, stoplists::ROMANIAN_ADDED, &[]),
+        "rus" => (maintained()?, stoplists::RUSSIAN_ADDED, &[]),
+        "bel" => (maintained()?, stoplists::BELARUSIAN_ADDED, &[]),
+        "ukr" => (maintained()?, stoplists::UKRAINIAN_ADDED, &[]),
+        "kaz" => (maintained()?, stoplists::KAZAKH_ADDED, &[]),
         "gle" => (maintained()?, stoplists::IRISH_ADDED, &[]),
         "ara" => (maintained()?, &[], stoplists::ARABIC_NOT_STOP),
         "tha" => (maintained()?, &[], stoplists::THAI_NOT_STOP),
@@ -132,22 +136,27 @@ fn words_of(code: &str) -> Option<impl Iterator<Item = &'static str>> {
 }
 
 /// A listed word and the other spellings of it that text has: without a leading apostrophe,
-/// which no token keeps (Afrikaans `'n` "a" is the token `n`), and, in Romanian, with ș and ț,
-/// which Romanian writes with a comma below where the lists have a cedilla (`şi` is `și`).
-fn spellings(word: &'static str, romanian: bool) -> impl Iterator<Item = Cow<'static, str>> {
+/// which no token keeps (Afrikaans `'n` "a" is the token `n`); in Romanian, with ș and ț,
+/// which Romanian writes with a comma below where the lists have a cedilla (`şi` is `și`);
+/// in Belarusian, with the Cyrillic `і` where NLTK's list has a Latin `i` (`калi` is `калі`).
+fn spellings(word: &'static str, code: &str) -> impl Iterator<Item = Cow<'static, str>> {
     let bare = word
         .strip_prefix(['\'', '\u{2019}'])
         .filter(|w| !w.is_empty());
-    let comma = (romanian && word.contains(['ş', 'ţ', 'Ş', 'Ţ'])).then(|| {
-        word.replace('ş', "ș")
-            .replace('ţ', "ț")
-            .replace('Ş', "Ș")
-            .replace('Ţ', "Ț")
-    });
+    let respelt = match code {
+        "ron" if word.contains(['ş', 'ţ', 'Ş', 'Ţ']) => Some(
+            word.replace('ş', "ș")
+                .replace('ţ', "ț")
+                .replace('Ş', "Ș")
+                .replace('Ţ', "Ț"),
+        ),
+        "bel" if word.contains('i') => Some(word.replace('i', "і")),
+        _ => None,
+    };
     [
         Some(Cow::Borrowed(word)),
         bare.map(Cow::Borrowed),
-        comma.map(Cow::Owned),
+        respelt.map(Cow::Owned),
     ]
     .into_iter()
     .flatten()
@@ -167,9 +176,11 @@ impl StopWords {
     /// Vietnamese and Urdu have wordmill's own lists of function words, Arabic, Thai,
     /// Korean, Indonesian and Malay the maintained lists without their content words, Irish Stopwords ISO's with the mutation letters a hyphen
     /// joins (`t-uisce`), Greek NLTK's with the Modern Greek
-    /// pronouns and particles it lacks, and Romanian NLTK's with today's spelling (the
-    /// maintained lists hold content words, are garbled, or miss `σας` "your" and `și`
-    /// "and").
+    /// pronouns and particles it lacks, Romanian NLTK's with today's spelling, Russian
+    /// NLTK's with the spellings with ё (`всё`, `её`), Belarusian NLTK's with the Cyrillic
+    /// `і` it spelt with a Latin `i`, and Belarusian, Ukrainian and Kazakh with the
+    /// commonest words their lists lack (`і` "and", `у` "in", `және` "and"): the maintained
+    /// lists hold content words, are garbled, or miss `σας` "your" and `și` "and".
     ///
     /// ```
     /// use wordmill::normalize::Normalizer;
@@ -189,11 +200,29 @@ impl StopWords {
         let folder = normalizer.folder(lang);
         let mut buffer = String::new();
         let mut words = HashSet::new();
-        let romanian = lang.code() == "ron";
-        for word in list.flat_map(|word| spellings(word, romanian)) {
-            words.insert(Box::from(folder.fold_word(&word, &mut buffer)));
+        for word in list.flat_map(|word| spellings(word, lang.code())) {
+            let folded = folder.fold_word(&word, &mut buffer);
+            // Without diacritics too, when terms lose theirs: text written without them
+            // (`deja` for `déjà`) makes the same term, so it is the same stop word.
+            if let Cow::Owned(stripped) = normalizer.strip_diacritics_of(folded) {
+                words.insert(stripped.into_boxed_str());
+            }
+            words.insert(Box::from(folded));
         }
         Some(StopWords { words })
+    }
+
+    /// This list with each word's form without diacritics added, where `normalizer` strips
+    /// them (the list itself otherwise): a text that writes a stop word without them makes
+    /// the same term as one that writes them, so it is the same stop word.
+    pub(crate) fn with_stripped_forms(&self, normalizer: &Normalizer) -> StopWords {
+        let mut words = self.words.clone();
+        for word in &self.words {
+            if let Cow::Owned(stripped) = normalizer.strip_diacritics_of(word) {
+                words.insert(stripped.into_boxed_str());
+            }
+        }
+        StopWords { words }
     }
 
     /// The languages that have a stop-word list.
@@ -201,7 +230,9 @@ impl StopWords {
         Lang::all().filter(|&l| has_list(l.code()))
     }
 
-    /// A list of your own; give the words in the form your terms have (normalized).
+    /// A list of your own; give the words in the form your terms have (normalized: with
+    /// [`Normalizer::strip_diacritics`](crate::normalize::Normalizer::strip_diacritics),
+    /// the pipeline looks a word up with its diacritics and without).
     pub fn from_words<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> StopWords {
         StopWords {
             words: words.into_iter().map(|w| Box::from(w.as_ref())).collect(),
@@ -252,6 +283,46 @@ mod tests {
         let normalizer = Normalizer::new();
         let words = StopWords::for_lang(lang, &normalizer).unwrap();
         move |word| words.contains(&normalizer.normalize(word, lang))
+    }
+
+    /// The commonest function words of Cyrillic languages are stop words as text spells
+    /// them; their content words are terms.
+    #[test]
+    fn cyrillic_function_words_as_text_spells_them() {
+        let cases: [(&str, &[&str], &[&str]); 4] = [
+            // everything, still, her, her (after a preposition), and, in.
+            (
+                "rus",
+                &["всё", "ещё", "её", "неё", "все", "еще", "и", "в"],
+                &["ёлка", "город"],
+            ),
+            // when, only, which (as text writes them: Cyrillic і), and, in, in, with.
+            (
+                "bel",
+                &["калі", "толькі", "якія", "і", "у", "ў", "з"],
+                &["горад", "краіна"],
+            ),
+            (
+                "ukr",
+                &["і", "у", "в", "на", "не", "за", "та"],
+                &["місто", "країна"],
+            ),
+            // and, with, also, or.
+            (
+                "kaz",
+                &["және", "бен", "пен", "да", "немесе"],
+                &["қала", "ел"],
+            ),
+        ];
+        for (code, function_words, content_words) in cases {
+            let is_stop = list(code);
+            for word in function_words {
+                assert!(is_stop(word), "{code} {word}");
+            }
+            for word in content_words {
+                assert!(!is_stop(word), "{code} {word}");
+            }
+        }
     }
 
     /// Content words are terms; function words are not.
