@@ -315,6 +315,34 @@ fn stdin_json_lines_are_told_apart_from_text_however_slowly_they_come() {
 }
 
 #[test]
+fn stdin_records_after_a_first_line_of_something_else_stay_records() {
+    // A comment, or the end of a record that a shard's cut left: the records after it are
+    // still one document each, and the first line an error record.
+    let dir = temp();
+    let records: String = (0..300)
+        .map(|i| format!("{}\n", json!({"id": format!("doc-{i}"), "text": SENTENCE})))
+        .collect();
+    for first in ["// exported 2026-12-06\n", "ext\": \"cut\"}\n"] {
+        let out = run_in(
+            dir.path(),
+            &["-", "--quiet"],
+            format!("{first}{records}").as_bytes(),
+        );
+        assert_eq!(
+            out.code, 1,
+            "a bad line is a failed document: {}",
+            out.stderr
+        );
+        let records = out.records();
+        assert_eq!(records.len(), 301, "{first}");
+        assert_eq!(records[0]["id"], "-:1");
+        assert!(records[0]["error"].is_string());
+        assert_eq!(records[300]["id"], "doc-299");
+        assert_eq!(records[300]["token_count"], SENTENCE_TOKENS);
+    }
+}
+
+#[test]
 fn stdin_plain_text_is_one_document_or_one_per_line() {
     let dir = temp();
     let whole = run_in(dir.path(), &["-"], SENTENCE.repeat(3).as_bytes());

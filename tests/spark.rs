@@ -53,23 +53,19 @@ fn spark_local_mode_equals_a_single_run() {
 
     let script =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/spark/wordmill_spark.py");
-    let spark = Command::new(&python)
-        .arg(script)
-        .arg("corpus.jsonl")
-        .arg("--binary")
-        .arg(binary())
-        .args(["--partitions", "4", "--master", "local[2]"])
-        .args([
-            "--records",
-            "spark.jsonl",
-            "--stats",
-            "spark-stats.json",
-            "--stats-dir",
-            "parts",
-        ])
-        .current_dir(dir.path())
-        .output()
-        .expect("python runs");
+    let spark_run = |corpus: &str, records: &str, stats: &str, parts: &str| {
+        Command::new(&python)
+            .arg(&script)
+            .arg(corpus)
+            .arg("--binary")
+            .arg(binary())
+            .args(["--partitions", "4", "--master", "local[2]"])
+            .args(["--records", records, "--stats", stats, "--stats-dir", parts])
+            .current_dir(dir.path())
+            .output()
+            .expect("python runs")
+    };
+    let spark = spark_run("corpus.jsonl", "spark.jsonl", "spark-stats.json", "parts");
     let stderr = String::from_utf8_lossy(&spark.stderr);
     assert!(spark.status.success(), "the Spark run failed:\n{stderr}");
     assert!(
@@ -92,5 +88,31 @@ fn spark_local_mode_equals_a_single_run() {
         fs::read(dir.path().join("spark-stats.json")).unwrap()
             == fs::read(dir.path().join("single-stats.json")).unwrap(),
         "the merged statistics differ from the single run's"
+    );
+
+    // An empty corpus makes no Spark task, and still the statistics of one run over it.
+    fs::write(dir.path().join("empty.jsonl"), "").unwrap();
+    let single = run_in(
+        dir.path(),
+        &["empty.jsonl", "--stats", "single-empty.json"],
+        b"",
+    );
+    assert_eq!(single.code, 0, "{}", single.stderr);
+    let spark = spark_run(
+        "empty.jsonl",
+        "empty.out",
+        "spark-empty.json",
+        "parts-empty",
+    );
+    let stderr = String::from_utf8_lossy(&spark.stderr);
+    assert!(spark.status.success(), "the Spark run failed:\n{stderr}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("empty.out")).unwrap(),
+        ""
+    );
+    assert!(
+        fs::read(dir.path().join("spark-empty.json")).unwrap()
+            == fs::read(dir.path().join("single-empty.json")).unwrap(),
+        "the statistics of an empty corpus differ from the single run's"
     );
 }

@@ -348,6 +348,25 @@ pub fn starts_like_json(head: &[u8]) -> bool {
     head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
+/// Whether the lines of `head` (the start of an input whose first line is not an object) are
+/// JSON Lines all the same: at least two non-blank lines, half of them or more starting with
+/// `{`. A text's lines seldom do; a stream of records whose first line is a comment or half
+/// a record does, and read as one text all its records would be one document.
+pub fn mostly_json_lines(head: &[u8]) -> bool {
+    let (mut lines, mut objects) = (0usize, 0usize);
+    for line in head.split(|&b| b == b'\n') {
+        let line = line.strip_prefix(UTF8_BOM).unwrap_or(line);
+        match line.iter().find(|b| !b.is_ascii_whitespace()) {
+            None => {}
+            Some(&first) => {
+                lines += 1;
+                objects += usize::from(first == b'{');
+            }
+        }
+    }
+    lines >= 2 && objects * 2 >= lines
+}
+
 /// Whether `bytes` hold nothing but ASCII white space after a byte order mark, if any.
 pub fn is_blank(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
@@ -478,6 +497,25 @@ mod tests {
         let texts: Vec<_> = lines.iter().map(|l| l.decoded.text.clone()).collect();
         assert_eq!(texts, [Ok("a".into()), Ok("b".into())]);
         assert_eq!(lines[1].number, 3);
+    }
+
+    #[test]
+    fn records_after_a_first_line_of_something_else_are_json_lines() {
+        assert!(mostly_json_lines(
+            b"// comment\n{\"text\":\"a\"}\n{\"text\":\"b\"}\n"
+        ));
+        assert!(mostly_json_lines(
+            b"\"x\"\n{\"id\":\"a\",\"text\":\"hi\"}\n"
+        ));
+        // Half a record (a shard cut in the middle of one), then records.
+        assert!(mostly_json_lines(
+            b"xt\":\"a\"}\n\n{\"text\":\"b\"}\r\n{\"text\":\"c\"}"
+        ));
+        // Text, even with a line that starts with a brace.
+        assert!(!mostly_json_lines(b"Muscat, Oman\n"));
+        assert!(!mostly_json_lines(
+            b"Title\nFirst line.\n{aside}\nLast line.\n"
+        ));
     }
 
     #[test]

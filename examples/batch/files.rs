@@ -76,6 +76,18 @@ impl OutputFile {
                 path.display()
             )));
         }
+        // `new/` names a folder that is not there: the file would be made at the end, when
+        // its rename failed, after the whole run.
+        if path
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(['/', std::path::MAIN_SEPARATOR])
+        {
+            return Err(Refusal::Usage(format!(
+                "{} ends with a slash, as a folder's name does: name a file to write",
+                path.display()
+            )));
+        }
         // A stdout closed at start is /dev/null now: a name of stdout is refused, /dev/null
         // itself (or another name of it) is written as any device.
         let closed = crate::closed_stdout::was_closed();
@@ -272,7 +284,7 @@ fn names_stdout(path: &Path) -> bool {
 }
 
 /// Whether `path` is the file, pipe or terminal stdout writes to.
-fn is_stdout(path: &Path) -> bool {
+pub fn is_stdout(path: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -416,7 +428,7 @@ fn fd_metadata(stream: &impl std::os::fd::AsFd) -> Option<fs::Metadata> {
 }
 
 /// Whether `path` is a character device (`/dev/null`): outputs may share it.
-fn is_device(path: &Path) -> bool {
+pub fn is_device(path: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -468,9 +480,13 @@ pub fn check_outputs(
                     path.display()
                 ));
             }
+            // Through a symbolic link, where the link leads: that file is written in place.
+            let resolved = absolute(path);
             let in_folder = fs::metadata(input).is_ok_and(|m| m.is_dir())
-                && absolute(path).starts_with(absolute(input));
-            if in_folder && has_extension(path, read_in_folders) {
+                && resolved.starts_with(absolute(input));
+            let read_there =
+                has_extension(path, read_in_folders) || has_extension(&resolved, read_in_folders);
+            if in_folder && read_there {
                 return Err(format!(
                     "{option} {} is in the input folder {} and would be read as input: write it elsewhere",
                     path.display(),
@@ -544,6 +560,18 @@ mod tests {
             assert!(error.contains("would be read as input"), "{error}");
         }
         assert!(check_outputs(&folder, &[("--stats", &stats)], &EXTENSIONS).is_ok());
+        // A link of another name to a corpus file of the folder: writing it would write
+        // that file.
+        #[cfg(unix)]
+        {
+            let corpus = dir.path().join("corpus.txt");
+            fs::write(&corpus, "Muscat").unwrap();
+            let elsewhere = tempfile::tempdir().unwrap();
+            let link = elsewhere.path().join("out.log");
+            std::os::unix::fs::symlink(&corpus, &link).unwrap();
+            let error = check_outputs(&folder, &[("--output", &link)], &EXTENSIONS).unwrap_err();
+            assert!(error.contains("would be read as input"), "{error}");
+        }
     }
 
     #[test]
@@ -595,6 +623,9 @@ mod tests {
             OutputFile::create(&dir.path().join("no/such/folder.json")),
             Err(Refusal::Io(_))
         ));
+        // A new name that ends as a folder's does.
+        let slash = PathBuf::from(format!("{}/new/", dir.path().display()));
+        assert!(matches!(OutputFile::create(&slash), Err(Refusal::Usage(_))));
     }
 
     #[test]

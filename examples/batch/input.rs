@@ -218,7 +218,17 @@ impl Documents {
             InputFormat::Auto => match read_head(&mut stdin, &mut head) {
                 Ok(()) => {
                     let blank = head.len() as u64 <= MAX_DOCUMENT_BYTES && decode::is_blank(&head);
-                    decode::starts_like_json(&head) || blank
+                    if decode::starts_like_json(&head) || blank {
+                        true
+                    } else {
+                        // A stream of JSON Lines whose first line is something else (a
+                        // comment, a shard cut mid-record) must not become one text: its
+                        // other lines decide.
+                        if let Err(e) = read_more(&mut stdin, &mut head, SNIFFED_BYTES) {
+                            return stdin_failed(format!("cannot read: {}", io_message(&e)));
+                        }
+                        decode::mostly_json_lines(&head)
+                    }
                 }
                 Err(e) => return stdin_failed(format!("cannot read: {}", io_message(&e))),
             },
@@ -263,8 +273,9 @@ impl Documents {
                         Some(io) => format!("cannot read: {}", io_message(io)),
                         None => format!("cannot read: {e}"),
                     };
+                    let id = id_in_folder(self.args.paths.len(), root, &path);
                     let name = path.display().to_string();
-                    return Some(Document::failed(name.clone(), name.into(), None, error));
+                    return Some(Document::failed(id, name.into(), None, error));
                 }
                 None => {
                     self.walk = None;
@@ -277,14 +288,7 @@ impl Documents {
             if kind.is_dir() || !has_extension(path, &EXTENSIONS) {
                 continue;
             }
-            // Relative to the folder; with several inputs, as found from the folder named
-            // (`fa/x.txt`), so that two folders' `x.txt` do not share an id.
-            let id = match self.args.paths.len() {
-                1 => path.strip_prefix(&*root).unwrap_or(path),
-                _ => path,
-            }
-            .display()
-            .to_string();
+            let id = id_in_folder(self.args.paths.len(), root, path);
             if !kind.is_file() {
                 // Opening a named pipe would wait for a writer, a device could be endless:
                 // what a folder holds besides files is named, not read.
@@ -417,6 +421,18 @@ impl LineReader {
     }
 }
 
+/// The id of a file found in the folder `root`, one of `inputs` inputs: its path relative to
+/// the folder; with several inputs, as found from the folder named (`fa/x.txt`), so that two
+/// folders' `x.txt` do not share an id.
+fn id_in_folder(inputs: usize, root: &Path, path: &Path) -> String {
+    match inputs {
+        1 => path.strip_prefix(root).unwrap_or(path),
+        _ => path,
+    }
+    .display()
+    .to_string()
+}
+
 /// `PREFIX:NUMBER`, the id of a line's document, built without the formatting machinery
 /// (`format!` for each line was a fifth of the reader's time on short lines).
 fn line_id(prefix: &str, number: u64) -> String {
@@ -465,6 +481,27 @@ pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Bytes of stdin read to tell JSON Lines from text when its first line does not.
+const SNIFFED_BYTES: usize = 64 << 10;
+
+/// Reads on from `input` into `head` until it holds `bytes` bytes or the input ends.
+fn read_more(input: &mut impl BufRead, head: &mut Vec<u8>, bytes: usize) -> io::Result<()> {
+    while head.len() < bytes {
+        let read = match input.fill_buf() {
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if read.is_empty() {
+            break;
+        }
+        let n = read.len().min(bytes - head.len());
+        head.extend_from_slice(&read[..n]);
+        input.consume(n);
+    }
+    Ok(())
 }
 
 /// Reads `input` into `head` up to its first byte that is neither white space nor a byte of a

@@ -131,11 +131,13 @@ pub struct InputArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// How to read the inputs. `auto`: .jsonl and .ndjson files are JSON Lines, other files
-    /// text; stdin is JSON Lines when it starts with `{`, text otherwise.
+    /// text; stdin is JSON Lines when it starts with `{` (or half its first lines do), text
+    /// otherwise.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto, value_name = "FORMAT")]
     pub input_format: InputFormat,
     /// Text inputs hold one document per line instead of one per file. Every line is a
-    /// document, empty ones included, so record n is line n.
+    /// document, empty ones included, so record n is line n (stdin that is all blank holds
+    /// none, unless --input-format text).
     #[arg(long)]
     pub lines: bool,
     /// JSON Lines: the field that holds the document's text.
@@ -181,7 +183,7 @@ pub struct AnalysisArgs {
     pub lang_allow: Vec<Lang>,
     /// Analyse text whose language stays undetermined (too short, unclear) as this language
     /// (a code as --lang-allow reads them) instead of without stemming and stop words.
-    #[arg(long, value_parser = parse_lang, value_name = "CODE")]
+    #[arg(long, value_parser = parse_fallback_lang, value_name = "CODE")]
     pub fallback_lang: Option<Lang>,
     /// Leave undetermined the text whose language detection is less sure of than this
     /// (0 to 1; default 0.1).
@@ -366,6 +368,17 @@ fn parse_allowed_lang(code: &str) -> Result<Lang, String> {
     }
 }
 
+/// The language of `--fallback-lang`: `und` is refused, as it would change nothing (text
+/// left undetermined is analysed without a language already).
+fn parse_fallback_lang(code: &str) -> Result<Lang, String> {
+    match parse_lang(code)? {
+        lang if lang.is_undetermined() => Err(
+            "und changes nothing: undetermined text is analysed without a language already; name the language to analyse it as".to_owned(),
+        ),
+        lang => Ok(lang),
+    }
+}
+
 fn parse_confidence(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
@@ -518,5 +531,7 @@ mod tests {
             let err = Cli::try_parse_from(["batch", "--lang-allow", list, "x"]).unwrap_err();
             assert!(err.to_string().contains("--fallback-lang"), "{err}");
         }
+        let err = Cli::try_parse_from(["batch", "--fallback-lang", "und", "x"]).unwrap_err();
+        assert!(err.to_string().contains("und changes nothing"), "{err}");
     }
 }

@@ -152,6 +152,19 @@ impl Outputs {
             .collect();
         files::check_outputs(&args.input.paths, &named, &crate::input::EXTENSIONS)
             .map_err(Stop::Refused)?;
+        // Without --output the records go to stdout: another output written there (by a name
+        // of it, or of the file or pipe it is) would be one more line among the records. A
+        // device (/dev/null, a terminal) may take both.
+        if out.output.is_none()
+            && let Some((option, path)) = named
+                .iter()
+                .find(|(_, path)| files::is_stdout(path) && !files::is_device(path))
+        {
+            return Err(Stop::Refused(format!(
+                "{option} {} is where the standard output goes, which has the records: write it elsewhere, or the records with --output",
+                path.display()
+            )));
+        }
         // A usage error, as an output that is a folder is: refused before any file is made.
         if let Some(dir) = out
             .stats_dir
@@ -166,11 +179,18 @@ impl Outputs {
         // `batch merge` reads every .json file of the folder: one written there beside the
         // shares would be counted with them, the corpus twice.
         if let Some(dir) = out.stats_dir.as_deref() {
-            for (option, path) in &named {
+            let absolute_dir = files::absolute(dir);
+            let read_by_merge = |path: &Path| {
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                // The folder the name is in, not where a symbolic link of that name points.
-                let in_dir = files::absolute(files::folder_of(path)) == files::absolute(dir);
-                if in_dir && name.ends_with(".json") && !name.starts_with('.') {
+                files::absolute(files::folder_of(path)) == absolute_dir
+                    && name.ends_with(".json")
+                    && !name.starts_with('.')
+            };
+            for (option, path) in &named {
+                // The name (a file replaced by renaming) and, through a symbolic link, the
+                // file it leads to (written in place).
+                let linked = path.is_symlink().then(|| files::absolute(path));
+                if read_by_merge(path) || linked.as_deref().is_some_and(read_by_merge) {
                     return Err(Stop::Refused(format!(
                         "{option} {} is in --stats-dir {}, whose .json files `batch merge` reads as statistics: write it elsewhere",
                         path.display(),

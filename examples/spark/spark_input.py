@@ -63,3 +63,12 @@ def read_lines(sc, pattern, partitions):
 def _program():
     """The name of the job running, for its messages."""
     return os.path.splitext(os.path.basename(sys.argv[0]))[0]
+
+
+def part_files(folder):
+    """The names of Spark's part files in `folder`, in partition order: by number, since
+    part-100000 comes after part-99999 but sorts before it by name."""
+    def number(name):
+        digits = name[len("part-") :].split(".")[0].split("-")[0]
+        return int(digits) if digits.isdigit() else -1
+    return sorted((n for n in os.listdir(folder) if n.startswith("part-")), key=lambda n: (number(n), n))

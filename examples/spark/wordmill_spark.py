@@ -8,7 +8,9 @@ reads a folder, every file as JSON Lines) is spread over at least
 streaming mode (JSON Lines in on stdin, records out on stdout); every run leaves the partial
 statistics of its partition in --stats-dir; the records are saved by Spark and joined in input order and
 the partial statistics merged with `batch merge`. Records and statistics are the same as those of
-one `batch` run over the whole corpus.
+one `batch` run over the whole corpus, but for what names a line: a document without an "id", and
+an error record's "file" and "line", say "-" and the line's number in its partition (as a run
+reading stdin would), not the file and line of the corpus.
 
 Local mode, on this machine (pip install pyspark; Java 17):
 
@@ -33,7 +35,7 @@ import sys
 import tempfile
 import time
 
-from spark_input import read_lines
+from spark_input import part_files, read_lines
 
 
 def parse_args():
@@ -123,7 +125,7 @@ def main():
         records.saveAsTextFile("file://" + parts)
         count = errors = 0
         with open(args.records, "w", encoding="utf-8") as out:
-            for name in sorted(n for n in os.listdir(parts) if n.startswith("part-")):
+            for name in part_files(parts):
                 with open(os.path.join(parts, name), encoding="utf-8") as part:
                     for record in part:
                         out.write(record)
@@ -133,6 +135,10 @@ def main():
         shutil.rmtree(parts)
     finally:
         spark.stop()
+    if not os.listdir(stats_dir):
+        # An empty corpus makes no Spark task: one run on no input leaves the statistics of
+        # nothing, with the options of the others, as a batch run over an empty corpus does.
+        subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=True)
     merged = subprocess.run([binary, "merge", stats_dir, "--output", args.stats, "--quiet"])
     if merged.returncode != 0:
         sys.exit(f"wordmill_spark: merging the statistics in {stats_dir} failed")

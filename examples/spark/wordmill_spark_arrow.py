@@ -37,7 +37,7 @@ import sys
 import time
 import unicodedata
 
-from spark_input import read_lines
+from spark_input import part_files, read_lines
 
 # The Arrow schema of what each partition returns, as Spark declares it: an error record's
 # fields, then an analysed document's, in the batch tool's order (Spark leaves nulls out).
@@ -375,7 +375,7 @@ def join_parts(parts, records_path):
     merged = wordmill.CorpusStats()
     count = errors = 0
     with open(records_path, "w", encoding="utf-8") as out:
-        for name in sorted(n for n in os.listdir(parts) if n.startswith("part-")):
+        for name in part_files(parts):
             with open(os.path.join(parts, name), encoding="utf-8") as part:
                 for line in part:
                     # Spark leaves null fields out: a statistics row has nothing but stats.

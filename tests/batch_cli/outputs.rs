@@ -78,6 +78,44 @@ fn stats_named_in_the_stats_dir_through_a_link_are_refused_too() {
 
 #[cfg(unix)]
 #[test]
+fn outputs_linked_to_what_is_read_are_refused() {
+    // A link is written in place, at the file it leads to: one of another name that leads to
+    // a corpus file of an input folder, or to a shard that `merge` reads, would destroy it.
+    let dir = temp();
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    fs::write(dir.path().join("corpus/x.txt"), SENTENCE).unwrap();
+    std::os::unix::fs::symlink("corpus/x.txt", dir.path().join("out.log")).unwrap();
+    let out = run(dir.path(), &["corpus", "--output", "out.log"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("would be read as input");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("corpus/x.txt")).unwrap(),
+        SENTENCE
+    );
+    let shards = run(dir.path(), &["corpus", "--quiet", "--stats-dir", "parts"]);
+    assert_eq!(shards.code, 0, "{}", shards.stderr);
+    let shard = names(&dir.path().join("parts")).remove(0);
+    let before = fs::read(dir.path().join("parts").join(&shard)).unwrap();
+    std::os::unix::fs::symlink(format!("parts/{shard}"), dir.path().join("merged.out")).unwrap();
+    let merged = run(dir.path(), &["merge", "parts", "--output", "merged.out"]);
+    assert_eq!(merged.code, 2, "{}", merged.stderr);
+    merged.assert_stderr_contains("would be read as input");
+    // And the records of a run of --stats-dir written through a link into that folder.
+    std::os::unix::fs::symlink(format!("parts/{shard}"), dir.path().join("records.out")).unwrap();
+    let out = run(
+        dir.path(),
+        &["corpus", "--stats-dir", "parts", "--output", "records.out"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("is in --stats-dir parts");
+    assert_eq!(
+        fs::read(dir.path().join("parts").join(&shard)).unwrap(),
+        before
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn output_to_a_named_pipe_is_written_in_place() {
     let dir = temp();
     fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
@@ -142,6 +180,25 @@ fn output_to_a_full_device_fails_with_exit_3_and_the_device_stays() {
         ["news.txt"],
         "no records, no temporary file"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn statistics_are_not_written_among_the_records() {
+    let dir = temp();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let out = run(dir.path(), &["news.txt", "--stats", "/dev/stdout"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("is where the standard output goes");
+    assert!(out.stdout.is_empty());
+    // With the records in a file, stdout may have the statistics.
+    let out = run(
+        dir.path(),
+        &["news.txt", "--output", "r.jsonl", "--stats", "/dev/stdout"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let stats: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(stats["documents"], 1);
 }
 
 #[test]
