@@ -418,7 +418,7 @@ pub struct Bm25 {
 
 #[pymethods]
 impl Bm25 {
-    /// ValueError when k1 < 0 or b is not between 0 and 1.
+    /// ValueError when k1 is not between 0 and a million or b not between 0 and 1.
     #[new]
     #[pyo3(signature = (k1 = 1.2, b = 0.75))]
     fn new(py: Python<'_>, k1: f64, b: f64) -> PyResult<Bm25> {

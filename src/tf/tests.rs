@@ -553,3 +553,27 @@ fn binary_checks_counts_behind_a_valid_checksum() {
     let e = CorpusStats::from_bytes(&s.to_bytes()).unwrap_err();
     assert!(e.to_string().contains("add up"), "{e}");
 }
+
+#[test]
+fn bm25_parameters_out_of_range_are_refused_and_the_largest_weigh_finitely() {
+    for (k1, b) in [
+        (-0.1, 0.5),
+        (f64::NAN, 0.5),
+        (1e308, 0.5),
+        (f64::INFINITY, 0.5),
+        (1.2, 1.5),
+    ] {
+        assert!(Bm25::with_params(k1, b).is_err(), "{k1} {b}");
+    }
+    let mut stats = CorpusStats::new();
+    let long = TermCounts::from_terms(std::iter::repeat_n("rain", 100_000));
+    let short = counts(&["sun"]);
+    stats.add_document(lang("eng"), &long);
+    stats.add_document(lang("eng"), &short);
+    let bm25 = Bm25::with_params(Bm25::MAX_K1, 1.0).unwrap();
+    for doc in [&long, &short] {
+        for (_, weight) in bm25.weights(&stats, doc) {
+            assert!(weight.is_finite() && weight > 0.0, "{weight}");
+        }
+    }
+}

@@ -203,15 +203,22 @@ impl Bm25 {
         Bm25 { k1: 1.2, b: 0.75 }
     }
 
-    /// BM25 with term frequency saturation `k1` (≥ 0) and length normalization `b` (0 to 1).
+    /// The largest `k1`: a weight multiplies by `k1 + 1`, and with a far larger one (1e308) it
+    /// overflowed to infinity or NaN. Past a few units BM25 is already the term's frequency
+    /// over the document's relative length, which a million gives to six digits.
+    pub const MAX_K1: f64 = 1e6;
+
+    /// BM25 with term frequency saturation `k1` (0 to [`MAX_K1`](Self::MAX_K1)) and length
+    /// normalization `b` (0 to 1).
     ///
     /// # Errors
     ///
     /// [`Error::InvalidConfig`] when a parameter is out of its range or not a number.
     pub fn with_params(k1: f64, b: f64) -> Result<Bm25, Error> {
-        if !(k1.is_finite() && k1 >= 0.0) {
+        if !(0.0..=Self::MAX_K1).contains(&k1) {
             return Err(Error::InvalidConfig(format!(
-                "BM25 k1 must be a finite number ≥ 0, got {k1}"
+                "BM25 k1 must be a number from 0 to {}, got {k1}",
+                Self::MAX_K1
             )));
         }
         if !(0.0..=1.0).contains(&b) {
