@@ -333,6 +333,11 @@ impl Pipeline {
                         &mut buffer,
                     ),
                 };
+                let folded = if token.kind == TokenKind::Word && tools.has_capital_mutations() {
+                    tools.without_capital_mutation(&text[token.start..token.end], folded)
+                } else {
+                    folded
+                };
                 let id = if token.kind == TokenKind::Word && memoize {
                     // One hash per token, for the memo and for the document's counts.
                     let hash = term_hash(folded);

@@ -78,6 +78,8 @@ pub(super) struct LangTools {
     stopwords: Option<Arc<StopWords>>,
     /// What the language's words lose at an apostrophe.
     apostrophe: Apostrophe,
+    /// Irish: `n` and `t` before a capital vowel are mutations, not letters of the word.
+    capital_mutations: bool,
 }
 
 impl LangTools {
@@ -90,6 +92,31 @@ impl LangTools {
         fold: impl FnOnce(&str) -> Option<char>,
     ) -> bool {
         self.apostrophe.is_number_suffix(between, fold)
+    }
+
+    /// True when the language's words may begin with a mutation that only their case shows
+    /// ([`without_capital_mutation`](Self::without_capital_mutation)).
+    #[inline]
+    pub(super) fn has_capital_mutations(&self) -> bool {
+        self.capital_mutations
+    }
+
+    /// `folded`, the folded form of the word `raw`, without the letter of an initial
+    /// mutation that only its case shows: Irish writes the `n` of eclipsis and the `t` of
+    /// prothesis before a capital vowel without a hyphen (`ár nAthair` "our father", `an
+    /// tUachtarán` "the president"), and folded, `nathair` would be "snake". Lucene's
+    /// IrishLowerCaseFilter reads them the same way.
+    #[inline]
+    pub(super) fn without_capital_mutation<'a>(&self, raw: &str, folded: &'a str) -> &'a str {
+        let mut chars = raw.chars();
+        let mutation = matches!(chars.next(), Some('n' | 't'))
+            && chars.next().is_some_and(|c| {
+                matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Á' | 'É' | 'Í' | 'Ó' | 'Ú')
+            });
+        match folded.strip_prefix(['n', 't']) {
+            Some(rest) if mutation && !rest.is_empty() => rest,
+            _ => folded,
+        }
     }
 }
 
@@ -142,6 +169,7 @@ impl WordRules {
             stemmer: stemmer.flatten(),
             stopwords: stopwords.flatten(),
             apostrophe: apostrophes::rule(lang.code()),
+            capital_mutations: lang.code() == "gle",
         }
     }
 
@@ -239,6 +267,23 @@ mod tests {
         // A suffix of a stop word does not keep it: bu'nun ("of this") is "bu", a stop word.
         assert!(terms("tur", "bu'nun").is_empty());
         assert_eq!(terms("aze", "Bakı'da"), terms("aze", "Bakı"));
+    }
+
+    /// Irish writes the mutation letters `n` and `t` before a capital vowel without a hyphen:
+    /// "our Father" is the word "father" (`athair`), not "snake" (`nathair`), "the
+    /// President" the word "president", as with a hyphen before a small vowel.
+    #[test]
+    fn irish_mutations_before_a_capital_are_not_part_of_the_word() {
+        let father = terms("gle", "athair");
+        assert_eq!(terms("gle", "ár nAthair"), father);
+        assert_eq!(terms("gle", "ár n-athair"), father);
+        assert_ne!(terms("gle", "nathair"), father, "snake");
+        let president = terms("gle", "Uachtarán");
+        assert_eq!(terms("gle", "an tUachtarán"), president);
+        assert_eq!(terms("gle", "an t-uachtarán"), president);
+        // Only Irish, and only before a capital vowel.
+        assert_eq!(terms("eng", "tOld"), ["told"]);
+        assert_eq!(terms("gle", "Nua"), terms("gle", "nua"));
     }
 
     /// A number's case suffix after an apostrophe (or, in Finnish and Swedish, a colon) is

@@ -35,8 +35,8 @@
 //! - Irish: the letters of the initial mutations written with a hyphen before a vowel
 //!   (`an t-uisce` "the water", `ár n-athair` "our father"), which UAX #29 splits off as words
 //!   of their own, are added, as Lucene's IrishAnalyzer drops them. (Before a capital Irish
-//!   writes them without one, `tUachtarán`: those stay in the word, where Lucene's
-//!   IrishLowerCaseFilter inserts the hyphen that its Snowball stemmer then removes.)
+//!   writes them without one, `tUachtarán`: the pipeline cuts those from the word, as
+//!   Lucene's IrishLowerCaseFilter does.)
 //! - Russian: NLTK's list writes ё as е (`все`, `еще`, `ее`); text keeps ё where it is
 //!   written (`всё` "everything", `ещё` "still", `её` "her"), and wordmill keeps it unless
 //!   `russian_yo` folds it: the spellings with ё of its words are added.
