@@ -211,7 +211,8 @@ impl Analysis {
 
 /// A token of the text: where it is (code point offsets: `text[start:end] == token.text`),
 /// its kind ("word", "number", "url", "email", "hashtag", "mention", "emoji") and the term
-/// it became (None from Tokenizer.tokenize without a normalizer).
+/// it became (None from Tokenizer.tokenize without a normalizer). Equal to a Token of the
+/// same values (and hashable).
 #[pyclass(frozen, module = "wordmill", get_all)]
 pub struct Token {
     pub text: Py<PyString>,
@@ -223,6 +224,38 @@ pub struct Token {
 
 #[pymethods]
 impl Token {
+    /// Equal to a Token of the same text, offsets, kind and term.
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<Token>() else {
+            return Ok(false);
+        };
+        let other = other.get();
+        let same_term = match (&self.term, &other.term) {
+            (Some(mine), Some(theirs)) => {
+                PyAnyMethods::eq(mine.bind(py).as_any(), theirs.bind(py))?
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        Ok(self.start == other.start
+            && self.end == other.end
+            && self.kind == other.kind
+            && same_term
+            && PyAnyMethods::eq(self.text.bind(py).as_any(), other.text.bind(py))?)
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        (
+            self.text.clone_ref(py),
+            self.start,
+            self.end,
+            self.kind,
+            self.term.as_ref().map(|t| t.clone_ref(py)),
+        )
+            .into_pyobject(py)?
+            .hash()
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let term = match &self.term {
             Some(term) => term.bind(py).repr()?.to_string(),
@@ -238,8 +271,10 @@ impl Token {
     }
 }
 
-/// A stretch of text in one language and script, in code point offsets.
-#[pyclass(frozen, module = "wordmill", get_all)]
+/// A stretch of text in one language and script, in code point offsets. Equal to a Span of
+/// the same values (and hashable).
+#[pyclass(frozen, module = "wordmill", get_all, eq, hash)]
+#[derive(PartialEq, Eq, Hash)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

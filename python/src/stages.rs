@@ -147,13 +147,46 @@ impl Detector {
 }
 
 /// What detection found out about a text: lang (ISO 639-3, "und" when undetermined), script
-/// (None without letters), confidence (0 to 1) and reliable.
-#[pyclass(frozen, module = "wordmill", get_all)]
+/// (None without letters), confidence (0 to 1) and reliable. Equal to a Detection of the
+/// same values (and hashable).
+#[pyclass(frozen, module = "wordmill", get_all, eq, hash)]
 pub struct Detection {
     pub lang: &'static str,
     pub script: Option<&'static str>,
     pub confidence: f64,
     pub reliable: bool,
+}
+
+// By the confidence's bits: a confidence is never NaN, so equal values have equal bits
+// (0.0 and -0.0 aside, which detection never gives).
+impl PartialEq for Detection {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.lang,
+            self.script,
+            self.confidence.to_bits(),
+            self.reliable,
+        ) == (
+            other.lang,
+            other.script,
+            other.confidence.to_bits(),
+            other.reliable,
+        )
+    }
+}
+
+impl Eq for Detection {}
+
+impl std::hash::Hash for Detection {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (
+            self.lang,
+            self.script,
+            self.confidence.to_bits(),
+            self.reliable,
+        )
+            .hash(state);
+    }
 }
 
 impl From<detect::Detection> for Detection {

@@ -191,3 +191,18 @@ def test_calls_that_leave_threads_to_wordmill_share_one_pool(pipeline):
     # Eight concurrent calls with threads=None: one pool of one thread per core at most
     # (made by the first call of the process), not one pool per call.
     assert _wordmill_threads() - before <= os.cpu_count()
+
+
+def test_tokens_spans_and_detections_compare_by_value(pipeline):
+    text = "Talks in Muscat. محادثات في مسقط"
+    first, again = pipeline.analyze(text), pipeline.analyze(text)
+    assert first.tokens == again.tokens and first.spans == again.spans
+    assert len({*first.tokens, *again.tokens}) == len(first.tokens)
+    assert hash(first.spans[0]) == hash(again.spans[0])
+    assert first.tokens[0] != first.tokens[1]
+    assert first.spans[0] != first.spans[1]
+    assert first.tokens[0] != "Talks" and first.spans[0] != (0, 17)
+    detector = wordmill.Detector()
+    found = detector.detect(text)
+    assert found == detector.detect(text) and hash(found) == hash(detector.detect(text))
+    assert found != detector.detect("Gespräche in Maskat.")

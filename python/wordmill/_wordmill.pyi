@@ -33,6 +33,9 @@ _DocumentTerms = Union["Analysis", "Terms", Mapping[str, int]]
 class Token:
     """A token: text[start:end] == token.text (code point offsets), its kind, and its term."""
 
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
     @property
     def text(self) -> str: ...
     @property
@@ -49,6 +52,9 @@ class Token:
 class Span:
     """A stretch of text in one language and script (code point offsets)."""
 
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
     @property
     def start(self) -> int: ...
     @property
@@ -61,6 +67,9 @@ class Span:
 @final
 class Detection:
     """What detection found: ISO 639-3 language ("und" when undetermined), script, confidence."""
+
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
     @property
     def lang(self) -> str: ...
