@@ -348,23 +348,31 @@ pub fn starts_like_json(head: &[u8]) -> bool {
     head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
-/// Whether the lines of `head` (the start of an input whose first line is not an object) are
-/// JSON Lines all the same: at least two non-blank lines, half of them or more starting with
-/// `{`. A text's lines seldom do; a stream of records whose first line is a comment or half
-/// a record does, and read as one text all its records would be one document.
-pub fn mostly_json_lines(head: &[u8]) -> bool {
-    let (mut lines, mut objects) = (0usize, 0usize);
-    for line in head.split(|&b| b == b'\n') {
-        let line = line.strip_prefix(UTF8_BOM).unwrap_or(line);
-        match line.iter().find(|b| !b.is_ascii_whitespace()) {
-            None => {}
-            Some(&first) => {
-                lines += 1;
-                objects += usize::from(first == b'{');
-            }
+/// Whether `head`, the start of an input whose first line is not a JSON object, is JSON Lines
+/// all the same: every non-blank line after the first is an object (starts with `{` and ends
+/// with `}`; the last one may be cut where `head` ends, unless `ended` says the input ended
+/// there), and there is at least one. A stream of records whose first line is a comment or
+/// the end of a record cut by a shard is; a text whose lines all look like that is not one
+/// to read as a single document either.
+pub fn json_lines_after_first(head: &[u8], ended: bool) -> bool {
+    let head = head.strip_prefix(UTF8_BOM).unwrap_or(head);
+    let mut lines = head
+        .split(|&b| b == b'\n')
+        .map(|line| line.trim_ascii())
+        .filter(|line| !line.is_empty())
+        .skip(1)
+        .peekable();
+    if lines.peek().is_none() {
+        return false;
+    }
+    while let Some(line) = lines.next() {
+        let last = lines.peek().is_none();
+        let whole = ended || !last || head.ends_with(b"\n");
+        if !line.starts_with(b"{") || (whole && !line.ends_with(b"}")) {
+            return false;
         }
     }
-    lines >= 2 && objects * 2 >= lines
+    true
 }
 
 /// Whether `bytes` hold nothing but ASCII white space after a byte order mark, if any.
@@ -501,20 +509,29 @@ mod tests {
 
     #[test]
     fn records_after_a_first_line_of_something_else_are_json_lines() {
-        assert!(mostly_json_lines(
-            b"// comment\n{\"text\":\"a\"}\n{\"text\":\"b\"}\n"
+        let records = b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n";
+        for first in [&b"// comment\n"[..], b"\"x\"\n", b"xt\":\"cut\"}\n\n"] {
+            assert!(json_lines_after_first(&[first, records].concat(), true));
+        }
+        // The last record cut where the head ends, the input going on; CRLF line ends.
+        assert!(json_lines_after_first(
+            b"#\n{\"text\":\"a\"}\r\n{\"te",
+            false
         ));
-        assert!(mostly_json_lines(
-            b"\"x\"\n{\"id\":\"a\",\"text\":\"hi\"}\n"
+        assert!(!json_lines_after_first(b"#\n{\"text\":\"a\"}\n{\"te", true));
+        // Text, even with lines that start with a brace; a pretty-printed array.
+        assert!(!json_lines_after_first(b"Muscat, Oman\n", true));
+        assert!(!json_lines_after_first(
+            b"Notes\n{draft} The minister.\n",
+            true
         ));
-        // Half a record (a shard cut in the middle of one), then records.
-        assert!(mostly_json_lines(
-            b"xt\":\"a\"}\n\n{\"text\":\"b\"}\r\n{\"text\":\"c\"}"
+        assert!(!json_lines_after_first(
+            b"Title\n{aside}\nLast line.\n",
+            true
         ));
-        // Text, even with a line that starts with a brace.
-        assert!(!mostly_json_lines(b"Muscat, Oman\n"));
-        assert!(!mostly_json_lines(
-            b"Title\nFirst line.\n{aside}\nLast line.\n"
+        assert!(!json_lines_after_first(
+            b"[\n{\"a\": 1},\n{\"a\": 2}\n]\n",
+            true
         ));
     }
 

@@ -78,13 +78,11 @@ impl OutputFile {
         }
         // `new/` names a folder that is not there: the file would be made at the end, when
         // its rename failed, after the whole run.
-        if path
-            .as_os_str()
-            .to_string_lossy()
-            .ends_with(['/', std::path::MAIN_SEPARATOR])
-        {
+        let spelt = path.as_os_str().to_string_lossy();
+        let last = spelt.rsplit(['/', std::path::MAIN_SEPARATOR]).next();
+        if matches!(last, Some("" | "." | "..")) {
             return Err(Refusal::Usage(format!(
-                "{} ends with a slash, as a folder's name does: name a file to write",
+                "{} ends as a folder's name does (/, /. or /..): name a file to write",
                 path.display()
             )));
         }
@@ -334,6 +332,30 @@ pub fn identity_of(meta: &fs::Metadata, path: &Path) -> Identity {
     }
 }
 
+/// The files an output named `path` may write, as absolute paths: its name (its folder
+/// resolved, the name itself not followed: where a file replaced by renaming appears) and,
+/// when the name is a symbolic link, the file the link leads to, through any number of links
+/// (up to eight) and whether or not it exists yet: a link is written in place.
+pub fn output_places(path: &Path) -> Vec<PathBuf> {
+    let name = match path.file_name() {
+        Some(name) => absolute(folder_of(path)).join(name),
+        None => absolute(path),
+    };
+    let mut places = vec![name];
+    let mut target = path.to_owned();
+    for _ in 0..8 {
+        match fs::read_link(&target) {
+            Ok(next) if next.is_absolute() => target = next,
+            Ok(next) => target = folder_of(&target).join(next),
+            Err(_) => break,
+        }
+    }
+    if target != path {
+        places.push(absolute(&target));
+    }
+    places
+}
+
 /// `path` with its folder's symbolic links and `..` resolved, as far as it exists.
 pub fn absolute(path: &Path) -> PathBuf {
     if let Ok(path) = fs::canonicalize(path) {
@@ -480,13 +502,13 @@ pub fn check_outputs(
                     path.display()
                 ));
             }
-            // Through a symbolic link, where the link leads: that file is written in place.
-            let resolved = absolute(path);
-            let in_folder = fs::metadata(input).is_ok_and(|m| m.is_dir())
-                && resolved.starts_with(absolute(input));
-            let read_there =
-                has_extension(path, read_in_folders) || has_extension(&resolved, read_in_folders);
-            if in_folder && read_there {
+            let read_there = fs::metadata(input).is_ok_and(|m| m.is_dir()) && {
+                let folder = absolute(input);
+                output_places(path).iter().any(|place| {
+                    place.starts_with(&folder) && has_extension(place, read_in_folders)
+                })
+            };
+            if read_there {
                 return Err(format!(
                     "{option} {} is in the input folder {} and would be read as input: write it elsewhere",
                     path.display(),
@@ -624,8 +646,11 @@ mod tests {
             Err(Refusal::Io(_))
         ));
         // A new name that ends as a folder's does.
-        let slash = PathBuf::from(format!("{}/new/", dir.path().display()));
-        assert!(matches!(OutputFile::create(&slash), Err(Refusal::Usage(_))));
+        for end in ["new/", "new/.", "new/.."] {
+            let name = PathBuf::from(format!("{}/{end}", dir.path().display()));
+            let refused = OutputFile::create(&name);
+            assert!(matches!(refused, Err(Refusal::Usage(_))), "{end}");
+        }
     }
 
     #[test]

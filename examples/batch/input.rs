@@ -224,10 +224,12 @@ impl Documents {
                         // A stream of JSON Lines whose first line is something else (a
                         // comment, a shard cut mid-record) must not become one text: its
                         // other lines decide.
-                        if let Err(e) = read_more(&mut stdin, &mut head, SNIFFED_BYTES) {
-                            return stdin_failed(format!("cannot read: {}", io_message(&e)));
+                        match read_more(&mut stdin, &mut head, SNIFFED_BYTES) {
+                            Ok(ended) => decode::json_lines_after_first(&head, ended),
+                            Err(e) => {
+                                return stdin_failed(format!("cannot read: {}", io_message(&e)));
+                            }
                         }
-                        decode::mostly_json_lines(&head)
                     }
                 }
                 Err(e) => return stdin_failed(format!("cannot read: {}", io_message(&e))),
@@ -486,8 +488,9 @@ pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 /// Bytes of stdin read to tell JSON Lines from text when its first line does not.
 const SNIFFED_BYTES: usize = 64 << 10;
 
-/// Reads on from `input` into `head` until it holds `bytes` bytes or the input ends.
-fn read_more(input: &mut impl BufRead, head: &mut Vec<u8>, bytes: usize) -> io::Result<()> {
+/// Reads on from `input` into `head` until it holds `bytes` bytes or the input ends; true
+/// when it ended.
+fn read_more(input: &mut impl BufRead, head: &mut Vec<u8>, bytes: usize) -> io::Result<bool> {
     while head.len() < bytes {
         let read = match input.fill_buf() {
             Ok(read) => read,
@@ -495,13 +498,13 @@ fn read_more(input: &mut impl BufRead, head: &mut Vec<u8>, bytes: usize) -> io::
             Err(e) => return Err(e),
         };
         if read.is_empty() {
-            break;
+            return Ok(true);
         }
         let n = read.len().min(bytes - head.len());
         head.extend_from_slice(&read[..n]);
         input.consume(n);
     }
-    Ok(())
+    Ok(false)
 }
 
 /// Reads `input` into `head` up to its first byte that is neither white space nor a byte of a

@@ -180,17 +180,14 @@ impl Outputs {
         // shares would be counted with them, the corpus twice.
         if let Some(dir) = out.stats_dir.as_deref() {
             let absolute_dir = files::absolute(dir);
-            let read_by_merge = |path: &Path| {
-                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                files::absolute(files::folder_of(path)) == absolute_dir
+            let read_by_merge = |place: &Path| {
+                let name = place.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                files::folder_of(place) == absolute_dir
                     && name.ends_with(".json")
                     && !name.starts_with('.')
             };
             for (option, path) in &named {
-                // The name (a file replaced by renaming) and, through a symbolic link, the
-                // file it leads to (written in place).
-                let linked = path.is_symlink().then(|| files::absolute(path));
-                if read_by_merge(path) || linked.as_deref().is_some_and(read_by_merge) {
+                if files::output_places(path).iter().any(|p| read_by_merge(p)) {
                     return Err(Stop::Refused(format!(
                         "{option} {} is in --stats-dir {}, whose .json files `batch merge` reads as statistics: write it elsewhere",
                         path.display(),

@@ -138,7 +138,9 @@ def main():
     if not os.listdir(stats_dir):
         # An empty corpus makes no Spark task: one run on no input leaves the statistics of
         # nothing, with the options of the others, as a batch run over an empty corpus does.
-        subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=True)
+        empty = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        if empty.returncode != 0:
+            sys.exit(f"wordmill_spark: the batch tool failed on an empty corpus (exit code {empty.returncode})")
     merged = subprocess.run([binary, "merge", stats_dir, "--output", args.stats, "--quiet"])
     if merged.returncode != 0:
         sys.exit(f"wordmill_spark: merging the statistics in {stats_dir} failed")

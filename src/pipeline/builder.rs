@@ -104,8 +104,8 @@ impl PipelineBuilder {
     }
 
     /// Uses `list` as the stop words of `lang` instead of the built-in list, when stop words
-    /// are removed. Give the words as the normalizer makes them (case-folded); with
-    /// diacritics stripped, a word counts whether the list has it with them or without.
+    /// are removed. Give the words as the normalizer makes them (case-folded, and without
+    /// diacritics when it strips them): a word is looked up as written, then without them.
     ///
     /// ```
     /// use wordmill::stem::StopWords;

@@ -80,6 +80,9 @@ pub(super) struct LangTools {
     apostrophe: Apostrophe,
     /// Irish: `n` and `t` before a capital vowel are mutations, not letters of the word.
     capital_mutations: bool,
+    /// Whether a word is also looked up in the stop list without its diacritics (the
+    /// user's list, with a normalizer that strips them).
+    stop_words_stripped: bool,
 }
 
 impl LangTools {
@@ -153,9 +156,6 @@ impl WordRules {
         let stopwords =
             self.remove_stopwords
                 .then(|| match self.stop_words.iter().find(|(l, _)| *l == lang) {
-                    Some((_, list)) if normalizer.strips_diacritics() => {
-                        Some(Arc::new(list.with_stripped_forms(normalizer)))
-                    }
                     Some((_, list)) => Some(Arc::clone(list)),
                     None => built_in_stop_words(lang, normalizer),
                 });
@@ -165,9 +165,16 @@ impl WordRules {
                 Some((_, stemmer)) => Some(Arc::clone(stemmer)),
                 None => Stemmer::for_lang(lang).map(|s| Arc::new(s) as Arc<dyn Stem>),
             });
+        // The user's list holds terms, which lose their diacritics when the normalizer
+        // strips them: a word is looked up without them too. The built-in lists hold words
+        // as written, and a word whose accents tell it apart from a stop word (Vietnamese
+        // `cửa` "door" and `của` "of", Spanish `té` "tea" and `te`) stays a term.
+        let stop_words_stripped =
+            normalizer.strips_diacritics() && self.stop_words.iter().any(|(l, _)| *l == lang);
         LangTools {
             stemmer: stemmer.flatten(),
             stopwords: stopwords.flatten(),
+            stop_words_stripped,
             apostrophe: apostrophes::rule(lang.code()),
             capital_mutations: lang.code() == "gle",
         }
@@ -193,15 +200,12 @@ impl WordRules {
         whole: &str,
     ) -> Term {
         let word = tools.apostrophe.apply(whole);
-        if let Some(stop) = &tools.stopwords {
-            // A list may hold a word as it is before diacritics are stripped or after (as
-            // `Normalizer::normalize` returns it): either counts.
-            if stop.contains(word)
-                || normalizer.strips_diacritics()
-                    && stop.contains(&normalizer.strip_diacritics_of(word))
-            {
-                return Term::Stop;
-            }
+        if let Some(stop) = &tools.stopwords
+            && (stop.contains(word)
+                || tools.stop_words_stripped
+                    && stop.contains(&normalizer.strip_diacritics_of(word)))
+        {
+            return Term::Stop;
         }
         let stemmed = match &tools.stemmer {
             // (A stemmer of the user's might empty a word: the word stays.)

@@ -42,12 +42,14 @@
 //!   `russian_yo` folds it: the spellings with ё of its words are added.
 //! - Belarusian: NLTK's list writes 30 of its words with a Latin `i` for the Cyrillic `і`
 //!   (`калi`, `толькi`), which text never does: those are spelt right (see
-//!   `stopwords::spellings`), and the commonest words it lacks are added: `і` "and", `у`,
-//!   `ў` "in", `з` "with", `а` "and, but".
+//!   `stopwords::spellings`), but for `мільёнаў` "of millions", a content word that the
+//!   respelling would have made a stop word; the commonest words it lacks are added: `і`
+//!   "and", `у`, `ў` "in", `з` "with", `а` "and, but".
 //! - Ukrainian: Stopwords ISO's list lacks the commonest words of all: `і` "and", `у`, `в`
-//!   "in", `на` "on", `не` "not", `за` "for", added (Lucene's Ukrainian list has them).
+//!   "in", `на` "on", `не` "not", `за` "for", `а` "and, but", `по` "along, by", added
+//!   (Lucene's Ukrainian list has them).
 //! - Kazakh: NLTK's list lacks `және` "and", `бен`, `пен` "and, with" (after a consonant),
-//!   `да`, `де` "also", `немесе` "or": added.
+//!   `да`, `де`, `та`, `те` "also", `немесе` "or": added.
 //! - Romanian: NLTK's list writes ş and ţ with a cedilla and the old î inside words (`şi`,
 //!   `cînd`); today's spelling, ș ț with a comma below and `â` (`și`, `când`, `între`), is
 //!   added.
@@ -200,11 +202,16 @@ pub(super) const RUSSIAN_ADDED: &[&str] = &["всё", "ещё", "её", "неё"
 /// Function words NLTK's Belarusian list lacks.
 pub(super) const BELARUSIAN_ADDED: &[&str] = &["і", "у", "ў", "з", "а"];
 
-/// Function words Stopwords ISO's Ukrainian list lacks.
-pub(super) const UKRAINIAN_ADDED: &[&str] = &["і", "у", "в", "на", "не", "за"];
+/// A content word of NLTK's Belarusian list ("of millions"), as the list spells it (with a
+/// Latin `i`, which matched nothing until the list was spelt right).
+pub(super) const BELARUSIAN_NOT_STOP: &[&str] = &["м\u{69}льёнаў"];
 
-/// Function words NLTK's Kazakh list lacks.
-pub(super) const KAZAKH_ADDED: &[&str] = &["және", "бен", "пен", "да", "де", "немесе"];
+/// Function words Stopwords ISO's Ukrainian list lacks.
+pub(super) const UKRAINIAN_ADDED: &[&str] = &["і", "у", "в", "на", "не", "за", "а", "по"];
+
+/// Function words NLTK's Kazakh list lacks (`бен`, `пен` and `та`, `те` are the forms of
+/// `мен` and `да`, `де` after other sounds).
+pub(super) const KAZAKH_ADDED: &[&str] = &["және", "бен", "пен", "да", "де", "та", "те", "немесе"];
 
 /// Content words of NLTK's Indonesian list (Malay's too): not stop words, the nouns, numbers
 /// and adjectives a query is made of. The rest of it is function words and the frequent verbs

@@ -112,7 +112,11 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "ell" => (maintained()?, stoplists::GREEK_ADDED, &[]),
         "ron" => (maintained()?, stoplists::ROMANIAN_ADDED, &[]),
         "rus" => (maintained()?, stoplists::RUSSIAN_ADDED, &[]),
-        "bel" => (maintained()?, stoplists::BELARUSIAN_ADDED, &[]),
+        "bel" => (
+            maintained()?,
+            stoplists::BELARUSIAN_ADDED,
+            stoplists::BELARUSIAN_NOT_STOP,
+        ),
         "ukr" => (maintained()?, stoplists::UKRAINIAN_ADDED, &[]),
         "kaz" => (maintained()?, stoplists::KAZAKH_ADDED, &[]),
         "gle" => (maintained()?, stoplists::IRISH_ADDED, &[]),
@@ -201,28 +205,9 @@ impl StopWords {
         let mut buffer = String::new();
         let mut words = HashSet::new();
         for word in list.flat_map(|word| spellings(word, lang.code())) {
-            let folded = folder.fold_word(&word, &mut buffer);
-            // Without diacritics too, when terms lose theirs: text written without them
-            // (`deja` for `déjà`) makes the same term, so it is the same stop word.
-            if let Cow::Owned(stripped) = normalizer.strip_diacritics_of(folded) {
-                words.insert(stripped.into_boxed_str());
-            }
-            words.insert(Box::from(folded));
+            words.insert(Box::from(folder.fold_word(&word, &mut buffer)));
         }
         Some(StopWords { words })
-    }
-
-    /// This list with each word's form without diacritics added, where `normalizer` strips
-    /// them (the list itself otherwise): a text that writes a stop word without them makes
-    /// the same term as one that writes them, so it is the same stop word.
-    pub(crate) fn with_stripped_forms(&self, normalizer: &Normalizer) -> StopWords {
-        let mut words = self.words.clone();
-        for word in &self.words {
-            if let Cow::Owned(stripped) = normalizer.strip_diacritics_of(word) {
-                words.insert(stripped.into_boxed_str());
-            }
-        }
-        StopWords { words }
     }
 
     /// The languages that have a stop-word list.
@@ -232,7 +217,7 @@ impl StopWords {
 
     /// A list of your own; give the words in the form your terms have (normalized: with
     /// [`Normalizer::strip_diacritics`](crate::normalize::Normalizer::strip_diacritics),
-    /// the pipeline looks a word up with its diacritics and without).
+    /// without diacritics; the pipeline looks a word up as written, then without them).
     pub fn from_words<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> StopWords {
         StopWords {
             words: words.into_iter().map(|w| Box::from(w.as_ref())).collect(),
@@ -300,17 +285,18 @@ mod tests {
             (
                 "bel",
                 &["калі", "толькі", "якія", "і", "у", "ў", "з"],
-                &["горад", "краіна"],
+                // city, country, of millions.
+                &["горад", "краіна", "мільёнаў"],
             ),
             (
                 "ukr",
-                &["і", "у", "в", "на", "не", "за", "та"],
+                &["і", "у", "в", "на", "не", "за", "та", "а", "по"],
                 &["місто", "країна"],
             ),
             // and, with, also, or.
             (
                 "kaz",
-                &["және", "бен", "пен", "да", "немесе"],
+                &["және", "бен", "пен", "да", "та", "те", "немесе"],
                 &["қала", "ел"],
             ),
         ];

@@ -112,6 +112,28 @@ fn outputs_linked_to_what_is_read_are_refused() {
         fs::read(dir.path().join("parts").join(&shard)).unwrap(),
         before
     );
+    // A link of a corpus file's name in the input folder that leads elsewhere: the walk
+    // would read what is written through it.
+    fs::create_dir(dir.path().join("else")).unwrap();
+    std::os::unix::fs::symlink("../else/x.dat", dir.path().join("corpus/out.txt")).unwrap();
+    let out = run(dir.path(), &["corpus", "--output", "corpus/out.txt"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("would be read as input");
+    // A link to a shard not there yet: writing it would make one.
+    std::os::unix::fs::symlink("parts/extra.json", dir.path().join("rec.out")).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "corpus/x.txt",
+            "--stats-dir",
+            "parts",
+            "--output",
+            "rec.out",
+        ],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("is in --stats-dir parts");
+    assert!(!dir.path().join("parts/extra.json").exists());
 }
 
 #[cfg(unix)]
