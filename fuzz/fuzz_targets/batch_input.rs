@@ -16,7 +16,9 @@
 //!   number id gives that text and id (or the duplicate-field error; serde_json's `Value`
 //!   keeps the last of duplicates), and one it cannot read as a JSON value gives an error
 //!   (unless it is deeper than `Value`'s recursion limit, which skipping does not have);
-//! - decoding the same bytes twice gives the same result.
+//! - decoding the same bytes twice gives the same result;
+//! - telling JSON Lines from text after a first line of something else answers for any
+//!   bytes, yes only when every later non-blank line starts an object.
 #![no_main]
 
 #[allow(dead_code)]
@@ -44,6 +46,21 @@ fuzz_target!(|data: &[u8]| {
     } else {
         MAX_DOCUMENT_BYTES
     };
+
+    // Telling stdin's format: whatever the bytes, an answer; records after a first line of
+    // something else only when every later non-blank line opens an object.
+    for ended in [false, true] {
+        if decode::json_lines_after_first(input, ended) {
+            let body = strip_bom(input);
+            let lines = body.split(|&b| b == b'\n').map(<[u8]>::trim_ascii);
+            assert!(
+                lines
+                    .filter(|l| !l.is_empty())
+                    .skip(1)
+                    .all(|l| l[0] == b'{')
+            );
+        }
+    }
 
     let whole = decode::decode_whole(input.to_vec(), options.strict);
     assert_eq!(whole, decode::decode_whole(input.to_vec(), options.strict));

@@ -11,7 +11,8 @@
 //! - each token's term is what the stages make of the token alone in its span's language:
 //!   normalized, cut at an apostrophe or colon (case suffixes of Turkish, Azerbaijani,
 //!   Polish, Estonian, Finnish, Swedish; elided articles of French, Italian, Catalan, Irish),
-//!   dropped if a stop word, stemmed, stripped of diacritics;
+//!   without an Irish mutation before a capital vowel, dropped if a stop word, stemmed,
+//!   stripped of diacritics;
 //! - a word token of the tokenizer that is not among the analysis' tokens was a stop word.
 #![no_main]
 
@@ -32,6 +33,14 @@ struct Config {
     stemming: bool,
     stopwords: bool,
     detector: Detector,
+}
+
+/// Whether an Irish word starts with the `n` of eclipsis or the `t` of prothesis before a
+/// capital vowel (`nAthair`, `tUachtarán`), which are not part of the word.
+fn irish_mutation(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('n' | 't'))
+        && chars.next().is_some_and(|c| "AEIOUÁÉÍÓÚ".contains(c))
 }
 
 fn lang(code: &str) -> Lang {
@@ -272,6 +281,11 @@ fuzz_target!(|data: &[u8]| {
                     && raw.chars().count() == 1
             });
         after_number = (token.kind == TokenKind::Number).then_some(token.span.end());
+        // Irish: `n` and `t` before a capital vowel are mutations, not letters of the word.
+        let folded = match is_word && lang.code() == "gle" && irish_mutation(token.text) {
+            true => std::borrow::Cow::Owned(folded[1..].to_owned()),
+            false => folded,
+        };
         // What an apostrophe (or a colon) inside a word means in its language.
         let folded = match is_word {
             true => std::borrow::Cow::Owned(apostrophe_rule(lang.code(), &folded).to_owned()),
