@@ -211,6 +211,17 @@ fn every_span_slices_the_original_word() {
                 "swe" => &[':'],
                 _ => &[],
             };
+            // Irish: the n of eclipsis and the t of prothesis before a capital vowel are not
+            // part of the word (tUachtarán is uachtarán).
+            let mut chars = word.chars();
+            let mutation = lang.code() == "gle"
+                && matches!(chars.next(), Some('n' | 't'))
+                && chars.next().is_some_and(|c| "AEIOUÁÉÍÓÚ".contains(c));
+            let normal = if mutation && token.kind == TokenKind::Word {
+                std::borrow::Cow::Owned(normal[1..].to_owned())
+            } else {
+                normal
+            };
             let word = match (token.kind, normal.find(suffix_marks), normal.find('\'')) {
                 (TokenKind::Word, Some(at), _) if at > 0 => &normal[..at],
                 (TokenKind::Word, _, Some(at)) if elided.contains(&&normal[..at]) => {
