@@ -37,6 +37,13 @@ fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary folder")
 }
 
+/// JSON Lines of `n` documents `doc-0`, `doc-1`... whose text is [`SENTENCE`].
+fn sentence_records(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("{}\n", json!({"id": format!("doc-{i}"), "text": SENTENCE})))
+        .collect()
+}
+
 fn run(dir: &Path, args: &[&str]) -> Run {
     run_in(dir, args, b"")
 }
@@ -235,9 +242,7 @@ fn the_language_a_document_gives_is_the_one_it_is_analysed_in() {
 #[test]
 fn stdin_json_lines_give_records_and_nothing_else_on_stdout() {
     let dir = temp();
-    let input: String = (0..2500)
-        .map(|i| format!("{}\n", json!({"id": format!("doc-{i}"), "text": SENTENCE})))
-        .collect();
+    let input = sentence_records(2500);
     let out = run_in(dir.path(), &["-"], input.as_bytes());
     assert_eq!(out.code, 0, "{}", out.stderr);
     let records = out.records(); // every stdout line is a JSON record
@@ -319,9 +324,7 @@ fn stdin_records_after_a_first_line_of_something_else_stay_records() {
     // A comment, or the end of a record that a shard's cut left: the records after it are
     // still one document each, and the first line an error record.
     let dir = temp();
-    let records: String = (0..300)
-        .map(|i| format!("{}\n", json!({"id": format!("doc-{i}"), "text": SENTENCE})))
-        .collect();
+    let records = sentence_records(300);
     for first in ["// exported 2026-12-06\n", "ext\": \"cut\"}\n"] {
         let out = run_in(
             dir.path(),

@@ -226,34 +226,14 @@ pub struct Token {
 impl Token {
     /// Equal to a Token of the same text, offsets, kind and term.
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let Ok(other) = other.cast::<Token>() else {
-            return Ok(false);
-        };
-        let other = other.get();
-        let same_term = match (&self.term, &other.term) {
-            (Some(mine), Some(theirs)) => {
-                PyAnyMethods::eq(mine.bind(py).as_any(), theirs.bind(py))?
-            }
-            (None, None) => true,
-            _ => false,
-        };
-        Ok(self.start == other.start
-            && self.end == other.end
-            && self.kind == other.kind
-            && same_term
-            && PyAnyMethods::eq(self.text.bind(py).as_any(), other.text.bind(py))?)
+        match other.cast::<Token>() {
+            Ok(other) => self.key(py)?.eq(other.get().key(py)?),
+            Err(_) => Ok(false),
+        }
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        (
-            self.text.clone_ref(py),
-            self.start,
-            self.end,
-            self.kind,
-            self.term.as_ref().map(|t| t.clone_ref(py)),
-        )
-            .into_pyobject(py)?
-            .hash()
+        self.key(py)?.hash()
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -268,6 +248,21 @@ impl Token {
             self.end,
             self.kind
         ))
+    }
+}
+
+impl Token {
+    /// What equality and hashing compare: every field, as a Python tuple.
+    fn key<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let term = self.term.as_ref().map(|t| t.clone_ref(py));
+        (
+            self.text.clone_ref(py),
+            self.start,
+            self.end,
+            self.kind,
+            term,
+        )
+            .into_pyobject(py)
     }
 }
 

@@ -157,21 +157,22 @@ pub struct Detection {
     pub reliable: bool,
 }
 
-// By the confidence's bits: a confidence is never NaN, so equal values have equal bits
-// (0.0 and -0.0 aside, which detection never gives).
-impl PartialEq for Detection {
-    fn eq(&self, other: &Self) -> bool {
+impl Detection {
+    /// What equality and hashing compare: the confidence by its bits (a confidence is never
+    /// NaN, so equal values have equal bits; detection never gives -0.0).
+    fn key(&self) -> (&'static str, Option<&'static str>, u64, bool) {
         (
             self.lang,
             self.script,
             self.confidence.to_bits(),
             self.reliable,
-        ) == (
-            other.lang,
-            other.script,
-            other.confidence.to_bits(),
-            other.reliable,
         )
+    }
+}
+
+impl PartialEq for Detection {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
     }
 }
 
@@ -179,13 +180,7 @@ impl Eq for Detection {}
 
 impl std::hash::Hash for Detection {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (
-            self.lang,
-            self.script,
-            self.confidence.to_bits(),
-            self.reliable,
-        )
-            .hash(state);
+        self.key().hash(state);
     }
 }
 

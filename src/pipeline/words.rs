@@ -153,12 +153,15 @@ fn built_in_stop_words(lang: Lang, normalizer: &Normalizer) -> Option<Arc<StopWo
 impl WordRules {
     /// The stop list and stemmer of `lang`: the user's, else the built-in ones.
     pub(super) fn tools(&self, lang: Lang, normalizer: &Normalizer) -> LangTools {
-        let stopwords =
-            self.remove_stopwords
-                .then(|| match self.stop_words.iter().find(|(l, _)| *l == lang) {
-                    Some((_, list)) => Some(Arc::clone(list)),
-                    None => built_in_stop_words(lang, normalizer),
-                });
+        let users_list = self
+            .stop_words
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, list)| list);
+        let stopwords = self.remove_stopwords.then(|| match users_list {
+            Some(list) => Some(Arc::clone(list)),
+            None => built_in_stop_words(lang, normalizer),
+        });
         let stemmer = self
             .stemming
             .then(|| match self.stemmers.iter().find(|(l, _)| *l == lang) {
@@ -169,12 +172,10 @@ impl WordRules {
         // strips them: a word is looked up without them too. The built-in lists hold words
         // as written, and a word whose accents tell it apart from a stop word (Vietnamese
         // `cửa` "door" and `của` "of", Spanish `té` "tea" and `te`) stays a term.
-        let stop_words_stripped =
-            normalizer.strips_diacritics() && self.stop_words.iter().any(|(l, _)| *l == lang);
         LangTools {
             stemmer: stemmer.flatten(),
             stopwords: stopwords.flatten(),
-            stop_words_stripped,
+            stop_words_stripped: normalizer.strips_diacritics() && users_list.is_some(),
             apostrophe: apostrophes::rule(lang.code()),
             capital_mutations: lang.code() == "gle",
         }

@@ -12,9 +12,10 @@
 //!   its Use in Spelling Checker" (BRAC University, 2007): one suffix of a list, the longest,
 //!   provided two characters stay. The list is that of the Bengali inflections of news text:
 //!   classifiers (`-টি`, `-টা`, `-গুলো`), plurals (`-রা`, `-দের`), cases (`-কে`, `-র`, `-ের`,
-//!   `-তে`, `-য়`, locative `-ে`, and `-েকে` after a stem ending in `-ে`) and their combinations (`-টির`, `-গুলোর`), the emphatic
-//!   particles (`-ই`, `-ও`), and the verb's person and tense endings (`-ছেন`, `-েছে`, `-লেন`,
-//!   `-বে`, `-তে`, the verbal noun's `-া`, `-ার`).
+//!   `-তে`, `-য়`, locative `-ে`, and `-েকে` after a stem ending in `-ে`) and their
+//!   combinations (`-টির`, `-গুলোর`), the emphatic particles (`-ই`, `-ও`), and the verb's
+//!   person and tense endings (`-ছেন`, `-েছে`, `-লেন`, `-বে`, `-তে`, the verbal noun's `-া`,
+//!   `-ার`).
 //!
 //! Each stem is a part of the word, so they never allocate.
 
@@ -188,11 +189,7 @@ const BENGALI: &[&str] = &[
 /// "address" is; `पढ़ता` "reads", normalized `पढता`, is `पढ`).
 pub(super) fn hindi(word: &str) -> Cow<'_, str> {
     Cow::Borrowed(strip_longest(word, HINDI, |stem, suffix| {
-        let min = if suffix.chars().nth(1).is_none() {
-            3
-        } else {
-            2
-        };
+        let min = if suffix.chars().count() == 1 { 3 } else { 2 };
         stem.chars().count() >= min
     }))
 }
