@@ -191,25 +191,56 @@ impl TermCounts {
         // comparing whole strings (a call to memcmp each) was most of the cost. The count and
         // a term's first eight bytes make one integer key that decides almost every
         // comparison; strings are compared only where those bytes are equal.
-        let mut all: Vec<(u128, &str)> = self
-            .iter()
-            .map(|(term, count)| (rank_key(count, term), term))
-            .collect();
-        top_k(&mut all, k, |a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
-        all.into_iter()
-            .map(|(key, term)| (term, u32::MAX - (key >> 64) as u32))
-            .collect()
+        let order = |a: &(u128, &str), b: &(u128, &str)| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1));
+        let keyed = self.iter().map(|(term, count)| (rank_key(count, term), term));
+        let count = |key: u128| u32::MAX - (key >> 64) as u32;
+        if k <= SMALL_TOP {
+            // The few best kept in order as the terms go by, on the stack: most terms are
+            // turned away by one comparison with the last kept, and neither the list of
+            // all terms nor its sorting is needed (a third of a batch record's writing).
+            let mut best = [(0u128, ""); SMALL_TOP];
+            let mut len = 0;
+            for item in keyed {
+                if len == k {
+                    if k == 0 || order(&item, &best[k - 1]).is_ge() {
+                        continue;
+                    }
+                    len -= 1; // the last kept makes room
+                }
+                let mut at = len;
+                while at > 0 && order(&item, &best[at - 1]).is_lt() {
+                    best[at] = best[at - 1];
+                    at -= 1;
+                }
+                best[at] = item;
+                len += 1;
+            }
+            return best[..len].iter().map(|&(key, term)| (term, count(key))).collect();
+        }
+        let mut all: Vec<(u128, &str)> = keyed.collect();
+        top_k(&mut all, k, order);
+        all.into_iter().map(|(key, term)| (term, count(key))).collect()
     }
 }
+
+/// The `k` up to which [`TermCounts::top`] keeps the best terms in order as it reads them,
+/// rather than ranking all of them: each term may move up to `k` others.
+const SMALL_TOP: usize = 32;
 
 /// A key that orders terms as [`TermCounts::top`] ranks them, except between terms whose first
 /// eight bytes are equal: higher counts first, then by the first eight bytes (zero-padded:
 /// a term that is a prefix of another comes first, as `str`'s order puts it).
 fn rank_key(count: u32, term: &str) -> u128 {
-    let mut prefix = [0u8; 8];
-    let n = term.len().min(8);
-    prefix[..n].copy_from_slice(&term.as_bytes()[..n]);
-    u128::from(u32::MAX - count) << 64 | u128::from(u64::from_be_bytes(prefix))
+    let bytes = term.as_bytes();
+    let prefix = match bytes.first_chunk::<8>() {
+        Some(&head) => u64::from_be_bytes(head),
+        // (Byte by byte: copying a slice of any length is a call to memcpy.)
+        None => bytes
+            .iter()
+            .zip((0..8).rev())
+            .fold(0, |prefix, (&b, place)| prefix | u64::from(b) << (8 * place)),
+    };
+    u128::from(u32::MAX - count) << 64 | u128::from(prefix)
 }
 
 /// Sorts the best `k` of `items` to the front and drops the rest.
