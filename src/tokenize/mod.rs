@@ -310,7 +310,17 @@ impl Tokenizer {
 
     /// URLs with a scheme (`https://`, `http://`, `ftp://`, `mailto:`) or starting with
     /// `www.` become one [`TokenKind::Url`] token, without trailing punctuation and closing
-    /// brackets they did not open (default off).
+    /// brackets they did not open (default off). A URL ends at whitespace, at punctuation
+    /// that is not ASCII (`。`, `！`, `…`, `—`, `«`, `؟`, `।`), and where an ASCII host
+    /// name runs into Chinese, Japanese, Thai... letters (`访问https://example.com了解`);
+    /// other letters, as an internationalised URL's path, are its own.
+    ///
+    /// ```
+    /// use wordmill::tokenize::{TokenKind, Tokenizer};
+    /// let t = Tokenizer::new().urls(true);
+    /// let url = t.tokens("详见https://x.om/a！谢谢").find(|t| t.kind == TokenKind::Url);
+    /// assert_eq!(url.map(|t| t.text), Some("https://x.om/a"));
+    /// ```
     pub fn urls(mut self, on: bool) -> Self {
         self.urls = on;
         self

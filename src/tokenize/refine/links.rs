@@ -117,19 +117,24 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
         .iter()
         .find(|p| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p))?;
     let mut end = start + prefix.len();
+    // Whether the host is read (up to its first `/`), and its last character was ASCII.
+    let (mut in_host, mut after_ascii) = (prefix[prefix.len() - 1] != b':', false);
     while end < bytes.len() {
         let (cp, len) = decode(bytes, end);
         let c = char::from_u32(cp).unwrap_or(' ');
-        let stop = c.is_whitespace()
+        if c.is_whitespace()
             || c.is_control()
             || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
-            || matches!(
-                c,
-                '“' | '”' | '‘' | '’' | '«' | '»' | '、' | '。' | '，' | '،'
-            );
-        if stop {
+            || ends_url(c)
+            // `访问https://example.com了解更多`: a host's ASCII name does not run on into
+            // the words of a script written without spaces (a name of those letters, as
+            // `例子.中国`, is read whole).
+            || (in_host && after_ascii && unspaced_script(c) != 0)
+        {
             break;
         }
+        in_host &= c != '/';
+        after_ascii = c.is_ascii_alphanumeric();
         end += len;
     }
     // Punctuation that ends the sentence, not the URL; closing brackets only when unopened.
@@ -158,6 +163,19 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
         end -= 1;
     }
     (end > start + prefix.len()).then_some(end)
+}
+
+/// Punctuation that no URL holds but sentences put after one: the quotation marks, dashes
+/// and ellipsis of General Punctuation, the punctuation of Latin-1 (`¡`, `«`, `¿`), of CJK
+/// (`、`, `。`, `「`) and the full-width forms (`！`, `？`, `（`), and the stops and commas of
+/// Arabic, Devanagari, Ethiopic and Armenian. (Other non-ASCII characters may be an
+/// internationalised URL's: `https://ar.wikipedia.org/wiki/عمان`.)
+fn ends_url(c: char) -> bool {
+    matches!(c,
+        '\u{A0}'..='\u{BF}' | '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}'
+        | '\u{FE10}'..='\u{FE6F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
+        | '،' | '؛' | '؟' | '۔' | '।' | '॥' | '።' | '፣' | '፤' | '՝' | '։')
 }
 
 /// End of an e-mail address whose local part starts at `start`.

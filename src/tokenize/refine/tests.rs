@@ -26,6 +26,41 @@ fn urls_without_trailing_punctuation() {
 }
 
 #[test]
+fn urls_end_at_the_punctuation_of_any_script() {
+    let t = Tokenizer::new().urls(true);
+    let url = |text: &str| {
+        t.tokens(text)
+            .find(|token| token.kind == TokenKind::Url)
+            .map(|token| token.text.to_owned())
+    };
+    for text in [
+        "详见https://x.y/a！谢谢",
+        "网址https://x.y/a？",
+        "Wow https://x.y/a…",
+        "انظر https://x.y/a؟",
+        "यहाँ देखें https://x.y/a।",
+        "Visit https://x.y/a—the best site",
+        "«https://x.y/a»",
+        "¿Viste https://x.y/a?",
+    ] {
+        assert_eq!(url(text).as_deref(), Some("https://x.y/a"), "{text}");
+    }
+    // A host's ASCII name stops where the words of a script without spaces begin; a host or
+    // path of such letters is the URL's.
+    let chinese = words(&t.clone().cjk(CjkMode::Characters), "访问https://example.com了解");
+    assert_eq!(chinese, ["访", "问", "https://example.com", "了", "解"]);
+    assert_eq!(url("见https://例子.中国 吧").as_deref(), Some("https://例子.中国"));
+    assert_eq!(
+        url("https://zh.wikipedia.org/wiki/北京 是").as_deref(),
+        Some("https://zh.wikipedia.org/wiki/北京")
+    );
+    assert_eq!(
+        url("https://münchen.de/straße.").as_deref(),
+        Some("https://münchen.de/straße")
+    );
+}
+
+#[test]
 fn trimming_a_url_is_linear() {
     // A million closing parentheses: each trimmed once, not recounted every time.
     let text = format!("http://a{}", ")".repeat(1_000_000));
