@@ -192,7 +192,9 @@ impl TermCounts {
         // a term's first eight bytes make one integer key that decides almost every
         // comparison; strings are compared only where those bytes are equal.
         let order = |a: &(u128, &str), b: &(u128, &str)| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1));
-        let keyed = self.iter().map(|(term, count)| (rank_key(count, term), term));
+        let keyed = self
+            .iter()
+            .map(|(term, count)| (rank_key(count, term), term));
         let count = |key: u128| u32::MAX - (key >> 64) as u32;
         if k <= SMALL_TOP {
             // The few best kept in order as the terms go by, on the stack: most terms are
@@ -215,11 +217,16 @@ impl TermCounts {
                 best[at] = item;
                 len += 1;
             }
-            return best[..len].iter().map(|&(key, term)| (term, count(key))).collect();
+            return best[..len]
+                .iter()
+                .map(|&(key, term)| (term, count(key)))
+                .collect();
         }
         let mut all: Vec<(u128, &str)> = keyed.collect();
         top_k(&mut all, k, order);
-        all.into_iter().map(|(key, term)| (term, count(key))).collect()
+        all.into_iter()
+            .map(|(key, term)| (term, count(key)))
+            .collect()
     }
 }
 
@@ -238,7 +245,9 @@ fn rank_key(count: u32, term: &str) -> u128 {
         None => bytes
             .iter()
             .zip((0..8).rev())
-            .fold(0, |prefix, (&b, place)| prefix | u64::from(b) << (8 * place)),
+            .fold(0, |prefix, (&b, place)| {
+                prefix | u64::from(b) << (8 * place)
+            }),
     };
     u128::from(u32::MAX - count) << 64 | u128::from(prefix)
 }

@@ -349,7 +349,8 @@ impl Tokenizer {
         self
     }
 
-    /// Emoji (pictographs and flags, with their modifiers and ZWJ sequences) become
+    /// Emoji (pictographs, flags and keycaps such as `9️⃣`, with their modifiers and ZWJ
+    /// sequences) become
     /// [`TokenKind::Emoji`] tokens (default off: they are not words).
     pub fn emoji(mut self, on: bool) -> Self {
         self.emoji = on;
@@ -391,6 +392,9 @@ impl Tokenizer {
                 hashtags: self.hashtags,
                 mentions: self.mentions,
             });
+        }
+        if self.emoji {
+            refiners.push(Refiner::Keycap);
         }
         // The refiners of the CJK modes wait for the first character of their scripts (most
         // text has none): until the tokenizer's loop finds one, it takes its fastest path.

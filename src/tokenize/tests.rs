@@ -450,6 +450,31 @@ fn emoji_are_tokens_on_request() {
     let t = Tokenizer::new().emoji(true);
     assert_eq!(words(&t, "ok 👍🏽 🇴🇲🇷🇺 👨‍👩‍👧"), ["ok", "👍🏽", "🇴🇲", "🇷🇺", "👨‍👩‍👧"]);
     assert_eq!(words(&Tokenizer::new(), "ok 👍🏽"), ["ok"]);
+    // Keycaps, with or without the emoji variation selector: emoji, not a number or nothing.
+    let kinds = |tokenizer: &Tokenizer, text: &str| -> Vec<(String, TokenKind)> {
+        let tokens = tokenizer.tokens(text);
+        tokens.map(|t| (t.text.to_owned(), t.kind)).collect()
+    };
+    let keycaps = kinds(
+        &t,
+        "#\u{fe0f}\u{20e3} *\u{fe0f}\u{20e3} 9\u{fe0f}\u{20e3} 1\u{20e3} 42",
+    );
+    let emoji = |s: &str| (s.to_owned(), TokenKind::Emoji);
+    assert_eq!(
+        keycaps,
+        [
+            emoji("#\u{fe0f}\u{20e3}"),
+            emoji("*\u{fe0f}\u{20e3}"),
+            emoji("9\u{fe0f}\u{20e3}"),
+            emoji("1\u{20e3}"),
+            ("42".to_owned(), TokenKind::Number),
+        ]
+    );
+    // Without the option, a keycap digit stays the number it was.
+    assert_eq!(
+        kinds(&Tokenizer::new(), "#\u{fe0f}\u{20e3} 9\u{fe0f}\u{20e3}").len(),
+        1
+    );
 }
 
 #[test]

@@ -251,6 +251,8 @@ impl<'a> Tokens<'a> {
             self.pos = end;
             let kind = if flags & ALPHABETIC != 0 {
                 TokenKind::Word
+            } else if self.options.emoji && is_keycap(&bytes[start..end]) {
+                TokenKind::Emoji
             } else if flags & NUMERIC != 0 {
                 TokenKind::Number
             } else if self.options.emoji && flags & (EXT_PICT | REGIONAL_INDICATOR) != 0 {
@@ -390,4 +392,23 @@ impl<'a> Iterator for Tokens<'a> {
         // SAFETY: `raw` was found in this text by this loop.
         Some(unsafe { token_in(self.text, raw) })
     }
+}
+
+/// A keycap emoji: a digit, `#` or `*`, the emoji variation selector (which may be left out)
+/// and U+20E3 COMBINING ENCLOSING KEYCAP (`9️⃣`, `#️⃣`): one segment by UAX #29 (the two
+/// are Extend), a number or nothing by its properties.
+pub(super) fn is_keycap(segment: &[u8]) -> bool {
+    matches!(
+        segment,
+        [b'0'..=b'9' | b'#' | b'*', 0xE2, 0x83, 0xA3]
+            | [
+                b'0'..=b'9' | b'#' | b'*',
+                0xEF,
+                0xB8,
+                0x8F,
+                0xE2,
+                0x83,
+                0xA3
+            ]
+    )
 }

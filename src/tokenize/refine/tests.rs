@@ -47,9 +47,15 @@ fn urls_end_at_the_punctuation_of_any_script() {
     }
     // A host's ASCII name stops where the words of a script without spaces begin; a host or
     // path of such letters is the URL's.
-    let chinese = words(&t.clone().cjk(CjkMode::Characters), "访问https://example.com了解");
+    let chinese = words(
+        &t.clone().cjk(CjkMode::Characters),
+        "访问https://example.com了解",
+    );
     assert_eq!(chinese, ["访", "问", "https://example.com", "了", "解"]);
-    assert_eq!(url("见https://例子.中国 吧").as_deref(), Some("https://例子.中国"));
+    assert_eq!(
+        url("见https://例子.中国 吧").as_deref(),
+        Some("https://例子.中国")
+    );
     assert_eq!(
         url("https://zh.wikipedia.org/wiki/北京 是").as_deref(),
         Some("https://zh.wikipedia.org/wiki/北京")
