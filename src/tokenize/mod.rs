@@ -350,8 +350,7 @@ impl Tokenizer {
     }
 
     /// Emoji (pictographs, flags and keycaps such as `9️⃣`, with their modifiers and ZWJ
-    /// sequences) become
-    /// [`TokenKind::Emoji`] tokens (default off: they are not words).
+    /// sequences) become [`TokenKind::Emoji`] tokens (default off: they are not words).
     pub fn emoji(mut self, on: bool) -> Self {
         self.emoji = on;
         self
