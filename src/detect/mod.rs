@@ -267,7 +267,8 @@ impl Detector {
 
     /// Plain whatlang on the whole text, as a baseline to compare with: no sampling, none of
     /// wordmill's model or rules, one span, and only whatlang's 70 languages. The allow-list,
-    /// minimum letters and fallback still apply.
+    /// minimum letters, [minimum confidence](Detector::min_confidence) (0 unless set: plain
+    /// whatlang answers however unsure) and fallback still apply.
     ///
     /// ```
     /// use wordmill::detect::Detector;
@@ -278,6 +279,7 @@ impl Detector {
     pub fn whatlang_only() -> Detector {
         Detector {
             whatlang_only: true,
+            min_confidence: 0.0,
             ..Detector::default()
         }
     }

@@ -287,6 +287,16 @@ fn whatlang_only_is_plain_whatlang() {
 }
 
 #[test]
+fn whatlang_only_takes_the_minimum_confidence_asked_for() {
+    let text = "Die Minister trafen sich in Maskat.";
+    assert_eq!(Detector::whatlang_only().detect(text).lang.code(), "deu");
+    let never = Detector::whatlang_only().min_confidence(1.5).unwrap();
+    assert!(never.detect(text).lang.is_undetermined());
+    let fallback = never.fallback(Lang::from_code("eng").unwrap());
+    assert_eq!(fallback.detect(text).lang.code(), "eng");
+}
+
+#[test]
 fn what_cannot_lie_decides_short_text() {
     let d = Detector::new();
     let code = |text: &str| d.detect(text).lang.code();

@@ -58,7 +58,10 @@ impl Detector {
         let found = if letters >= self.min_letters {
             self.engine
                 .detect(text)
-                .filter(|info| self.is_allowed(Lang::from(info.lang())))
+                .filter(|info| {
+                    self.is_allowed(Lang::from(info.lang()))
+                        && info.confidence() >= self.min_confidence
+                })
         } else {
             None
         };
