@@ -441,7 +441,9 @@ impl Detector {
     }
 
     /// The language of each span of `text`, and of the text as a whole (the language of most
-    /// bytes). Spans cover the text end to end; adjacent spans differ in language or script.
+    /// bytes, each weighed by how surely its span was told: a name in another script, sure by
+    /// its letters, does not outweigh the text around it). Spans cover the text end to end;
+    /// adjacent spans differ in language or script.
     ///
     /// ```
     /// use wordmill::detect::Detector;

@@ -8,6 +8,10 @@ use super::model::Model;
 use super::rules;
 use super::scores::Look;
 use super::spans::{Piece, RELIABLE, Scratch, UNSURE};
+
+/// The least weight of a piece's bytes in the document's language: a piece taken with
+/// confidence 0 (the fallback's) still counts, by a tenth of its bytes.
+const LEAST_WEIGHT: f64 = 0.1;
 use super::{Detection, Detector, LanguageSpan};
 use crate::tokenize::Span;
 use crate::{Lang, Script};
@@ -87,7 +91,7 @@ impl Detector {
     }
 
     /// The document's language, once the pieces are labelled: unsure pieces inherit, then
-    /// the language of most bytes.
+    /// the language of most bytes weighed by confidence (`document`).
     pub(super) fn finish(&self, scratch: &mut Scratch) -> Detection {
         self.inherit(
             &mut scratch.pieces,
@@ -194,17 +198,18 @@ impl Detector {
         }
     }
 
-    /// The document's language: the one with most bytes among the pieces identified with
-    /// confidence, or among all when none is. `bytes` is scratch.
-    fn document(&self, pieces: &[Piece], bytes: &mut Vec<(Lang, usize)>) -> Detection {
-        // Unsure pieces count only when no piece is sure.
-        let sure = |p: &Piece| !p.lang.is_undetermined() && p.confidence >= UNSURE;
-        let any_sure = pieces.iter().any(sure);
+    /// The document's language: the one with most bytes, each weighed by how sure its
+    /// piece is (at least [`LEAST_WEIGHT`]). A sure word of another script (a name in Hangul,
+    /// decided by its letters) then does not outweigh a long text of a close language that
+    /// detection tells less surely (Bosnian, Malay), while a long unsure piece of names still
+    /// weighs less than a sure sentence. `bytes` is scratch.
+    fn document(&self, pieces: &[Piece], bytes: &mut Vec<(Lang, f64)>) -> Detection {
         bytes.clear();
-        for piece in pieces.iter().filter(|p| !any_sure || sure(p)) {
+        for piece in pieces {
+            let weight = piece.range.len() as f64 * piece.confidence.max(LEAST_WEIGHT);
             match bytes.iter_mut().find(|(l, _)| *l == piece.lang) {
-                Some(entry) => entry.1 += piece.range.len(),
-                None => bytes.push((piece.lang, piece.range.len())),
+                Some(entry) => entry.1 += weight,
+                None => bytes.push((piece.lang, weight)),
             }
         }
         let main_script = pieces
@@ -215,7 +220,8 @@ impl Detector {
         let Some(&(lang, _)) = bytes
             .iter()
             .filter(|(l, _)| !l.is_undetermined())
-            .max_by_key(|(_, n)| *n)
+            // (f64 has no `max_by_key`; the last of equals, as that gave.)
+            .reduce(|best, next| if next.1 >= best.1 { next } else { best })
         else {
             return Detection {
                 script: main_script,

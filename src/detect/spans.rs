@@ -103,7 +103,7 @@ pub(super) struct Scratch {
     /// The scripts of the pieces (`read_unsure_together`).
     pub(super) piece_scripts: Vec<Script>,
     /// Bytes per language (`document`).
-    pub(super) bytes: Vec<(Lang, usize)>,
+    pub(super) bytes: Vec<(Lang, f64)>,
     /// Runs by decreasing letters, and the scripts seen (`runs_to_identify`).
     order: Vec<usize>,
     scripts_seen: Vec<RunScript>,

@@ -410,6 +410,19 @@ fn serbian_in_both_alphabets_is_serbian_in_both() {
 }
 
 #[test]
+fn a_sure_name_in_another_script_does_not_outweigh_the_text() {
+    // Bosnian, told from Croatian and Serbian less surely than Hangul is told Korean: the
+    // 138 bytes of Bosnian are still the document's language, not the 9 of Korean.
+    let text = "Ako ne žele da nas prime kao Makedoniju, možemo se okrenuti drugima, kao što \
+                su Kina i Rusija, i postati dio evroazijske zajednice.” Seoul (서울)";
+    let (document, spans) = Detector::new().detect_spans(text);
+    assert_eq!(spans.last().map(|s| s.lang.code()), Some("kor"));
+    assert_ne!(document.lang.code(), "kor", "{spans:?}");
+    assert_eq!(document.script, Some(Script::Latin));
+    assert_ne!(Detector::new().detect(text).lang.code(), "kor");
+}
+
+#[test]
 fn a_document_of_one_piece_has_its_confidence_exactly() {
     // Japanese by its own forms: 0.9, not a mean's rounding of it (0.8999999999999999).
     assert_eq!(Detector::new().detect("東京駅").confidence, 0.9);

@@ -56,12 +56,9 @@ impl Detector {
             .take(self.min_letters)
             .count();
         let found = if letters >= self.min_letters {
-            self.engine
-                .detect(text)
-                .filter(|info| {
-                    self.is_allowed(Lang::from(info.lang()))
-                        && info.confidence() >= self.min_confidence
-                })
+            self.engine.detect(text).filter(|info| {
+                self.is_allowed(Lang::from(info.lang())) && info.confidence() >= self.min_confidence
+            })
         } else {
             None
         };
