@@ -384,7 +384,7 @@ impl Terms {
     #[pyo3(signature = (n = None))]
     fn most_common<'py>(&self, py: Python<'py>, n: Option<Int>) -> PyResult<Bound<'py, PyList>> {
         let n = match n {
-            Some(n) => n.to_count("n")?,
+            Some(n) => n.to_limit("n")?,
             None => usize::MAX,
         };
         PyList::new(py, self.counts().top(n))

@@ -41,19 +41,22 @@ pub(crate) fn analyze<'py>(
         .map(|chunk| TextColumn::new(chunk.as_ref()))
         .collect::<PyResult<Vec<_>>>()?;
     let documents: Vec<Option<&[u8]>> = columns.iter().flat_map(TextColumn::values).collect();
-    // The statistics given are borrowed from before the analysis to the merge: a call that
-    // could not add to them fails before any work, not after it.
-    let mut given = stats
-        .as_ref()
-        .map(|stats| {
-            stats.try_borrow_mut().map_err(|_| {
-                PyRuntimeError::new_err(
-                    "analyze_arrow cannot add to the CorpusStats given as stats: it is in use (by another thread's call, or by the call that is running this one, such as its add() reading a mapping); nothing was analysed",
-                )
-            })
+    // The statistics given are borrowed only to check, before any work, that they can be
+    // added to (not in use by the call that runs this one, such as its add() reading a
+    // mapping), and at the end to add to them: meanwhile other threads read and change
+    // them as they will (a borrow held while the GIL is released made their every read a
+    // bare "Already mutably borrowed").
+    let take = |stats: &Bound<'py, stats::CorpusStats>| {
+        stats.try_borrow_mut().map_err(|_| {
+            PyRuntimeError::new_err(
+                "analyze_arrow cannot add to the CorpusStats given as stats: it is in use by the call that is running this one (such as its add() reading a mapping); nothing was added",
+            )
         })
-        .transpose()?;
-    let mut counting = given.is_some().then(stats::Counting::default);
+    };
+    if let Some(stats) = &stats {
+        drop(take(stats)?);
+    }
+    let mut counting = stats.is_some().then(stats::Counting::default);
     let mut pieces: Vec<Rows> = Vec::new();
     let size = |i: usize| documents[i].map_or(0, <[u8]>::len);
     run_in_chunks(py, threads, documents.len(), size, |chunk| {
@@ -88,9 +91,10 @@ pub(crate) fn analyze<'py>(
     // they were, so that trying again does not count the documents twice.
     let batch = joined.into_record_batch()?;
     let out = to_pyarrow(py, batch)?;
-    if let (Some(given), Some(counted)) = (&mut given, counted) {
+    if let (Some(stats), Some(counted)) = (&stats, counted) {
         // `merged` merges the smaller into the larger: no copy of the counts when the
         // statistics given were empty.
+        let mut given = take(stats)?;
         let inner = std::mem::take(&mut given.inner);
         given.inner = inner.merged(counted);
     }

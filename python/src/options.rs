@@ -68,9 +68,18 @@ impl Int {
         }
     }
 
-    /// `to_usize` from 0 to `usize::MAX`: a count, a size, a number of results.
+    /// `to_usize` from 0 to `usize::MAX`: a count, a size.
     pub fn to_count(&self, name: &str) -> PyResult<usize> {
         self.to_usize(name, 0, usize::MAX)
+    }
+
+    /// A number of results to give, from 0: one beyond `usize::MAX` (`k=2**80`) asks for
+    /// them all, as `usize::MAX` does.
+    pub fn to_limit(&self, name: &str) -> PyResult<usize> {
+        match self {
+            Int::TooLarge(_) => Ok(usize::MAX),
+            _ => self.to_count(name),
+        }
     }
 
     /// True when the value is below `min`.
@@ -107,7 +116,9 @@ pub(crate) fn lang(code: &str) -> PyResult<Lang> {
 /// Languages from an iterable of codes.
 pub(crate) fn langs(codes: &Bound<'_, PyAny>) -> PyResult<Vec<Lang>> {
     if codes.is_instance_of::<pyo3::types::PyString>() {
-        return Err(PyValueError::new_err(
+        // A wrong type, as the README says such mistakes are (a str is an iterable of
+        // one-letter "codes", which would be refused one by one, less clearly).
+        return Err(pyo3::exceptions::PyTypeError::new_err(
             "languages must be a list of language codes such as [\"eng\", \"ara\"], not one string",
         ));
     }

@@ -42,7 +42,8 @@ impl Pipeline {
     /// Options mirror wordmill's PipelineBuilder:
     ///
     /// - languages: only these languages can be detected (ISO 639-3 codes such as "eng";
-    ///   ISO 639-1 "en" and tags such as "pt-BR" are read too; default: all 129);
+    ///   ISO 639-1 "en" and tags such as "pt-BR" are read too; default, or an empty list:
+    ///   all 129);
     /// - fallback_language: the language of text that stays undetermined (default: none);
     /// - normalize: "nfc", "nfkc", or a Normalizer for every option;
     /// - strip_diacritics: remove Latin accents (default: as the normalizer has it, off);
@@ -243,10 +244,10 @@ impl Pipeline {
     ///
     /// A null text gives a row of nulls; an empty array or slice, an empty RecordBatch.
     /// With `stats`, a CorpusStats, the documents' statistics are added to it once the call
-    /// has succeeded: a call that fails (or is interrupted) leaves it as it was. The call
-    /// holds `stats` from start to end: a RuntimeError, before any work, when it is in use
-    /// (by a call running on another thread, or by the call that runs this one); meanwhile
-    /// other threads' calls that change it (add, merge) raise RuntimeError. Runs in parallel
+    /// has succeeded: a call that fails (or is interrupted) leaves it as it was. Meanwhile
+    /// other threads may read it and add to it (calls on several threads may add to the same
+    /// statistics); a RuntimeError, before any work, when the call that runs this one is
+    /// using it (an add() reading a mapping whose lookup calls this). Runs in parallel
     /// with the GIL released, in chunks that Ctrl-C interrupts, as analyze_batch (`threads`:
     /// from 1 to MAX_THREADS, or None for one per core). ValueError for Arrow data that does
     /// not hold what its schema says, or whose capsules were already consumed.
@@ -260,7 +261,7 @@ impl Pipeline {
         top: Option<Int>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let threads = thread_count(threads.as_ref())?;
-        let top = top.map(|k| k.to_count("top")).transpose()?;
+        let top = top.map(|k| k.to_limit("top")).transpose()?;
         crate::arrow::analyze(py, &self.counts_only, array, threads, stats, top)
     }
 

@@ -155,11 +155,14 @@ fn put_back(pool: Pool) {
         let mut pools = pools();
         let idle = &mut pools.idle;
         idle.push(pool);
-        let mut threads: usize = idle.iter().map(ThreadPool::current_num_threads).sum();
+        // The bounds are on the pools beside the one just put back, which stays.
+        let others = idle.len() - 1;
+        let mut threads: usize = idle[..others]
+            .iter()
+            .map(ThreadPool::current_num_threads)
+            .sum();
         let mut keep_from = 0;
-        while idle.len() - keep_from > 1
-            && (idle.len() - keep_from > IDLE_POOLS || threads > *IDLE_THREADS)
-        {
+        while keep_from < others && (others - keep_from > IDLE_POOLS || threads > *IDLE_THREADS) {
             threads -= idle[keep_from].current_num_threads();
             keep_from += 1;
         }

@@ -34,7 +34,7 @@ pub struct Detector {
 #[pymethods]
 impl Detector {
     /// languages: only these languages can be detected (codes as Pipeline reads them;
-    /// default: all);
+    /// default, or an empty list: all);
     /// min_letters: texts with fewer letters are "und" (default 3); min_confidence: answers
     /// less sure are "und" (default 0.1); fallback: the language to report instead of "und";
     /// sample_bytes: the most bytes of a run of text that identification reads (default
@@ -199,7 +199,7 @@ impl From<detect::Detection> for Detection {
 impl Detection {
     fn __repr__(&self) -> String {
         format!(
-            "Detection(lang='{}', script={}, confidence={}, reliable={})",
+            "Detection(lang='{}', script={}, confidence={:?}, reliable={})",
             self.lang,
             self.script.map_or("None".into(), |s| format!("'{s}'")),
             self.confidence,

@@ -94,7 +94,7 @@ impl CorpusStats {
     }
 
     /// Adds everything `other` counted; a RuntimeError, with nothing merged, when `other` is
-    /// in use (another thread's call is counting into it).
+    /// in use by the call that runs this one (an add() to it reading a mapping).
     fn merge(mut slf: PyRefMut<'_, Self>, other: &Bound<'_, CorpusStats>) -> PyResult<()> {
         if other.as_ptr() == slf.as_ptr() {
             // `merge(self)` would borrow self twice: merge a copy.
@@ -104,7 +104,7 @@ impl CorpusStats {
         }
         let other = other.try_borrow().map_err(|_| {
             PyRuntimeError::new_err(
-                "cannot merge a CorpusStats that is in use (another thread's call is counting into it): merge it when that call returns; nothing was merged",
+                "cannot merge a CorpusStats that is in use (the call that runs this one is adding to it): merge it when that call returns; nothing was merged",
             )
         })?;
         slf.inner.merge(&other.inner);
@@ -174,7 +174,7 @@ impl CorpusStats {
         text_signature = "($self, k=10, by='document_frequency', lang=None)"
     )]
     fn top(&self, k: Int, by: String, lang: Option<String>) -> PyResult<Vec<(String, u64, u64)>> {
-        let k = k.to_count("k")?;
+        let k = k.to_limit("k")?;
         let by = rank_by(&by)?;
         let top = match lang {
             None => self.inner.top(k, by),
@@ -392,7 +392,7 @@ impl TfIdf {
         doc: &Bound<'_, PyAny>,
         k: Int,
     ) -> PyResult<Vec<(String, f64)>> {
-        let k = k.to_count("k")?;
+        let k = k.to_limit("k")?;
         let doc = DocTerms::extract(doc)?;
         Ok(owned(self.inner.top(&stats.inner, doc.counts(), k)))
     }
@@ -467,7 +467,7 @@ impl Bm25 {
         doc: &Bound<'_, PyAny>,
         k: Int,
     ) -> PyResult<Vec<(String, f64)>> {
-        let k = k.to_count("k")?;
+        let k = k.to_limit("k")?;
         let doc = DocTerms::extract(doc)?;
         Ok(owned(self.inner.top(&stats.inner, doc.counts(), k)))
     }

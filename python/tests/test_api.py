@@ -92,7 +92,6 @@ def test_cjk_modes():
     "kwargs, message",
     [
         ({"languages": ["eng", "xx"]}, "unknown language code \"xx\""),
-        ({"languages": "eng"}, "not one string"),
         ({"languages": ["und"]}, "not a language to allow"),
         ({"languages": ["eng", "und"]}, "fallback_language"),
         ({"fallback_language": "english"}, "ISO 639-3"),
@@ -112,6 +111,24 @@ def test_wrong_types_are_type_errors(pipeline):
         pipeline.analyze_batch(["ok", 3])
     with pytest.raises(ValueError, match="at least 1"):
         pipeline.analyze_batch(["ok"], threads=0)
+    # One string where a list of codes is asked for: a wrong type, not a wrong value.
+    for make in (wordmill.Pipeline, wordmill.Detector):
+        with pytest.raises(TypeError, match="not one string"):
+            make(languages="eng")
+
+
+def test_a_number_of_results_beyond_any_size_asks_for_them_all(pipeline):
+    batch = pipeline.analyze_batch(["Rain in Muscat, rain in Oman.", "Sun in Oman."])
+    everything = batch.stats.top(k=10**6)
+    assert batch.stats.top(k=2**80) == everything and len(everything) >= 3
+    terms = batch[0].terms
+    assert terms.most_common(2**80) == terms.most_common()
+    assert wordmill.TfIdf().top(batch.stats, terms, k=2**80) == wordmill.TfIdf().top(batch.stats, terms, k=99)
+
+
+def test_a_detections_repr_shows_its_confidence_as_python_does():
+    found = wordmill.Detector().detect("The minister said that the talks in Muscat went well.")
+    assert f"confidence={found.confidence!r}," in repr(found)
 
 
 def test_terms_is_a_read_only_mapping(pipeline):
@@ -462,9 +479,18 @@ INTEGER_ARGUMENTS = {
 }
 
 
-@pytest.mark.parametrize("call", INTEGER_ARGUMENTS.values(), ids=INTEGER_ARGUMENTS.keys())
+# Numbers of results to give: any number beyond the size of everything gives everything, as
+# Python's own Counter.most_common(2**80) does.
+LIMITS = {"Terms.most_common(n)", "CorpusStats.top(k)", "TfIdf.top(k)", "Bm25.top(k)"}
+
+
+@pytest.mark.parametrize("name", INTEGER_ARGUMENTS.keys())
 @pytest.mark.parametrize("value", [-1, -(2**70), 2**64, 2**100])
-def test_integer_arguments_out_of_range_are_value_errors(pipeline, call, value):
+def test_integer_arguments_out_of_range_are_value_errors(pipeline, name, value):
+    call = INTEGER_ARGUMENTS[name]
+    if name in LIMITS and value > 0:
+        assert call(pipeline, value) == call(pipeline, 10**6)
+        return
     with pytest.raises(ValueError, match=r"must (not be negative|be at least|be at most).*got " + str(value)):
         call(pipeline, value)
 
@@ -525,6 +551,20 @@ def test_threads_above_the_cap_are_refused_before_any_thread_starts(pipeline):
         assert time.monotonic() - before < 1  # refused, not tried
     with pytest.raises(ValueError, match="at most"):
         wordmill._wordmill._rust_analyze_batch(pipeline, ["a"], threads=wordmill.MAX_THREADS + 1)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="counts threads in /proc (Linux)")
+def test_the_bound_on_idle_threads_leaves_out_the_pool_just_used(pipeline):
+    # Two pools within the bound on idle threads each, over it together: the one used
+    # before the last stays, as the docs say (the bound counted the last one too).
+    texts = ["Oman and Russia held talks.", "Rain in Muscat."]
+    idle_threads = max(16, 2 * (os.cpu_count() or 1))
+    small, large = idle_threads // 2, idle_threads // 2 + 4
+    pipeline.analyze_batch(texts, threads=small)
+    pipeline.analyze_batch(texts, threads=large)
+    before = live_threads()
+    pipeline.analyze_batch(texts, threads=small)
+    assert live_threads() - before == set()
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="counts threads in /proc (Linux)")

@@ -92,7 +92,7 @@ def test_a_column_of_nulls_only_gives_rows_of_nulls(pipeline):
 
 
 @pytest.mark.parametrize("value", [-1, 2**64])
-def test_bad_threads_and_top_are_value_errors(pipeline, value):
+def test_bad_threads_and_negative_tops_are_value_errors(pipeline, value):
     array = pa.array(["Oman and Russia", None])
     with pytest.raises(ValueError, match="^threads must be at"):
         pipeline.analyze_arrow(array, threads=value)
@@ -100,8 +100,11 @@ def test_bad_threads_and_top_are_value_errors(pipeline, value):
         pipeline.analyze_arrow(array, threads=0)
     with pytest.raises(ValueError, match="^threads must be at most"):
         pipeline.analyze_arrow(array, threads=wordmill.MAX_THREADS + 1)
-    with pytest.raises(ValueError, match=f"^top must (not be negative|be at most .*), got {value}$"):
-        pipeline.analyze_arrow(array, top=value)
+    if value < 0:
+        with pytest.raises(ValueError, match=f"^top must not be negative, got {value}$"):
+            pipeline.analyze_arrow(array, top=value)
+    else:  # more than any document has: all of them
+        assert pipeline.analyze_arrow(array, top=value) == pipeline.analyze_arrow(array, top=99)
     assert pipeline.analyze_arrow(array, top=0).column("terms").to_pylist() == [[], None]
 
 
@@ -161,6 +164,40 @@ def test_statistics_in_use_are_a_runtime_error_before_any_work(pipeline):
     assert stats.documents == 1  # the mapping alone: analyze_arrow added nothing
     pipeline.analyze_arrow(pa.array(TEXTS), stats=stats)
     assert stats.documents == 1 + len(TEXTS)
+
+
+def test_a_top_beyond_any_size_gives_every_term(pipeline):
+    everything = pipeline.analyze_arrow(pa.array(TEXTS), top=10**6).column("terms")
+    assert pipeline.analyze_arrow(pa.array(TEXTS), top=2**80).column("terms") == everything
+
+
+def test_statistics_are_read_and_added_to_by_other_threads_during_a_call(pipeline):
+    import threading
+
+    stats = wordmill.CorpusStats()
+    big = pa.array(["Oman and Russia held talks in Muscat. " * 20] * 20000)
+    seen, errors = [], []
+
+    def meanwhile():
+        try:
+            while not done.is_set():
+                seen.append((stats.documents, repr(stats), stats.to_bytes()))
+                stats.add({"rain": 1})
+        except Exception as e:  # noqa: BLE001 (any error is the failure reported)
+            errors.append(e)
+
+    done = threading.Event()
+    other = threading.Thread(target=meanwhile)
+    other.start()
+    try:
+        pipeline.analyze_arrow(big, stats=stats)
+    finally:
+        done.set()
+        other.join()
+    assert errors == []
+    assert seen, "the other thread never ran"
+    # Every add of both threads counted: the other thread's and the call's.
+    assert stats.documents == len(big) + len(seen)
 
 
 @pytest.mark.parametrize("type_", [pa.string(), pa.large_string(), pa.string_view()])

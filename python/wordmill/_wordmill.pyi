@@ -211,8 +211,8 @@ class Pipeline:
         (distinct terms), terms (list<struct<term: string, count: int64>>), one row per input row; a row of
         nulls for a null text. array: strings (string, large_string, string_view) or a null
         array (an empty one gives an empty batch). threads as in analyze_batch; top: the
-        top k terms, k >= 0. stats is added to only when the call succeeds (RuntimeError,
-        before any work, when it is in use elsewhere). Interruptible as analyze_batch."""
+        top k terms, k >= 0. stats is added to only when the call succeeds, and may be read
+        and added to by other threads meanwhile. Interruptible as analyze_batch."""
 
 @final
 class CorpusStats:
@@ -224,7 +224,8 @@ class CorpusStats:
         """Counts an Analysis, or a mapping of terms to counts (from 0 to 2**32 - 1)."""
     def merge(self, other: CorpusStats) -> None:
         """Adds everything other counted (other may be self); RuntimeError, with nothing
-        merged, when other is in use by another thread's call."""
+        merged, when other is in use by the call that runs this one (an add() to it reading
+        a mapping)."""
     @property
     def documents(self) -> int: ...
     @property
