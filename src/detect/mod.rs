@@ -412,7 +412,9 @@ impl Detector {
 
     /// The language of `text` as a whole. Each run of one script is read from its start (a
     /// run longer than [`sample_bytes`](Detector::sample_bytes), in windows spread over it)
-    /// until one language leads by far; the answer is the language of the script with most
+    /// until one language leads by far (a run of up to 512 bytes decided in its first third
+    /// is read whole when its second half says otherwise: "Je ne sais quoi is what the
+    /// critics said..." is English); the answer is the language of the script with most
     /// bytes. Reads at most about `sample_bytes` bytes, however long the text, unless the
     /// windows hold no words (a sentence, then pages of numbers): the text is then read from
     /// its start, as far as 64 samples.

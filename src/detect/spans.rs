@@ -39,6 +39,9 @@ const CHEAP_BAR: f32 = 8.0;
 /// to tell that the sentence is of its run's language (the bar for a full look is
 /// `CHEAP_BAR`), at a quarter of the words that reading a run takes (`STOP_NATS`).
 const CHEAP_LEAD: f32 = 10.0;
+/// Runs of at most this many bytes that their first words decided get a look at their
+/// second half (`Detector::confirm`).
+const CONFIRMED_BYTES: usize = 512;
 /// Letters a sentence needs to be considered on its own.
 const MIN_SENTENCE_LETTERS: u32 = 24;
 /// A long run whose sampled windows hold no evidence is read from its start, as far as this
@@ -459,10 +462,17 @@ impl Detector {
                 .scores
                 .read(model, start, look, Some(until), &mut scratch.words);
         }
-        let Some((best, confidence)) = self.decide(&scratch.scores, group, None) else {
+        let Some((mut best, mut confidence)) = self.decide(&scratch.scores, group, None) else {
             scratch.pieces.push(piece);
             return;
         };
+        if !sampled
+            && range.len() <= CONFIRMED_BYTES
+            && (scratch.scores.letters as usize).saturating_mul(3) < piece.letters
+            && let Some(whole) = self.confirm(text, range.clone(), group, best, scratch)
+        {
+            (best, confidence) = whole;
+        }
         self.set(&mut piece, group.langs[best], confidence);
         if !spans || piece.lang.is_undetermined() {
             scratch.pieces.push(piece);
@@ -477,6 +487,61 @@ impl Detector {
             return;
         }
         self.split_sentences(text, group, best, piece, scratch);
+    }
+
+    /// The language of a short run (a sentence or two) that its first words decided, in
+    /// less than half of it, to be `group.langs[best]`, when the rest says otherwise: a
+    /// foreign phrase or name at its start ("Je ne sais quoi is what the critics said about
+    /// the new restaurant...", "Die Zeit und Der Spiegel reported that...") decides no more
+    /// than its share. The second half gets the cheap look that sentences get; when it
+    /// leads with another language, the whole run is read and decides (`None`: it need
+    /// not). The cost is that cheap look, for runs short enough to be read whole anyway.
+    fn confirm(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        group: &Group,
+        best: usize,
+        scratch: &mut Scratch,
+    ) -> Option<(usize, f64)> {
+        let model = Model::get();
+        let mut middle = range.start + range.len() / 2;
+        while !text.is_char_boundary(middle) {
+            middle += 1;
+        }
+        // Checked every 4 words: most second halves agree, and say so in a few.
+        let until = Until {
+            every: 4,
+            lead: (CHEAP_LEAD / model.scale().max(f32::MIN_POSITIVE)) as u32,
+            ..self.until(model, group)
+        };
+        let (scores, words) = (&mut scratch.unit_scores, &mut scratch.words);
+        scores.clear();
+        scores.read(
+            model,
+            &text[middle..range.end],
+            (Look::KnownWords, &mut 0),
+            Some(until),
+            words,
+        );
+        match scores.best_of_reading(&group.slots) {
+            Some((leader, lead)) if lead >= until.lead && leader != group.slots[best] => {}
+            _ => return None,
+        }
+        scores.clear();
+        let whole = Until {
+            lead: u32::MAX,
+            ..until
+        };
+        // Read as the run's first reading was (its first words in full), to the end.
+        scores.read(
+            model,
+            &text[range],
+            (Look::WordFirst, &mut FULL_WORDS.clone()),
+            Some(whole),
+            words,
+        );
+        self.decide(scores, group, None)
     }
 
     /// What is read of a text or run whose sampled windows held no word: its start, as far

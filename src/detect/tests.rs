@@ -410,6 +410,23 @@ fn serbian_in_both_alphabets_is_serbian_in_both() {
 }
 
 #[test]
+fn a_foreign_phrase_at_the_start_does_not_decide_a_short_text() {
+    // Its first words lead by far, but the rest of the sentence, most of it, is English.
+    for text in [
+        "Je ne sais quoi is what the critics said about the new restaurant that opened last week in London.",
+        "Die Zeit und Der Spiegel reported that the chancellor would travel to Washington next week.",
+    ] {
+        assert_eq!(Detector::new().detect(text).lang.code(), "eng", "{text}");
+        let (document, spans) = Detector::new().detect_spans(text);
+        assert_eq!(document.lang.code(), "eng", "{text}");
+        assert_eq!(spans.len(), 1, "{spans:?}");
+    }
+    // A name at the start of a sentence of the same language is no reason to doubt it.
+    let text = "Le Monde a rapporté que le président se rendrait à Berlin la semaine prochaine.";
+    assert_eq!(Detector::new().detect(text).lang.code(), "fra");
+}
+
+#[test]
 fn a_sure_name_in_another_script_does_not_outweigh_the_text() {
     // Bosnian, told from Croatian and Serbian less surely than Hangul is told Korean: the
     // 138 bytes of Bosnian are still the document's language, not the 9 of Korean.
