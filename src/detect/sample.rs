@@ -14,8 +14,12 @@ use crate::{Lang, Script};
 
 /// Windows a long run is sampled in.
 pub(super) const WINDOWS: usize = 4;
-/// Sentences shorter than this (bytes) are read together with the next one.
-const MIN_UNIT_BYTES: usize = 40;
+/// Sentences shorter than this (bytes) are read with the one before them (see
+/// [`sentence_units`]).
+pub(super) const MIN_UNIT_BYTES: usize = 40;
+/// The same for Chinese and Japanese, whose sentences say their language by their
+/// characters however short (hiragana are Japanese): four characters.
+pub(super) const MIN_CJK_UNIT_BYTES: usize = 12;
 
 /// The longest prefix of `text` of at most `max` bytes that ends between words (or at a
 /// character boundary when one word is longer).
@@ -82,11 +86,18 @@ pub(super) fn windows(text: &str, range: Range<usize>, budget: usize, out: &mut 
 
 /// Cuts `range` into sentences: after `.`, `!`, `?` and their equivalents in other scripts
 /// followed by a space, after line breaks, and before a quotation opened after a colon
-/// (`the minister said: "…"`, where a passage in another language often is). Sentences
-/// shorter than `MIN_UNIT_BYTES` are read with the next one.
-pub(super) fn sentence_units(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+/// (`the minister said: "…"`, where a passage in another language often is). A sentence
+/// shorter than `min_bytes` is read with the one before it, or alone when it is the first:
+/// read with the next one, its words would hide the next one's language ("The talks went
+/// well, he said. Der Minister sagte am Montag, ..." read as one English unit).
+pub(super) fn sentence_units(
+    text: &str,
+    range: Range<usize>,
+    min_bytes: usize,
+    out: &mut Vec<Range<usize>>,
+) {
     let bytes = text.as_bytes();
-    let mut cutter = SentenceCutter::new(range.start);
+    let mut cutter = SentenceCutter::new(range.start, min_bytes);
     let mut i = range.start;
     while i < range.end {
         if cutter.idle() {
@@ -116,6 +127,9 @@ pub(super) fn sentence_units(text: &str, range: Range<usize>, out: &mut Vec<Rang
 /// What [`sentence_units`] knows as it reads: where the sentence began, whether the last
 /// character ended one, and where a cut waits for the next character that is not a space.
 struct SentenceCutter {
+    /// Where the range cut began: units from there on are this cutter's.
+    first: usize,
+    min_bytes: usize,
     start: usize,
     after_stop: bool,
     /// After a Chinese or Japanese full stop (`。！？`) and the closing quotes or brackets
@@ -123,73 +137,83 @@ struct SentenceCutter {
     after_full_stop: bool,
     /// After a colon and the spaces after it: an opening quote here begins a unit.
     after_colon: bool,
-    cut: Option<usize>,
+    /// A sentence ended: the unit ends at the next character that is not a space.
+    cut: bool,
 }
 
 impl SentenceCutter {
-    fn new(start: usize) -> SentenceCutter {
+    fn new(start: usize, min_bytes: usize) -> SentenceCutter {
         SentenceCutter {
+            first: start,
+            min_bytes,
             start,
             after_stop: false,
             after_full_stop: false,
             after_colon: false,
-            cut: None,
+            cut: false,
         }
     }
 
     /// Nothing pending: a character that cannot begin a stop, a colon or a line break
     /// changes nothing.
     fn idle(&self) -> bool {
-        self.cut.is_none() && !self.after_stop && !self.after_full_stop && !self.after_colon
+        !self.cut && !self.after_stop && !self.after_full_stop && !self.after_colon
     }
 
     /// Reads character `c` at `i`, pushing the sentence it ends, if any, to `out`.
     fn step(&mut self, i: usize, c: char, out: &mut Vec<Range<usize>>) {
-        if let Some(at) = self.cut {
+        if self.cut {
             if c.is_whitespace() {
                 return;
             }
-            if at - self.start >= MIN_UNIT_BYTES {
-                out.push(self.start..i);
-                self.start = i;
-            }
-            self.cut = None;
+            self.end_unit(i, out);
+            self.cut = false;
         }
         if self.after_full_stop && !closes_a_quote(c) {
             self.after_full_stop = false;
             if c.is_whitespace() {
-                self.cut = Some(i);
-            } else if !is_stop(c) && i - self.start >= MIN_UNIT_BYTES {
+                self.cut = true;
+            } else if !is_stop(c) {
                 // The next sentence begins right after the stop.
-                out.push(self.start..i);
-                self.start = i;
+                self.end_unit(i, out);
             }
         }
         if self.after_colon && !c.is_whitespace() {
             self.after_colon = false;
-            if opens_a_quote(c) && i - self.start >= MIN_UNIT_BYTES {
-                out.push(self.start..i);
-                self.start = i;
+            if opens_a_quote(c) {
+                self.end_unit(i, out);
             }
         }
         self.after_colon |= matches!(c, ':' | '：');
         if c == '\n' || (self.after_stop && c.is_whitespace()) {
-            self.cut = Some(i);
+            self.cut = true;
         }
         self.after_stop = is_stop(c) && (self.after_stop || !matches!(c, '"' | '»' | '”'));
         self.after_full_stop |= matches!(c, '。' | '！' | '？');
     }
 
-    /// Pushes the last sentence, which ends at `end`: a short tail joins the one before it.
-    fn finish(self, end: usize, out: &mut Vec<Range<usize>>) {
-        if self.start < end {
-            match out.last_mut() {
-                Some(last) if end - self.start < MIN_UNIT_BYTES && last.end == self.start => {
-                    last.end = end;
-                }
-                _ => out.push(self.start..end),
-            }
+    /// Ends the unit under way at `end`: a unit of its own, or, when shorter than
+    /// `min_bytes`, part of the one before it (when this cutter made one).
+    fn end_unit(&mut self, end: usize, out: &mut Vec<Range<usize>>) {
+        if self.start >= end {
+            return;
         }
+        match out.last_mut() {
+            Some(last)
+                if end - self.start < self.min_bytes
+                    && last.end == self.start
+                    && last.start >= self.first =>
+            {
+                last.end = end;
+            }
+            _ => out.push(self.start..end),
+        }
+        self.start = end;
+    }
+
+    /// Pushes the last sentence, which ends at `end`.
+    fn finish(mut self, end: usize, out: &mut Vec<Range<usize>>) {
+        self.end_unit(end, out);
     }
 }
 
@@ -435,7 +459,7 @@ mod tests {
     /// The sentence units of the whole of `text`.
     fn units(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        sentence_units(text, 0..text.len(), &mut out);
+        sentence_units(text, 0..text.len(), MIN_UNIT_BYTES, &mut out);
         out.into_iter().map(|r| &text[r]).collect()
     }
 
@@ -443,25 +467,42 @@ mod tests {
     fn sentences_are_cut_after_stops() {
         let first = "The first sentence is long enough to be read on its own, surely. ";
         let second = "The second is long enough to be a unit, too! ";
-        let third = "Short. \"A quote long enough to count as one.\" ";
-        let fourth = "A line\nbreak ends a sentence when what comes before is long enough.";
+        let third = "\"A quote that is long enough to count as one.\" ";
+        let fourth = "A line break ends a sentence when what comes before is long enough\n";
         let fifth = "This line after the break is a sentence of its own. End";
-        let text = format!("{first}{second}{third}{fourth}\n{fifth}");
+        let text = format!("{first}{second}{third}{fourth}{fifth}");
+        assert_eq!(units(&text), [first, second, third, fourth, fifth]);
+    }
+
+    #[test]
+    fn a_short_sentence_is_read_with_the_one_before_it_or_alone_when_first() {
+        // Read with the next one, "Ja." would make the German sentence an English unit's
+        // tail; read with the one before, it is its tail.
+        let before = "The minister said that the talks had gone very well. ";
+        let german = "Der Minister sagte am Montag, die Gespräche seien gut verlaufen.";
         assert_eq!(
-            units(&text),
-            [first, second, third, &format!("{fourth}\n"), fifth]
+            units(&format!("{before}Ja. {german}")),
+            [&format!("{before}Ja. "), german]
         );
+        let short = "The talks went well, he said. ";
+        assert_eq!(units(&format!("{short}{german}")), [short, german]);
     }
 
     #[test]
     fn chinese_and_japanese_sentences_are_cut_after_their_stops_without_a_space() {
         let first = "会谈在马斯喀特举行，双方讨论了地区安全问题。";
-        let second = "他说：「会谈取得了积极的成果，我们将继续合作。」";
+        let second = "他们说，会谈取得了积极的成果，我们将继续合作。";
         let third = "会談は来年も続けられる予定だと、外務省の関係者は語った。";
         assert_eq!(
             units(&format!("{first}{second}{third}")),
             [first, second, third]
         );
+        // Short sentences, four characters or more, are units of their own in these
+        // languages (`MIN_CJK_UNIT_BYTES`), whose characters say their language.
+        let mut out = Vec::new();
+        let text = "我们今天去北京看看天安门，这是我们的第一次旅行。東京は日本の首都です。";
+        sentence_units(text, 0..text.len(), MIN_CJK_UNIT_BYTES, &mut out);
+        assert_eq!(out.len(), 2);
     }
 
     #[test]
@@ -472,13 +513,18 @@ mod tests {
         let parts = units(&text);
         assert_eq!(parts[0], lead);
         assert_eq!(parts[1].trim_end(), quote);
-        // Not after a short lead (read with what follows), nor without a quote.
-        for text in [
-            "He said: “We will come back next year to Muscat for more talks.”",
-            "The minister told reporters in the capital on Monday: we will come back.",
-        ] {
-            assert_eq!(units(text).len(), 1, "{text}");
-        }
+        // A short lead first is a unit of its own (too short to be told a language: it
+        // takes its run's); without a quote, no cut.
+        let text = "He said: “We will come back next year to Muscat for more talks.”";
+        assert_eq!(
+            units(text),
+            [
+                "He said: ",
+                "“We will come back next year to Muscat for more talks.”"
+            ]
+        );
+        let text = "The minister told reporters in the capital on Monday: we will come back.";
+        assert_eq!(units(text).len(), 1, "{text}");
         // Chinese and Japanese: a full-width colon and corner brackets.
         assert_eq!(
             units("外务省发言人星期一在记者会上表示：「会谈取得了积极的成果，我们将继续合作。」"),
@@ -494,7 +540,7 @@ mod tests {
     /// The cutter reading every character: the one that skips bytes must agree.
     fn sentence_units_one_char_at_a_time(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        let mut cutter = SentenceCutter::new(range.start);
+        let mut cutter = SentenceCutter::new(range.start, MIN_UNIT_BYTES);
         for (offset, c) in text[range.clone()].char_indices() {
             cutter.step(range.start + offset, c, &mut out);
         }
@@ -528,7 +574,7 @@ mod tests {
             let from = starts.get(cut).copied().unwrap_or(0).min(text.len());
             for range in [0..text.len(), from..text.len()] {
                 let mut fast = Vec::new();
-                sentence_units(&text, range.clone(), &mut fast);
+                sentence_units(&text, range.clone(), MIN_UNIT_BYTES, &mut fast);
                 proptest::prop_assert_eq!(fast, sentence_units_one_char_at_a_time(&text, range));
             }
         }

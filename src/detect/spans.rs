@@ -10,7 +10,7 @@ use super::lift_memo::WordScratch;
 use super::model::Model;
 use super::rules::{self, Cjk};
 use super::runs::{self, Run, RunBuffers, RunScript};
-use super::sample::{Seen, prefix, sentence_units, windows};
+use super::sample::{MIN_CJK_UNIT_BYTES, MIN_UNIT_BYTES, Seen, prefix, sentence_units, windows};
 use super::scores::{Look, Scores, Until};
 use super::settle;
 use super::{DEFAULT_MIN_LETTERS, Detection, Detector, Group, LanguageSpan};
@@ -374,7 +374,8 @@ impl Detector {
                 }
                 if spans && !piece.lang.is_undetermined() {
                     scratch.units.clear();
-                    sentence_units(text, run.start..run.end, &mut scratch.units);
+                    let (range, min) = (run.start..run.end, MIN_CJK_UNIT_BYTES);
+                    sentence_units(text, range, min, &mut scratch.units);
                     if scratch.units.len() >= 2 {
                         self.split_cjk_sentences(text, piece, scratch);
                         return;
@@ -481,7 +482,7 @@ impl Detector {
         // Every sentence of the run, sampled or not: a passage in another language may be
         // anywhere (the cost of `detect_spans` grows with the text).
         scratch.units.clear();
-        sentence_units(text, range.clone(), &mut scratch.units);
+        sentence_units(text, range.clone(), MIN_UNIT_BYTES, &mut scratch.units);
         if scratch.units.len() < 2 {
             scratch.pieces.push(piece);
             return;
