@@ -64,6 +64,8 @@ pub(crate) struct Cjk {
     /// Han characters that Japanese does not write (Chinese simplified forms, and the
     /// traditional forms Japan replaced: 们 这 说 說 歲).
     pub(crate) chinese_only: usize,
+    /// Simplified forms, which Korean hanja never are (们 这 说 门).
+    pub(crate) simplified: usize,
 }
 
 /// The Cantonese-only characters of the block of [`han_forms`], as a table like its own.
@@ -114,6 +116,8 @@ impl Cjk {
                             usize::from(han_forms::JAPANESE_ONLY[i / 64] & bit != 0);
                         self.chinese_only +=
                             usize::from(han_forms::CHINESE_ONLY[i / 64] & bit != 0);
+                        self.simplified +=
+                            usize::from(han_forms::SIMPLIFIED_ONLY[i / 64] & bit != 0);
                         cantonese & bit != 0
                     } else {
                         CANTONESE_BEYOND.contains(&c)
@@ -137,6 +141,12 @@ impl Cjk {
     pub(crate) fn says_japanese(&self) -> bool {
         self.japanese_only > self.chinese_only
             && (self.japanese_only >= 2 || self.han <= FEW_HAN_FOR_ONE_FORM)
+    }
+
+    /// Whether the characters are Chinese's simplified forms, not hanja: two of them, or
+    /// one in a text of a few characters.
+    pub(crate) fn says_simplified(&self) -> bool {
+        self.simplified >= 2 || (self.simplified == 1 && self.han <= FEW_HAN_FOR_ONE_FORM)
     }
 
     /// More forms Japanese does not write than forms only Japanese writes.
@@ -235,7 +245,8 @@ pub(crate) fn label_cjk_sentence(sentence: &Cjk, run: Lang) -> Option<(Lang, Scr
 ///   they are too few for Japanese text beside many Han characters (a Japanese brand named
 ///   in a Chinese article: `writes_japanese`), or the run has more forms Japanese does not
 ///   write than forms of Japanese's own (a Chinese sentence in Japanese text).
-/// - Han in a text with at least half as much Hangul as Han: Korean (hanja).
+/// - Han in a text with at least half as much Hangul as Han: Korean (hanja), unless the run
+///   has simplified forms, which hanja never are (a Chinese sentence in Korean text).
 /// - Han with more of Japanese's own forms (駅 気 経 対) than of forms Japanese does not
 ///   write (们 这 說): Japanese, even in two characters (`気象`); again not a run that
 ///   says Chinese by its own.
@@ -263,7 +274,7 @@ pub(crate) fn label_cjk(
         (Lang::JPN, 1.0)
     } else if writes_japanese(text) && !own_chinese {
         (Lang::JPN, 0.9)
-    } else if 2 * text.hangul >= text.han {
+    } else if 2 * text.hangul >= text.han && !run.says_simplified() {
         (Lang::KOR, 0.9)
     } else if text.says_japanese() && !own_chinese {
         (Lang::JPN, 0.9)

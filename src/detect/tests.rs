@@ -462,6 +462,19 @@ fn kana_report_their_script_labelled_or_not() {
 }
 
 #[test]
+fn a_chinese_sentence_in_korean_text_is_chinese() {
+    // 们 这 门: simplified forms, which Korean hanja (traditional forms) never are.
+    let (_, spans) = Detector::new().detect_spans(
+        "서울은 대한민국의 수도입니다. 我们今天去北京看看天安门，这是我们的第一次旅行。",
+    );
+    let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+    assert_eq!(langs, ["kor", "cmn"]);
+    // Hanja stay Korean, traditional forms and all (國, 學).
+    let (_, spans) = Detector::new().detect_spans("大韓民國 헌법 제1조, 서울大學校");
+    assert!(spans.iter().all(|s| s.lang.code() == "kor"), "{spans:?}");
+}
+
+#[test]
 fn han_in_japanese_and_korean_text_is_theirs() {
     let (doc, spans) = Detector::new().detect_spans("東京 Tower に行きました");
     assert_eq!(doc.lang.code(), "jpn");
