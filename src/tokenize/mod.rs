@@ -349,8 +349,10 @@ impl Tokenizer {
         self
     }
 
-    /// Emoji (pictographs, flags and keycaps such as `9️⃣`, with their modifiers and ZWJ
-    /// sequences) become [`TokenKind::Emoji`] tokens (default off: they are not words).
+    /// Emoji (pictographs, flags and the keycaps `#️⃣` and `*️⃣`, with their modifiers and
+    /// ZWJ sequences) become [`TokenKind::Emoji`] tokens (default off: they are not words).
+    /// A digit's keycap (`9️⃣`) stays the number its digit is, as UAX #29 segments it
+    /// (`1️⃣0️⃣` is one number).
     pub fn emoji(mut self, on: bool) -> Self {
         self.emoji = on;
         self
@@ -391,9 +393,6 @@ impl Tokenizer {
                 hashtags: self.hashtags,
                 mentions: self.mentions,
             });
-        }
-        if self.emoji {
-            refiners.push(Refiner::Keycap);
         }
         // The refiners of the CJK modes wait for the first character of their scripts (most
         // text has none): until the tokenizer's loop finds one, it takes its fastest path.

@@ -450,31 +450,28 @@ fn emoji_are_tokens_on_request() {
     let t = Tokenizer::new().emoji(true);
     assert_eq!(words(&t, "ok 👍🏽 🇴🇲🇷🇺 👨‍👩‍👧"), ["ok", "👍🏽", "🇴🇲", "🇷🇺", "👨‍👩‍👧"]);
     assert_eq!(words(&Tokenizer::new(), "ok 👍🏽"), ["ok"]);
-    // Keycaps, with or without the emoji variation selector: emoji, not a number or nothing.
+    // The keycaps of `#` and `*`: emoji (they were no token); a digit's keycap is the
+    // number its digit is (UAX #29 joins keycaps in a row into one number).
     let kinds = |tokenizer: &Tokenizer, text: &str| -> Vec<(String, TokenKind)> {
         let tokens = tokenizer.tokens(text);
         tokens.map(|t| (t.text.to_owned(), t.kind)).collect()
     };
-    let keycaps = kinds(
-        &t,
-        "#\u{fe0f}\u{20e3} *\u{fe0f}\u{20e3} 9\u{fe0f}\u{20e3} 1\u{20e3} 42",
-    );
+    let text =
+        "#\u{fe0f}\u{20e3} *\u{20e3} 9\u{fe0f}\u{20e3} 1\u{fe0f}\u{20e3}0\u{fe0f}\u{20e3} 42";
     let emoji = |s: &str| (s.to_owned(), TokenKind::Emoji);
-    assert_eq!(
-        keycaps,
-        [
-            emoji("#\u{fe0f}\u{20e3}"),
-            emoji("*\u{fe0f}\u{20e3}"),
-            emoji("9\u{fe0f}\u{20e3}"),
-            emoji("1\u{20e3}"),
-            ("42".to_owned(), TokenKind::Number),
-        ]
-    );
-    // Without the option, a keycap digit stays the number it was.
-    assert_eq!(
-        kinds(&Tokenizer::new(), "#\u{fe0f}\u{20e3} 9\u{fe0f}\u{20e3}").len(),
-        1
-    );
+    let number = |s: &str| (s.to_owned(), TokenKind::Number);
+    let numbers = [
+        number("9\u{fe0f}\u{20e3}"),
+        number("1\u{fe0f}\u{20e3}0\u{fe0f}\u{20e3}"),
+        number("42"),
+    ];
+    let mut expected = vec![emoji("#\u{fe0f}\u{20e3}"), emoji("*\u{20e3}")];
+    expected.extend(numbers.clone());
+    assert_eq!(kinds(&t, text), expected);
+    assert_eq!(kinds(&Tokenizer::new(), text), numbers);
+    // Deep in text the windows tokenize, the same.
+    let long = format!("{} {text}", "Press the key and wait. ".repeat(20));
+    assert_eq!(kinds(&t, &long)[100..], expected);
 }
 
 #[test]

@@ -251,11 +251,12 @@ impl<'a> Tokens<'a> {
             self.pos = end;
             let kind = if flags & ALPHABETIC != 0 {
                 TokenKind::Word
-            } else if self.options.emoji && is_keycap(&bytes[start..end]) {
-                TokenKind::Emoji
             } else if flags & NUMERIC != 0 {
                 TokenKind::Number
-            } else if self.options.emoji && flags & (EXT_PICT | REGIONAL_INDICATOR) != 0 {
+            } else if self.options.emoji
+                && (flags & (EXT_PICT | REGIONAL_INDICATOR) != 0
+                    || is_symbol_keycap(&bytes[start..end]))
+            {
                 TokenKind::Emoji
             } else {
                 continue;
@@ -394,21 +395,14 @@ impl<'a> Iterator for Tokens<'a> {
     }
 }
 
-/// A keycap emoji: a digit, `#` or `*`, the emoji variation selector (which may be left out)
-/// and U+20E3 COMBINING ENCLOSING KEYCAP (`9️⃣`, `#️⃣`): one segment by UAX #29 (the two
-/// are Extend), a number or nothing by its properties.
-pub(super) fn is_keycap(segment: &[u8]) -> bool {
+/// Whether `segment` is the keycap emoji of `#` or `*`: the symbol, the emoji variation
+/// selector U+FE0F (which may be left out) and U+20E3 COMBINING ENCLOSING KEYCAP (`#️⃣`).
+/// Its properties make it no word, number or pictograph, and no window takes a mark after a
+/// symbol: it always comes here. (A digit's keycap, `9️⃣`, is the number its digit is, in
+/// the windows as here: UAX #29 joins `1️⃣0️⃣` into one number.)
+fn is_symbol_keycap(segment: &[u8]) -> bool {
     matches!(
         segment,
-        [b'0'..=b'9' | b'#' | b'*', 0xE2, 0x83, 0xA3]
-            | [
-                b'0'..=b'9' | b'#' | b'*',
-                0xEF,
-                0xB8,
-                0x8F,
-                0xE2,
-                0x83,
-                0xA3
-            ]
+        [b'#' | b'*', 0xE2, 0x83, 0xA3] | [b'#' | b'*', 0xEF, 0xB8, 0x8F, 0xE2, 0x83, 0xA3]
     )
 }

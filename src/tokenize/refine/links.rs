@@ -165,16 +165,21 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
     (end > start + prefix.len()).then_some(end)
 }
 
-/// Punctuation that no URL holds but sentences put after one: the quotation marks, dashes
-/// and ellipsis of General Punctuation, the punctuation of Latin-1 (`¡`, `«`, `¿`), of CJK
-/// (`、`, `。`, `「`) and the full-width forms (`！`, `？`, `（`), and the stops and commas of
-/// Arabic, Devanagari, Ethiopic and Armenian. (Other non-ASCII characters may be an
-/// internationalised URL's: `https://ar.wikipedia.org/wiki/عمان`.)
+/// Punctuation that no URL holds but sentences put after one: of Latin-1 (`¡`, `«`, `»`,
+/// `¿`), General Punctuation's dashes, quotation marks, ellipsis and the like (U+2010 to
+/// U+2027, U+2030 to U+205E), CJK's (`、`, `。`, `「`, `〜`, not the letters `々` `〆` `〇`),
+/// the full-width and small forms (`！`, `？`, `（`), and the stops and commas of Arabic,
+/// Devanagari, Ethiopic and Armenian. Joiners are not among them (a Persian path holds
+/// ZWNJ), nor letters or numbers (`Artículo_1º`): an internationalised URL keeps them.
 fn ends_url(c: char) -> bool {
     matches!(c,
-        '\u{A0}'..='\u{BF}' | '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}'
-        | '\u{FE10}'..='\u{FE6F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
-        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
+        '¡' | '«' | '»' | '¿'
+        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}'
+        | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301F}'
+        | '\u{3030}' | '\u{303D}'
+        | '\u{FE10}'..='\u{FE19}' | '\u{FE30}'..='\u{FE6F}'
+        | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
         | '،' | '؛' | '؟' | '۔' | '।' | '॥' | '።' | '፣' | '፤' | '՝' | '։')
 }
 

@@ -34,8 +34,6 @@ pub(super) enum Refiner {
     /// Dictionary words (ICU4X) of a run of these script classes (see `unspaced_script`).
     #[cfg(feature = "icu")]
     Dictionary { scripts: &'static [u8] },
-    /// A keycap emoji that the windows made a number (`9️⃣`; see `is_keycap`).
-    Keycap,
 }
 
 /// What a refiner made of a token.
@@ -51,7 +49,7 @@ enum Refined {
 /// The refiners of a tokenizer, in order (at most one of each).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Refiners {
-    list: [Option<Refiner>; 6],
+    list: [Option<Refiner>; 5],
 }
 
 impl Refiners {
@@ -161,7 +159,6 @@ pub(super) fn refine(tokens: &mut Tokens<'_>, segment: RawToken) -> Option<RawTo
             Refiner::Bigrams => cjk::bigrams(tokens, segment),
             #[cfg(feature = "icu")]
             Refiner::Dictionary { scripts } => dictionary::words(tokens, segment, scripts),
-            Refiner::Keycap => keycap(tokens, segment),
         };
         match refined {
             Refined::Token(token) => return Some(token),
@@ -170,23 +167,6 @@ pub(super) fn refine(tokens: &mut Tokens<'_>, segment: RawToken) -> Option<RawTo
         }
     }
     Some(segment)
-}
-
-/// A number token that is a keycap emoji, as an emoji. (The windows take U+20E3 as the mark
-/// of the digit before it; the segmenter's loop tells keycaps itself.)
-fn keycap(tokens: &Tokens<'_>, segment: RawToken) -> Refined {
-    let bytes = &tokens.text.as_bytes()[segment.start..segment.end];
-    if segment.kind == TokenKind::Number
-        && segment.flags & NON_ASCII != 0
-        && super::tokens::is_keycap(bytes)
-    {
-        Refined::Token(RawToken {
-            kind: TokenKind::Emoji,
-            ..segment
-        })
-    } else {
-        Refined::Unchanged
-    }
 }
 
 /// A word token whose characters (marks aside) are all of these script classes (see

@@ -64,6 +64,14 @@ fn urls_end_at_the_punctuation_of_any_script() {
         url("https://münchen.de/straße.").as_deref(),
         Some("https://münchen.de/straße")
     );
+    // Letters, numbers and joiners beyond ASCII are not punctuation: the URL keeps them.
+    for whole in [
+        "https://ja.wikipedia.org/wiki/佐々木希",
+        "https://fa.wikipedia.org/wiki/زبان\u{200c}های_ایرانی",
+        "https://es.wikipedia.org/wiki/Artículo_1º",
+    ] {
+        assert_eq!(url(&format!("{whole} x")).as_deref(), Some(whole));
+    }
 }
 
 #[test]
