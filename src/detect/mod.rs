@@ -118,6 +118,8 @@ mod runs;
 mod sample;
 mod scores;
 mod settle;
+#[cfg(test)]
+mod span_tests;
 mod spans;
 #[cfg(test)]
 mod tests;
@@ -413,9 +415,9 @@ impl Detector {
     /// The language of `text` as a whole. Each run of one script is read from its start (a
     /// run longer than [`sample_bytes`](Detector::sample_bytes), in windows spread over it)
     /// until one language leads by far (a run of up to 512 bytes decided in its first third
-    /// is read whole when its second half says otherwise: "Je ne sais quoi is what the
-    /// critics said..." is English); the answer is the language of the script with most
-    /// bytes. Reads at most about `sample_bytes` bytes, however long the text, unless the
+    /// is read whole when its end says otherwise: "Je ne sais quoi is what the critics
+    /// said..." is English); the answer is the language of most bytes, as
+    /// [`detect_spans`](Detector::detect_spans) settles it. Reads at most about `sample_bytes` bytes, however long the text, unless the
     /// windows hold no words (a sentence, then pages of numbers): the text is then read from
     /// its start, as far as 64 samples.
     ///
@@ -442,9 +444,10 @@ impl Detector {
         }
     }
 
-    /// The language of each span of `text`, and of the text as a whole (the language of most
-    /// bytes, each weighed by how surely its span was told: a name in another script, sure by
-    /// its letters, does not outweigh the text around it). Spans cover the text end to end;
+    /// The language of each span of `text`, and of the text as a whole: the language of most
+    /// bytes among the spans told surely (confidence 0.5 or more), or among all when none is
+    /// or when the sure ones hold less than a ninth of the letters (a name in another script,
+    /// `Seoul (서울)`, does not outweigh the text around it). Spans cover the text end to end;
     /// adjacent spans differ in language or script.
     ///
     /// ```

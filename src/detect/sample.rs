@@ -137,8 +137,9 @@ struct SentenceCutter {
     after_full_stop: bool,
     /// After a colon and the spaces after it: an opening quote here begins a unit.
     after_colon: bool,
-    /// A sentence ended: the unit ends at the next character that is not a space.
-    cut: bool,
+    /// Where a sentence ended (its stop or line break): the unit ends at the next
+    /// character that is not a space.
+    cut: Option<usize>,
 }
 
 impl SentenceCutter {
@@ -150,57 +151,59 @@ impl SentenceCutter {
             after_stop: false,
             after_full_stop: false,
             after_colon: false,
-            cut: false,
+            cut: None,
         }
     }
 
     /// Nothing pending: a character that cannot begin a stop, a colon or a line break
     /// changes nothing.
     fn idle(&self) -> bool {
-        !self.cut && !self.after_stop && !self.after_full_stop && !self.after_colon
+        self.cut.is_none() && !self.after_stop && !self.after_full_stop && !self.after_colon
     }
 
     /// Reads character `c` at `i`, pushing the sentence it ends, if any, to `out`.
     fn step(&mut self, i: usize, c: char, out: &mut Vec<Range<usize>>) {
-        if self.cut {
+        if let Some(at) = self.cut {
             if c.is_whitespace() {
                 return;
             }
-            self.end_unit(i, out);
-            self.cut = false;
+            // Measured to its stop: the spaces after it make no sentence longer.
+            self.end_unit(i, at, out);
+            self.cut = None;
         }
         if self.after_full_stop && !closes_a_quote(c) {
             self.after_full_stop = false;
             if c.is_whitespace() {
-                self.cut = true;
+                self.cut = Some(i);
             } else if !is_stop(c) {
                 // The next sentence begins right after the stop.
-                self.end_unit(i, out);
+                self.end_unit(i, i, out);
             }
         }
         if self.after_colon && !c.is_whitespace() {
             self.after_colon = false;
             if opens_a_quote(c) {
-                self.end_unit(i, out);
+                self.end_unit(i, i, out);
             }
         }
         self.after_colon |= matches!(c, ':' | '：');
         if c == '\n' || (self.after_stop && c.is_whitespace()) {
-            self.cut = true;
+            self.cut = Some(i);
         }
         self.after_stop = is_stop(c) && (self.after_stop || !matches!(c, '"' | '»' | '”'));
         self.after_full_stop |= matches!(c, '。' | '！' | '？');
     }
 
-    /// Ends the unit under way at `end`: a unit of its own, or, when shorter than
-    /// `min_bytes`, part of the one before it (when this cutter made one).
-    fn end_unit(&mut self, end: usize, out: &mut Vec<Range<usize>>) {
+    /// Ends the unit under way at `end`: a unit of its own, or, when its sentence (up to
+    /// `sentence_end`) is shorter than `min_bytes`, part of the one before it (when this
+    /// cutter made one).
+    fn end_unit(&mut self, end: usize, sentence_end: usize, out: &mut Vec<Range<usize>>) {
         if self.start >= end {
             return;
         }
         match out.last_mut() {
             Some(last)
-                if end - self.start < self.min_bytes
+                if sentence_end.saturating_sub(self.start) < self.min_bytes
                     && last.end == self.start
                     && last.start >= self.first =>
             {
@@ -213,7 +216,7 @@ impl SentenceCutter {
 
     /// Pushes the last sentence, which ends at `end`.
     fn finish(mut self, end: usize, out: &mut Vec<Range<usize>>) {
-        self.end_unit(end, out);
+        self.end_unit(end, end, out);
     }
 }
 
@@ -500,9 +503,14 @@ mod tests {
         // Short sentences, four characters or more, are units of their own in these
         // languages (`MIN_CJK_UNIT_BYTES`), whose characters say their language.
         let mut out = Vec::new();
-        let text = "我们今天去北京看看天安门，这是我们的第一次旅行。東京は日本の首都です。";
-        sentence_units(text, 0..text.len(), MIN_CJK_UNIT_BYTES, &mut out);
-        assert_eq!(out.len(), 2);
+        let (chinese, japanese) = (
+            "我们今天去北京看看天安门，这是我们的第一次旅行。",
+            "東京は日本の首都です。",
+        );
+        let text = format!("{chinese}{japanese}");
+        sentence_units(&text, 0..text.len(), MIN_CJK_UNIT_BYTES, &mut out);
+        let found: Vec<&str> = out.into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, [chinese, japanese]);
     }
 
     #[test]
@@ -549,6 +557,39 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Units cover the range end to end, in order, none empty, and all but the first are
+        /// sentences of at least `min_bytes` (a shorter one joins the one before it).
+        #[test]
+        fn units_cover_their_range_and_only_the_first_may_be_short(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex("[a-zé ]{0,30}").unwrap(),
+                    proptest::sample::select(vec![
+                        ". ", "! ", "? ", "。", "\n", ": «", "」", "會談", "  ",
+                    ]).prop_map(String::from),
+                ],
+                0..30,
+            ),
+            cuts in (0usize..16, 0usize..16),
+            min_bytes in proptest::sample::select(vec![MIN_CJK_UNIT_BYTES, MIN_UNIT_BYTES]),
+        ) {
+            let text = parts.concat();
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let from = bounds[cuts.0.min(bounds.len() - 1)];
+            let to = bounds[bounds.len() - 1 - cuts.1.min(bounds.len() - 1)].max(from);
+            let mut out = Vec::new();
+            sentence_units(&text, from..to, min_bytes, &mut out);
+            let mut at = from;
+            for (n, unit) in out.iter().enumerate() {
+                proptest::prop_assert_eq!(unit.start, at);
+                proptest::prop_assert!(unit.end > unit.start);
+                proptest::prop_assert!(n == 0 || unit.len() >= min_bytes, "{:?} in {:?}", unit, out);
+                at = unit.end;
+            }
+            proptest::prop_assert_eq!(at, if out.is_empty() { from } else { to });
+            proptest::prop_assert!(!out.is_empty() || from == to);
+        }
+
         #[test]
         fn sentences_skipped_byte_by_byte_are_those_read_char_by_char(
             parts in proptest::collection::vec(

@@ -7,14 +7,14 @@ use super::chars;
 use super::model::Model;
 use super::rules;
 use super::scores::Look;
-use super::spans::{Piece, RELIABLE, Scratch, UNSURE};
-
-/// The least weight of a piece's bytes in the document's language: a piece taken with
-/// confidence 0 (the fallback's) still counts, by a tenth of its bytes.
-const LEAST_WEIGHT: f64 = 0.1;
+use super::spans::{Piece, RELIABLE, RELIABLE_LETTERS, Scratch, UNSURE};
 use super::{Detection, Detector, LanguageSpan};
 use crate::tokenize::Span;
 use crate::{Lang, Script};
+
+/// The sure pieces of a text decide its language when they hold at least this fraction
+/// (one in nine) of its letters (see `Detector::document`).
+const SURE_SHARE: usize = 9;
 
 impl Detector {
     /// Reads together the pieces of a script other than Latin that several languages share,
@@ -91,7 +91,7 @@ impl Detector {
     }
 
     /// The document's language, once the pieces are labelled: unsure pieces inherit, then
-    /// the language of most bytes weighed by confidence (`document`).
+    /// the language of most bytes of the sure pieces (`document`).
     pub(super) fn finish(&self, scratch: &mut Scratch) -> Detection {
         self.inherit(
             &mut scratch.pieces,
@@ -198,18 +198,26 @@ impl Detector {
         }
     }
 
-    /// The document's language: the one with most bytes, each weighed by how sure its
-    /// piece is (at least [`LEAST_WEIGHT`]). A sure word of another script (a name in Hangul,
-    /// decided by its letters) then does not outweigh a long text of a close language that
-    /// detection tells less surely (Bosnian, Malay), while a long unsure piece of names still
-    /// weighs less than a sure sentence. `bytes` is scratch.
-    fn document(&self, pieces: &[Piece], bytes: &mut Vec<(Lang, f64)>) -> Detection {
+    /// The document's language: the one with most bytes among the pieces told surely (at
+    /// confidence [`UNSURE`] or more), or among all when none is, or when the sure ones hold
+    /// less than a [`SURE_SHARE`]th of the text's letters. A sure sentence outweighs a
+    /// longer list of names, which no language tells surely; a word of a script that names
+    /// its language (a name in Hangul, `Seoul (서울)`) does not outweigh a long text of a
+    /// language told less surely (Bosnian among its neighbours). `bytes` is scratch.
+    fn document(&self, pieces: &[Piece], bytes: &mut Vec<(Lang, usize)>) -> Detection {
+        let sure = |p: &Piece| !p.lang.is_undetermined() && p.confidence >= UNSURE;
+        let letters_of = |keep: &dyn Fn(&Piece) -> bool| -> usize {
+            pieces.iter().filter(|p| keep(p)).map(|p| p.letters).sum()
+        };
+        let sure_letters = letters_of(&sure);
+        let any_sure = sure_letters > 0
+            && sure_letters.saturating_mul(SURE_SHARE)
+                >= letters_of(&|p| !p.lang.is_undetermined());
         bytes.clear();
-        for piece in pieces {
-            let weight = piece.range.len() as f64 * piece.confidence.max(LEAST_WEIGHT);
+        for piece in pieces.iter().filter(|p| !any_sure || sure(p)) {
             match bytes.iter_mut().find(|(l, _)| *l == piece.lang) {
-                Some(entry) => entry.1 += weight,
-                None => bytes.push((piece.lang, weight)),
+                Some(entry) => entry.1 += piece.range.len(),
+                None => bytes.push((piece.lang, piece.range.len())),
             }
         }
         let main_script = pieces
@@ -220,8 +228,7 @@ impl Detector {
         let Some(&(lang, _)) = bytes
             .iter()
             .filter(|(l, _)| !l.is_undetermined())
-            // (f64 has no `max_by_key`; the last of equals, as that gave.)
-            .reduce(|best, next| if next.1 >= best.1 { next } else { best })
+            .max_by_key(|(_, n)| *n)
         else {
             return Detection {
                 script: main_script,
@@ -250,7 +257,7 @@ impl Detector {
             lang,
             script: mine.max_by_key(|p| p.range.len()).and_then(|p| p.script),
             confidence,
-            reliable: confidence >= RELIABLE && letters >= 12,
+            reliable: confidence >= RELIABLE && letters >= RELIABLE_LETTERS,
         }
     }
 }
@@ -278,5 +285,42 @@ pub(super) fn merge_spans(pieces: &[Piece], spans: &mut Vec<LanguageSpan>) {
                 script: piece.script,
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(range: std::ops::Range<usize>, code: &str, confidence: f64, letters: usize) -> Piece {
+        Piece {
+            range,
+            lang: Lang::from_code(code).unwrap(),
+            script: Some(Script::Latin),
+            confidence,
+            letters,
+        }
+    }
+
+    fn document(pieces: &[Piece]) -> &'static str {
+        Detector::new()
+            .document(pieces, &mut Vec::new())
+            .lang
+            .code()
+    }
+
+    #[test]
+    fn sure_pieces_decide_unless_they_are_a_sliver_of_the_text() {
+        // A sure sentence outweighs a longer piece of names that no language tells surely.
+        let names = piece(0..119, "ita", 0.45, 95);
+        assert_eq!(document(&[names, piece(119..150, "rus", 0.8, 15)]), "rus");
+        // A sure name of two letters does not outweigh a long text told less surely.
+        let bosnian = piece(0..138, "bos", 0.45, 110);
+        assert_eq!(
+            document(&[bosnian.clone(), piece(138..147, "kor", 1.0, 2)]),
+            "bos"
+        );
+        // With no sure piece, most bytes.
+        assert_eq!(document(&[bosnian, piece(138..160, "hrv", 0.4, 18)]), "bos");
     }
 }

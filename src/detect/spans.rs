@@ -42,6 +42,10 @@ const CHEAP_LEAD: f32 = 10.0;
 /// Runs of at most this many bytes that their first words decided get a look at their
 /// second half (`Detector::confirm`).
 const CONFIRMED_BYTES: usize = 512;
+/// Bytes at the end of such a run that that look reads, at most...
+const TAIL_BYTES: usize = 32;
+/// ...and known words.
+const TAIL_WORDS: u32 = 4;
 /// Letters a sentence needs to be considered on its own.
 const MIN_SENTENCE_LETTERS: u32 = 24;
 /// A long run whose sampled windows hold no evidence is read from its start, as far as this
@@ -67,6 +71,9 @@ const NAME_LETTERS: usize = 8;
 const SCRIPT_DECIDES_LETTERS: usize = 2;
 /// Confidence from which an answer is reliable.
 pub(super) const RELIABLE: f64 = 0.9;
+/// Letters from which an answer may be reliable, and a piece counts as sure for the
+/// document's language.
+pub(super) const RELIABLE_LETTERS: usize = 12;
 /// Below this confidence a piece of text takes its script's language from surer pieces of
 /// the same text, if any.
 pub(super) const UNSURE: f64 = 0.5;
@@ -106,7 +113,7 @@ pub(super) struct Scratch {
     /// The scripts of the pieces (`read_unsure_together`).
     pub(super) piece_scripts: Vec<Script>,
     /// Bytes per language (`document`).
-    pub(super) bytes: Vec<(Lang, f64)>,
+    pub(super) bytes: Vec<(Lang, usize)>,
     /// Runs by decreasing letters, and the scripts seen (`runs_to_identify`).
     order: Vec<usize>,
     scripts_seen: Vec<RunScript>,
@@ -467,7 +474,17 @@ impl Detector {
             scratch.pieces.push(piece);
             return;
         };
+        if spans {
+            // Every sentence of the run, sampled or not: a passage in another language may be
+            // anywhere (the cost of `detect_spans` grows with the text).
+            scratch.units.clear();
+            sentence_units(text, range.clone(), MIN_UNIT_BYTES, &mut scratch.units);
+        }
+        // A run of several sentences is not read whole for spans: its sentences of another
+        // language get their own spans ("The talks went well, he said. Der Minister sagte am
+        // Montag, ..." is an English and a German span, not one German one).
         if !sampled
+            && (!spans || scratch.units.len() < 2)
             && range.len() <= CONFIRMED_BYTES
             && (scratch.scores.letters as usize).saturating_mul(3) < piece.letters
             && let Some(whole) = self.confirm(text, range.clone(), group, best, scratch)
@@ -475,15 +492,7 @@ impl Detector {
             (best, confidence) = whole;
         }
         self.set(&mut piece, group.langs[best], confidence);
-        if !spans || piece.lang.is_undetermined() {
-            scratch.pieces.push(piece);
-            return;
-        }
-        // Every sentence of the run, sampled or not: a passage in another language may be
-        // anywhere (the cost of `detect_spans` grows with the text).
-        scratch.units.clear();
-        sentence_units(text, range.clone(), MIN_UNIT_BYTES, &mut scratch.units);
-        if scratch.units.len() < 2 {
+        if !spans || piece.lang.is_undetermined() || scratch.units.len() < 2 {
             scratch.pieces.push(piece);
             return;
         }
@@ -491,12 +500,12 @@ impl Detector {
     }
 
     /// The language of a short run (a sentence or two) that its first words decided, in
-    /// less than half of it, to be `group.langs[best]`, when the rest says otherwise: a
+    /// its first third, to be `group.langs[best]`, when the rest says otherwise: a
     /// foreign phrase or name at its start ("Je ne sais quoi is what the critics said about
     /// the new restaurant...", "Die Zeit und Der Spiegel reported that...") decides no more
-    /// than its share. The second half gets the cheap look that sentences get; when it
-    /// leads with another language, the whole run is read and decides (`None`: it need
-    /// not). The cost is that cheap look, for runs short enough to be read whole anyway.
+    /// than its share. Its end (its last [`TAIL_BYTES`], at most its second half) gets the
+    /// cheap look that sentences get; when that leads with another language, the whole run
+    /// is read and decides (`None`: it need not). The cost is that cheap look.
     fn confirm(
         &self,
         text: &str,
@@ -506,13 +515,21 @@ impl Detector {
         scratch: &mut Scratch,
     ) -> Option<(usize, f64)> {
         let model = Model::get();
-        let mut middle = range.start + range.len() / 2;
-        while !text.is_char_boundary(middle) {
-            middle += 1;
+        // The end of the run, as far back as its middle, from a word's start: a sentence's
+        // last words are its own language's more often than its first (a name, a title, a
+        // quoted phrase).
+        let mut tail = range.start + (range.len() / 2).max(range.len().saturating_sub(TAIL_BYTES));
+        while !text.is_char_boundary(tail) {
+            tail += 1;
         }
-        // Checked every 4 words: most second halves agree, and say so in a few.
+        if let Some(space) = text[tail..range.end].find(char::is_whitespace) {
+            tail += space;
+        }
+        // Its first known words, looked at once: enough to see another language lead by the
+        // cheap look's margin, when one does.
         let until = Until {
-            every: 4,
+            every: TAIL_WORDS,
+            max_words: TAIL_WORDS,
             lead: (CHEAP_LEAD / model.scale().max(f32::MIN_POSITIVE)) as u32,
             ..self.until(model, group)
         };
@@ -520,7 +537,7 @@ impl Detector {
         scores.clear();
         scores.read(
             model,
-            &text[middle..range.end],
+            &text[tail..range.end],
             (Look::KnownWords, &mut 0),
             Some(until),
             words,
@@ -532,13 +549,14 @@ impl Detector {
         scores.clear();
         let whole = Until {
             lead: u32::MAX,
+            max_words: MAX_WORDS,
             ..until
         };
         // Read as the run's first reading was (its first words in full), to the end.
         scores.read(
             model,
             &text[range],
-            (Look::WordFirst, &mut FULL_WORDS.clone()),
+            (Look::WordFirst, &mut { FULL_WORDS }),
             Some(whole),
             words,
         );

@@ -51,8 +51,8 @@ pub struct Pipeline {
 /// One analysed document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
-    /// The document's language (the language of most of its bytes, each weighed by how
-    /// surely its span was told; see [`Detector::detect_spans`]) and script.
+    /// The document's language (the language of most of its bytes, as
+    /// [`Detector::detect_spans`] settles it) and script.
     pub detection: Detection,
     /// The language of each part of the text, end to end: one span for a text in one
     /// language, more for mixed text. Each token is analysed in its span's language; text

@@ -22,7 +22,7 @@ that only Chinese writes, and the simplified forms, from the national character 
 A Han text with more of the first than of the second (two at least, or a text of four
 characters at most) is Japanese, and with more of the second Chinese; Han beside Hangul is
 Korean hanja unless it holds simplified forms (wordmill::detect::rules). Only the CJK Unified Ideographs block (U+4E00..U+9FFF) is kept:
-every character of the three sets that running text uses is there.
+every character of these sets that running text uses is there.
 
 Run from the repository root: `python3 tools/han-forms/generate.py`. CI runs it and checks
 that the committed file is unchanged. The character sets are those of the standards, fixed
