@@ -92,9 +92,21 @@ pub(crate) fn analyze<'py>(
     let batch = joined.into_record_batch()?;
     let out = to_pyarrow(py, batch)?;
     if let (Some(stats), Some(counted)) = (&stats, counted) {
+        // The check before the work ruled out the call that runs this one: a borrow now is
+        // another thread's (an add() reading a mapping, which lets go of the GIL while it
+        // runs Python code), and ends. Wait for it, with the GIL let go, rather than throw
+        // the work away; Ctrl-C still interrupts (and leaves the statistics as they were).
+        let mut given = loop {
+            match stats.try_borrow_mut() {
+                Ok(given) => break given,
+                Err(_) => {
+                    py.check_signals()?;
+                    py.detach(std::thread::yield_now);
+                }
+            }
+        };
         // `merged` merges the smaller into the larger: no copy of the counts when the
         // statistics given were empty.
-        let mut given = take(stats)?;
         let inner = std::mem::take(&mut given.inner);
         given.inner = inner.merged(counted);
     }

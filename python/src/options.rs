@@ -78,7 +78,8 @@ impl Int {
     pub fn to_limit(&self, name: &str) -> PyResult<usize> {
         match self {
             Int::TooLarge(_) => Ok(usize::MAX),
-            _ => self.to_count(name),
+            Int::Fits(value) => Ok(usize::try_from(*value).unwrap_or(usize::MAX)),
+            Int::Negative(_) => self.to_count(name),
         }
     }
 

@@ -155,14 +155,16 @@ fn put_back(pool: Pool) {
         let mut pools = pools();
         let idle = &mut pools.idle;
         idle.push(pool);
-        // The bounds are on the pools beside the one just put back, which stays.
+        // At most IDLE_POOLS pools in all, and IDLE_THREADS threads beside the one just put
+        // back, which stays.
         let others = idle.len() - 1;
         let mut threads: usize = idle[..others]
             .iter()
             .map(ThreadPool::current_num_threads)
             .sum();
         let mut keep_from = 0;
-        while keep_from < others && (others - keep_from > IDLE_POOLS || threads > *IDLE_THREADS) {
+        while keep_from < others && (idle.len() - keep_from > IDLE_POOLS || threads > *IDLE_THREADS)
+        {
             threads -= idle[keep_from].current_num_threads();
             keep_from += 1;
         }

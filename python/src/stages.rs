@@ -36,7 +36,8 @@ impl Detector {
     /// languages: only these languages can be detected (codes as Pipeline reads them;
     /// default, or an empty list: all);
     /// min_letters: texts with fewer letters are "und" (default 3); min_confidence: answers
-    /// less sure are "und" (default 0.1); fallback: the language to report instead of "und";
+    /// less sure are "und" (default 0.1, 0 with whatlang_only); fallback: the language to
+    /// report instead of "und";
     /// sample_bytes: the most bytes of a run of text that identification reads (default
     /// 1024); whatlang_only: plain whatlang on the whole text, as a baseline.
     #[new]
@@ -101,7 +102,8 @@ impl Detector {
         self.arguments.new_args(py)
     }
 
-    /// The language of `text` as a whole (the language of most of its bytes).
+    /// The language of `text` as a whole (the language of most of its bytes, among the
+    /// parts told surely unless those hold less than a ninth of its letters).
     fn detect(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Detection> {
         let text = Text::extract(text)?;
         let found = if text.len() >= RELEASE_GIL_BYTES {
