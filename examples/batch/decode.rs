@@ -97,11 +97,7 @@ pub fn utf16_error(head: &[u8]) -> Option<String> {
 /// refused when `strict`. Bytes with a NUL are refused: they are binary files or UTF-16, and
 /// analysing them would only produce noise.
 pub fn decode_text(bytes: Vec<u8>, strict: bool) -> Decoded {
-    // `contains` looks for the byte a word at a time; the position is wanted only for the
-    // message.
-    if bytes.contains(&0)
-        && let Some(at) = bytes.iter().position(|&b| b == 0)
-    {
+    if let Some(at) = memchr::memchr(0, &bytes) {
         let error = format!(
             "binary data, not text (NUL byte at offset {at}); if it is UTF-16 text, convert it first: iconv -f UTF-16 -t UTF-8"
         );

@@ -46,15 +46,12 @@ pub(crate) fn analyze<'py>(
     // mapping), and at the end to add to them: meanwhile other threads read and change
     // them as they will (a borrow held while the GIL is released made their every read a
     // bare "Already mutably borrowed").
-    let take = |stats: &Bound<'py, stats::CorpusStats>| {
-        stats.try_borrow_mut().map_err(|_| {
-            PyRuntimeError::new_err(
-                "analyze_arrow cannot add to the CorpusStats given as stats: it is in use by the call that is running this one (such as its add() reading a mapping); nothing was added",
-            )
-        })
-    };
-    if let Some(stats) = &stats {
-        drop(take(stats)?);
+    if let Some(stats) = &stats
+        && stats.try_borrow_mut().is_err()
+    {
+        return Err(PyRuntimeError::new_err(
+            "analyze_arrow cannot add to the CorpusStats given as stats: it is in use by the call that is running this one (such as its add() reading a mapping); nothing was added",
+        ));
     }
     let mut counting = stats.is_some().then(stats::Counting::default);
     let mut pieces: Vec<Rows> = Vec::new();

@@ -417,9 +417,10 @@ impl Detector {
     /// until one language leads by far (a run of up to 512 bytes decided in its first third
     /// is read whole when its end says otherwise: "Je ne sais quoi is what the critics
     /// said..." is English); the answer is the language of most bytes, as
-    /// [`detect_spans`](Detector::detect_spans) settles it. Reads at most about `sample_bytes` bytes, however long the text, unless the
-    /// windows hold no words (a sentence, then pages of numbers): the text is then read from
-    /// its start, as far as 64 samples.
+    /// [`detect_spans`](Detector::detect_spans) settles it. Reads at most about
+    /// `sample_bytes` bytes, however long the text, unless the windows hold no words (a
+    /// sentence, then pages of numbers): the text is then read from its start, as far as 64
+    /// samples.
     ///
     /// On text that changes language without changing script, the first sentences or the
     /// windows decide: [`detect_spans`](Detector::detect_spans), which looks at every

@@ -292,6 +292,13 @@ impl Model {
         self.scale
     }
 
+    /// `nats` in lift units, the units scores add up in (a scale of 0 taken as the least
+    /// positive one: no division by zero).
+    #[inline]
+    pub(crate) fn lift_units(&self, nats: f32) -> u32 {
+        (nats / self.scale.max(f32::MIN_POSITIVE)) as u32
+    }
+
     /// The model's index of a language, if it has the language.
     #[inline]
     pub(crate) fn slot(&self, lang: Lang) -> Option<u8> {

@@ -206,13 +206,12 @@ impl Detector {
     /// language told less surely (Bosnian among its neighbours). `bytes` is scratch.
     fn document(&self, pieces: &[Piece], bytes: &mut Vec<(Lang, usize)>) -> Detection {
         let sure = |p: &Piece| !p.lang.is_undetermined() && p.confidence >= UNSURE;
-        let letters_of = |keep: &dyn Fn(&Piece) -> bool| -> usize {
-            pieces.iter().filter(|p| keep(p)).map(|p| p.letters).sum()
-        };
-        let sure_letters = letters_of(&sure);
-        let any_sure = sure_letters > 0
-            && sure_letters.saturating_mul(SURE_SHARE)
-                >= letters_of(&|p| !p.lang.is_undetermined());
+        let (mut sure_letters, mut all_letters) = (0usize, 0usize);
+        for piece in pieces.iter().filter(|p| !p.lang.is_undetermined()) {
+            all_letters += piece.letters;
+            sure_letters += if sure(piece) { piece.letters } else { 0 };
+        }
+        let any_sure = sure_letters > 0 && sure_letters.saturating_mul(SURE_SHARE) >= all_letters;
         bytes.clear();
         for piece in pieces.iter().filter(|p| !any_sure || sure(p)) {
             match bytes.iter_mut().find(|(l, _)| *l == piece.lang) {

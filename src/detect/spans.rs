@@ -40,7 +40,7 @@ const CHEAP_BAR: f32 = 8.0;
 /// `CHEAP_BAR`), at a quarter of the words that reading a run takes (`STOP_NATS`).
 const CHEAP_LEAD: f32 = 10.0;
 /// Runs of at most this many bytes that their first words decided get a look at their
-/// second half (`Detector::confirm`).
+/// end (`Detector::confirm`).
 const CONFIRMED_BYTES: usize = 512;
 /// Bytes at the end of such a run that that look reads, at most...
 const TAIL_BYTES: usize = 32;
@@ -71,8 +71,7 @@ const NAME_LETTERS: usize = 8;
 const SCRIPT_DECIDES_LETTERS: usize = 2;
 /// Confidence from which an answer is reliable.
 pub(super) const RELIABLE: f64 = 0.9;
-/// Letters from which an answer may be reliable, and a piece counts as sure for the
-/// document's language.
+/// Letters from which an answer may be reliable.
 pub(super) const RELIABLE_LETTERS: usize = 12;
 /// Below this confidence a piece of text takes its script's language from surer pieces of
 /// the same text, if any.
@@ -499,8 +498,8 @@ impl Detector {
         self.split_sentences(text, group, best, piece, scratch);
     }
 
-    /// The language of a short run (a sentence or two) that its first words decided, in
-    /// its first third, to be `group.langs[best]`, when the rest says otherwise: a
+    /// The language of a short run (one sentence, for spans) that its first words decided,
+    /// in its first third, to be `group.langs[best]`, when the rest says otherwise: a
     /// foreign phrase or name at its start ("Je ne sais quoi is what the critics said about
     /// the new restaurant...", "Die Zeit und Der Spiegel reported that...") decides no more
     /// than its share. Its end (its last [`TAIL_BYTES`], at most its second half) gets the
@@ -530,7 +529,7 @@ impl Detector {
         let until = Until {
             every: TAIL_WORDS,
             max_words: TAIL_WORDS,
-            lead: (CHEAP_LEAD / model.scale().max(f32::MIN_POSITIVE)) as u32,
+            lead: model.lift_units(CHEAP_LEAD),
             ..self.until(model, group)
         };
         let (scores, words) = (&mut scratch.unit_scores, &mut scratch.words);
@@ -549,8 +548,7 @@ impl Detector {
         scores.clear();
         let whole = Until {
             lead: u32::MAX,
-            max_words: MAX_WORDS,
-            ..until
+            ..self.until(model, group)
         };
         // Read as the run's first reading was (its first words in full), to the end.
         scores.read(
@@ -573,7 +571,7 @@ impl Detector {
     pub(super) fn until<'g>(&self, model: &Model, group: &'g Group) -> Until<'g> {
         Until {
             candidates: &group.slots,
-            lead: (STOP_NATS / model.scale().max(f32::MIN_POSITIVE)) as u32,
+            lead: model.lift_units(STOP_NATS),
             every: STOP_EVERY,
             max_words: MAX_WORDS,
         }
@@ -590,12 +588,11 @@ impl Detector {
         scratch: &mut Scratch,
     ) {
         let model = Model::get();
-        let scale = model.scale().max(f32::MIN_POSITIVE);
-        let bar = (CHEAP_BAR / scale) as u32;
+        let bar = model.lift_units(CHEAP_BAR);
         // Checked every 8 words: the lead over dozens of candidates costs as much as a word.
         let until = Until {
             every: 8,
-            lead: (CHEAP_LEAD / scale) as u32,
+            lead: model.lift_units(CHEAP_LEAD),
             ..self.until(model, group)
         };
         let run_slot = group.slots[best];
