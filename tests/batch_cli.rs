@@ -1,20 +1,25 @@
 //! The batch tool as a user runs it: real files, real processes, stdout, stderr and exit
 //! codes. Every bad input of issues 4 and 14 has its test here (issue 14's in
-//! `batch_cli/bad_input.rs` and `batch_cli/outputs.rs`); huge inputs are made in a temporary
-//! folder by the test itself.
+//! `batch_cli/bad_input.rs` and `batch_cli/outputs.rs`; standard input in `batch_cli/stdin.rs`,
+//! `batch merge` in `batch_cli/merge.rs`); huge inputs are made in a temporary folder by the
+//! test itself.
 
 #[path = "batch_cli/analysis_options.rs"]
 mod analysis_options;
 #[path = "batch_cli/bad_input.rs"]
 mod bad_input;
 mod batch_support;
+#[path = "batch_cli/merge.rs"]
+mod merge;
 #[path = "batch_cli/outputs.rs"]
 mod outputs;
+#[path = "batch_cli/stdin.rs"]
+mod stdin;
 
 use std::fs;
 use std::path::Path;
 
-use batch_support::{Run, binary, corpus, ntrex_jsonl, run_in};
+use batch_support::{Run, binary, corpus, run_in};
 use serde_json::{Value, json};
 
 const SENTENCE: &str = "Oman and Russia held talks in Muscat. ";
@@ -237,124 +242,6 @@ fn the_language_a_document_gives_is_the_one_it_is_analysed_in() {
     let out = run(dir.path(), &["docs.jsonl", "--lang-field", "text"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     out.assert_stderr_contains("name the same field");
-}
-
-#[test]
-fn stdin_json_lines_give_records_and_nothing_else_on_stdout() {
-    let dir = temp();
-    let input = sentence_records(2500);
-    let out = run_in(dir.path(), &["-"], input.as_bytes());
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let records = out.records(); // every stdout line is a JSON record
-    assert_eq!(
-        records.len(),
-        2500,
-        "one record per line, across several batches"
-    );
-    for (i, r) in records.iter().enumerate() {
-        assert_eq!(r["id"], format!("doc-{i}"), "input order");
-        assert_eq!(r["token_count"], SENTENCE_TOKENS);
-    }
-    out.assert_stderr_contains("2500 documents"); // the summary is on stderr
-}
-
-#[test]
-fn blank_stdin_holds_no_document_unless_said_to_be_text() {
-    // A shard of a JSON Lines stream may come out empty or blank: it adds nothing, so the
-    // merged statistics are the single run's.
-    let dir = temp();
-    for input in [&b""[..], b"\n\n", b" \r\n\t\n", b"\xEF\xBB\xBF\n"] {
-        let out = run_in(dir.path(), &["-", "--stats-dir", "parts"], input);
-        assert_eq!(out.code, 0, "{input:?}: {}", out.stderr);
-        assert!(out.stdout.is_empty(), "{input:?}: {}", out.stdout);
-    }
-    let merged = run(dir.path(), &["merge", "parts", "--output", "merged.json"]);
-    assert_eq!(merged.code, 0, "{}", merged.stderr);
-    let merged: Value =
-        serde_json::from_str(&fs::read_to_string(dir.path().join("merged.json")).unwrap()).unwrap();
-    assert_eq!(merged["documents"], 0);
-    // Said to be text, an empty stdin is an empty document, as an empty file is.
-    let out = run_in(dir.path(), &["-", "--input-format", "text"], b"");
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(out.records().len(), 1);
-}
-
-#[test]
-fn stdin_json_lines_are_told_apart_from_text_however_slowly_they_come() {
-    // A pipe gives what its writer has written so far: a first read may hold a blank line
-    // or the byte order mark alone, and the format is told by the first character that is
-    // neither.
-    for first in [&b"\n"[..], b"\xEF", b"\xEF\xBB\xBF", b"  \r\n"] {
-        let dir = temp();
-        let mut child = batch_support::command(dir.path(), &["-", "--quiet"])
-            .spawn()
-            .expect("the batch tool starts");
-        let mut stdin = child.stdin.take().expect("stdin is piped");
-        let rest: &[u8] = if first == b"\xEF" {
-            b"\xBB\xBF{\"id\":\"a\",\"text\":\"Oman\"}\n{\"id\":\"b\",\"text\":\"Muscat\"}\n"
-        } else {
-            b"{\"id\":\"a\",\"text\":\"Oman\"}\n{\"id\":\"b\",\"text\":\"Muscat\"}\n"
-        };
-        let first = first.to_vec();
-        let writer = std::thread::spawn(move || {
-            use std::io::Write;
-            stdin.write_all(&first).unwrap();
-            stdin.flush().unwrap();
-            std::thread::sleep(std::time::Duration::from_millis(200));
-            stdin.write_all(rest).unwrap();
-        });
-        let output = child.wait_with_output().expect("the batch tool runs");
-        writer.join().unwrap();
-        assert_eq!(output.status.code(), Some(0));
-        let ids: Vec<Value> = String::from_utf8(output.stdout)
-            .unwrap()
-            .lines()
-            .map(|line| serde_json::from_str::<Value>(line).unwrap()["id"].clone())
-            .collect();
-        assert_eq!(
-            ids,
-            [json!("a"), json!("b")],
-            "two JSON records, not one text"
-        );
-    }
-}
-
-#[test]
-fn stdin_records_after_a_first_line_of_something_else_stay_records() {
-    // A comment, or the end of a record that a shard's cut left: the records after it are
-    // still one document each, and the first line an error record.
-    let dir = temp();
-    let records = sentence_records(300);
-    for first in ["// exported 2026-12-06\n", "ext\": \"cut\"}\n"] {
-        let out = run_in(
-            dir.path(),
-            &["-", "--quiet"],
-            format!("{first}{records}").as_bytes(),
-        );
-        assert_eq!(
-            out.code, 1,
-            "a bad line is a failed document: {}",
-            out.stderr
-        );
-        let records = out.records();
-        assert_eq!(records.len(), 301, "{first}");
-        assert_eq!(records[0]["id"], "-:1");
-        assert!(records[0]["error"].is_string());
-        assert_eq!(records[300]["id"], "doc-299");
-        assert_eq!(records[300]["token_count"], SENTENCE_TOKENS);
-    }
-}
-
-#[test]
-fn stdin_plain_text_is_one_document_or_one_per_line() {
-    let dir = temp();
-    let whole = run_in(dir.path(), &["-"], SENTENCE.repeat(3).as_bytes());
-    assert_eq!(whole.code, 0, "{}", whole.stderr);
-    assert_eq!(whole.records().len(), 1);
-    assert_eq!(whole.records()[0]["token_count"], 3 * SENTENCE_TOKENS);
-    let lines = run_in(dir.path(), &["-", "--lines"], b"Oman and Russia\nMuscat\n");
-    let ids: Vec<Value> = lines.records().iter().map(|r| r["id"].clone()).collect();
-    assert_eq!(ids, [json!("-:1"), json!("-:2")]);
 }
 
 #[test]
@@ -797,197 +684,6 @@ fn results_do_not_depend_on_threads_or_batch_size() {
     assert_eq!(
         fs::read(dir.path().join("one.json")).unwrap(),
         fs::read(dir.path().join("two.json")).unwrap()
-    );
-}
-
-#[test]
-fn partial_statistics_merge_into_the_single_run() {
-    let dir = temp();
-    // The NTREX sample as JSON Lines, cut into three uneven parts.
-    let docs = ntrex_jsonl();
-    let whole: String = docs.concat();
-    fs::write(dir.path().join("all.jsonl"), &whole).unwrap();
-    let single = run(dir.path(), &["all.jsonl", "--stats", "single.json"]);
-    assert_eq!(single.code, 0, "{}", single.stderr);
-
-    let cuts = [0, docs.len() / 7, docs.len() / 2, docs.len()];
-    let mut records = String::new();
-    for part in cuts.windows(2) {
-        let input = docs[part[0]..part[1]].concat();
-        let out = run_in(
-            dir.path(),
-            &["-", "--quiet", "--stats-dir", "parts"],
-            input.as_bytes(),
-        );
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        assert!(out.stderr.is_empty(), "--quiet: {}", out.stderr);
-        records.push_str(&out.stdout);
-    }
-    assert_eq!(
-        records, single.stdout,
-        "records of the parts, in order, are the single run's"
-    );
-    assert_eq!(fs::read_dir(dir.path().join("parts")).unwrap().count(), 3);
-
-    // A file where the folder should be: a usage error, and nothing written.
-    fs::write(dir.path().join("taken"), "mine").unwrap();
-    let refused = run_in(
-        dir.path(),
-        &["-", "--stats-dir", "taken"],
-        docs[..1].concat().as_bytes(),
-    );
-    assert_eq!(refused.code, 2, "{}", refused.stderr);
-    assert!(
-        refused.stderr.contains("not a folder"),
-        "{}",
-        refused.stderr
-    );
-    assert!(refused.stdout.is_empty());
-    assert_eq!(fs::read(dir.path().join("taken")).unwrap(), b"mine");
-
-    // A worker run twice on the same part replaces its own file.
-    let again = run_in(
-        dir.path(),
-        &["-", "--quiet", "--stats-dir", "parts"],
-        docs[..cuts[1]].concat().as_bytes(),
-    );
-    assert_eq!(again.code, 0);
-    assert_eq!(fs::read_dir(dir.path().join("parts")).unwrap().count(), 3);
-
-    let merged = run(dir.path(), &["merge", "parts", "--output", "merged.json"]);
-    assert_eq!(merged.code, 0, "{}", merged.stderr);
-    let single_stats = fs::read(dir.path().join("single.json")).unwrap();
-    assert_eq!(
-        fs::read(dir.path().join("merged.json")).unwrap(),
-        single_stats,
-        "byte for byte"
-    );
-    let stats: Value = serde_json::from_slice(&single_stats).unwrap();
-    assert_eq!(stats["documents"], docs.len() as u64);
-
-    // Files can also be named one by one, and the result goes to stdout.
-    let mut parts: Vec<String> = fs::read_dir(dir.path().join("parts"))
-        .unwrap()
-        .map(|e| e.unwrap().path().to_str().unwrap().to_owned())
-        .collect();
-    parts.sort();
-    let mut args = vec!["merge"];
-    args.extend(parts.iter().map(String::as_str));
-    let to_stdout = run(dir.path(), &args);
-    assert_eq!(to_stdout.stdout.as_bytes(), single_stats.as_slice());
-}
-
-#[test]
-fn merge_adds_up_only_terms_made_with_the_same_options() {
-    let dir = temp();
-    let doc = |id: &str| {
-        format!(
-            "{}\n",
-            json!({"id": id, "text": "The ministers held talks."})
-        )
-    };
-    let shard = |folder: &str, id: &str, options: &[&str]| {
-        let mut args = vec!["-", "--quiet", "--stats-dir", folder];
-        args.extend(options);
-        let out = run_in(dir.path(), &args, doc(id).as_bytes());
-        assert_eq!(out.code, 0, "{}", out.stderr);
-    };
-    // Stemmed against unstemmed with stop words: "minist" beside "ministers", "the" counted.
-    shard("mixed", "a", &[]);
-    shard("mixed", "b", &["--no-stem", "--keep-stopwords"]);
-    let refused = run(dir.path(), &["merge", "mixed", "--output", "m.json"]);
-    assert_eq!(refused.code, 2, "{}", refused.stderr);
-    refused.assert_stderr_contains("were analysed with different options");
-    // In the order of the files' names (their hashes).
-    refused.assert_stderr_contains("--no-stem --keep-stopwords");
-    refused.assert_stderr_contains("the defaults");
-    assert!(!dir.path().join("m.json").exists());
-    // Detection's options do not change what a term is: shards may allow other languages.
-    shard("same", "a", &["--cjk", "bigrams"]);
-    shard(
-        "same",
-        "b",
-        &["--cjk", "bigrams", "--lang-allow", "eng,fra"],
-    );
-    let merged = run(dir.path(), &["merge", "same", "--output", "m.json"]);
-    assert_eq!(merged.code, 0, "{}", merged.stderr);
-    let text = fs::read_to_string(dir.path().join("m.json")).unwrap();
-    assert!(
-        text.starts_with(r#"{"analysis":"--cjk bigrams","#),
-        "{text}"
-    );
-    // The merged file keeps them, read from a pipe too; and the library loads it.
-    let stats: wordmill::tf::CorpusStats = serde_json::from_str(&text).unwrap();
-    assert_eq!(stats.documents(), 2);
-    let out = run_in(
-        dir.path(),
-        &["-", "--quiet", "--nfkc", "--stats", "other.json"],
-        doc("c").as_bytes(),
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let piped = run_in(
-        dir.path(),
-        &["merge", "/dev/stdin", "other.json"],
-        text.as_bytes(),
-    );
-    assert_eq!(piped.code, 2, "{}", piped.stderr);
-    piped.assert_stderr_contains("(--cjk bigrams against --nfkc)");
-    // A file that names no options (the library's JSON) is added, with a warning.
-    let named = fs::read_to_string(dir.path().join("other.json")).unwrap();
-    let unnamed = named.replacen(r#""analysis":"--nfkc","#, "", 1);
-    assert_ne!(unnamed, named);
-    fs::write(dir.path().join("library.json"), unnamed).unwrap();
-    let mixed = run(
-        dir.path(),
-        &["merge", "other.json", "library.json", "--quiet"],
-    );
-    assert_eq!(mixed.code, 0, "{}", mixed.stderr);
-    mixed.assert_stderr_contains("1 of 2 files (library.json) name no analysis options");
-}
-
-#[test]
-fn merge_refuses_what_is_not_statistics() {
-    let dir = temp();
-    fs::write(dir.path().join("good.json"), r#"{"documents":1,"tokens":1,"languages":{"eng":{"documents":1,"tokens":1,"terms":[["muscat",1,1]]}}}"#).unwrap();
-    fs::write(dir.path().join("bad.json"), "{\"documents\": \"many\"}").unwrap();
-    let out = run(
-        dir.path(),
-        &[
-            "merge",
-            "good.json",
-            "bad.json",
-            "missing.json",
-            "--output",
-            "m.json",
-        ],
-    );
-    assert_eq!(out.code, 1);
-    out.assert_stderr_contains("missing.json");
-    assert!(!dir.path().join("m.json").exists(), "nothing is written");
-    let out = run(
-        dir.path(),
-        &["merge", "good.json", "bad.json", "--output", "m.json"],
-    );
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stderr
-            .contains("bad.json: not a wordmill statistics file"),
-        "{}",
-        out.stderr
-    );
-    assert!(!dir.path().join("m.json").exists(), "nothing is written");
-    // The same file twice would count its documents twice: refused, as the batch tool
-    // refuses an input named twice. A copy of it adds up.
-    let out = run(dir.path(), &["merge", "good.json", "good.json"]);
-    assert_eq!(out.code, 2);
-    out.assert_stderr_contains("counted twice");
-    fs::copy(dir.path().join("good.json"), dir.path().join("copy.json")).unwrap();
-    let out = run(dir.path(), &["merge", "good.json", "copy.json"]);
-    assert_eq!(out.code, 0);
-    let merged: Value = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(
-        merged["languages"]["eng"]["terms"],
-        json!([["muscat", 2, 2]])
     );
 }
 
