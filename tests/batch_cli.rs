@@ -42,6 +42,13 @@ fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary folder")
 }
 
+/// A temporary folder holding `news.txt`, one [`SENTENCE`].
+fn news_folder() -> tempfile::TempDir {
+    let dir = temp();
+    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    dir
+}
+
 /// JSON Lines of `n` documents `doc-0`, `doc-1`... whose text is [`SENTENCE`].
 fn sentence_records(n: usize) -> String {
     (0..n)
@@ -476,8 +483,7 @@ fn malformed_json_lines_are_error_records_naming_file_and_line() {
 
 #[test]
 fn missing_paths_and_unreadable_files_are_named() {
-    let dir = temp();
-    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let dir = news_folder();
     fs::create_dir(dir.path().join("folder")).unwrap();
     // A symbolic link to itself cannot be read, even by root.
     #[cfg(unix)]
@@ -525,8 +531,7 @@ fn missing_paths_and_unreadable_files_are_named() {
 
 #[test]
 fn output_file_appears_whole_or_not_at_all() {
-    let dir = temp();
-    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let dir = news_folder();
     let out = run(dir.path(), &["news.txt", "--output", "out/records.jsonl"]);
     assert_eq!(out.code, 3, "the folder does not exist");
     out.assert_stderr_contains("out/records.jsonl");

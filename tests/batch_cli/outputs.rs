@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::batch_support::{Running, command};
-use crate::{SENTENCE, run, run_in, temp};
+use crate::{SENTENCE, news_folder, run, run_in, temp};
 
 /// The names in `dir`, sorted.
 fn names(dir: &Path) -> Vec<String> {
@@ -48,8 +48,7 @@ fn stats_dir_file_names_are_a_crc_64_xz_of_the_input() {
 #[cfg(unix)]
 #[test]
 fn stats_named_in_the_stats_dir_through_a_link_are_refused_too() {
-    let dir = temp();
-    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let dir = news_folder();
     fs::create_dir(dir.path().join("shards")).unwrap();
     fs::create_dir(dir.path().join("elsewhere")).unwrap();
     fs::write(dir.path().join("elsewhere/real.json"), "{}").unwrap();
@@ -139,8 +138,7 @@ fn outputs_linked_to_what_is_read_are_refused() {
 #[cfg(unix)]
 #[test]
 fn output_to_a_named_pipe_is_written_in_place() {
-    let dir = temp();
-    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let dir = news_folder();
     let pipe = dir.path().join("records.jsonl");
     crate::batch_support::mkfifo(&pipe);
     let reader = {
@@ -175,8 +173,7 @@ fn output_to_a_full_device_fails_with_exit_3_and_the_device_stays() {
         eprintln!("skipped: no /dev/full on this system");
         return;
     }
-    let dir = temp();
-    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let dir = news_folder();
     let out = run(dir.path(), &["news.txt", "--output", "/dev/full"]);
     assert_eq!(out.code, 3, "{}", out.stderr);
     out.assert_stderr_contains("/dev/full: No space left on device");
@@ -207,8 +204,7 @@ fn output_to_a_full_device_fails_with_exit_3_and_the_device_stays() {
 #[cfg(unix)]
 #[test]
 fn statistics_are_not_written_among_the_records() {
-    let dir = temp();
-    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let dir = news_folder();
     let out = run(dir.path(), &["news.txt", "--stats", "/dev/stdout"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     out.assert_stderr_contains("is where the standard output goes");
@@ -225,8 +221,7 @@ fn statistics_are_not_written_among_the_records() {
 
 #[test]
 fn output_to_dev_stdout_goes_to_stdout() {
-    let dir = temp();
-    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let dir = news_folder();
     let out = run(dir.path(), &["news.txt", "--output", "/dev/stdout"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.records()[0]["id"], "news.txt");
@@ -234,8 +229,7 @@ fn output_to_dev_stdout_goes_to_stdout() {
 
 #[test]
 fn outputs_that_would_destroy_inputs_are_refused_before_reading() {
-    let dir = temp();
-    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let dir = news_folder();
     let doc = format!("{}\n", json!({"id": "a", "text": SENTENCE}));
     fs::write(dir.path().join("docs.jsonl"), &doc).unwrap();
     fs::create_dir(dir.path().join("folder")).unwrap();
@@ -486,8 +480,7 @@ fn a_signal_ignored_by_the_caller_stays_ignored() {
 #[test]
 fn a_replaced_output_keeps_its_permissions() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = temp();
-    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let dir = news_folder();
     let private = dir.path().join("private.jsonl");
     fs::write(&private, "old\n").unwrap();
     fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).unwrap();
@@ -618,8 +611,7 @@ fn an_empty_shard_is_written_without_a_word_and_merges_as_nothing() {
 #[test]
 fn a_closed_stdout_is_refused() {
     use std::os::unix::process::CommandExt;
-    let dir = temp();
-    fs::write(dir.path().join("news.txt"), SENTENCE).unwrap();
+    let dir = news_folder();
     let closed = |args: &[&str]| {
         let mut command = command(dir.path(), args);
         // SAFETY: between fork and exec only `close`, which is async-signal-safe, runs.
