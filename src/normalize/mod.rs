@@ -153,7 +153,8 @@ impl Normalizer {
     /// Script and language rules (default on). Arabic script: `آ أ إ ٱ` → `ا`, `ى` → `ي`,
     /// tatweel, the eight harakat and superscript alef removed; in Persian and Urdu (`pes`,
     /// `urd`) `ي ى` → `ی` and `ك` → `ک` instead. Hebrew: niqqud and cantillation removed. Greek:
-    /// tonos and dialytika removed (`ά` → `α`). Indic scripts: vowel letters written in two
+    /// tonos and dialytika removed (`ά` → `α`), the iota subscript written out as the
+    /// letter it is (`ᾳ` → `αι`, as `ᾼ` and `ΑΙ` fold). Indic scripts: vowel letters written in two
     /// pieces made one, joiners after a virama dropped (Devanagari, Bengali) or made the
     /// letter they spell (Bengali `ৎ`, the Malayalam chillus); Devanagari without nukta,
     /// with anusvara for chandrabindu and for a nasal before a consonant of its class

@@ -85,9 +85,12 @@ impl Normalizer {
             if let Some(ascii) = full_width_ascii(c) {
                 return self.then_case_fold(CharMap::Char(ascii));
             }
-            if ('\u{FF61}'..='\u{FFDC}').contains(&c) {
-                // Half-width katakana and hangul: their full-width letters (a voicing mark
-                // becomes the combining one, which composition then joins: ｶﾞ → ガ).
+            if let Some(jamo) = half_width_hangul(c) {
+                return CharMap::Char(jamo);
+            }
+            if ('\u{FF61}'..='\u{FF9F}').contains(&c) {
+                // Half-width katakana: their full-width letters (a voicing mark becomes the
+                // combining one, which composition then joins: ｶﾞ → ガ).
                 let mut full = c;
                 unicode_normalization::char::decompose_compatible(c, |d| full = d);
                 return CharMap::Char(full);
@@ -200,17 +203,52 @@ pub(super) fn script_rule(c: char, rules: Rules, teh_marbuta: bool) -> Option<Ch
 fn greek_without_accents(c: char) -> Option<CharMap> {
     let mut base = None;
     let mut parts = 0;
+    let mut iota = false;
     decompose_canonical(c, |d| {
         parts += 1;
+        iota |= d == YPOGEGRAMMENI;
         if base.is_none() && !is_combining_mark(d) {
             base = Some(d);
         }
     });
     match base {
+        // The iota subscript (or adscript) is a letter, not an accent: it stays, written
+        // out as the iota case folding makes of it (`ᾳ` → `αι`, as `ᾼ` and `ΑΙ` fold), so
+        // that a word and its capitals are one term.
+        Some(b) if iota => Some(CharMap::Str(match b {
+            'α' => "αι",
+            'η' => "ηι",
+            'ω' => "ωι",
+            'Α' => "ΑΙ",
+            'Η' => "ΗΙ",
+            'Ω' => "ΩΙ",
+            // (No other letter takes it in Unicode's compositions.)
+            _ => return None,
+        })),
         Some(b) if parts > 1 => Some(CharMap::Char(b)),
         _ => None,
     }
 }
+
+/// The compatibility jamo (U+3131 ㄱ ...) a half-width Hangul letter (U+FFA0 to U+FFDC) is the
+/// narrow form of, as UnicodeData.txt maps it: the letters people type, which NFC keeps. Not
+/// the full compatibility decomposition, which goes on to the conjoining jamo (U+1100 ᄀ) that
+/// NFKC alone makes of `ㄱ` too: with NFC, `ﾻﾻ` and `ㅋㅋ` must be one term.
+fn half_width_hangul(c: char) -> Option<char> {
+    let offset = match c {
+        '\u{FFA0}' => return Some('\u{3164}'), // the filler
+        '\u{FFA1}'..='\u{FFBE}' => 0x3131 - 0xFFA1,
+        '\u{FFC2}'..='\u{FFC7}' => 0x314F - 0xFFC2,
+        '\u{FFCA}'..='\u{FFCF}' => 0x3155 - 0xFFCA,
+        '\u{FFD2}'..='\u{FFD7}' => 0x315B - 0xFFD2,
+        '\u{FFDA}'..='\u{FFDC}' => 0x3161 - 0xFFDA,
+        _ => return None,
+    };
+    char::from_u32((c as i32 + offset) as u32)
+}
+
+/// U+0345 COMBINING GREEK YPOGEGRAMMENI, the iota subscript.
+const YPOGEGRAMMENI: char = '\u{0345}';
 
 /// Full case folding of a character (ASCII capitals included), or `None` when it folds to
 /// itself.

@@ -97,6 +97,49 @@ fn greek_final_sigma_and_accents() {
 }
 
 #[test]
+fn half_width_hangul_is_the_jamo_people_type() {
+    // UnicodeData.txt: U+FFA1 is `<narrow> 3131`, U+FFC2 `<narrow> 314F`.
+    assert_eq!(norm("ﾡ ￂ ﾻﾻ"), "ㄱ ㅏ ㅋㅋ");
+    for (c, jamo) in [
+        ('\u{FFA0}', '\u{3164}'),
+        ('\u{FFBE}', 'ㅎ'),
+        ('\u{FFDC}', 'ㅣ'),
+    ] {
+        assert_eq!(norm(&c.to_string()), jamo.to_string());
+    }
+    // Every half-width letter is its narrow mapping, which NFKC then takes as it takes the
+    // jamo itself: the two forms agree under either.
+    let nfkc = Normalizer::new().unicode_form(UnicodeForm::Nfkc);
+    for c in ('\u{FFA0}'..='\u{FFDC}').filter(|c| c.is_alphabetic()) {
+        let jamo = norm(&c.to_string());
+        assert_eq!(jamo.chars().count(), 1, "{c:?}");
+        assert!(
+            ('\u{3131}'..='\u{3164}').contains(&jamo.chars().next().unwrap()),
+            "{c:?}"
+        );
+        assert_eq!(
+            nfkc.normalize(&c.to_string(), Lang::UND),
+            nfkc.normalize(&jamo, Lang::UND)
+        );
+    }
+}
+
+#[test]
+fn the_greek_iota_subscript_is_a_letter_not_an_accent() {
+    // Polytonic text: the dative `τῇ ᾠδῇ` and its capitals `ΤΗΙ ΩΙΔΗΙ` are the same words
+    // (CaseFolding.txt folds `ᾳ` and `ᾼ` to `αι`); the accents go, the iota stays.
+    assert_eq!(norm("τῇ ᾠδῇ"), "τηι ωιδηι");
+    assert_eq!(norm("ΤΗ͂Ι ΩΙΔΗΙ"), "τηι ωιδηι");
+    assert_eq!(norm("ᾳ"), norm(&"ᾳ".to_uppercase()));
+    assert_eq!(norm("ᾼ"), "αι");
+    // Decomposed, with the subscript as a combining mark.
+    assert_eq!(norm("α\u{345}"), "αι");
+    // Without case folding a capital keeps a capital iota.
+    let keep_case = Normalizer::new().case_fold(false);
+    assert_eq!(keep_case.normalize("ᾼ ᾀ", Lang::UND), "ΑΙ αι");
+}
+
+#[test]
 fn turkish_dotted_and_dotless_i() {
     let n = Normalizer::new();
     assert_eq!(n.normalize("İSTANBUL", lang("tur")), "istanbul");
