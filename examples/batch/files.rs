@@ -88,7 +88,7 @@ impl OutputFile {
         }
         // A stdout closed at start is /dev/null now: a name of stdout is refused, /dev/null
         // itself (or another name of it) is written as any device.
-        let closed = crate::closed_stdout::was_closed();
+        let closed = crate::closed_streams::stdout_was_closed();
         if closed && names_stdout(path) {
             return Err(Refusal::Usage(format!(
                 "{}: {}",
@@ -194,6 +194,8 @@ impl Drop for OutputFile {
 }
 
 impl Write for OutputFile {
+    // Every error names the file, whichever way it is written: serde_json writes with
+    // `write`, not `write_all`.
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match &mut self.target {
             Some(Target::Renamed(out)) => out.write(buf),
@@ -201,6 +203,7 @@ impl Write for OutputFile {
             Some(Target::Stdout(out)) => out.write(buf),
             None => Err(io::Error::other("the file is already written")),
         }
+        .map_err(|e| with_path(e, &self.path))
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
@@ -220,6 +223,7 @@ impl Write for OutputFile {
             Some(Target::Stdout(out)) => out.flush(),
             None => Ok(()),
         }
+        .map_err(|e| with_path(e, &self.path))
     }
 }
 
@@ -234,21 +238,20 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".part");
+    // A file replaced keeps its permissions, as a shell's `>` keeps them (a private 0600
+    // file must not become readable by all, a group-writable one stays so); a new one is
+    // made as `File::create` makes one (0666 less the umask), not tempfile's private 0600.
     #[cfg(unix)]
-    {
+    let kept = {
         use std::os::unix::fs::PermissionsExt;
-        // A file replaced keeps its permissions, as a shell's `>` keeps them (a private 0600
-        // file must not become readable by all); a new one is made like a file of `create`,
-        // not tempfile's private 0600.
-        let permissions = match fs::metadata(path) {
-            Ok(old) if old.is_file() => old.permissions(),
-            _ => fs::Permissions::from_mode(0o644),
-        };
-        builder.permissions(permissions);
-    }
+        let old = fs::metadata(path).ok().filter(fs::Metadata::is_file);
+        let mode = old.as_ref().map_or(0o666, |m| m.permissions().mode());
+        builder.permissions(fs::Permissions::from_mode(mode));
+        old.map(|m| m.permissions())
+    };
     // Listed before it exists: a signal between the two finds nothing to remove.
     let mut list = temporaries();
-    let file = builder.tempfile_in(dir).map_err(|e| {
+    let cannot_create = |e: io::Error| {
         io::Error::new(
             e.kind(),
             format!(
@@ -257,8 +260,17 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
                 io_message(&e)
             ),
         )
-    })?;
+    };
+    let file = builder.tempfile_in(dir).map_err(cannot_create)?;
     list.push(file.path().to_owned());
+    // The umask took bits off the old mode when the file was made: given back (a mode set
+    // on an open file is not masked).
+    #[cfg(unix)]
+    if let Some(permissions) = kept {
+        file.as_file()
+            .set_permissions(permissions)
+            .map_err(cannot_create)?;
+    }
     Ok(file)
 }
 
@@ -279,6 +291,26 @@ fn names_stdout(path: &Path) -> bool {
         }
     }
     false
+}
+
+/// A name of the regular file stdout writes to (`batch corpus/ > corpus/records.jsonl`), for
+/// the checks of outputs: its path where the system says it (Linux's `/proc/self/fd/1`),
+/// else `/dev/stdout`, which [`identity`] follows to the file. `None` when stdout is a pipe,
+/// a terminal or a device: no input can be those.
+pub fn stdout_file() -> Option<PathBuf> {
+    #[cfg(unix)]
+    {
+        let stdout = fd_metadata(&io::stdout())?;
+        if !stdout.is_file() {
+            return None;
+        }
+        let named = fs::read_link("/proc/self/fd/1")
+            .ok()
+            .filter(|p| is_stdout(p));
+        named.or_else(|| Some(PathBuf::from("/dev/stdout")).filter(|p| is_stdout(p)))
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 /// Whether `path` is the file, pipe or terminal stdout writes to.
@@ -374,6 +406,7 @@ pub fn absolute(path: &Path) -> PathBuf {
 /// look at each input: a run over a million files costs a million checks, not the square.
 pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
     let stdin = |p: &Path| p.as_os_str() == "-";
+    check_stdin_open(inputs)?;
     let twice = |first: &Path, then: &Path| match (stdin(first), stdin(then)) {
         (true, true) => "the standard input (-) is named twice".to_owned(),
         // `- corpus.jsonl < corpus.jsonl`: the file stdin reads is an input of its own.
@@ -424,6 +457,15 @@ pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
                 folder.display()
             ));
         }
+    }
+    Ok(())
+}
+
+/// Refuses `-` when stdin was closed (`batch - <&-`): it would read as an empty corpus, and
+/// the run succeed on nothing.
+pub fn check_stdin_open(inputs: &[PathBuf]) -> Result<(), String> {
+    if inputs.iter().any(|p| p.as_os_str() == "-") && crate::closed_streams::stdin_was_closed() {
+        return Err("the standard input (-) is closed: there is nothing to read; pipe the input in, or name files".into());
     }
     Ok(())
 }

@@ -25,7 +25,7 @@ macro_rules! say {
     }};
 }
 
-mod closed_stdout;
+mod closed_streams;
 mod decode;
 mod files;
 mod guard;

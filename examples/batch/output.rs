@@ -133,7 +133,7 @@ pub enum Sink {
 impl Sink {
     pub fn new(path: Option<&Path>) -> Result<Sink, Refusal> {
         Ok(match path {
-            None if crate::closed_stdout::was_closed() => {
+            None if crate::closed_streams::stdout_was_closed() => {
                 return Err(Refusal::Usage(STDOUT_CLOSED.into()));
             }
             None => Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout())),

@@ -152,6 +152,16 @@ impl Outputs {
             .collect();
         files::check_outputs(&args.input.paths, &named, &crate::input::EXTENSIONS)
             .map_err(Stop::Refused)?;
+        // Records sent by the shell into an input (`batch corpus/ > corpus/records.jsonl`,
+        // `batch --lines a.txt >> a.txt`) would be read back as documents, their records
+        // again, without end: refused as --output there is.
+        if out.output.is_none()
+            && let Some(stdout) = files::stdout_file()
+        {
+            let stdout = [("the standard output", stdout.as_path())];
+            files::check_outputs(&args.input.paths, &stdout, &crate::input::EXTENSIONS)
+                .map_err(Stop::Refused)?;
+        }
         // Without --output the records go to stdout: another output written there (by a name
         // of it, or of the file or pipe it is) would be one more line among the records. A
         // device (/dev/null, a terminal) may take both.
@@ -180,6 +190,17 @@ impl Outputs {
         // shares would be counted with them, the corpus twice.
         if let Some(dir) = out.stats_dir.as_deref() {
             let absolute_dir = files::absolute(dir);
+            // A file and a folder of one name: found out only when the file is written, after
+            // the whole run.
+            if let Some((option, _)) = named
+                .iter()
+                .find(|(_, path)| files::output_places(path).contains(&absolute_dir))
+            {
+                return Err(Stop::Refused(format!(
+                    "{option} and --stats-dir name the same place ({}): the one is a file, the other a folder",
+                    dir.display()
+                )));
+            }
             let read_by_merge = |place: &Path| {
                 let name = place.file_name().and_then(|n| n.to_str()).unwrap_or("");
                 files::folder_of(place) == absolute_dir

@@ -304,7 +304,11 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
         say!("batch merge: {e}");
         return Outcome::Refused;
     }
-    if output.is_none() && crate::closed_stdout::was_closed() {
+    if let Err(e) = files::check_stdin_open(inputs) {
+        say!("batch merge: {e}");
+        return Outcome::Refused;
+    }
+    if output.is_none() && crate::closed_streams::stdout_was_closed() {
         say!("batch merge: {}", crate::output::STDOUT_CLOSED);
         return Outcome::Refused;
     }

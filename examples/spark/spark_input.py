@@ -5,16 +5,21 @@ driver of both jobs (wordmill_spark.py, wordmill_spark_arrow.py)."""
 import os
 import re
 import sys
+import urllib.parse
 
 # The extensions of the files the batch tool reads in a folder (examples/batch/input.rs).
 EXTENSIONS = (".txt", ".jsonl", ".ndjson")
 
 
-def input_files(sc, pattern):
+def input_files(sc, pattern, outputs=()):
     """The files of `pattern`, in the order the batch tool reads them: a file as named, a
     folder's files of EXTENSIONS recursively in name order (a folder's entries sorted by
     name, each folder read where its name comes), a glob's matches in name order. On any
-    file system Hadoop knows (Spark's own listing of a folder is in no set order)."""
+    file system Hadoop knows (Spark's own listing of a folder is in no set order).
+
+    `outputs` (option, local path) are refused, as the batch tool refuses its own, when one
+    is an input file or a file of EXTENSIONS in an input folder: written, it would destroy
+    what is read, or be read back by the next run."""
     jvm = sc._jvm
     path = jvm.org.apache.hadoop.fs.Path(pattern)
     fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
@@ -38,22 +43,57 @@ def input_files(sc, pattern):
             # that a comma after one no longer separates two.
             if any(c in str(status.getPath()) for c in ",{}"):
                 sys.exit(f"{_program()}: {status.getPath()}: Spark reads a list of files separated by commas, where a name may hold no comma or brace; rename it")
+            # A colon in a name reads as a URI's scheme ("c:d.jsonl"), which Hadoop refuses
+            # with a Java stack trace when the job starts.
+            if ":" in name:
+                sys.exit(f"{_program()}: {status.getPath()}: Hadoop cannot read a file whose name holds a colon; rename it")
             files.append(str(status.getPath()))
 
     for status in sorted(found, key=lambda s: str(s.getPath())):
         walk(status, True)
     if not files:
         sys.exit(f"{_program()}: {pattern}: no {', '.join(EXTENSIONS)} files")
+    folders = [_local_path(str(s.getPath())) for s in found if s.isDirectory()]
+    _refuse_outputs_among_inputs(outputs, [_local_path(f) for f in files], folders)
     return files
 
 
-def read_lines(sc, pattern, partitions):
+def _local_path(uri):
+    """The real path of a Hadoop path on the local file system ("file:/tmp/a.jsonl"), or
+    None on another file system, where no local output can be."""
+    parsed = urllib.parse.urlparse(uri)
+    if parsed.scheme not in ("", "file"):
+        return None
+    return os.path.realpath(urllib.parse.unquote(parsed.path))
+
+
+def _refuse_outputs_among_inputs(outputs, files, folders):
+    """Exits when an output is one of the input `files` or, with an extension the walk
+    reads, inside one of the input `folders` (real local paths, None for other file systems),
+    or when two outputs are one file."""
+    seen = {}
+    for option, path in outputs:
+        real = os.path.realpath(path)
+        if real in seen:
+            sys.exit(f"{_program()}: {seen[real]} and {option} name the same file ({path}): each needs its own")
+        seen[real] = option
+        if real in files:
+            sys.exit(f"{_program()}: {option} {path} is also an input: writing it would destroy what is read")
+        for folder in filter(None, folders):
+            inside = os.path.commonpath([folder, real]) == folder
+            if inside and real.lower().endswith(EXTENSIONS):
+                sys.exit(f"{_program()}: {option} {path} is in the input folder {folder} and would be read as input: write it elsewhere")
+
+
+def read_lines(sc, pattern, partitions, outputs=()):
     """The lines of the files of `pattern` in input order, in at least `partitions`
     partitions, cut at "\n" alone, as the batch tool cuts them: Hadoop's default line reader
     also ends a line at a lone "\r", which JSON allows between tokens (one document became two
-    error records). A "\r" before the "\n" stays on the line, where the tool drops it."""
+    error records). A "\r" before the "\n" stays on the line, where the tool drops it.
+
+    `outputs` are checked as `input_files` says, before anything is read."""
     # Glob characters in a name stand for themselves.
-    files = [re.sub(r"([\\\[\]*?])", r"\\\1", f) for f in input_files(sc, pattern)]
+    files = [re.sub(r"([\\\[\]*?])", r"\\\1", f) for f in input_files(sc, pattern, outputs)]
     # Read when the tasks run, not when the RDD is made: set for the session (this job's
     # own), not only around textFile.
     sc._jsc.hadoopConfiguration().set("textinputformat.record.delimiter", "\n")

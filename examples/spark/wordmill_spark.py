@@ -38,6 +38,11 @@ import time
 from spark_input import part_files, read_lines
 
 
+def outputs(args):
+    """The files the job writes, which must not be among its inputs (see read_lines)."""
+    return [("--records", args.records), ("--stats", args.stats)]
+
+
 def parse_args():
     p = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
@@ -112,7 +117,7 @@ def main():
     spark.sparkContext.setLogLevel("WARN")
     started = time.monotonic()
     try:
-        lines = read_lines(spark.sparkContext, args.input, args.partitions)
+        lines = read_lines(spark.sparkContext, args.input, args.partitions, outputs(args))
         partitions = lines.getNumPartitions()
         # RDD.pipe runs the command without a shell and with an empty environment.
         records = lines.pipe(shlex.join(command), checkCode=True)

@@ -244,3 +244,37 @@ def test_a_bad_batch_option_fails_before_spark_starts(tmp_path):
     assert "--no-such-option" in log and "the batch command fails on no input" in log
     assert "Traceback" not in log and "Py4J" not in log
     assert not (tmp_path / "parts").exists() and not (tmp_path / "r.jsonl").exists()
+
+
+@pytest.mark.skipif(os.environ.get("WORDMILL_SKIP_SPARK") == "1", reason="WORDMILL_SKIP_SPARK=1")
+def test_outputs_among_the_inputs_are_refused_before_reading(tmp_path):
+    """As the batch tool refuses its own: records or statistics written over an input
+    destroy it, and written in an input folder are read back by the next run."""
+    batch = needs_spark()
+    doc = '{"id":"a","text":"Talks in Muscat."}\n'
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.jsonl").write_text(doc, encoding="utf-8")
+    pipe = [SPARK / "wordmill_spark.py", "--binary", batch, "--master", "local[1]", "--stats-dir", "parts"]
+    for args, says in [
+        (["corpus/a.jsonl", "--records", "corpus/a.jsonl", "--stats", "s.json"], "--records corpus/a.jsonl is also an input"),
+        (["corpus", "--records", "r.jsonl", "--stats", "corpus/a.jsonl"], "--stats corpus/a.jsonl is also an input"),
+        (["corpus", "--records", "corpus/records.jsonl", "--stats", "s.json"], "is in the input folder"),
+        (["corpus", "--records", "r.jsonl", "--stats", "./r.jsonl"], "--records and --stats name the same file"),
+    ]:
+        shutil.rmtree(tmp_path / "parts", ignore_errors=True)
+        log = run([*pipe, *args], tmp_path, code=1)
+        assert says in log, (args, log[-2000:])
+        assert "Traceback" not in log, log[-2000:]
+        assert (tmp_path / "corpus" / "a.jsonl").read_text(encoding="utf-8") == doc
+        assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == ["a.jsonl"]
+        assert not (tmp_path / "r.jsonl").exists() and not (tmp_path / "s.json").exists()
+    # The Arrow job reads its input through the same function.
+    arrow = [SPARK / "wordmill_spark_arrow.py", "corpus", "--master", "local[1]", "--stats", "s.json"]
+    log = run([*arrow, "--records", "corpus/records.jsonl"], tmp_path, code=1)
+    assert "is in the input folder" in log, log[-2000:]
+
+    # A colon in a file's name: a clear refusal, not Hadoop's stack trace.
+    (tmp_path / "corpus" / "c:d.jsonl").write_text(doc, encoding="utf-8")
+    shutil.rmtree(tmp_path / "parts", ignore_errors=True)
+    log = run([*pipe, "corpus", "--records", "r.jsonl", "--stats", "s.json"], tmp_path, code=1)
+    assert "holds a colon; rename it" in log and "Traceback" not in log, log[-2000:]

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::batch_support::{Running, command};
+use crate::batch_support::{Running, binary, command};
 use crate::{SENTENCE, news_folder, run, run_in, temp};
 
 /// The names in `dir`, sorted.
@@ -194,11 +194,27 @@ fn output_to_a_full_device_fails_with_exit_3_and_the_device_stays() {
         ],
     );
     assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_stderr_contains("/dev/full: No space left on device");
     assert_eq!(
         names(dir.path()),
         ["news.txt"],
         "no records, no temporary file"
     );
+    // Statistics larger than a buffer fail while serde writes them, not at the flush: the
+    // error names the file all the same.
+    let words: Vec<String> = (0..20_000).map(|i| format!("w{i}x")).collect();
+    fs::write(dir.path().join("many.txt"), words.join(" ")).unwrap();
+    let args = [
+        "many.txt",
+        "-q",
+        "--output",
+        "/dev/null",
+        "--stats",
+        "/dev/full",
+    ];
+    let out = run(dir.path(), &args);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_stderr_contains("/dev/full: No space left on device");
 }
 
 #[cfg(unix)]
@@ -263,6 +279,11 @@ fn outputs_that_would_destroy_inputs_are_refused_before_reading() {
         (
             &["merge", "folder", "--output", "folder/total.json"],
             "would be read as input",
+        ),
+        // A file and a folder of one name: found out after the whole run, before.
+        (
+            &["news.txt", "--output", "place", "--stats-dir", "place"],
+            "--output and --stats-dir name the same place (place)",
         ),
         // ... and so it would count a run's total written among its shares.
         (
@@ -489,6 +510,65 @@ fn a_replaced_output_keeps_its_permissions() {
     let mode = fs::metadata(&private).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     assert!(fs::read_to_string(&private).unwrap().contains("muscat"));
+
+    // A group-writable file stays so under a umask that would mask a new file's group
+    // write (a shared folder's records): the umask is for new files.
+    let shared = dir.path().join("shared.jsonl");
+    fs::write(&shared, "old\n").unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o664)).unwrap();
+    let status = std::process::Command::new("sh")
+        .args(["-c", "umask 022 && exec \"$0\" \"$@\""])
+        .arg(binary())
+        .args(["news.txt", "--quiet", "--output", "shared.jsonl"])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mode = fs::metadata(&shared).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o664);
+}
+
+/// Records the shell sends into an input (`batch corpus/ > corpus/records.jsonl`, `batch
+/// --lines a.txt >> a.txt`) would be read back, then their records, without end: refused
+/// before anything is read, as `--output` there is.
+#[cfg(target_os = "linux")]
+#[test]
+fn records_sent_by_the_shell_into_an_input_are_refused() {
+    let dir = news_folder();
+    let records = dir.path().join("records.jsonl");
+    let into_folder = command(dir.path(), &["."])
+        .stdout(fs::File::create(&records).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(into_folder.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&into_folder.stderr);
+    assert!(
+        stderr.contains("records.jsonl is in the input folder . and would be read as input"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&records).unwrap(), b"", "nothing written");
+
+    let news = dir.path().join("news.txt");
+    let append = fs::OpenOptions::new().append(true).open(&news).unwrap();
+    let into_input = command(dir.path(), &["--lines", "news.txt"])
+        .stdout(append)
+        .output()
+        .unwrap();
+    assert_eq!(into_input.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&into_input.stderr);
+    assert!(stderr.contains("news.txt is also an input"), "{stderr}");
+    assert_eq!(fs::read_to_string(&news).unwrap(), SENTENCE);
+
+    // Into a file elsewhere, as ever.
+    fs::remove_file(&records).unwrap();
+    let elsewhere = temp();
+    let file = elsewhere.path().join("records.jsonl");
+    let out = command(dir.path(), &["."])
+        .stdout(fs::File::create(&file).unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(fs::read_to_string(&file).unwrap().lines().count(), 1);
 }
 
 /// The largest values the options take work, or are refused as usage errors: none aborts
@@ -602,6 +682,36 @@ fn an_empty_shard_is_written_without_a_word_and_merges_as_nothing() {
     let all: serde_json::Value =
         serde_json::from_slice(&fs::read(dir.path().join("all.json")).unwrap()).unwrap();
     assert_eq!(all["documents"], 1);
+}
+
+/// A stdin closed when the run starts (`batch - <&-`) is no empty corpus: refused, as a
+/// closed stdout is, where `-` names it.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_stdin_is_refused() {
+    use std::os::unix::process::CommandExt;
+    let dir = news_folder();
+    let closed = |args: &[&str]| {
+        let mut command = command(dir.path(), args);
+        // SAFETY: between fork and exec only `close`, which is async-signal-safe, runs.
+        unsafe {
+            command.pre_exec(|| {
+                libc::close(0);
+                Ok(())
+            });
+        }
+        command.output().unwrap()
+    };
+    for args in [&["-"][..], &["merge", "-"]] {
+        let out = closed(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("standard input (-) is closed"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+    // Files named, a closed stdin does not matter.
+    let out = closed(&["news.txt"]);
+    assert!(out.status.success());
 }
 
 /// A stdout closed when the run starts (`batch news.txt >&-`) is refused before anything is
