@@ -48,6 +48,14 @@ pub struct Pipeline {
     id: u64,
 }
 
+// A panic in a user's stemmer or filter (wordmill's own code does not panic) leaves a
+// pipeline as it was, so it may be used across `catch_unwind` without `AssertUnwindSafe`:
+// the per-thread memos insert a word's term only once it is made, and a language's tools
+// left unmade by a panic are made again on next use. (The user's `dyn Stem` and `dyn
+// TermFilter` are what keep the compiler from seeing it.)
+impl std::panic::UnwindSafe for Pipeline {}
+impl std::panic::RefUnwindSafe for Pipeline {}
+
 /// One analysed document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {

@@ -340,3 +340,36 @@ fn pipeline_is_send_and_sync() {
     check::<Pipeline>();
     check::<Analysis>();
 }
+
+/// A stemmer that panics on one word, as a user's might.
+struct PanicsOnBoom;
+
+impl crate::stem::Stem for PanicsOnBoom {
+    fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
+        assert_ne!(word, "boom", "a user's stemmer panics");
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+#[test]
+fn a_panic_in_a_users_stemmer_leaves_the_pipeline_usable() {
+    fn unwind_safe<T: std::panic::UnwindSafe + std::panic::RefUnwindSafe>(_: &T) {}
+    let eng = Lang::from_code("eng").unwrap();
+    let pipeline = Pipeline::builder().stemmer(eng, PanicsOnBoom).build();
+    unwind_safe(&pipeline);
+    let text = "The talks in Muscat went well, the minister said.";
+    let before = pipeline.analyze_as(text, eng);
+    for _ in 0..2 {
+        // No half-made memo entry: the word panics again, every time.
+        let caught = std::panic::catch_unwind(|| pipeline.analyze_as("talks boom muscat", eng));
+        assert!(caught.is_err());
+    }
+    assert_eq!(pipeline.analyze_as(text, eng), before);
+    assert_eq!(
+        pipeline
+            .analyze_as("talks muscat", eng)
+            .terms
+            .count("muscat"),
+        1
+    );
+}
