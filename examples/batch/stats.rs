@@ -5,6 +5,7 @@
 //! writes the analysis options that shape terms first, as an `"analysis"` field (which the
 //! library's reader skips): merge refuses to add up files whose terms were made differently.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -279,8 +280,15 @@ fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// Refuses a statistics file that `files` holds twice (named twice, or named and in a
 /// folder named too, by any path to it: the file's identity as the batch tool's input and
 /// output checks know it, device and inode on Unix): merge would count its documents twice.
+///
+/// Likewise two --stats-dir files of one name in two folders (`cp parts/*.json backup/`,
+/// then both merged): the name is the input's document count and the hash of its ids and
+/// texts, so one name is one input, its documents counted twice. (A copy renamed, or
+/// written by other means, cannot be told from other documents of the same texts, whose
+/// statistics are the same.)
 fn check_distinct(files: &[PathBuf]) -> Result<(), String> {
-    let mut seen = std::collections::HashMap::new();
+    let mut seen = HashMap::new();
+    let mut shares = HashMap::new();
     for path in files {
         if let Some(first) = seen.insert(files::identity(path), path) {
             return Err(format!(
@@ -289,8 +297,36 @@ fn check_distinct(files: &[PathBuf]) -> Result<(), String> {
                 path.display()
             ));
         }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if is_share_of_documents(name)
+            && let Some(first) = shares.insert(name, path)
+        {
+            return Err(format!(
+                "{} and {} are the statistics of one input (the name is its documents' hash): a copy, whose documents would be counted twice; merge each share once",
+                first.display(),
+                path.display()
+            ));
+        }
     }
     Ok(())
+}
+
+/// Whether `name` is that of a --stats-dir file ([`file_in`]) of at least one document.
+fn is_share_of_documents(name: &str) -> bool {
+    let Some(rest) = name
+        .strip_prefix("stats-")
+        .and_then(|r| r.strip_suffix(".json"))
+    else {
+        return false;
+    };
+    match rest.split_once('-') {
+        Some((documents, hash)) => {
+            documents.parse::<u64>().is_ok_and(|n| n > 0)
+                && hash.len() == 16
+                && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        }
+        None => false,
+    }
 }
 
 /// `batch merge`: adds up the statistics files and writes the sum, or writes nothing when

@@ -198,3 +198,53 @@ fn merge_refuses_what_is_not_statistics() {
         json!([["muscat", 2, 2]])
     );
 }
+
+/// A share copied into another folder (`cp parts/*.json backup/`) would count its
+/// documents twice: refused, nothing written. Shares of the same texts under other ids, and
+/// the empty shares of empty partitions, are merged.
+#[test]
+fn a_copied_share_is_refused_not_counted_twice() {
+    let dir = temp();
+    let doc = |id: &str| format!("{}\n", json!({"id": id, "text": "Talks in Muscat."}));
+    for input in [doc("a"), doc("b"), String::new()] {
+        let args = ["-", "--quiet", "--stats-dir", "parts"];
+        let out = run_in(dir.path(), &args, input.as_bytes());
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    let shares: Vec<_> = fs::read_dir(dir.path().join("parts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(shares.len(), 3);
+    fs::create_dir(dir.path().join("backup")).unwrap();
+    for share in &shares {
+        fs::copy(
+            share,
+            dir.path().join("backup").join(share.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    let out = run(
+        dir.path(),
+        &["merge", "parts", "backup", "-o", "total.json"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("are the statistics of one input");
+    assert!(!dir.path().join("total.json").exists());
+
+    // The empty share twice, and the two others (the same text, other ids) once.
+    for share in &shares {
+        let name = share.file_name().unwrap().to_str().unwrap();
+        if !name.starts_with("stats-0-") {
+            fs::remove_file(dir.path().join("backup").join(name)).unwrap();
+        }
+    }
+    let out = run(
+        dir.path(),
+        &["merge", "parts", "backup", "-o", "total.json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let total = fs::read(dir.path().join("total.json")).unwrap();
+    let total: Value = serde_json::from_slice(&total).unwrap();
+    assert_eq!(total["documents"], 2);
+}
