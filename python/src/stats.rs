@@ -76,25 +76,35 @@ impl CorpusStats {
     /// Counts one document: an Analysis (in its language), or a mapping of terms to counts
     /// (a Terms, a dict, a Counter) in language `lang`. A count must be from 0 to 2**32 - 1
     /// (ValueError otherwise).
+    ///
+    /// The statistics are borrowed only once the document is read: reading a mapping written
+    /// in Python runs Python code, during which other threads may read or add to them.
     #[pyo3(signature = (document, lang = None))]
-    fn add(&mut self, document: &Bound<'_, PyAny>, lang: Option<String>) -> PyResult<()> {
+    fn add(
+        slf: &Bound<'_, Self>,
+        document: &Bound<'_, PyAny>,
+        lang: Option<String>,
+    ) -> PyResult<()> {
         if let Ok(analysis) = document.cast::<Analysis>() {
             let analysis = analysis.get().inner();
             let lang = match lang {
                 Some(code) => options::lang(&code)?,
                 None => analysis.lang(),
             };
-            self.inner.add_document(lang, &analysis.terms);
+            borrow_to_add(slf)?
+                .inner
+                .add_document(lang, &analysis.terms);
             return Ok(());
         }
         let lang = options::lang(lang.as_deref().unwrap_or("und"))?;
         let terms = DocTerms::extract(document)?;
-        self.inner.add_document(lang, terms.counts());
+        borrow_to_add(slf)?.inner.add_document(lang, terms.counts());
         Ok(())
     }
 
-    /// Adds everything `other` counted; a RuntimeError, with nothing merged, when `other` is
-    /// in use by the call that runs this one (an add() to it reading a mapping).
+    /// Adds everything `other` counted (`other` may be `self`). `other` is borrowed for the
+    /// merge alone, with no Python code run meanwhile: another thread's use of it cannot
+    /// overlap.
     fn merge(mut slf: PyRefMut<'_, Self>, other: &Bound<'_, CorpusStats>) -> PyResult<()> {
         if other.as_ptr() == slf.as_ptr() {
             // `merge(self)` would borrow self twice: merge a copy.
@@ -104,7 +114,7 @@ impl CorpusStats {
         }
         let other = other.try_borrow().map_err(|_| {
             PyRuntimeError::new_err(
-                "cannot merge a CorpusStats that is in use (the call that runs this one is adding to it): merge it when that call returns; nothing was merged",
+                "cannot merge a CorpusStats in use by the call that runs this one: merge it when that call returns; nothing was merged",
             )
         })?;
         slf.inner.merge(&other.inner);
@@ -252,6 +262,26 @@ impl CorpusStats {
     }
 }
 
+/// `stats` borrowed to add to. With the GIL held and no Python code run while the borrow
+/// lasts, no other thread can see it; a borrow still held is one of a call this one runs in
+/// (an add whose mapping's Python code reads or adds to the same statistics).
+fn borrow_to_add<'py>(stats: &Bound<'py, CorpusStats>) -> PyResult<PyRefMut<'py, CorpusStats>> {
+    stats.try_borrow_mut().map_err(|_| {
+        PyRuntimeError::new_err(
+            "cannot add to a CorpusStats in use by the call that runs this one: add when that call returns",
+        )
+    })
+}
+
+/// `stats` borrowed to read (see [`borrow_to_add`]).
+fn borrow_to_read<'py>(stats: &Bound<'py, CorpusStats>) -> PyResult<PyRef<'py, CorpusStats>> {
+    stats.try_borrow().map_err(|_| {
+        PyRuntimeError::new_err(
+            "cannot read a CorpusStats that the call running this one is adding to: read it when that call returns",
+        )
+    })
+}
+
 /// The terms of a document given to a weighting: an Analysis's or a Terms' own counts, or
 /// counts made from a mapping.
 pub(crate) enum DocTerms<'a> {
@@ -374,10 +404,11 @@ impl TfIdf {
     /// corpus knows, in the document's order: a list of (term, weight).
     fn weights(
         &self,
-        stats: PyRef<'_, CorpusStats>,
+        stats: &Bound<'_, CorpusStats>,
         doc: &Bound<'_, PyAny>,
     ) -> PyResult<Vec<(String, f64)>> {
         let doc = DocTerms::extract(doc)?;
+        let stats = borrow_to_read(stats)?;
         Ok(owned(self.inner.weights(&stats.inner, doc.counts())))
     }
 
@@ -388,12 +419,13 @@ impl TfIdf {
     )]
     fn top(
         &self,
-        stats: PyRef<'_, CorpusStats>,
+        stats: &Bound<'_, CorpusStats>,
         doc: &Bound<'_, PyAny>,
         k: Int,
     ) -> PyResult<Vec<(String, f64)>> {
         let k = k.to_limit("k")?;
         let doc = DocTerms::extract(doc)?;
+        let stats = borrow_to_read(stats)?;
         Ok(owned(self.inner.top(&stats.inner, doc.counts(), k)))
     }
 }
@@ -449,10 +481,11 @@ impl Bm25 {
     /// The weight of every term of `doc`, in the document's order.
     fn weights(
         &self,
-        stats: PyRef<'_, CorpusStats>,
+        stats: &Bound<'_, CorpusStats>,
         doc: &Bound<'_, PyAny>,
     ) -> PyResult<Vec<(String, f64)>> {
         let doc = DocTerms::extract(doc)?;
+        let stats = borrow_to_read(stats)?;
         Ok(owned(self.inner.weights(&stats.inner, doc.counts())))
     }
 
@@ -463,12 +496,13 @@ impl Bm25 {
     )]
     fn top(
         &self,
-        stats: PyRef<'_, CorpusStats>,
+        stats: &Bound<'_, CorpusStats>,
         doc: &Bound<'_, PyAny>,
         k: Int,
     ) -> PyResult<Vec<(String, f64)>> {
         let k = k.to_limit("k")?;
         let doc = DocTerms::extract(doc)?;
+        let stats = borrow_to_read(stats)?;
         Ok(owned(self.inner.top(&stats.inner, doc.counts(), k)))
     }
 
@@ -479,7 +513,7 @@ impl Bm25 {
     /// would match no term: analyse it first), bytes a TypeError.
     fn score(
         &self,
-        stats: PyRef<'_, CorpusStats>,
+        stats: &Bound<'_, CorpusStats>,
         doc: &Bound<'_, PyAny>,
         query: &Bound<'_, PyAny>,
     ) -> PyResult<f64> {
@@ -512,6 +546,8 @@ impl Bm25 {
                 .map(|term| term?.extract::<PyBackedStr>())
                 .collect::<PyResult<_>>()?
         };
+        // Borrowed once the document and the query are read (see `CorpusStats::add`).
+        let stats = borrow_to_read(stats)?;
         if let Some(analysed) = &analysed {
             let terms = analysed
                 .counts()

@@ -30,10 +30,13 @@ def test_typed_use_checks(tmp_path):
         "stats: wordmill.CorpusStats = p.analyze_batch(['a', 'b'], threads=2).stats\n"
         "top: list[tuple[str, int, int]] = stats.top(3, by='collection_frequency')\n"
         "w: float = wordmill.Bm25().score(stats, doc, ['oman'])\n"
+        "from collections.abc import Sequence\n"
+        "docs: Sequence[wordmill.Analysis] = p.analyze_batch(['a'])\n"
         "wrong: str = doc.token_count\n",
         encoding="utf-8",
     )
     done = run("mypy", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(use))
-    # The one error is the deliberate one on the last line.
-    assert "use.py:8: error: Incompatible types in assignment" in done.stdout, done.stdout
+    # The one error is the deliberate one on the last line (a batch is a sequence of
+    # analyses).
+    assert "use.py:10: error: Incompatible types in assignment" in done.stdout, done.stdout
     assert "Found 1 error" in done.stdout, done.stdout

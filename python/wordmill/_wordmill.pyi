@@ -1,7 +1,7 @@
 """Type stubs of wordmill's extension module (wordmill._wordmill), re-exported by wordmill."""
 
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Literal, Optional, Protocol, Union, final, overload
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Literal, Optional, Protocol, Union, final, overload
 
 __all__ = [
     "Pipeline", "Analysis", "BatchAnalysis", "Token", "Span", "Terms", "CorpusStats", "TfIdf",
@@ -145,7 +145,7 @@ class Analysis:
         tokens=True, (start, end, term) tuples."""
 
 @final
-class BatchAnalysis:
+class BatchAnalysis(Sequence[Analysis]):
     """Analyses in input order (a sequence of Analysis) and their corpus statistics.
 
     batch[i] is an Analysis (batch[-1] the last); batch[i:j] a list of Analysis."""
@@ -220,12 +220,14 @@ class CorpusStats:
     language; merges exactly; persists as bytes or JSON; pickles."""
 
     def __new__(cls) -> "CorpusStats": ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]  # mutable: unhashable, as a dict
     def add(self, document: _DocumentTerms, lang: Optional[str] = None) -> None:
-        """Counts an Analysis, or a mapping of terms to counts (from 0 to 2**32 - 1)."""
+        """Counts an Analysis, or a mapping of terms to counts (from 0 to 2**32 - 1). The
+        mapping is read before the statistics are touched: other threads may use them
+        meanwhile."""
     def merge(self, other: CorpusStats) -> None:
-        """Adds everything other counted (other may be self); RuntimeError, with nothing
-        merged, when other is in use by the call that runs this one (an add() to it reading
-        a mapping)."""
+        """Adds everything other counted (other may be self). Safe beside other threads'
+        reads, adds and merges of either."""
     @property
     def documents(self) -> int: ...
     @property
