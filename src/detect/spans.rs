@@ -503,8 +503,9 @@ impl Detector {
     /// foreign phrase or name at its start ("Je ne sais quoi is what the critics said about
     /// the new restaurant...", "Die Zeit und Der Spiegel reported that...") decides no more
     /// than its share. Its end (its last [`TAIL_BYTES`], at most its second half) gets the
-    /// cheap look that sentences get; when that leads with another language, the whole run
-    /// is read and decides (`None`: it need not). The cost is that cheap look.
+    /// cheap look that sentences get; when that puts another language ahead of the run's by
+    /// the cheap look's margin, the whole run is read and decides (`None`: it need not). The
+    /// cost is that cheap look.
     fn confirm(
         &self,
         text: &str,
@@ -541,8 +542,15 @@ impl Detector {
             Some(until),
             words,
         );
+        // Another language ahead of the run's by the cheap look's margin: not necessarily
+        // ahead of all the others (a sentence's last words are few, and common ones, "in",
+        // "last", are words of many languages), since the whole read decides among them.
+        let run_slot = group.slots[best];
         match scores.best_of_reading(&group.slots) {
-            Some((leader, lead)) if lead >= until.lead && leader != group.slots[best] => {}
+            Some((leader, _))
+                if leader != run_slot
+                    && scores.units(leader)
+                        >= scores.units(run_slot).saturating_add(until.lead) => {}
             _ => return None,
         }
         scores.clear();
