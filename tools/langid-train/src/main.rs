@@ -86,6 +86,20 @@ fn run() -> Result<(), String> {
     if sources.ntrex.is_none() && sources.udhr.is_none() {
         return Err("no training text: give --ntrex DIR and/or --udhr DIR".into());
     }
+    // A language whose file is missing has no text of that source, with a warning; a
+    // folder missing is a mistake, which would train on the other source alone and replace
+    // the committed model with a far smaller one.
+    for (option, dir) in [
+        ("--ntrex", &sources.ntrex),
+        ("--udhr", &sources.udhr),
+        ("--wordfreq", &sources.wordfreq),
+    ] {
+        if let Some(dir) = dir
+            && !dir.is_dir()
+        {
+            return Err(format!("{option} {}: no such folder", dir.display()));
+        }
+    }
     let started = std::time::Instant::now();
     let counts = count::count(&sources)?;
     let table = build::lifts(&counts, &params);
