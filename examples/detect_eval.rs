@@ -47,7 +47,7 @@ struct Args {
     udhr: PathBuf,
     /// Only lines of `--dir` whose 1-based number mod 7 is one of these (comma-separated);
     /// all by default (corpus/ntrex holds the held-out lines only).
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = held_out::line_mod_7)]
     lines: Vec<usize>,
     /// Print a row per language.
     #[arg(long)]
@@ -153,6 +153,7 @@ fn serbian_to_latin(text: &str) -> String {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
+    held_out::check_folders(&[("--dir", &args.dir), ("--udhr", &args.udhr)])?;
     let set = test_set(&args);
     let systems = [Detector::new(), Detector::whatlang_only()];
     let mut rows: Vec<(String, Tally)> = Vec::new();

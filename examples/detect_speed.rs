@@ -31,7 +31,10 @@ fn files(group: &str) -> Vec<String> {
         ],
         "arabic" => &["ara", "pes", "urd"],
         "cyrillic" => &["rus", "ukr", "bul", "bel", "mkd", "srp"],
-        _ => &[],
+        "all" => &[],
+        other => refuse(&format!(
+            "unknown group {other}: latin, arabic, cyrillic or all"
+        )),
     };
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ntrex");
     let mut names: Vec<String> = if codes.is_empty() {
@@ -92,8 +95,16 @@ fn main() {
         }
         Some("loop") => {
             let group = args.get(1).map_or("latin", String::as_str);
-            let passes: usize = args.get(2).and_then(|p| p.parse().ok()).unwrap_or(1);
-            let spans = args.get(3).is_some_and(|a| a == "spans");
+            let passes: usize = match args.get(2).map(|p| p.parse()) {
+                None => 1,
+                Some(Ok(passes)) => passes,
+                Some(Err(_)) => refuse(&format!("{:?}: a number of passes", args[2])),
+            };
+            let spans = match args.get(3).map(String::as_str) {
+                None => false,
+                Some("spans") => true,
+                Some(other) => refuse(&format!("{other:?}: only `spans` may follow the passes")),
+            };
             let docs = documents(group);
             let detector = Detector::new();
             let bytes: usize = docs.iter().map(String::len).sum();
@@ -117,6 +128,15 @@ fn main() {
                 (bytes * passes) as f64 / seconds / 1e6
             );
         }
-        Some(other) => eprintln!("unknown command {other}: first | loop GROUP PASSES [spans]"),
+        Some("-h" | "--help") => println!("{USAGE}"),
+        Some(other) => refuse(&format!("unknown command {other}: {USAGE}")),
     }
+}
+
+const USAGE: &str = "usage: detect_speed first | loop GROUP [PASSES [spans]]";
+
+/// Says what is wrong and exits with 2, as a usage error.
+fn refuse(message: &str) -> ! {
+    eprintln!("detect_speed: {message}");
+    std::process::exit(2);
 }

@@ -25,12 +25,19 @@ fn record(id: &str, text: &str) -> String {
     serde_json::json!({"id": id, "lang": lang, "top_terms": top}).to_string()
 }
 
-fn main() -> io::Result<()> {
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("naive_batch: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> io::Result<()> {
     let mut args = std::env::args().skip(1);
-    let threads: usize = args
-        .next()
-        .and_then(|t| t.parse().ok())
-        .expect("usage: naive_batch THREADS FILE...");
+    let Some(threads) = args.next().and_then(|t| t.parse::<usize>().ok()) else {
+        eprintln!("usage: naive_batch THREADS FILE...");
+        std::process::exit(2);
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -40,7 +47,9 @@ fn main() -> io::Result<()> {
     let (mut documents, mut bytes) = (0u64, 0u64);
     for path in args {
         let mut batch: Vec<(String, String)> = Vec::with_capacity(1024);
-        let lines = BufReader::new(File::open(&path)?).lines();
+        let file =
+            File::open(&path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?;
+        let lines = BufReader::new(file).lines();
         let flush = |batch: &mut Vec<(String, String)>, out: &mut dyn Write| {
             let records: Vec<String> =
                 pool.install(|| batch.par_iter().map(|(id, t)| record(id, t)).collect());

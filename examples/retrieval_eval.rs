@@ -103,6 +103,10 @@ fn main() {
     if args.lucene.is_some() && !args.variants.iter().any(|v| v == "lucene") {
         args.variants.push("lucene".into());
     }
+    if let Err(e) = check(&args) {
+        eprintln!("retrieval_eval: {e}");
+        std::process::exit(2);
+    }
     let stories = read_stories(&args.data);
     let langs = languages(&args);
     if let Some(line) = args.show {
@@ -136,6 +140,42 @@ fn main() {
         );
         std::process::exit(1);
     }
+}
+
+/// Refuses, before any work, what would panic later or print figures of nothing: a data
+/// folder without its files, an unknown variant or language, `lucene` without its terms, a
+/// floor that is not a number.
+fn check(args: &Args) -> Result<(), String> {
+    let ids = args.data.join("DOCUMENT_IDS.tsv");
+    if !ids.is_file() {
+        return Err(format!(
+            "--data {}: no DOCUMENT_IDS.tsv there (a folder of LANG.txt files and DOCUMENT_IDS.tsv, as NTREX-128's)",
+            args.data.display()
+        ));
+    }
+    for lang in &args.langs {
+        if !args.data.join(format!("{lang}.txt")).is_file() {
+            return Err(format!(
+                "--langs {lang}: no {lang}.txt in {}",
+                args.data.display()
+            ));
+        }
+    }
+    for variant in &args.variants {
+        if variant == "lucene" {
+            match &args.lucene {
+                Some(dir) if dir.is_dir() => {}
+                Some(dir) => return Err(format!("--lucene {}: no such folder", dir.display())),
+                None => return Err("the lucene variant needs --lucene FOLDER (see --help)".into()),
+            }
+        } else if pipeline(variant, "eng").is_none() {
+            return Err(format!("unknown variant {variant:?} (see --help)"));
+        }
+    }
+    if args.min_mean.is_some_and(|m| !m.is_finite()) {
+        return Err("--min-mean must be a number".into());
+    }
+    Ok(())
 }
 
 /// The story id of every line of the full files.

@@ -93,6 +93,10 @@ struct Scores {
 fn main() {
     let args = Args::parse();
     let udhr = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/udhr"));
+    if let Err(e) = held_out::check_folders(&[("--dir", &args.dir), ("the UDHR", &udhr)]) {
+        eprintln!("span_eval: {e}");
+        std::process::exit(2);
+    }
     let langs: Vec<(Lang, Vec<String>)> = held_out::held_out_lines(&args.dir, &udhr, &[])
         .into_iter()
         .filter(|(_, lines)| lines.len() >= MIN_LINES)

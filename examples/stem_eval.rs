@@ -24,20 +24,45 @@ use std::path::{Path, PathBuf};
 use wordmill::Lang;
 use wordmill::stem::Stemmer;
 
+const USAGE: &str = "usage: stem_eval agreement [DIR] | adversarial [N] | retrieval NTREX_DIR";
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("agreement") => {
-            agreement(args.get(1).map(PathBuf::from).unwrap_or_else(|| {
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/snowball")
-            }))
+    let refuse = |message: String| -> ! {
+        eprintln!("stem_eval: {message}");
+        std::process::exit(2);
+    };
+    // A folder that is not there, or lacks its files, is a mistake: refused, not an empty
+    // table.
+    let folder_with = |dir: &Path, file: &str| {
+        if !dir.is_dir() {
+            refuse(format!("{}: no such folder", dir.display()));
         }
-        Some("adversarial") => adversarial(
-            args.get(1)
-                .map_or(1_000_000, |n| n.parse().expect("a count")),
-        ),
-        Some("retrieval") => retrieval(Path::new(args.get(1).expect("the NTREX folder"))),
-        _ => eprintln!("usage: stem_eval agreement [DIR] | adversarial [N] | retrieval NTREX_DIR"),
+        if !file.is_empty() && !dir.join(file).is_file() {
+            refuse(format!("{}: no {file} there", dir.display()));
+        }
+    };
+    match (args.first().map(String::as_str), args.get(1)) {
+        (Some("agreement"), dir) => {
+            let dir = dir.map(PathBuf::from).unwrap_or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/snowball")
+            });
+            folder_with(&dir, "");
+            agreement(dir)
+        }
+        (Some("adversarial"), count) => match count.map_or(Ok(1_000_000), |n| n.parse()) {
+            Ok(n) => adversarial(n),
+            Err(_) => refuse(format!(
+                "{:?}: a count of words",
+                count.unwrap_or(&String::new())
+            )),
+        },
+        (Some("retrieval"), Some(dir)) => {
+            folder_with(Path::new(dir), "DOCUMENT_IDS.tsv");
+            retrieval(Path::new(dir))
+        }
+        (Some("-h" | "--help"), _) => println!("{USAGE}"),
+        _ => refuse(USAGE.into()),
     }
 }
 

@@ -35,6 +35,27 @@ pub fn snippet(line: &str, words: usize) -> String {
         .join(" ")
 }
 
+/// Refuses a folder of text that does not exist: its languages would silently have no lines
+/// (or the UDHR's instead), and the figures would look like an evaluation.
+#[allow(dead_code)] // (detect_eval's and span_eval's)
+pub fn check_folders(folders: &[(&str, &Path)]) -> Result<(), String> {
+    for (option, folder) in folders {
+        if !folder.is_dir() {
+            return Err(format!("{option} {}: no such folder", folder.display()));
+        }
+    }
+    Ok(())
+}
+
+/// A line number mod 7, for `--lines`: 0 to 6.
+#[allow(dead_code)] // (detect_eval's)
+pub fn line_mod_7(value: &str) -> Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(n) if n < 7 => Ok(n),
+        _ => Err(format!("{value:?}: a line number mod 7 is 0 to 6")),
+    }
+}
+
 /// The held-out lines of every language wordmill names, `(code, lines)`: those of `ntrex`
 /// (only the lines whose 1-based number mod 7 is in `keep`, all when it is empty), else the
 /// held-out UDHR paragraphs of `udhr`.
