@@ -84,6 +84,30 @@ fn ntrex_files_are_detected_as_their_language() {
 }
 
 #[test]
+fn burmese_is_in_unicode_not_zawgyi() {
+    // NTREX's Burmese was Zawgyi (corpus/SOURCES.md): its signs are on the code points of
+    // other Myanmar letters (U+1060 to U+1097), its vowel sign `ေ` before the consonant.
+    // Converted, the segmenter finds words, not marks.
+    let text = fs::read_to_string(corpus_dir().join("ntrex/mya.txt")).unwrap();
+    let zawgyi_only = text
+        .chars()
+        .filter(|c| ('\u{1060}'..='\u{1097}').contains(c))
+        .count();
+    assert!(zawgyi_only <= 2, "{zawgyi_only} Zawgyi code points");
+    assert!(!text.split_whitespace().any(|w| w.starts_with('\u{1031}')));
+    let mya = lang("mya");
+    let pipeline = Pipeline::builder().build();
+    let (mut tokens, mut chars) = (0, 0);
+    for line in text.lines() {
+        for token in pipeline.analyze_as(line, mya).tokens {
+            tokens += 1;
+            chars += line[token.span.start()..token.span.end()].chars().count();
+        }
+    }
+    assert!(chars > 3 * tokens, "{chars} characters in {tokens} tokens");
+}
+
+#[test]
 fn curly_apostrophe_possessive_is_the_name() {
     let pipeline = Pipeline::builder().languages([lang("eng")]).build();
     let doc = pipeline.analyze("Oman’s Minister of Commerce welcomed Dagestan’s Prime Minister.");
