@@ -33,6 +33,7 @@ mod input;
 mod json_line;
 mod links;
 mod output;
+mod record_json;
 mod report;
 mod run;
 mod signals;
