@@ -42,15 +42,15 @@ pub(crate) fn analyze<'py>(
         .collect::<PyResult<Vec<_>>>()?;
     let documents: Vec<Option<&[u8]>> = columns.iter().flat_map(TextColumn::values).collect();
     // The statistics given are borrowed only to check, before any work, that they can be
-    // added to (not in use by the call that runs this one, such as its add() reading a
-    // mapping), and at the end to add to them: meanwhile other threads read and change
-    // them as they will (a borrow held while the GIL is released made their every read a
-    // bare "Already mutably borrowed").
+    // added to (no call holds them borrowed: none does while Python code runs, which is
+    // why an add() reading a mapping may call this), and at the end to add to them:
+    // meanwhile other threads read and change them as they will (a borrow held while the
+    // GIL is released made their every read a bare "Already mutably borrowed").
     if let Some(stats) = &stats
         && stats.try_borrow_mut().is_err()
     {
         return Err(PyRuntimeError::new_err(
-            "analyze_arrow cannot add to the CorpusStats given as stats: it is in use by the call that is running this one (such as its add() reading a mapping); nothing was added",
+            "analyze_arrow cannot add to the CorpusStats given as stats: it is in use by the call that is running this one; nothing was added",
         ));
     }
     let mut counting = stats.is_some().then(stats::Counting::default);
