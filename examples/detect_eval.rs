@@ -153,7 +153,10 @@ fn serbian_to_latin(text: &str) -> String {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
-    held_out::check_folders(&[("--dir", &args.dir), ("--udhr", &args.udhr)])?;
+    if let Err(e) = held_out::check_folders(&[("--dir", &args.dir), ("--udhr", &args.udhr)]) {
+        eprintln!("detect_eval: {e}");
+        std::process::exit(2);
+    }
     let set = test_set(&args);
     let systems = [Detector::new(), Detector::whatlang_only()];
     let mut rows: Vec<(String, Tally)> = Vec::new();

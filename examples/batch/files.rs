@@ -264,12 +264,11 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
     let file = builder.tempfile_in(dir).map_err(cannot_create)?;
     list.push(file.path().to_owned());
     // The umask took bits off the old mode when the file was made: given back (a mode set
-    // on an open file is not masked).
+    // on an open file is not masked). A file system that refuses modes (some network and
+    // FAT mounts) keeps its own, as it did for the old file: nothing to stop for.
     #[cfg(unix)]
     if let Some(permissions) = kept {
-        file.as_file()
-            .set_permissions(permissions)
-            .map_err(cannot_create)?;
+        let _ = file.as_file().set_permissions(permissions);
     }
     Ok(file)
 }
@@ -293,21 +292,22 @@ fn names_stdout(path: &Path) -> bool {
     false
 }
 
-/// A name of the regular file stdout writes to (`batch corpus/ > corpus/records.jsonl`), for
-/// the checks of outputs: its path where the system says it (Linux's `/proc/self/fd/1`),
-/// else `/dev/stdout`, which [`identity`] follows to the file. `None` when stdout is a pipe,
-/// a terminal or a device: no input can be those.
-pub fn stdout_file() -> Option<PathBuf> {
+/// The regular file stdout writes to (`batch corpus/ > corpus/records.jsonl`), for the
+/// checks of outputs: its identity, from the open descriptor (on every Unix), and its path
+/// where the system says it (Linux's `/proc/self/fd/1`), which the check of input folders
+/// needs. `None` when stdout is a pipe, a terminal or a device: no input can be those.
+pub fn stdout_file() -> Option<(Identity, Option<PathBuf>)> {
     #[cfg(unix)]
     {
+        use std::os::unix::fs::MetadataExt;
         let stdout = fd_metadata(&io::stdout())?;
         if !stdout.is_file() {
             return None;
         }
-        let named = fs::read_link("/proc/self/fd/1")
+        let path = fs::read_link("/proc/self/fd/1")
             .ok()
             .filter(|p| is_stdout(p));
-        named.or_else(|| Some(PathBuf::from("/dev/stdout")).filter(|p| is_stdout(p)))
+        Some((Identity::Inode(stdout.dev(), stdout.ino()), path))
     }
     #[cfg(not(unix))]
     None

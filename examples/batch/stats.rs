@@ -302,7 +302,7 @@ fn check_distinct(files: &[PathBuf]) -> Result<(), String> {
             && let Some(first) = shares.insert(name, path)
         {
             return Err(format!(
-                "{} and {} are the statistics of one input (the name is its documents' hash): a copy, whose documents would be counted twice; merge each share once",
+                "{} and {} are the statistics of one input (the name is its documents' hash): a copy, whose documents would be counted twice; merge each share once (or, if two runs read the same ids and texts and both should count, rename one of the files)",
                 first.display(),
                 path.display()
             ));

@@ -5,7 +5,6 @@ driver of both jobs (wordmill_spark.py, wordmill_spark_arrow.py)."""
 import os
 import re
 import sys
-import urllib.parse
 
 # The extensions of the files the batch tool reads in a folder (examples/batch/input.rs).
 EXTENSIONS = (".txt", ".jsonl", ".ndjson")
@@ -27,6 +26,7 @@ def input_files(sc, pattern, outputs=()):
     if not found:
         sys.exit(f"{_program()}: {pattern}: no such file or folder")
     files = []
+    local = []
 
     def walk(status, named):
         name = status.getPath().getName()
@@ -48,23 +48,30 @@ def input_files(sc, pattern, outputs=()):
             if ":" in name:
                 sys.exit(f"{_program()}: {status.getPath()}: Hadoop cannot read a file whose name holds a colon; rename it")
             files.append(str(status.getPath()))
+            local.append(status.getPath())
 
     for status in sorted(found, key=lambda s: str(s.getPath())):
         walk(status, True)
     if not files:
         sys.exit(f"{_program()}: {pattern}: no {', '.join(EXTENSIONS)} files")
-    folders = [_local_path(str(s.getPath())) for s in found if s.isDirectory()]
-    _refuse_outputs_among_inputs(outputs, [_local_path(f) for f in files], folders)
+    folders = [_local_path(s.getPath()) for s in found if s.isDirectory()]
+    _refuse_outputs_among_inputs(outputs, [_local_path(p) for p in local], folders)
     return files
 
 
-def _local_path(uri):
-    """The real path of a Hadoop path on the local file system ("file:/tmp/a.jsonl"), or
-    None on another file system, where no local output can be."""
-    parsed = urllib.parse.urlparse(uri)
-    if parsed.scheme not in ("", "file"):
+def job_outputs(args):
+    """The files a job writes (its --records and --stats), for `read_lines`' check."""
+    return [("--records", args.records), ("--stats", args.stats)]
+
+
+def _local_path(path):
+    """The real path of a Hadoop Path on the local file system, or None on another file
+    system, where no local output can be. (From its URI's parts: the Path's string is not
+    escaped, and a name with `#`, `?` or `%` is no URI to parse.)"""
+    uri = path.toUri()
+    if uri.getScheme() not in (None, "file"):
         return None
-    return os.path.realpath(urllib.parse.unquote(parsed.path))
+    return os.path.realpath(uri.getPath())
 
 
 def _refuse_outputs_among_inputs(outputs, files, folders):

@@ -35,12 +35,7 @@ import sys
 import tempfile
 import time
 
-from spark_input import part_files, read_lines
-
-
-def outputs(args):
-    """The files the job writes, which must not be among its inputs (see read_lines)."""
-    return [("--records", args.records), ("--stats", args.stats)]
+from spark_input import job_outputs, part_files, read_lines
 
 
 def parse_args():
@@ -117,7 +112,7 @@ def main():
     spark.sparkContext.setLogLevel("WARN")
     started = time.monotonic()
     try:
-        lines = read_lines(spark.sparkContext, args.input, args.partitions, outputs(args))
+        lines = read_lines(spark.sparkContext, args.input, args.partitions, job_outputs(args))
         partitions = lines.getNumPartitions()
         # RDD.pipe runs the command without a shell and with an empty environment.
         records = lines.pipe(shlex.join(command), checkCode=True)

@@ -37,12 +37,7 @@ import sys
 import time
 import unicodedata
 
-from spark_input import part_files, read_lines
-
-
-def outputs(args):
-    """The files the job writes, which must not be among its inputs (see read_lines)."""
-    return [("--records", args.records), ("--stats", args.stats)]
+from spark_input import job_outputs, part_files, read_lines
 
 # The Arrow schema of what each partition returns, as Spark declares it: an error record's
 # fields, then an analysed document's, in the batch tool's order (Spark leaves nulls out).
@@ -426,7 +421,7 @@ def main():
         # reads any JSON value as a string (a number or an object as the text was analysed),
         # and a line past its limits (20,000,000 characters in a string) became a row of
         # nulls, a document dropped without a word.
-        lines = read_lines(spark.sparkContext, args.input, args.partitions, outputs(args))
+        lines = read_lines(spark.sparkContext, args.input, args.partitions, job_outputs(args))
         partitions = lines.getNumPartitions()
         documents = spark.createDataFrame(lines.map(lambda line: (line,)), "line string")
         analyse = analyse_partitions(options, args.top, args.threads, args.text_field, args.id_field)

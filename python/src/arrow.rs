@@ -90,9 +90,9 @@ pub(crate) fn analyze<'py>(
     let out = to_pyarrow(py, batch)?;
     if let (Some(stats), Some(counted)) = (&stats, counted) {
         // The check before the work ruled out the call that runs this one: a borrow now is
-        // another thread's (an add() reading a mapping, which lets go of the GIL while it
-        // runs Python code), and ends. Wait for it, with the GIL let go, rather than throw
-        // the work away; Ctrl-C still interrupts (and leaves the statistics as they were).
+        // another thread's, brief (no borrow is held while Python code runs), and ends. Wait
+        // for it, with the GIL let go, rather than throw the work away; Ctrl-C still
+        // interrupts (and leaves the statistics as they were).
         let mut given = loop {
             match stats.try_borrow_mut() {
                 Ok(given) => break given,

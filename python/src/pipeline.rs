@@ -246,8 +246,8 @@ impl Pipeline {
     /// With `stats`, a CorpusStats, the documents' statistics are added to it once the call
     /// has succeeded: a call that fails (or is interrupted) leaves it as it was. Meanwhile
     /// other threads may read it and add to it (calls on several threads may add to the same
-    /// statistics); a RuntimeError, before any work, when the call that runs this one is
-    /// using it (an add() reading a mapping whose lookup calls this). Runs in parallel
+    /// statistics, and code that an add() to it runs, reading a mapping, may call this).
+    /// Runs in parallel
     /// with the GIL released, in chunks that Ctrl-C interrupts, as analyze_batch (`threads`:
     /// from 1 to MAX_THREADS, or None for one per core). ValueError for Arrow data that does
     /// not hold what its schema says, or whose capsules were already consumed.

@@ -183,12 +183,20 @@ impl CorpusStats {
         signature = (k = Int::from(10), by = String::from("document_frequency"), lang = None),
         text_signature = "($self, k=10, by='document_frequency', lang=None)"
     )]
-    fn top(&self, k: Int, by: String, lang: Option<String>) -> PyResult<Vec<(String, u64, u64)>> {
+    fn top(
+        slf: &Bound<'_, Self>,
+        k: Int,
+        by: String,
+        lang: Option<String>,
+    ) -> PyResult<Vec<(String, u64, u64)>> {
+        // Borrowed once the arguments are read: `k` may be any object with an `__index__`,
+        // Python code during which other threads may add to these statistics.
         let k = k.to_limit("k")?;
         let by = rank_by(&by)?;
+        let this = borrow_to_read(slf)?;
         let top = match lang {
-            None => self.inner.top(k, by),
-            Some(code) => match self.inner.language(options::lang(&code)?) {
+            None => this.inner.top(k, by),
+            Some(code) => match this.inner.language(options::lang(&code)?) {
                 Some(view) => view.top(k, by),
                 None => Vec::new(),
             },

@@ -268,6 +268,12 @@ def test_outputs_among_the_inputs_are_refused_before_reading(tmp_path):
         assert (tmp_path / "corpus" / "a.jsonl").read_text(encoding="utf-8") == doc
         assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == ["a.jsonl"]
         assert not (tmp_path / "r.jsonl").exists() and not (tmp_path / "s.json").exists()
+    # A folder whose name holds `#` (a URI's fragment, were the path parsed as one).
+    (tmp_path / "news#2").mkdir()
+    (tmp_path / "news#2" / "a.jsonl").write_text(doc, encoding="utf-8")
+    shutil.rmtree(tmp_path / "parts", ignore_errors=True)
+    log = run([*pipe, "news#2", "--records", "news#2/r.jsonl", "--stats", "s.json"], tmp_path, code=1)
+    assert "is in the input folder" in log and "Traceback" not in log, log[-2000:]
     # The Arrow job reads its input through the same function.
     arrow = [SPARK / "wordmill_spark_arrow.py", "corpus", "--master", "local[1]", "--stats", "s.json"]
     log = run([*arrow, "--records", "corpus/records.jsonl"], tmp_path, code=1)

@@ -42,3 +42,18 @@ def test_statistics_are_shared_by_threads_while_a_mapping_is_read():
     assert errors == []
     assert stats.document_frequency("t1") == 20
     assert stats.documents == 1 + 20 + stats.document_frequency("other")
+
+
+def test_top_reads_its_arguments_before_the_statistics():
+    # `k` may be any object with __index__: Python code, which may add to the statistics
+    # (here itself; another thread's add meanwhile is the same case).
+    stats = wordmill.CorpusStats()
+    stats.add({"rain": 2})
+
+    class Three:
+        def __index__(self):
+            stats.add({"oman": 5})
+            return 3
+
+    top = stats.top(Three(), by="collection_frequency")
+    assert [term for term, _, _ in top] == ["oman", "rain"]

@@ -136,8 +136,9 @@ impl Normalizer {
     }
 
     /// Full-width ASCII forms to ASCII and half-width katakana and hangul to their usual
-    /// forms (default on): `Ｏｍａｎ２０２５` → `oman2025`, `ｶﾞｿﾘﾝ` → `ガソリン`. NFKC does this
-    /// and more on its own.
+    /// forms (default on): `Ｏｍａｎ２０２５` → `oman2025`, `ｶﾞｿﾘﾝ` → `ガソリン`, `ﾻﾻ` → `ㅋㅋ`.
+    /// NFKC does this and more on its own, but for Hangul: it makes conjoining jamo (`ᄏ`) of
+    /// both `ﾻ` and `ㅋ`.
     pub fn fold_width(mut self, on: bool) -> Self {
         self.fold_width = on;
         self

@@ -556,7 +556,10 @@ fn records_sent_by_the_shell_into_an_input_are_refused() {
         .unwrap();
     assert_eq!(into_input.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&into_input.stderr);
-    assert!(stderr.contains("news.txt is also an input"), "{stderr}");
+    assert!(
+        stderr.contains("the standard output is the input news.txt"),
+        "{stderr}"
+    );
     assert_eq!(fs::read_to_string(&news).unwrap(), SENTENCE);
 
     // Into a file elsewhere, as ever.
