@@ -89,13 +89,15 @@ pub(super) fn windows(text: &str, range: Range<usize>, budget: usize, out: &mut 
 /// (`the minister said: "…"`, where a passage in another language often is). A sentence
 /// shorter than `min_bytes` is read with the one before it, or alone when it is the first:
 /// read with the next one, its words would hide the next one's language ("The talks went
-/// well, he said. Der Minister sagte am Montag, ..." read as one English unit).
+/// well, he said. Der Minister sagte am Montag, ..." read as one English unit). The units
+/// replace what `out` held.
 pub(super) fn sentence_units(
     text: &str,
     range: Range<usize>,
     min_bytes: usize,
     out: &mut Vec<Range<usize>>,
 ) {
+    out.clear();
     let bytes = text.as_bytes();
     let mut cutter = SentenceCutter::new(range.start, min_bytes);
     let mut i = range.start;
@@ -127,8 +129,6 @@ pub(super) fn sentence_units(
 /// What [`sentence_units`] knows as it reads: where the sentence began, whether the last
 /// character ended one, and where a cut waits for the next character that is not a space.
 struct SentenceCutter {
-    /// Where the range cut began: units from there on are this cutter's.
-    first: usize,
     min_bytes: usize,
     start: usize,
     after_stop: bool,
@@ -145,7 +145,6 @@ struct SentenceCutter {
 impl SentenceCutter {
     fn new(start: usize, min_bytes: usize) -> SentenceCutter {
         SentenceCutter {
-            first: start,
             min_bytes,
             start,
             after_stop: false,
@@ -195,8 +194,8 @@ impl SentenceCutter {
     }
 
     /// Ends the unit under way at `end`: a unit of its own, or, when its sentence (up to
-    /// `sentence_end`) is shorter than `min_bytes`, part of the one before it (when this
-    /// cutter made one).
+    /// `sentence_end`) is shorter than `min_bytes`, part of the one before it (when there is
+    /// one: `out` holds this cutter's units alone).
     fn end_unit(&mut self, end: usize, sentence_end: usize, out: &mut Vec<Range<usize>>) {
         if self.start >= end {
             return;
@@ -204,8 +203,7 @@ impl SentenceCutter {
         match out.last_mut() {
             Some(last)
                 if sentence_end.saturating_sub(self.start) < self.min_bytes
-                    && last.end == self.start
-                    && last.start >= self.first =>
+                    && last.end == self.start =>
             {
                 last.end = end;
             }

@@ -211,9 +211,10 @@ impl Detector {
             all_letters += piece.letters;
             sure_letters += if sure(piece) { piece.letters } else { 0 };
         }
-        let any_sure = sure_letters > 0 && sure_letters.saturating_mul(SURE_SHARE) >= all_letters;
+        let sure_decide =
+            sure_letters > 0 && sure_letters.saturating_mul(SURE_SHARE) >= all_letters;
         bytes.clear();
-        for piece in pieces.iter().filter(|p| !any_sure || sure(p)) {
+        for piece in pieces.iter().filter(|p| !sure_decide || sure(p)) {
             match bytes.iter_mut().find(|(l, _)| *l == piece.lang) {
                 Some(entry) => entry.1 += piece.range.len(),
                 None => bytes.push((piece.lang, piece.range.len())),

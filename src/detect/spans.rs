@@ -379,7 +379,6 @@ impl Detector {
                     self.set(&mut piece, lang, confidence);
                 }
                 if spans && !piece.lang.is_undetermined() {
-                    scratch.units.clear();
                     let (range, min) = (run.start..run.end, MIN_CJK_UNIT_BYTES);
                     sentence_units(text, range, min, &mut scratch.units);
                     if scratch.units.len() >= 2 {
@@ -476,7 +475,6 @@ impl Detector {
         if spans {
             // Every sentence of the run, sampled or not: a passage in another language may be
             // anywhere (the cost of `detect_spans` grows with the text).
-            scratch.units.clear();
             sentence_units(text, range.clone(), MIN_UNIT_BYTES, &mut scratch.units);
         }
         // A run of several sentences is not read whole for spans: its sentences of another

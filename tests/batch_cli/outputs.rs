@@ -687,24 +687,27 @@ fn an_empty_shard_is_written_without_a_word_and_merges_as_nothing() {
     assert_eq!(all["documents"], 1);
 }
 
+/// What `command` does when it starts with its descriptor `fd` closed.
+#[cfg(target_os = "linux")]
+fn with_closed(mut command: std::process::Command, fd: i32) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: between fork and exec only `close`, which is async-signal-safe, runs.
+    unsafe {
+        command.pre_exec(move || {
+            libc::close(fd);
+            Ok(())
+        });
+    }
+    command.output().unwrap()
+}
+
 /// A stdin closed when the run starts (`batch - <&-`) is no empty corpus: refused, as a
 /// closed stdout is, where `-` names it.
 #[cfg(target_os = "linux")]
 #[test]
 fn a_closed_stdin_is_refused() {
-    use std::os::unix::process::CommandExt;
     let dir = news_folder();
-    let closed = |args: &[&str]| {
-        let mut command = command(dir.path(), args);
-        // SAFETY: between fork and exec only `close`, which is async-signal-safe, runs.
-        unsafe {
-            command.pre_exec(|| {
-                libc::close(0);
-                Ok(())
-            });
-        }
-        command.output().unwrap()
-    };
+    let closed = |args: &[&str]| with_closed(command(dir.path(), args), 0);
     for args in [&["-"][..], &["merge", "-"]] {
         let out = closed(args);
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -723,18 +726,11 @@ fn a_closed_stdin_is_refused() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_closed_stdout_is_refused() {
-    use std::os::unix::process::CommandExt;
     let dir = news_folder();
     let closed = |args: &[&str]| {
         let mut command = command(dir.path(), args);
-        // SAFETY: between fork and exec only `close`, which is async-signal-safe, runs.
-        unsafe {
-            command.pre_exec(|| {
-                libc::close(1);
-                Ok(())
-            });
-        }
-        command.stdin(std::process::Stdio::null()).output().unwrap()
+        command.stdin(std::process::Stdio::null());
+        with_closed(command, 1)
     };
     let out = closed(&["news.txt"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
