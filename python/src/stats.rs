@@ -112,11 +112,7 @@ impl CorpusStats {
             slf.inner.merge(&copy);
             return Ok(());
         }
-        let other = other.try_borrow().map_err(|_| {
-            PyRuntimeError::new_err(
-                "cannot merge a CorpusStats in use by the call that runs this one: merge it when that call returns; nothing was merged",
-            )
-        })?;
+        let other = borrow_to_read(other)?;
         slf.inner.merge(&other.inner);
         Ok(())
     }
@@ -270,9 +266,10 @@ impl CorpusStats {
     }
 }
 
-/// `stats` borrowed to add to. With the GIL held and no Python code run while the borrow
-/// lasts, no other thread can see it; a borrow still held is one of a call this one runs in
-/// (an add whose mapping's Python code reads or adds to the same statistics).
+/// `stats` borrowed to add to. Every borrow of statistics is taken after the call's
+/// arguments are read and lasts while no Python code runs, so with the GIL held none is
+/// seen by another call; should one be (Python code run from inside the library, such as a
+/// finalizer), this is a RuntimeError rather than PyO3's bare "Already borrowed".
 fn borrow_to_add<'py>(stats: &Bound<'py, CorpusStats>) -> PyResult<PyRefMut<'py, CorpusStats>> {
     stats.try_borrow_mut().map_err(|_| {
         PyRuntimeError::new_err(
@@ -285,7 +282,7 @@ fn borrow_to_add<'py>(stats: &Bound<'py, CorpusStats>) -> PyResult<PyRefMut<'py,
 fn borrow_to_read<'py>(stats: &Bound<'py, CorpusStats>) -> PyResult<PyRef<'py, CorpusStats>> {
     stats.try_borrow().map_err(|_| {
         PyRuntimeError::new_err(
-            "cannot read a CorpusStats that the call running this one is adding to: read it when that call returns",
+            "cannot read a CorpusStats that the call running this one is adding to: read it when that call returns; nothing was done",
         )
     })
 }
