@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generates src/detect/han_forms.rs: the Han characters that only Japanese writes, those
-that only Chinese writes, and the simplified forms, from the national character sets as Python's codecs encode them.
+that only Chinese writes, and the simplified forms, from the national character sets as
+Python's codecs encode them.
 
 - Japanese only: the 2,965 kanji of JIS X 0208 level 1 (Shift_JIS 0x889F to 0x9872: the
   kanji of everyday Japanese) that neither GB 2312 (simplified Chinese) nor Big5 (traditional
@@ -21,8 +22,9 @@ that only Chinese writes, and the simplified forms, from the national character 
 
 A Han text with more of the first than of the second (two at least, or a text of four
 characters at most) is Japanese, and with more of the second Chinese; Han beside Hangul is
-Korean hanja unless it holds simplified forms (wordmill::detect::rules). Only the CJK Unified Ideographs block (U+4E00..U+9FFF) is kept:
-every character of these sets that running text uses is there.
+Korean hanja unless it holds simplified forms (wordmill::detect::rules). Only the CJK Unified
+Ideographs block (U+4E00..U+9FFF) is kept: every character of these sets that running text
+uses is there.
 
 Run from the repository root: `python3 tools/han-forms/generate.py`. CI runs it and checks
 that the committed file is unchanged. The character sets are those of the standards, fixed
