@@ -1,6 +1,7 @@
 //! What an apostrophe (or a colon) inside a word means, per language: in Turkish and
-//! Azerbaijani, and after foreign names in Polish, Estonian and Finnish, case suffixes
-//! follow it (`İstanbul'da`, `Kavanaugh'a`, `Google'iga`: the term is the name); Finnish
+//! Azerbaijani, and after foreign names in Polish, Estonian, Lithuanian and Finnish, case
+//! suffixes follow it (`İstanbul'da`, `Kavanaugh'a`, `Google'iga`, `Brexit'o`: the term is
+//! the name); Finnish
 //! and Swedish put the suffixes of abbreviations after a colon (`EU:n`, `USA:s`); in French,
 //! Italian, Catalan and Irish an elided article or pronoun precedes an apostrophe
 //! (`l'Italie`, `dell'Italia`: the term is the word after it). A number's suffixes after the
@@ -24,7 +25,7 @@ pub(super) enum Apostrophe {
     Kept,
     /// What follows the first of these characters: case and other suffixes (Turkish,
     /// Azerbaijani, as Lucene's ApostropheFilter cuts them; the names and abbreviations of
-    /// Polish, Estonian, Finnish, Swedish).
+    /// Polish, Estonian, Lithuanian, Finnish, Swedish).
     SuffixAfter(&'static [char]),
     /// What precedes the first apostrophe when it is one of these elided words (French
     /// `l'`, `qu'`, Italian `dell'`...), as Lucene's ElisionFilter removes them: before the
@@ -49,7 +50,7 @@ const IRISH: &[&str] = &["b", "d", "m"];
 /// The apostrophe rule of the language with ISO 639-3 code `code`.
 pub(super) fn rule(code: &str) -> Apostrophe {
     match code {
-        "tur" | "aze" | "pol" | "est" => Apostrophe::SuffixAfter(APOSTROPHES),
+        "tur" | "aze" | "pol" | "est" | "lit" => Apostrophe::SuffixAfter(APOSTROPHES),
         "fin" => Apostrophe::SuffixAfter(APOSTROPHES_AND_COLON),
         "swe" => Apostrophe::SuffixAfter(COLON),
         "fra" => Apostrophe::Elision(FRENCH),
@@ -132,10 +133,12 @@ mod tests {
         check(&[
             ("tur", "istanbul'da", "istanbul"),
             ("aze", "bakı’da", "bakı"),
-            // Foreign names in Polish, Estonian and Finnish; abbreviations in Finnish and
-            // Swedish.
+            // Foreign names in Polish, Estonian, Lithuanian and Finnish; abbreviations in
+            // Finnish and Swedish.
             ("pol", "kavanaugh'a", "kavanaugh"),
             ("est", "google'iga", "google"),
+            ("lit", "brexit'o", "brexit"),
+            ("lit", "farage'as", "farage"),
             ("fin", "eu:n", "eu"),
             ("fin", "show'ssa", "show"),
             ("swe", "usa:s", "usa"),

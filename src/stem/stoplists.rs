@@ -50,6 +50,12 @@
 //!   (Lucene's Ukrainian list has them).
 //! - Kazakh: NLTK's list lacks `және` "and", `бен`, `пен` "and, with" (after a consonant),
 //!   `да`, `де`, `та`, `те` "also", `немесе` "or": added.
+//! - Hungarian: NLTK's list (Snowball's) has, beside its function words, words of the web
+//!   site it was taken from (`cikk` "article", `keressünk` "let us search") and adjectives
+//!   (`új` "new", `nagy` "big", `jó` "good", `utolsó` "last"): those are left out. It writes
+//!   ő and ű as õ and û, Latin-1's nearest letters: see `stopwords::spellings`.
+//! - Finnish: NLTK's list misspells two words (`tallä`, `tuotä` for `tällä`, `tuota`):
+//!   spelt right.
 //! - Romanian: NLTK's list writes ş and ţ with a cedilla and the old î inside words (`şi`,
 //!   `cînd`); today's spelling, ș ț with a comma below and `â` (`și`, `când`, `între`), is
 //!   added.
@@ -253,3 +259,20 @@ pub(super) const KOREAN_NOT_STOP: &[&str] = &[
 /// The Irish mutation letters that a hyphen joins to a word (`t-uisce`, `n-athair`): tokens of
 /// their own after UAX #29.
 pub(super) const IRISH_ADDED: &[&str] = &["h", "n", "t"];
+
+/// Content words of NLTK's Hungarian list (Snowball's, from the pages of a web site): not
+/// stop words.
+#[rustfmt::skip]
+pub(super) const HUNGARIAN_NOT_STOP: &[&str] = &[
+    // article, articles (twice); let us search; whole, single; good, well, better; big,
+    // bigger; full; new, newer; last.
+    "cikk", "cikkek", "cikkeket", "keressünk", "egész", "egyetlen", "jó", "jól", "jobban",
+    "nagy", "nagyobb", "teljes", "új", "újabb", "utolsó",
+    // No Hungarian word.
+    "ison",
+];
+
+/// Two words of NLTK's Finnish list misspelt (`tallä`, `tuotä`), which no text writes.
+pub(super) const FINNISH_MISSPELT: &[&str] = &["tallä", "tuotä"];
+/// The same words spelt right: "on this", "that".
+pub(super) const FINNISH_ADDED: &[&str] = &["tällä", "tuota"];

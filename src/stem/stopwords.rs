@@ -7,6 +7,7 @@ use hashbrown::HashSet;
 use super::stoplists;
 use crate::Lang;
 use crate::normalize::Normalizer;
+use crate::tokenize::{CjkMode, TokenKind, Tokenizer};
 
 /// A stop-word list, held in the same normalized form as the terms it is checked against.
 #[derive(Clone, Debug, Default)]
@@ -124,6 +125,12 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "tha" => (maintained()?, &[], stoplists::THAI_NOT_STOP),
         "kor" => (maintained()?, &[], stoplists::KOREAN_NOT_STOP),
         "ind" | "msa" => (maintained()?, &[], stoplists::INDONESIAN_NOT_STOP),
+        "hun" => (maintained()?, &[], stoplists::HUNGARIAN_NOT_STOP),
+        "fin" => (
+            maintained()?,
+            stoplists::FINNISH_ADDED,
+            stoplists::FINNISH_MISSPELT,
+        ),
         _ => (maintained()?, &[], &[]),
     })
 }
@@ -142,11 +149,23 @@ fn words_of(code: &str) -> Option<impl Iterator<Item = &'static str>> {
 /// A listed word and the other spellings of it that text has: without a leading apostrophe,
 /// which no token keeps (Afrikaans `'n` "a" is the token `n`); in Romanian, with ș and ț,
 /// which Romanian writes with a comma below where the lists have a cedilla (`şi` is `și`);
-/// in Belarusian, with the Cyrillic `і` where NLTK's list has a Latin `i` (`калi` is `калі`).
-fn spellings(word: &'static str, code: &str) -> impl Iterator<Item = Cow<'static, str>> {
-    let bare = word
+/// in Belarusian, with the Cyrillic `і` where NLTK's list has a Latin `i` (`калi` is `калі`);
+/// in Hungarian, with ő and ű where NLTK's list has õ and û (Latin-1's nearest letters:
+/// `elõtt` is `előtt`); in Czech and Slovak, with the caron an apostrophe stands for (`ted'`
+/// is `teď`); in Thai, with the one character sara am where Stopwords ISO's list has the two
+/// of its compatibility decomposition (`สําหรับ` is `สำหรับ`, as text writes it). And the
+/// word as the tokenizer finds it in its entry, when it finds one word there (or one
+/// between each space): an entry with a space or a tab after its word (`onların `), two
+/// words (`сенен	онан`), a stray mark before it (`ّأيّان`), or punctuation no token keeps
+/// (`δ'`, `o.o.`, `printr-`) would match no term.
+fn spellings(word: &'static str, code: &str) -> Vec<Cow<'static, str>> {
+    let mut out = vec![Cow::Borrowed(word)];
+    if let Some(bare) = word
         .strip_prefix(['\'', '\u{2019}'])
-        .filter(|w| !w.is_empty());
+        .filter(|w| !w.is_empty())
+    {
+        out.push(Cow::Borrowed(bare));
+    }
     let respelt = match code {
         "ron" if word.contains(['ş', 'ţ', 'Ş', 'Ţ']) => Some(
             word.replace('ş', "ș")
@@ -155,15 +174,36 @@ fn spellings(word: &'static str, code: &str) -> impl Iterator<Item = Cow<'static
                 .replace('Ţ', "Ț"),
         ),
         "bel" if word.contains('i') => Some(word.replace('i', "і")),
+        "hun" if word.contains(['õ', 'û']) => Some(word.replace('õ', "ő").replace('û', "ű")),
+        "ces" | "slk" if word.contains(['\'', '\u{2019}']) => Some(
+            word.replace("d'", "ď")
+                .replace("t'", "ť")
+                .replace("l'", "ľ")
+                .replace("d\u{2019}", "ď")
+                .replace("t\u{2019}", "ť")
+                .replace("l\u{2019}", "ľ"),
+        ),
+        "tha" if word.contains("\u{E4D}\u{E32}") => Some(word.replace("\u{E4D}\u{E32}", "\u{E33}")),
         _ => None,
     };
-    [
-        Some(Cow::Borrowed(word)),
-        bare.map(Cow::Borrowed),
-        respelt.map(Cow::Owned),
-    ]
-    .into_iter()
-    .flatten()
+    let written = respelt.as_deref().unwrap_or(word);
+    // One character per token for scripts without spaces: a Chinese or Thai entry is many
+    // tokens, and stays as it is.
+    let tokenizer = Tokenizer::new().cjk(CjkMode::Characters);
+    for piece in written.split_whitespace() {
+        let mut words = tokenizer
+            .tokens(piece)
+            .filter(|t| t.kind == TokenKind::Word);
+        if let (Some(only), None) = (words.next(), words.next())
+            && only.text != word
+        {
+            out.push(Cow::Owned(only.text.to_owned()));
+        }
+    }
+    if let Some(respelt) = respelt {
+        out.push(Cow::Owned(respelt));
+    }
+    out
 }
 
 /// True when the language with ISO 639-3 code `code` has a stop list.
@@ -177,14 +217,17 @@ impl StopWords {
     ///
     /// The lists come from the stop-words crate: NLTK's where NLTK has one (short lists of
     /// function words, as search engines use), Stopwords ISO's otherwise; Chinese,
-    /// Vietnamese and Urdu have wordmill's own lists of function words, Arabic, Thai,
-    /// Korean, Indonesian and Malay the maintained lists without their content words, Irish Stopwords ISO's with the mutation letters a hyphen
-    /// joins (`t-uisce`), Greek NLTK's with the Modern Greek
-    /// pronouns and particles it lacks, Romanian NLTK's with today's spelling, Russian
-    /// NLTK's with the spellings with ё (`всё`, `её`), Belarusian NLTK's with the Cyrillic
-    /// `і` it spelt with a Latin `i`, and Belarusian, Ukrainian and Kazakh with the
-    /// commonest words their lists lack (`і` "and", `у` "in", `және` "and"): the maintained
-    /// lists hold content words, are garbled, or miss `σας` "your" and `și` "and".
+    /// Vietnamese and Urdu have wordmill's own lists of function words; Arabic, Thai,
+    /// Korean, Indonesian, Malay and Hungarian the maintained lists without their content
+    /// words; Irish Stopwords ISO's with the mutation letters a hyphen joins (`t-uisce`);
+    /// Greek NLTK's with the Modern Greek pronouns and particles it lacks; Romanian and
+    /// Hungarian NLTK's in today's spelling (`și`, `előtt`), Finnish NLTK's with two
+    /// misspelt words spelt right, Russian NLTK's with the spellings with ё (`всё`, `её`),
+    /// Belarusian NLTK's with the Cyrillic `і` it spelt with a Latin `i`; and Belarusian,
+    /// Ukrainian and Kazakh with the commonest words their lists lack (`і` "and", `у` "in",
+    /// `және` "and"): the maintained lists hold content words, are garbled, or miss `σας`
+    /// "your" and `și` "and". An entry is also kept as the tokenizer finds its word, so that
+    /// the entries with a stray space, mark or punctuation mark match the terms of text.
     ///
     /// ```
     /// use wordmill::normalize::Normalizer;
@@ -403,6 +446,38 @@ mod tests {
         for function in ["을", "를", "의", "에서", "그리고", "우리"] {
             assert!(korean(function), "{function}");
         }
+    }
+
+    /// Entries garbled by an old encoding, misspelt, or written with what no token holds
+    /// match the words as text writes them.
+    #[test]
+    fn entries_match_words_as_text_writes_them() {
+        // Hungarian: he, them, before, first (NLTK writes ő as õ); new, big, good, last,
+        // article are content words.
+        let hungarian = list("hun");
+        for function in ["ő", "őket", "előtt", "első", "és", "hogy"] {
+            assert!(hungarian(function), "{function}");
+        }
+        for content in ["új", "nagy", "jó", "utolsó", "cikk", "teljes"] {
+            assert!(!hungarian(content), "{content}");
+        }
+        // Finnish: "on this", "that".
+        let finnish = list("fin");
+        assert!(finnish("tällä") && finnish("tuota"));
+        // Thai: "for" with the one character sara am, as text writes it.
+        assert!(list("tha")("สำหรับ"));
+        // Czech: "now" (the list's `ted'`).
+        assert!(list("ces")("teď"));
+        // An entry with a space after it (Azerbaijani "their"), two words with a tab between
+        // (Kazakh), punctuation after the word (Greek elided δέ, Polish `o.o.`, Romanian
+        // `printr-`).
+        assert!(list("aze")("onların"));
+        let kazakh = list("kaz");
+        assert!(kazakh("сенен") && kazakh("онан"));
+        assert!(list("ell")("δ") && list("pol")("o.o") && list("ron")("printr"));
+        // Chinese entries are not cut into their characters: 多少 "how many" is no stop word,
+        // and neither is 多 "many".
+        assert!(!list("cmn")("多"));
     }
 
     /// Languages that `Lang` does not name yet have their list as soon as it does.
