@@ -232,7 +232,7 @@ fn every_span_slices_the_original_word() {
             // Case suffixes after an apostrophe (Turkish, Azerbaijani; foreign names in Polish,
             // Estonian, Finnish) or a colon (abbreviations in Finnish and Swedish).
             let suffix_marks: &[char] = match lang.code() {
-                "tur" | "aze" | "pol" | "est" => &['\''],
+                "tur" | "aze" | "pol" | "est" | "lit" => &['\''],
                 "fin" => &['\'', ':'],
                 "swe" => &[':'],
                 _ => &[],
