@@ -159,11 +159,11 @@ pub(super) fn spells_a_letter_with_zwj(text: &str) -> bool {
             .is_some_and(|c| ATOMIC_LETTERS.iter().any(|&(base, _)| base == c))
 }
 
-/// True for a key of the context rules, a character every rule needs (a virama, or the first
-/// of a vowel pair): a token without one is left as it is. (Where a rule starts is another
+/// True for a key of the context rules, a character every rule needs (a virama, the first
+/// of a vowel pair, or a mark of `marks.rs`): a token without one is left as it is. (Where a rule starts is another
 /// set: [`ANCHORS`].)
 pub(super) fn is_rule_key(c: char) -> bool {
-    VIRAMAS.contains(&c) || starts_a_vowel_pair(c)
+    VIRAMAS.contains(&c) || starts_a_vowel_pair(c) || super::marks::is_key(c)
 }
 
 /// The per-character rules of Devanagari (see the module documentation).
@@ -203,6 +203,12 @@ fn rule_at(
     c: char,
     mut after: impl Iterator<Item = char> + Clone,
 ) -> Option<(Option<char>, usize)> {
+    // Accents a script writes at will (`marks.rs`).
+    if super::marks::is_key(c) {
+        return before
+            .is_some_and(|b| super::marks::drops_after(b, c))
+            .then_some((None, 1));
+    }
     // Joiners after a Devanagari or Bengali virama.
     if c == ZWJ || c == ZWNJ {
         return matches!(before, Some('\u{094D}' | '\u{09CD}')).then_some((None, 1));
@@ -244,7 +250,7 @@ pub(super) fn a_context_rule_applies(text: &str) -> bool {
     let mut before = None;
     for (i, c) in text.char_indices() {
         // (Most characters cannot start a rule: `rule_at` is asked only where one can.)
-        if (contains(&ANCHORS, c) || c == ZWJ || c == ZWNJ)
+        if (contains(&ANCHORS, c) || c == ZWJ || c == ZWNJ || super::marks::is_key(c))
             && rule_at(before, c, text[i + c.len_utf8()..].chars()).is_some()
         {
             return true;

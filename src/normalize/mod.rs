@@ -11,8 +11,9 @@
 //! 3. Folding of typographic punctuation (`’` → `'`), full-width forms (`Ａ１` → `a1`) and
 //!    native digits (`٢٠٢٥` → `2025`), each switchable.
 //! 4. Script and language rules: Arabic (alef forms, alef maksura, tatweel, harakat), Persian
-//!    (yeh and kaf), Hebrew niqqud, Greek accents, the spelling variants of the Indic scripts
-//!    (`indic.rs`); optionally teh marbuta (`ة` → `ه`) and Russian `ё` → `е`.
+//!    (yeh and kaf), Hebrew niqqud, Greek accents, Cyrillic stress marks (`marks.rs`), the
+//!    spelling variants of the Indic scripts (`indic.rs`); optionally teh marbuta (`ة` → `ه`)
+//!    and Russian `ё` → `е`.
 //! 5. Optionally, removal of Latin diacritics (`é` → `e`; letters such as `ø`, `ł`, `ß` that are
 //!    not a letter plus an accent stay distinct).
 //!
@@ -34,6 +35,7 @@
 mod classes;
 mod folder;
 mod indic;
+mod marks;
 pub(crate) mod onepass;
 mod rules;
 mod steps;
@@ -155,7 +157,9 @@ impl Normalizer {
     /// tatweel, the eight harakat and superscript alef removed; in Persian and Urdu (`pes`,
     /// `urd`) `ي ى` → `ی` and `ك` → `ک` instead. Hebrew: niqqud and cantillation removed. Greek:
     /// tonos and dialytika removed (`ά` → `α`), the iota subscript written out as the
-    /// letter it is (`ᾳ` → `αι`, as `ᾼ` and `ΑΙ` fold). Indic scripts: vowel letters written in two
+    /// letter it is (`ᾳ` → `αι`, as `ᾼ` and `ΑΙ` fold), and the accents left on a letter
+    /// with no composed form (`Α` + U+0342) as well. Cyrillic: stress marks dropped
+    /// (`столи́ца` → `столица`). Indic scripts: vowel letters written in two
     /// pieces made one, joiners after a virama dropped (Devanagari, Bengali) or made the
     /// letter they spell (Bengali `ৎ`, the Malayalam chillus); Devanagari without nukta,
     /// with anusvara for chandrabindu and for a nasal before a consonant of its class
@@ -168,6 +172,7 @@ impl Normalizer {
     /// let n = Normalizer::new();
     /// assert_eq!(n.normalize("दाँत", Lang::UND), n.normalize("दांत", Lang::UND));
     /// assert_eq!(n.normalize("हिन्दी", Lang::UND), "हिंदी");
+    /// assert_eq!(n.normalize("Москва\u{301}", Lang::UND), "москва");
     /// ```
     pub fn language_rules(mut self, on: bool) -> Self {
         self.language_rules = on;
