@@ -156,7 +156,7 @@ fn words_of(code: &str) -> Option<impl Iterator<Item = &'static str>> {
 /// of its compatibility decomposition (`สําหรับ` is `สำหรับ`, as text writes it). And the
 /// word as the tokenizer finds it in its entry, when it finds one word there (or one
 /// between each space): an entry with a space or a tab after its word (`onların `), two
-/// words (`сенен	онан`), a stray mark before it (`ّأيّان`), or punctuation no token keeps
+/// words (`сенен` and `онан` with a tab between), a stray mark before it (`ّأيّان`), or punctuation no token keeps
 /// (`δ'`, `o.o.`, `printr-`) would match no term.
 fn spellings(word: &'static str, code: &str) -> Vec<Cow<'static, str>> {
     let mut out = vec![Cow::Borrowed(word)];
