@@ -414,9 +414,10 @@ impl Detector {
 
     /// The language of `text` as a whole. Each run of one script is read from its start (a
     /// run longer than [`sample_bytes`](Detector::sample_bytes), in windows spread over it)
-    /// until one language leads by far (a run of up to 512 bytes decided in its first third
-    /// is read whole when its end says otherwise: "Je ne sais quoi is what the critics
-    /// said..." is English); the answer is the language of most bytes, as
+    /// until one language leads by far (a run of up to 512 bytes decided before its last
+    /// third is read whole when its end says otherwise: "Je ne sais quoi is what the critics
+    /// said..." and `He said "Ich bin ein Berliner" in his famous speech.` are English); the
+    /// answer is the language of most bytes, as
     /// [`detect_spans`](Detector::detect_spans) settles it. Reads at most about
     /// `sample_bytes` bytes, however long the text, unless the windows hold no words (a
     /// sentence, then pages of numbers): the text is then read from its start, as far as 64

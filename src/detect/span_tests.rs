@@ -57,13 +57,16 @@ fn close_sentences_do_not_split_a_run() {
 }
 
 #[test]
-fn a_foreign_phrase_at_the_start_does_not_decide_a_short_text() {
+fn a_foreign_phrase_at_the_start_or_quoted_does_not_decide_a_short_text() {
     // Its first words lead by far, but the rest of the sentence, most of it, is English.
     for text in [
         "Je ne sais quoi is what the critics said about the new restaurant that opened last week in London.",
         "Die Zeit und Der Spiegel reported that the chancellor would travel to Washington next week.",
         // Its last words common ones, of many languages ("in", "last"): found by a tester.
         "Je ne sais quoi is what the critics said about the new restaurant in town last night.",
+        // A quotation in the middle, which decided before the sentence's last third.
+        "He said \"Ich bin ein Berliner\" in his famous speech.",
+        "The motto \"liberté, égalité, fraternité\" is written on every town hall.",
     ] {
         assert_eq!(Detector::new().detect(text).lang.code(), "eng", "{text}");
         let (document, spans) = Detector::new().detect_spans(text);

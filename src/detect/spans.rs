@@ -483,7 +483,7 @@ impl Detector {
         if !sampled
             && (!spans || scratch.units.len() < 2)
             && range.len() <= CONFIRMED_BYTES
-            && (scratch.scores.letters as usize).saturating_mul(3) < piece.letters
+            && (scratch.scores.letters as usize).saturating_mul(3) < piece.letters.saturating_mul(2)
             && let Some(whole) = self.confirm(text, range.clone(), group, best, scratch)
         {
             (best, confidence) = whole;
@@ -497,9 +497,10 @@ impl Detector {
     }
 
     /// The language of a short run (one sentence, for spans) that its first words decided,
-    /// in its first third, to be `group.langs[best]`, when the rest says otherwise: a
-    /// foreign phrase or name at its start ("Je ne sais quoi is what the critics said about
-    /// the new restaurant...", "Die Zeit und Der Spiegel reported that...") decides no more
+    /// before its last third, to be `group.langs[best]`, when the rest says otherwise: a
+    /// foreign phrase or name at its start or in its middle ("Je ne sais quoi is what the
+    /// critics said about the new restaurant...", "Die Zeit und Der Spiegel reported
+    /// that...", `He said "Ich bin ein Berliner" in his famous speech.`) decides no more
     /// than its share. Its end (its last [`TAIL_BYTES`], at most its second half) gets the
     /// cheap look that sentences get; when that puts another language ahead of the run's by
     /// the cheap look's margin, the whole run is read and decides (`None`: it need not). The
