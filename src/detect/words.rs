@@ -2,7 +2,8 @@
 //!
 //! A word is a maximal run of letters and marks ([`chars`](super::chars)), lowercased, with
 //! full-width ASCII read as ASCII (`Ｏｍａｎ` is `oman`), the marks texts write or leave out at
-//! will dropped (Arabic harakat and tatweel, Hebrew points); a word with a digit is skipped,
+//! will dropped (Arabic harakat and tatweel, Hebrew points, Cyrillic stress marks), Yiddish
+//! ligatures read as the two letters they stand for; a word with a digit is skipped,
 //! and a word with a combining accent is composed (NFC), as the training text was; a word of
 //! more than [`LONGEST_WORD`] letters is skipped too. Each word, framed by a space on either
 //! side (`" word "`), gives its character 2-, 3- and 4-grams and the whole word, each hashed
@@ -85,7 +86,10 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
             match class.kind() {
                 Kind::Letter => {
                     if room {
-                        buf.push(c);
+                        match yiddish_ligature(c) {
+                            Some(letters) => buf.extend_from_slice(letters),
+                            None => buf.push(c),
+                        }
                     }
                     continue;
                 }
@@ -119,6 +123,18 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
     }
     if is_word(buf, digit) {
         emit(buf, compose, &mut word);
+    }
+}
+
+/// The two letters a Yiddish ligature stands for (`װ` is `וו`, `ױ` `וי`, `ײ` and `ײַ` `יי`):
+/// Yiddish text writes either, and the model should know its words in both.
+#[inline]
+fn yiddish_ligature(c: char) -> Option<&'static [char]> {
+    match c {
+        '\u{05F0}' => Some(&['\u{05D5}', '\u{05D5}']),
+        '\u{05F1}' => Some(&['\u{05D5}', '\u{05D9}']),
+        '\u{05F2}' | '\u{FB1F}' => Some(&['\u{05D9}', '\u{05D9}']),
+        _ => None,
     }
 }
 
@@ -257,6 +273,13 @@ mod tests {
         assert_eq!(words("и\u{306} е\u{308}"), ["й", "ё"]);
         // A grave or acute after a Latin letter that none composes with stays (Yoruba ẹ́).
         assert_eq!(words("e\u{323}\u{301}"), ["ẹ\u{301}"]);
+    }
+
+    #[test]
+    fn yiddish_is_read_alike_with_its_ligatures_or_without() {
+        // "Yiddish", "to live", "new": ligatures, and the letters they stand for.
+        assert_eq!(words("ייִדיש װױנען ניי"), words("יידיש וווינען ניי"));
+        assert_eq!(words("ײַ ײ"), ["יי", "יי"]);
     }
 
     #[test]
