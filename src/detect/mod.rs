@@ -324,8 +324,8 @@ impl Detector {
     /// default or below, text whose script names its language (a script that writes one of
     /// wordmill's languages: Greek, Georgian, Hangul, Sinhala...; or kana, for Japanese)
     /// needs only two letters (an abugida's consonant and vowel sign are two), one letter
-    /// alone staying undetermined (a Greek letter is as often a symbol: π, Ω); set above the
-    /// default, the minimum holds for every script.
+    /// alone staying undetermined (a Greek letter is as often a symbol: π, Ω) unless the
+    /// minimum is 1 (or 0); set above the default, the minimum holds for every script.
     ///
     /// ```
     /// use wordmill::detect::Detector;
@@ -334,6 +334,8 @@ impl Detector {
     /// assert!(detector.detect("ok").lang.is_undetermined());
     /// assert_eq!(detector.detect("Το 58%").lang.code(), "ell");
     /// assert_eq!(detector.detect("カ").lang.code(), "jpn");
+    /// assert!(detector.detect("Ω").lang.is_undetermined());
+    /// assert_eq!(Detector::new().min_letters(1).detect("Ω").lang.code(), "ell");
     /// ```
     pub fn min_letters(mut self, n: usize) -> Detector {
         self.min_letters = n.max(1);
