@@ -3,7 +3,8 @@
 //! A word is a maximal run of letters and marks ([`chars`](super::chars)), lowercased, with
 //! full-width ASCII read as ASCII (`Ｏｍａｎ` is `oman`), the marks texts write or leave out at
 //! will dropped (Arabic harakat and tatweel, Hebrew points, Cyrillic stress marks), Yiddish
-//! ligatures read as the two letters they stand for; a word with a digit is skipped,
+//! ligatures read as the two letters they stand for, web and e-mail addresses and mentions
+//! skipped; a word with a digit is skipped,
 //! and a word with a combining accent is composed (NFC), as the training text was; a word of
 //! more than [`LONGEST_WORD`] letters is skipped too. Each word, framed by a space on either
 //! side (`" word "`), gives its character 2-, 3- and 4-grams and the whole word, each hashed
@@ -60,7 +61,8 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
     let table = classes();
     let mut digit = false;
     let mut compose = false;
-    for c in text.chars() {
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
         // Full-width ASCII (`Ｔｈｅ`, typed in East Asian input modes) is read as the ASCII it
         // stands for, as the normalizer folds it for terms.
         let c = full_width_ascii(c).unwrap_or(c);
@@ -76,6 +78,17 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
             }
             if c.is_ascii_digit() {
                 digit = true;
+                continue;
+            }
+            if matches!(c, ':' | '@' | '.') && starts_an_address(c, buf, chars.as_str()) {
+                // No language's words: skip the address to the next white space, with the
+                // word read so far (its scheme, `www`, or an e-mail's user).
+                let rest = chars.as_str();
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                chars = rest[end..].chars();
+                buf.clear();
+                digit = false;
+                compose = false;
                 continue;
             }
         } else {
@@ -123,6 +136,20 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
     }
     if is_word(buf, digit) {
         emit(buf, compose, &mut word);
+    }
+}
+
+/// True when `c`, read after the letters `buf` and before `rest`, shows the text to be a web
+/// or e-mail address, a mention or a scheme (`https://`, `www.`, `name@host`, `@user`):
+/// the words of addresses (`https`, `www`, `com`, `example`) are no language's, and counted
+/// they made `https://www.example.com/path` English at 0.998 and `www.google.com`
+/// Portuguese.
+#[inline]
+fn starts_an_address(c: char, buf: &[char], rest: &str) -> bool {
+    match c {
+        ':' => !buf.is_empty() && rest.starts_with("//"),
+        '@' => rest.chars().next().is_some_and(char::is_alphanumeric),
+        _ => buf == ['w', 'w', 'w'],
     }
 }
 
@@ -273,6 +300,18 @@ mod tests {
         assert_eq!(words("и\u{306} е\u{308}"), ["й", "ё"]);
         // A grave or acute after a Latin letter that none composes with stays (Yoruba ẹ́).
         assert_eq!(words("e\u{323}\u{301}"), ["ẹ\u{301}"]);
+    }
+
+    #[test]
+    fn addresses_are_no_words() {
+        assert_eq!(
+            words(
+                "See https://www.example.com/path?q=1 or www.google.com, write to news@bbc.co.uk or @user: it is 10:30."
+            ),
+            ["see", "or", "write", "to", "or", "it", "is"]
+        );
+        // A colon, a full stop or an at sign elsewhere is punctuation.
+        assert_eq!(words("Note: www. com@ end."), ["note", "com", "end"]);
     }
 
     #[test]
