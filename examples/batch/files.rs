@@ -472,7 +472,7 @@ pub fn check_stdin_open(inputs: &[PathBuf]) -> Result<(), String> {
 
 /// The identity of the file the standard input reads, when it is a regular file (`<
 /// corpus.jsonl`); pipes and terminals are no file an output could name.
-fn stdin_identity() -> Option<Identity> {
+pub fn stdin_identity() -> Option<Identity> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

@@ -112,7 +112,8 @@ enum Command {
 
 #[derive(Args, Debug)]
 struct MergeArgs {
-    /// Statistics files, and folders whose *.json files are all merged.
+    /// Statistics files (`-`: the standard input), and folders whose *.json files are all
+    /// merged.
     #[arg(required = true, value_name = "STATS")]
     inputs: Vec<PathBuf>,
     /// Write the merged statistics here (default: stdout). Written to a temporary file in

@@ -83,6 +83,15 @@ fn partial_statistics_merge_into_the_single_run() {
     args.extend(parts.iter().map(String::as_str));
     let to_stdout = run(dir.path(), &args);
     assert_eq!(to_stdout.stdout.as_bytes(), single_stats.as_slice());
+
+    // `-` is the standard input, as for an analysis (it read a file named `-`): a share
+    // piped in and the others named.
+    fs::write(dir.path().join("-"), "not the standard input").unwrap();
+    let mut args = vec!["merge", "-"];
+    args.extend(parts[1..].iter().map(String::as_str));
+    let piped = run_in(dir.path(), &args, &fs::read(&parts[0]).unwrap());
+    assert_eq!(piped.code, 0, "{}", piped.stderr);
+    assert_eq!(piped.stdout.as_bytes(), single_stats.as_slice());
 }
 
 #[test]
