@@ -57,7 +57,12 @@ impl std::panic::UnwindSafe for Pipeline {}
 impl std::panic::RefUnwindSafe for Pipeline {}
 
 /// One analysed document.
+///
+/// Serializes with its terms as a list of `[term, count]` pairs in order, since tokens name
+/// their terms by position in it: a JSON object's keys may be reordered on the way, a list's
+/// items are not. Deserializing checks that every token's term is one of the terms.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "AnalysisFields")]
 pub struct Analysis {
     /// The document's language (the language of most of its bytes, as
     /// [`Detector::detect_spans`] settles it) and script.
@@ -71,10 +76,48 @@ pub struct Analysis {
     /// tokenizer options that keep them whole.
     pub token_count: usize,
     /// Terms and how often each occurs, in order of first occurrence.
+    #[serde(serialize_with = "crate::tf::counts_in_order::serialize")]
     pub terms: TermCounts,
     /// The tokens that became terms, in text order (empty when the pipeline does not keep
     /// tokens).
     pub tokens: Vec<AnalyzedToken>,
+}
+
+/// An [`Analysis`] as read, before its tokens' terms are checked.
+#[derive(Deserialize)]
+#[serde(rename = "Analysis")]
+struct AnalysisFields {
+    detection: Detection,
+    spans: Vec<LanguageSpan>,
+    token_count: usize,
+    #[serde(deserialize_with = "crate::tf::counts_in_order::deserialize")]
+    terms: TermCounts,
+    tokens: Vec<AnalyzedToken>,
+}
+
+impl TryFrom<AnalysisFields> for Analysis {
+    type Error = String;
+
+    fn try_from(read: AnalysisFields) -> Result<Analysis, String> {
+        if let Some(token) = read
+            .tokens
+            .iter()
+            .find(|t| t.term as usize >= read.terms.len())
+        {
+            return Err(format!(
+                "a token names term {}, of {} terms",
+                token.term,
+                read.terms.len()
+            ));
+        }
+        Ok(Analysis {
+            detection: read.detection,
+            spans: read.spans,
+            token_count: read.token_count,
+            terms: read.terms,
+            tokens: read.tokens,
+        })
+    }
 }
 
 /// An analysis of no text: undetermined, no spans, no tokens, no terms. What

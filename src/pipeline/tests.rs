@@ -373,3 +373,37 @@ fn a_panic_in_a_users_stemmer_leaves_the_pipeline_usable() {
         1
     );
 }
+
+/// An analysis read back from JSON links its tokens to the same terms, whatever a tool on
+/// the way did to the order of an object's keys; a token naming no term is refused.
+#[test]
+fn analyses_survive_json_tools_that_reorder_keys() {
+    let pipeline = Pipeline::builder().build();
+    let text = "Muscat 2025 talks";
+    let analysis = pipeline.analyze(text);
+    let terms = |a: &Analysis| -> Vec<String> {
+        a.tokens.iter().map(|t| a.term_of(t).to_owned()).collect()
+    };
+    assert_eq!(terms(&analysis), ["muscat", "2025", "talk"]);
+    // Through serde_json's `Value`, whose objects sort their keys.
+    let value: serde_json::Value =
+        serde_json::from_str(&serde_json::to_string(&analysis).unwrap()).unwrap();
+    let back: Analysis = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(back, analysis);
+    assert_eq!(terms(&back), ["muscat", "2025", "talk"]);
+    // JSON written before, with the terms as an object, reads in its written order.
+    let mut old = value.clone();
+    old["terms"] = serde_json::json!({"muscat": 1, "2025": 1, "talk": 1});
+    let json = serde_json::to_string(&old).unwrap();
+    let json = json.replacen(r#""2025":1,"muscat":1"#, r#""muscat":1,"2025":1"#, 1);
+    let read: Analysis = serde_json::from_str(&json).unwrap();
+    assert_eq!(terms(&read), ["muscat", "2025", "talk"]);
+    // A token whose term is not there.
+    let mut broken = value;
+    broken["tokens"][0]["term"] = serde_json::json!(9999);
+    let refused = serde_json::from_value::<Analysis>(broken).unwrap_err();
+    assert!(
+        refused.to_string().contains("term 9999, of 3 terms"),
+        "{refused}"
+    );
+}

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::de::{MapAccess, Visitor};
+use serde::de::{Error as _, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -296,25 +296,82 @@ impl<'de> Deserialize<'de> for TermCounts {
                 while let Some((term, count)) =
                     map.next_entry::<std::borrow::Cow<'de, str>, u32>()?
                 {
-                    if count == 0 {
-                        return Err(serde::de::Error::custom(format_args!(
-                            "term {term:?} has count 0: counted terms occur at least once"
-                        )));
-                    }
-                    let hash = super::term_hash(&term);
-                    let (id, new) = counts.terms.intern_hashed(&term, hash);
-                    if !new {
-                        return Err(serde::de::Error::custom(format_args!(
-                            "duplicate term {term:?}"
-                        )));
-                    }
-                    debug_assert_eq!(id as usize, counts.counts.len());
-                    counts.counts.push(count);
+                    counts.push_read(&term, count).map_err(A::Error::custom)?;
                 }
                 Ok(counts)
             }
         }
         deserializer.deserialize_map(CountsVisitor)
+    }
+}
+
+impl TermCounts {
+    /// Adds a term read from a serialized form, refusing what no counting makes.
+    fn push_read(&mut self, term: &str, count: u32) -> Result<(), String> {
+        if count == 0 {
+            return Err(format!(
+                "term {term:?} has count 0: counted terms occur at least once"
+            ));
+        }
+        let (id, new) = self.terms.intern_hashed(term, super::term_hash(term));
+        if !new {
+            return Err(format!("duplicate term {term:?}"));
+        }
+        debug_assert_eq!(id as usize, self.counts.len());
+        self.counts.push(count);
+        Ok(())
+    }
+}
+
+/// Term counts serialized as a list of `[term, count]` pairs, for a form whose term ids are
+/// positions (an [`Analysis`](crate::Analysis)'s tokens name their terms by position): the
+/// keys of a JSON object may come back in another order from any tool on the way (a
+/// `serde_json::Value` sorts them, JavaScript puts `"2025"` first, Postgres' `jsonb` and
+/// `jq -S` reorder them), a list's items never do. Read back from such a list, or (from
+/// JSON written before) from a map, in its order.
+pub(crate) mod in_order {
+    use std::borrow::Cow;
+    use std::fmt;
+
+    use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::TermCounts;
+
+    pub(crate) fn serialize<S: Serializer>(
+        counts: &TermCounts,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(counts.iter())
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<TermCounts, D::Error> {
+        struct PairsVisitor;
+        impl<'de> Visitor<'de> for PairsVisitor {
+            type Value = TermCounts;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of [term, count] pairs")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TermCounts, A::Error> {
+                let mut counts = TermCounts::new();
+                while let Some((term, count)) = seq.next_element::<(Cow<'de, str>, u32)>()? {
+                    counts.push_read(&term, count).map_err(A::Error::custom)?;
+                }
+                Ok(counts)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TermCounts, A::Error> {
+                TermCounts::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        // A format that says what it holds (JSON) may hold either; one that does not is
+        // read as it was written.
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_any(PairsVisitor)
+        } else {
+            deserializer.deserialize_seq(PairsVisitor)
+        }
     }
 }
 

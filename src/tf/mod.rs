@@ -57,6 +57,7 @@ use serde::{Deserialize, Serialize};
 pub use corpus::{CorpusStats, LanguageView};
 pub(crate) use counts::Bigrams;
 pub use counts::TermCounts;
+pub(crate) use counts::in_order as counts_in_order;
 pub use persist::BINARY_FORMAT_VERSION;
 pub use vocabulary::Vocabulary;
 pub(crate) use vocabulary::term_hash;
