@@ -114,6 +114,19 @@ impl CorpusStats {
         })?;
         let version = u16::from_le_bytes(*version);
         if version != BINARY_FORMAT_VERSION {
+            // The checksum covers what follows the version, not the version: data that is
+            // this version's, checksum and all, had its version bytes damaged (a wordmill
+            // that reads the version they name may not exist).
+            let mut this_version = MAGIC.to_vec();
+            this_version.extend_from_slice(&BINARY_FORMAT_VERSION.to_le_bytes());
+            this_version.extend_from_slice(rest);
+            if CorpusStats::from_bytes(&this_version).is_ok() {
+                return Err(Error::CorruptStats(format!(
+                    "its version bytes say version {version}, but its data is version \
+                     {BINARY_FORMAT_VERSION}'s, checksum and all: the version bytes were \
+                     changed after it was written"
+                )));
+            }
             return Err(Error::StatsVersion {
                 found: version,
                 supported: BINARY_FORMAT_VERSION,

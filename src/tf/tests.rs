@@ -353,8 +353,19 @@ fn binary_round_trip_and_typed_errors() {
         CorpusStats::from_bytes(b"WMSTATS\0\x01"),
         Err(Error::CorruptStats(_))
     ));
-    let mut old = bytes.clone();
+    // Version bytes changed on data of this version: damage, not another version.
+    let mut damaged = bytes.clone();
+    damaged[8] ^= 2;
+    let e = CorpusStats::from_bytes(&damaged).unwrap_err();
+    assert!(
+        matches!(&e, Error::CorruptStats(m) if m.contains("version bytes")),
+        "{e}"
+    );
+    // Data of another version (another layout: here, not this version's data).
+    let mut old = bytes[..10].to_vec();
     old[8..10].copy_from_slice(&0u16.to_le_bytes());
+    old.extend_from_slice(b"older data");
+    old.extend_from_slice(&[1, 2, 3, 4]);
     let e = CorpusStats::from_bytes(&old).unwrap_err();
     assert!(matches!(
         e,
