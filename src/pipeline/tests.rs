@@ -407,3 +407,24 @@ fn analyses_survive_json_tools_that_reorder_keys() {
         "{refused}"
     );
 }
+
+/// Irish writes the n of eclipsis and the t of prothesis before a capital vowel without a
+/// hyphen: the word is the rest, in ASCII or full-width letters alike ("our father", "the
+/// president"); `nathair` "snake" stays itself.
+#[test]
+fn irish_mutations_before_a_capital_are_no_part_of_the_word() {
+    let pipeline = Pipeline::builder().stemming(false).build();
+    let gle: Lang = "gle".parse().unwrap();
+    let terms = |text: &str| {
+        let a = pipeline.analyze_as(text, gle);
+        a.tokens
+            .iter()
+            .map(|t| a.term_of(t).to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(terms("ár nAthair"), ["athair"]);
+    assert_eq!(terms("ár ｎＡｔｈａｉｒ"), ["athair"]);
+    assert_eq!(terms("an tUachtarán"), ["uachtarán"]);
+    assert_eq!(terms("an ｔＵａｃｈｔａｒáｎ"), ["uachtarán"]);
+    assert_eq!(terms("nathair"), ["nathair"]);
+}

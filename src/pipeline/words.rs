@@ -111,7 +111,11 @@ impl LangTools {
     /// IrishLowerCaseFilter reads them the same way.
     #[inline]
     pub(super) fn without_capital_mutation<'a>(&self, raw: &str, folded: &'a str) -> &'a str {
-        let mut chars = raw.chars();
+        // Full-width letters as the ASCII ones they stand for (`ｎＡｔｈａｉｒ`), as the
+        // normalizer folds them.
+        let mut chars = raw
+            .chars()
+            .map(|c| crate::unicode::full_width_ascii(c).unwrap_or(c));
         let mutation = matches!(chars.next(), Some('n' | 't'))
             && chars.next().is_some_and(|c| {
                 matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Á' | 'É' | 'Í' | 'Ó' | 'Ú')
