@@ -121,12 +121,21 @@ pub(super) fn algorithm(code: &str) -> Option<Algorithm> {
 /// A ready stemmer of one of the two crates.
 pub(super) enum Program {
     Seekstorm(snowball_stemmers_rs::Stemmer),
+    /// snowball_stemmers_rs's Sesotho, an earlier one than Snowball 3.1.1's, which strips
+    /// short words to one vowel (`bao`, `leo`, `seo` → `o`: three words one term): a stem of
+    /// one letter is taken for the word whole, as Snowball 3.1.1 keeps all of them but `iwa`
+    /// and `uwa` (`iw`, `uw`). On every distinct word of NTREX's and the UDHR's Sesotho
+    /// (6,850), 11 stems differ from Snowball 3.1.1's without this, 2 with it.
+    SeekstormSesotho(snowball_stemmers_rs::Stemmer),
     Snowstem(snowstem::Stemmer),
 }
 
 impl Program {
     pub(super) fn new(algorithm: Algorithm) -> Program {
         match algorithm.engine {
+            Engine::Seekstorm(a @ Seekstorm::Sesotho) => {
+                Program::SeekstormSesotho(snowball_stemmers_rs::Stemmer::create(a))
+            }
             Engine::Seekstorm(a) => Program::Seekstorm(snowball_stemmers_rs::Stemmer::create(a)),
             Engine::Snowstem(a) => Program::Snowstem(snowstem::Stemmer::create(a)),
         }
@@ -135,6 +144,15 @@ impl Program {
     pub(super) fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
         match self {
             Program::Seekstorm(s) => s.stem(word),
+            Program::SeekstormSesotho(s) => {
+                let stem = s.stem(word);
+                let mut letters = stem.chars();
+                if letters.next().is_some() && letters.next().is_none() && stem.len() < word.len() {
+                    Cow::Borrowed(word)
+                } else {
+                    stem
+                }
+            }
             Program::Snowstem(s) => s.stem(word),
         }
     }
@@ -156,9 +174,8 @@ mod tests {
     ];
 
     /// Where the crate's algorithm is not Snowball 3.1.1's: snowball_stemmers_rs has an earlier
-    /// Sesotho, which strips short words down to their last vowel.
-    const KNOWN_DIFFERENCES: [(&str, &str); 3] =
-        [("sesotho", "leo"), ("sesotho", "moo"), ("sesotho", "seo")];
+    /// Sesotho (see `Program::SeekstormSesotho`).
+    const KNOWN_DIFFERENCES: [(&str, &str); 2] = [("sesotho", "iwa"), ("sesotho", "uwa")];
 
     fn stem(code: &str, word: &str) -> String {
         Program::new(algorithm(code).unwrap())
