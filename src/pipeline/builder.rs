@@ -158,7 +158,8 @@ impl PipelineBuilder {
 
     /// Runs `filter` on every word's term after the stop words and the stemmer, in every
     /// language: it may drop the term or change it. Filters run in the order they are added,
-    /// once per distinct word of each thread's documents (the pipeline memoizes terms).
+    /// about once per distinct word of each thread's documents (the pipeline memoizes terms;
+    /// not words longer than 64 bytes, nor past the memo's size, where they run again).
     ///
     /// ```
     /// use std::borrow::Cow;

@@ -17,9 +17,10 @@ use crate::stem::{Stem, Stemmer, StopWords};
 /// A rule of your own for the terms of words: [`PipelineBuilder::filter`] runs it on each
 /// word's term after the stop words and the stemmer.
 ///
-/// It is called once per distinct word of each thread's documents, in the language of the
-/// word's span (the pipeline memoizes the outcome), so it must give the same answer for the
-/// same word and language every time.
+/// It is called about once per distinct word of each thread's documents, in the language of
+/// the word's span (the pipeline memoizes the outcome, but for words longer than 64 bytes and
+/// past the memo's size), so it must give the same answer for the same word and language
+/// every time.
 ///
 /// [`PipelineBuilder::filter`]: super::PipelineBuilder::filter
 pub trait TermFilter: Send + Sync {
