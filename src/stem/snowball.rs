@@ -17,7 +17,8 @@
 //! of Snowball's vocabulary, 583 to 162,509 per algorithm. Words with an apostrophe aside:
 //! Snowball 3.1 strips what follows one in German, Estonian, Italian, Lithuanian and Polish
 //! (`sainsbury's`, `all'anno`), which none of these crates does; the pipeline cuts suffixes
-//! and elisions at an apostrophe itself, before stemming: `pipeline/apostrophes.rs`.)
+//! and elisions at an apostrophe itself, before stemming, but in German, whose apostrophes
+//! it keeps (`geht's`): `pipeline/apostrophes.rs`.)
 //!
 //! rust-stemmers' Greek panic is a bug of its runtime: `slice_from` leaves the slice's end
 //! where it was when the replacement is shorter, and a later `slice_del` cuts past the end of
