@@ -171,6 +171,8 @@ pub(super) const ARABIC_NOT_STOP: &[&str] = &[
 pub(super) const THAI_NOT_STOP: &[&str] = &[
     "กล่าว", "จัด", "ผล", "พบ", "รับ", "ราย", "วัน", "ส่ง", "เปิด", "เปิดเผย", "เริ่ม", "เห็น",
     "อยาก", "ตั้ง", "ร่วม", "รวม", "ส่วน", "นัก",
+    // Lead, bring (the list spells its sara am as two characters: see `stopwords::spellings`).
+    "น\u{E4D}\u{E32}",
 ];
 
 /// Urdu function words: postpositions, pronouns, auxiliaries and light verbs, conjunctions,
@@ -276,3 +278,7 @@ pub(super) const HUNGARIAN_NOT_STOP: &[&str] = &[
 pub(super) const FINNISH_MISSPELT: &[&str] = &["tallä", "tuotä"];
 /// The same words spelt right: "on this", "that".
 pub(super) const FINNISH_ADDED: &[&str] = &["tällä", "tuota"];
+
+/// A content word of Stopwords ISO's Czech list, written with an apostrophe for its caron:
+/// `chuť` "appetite, taste". (Its `ted'` is `teď` "now", a stop word.)
+pub(super) const CZECH_NOT_STOP: &[&str] = &["chut'"];

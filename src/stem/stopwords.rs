@@ -8,6 +8,7 @@ use super::stoplists;
 use crate::Lang;
 use crate::normalize::Normalizer;
 use crate::tokenize::{CjkMode, TokenKind, Tokenizer};
+use unicode_normalization::char::is_combining_mark;
 
 /// A stop-word list, held in the same normalized form as the terms it is checked against.
 #[derive(Clone, Debug, Default)]
@@ -126,6 +127,7 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "kor" => (maintained()?, &[], stoplists::KOREAN_NOT_STOP),
         "ind" | "msa" => (maintained()?, &[], stoplists::INDONESIAN_NOT_STOP),
         "hun" => (maintained()?, &[], stoplists::HUNGARIAN_NOT_STOP),
+        "ces" => (maintained()?, &[], stoplists::CZECH_NOT_STOP),
         "fin" => (
             maintained()?,
             stoplists::FINNISH_ADDED,
@@ -154,10 +156,11 @@ fn words_of(code: &str) -> Option<impl Iterator<Item = &'static str>> {
 /// `elõtt` is `előtt`); in Czech and Slovak, with the caron an apostrophe stands for (`ted'`
 /// is `teď`); in Thai, with the one character sara am where Stopwords ISO's list has the two
 /// of its compatibility decomposition (`สําหรับ` is `สำหรับ`, as text writes it). And the
-/// word as the tokenizer finds it in its entry, when it finds one word there (or one
-/// between each space): an entry with a space or a tab after its word (`onların `), two
-/// words (`сенен` and `онан` with a tab between), a stray mark before it (`ّأيّان`), or punctuation no token keeps
-/// (`δ'`, `o.o.`, `printr-`) would match no term.
+/// word as the tokenizer finds it in its entry, when it finds one word there (or in each
+/// part between tabs): an entry with a space after its word (`onların `), two words with a
+/// tab between (`сенен`, `онан`), a stray mark before it (`ّأيّان`), or punctuation no token
+/// keeps (`δ'`, `o.o.`, `printr-`) would match no term. (A phrase, words with a space between,
+/// stays as it is.)
 fn spellings(word: &'static str, code: &str) -> Vec<Cow<'static, str>> {
     let mut out = vec![Cow::Borrowed(word)];
     if let Some(bare) = word
@@ -187,10 +190,23 @@ fn spellings(word: &'static str, code: &str) -> Vec<Cow<'static, str>> {
         _ => None,
     };
     let written = respelt.as_deref().unwrap_or(word);
-    // One character per token for scripts without spaces: a Chinese or Thai entry is many
-    // tokens, and stays as it is.
-    let tokenizer = Tokenizer::new().cjk(CjkMode::Characters);
-    for piece in written.split_whitespace() {
+    // A tab between two words is two entries; a space is part of a phrase (Korean `에 대해`
+    // "about", Hebrew `במקום שבו` "instead of where"), which matches no term and whose words
+    // are not stop words on their own (`결과에` "in the result").
+    for piece in written.trim().split('\t').map(str::trim) {
+        let letters = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+        let clean =
+            piece.chars().next().is_some_and(char::is_alphanumeric) && piece.chars().all(letters);
+        if piece.is_empty() || piece.contains(char::is_whitespace) || (clean && piece == word) {
+            continue;
+        }
+        if clean {
+            out.push(Cow::Owned(piece.to_owned()));
+            continue;
+        }
+        // One character per token for scripts without spaces: a Chinese or Thai entry is
+        // many tokens, and stays as it is.
+        let tokenizer = Tokenizer::new().cjk(CjkMode::Characters);
         let mut words = tokenizer
             .tokens(piece)
             .filter(|t| t.kind == TokenKind::Word);
@@ -464,10 +480,13 @@ mod tests {
         // Finnish: "on this", "that".
         let finnish = list("fin");
         assert!(finnish("tällä") && finnish("tuota"));
-        // Thai: "for" with the one character sara am, as text writes it.
-        assert!(list("tha")("สำหรับ"));
-        // Czech: "now" (the list's `ted'`).
-        assert!(list("ces")("teď"));
+        // Thai: "for" with the one character sara am, as text writes it; "lead" is a verb.
+        assert!(list("tha")("สำหรับ") && !list("tha")("นำ"));
+        // A phrase is no stop word, nor are its words: Korean "in the result" (of "to come to
+        // a result"), Hebrew "place" (of "instead of where").
+        assert!(!list("kor")("결과에") && !list("heb")("מקום"));
+        // Czech: "now" (the list's `ted'`); "appetite" (`chut'`) is a content word.
+        assert!(list("ces")("teď") && !list("ces")("chuť"));
         // An entry with a space after it (Azerbaijani "their"), two words with a tab between
         // (Kazakh), punctuation after the word (Greek elided δέ, Polish `o.o.`, Romanian
         // `printr-`).
