@@ -265,3 +265,27 @@ fn arabic_rules_leave_persian_letters_persian() {
     // ...and in Arabic text stay Arabic.
     assert_eq!(n.normalize("كيفية", ara), "كيفية");
 }
+
+/// Words of the corpus written as dictionaries and books for learners write them: Russian
+/// with its stress marked (a combining acute that no Cyrillic vowel composes with), Greek
+/// capitals with a circumflex (which has no composed capital form). The marks are no part
+/// of the word: the terms are those of the words as news writes them.
+#[test]
+fn stress_marks_and_stray_accents_are_dropped() {
+    let normalizer = Normalizer::new();
+    let rus: Lang = "rus".parse().unwrap();
+    let ell: Lang = "ell".parse().unwrap();
+    for (file, word, marked, lang) in [
+        ("ntrex/rus.txt", "человек", "челове\u{301}к", rus),
+        ("ntrex/rus.txt", "министр", "мини\u{301}стр", rus),
+        ("ntrex/rus.txt", "субботу", "СУББО\u{301}ТУ", rus),
+        ("ntrex/ell.txt", "Ινδονησία", "Ι\u{342}νδονησία", ell),
+    ] {
+        assert!(corpus(file).contains(word), "{word} is not in {file}");
+        assert_eq!(
+            normalizer.normalize(marked, lang),
+            normalizer.normalize(word, lang),
+            "{marked}"
+        );
+    }
+}
