@@ -3,8 +3,8 @@
 //! A word is a maximal run of letters and marks ([`chars`](super::chars)), lowercased, with
 //! full-width ASCII read as ASCII (`Ｏｍａｎ` is `oman`), the marks texts write or leave out at
 //! will dropped (Arabic harakat and tatweel, Hebrew points, Cyrillic stress marks), Yiddish
-//! ligatures read as the two letters they stand for, web and e-mail addresses and mentions
-//! skipped; a word with a digit is skipped,
+//! ligatures read as the two letters they stand for, web addresses with their scheme or
+//! `www.`, e-mail addresses and mentions skipped; a word with a digit is skipped,
 //! and a word with a combining accent is composed (NFC), as the training text was; a word of
 //! more than [`LONGEST_WORD`] letters is skipped too. Each word, framed by a space on either
 //! side (`" word "`), gives its character 2-, 3- and 4-grams and the whole word, each hashed
@@ -16,7 +16,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::chars::{Kind, class, classes};
-use crate::unicode::full_width_ascii;
+use crate::unicode::{full_width_ascii, is_cyrillic_letter};
 
 /// Longest n-gram, in characters.
 pub(crate) const MAX_ORDER: usize = 4;
@@ -81,11 +81,10 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
                 continue;
             }
             if matches!(c, ':' | '@' | '.') && starts_an_address(c, buf, chars.as_str()) {
-                // No language's words: skip the address to the next white space, with the
-                // word read so far (its scheme, `www`, or an e-mail's user).
+                // No language's words: skip the address to its end, with the word read so far
+                // (its scheme, `www`, or an e-mail's user).
                 let rest = chars.as_str();
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                chars = rest[end..].chars();
+                chars = rest[address_end(rest)..].chars();
                 buf.clear();
                 digit = false;
                 compose = false;
@@ -140,17 +139,31 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
 }
 
 /// True when `c`, read after the letters `buf` and before `rest`, shows the text to be a web
-/// or e-mail address, a mention or a scheme (`https://`, `www.`, `name@host`, `@user`):
-/// the words of addresses (`https`, `www`, `com`, `example`) are no language's, and counted
-/// they made `https://www.example.com/path` English at 0.998 and `www.google.com`
-/// Portuguese.
+/// address with its scheme or `www.`, an e-mail address or a mention (`https://`, `www.`,
+/// `name@host.org`, `@user`): the words of addresses (`https`, `www`, `com`, `example`) are
+/// no language's, and counted they made `https://www.example.com/path` English at 0.998 and
+/// `www.google.com` Portuguese. (A bare domain, `bbc.co.uk`, is read as words; an at sign
+/// inside a word with no dot after it, Spanish `tod@s`, is not an address.)
 #[inline]
 fn starts_an_address(c: char, buf: &[char], rest: &str) -> bool {
     match c {
         ':' => !buf.is_empty() && rest.starts_with("//"),
-        '@' => rest.chars().next().is_some_and(char::is_alphanumeric),
+        '@' => {
+            rest.chars().next().is_some_and(char::is_alphanumeric)
+                && (buf.is_empty() || rest[..address_end(rest)].contains('.'))
+        }
         _ => buf == ['w', 'w', 'w'],
     }
+}
+
+/// Where the address that `rest` continues ends: at white space, or at a mark that closes
+/// or separates it in running text (a quote, an angle bracket, a comma or semicolon).
+#[inline]
+fn address_end(rest: &str) -> usize {
+    rest.find(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '<' | '>' | ',' | ';' | '«' | '»' | '“' | '”')
+    })
+    .unwrap_or(rest.len())
 }
 
 /// The two letters a Yiddish ligature stands for (`װ` is `וו`, `ױ` `וי`, `ײ` and `ײַ` `יי`):
@@ -195,17 +208,10 @@ fn compose_word(buf: &mut Vec<char>) {
     buf.clear();
     for c in word.iter().copied().nfc() {
         let stress = matches!(c, '\u{300}' | '\u{301}');
-        if !(stress && buf.last().is_some_and(|&l| is_cyrillic(l))) {
+        if !(stress && buf.last().is_some_and(|&l| is_cyrillic_letter(l))) {
             buf.push(c);
         }
     }
-}
-
-/// True for a letter of the Cyrillic block (U+0400 to U+04FF: every letter of the
-/// languages that write stress marks).
-#[inline]
-fn is_cyrillic(c: char) -> bool {
-    ('\u{400}'..='\u{4FF}').contains(&c)
 }
 
 /// Calls `word` with each word of `text`.
@@ -310,8 +316,10 @@ mod tests {
             ),
             ["see", "or", "write", "to", "or", "it", "is"]
         );
-        // A colon, a full stop or an at sign elsewhere is punctuation.
-        assert_eq!(words("Note: www. com@ end."), ["note", "com", "end"]);
+        // A colon, a full stop or an at sign elsewhere is punctuation; an address ends at a
+        // comma; a bare domain is words.
+        assert_eq!(words("Note: com@ tod@s end."), ["note", "com", "tod", "s", "end"]);
+        assert_eq!(words("me@x.org,merci bbc.co.uk"), ["merci", "bbc", "co", "uk"]);
     }
 
     #[test]

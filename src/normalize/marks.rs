@@ -12,6 +12,8 @@
 //!   capital with a circumflex (`Α` + U+0342; `ᾶ` is composed, its capital is not), or a
 //!   letter with a macron or breve (scholarly text): `Α͂` and `ᾶ` are one term, `α`.
 
+use crate::unicode::is_cyrillic_letter;
+
 /// True for a mark that this rule may drop: the key the one-pass table marks.
 #[inline]
 pub(super) fn is_key(c: char) -> bool {
@@ -30,12 +32,13 @@ pub(super) fn is_key(c: char) -> bool {
     )
 }
 
-/// True when `mark` (a key) is dropped after `before`, the character before it.
+/// True when `mark` (a key) is dropped after `before`, the character before it (the letter
+/// it was written on, when marks before it were dropped).
 #[inline]
 pub(super) fn drops_after(before: char, mark: char) -> bool {
     match before {
-        // Cyrillic and Cyrillic Supplement: the stress marks.
-        '\u{0400}'..='\u{052F}' => matches!(mark, '\u{0300}' | '\u{0301}'),
+        // Cyrillic letters (not the titlo and other marks of the block): the stress marks.
+        _ if is_cyrillic_letter(before) => matches!(mark, '\u{0300}' | '\u{0301}'),
         // Greek letters (not the numeral signs and punctuation of the block), and Greek
         // Extended.
         '\u{0386}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => before.is_alphabetic(),
@@ -46,7 +49,7 @@ pub(super) fn drops_after(before: char, mark: char) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::Lang;
-    use crate::normalize::Normalizer;
+    use crate::normalize::{Normalizer, UnicodeForm};
 
     fn l(code: &str) -> Lang {
         code.parse().unwrap()
@@ -79,5 +82,39 @@ mod tests {
         assert_eq!(uncased.normalize("Α\u{342}", l("ell")), "Α");
         assert_eq!(uncased.normalize("ᾶ", l("ell")), "α");
         assert_eq!(n.normalize("ᾱ\u{301}", l("ell")), "α");
+    }
+
+    /// Every string of up to four characters of letters these rules read, their keys and
+    /// another mark: the predicate agrees with the rewrite, and normalizing twice changes
+    /// nothing (marks stacked on a letter all go in one pass).
+    #[test]
+    fn stacked_marks_go_at_once_and_the_predicate_agrees() {
+        const POOL: &[char] = &[
+            'а', 'Ж', 'α', 'Α', 'a', '\u{301}', '\u{300}', '\u{342}', '\u{308}', '\u{483}',
+        ];
+        let normalizers = [
+            Normalizer::new(),
+            Normalizer::new().case_fold(false),
+            Normalizer::new().unicode_form(UnicodeForm::Nfkc),
+        ];
+        let mut out = String::new();
+        for text in crate::normalize::tests::every_string(POOL, 4) {
+            super::super::indic::rewrite_for_tests(&text, &mut out);
+            assert_eq!(
+                super::super::indic::a_context_rule_applies(&text),
+                out != text,
+                "{text:?}"
+            );
+            for n in &normalizers {
+                for lang in [l("rus"), l("ell")] {
+                    let once = n.normalize(&text, lang).into_owned();
+                    assert_eq!(n.normalize(&once, lang), once, "{text:?} {n:?}");
+                }
+            }
+        }
+        let n = Normalizer::new();
+        assert_eq!(n.normalize("москва\u{301}\u{301}\u{301}", l("rus")), "москва");
+        // After a titlo, a mark is not on a letter: it stays.
+        assert_eq!(n.normalize("б\u{483}\u{301}", l("rus")), "б\u{483}\u{301}");
     }
 }

@@ -58,6 +58,14 @@ pub(crate) fn ascii_digit(c: char) -> Option<char> {
     (value < 10).then(|| char::from(b'0' + value as u8))
 }
 
+/// True for a letter of the Cyrillic and Cyrillic Supplement blocks (U+0400 to U+052F; not
+/// the titlo and other marks among them): the letters whose stress marks the normalizer and
+/// detection drop.
+#[inline]
+pub(crate) fn is_cyrillic_letter(c: char) -> bool {
+    ('\u{0400}'..='\u{052F}').contains(&c) && c.is_alphabetic()
+}
+
 /// The ASCII character a full-width form stands for (U+FF01..U+FF5E: `Ａ` → `A`, `！` → `!`).
 #[inline]
 pub(crate) fn full_width_ascii(c: char) -> Option<char> {
