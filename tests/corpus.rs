@@ -230,7 +230,7 @@ fn every_span_slices_the_original_word() {
                 _ => &[],
             };
             // Case suffixes after an apostrophe (Turkish, Azerbaijani; foreign names in Polish,
-            // Estonian, Finnish) or a colon (abbreviations in Finnish and Swedish).
+            // Estonian, Lithuanian, Finnish) or a colon (abbreviations in Finnish and Swedish).
             let suffix_marks: &[char] = match lang.code() {
                 "tur" | "aze" | "pol" | "est" | "lit" => &['\''],
                 "fin" => &['\'', ':'],

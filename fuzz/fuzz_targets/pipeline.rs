@@ -10,7 +10,8 @@
 //!   does `analyze_into` an analysis that held the previous input's;
 //! - each token's term is what the stages make of the token alone in its span's language:
 //!   normalized, cut at an apostrophe or colon (case suffixes of Turkish, Azerbaijani,
-//!   Polish, Estonian, Finnish, Swedish; elided articles of French, Italian, Catalan, Irish),
+//!   Polish, Estonian, Lithuanian, Finnish, Swedish; elided articles of French, Italian,
+//!   Catalan, Irish),
 //!   without an Irish mutation before a capital vowel, dropped if a stop word, stemmed,
 //!   stripped of diacritics;
 //! - a word token of the tokenizer that is not among the analysis' tokens was a stop word.
@@ -38,7 +39,11 @@ struct Config {
 /// Whether an Irish word starts with the `n` of eclipsis or the `t` of prothesis before a
 /// capital vowel (`nAthair`, `tUachtarán`), which are not part of the word.
 fn irish_mutation(word: &str) -> bool {
-    let mut chars = word.chars();
+    // Full-width letters are the ASCII ones (U+FF01 to U+FF5E stand for U+0021 to U+007E).
+    let mut chars = word.chars().map(|c| match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    });
     matches!(chars.next(), Some('n' | 't'))
         && chars.next().is_some_and(|c| "AEIOUÁÉÍÓÚ".contains(c))
 }
@@ -169,7 +174,7 @@ fn setup(pick: u8) -> &'static Setup {
 /// one of them is the number's suffix, and dropped.
 fn suffix_marks(code: &str) -> &'static [char] {
     match code {
-        "tur" | "aze" | "pol" | "est" => &['\'', '\u{2019}', '\u{02BC}'],
+        "tur" | "aze" | "pol" | "est" | "lit" => &['\'', '\u{2019}', '\u{02BC}'],
         "fin" => &['\'', '\u{2019}', '\u{02BC}', ':'],
         "swe" => &[':'],
         _ => &[],
@@ -183,7 +188,7 @@ fn apostrophe_rule<'w>(code: &str, word: &'w str) -> &'w str {
         _ => word,
     };
     let elided: &[&str] = match code {
-        "tur" | "aze" | "pol" | "est" => return cut_before(&APOSTROPHES),
+        "tur" | "aze" | "pol" | "est" | "lit" => return cut_before(&APOSTROPHES),
         "fin" => return cut_before(&['\'', '\u{2019}', '\u{02BC}', ':']),
         "swe" => return cut_before(&[':']),
         "fra" => &[
@@ -281,8 +286,15 @@ fuzz_target!(|data: &[u8]| {
                     && raw.chars().count() == 1
             });
         after_number = (token.kind == TokenKind::Number).then_some(token.span.end());
-        // Irish: `n` and `t` before a capital vowel are mutations, not letters of the word.
-        let folded = match is_word && lang.code() == "gle" && irish_mutation(token.text) {
+        // Irish: `n` and `t` before a capital vowel are mutations, not letters of the word
+        // (when the folded word still starts with them and a vowel: a normalizer that keeps
+        // full-width letters keeps `ｎＡ`).
+        let mutation = is_word
+            && lang.code() == "gle"
+            && irish_mutation(token.text)
+            && folded.starts_with(['n', 't'])
+            && folded[1..].starts_with(|c: char| "aeiouáéíóúAEIOUÁÉÍÓÚ".contains(c));
+        let folded = match mutation {
             true => std::borrow::Cow::Owned(folded[1..].to_owned()),
             false => folded,
         };

@@ -318,8 +318,14 @@ mod tests {
         );
         // A colon, a full stop or an at sign elsewhere is punctuation; an address ends at a
         // comma; a bare domain is words.
-        assert_eq!(words("Note: com@ tod@s end."), ["note", "com", "tod", "s", "end"]);
-        assert_eq!(words("me@x.org,merci bbc.co.uk"), ["merci", "bbc", "co", "uk"]);
+        assert_eq!(
+            words("Note: com@ tod@s end."),
+            ["note", "com", "tod", "s", "end"]
+        );
+        assert_eq!(
+            words("me@x.org,merci bbc.co.uk"),
+            ["merci", "bbc", "co", "uk"]
+        );
     }
 
     #[test]

@@ -113,7 +113,10 @@ mod tests {
             }
         }
         let n = Normalizer::new();
-        assert_eq!(n.normalize("москва\u{301}\u{301}\u{301}", l("rus")), "москва");
+        assert_eq!(
+            n.normalize("москва\u{301}\u{301}\u{301}", l("rus")),
+            "москва"
+        );
         // After a titlo, a mark is not on a letter: it stays.
         assert_eq!(n.normalize("б\u{483}\u{301}", l("rus")), "б\u{483}\u{301}");
     }

@@ -427,4 +427,11 @@ fn irish_mutations_before_a_capital_are_no_part_of_the_word() {
     assert_eq!(terms("an tUachtarán"), ["uachtarán"]);
     assert_eq!(terms("an ｔＵａｃｈｔａｒáｎ"), ["uachtarán"]);
     assert_eq!(terms("nathair"), ["nathair"]);
+    // With width folding off, full-width letters are not the ASCII ones.
+    let narrow = Pipeline::builder()
+        .stemming(false)
+        .normalizer(crate::normalize::Normalizer::new().fold_width(false))
+        .build();
+    let a = narrow.analyze_as("nＡthair", gle);
+    assert_eq!(a.term_of(&a.tokens[0]), "nａthair");
 }

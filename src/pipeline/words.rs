@@ -112,8 +112,9 @@ impl LangTools {
     /// IrishLowerCaseFilter reads them the same way.
     #[inline]
     pub(super) fn without_capital_mutation<'a>(&self, raw: &str, folded: &'a str) -> &'a str {
-        // Full-width letters as the ASCII ones they stand for (`ｎＡｔｈａｉｒ`), as the
-        // normalizer folds them.
+        // Full-width letters read as the ASCII ones they stand for (`ｎＡｔｈａｉｒ`), where
+        // the normalizer folds them to those: the folded word then starts with the ASCII
+        // `n` or `t` and a vowel (with width folding off, `ｎＡｔｈａｉｒ` stays whole).
         let mut chars = raw
             .chars()
             .map(|c| crate::unicode::full_width_ascii(c).unwrap_or(c));
@@ -122,11 +123,17 @@ impl LangTools {
                 matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Á' | 'É' | 'Í' | 'Ó' | 'Ú')
             });
         match folded.strip_prefix(['n', 't']) {
-            Some(rest) if mutation && !rest.is_empty() => rest,
+            Some(rest) if mutation && rest.starts_with(IRISH_VOWELS) => rest,
             _ => folded,
         }
     }
 }
+
+/// The vowels of Irish, either case (a normalizer may not fold case).
+const IRISH_VOWELS: [char; 20] = [
+    'a', 'e', 'i', 'o', 'u', 'á', 'é', 'í', 'ó', 'ú', 'A', 'E', 'I', 'O', 'U', 'Á', 'É', 'Í', 'Ó',
+    'Ú',
+];
 
 impl fmt::Debug for LangTools {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
