@@ -173,6 +173,8 @@ pub(super) const THAI_NOT_STOP: &[&str] = &[
     "อยาก", "ตั้ง", "ร่วม", "รวม", "ส่วน", "นัก",
     // Lead, bring (the list spells its sara am as two characters: see `stopwords::spellings`).
     "น\u{E4D}\u{E32}",
+    // A consonant after a tone mark: a garbled entry, which read as a word is `ง` alone.
+    "\u{E49}ง",
 ];
 
 /// Urdu function words: postpositions, pronouns, auxiliaries and light verbs, conjunctions,
@@ -282,3 +284,7 @@ pub(super) const FINNISH_ADDED: &[&str] = &["tällä", "tuota"];
 /// A content word of Stopwords ISO's Czech list, written with an apostrophe for its caron:
 /// `chuť` "appetite, taste". (Its `ted'` is `teď` "now", a stop word.)
 pub(super) const CZECH_NOT_STOP: &[&str] = &["chut'"];
+
+/// A content word of NLTK's Tajik list (written with a space after it, which kept it from
+/// matching until entries were read as the tokenizer reads text): `хуб` "good".
+pub(super) const TAJIK_NOT_STOP: &[&str] = &["хуб "];

@@ -128,6 +128,7 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "ind" | "msa" => (maintained()?, &[], stoplists::INDONESIAN_NOT_STOP),
         "hun" => (maintained()?, &[], stoplists::HUNGARIAN_NOT_STOP),
         "ces" => (maintained()?, &[], stoplists::CZECH_NOT_STOP),
+        "tgk" => (maintained()?, &[], stoplists::TAJIK_NOT_STOP),
         "fin" => (
             maintained()?,
             stoplists::FINNISH_ADDED,
@@ -157,11 +158,11 @@ fn words_of(code: &str) -> Option<impl Iterator<Item = &'static str>> {
 /// is `teď`); in Thai, with the one character sara am where Stopwords ISO's list has the two
 /// of its compatibility decomposition (`สําหรับ` is `สำหรับ`, as text writes it). And the
 /// word as the tokenizer finds it in its entry, when it finds one word there (or in each
-/// part between tabs): an entry with a space after its word (`onların `), two words with a
-/// tab between (`сенен`, `онан`), a stray mark before it (`ّأيّان`), or punctuation no token
-/// keeps (`δ'`, `o.o.`, `printr-`) would match no term. (A phrase, words with a space between,
+/// part between tabs): an entry with a space after its word (`onların `, Basque `eta `
+/// "and"), two words with a tab between (`сенен`, `онан`), or punctuation no token keeps
+/// (`δ'`, `o.o.`, `printr-`) would match no term. (A phrase, words with a space between,
 /// stays as it is.)
-fn spellings(word: &'static str, code: &str) -> Vec<Cow<'static, str>> {
+fn spellings(word: &'static str, code: &str, tokenizer: &Tokenizer) -> Vec<Cow<'static, str>> {
     let mut out = vec![Cow::Borrowed(word)];
     if let Some(bare) = word
         .strip_prefix(['\'', '\u{2019}'])
@@ -169,55 +170,48 @@ fn spellings(word: &'static str, code: &str) -> Vec<Cow<'static, str>> {
     {
         out.push(Cow::Borrowed(bare));
     }
-    let respelt = match code {
-        "ron" if word.contains(['ş', 'ţ', 'Ş', 'Ţ']) => Some(
-            word.replace('ş', "ș")
-                .replace('ţ', "ț")
-                .replace('Ş', "Ș")
-                .replace('Ţ', "Ț"),
-        ),
-        "bel" if word.contains('i') => Some(word.replace('i', "і")),
-        "hun" if word.contains(['õ', 'û']) => Some(word.replace('õ', "ő").replace('û', "ű")),
-        "ces" | "slk" if word.contains(['\'', '\u{2019}']) => Some(
-            word.replace("d'", "ď")
-                .replace("t'", "ť")
-                .replace("l'", "ľ")
-                .replace("d\u{2019}", "ď")
-                .replace("t\u{2019}", "ť")
-                .replace("l\u{2019}", "ľ"),
-        ),
-        "tha" if word.contains("\u{E4D}\u{E32}") => Some(word.replace("\u{E4D}\u{E32}", "\u{E33}")),
-        _ => None,
+    // The letters a list writes otherwise, and how text writes them.
+    let respellings: &[(&str, &str)] = match code {
+        "ron" => &[("ş", "ș"), ("ţ", "ț"), ("Ş", "Ș"), ("Ţ", "Ț")],
+        "bel" => &[("i", "і")],
+        "hun" => &[("õ", "ő"), ("û", "ű")],
+        "ces" => &[("d'", "ď"), ("t'", "ť")],
+        "slk" => &[("d'", "ď"), ("t'", "ť"), ("l'", "ľ")],
+        "tha" => &[("\u{E4D}\u{E32}", "\u{E33}")],
+        _ => &[],
     };
-    let written = respelt.as_deref().unwrap_or(word);
+    let mut written = Cow::Borrowed(word);
+    for &(listed, text) in respellings {
+        if written.contains(listed) {
+            written = Cow::Owned(written.replace(listed, text));
+        }
+    }
     // A tab between two words is two entries; a space is part of a phrase (Korean `에 대해`
     // "about", Hebrew `במקום שבו` "instead of where"), which matches no term and whose words
     // are not stop words on their own (`결과에` "in the result").
     for piece in written.trim().split('\t').map(str::trim) {
-        let letters = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+        if piece.is_empty() || piece.contains(char::is_whitespace) {
+            continue;
+        }
+        let letter = |c: char| c.is_alphanumeric() || is_combining_mark(c);
         let clean =
-            piece.chars().next().is_some_and(char::is_alphanumeric) && piece.chars().all(letters);
-        if piece.is_empty() || piece.contains(char::is_whitespace) || (clean && piece == word) {
-            continue;
+            piece.chars().next().is_some_and(char::is_alphanumeric) && piece.chars().all(letter);
+        let found = if clean {
+            Some(piece)
+        } else {
+            // One character per token for scripts without spaces: a Chinese or Thai entry
+            // is many tokens, and stays as it is.
+            let mut words = tokenizer
+                .tokens(piece)
+                .filter(|t| t.kind == TokenKind::Word);
+            match (words.next(), words.next()) {
+                (Some(only), None) => Some(only.text),
+                _ => None,
+            }
+        };
+        if let Some(found) = found.filter(|&f| f != word) {
+            out.push(Cow::Owned(found.to_owned()));
         }
-        if clean {
-            out.push(Cow::Owned(piece.to_owned()));
-            continue;
-        }
-        // One character per token for scripts without spaces: a Chinese or Thai entry is
-        // many tokens, and stays as it is.
-        let tokenizer = Tokenizer::new().cjk(CjkMode::Characters);
-        let mut words = tokenizer
-            .tokens(piece)
-            .filter(|t| t.kind == TokenKind::Word);
-        if let (Some(only), None) = (words.next(), words.next())
-            && only.text != word
-        {
-            out.push(Cow::Owned(only.text.to_owned()));
-        }
-    }
-    if let Some(respelt) = respelt {
-        out.push(Cow::Owned(respelt));
     }
     out
 }
@@ -243,7 +237,7 @@ impl StopWords {
     /// Ukrainian and Kazakh with the commonest words their lists lack (`і` "and", `у` "in",
     /// `және` "and"): the maintained lists hold content words, are garbled, or miss `σας`
     /// "your" and `și` "and". An entry is also kept as the tokenizer finds its word, so that
-    /// the entries with a stray space, mark or punctuation mark match the terms of text.
+    /// the entries with a stray space, tab or punctuation mark match the terms of text.
     ///
     /// ```
     /// use wordmill::normalize::Normalizer;
@@ -263,7 +257,8 @@ impl StopWords {
         let folder = normalizer.folder(lang);
         let mut buffer = String::new();
         let mut words = HashSet::new();
-        for word in list.flat_map(|word| spellings(word, lang.code())) {
+        let tokenizer = Tokenizer::new().cjk(CjkMode::Characters);
+        for word in list.flat_map(|word| spellings(word, lang.code(), &tokenizer)) {
             words.insert(Box::from(folder.fold_word(&word, &mut buffer)));
         }
         Some(StopWords { words })
@@ -494,6 +489,11 @@ mod tests {
         let kazakh = list("kaz");
         assert!(kazakh("сенен") && kazakh("онан"));
         assert!(list("ell")("δ") && list("pol")("o.o") && list("ron")("printr"));
+        // Basque "and", "but", "or", "moreover" (the list's entries end in a space); Tajik
+        // "if", but not "good"; not a Thai consonant alone (a garbled entry).
+        let basque = list("eus");
+        assert!(basque("eta") && basque("baina") && basque("edo") && basque("gainera"));
+        assert!(list("tgk")("агар") && !list("tgk")("хуб") && !list("tha")("ง"));
         // Chinese entries are not cut into their characters: 多少 "how many" is no stop word,
         // and neither is 多 "many".
         assert!(!list("cmn")("多"));
