@@ -34,7 +34,8 @@ const MAGIC: [u8; 8] = *b"WMSTATS\0";
 
 /// The version of the binary format that [`CorpusStats::to_bytes`] writes and
 /// [`CorpusStats::from_bytes`] reads. It changes whenever the layout does; data in another
-/// version is refused with [`Error::StatsVersion`].
+/// version is refused with [`Error::StatsVersion`] (but for this version's data under
+/// damaged version bytes: [`Error::CorruptStats`]).
 pub const BINARY_FORMAT_VERSION: u16 = 1;
 
 /// Castagnoli's CRC-32, as iSCSI, ext4 and SSE 4.2 compute it.
@@ -106,52 +107,51 @@ impl CorpusStats {
     /// [`Error::NotStats`] when the data does not start with the magic bytes,
     /// [`Error::StatsVersion`] when it is in another version of the format, and
     /// [`Error::CorruptStats`] when it is truncated, fails its checksum, or holds inconsistent
-    /// counts.
+    /// counts, or when it is this version's data, checksum and all, under version bytes that
+    /// name another (the checksum does not cover them: a damaged file, not a newer one).
     pub fn from_bytes(bytes: &[u8]) -> Result<CorpusStats, Error> {
         let rest = bytes.strip_prefix(&MAGIC).ok_or(Error::NotStats)?;
         let (version, rest) = rest.split_first_chunk::<2>().ok_or_else(|| {
             Error::CorruptStats("truncated: the data ends inside its header".into())
         })?;
         let version = u16::from_le_bytes(*version);
-        if version != BINARY_FORMAT_VERSION {
-            // The checksum covers what follows the version, not the version: data that is
-            // this version's, checksum and all, had its version bytes damaged (a wordmill
-            // that reads the version they name may not exist).
-            let mut this_version = MAGIC.to_vec();
-            this_version.extend_from_slice(&BINARY_FORMAT_VERSION.to_le_bytes());
-            this_version.extend_from_slice(rest);
-            if CorpusStats::from_bytes(&this_version).is_ok() {
-                return Err(Error::CorruptStats(format!(
-                    "its version bytes say version {version}, but its data is version \
-                     {BINARY_FORMAT_VERSION}'s, checksum and all: the version bytes were \
-                     changed after it was written"
-                )));
-            }
-            return Err(Error::StatsVersion {
-                found: version,
-                supported: BINARY_FORMAT_VERSION,
-            });
+        if version == BINARY_FORMAT_VERSION {
+            return decode_version_1(rest);
         }
-        let (payload, checksum) = rest.split_last_chunk::<4>().ok_or_else(|| {
-            Error::CorruptStats("truncated: the data ends before its checksum".into())
-        })?;
-        if CRC.checksum(payload) != u32::from_le_bytes(*checksum) {
-            return Err(Error::CorruptStats(
-                "checksum mismatch: the data is truncated or was changed after it was written"
-                    .into(),
-            ));
-        }
-        // Past the checksum, data can only be wrong if its writer was: still no trust.
-        let (unchecked, rest) = postcard::take_from_bytes::<Unchecked>(payload)
-            .map_err(|e| Error::CorruptStats(format!("undecodable data ({e})")))?;
-        if !rest.is_empty() {
+        if decode_version_1(rest).is_ok() {
             return Err(Error::CorruptStats(format!(
-                "{} unexpected bytes after the end of the statistics",
-                rest.len()
+                "its version bytes say version {version}, but its data is version \
+                 {BINARY_FORMAT_VERSION}'s, checksum and all: the version bytes were changed \
+                 after it was written"
             )));
         }
-        unchecked.check().map_err(Error::CorruptStats)
+        Err(Error::StatsVersion {
+            found: version,
+            supported: BINARY_FORMAT_VERSION,
+        })
     }
+}
+
+/// Decodes what follows the header of version 1: the statistics and their checksum.
+fn decode_version_1(rest: &[u8]) -> Result<CorpusStats, Error> {
+    let (payload, checksum) = rest.split_last_chunk::<4>().ok_or_else(|| {
+        Error::CorruptStats("truncated: the data ends before its checksum".into())
+    })?;
+    if CRC.checksum(payload) != u32::from_le_bytes(*checksum) {
+        return Err(Error::CorruptStats(
+            "checksum mismatch: the data is truncated or was changed after it was written".into(),
+        ));
+    }
+    // Past the checksum, data can only be wrong if its writer was: still no trust.
+    let (unchecked, rest) = postcard::take_from_bytes::<Unchecked>(payload)
+        .map_err(|e| Error::CorruptStats(format!("undecodable data ({e})")))?;
+    if !rest.is_empty() {
+        return Err(Error::CorruptStats(format!(
+            "{} unexpected bytes after the end of the statistics",
+            rest.len()
+        )));
+    }
+    unchecked.check().map_err(Error::CorruptStats)
 }
 
 // Serialization.
