@@ -16,7 +16,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::chars::{Kind, class, classes};
-use crate::unicode::{full_width_ascii, is_cyrillic_letter};
+use crate::unicode::{full_width_ascii, is_cyrillic_stress};
 
 /// Longest n-gram, in characters.
 pub(crate) const MAX_ORDER: usize = 4;
@@ -80,11 +80,12 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
                 digit = true;
                 continue;
             }
-            if matches!(c, ':' | '@' | '.') && starts_an_address(c, buf, chars.as_str()) {
+            if matches!(c, ':' | '@' | '.')
+                && let Some(end) = address_from(c, buf, chars.as_str())
+            {
                 // No language's words: skip the address to its end, with the word read so far
                 // (its scheme, `www`, or an e-mail's user).
-                let rest = chars.as_str();
-                chars = rest[address_end(rest)..].chars();
+                chars = chars.as_str()[end..].chars();
                 buf.clear();
                 digit = false;
                 compose = false;
@@ -138,22 +139,25 @@ pub(crate) fn words_while(text: &str, buf: &mut Vec<char>, mut word: impl FnMut(
     }
 }
 
-/// True when `c`, read after the letters `buf` and before `rest`, shows the text to be a web
-/// address with its scheme or `www.`, an e-mail address or a mention (`https://`, `www.`,
-/// `name@host.org`, `@user`): the words of addresses (`https`, `www`, `com`, `example`) are
-/// no language's, and counted they made `https://www.example.com/path` English at 0.998 and
-/// `www.google.com` Portuguese. (A bare domain, `bbc.co.uk`, is read as words; an at sign
-/// inside a word with no dot after it, Spanish `tod@s`, is not an address.)
+/// Where in `rest` an address ends, when `c`, read after the letters `buf`, shows the text to
+/// be a web address with its scheme or `www.`, an e-mail address or a mention (`https://`,
+/// `www.`, `name@host.org`, `@user`): the words of addresses (`https`, `www`, `com`,
+/// `example`) are no language's, and counted they made `https://www.example.com/path`
+/// English at 0.998 and `www.google.com` Portuguese. (A bare domain, `bbc.co.uk`, is read as
+/// words; an at sign inside a word with no dot after it, Spanish `tod@s`, is not an
+/// address.)
 #[inline]
-fn starts_an_address(c: char, buf: &[char], rest: &str) -> bool {
-    match c {
+fn address_from(c: char, buf: &[char], rest: &str) -> Option<usize> {
+    let starts = match c {
         ':' => !buf.is_empty() && rest.starts_with("//"),
-        '@' => {
-            rest.chars().next().is_some_and(char::is_alphanumeric)
-                && (buf.is_empty() || rest[..address_end(rest)].contains('.'))
-        }
+        '@' => rest.chars().next().is_some_and(char::is_alphanumeric),
         _ => buf == ['w', 'w', 'w'],
+    };
+    if !starts {
+        return None;
     }
+    let end = address_end(rest);
+    (c != '@' || buf.is_empty() || rest[..end].contains('.')).then_some(end)
 }
 
 /// Where the address that `rest` continues ends: at white space, or at a mark that closes
@@ -207,8 +211,7 @@ fn compose_word(buf: &mut Vec<char>) {
     let word = &word[..buf.len()];
     buf.clear();
     for c in word.iter().copied().nfc() {
-        let stress = matches!(c, '\u{300}' | '\u{301}');
-        if !(stress && buf.last().is_some_and(|&l| is_cyrillic_letter(l))) {
+        if !buf.last().is_some_and(|&l| is_cyrillic_stress(l, c)) {
             buf.push(c);
         }
     }

@@ -299,12 +299,6 @@ fn rewrite(text: &str, out: &mut String) {
     }
 }
 
-/// [`rewrite`], for the tests of other rules' modules.
-#[cfg(test)]
-pub(super) fn rewrite_for_tests(text: &str, out: &mut String) {
-    rewrite(text, out);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,8 +348,8 @@ mod tests {
     }
 
     /// Every string of up to four characters from those the rules read (keys, the signs and
-    /// consonants that complete them, joiners, other letters): the predicate says a rule
-    /// applies exactly when the rewrite changes the string.
+    /// consonants that complete them, joiners, other letters; and those of `marks.rs`): the
+    /// predicate says a rule applies exactly when the rewrite changes the string.
     #[test]
     fn the_predicate_agrees_with_the_rewrite() {
         const POOL: &[char] = &[
@@ -364,9 +358,11 @@ mod tests {
             ZWJ, ZWNJ, 'A', '\u{200B}',
         ];
         let mut out = String::new();
-        for text in crate::normalize::tests::every_string(POOL, 4) {
-            rewrite(&text, &mut out);
-            assert_eq!(a_context_rule_applies(&text), out != text, "{text:?}");
+        for pool in [POOL, super::super::marks::LETTERS_AND_MARKS] {
+            for text in crate::normalize::tests::every_string(pool, 4) {
+                rewrite(&text, &mut out);
+                assert_eq!(a_context_rule_applies(&text), out != text, "{text:?}");
+            }
         }
     }
 

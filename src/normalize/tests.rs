@@ -140,6 +140,48 @@ fn the_greek_iota_subscript_is_a_letter_not_an_accent() {
 }
 
 #[test]
+fn cyrillic_stress_marks_are_dropped() {
+    let n = Normalizer::new();
+    assert_eq!(n.normalize("Москва\u{301}", lang("rus")), "москва");
+    assert_eq!(n.normalize("столи\u{301}ця", lang("ukr")), "столиця");
+    assert_eq!(n.normalize("Ві\u{301}льнюс", lang("ukr")), "вільнюс");
+    // Marks stacked on one letter all go at once.
+    assert_eq!(
+        n.normalize("москва\u{301}\u{301}\u{301}", lang("rus")),
+        "москва"
+    );
+    // After a titlo, a mark is not on a letter: it stays.
+    assert_eq!(
+        n.normalize("б\u{483}\u{301}", lang("rus")),
+        "б\u{483}\u{301}"
+    );
+    // A grave on и is a letter of its own in Bulgarian (ѝ "her"), composed: it stays.
+    assert_eq!(n.normalize("и\u{300}", lang("bul")), "ѝ");
+    // Letters made with marks stay letters.
+    assert_eq!(n.normalize("и\u{306}", lang("rus")), "й");
+    assert_eq!(n.normalize("е\u{308}ж", lang("rus")), "ёж");
+    // After Latin letters the marks are the letter's (Yoruba ẹ́, Pinyin).
+    assert_eq!(n.normalize("ẹ\u{301}", lang("yor")), "ẹ\u{301}");
+    // Without the language rules, the marks stay.
+    let plain = Normalizer::new().language_rules(false);
+    assert_eq!(
+        plain.normalize("Москва\u{301}", lang("rus")),
+        "москва\u{301}"
+    );
+}
+
+#[test]
+fn greek_accents_without_a_composed_letter_are_dropped() {
+    let n = Normalizer::new();
+    assert_eq!(n.normalize("Α\u{342}", lang("ell")), "α");
+    assert_eq!(n.normalize("ᾶ", lang("ell")), "α");
+    let uncased = Normalizer::new().case_fold(false);
+    assert_eq!(uncased.normalize("Α\u{342}", lang("ell")), "Α");
+    assert_eq!(uncased.normalize("ᾶ", lang("ell")), "α");
+    assert_eq!(n.normalize("ᾱ\u{301}", lang("ell")), "α");
+}
+
+#[test]
 fn turkish_dotted_and_dotless_i() {
     let n = Normalizer::new();
     assert_eq!(n.normalize("İSTANBUL", lang("tur")), "istanbul");

@@ -58,12 +58,15 @@ pub(crate) fn ascii_digit(c: char) -> Option<char> {
     (value < 10).then(|| char::from(b'0' + value as u8))
 }
 
-/// True for a letter of the Cyrillic and Cyrillic Supplement blocks (U+0400 to U+052F; not
-/// the titlo and other marks among them): the letters whose stress marks the normalizer and
-/// detection drop.
+/// True when `mark`, written after `before`, is a stress mark of Cyrillic text: an acute or a
+/// grave on a letter of the Cyrillic and Cyrillic Supplement blocks (not on the titlo and
+/// other marks among them), as dictionaries and books for learners write Russian, Ukrainian,
+/// Belarusian and Bulgarian. No part of the word: the normalizer and detection drop it.
 #[inline]
-pub(crate) fn is_cyrillic_letter(c: char) -> bool {
-    ('\u{0400}'..='\u{052F}').contains(&c) && c.is_alphabetic()
+pub(crate) fn is_cyrillic_stress(before: char, mark: char) -> bool {
+    matches!(mark, '\u{0300}' | '\u{0301}')
+        && ('\u{0400}'..='\u{052F}').contains(&before)
+        && before.is_alphabetic()
 }
 
 /// The ASCII character a full-width form stands for (U+FF01..U+FF5E: `Ａ` → `A`, `！` → `!`).
