@@ -428,12 +428,7 @@ pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
     // Folders and corpus files (what a folder's walk reads), by absolute path.
     let mut walkable: Vec<(PathBuf, &Path)> = Vec::new();
     for input in inputs {
-        let id = if stdin(input) {
-            // Stdin twice has no identity to compare when it is a pipe: a marker of its own.
-            stdin_identity().unwrap_or(Identity::Path(PathBuf::from("-")))
-        } else {
-            identity(input)
-        };
+        let id = input_identity(input);
         if let Some(first) = seen.insert(id, input) {
             return Err(twice(first, input));
         }
@@ -470,9 +465,19 @@ pub fn check_stdin_open(inputs: &[PathBuf]) -> Result<(), String> {
     Ok(())
 }
 
+/// [`identity`] of an input, `-` the standard input: the file it reads, or (a pipe, which
+/// has no identity to compare) a marker of its own.
+pub fn input_identity(input: &Path) -> Identity {
+    if input.as_os_str() == "-" {
+        stdin_identity().unwrap_or(Identity::Path(PathBuf::from("-")))
+    } else {
+        identity(input)
+    }
+}
+
 /// The identity of the file the standard input reads, when it is a regular file (`<
 /// corpus.jsonl`); pipes and terminals are no file an output could name.
-pub fn stdin_identity() -> Option<Identity> {
+fn stdin_identity() -> Option<Identity> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

@@ -306,12 +306,7 @@ fn check_distinct(files: &[PathBuf]) -> Result<(), String> {
     let mut seen = HashMap::new();
     let mut shares = HashMap::new();
     for path in files {
-        let id = if path.as_os_str() == "-" {
-            files::stdin_identity().unwrap_or(files::Identity::Path(path.clone()))
-        } else {
-            files::identity(path)
-        };
-        if let Some(first) = seen.insert(id, path) {
+        if let Some(first) = seen.insert(files::input_identity(path), path) {
             return Err(format!(
                 "{} and {} are the same file: its documents would be counted twice",
                 first.display(),

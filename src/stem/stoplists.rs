@@ -55,7 +55,7 @@
 //!   (`új` "new", `nagy` "big", `jó` "good", `utolsó` "last"): those are left out. It writes
 //!   ő and ű as õ and û, Latin-1's nearest letters: see `stopwords::spellings`.
 //! - Finnish: NLTK's list misspells two words (`tallä`, `tuotä` for `tällä`, `tuota`):
-//!   spelt right.
+//!   spelt right (`stopwords::spellings`).
 //! - Romanian: NLTK's list writes ş and ţ with a cedilla and the old î inside words (`şi`,
 //!   `cînd`); today's spelling, ș ț with a comma below and `â` (`și`, `când`, `între`), is
 //!   added.
@@ -275,11 +275,6 @@ pub(super) const HUNGARIAN_NOT_STOP: &[&str] = &[
     // No Hungarian word.
     "ison",
 ];
-
-/// Two words of NLTK's Finnish list misspelt (`tallä`, `tuotä`), which no text writes.
-pub(super) const FINNISH_MISSPELT: &[&str] = &["tallä", "tuotä"];
-/// The same words spelt right: "on this", "that".
-pub(super) const FINNISH_ADDED: &[&str] = &["tällä", "tuota"];
 
 /// A content word of Stopwords ISO's Czech list, written with an apostrophe for its caron:
 /// `chuť` "appetite, taste". (Its `ted'` is `teď` "now", a stop word.)

@@ -129,11 +129,6 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "hun" => (maintained()?, &[], stoplists::HUNGARIAN_NOT_STOP),
         "ces" => (maintained()?, &[], stoplists::CZECH_NOT_STOP),
         "tgk" => (maintained()?, &[], stoplists::TAJIK_NOT_STOP),
-        "fin" => (
-            maintained()?,
-            stoplists::FINNISH_ADDED,
-            stoplists::FINNISH_MISSPELT,
-        ),
         _ => (maintained()?, &[], &[]),
     })
 }
@@ -149,32 +144,27 @@ fn words_of(code: &str) -> Option<impl Iterator<Item = &'static str>> {
     )
 }
 
-/// A listed word and the other spellings of it that text has: without a leading apostrophe,
-/// which no token keeps (Afrikaans `'n` "a" is the token `n`); in Romanian, with ș and ț,
+/// A listed word and the other spellings of it that text has: in Romanian, with ș and ț,
 /// which Romanian writes with a comma below where the lists have a cedilla (`şi` is `și`);
 /// in Belarusian, with the Cyrillic `і` where NLTK's list has a Latin `i` (`калi` is `калі`);
 /// in Hungarian, with ő and ű where NLTK's list has õ and û (Latin-1's nearest letters:
 /// `elõtt` is `előtt`); in Czech and Slovak, with the caron an apostrophe stands for (`ted'`
 /// is `teď`); in Thai, with the one character sara am where Stopwords ISO's list has the two
-/// of its compatibility decomposition (`สําหรับ` is `สำหรับ`, as text writes it). And the
-/// word as the tokenizer finds it in its entry, when it finds one word there (or in each
-/// part between tabs): an entry with a space after its word (`onların `, Basque `eta `
-/// "and"), two words with a tab between (`сенен`, `онан`), or punctuation no token keeps
-/// (`δ'`, `o.o.`, `printr-`) would match no term. (A phrase, words with a space between,
+/// of its compatibility decomposition (`สําหรับ` is `สำหรับ`, as text writes it); in Finnish,
+/// two words NLTK's list misspells (`tallä` is `tällä`). And the word as the tokenizer finds
+/// it in its entry, when it finds one word there (or in each part between tabs): an entry
+/// with an apostrophe before its word (Afrikaans `'n` "a" is the token `n`) or punctuation
+/// after it (`δ'`, `o.o.`, `printr-`), a space after its word (`onların `, Basque `eta `
+/// "and") or two words with a tab between (`сенен`, `онан`) would match no term. (A phrase, words with a space between,
 /// stays as it is.)
 fn spellings(word: &'static str, code: &str, tokenizer: &Tokenizer) -> Vec<Cow<'static, str>> {
     let mut out = vec![Cow::Borrowed(word)];
-    if let Some(bare) = word
-        .strip_prefix(['\'', '\u{2019}'])
-        .filter(|w| !w.is_empty())
-    {
-        out.push(Cow::Borrowed(bare));
-    }
     // The letters a list writes otherwise, and how text writes them.
     let respellings: &[(&str, &str)] = match code {
         "ron" => &[("ş", "ș"), ("ţ", "ț"), ("Ş", "Ș"), ("Ţ", "Ț")],
         "bel" => &[("i", "і")],
         "hun" => &[("õ", "ő"), ("û", "ű")],
+        "fin" => &[("tallä", "tällä"), ("tuotä", "tuota")],
         "ces" => &[("d'", "ď"), ("t'", "ť")],
         "slk" => &[("d'", "ď"), ("t'", "ť"), ("l'", "ľ")],
         "tha" => &[("\u{E4D}\u{E32}", "\u{E33}")],
