@@ -261,6 +261,17 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
             ),
         )
     };
+    // Replacing by renaming needs only the folder's permission: a file the user may not
+    // write (read-only, another's) is refused as a shell's `>` refuses it. Opened without
+    // truncation, so nothing of it changes.
+    if old_is_file(path) {
+        OpenOptions::new().write(true).open(path).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("cannot write {}: {}", path.display(), io_message(&e)),
+            )
+        })?;
+    }
     let file = builder.tempfile_in(dir).map_err(cannot_create)?;
     list.push(file.path().to_owned());
     // The umask took bits off the old mode when the file was made: given back (a mode set
@@ -273,14 +284,29 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
     Ok(file)
 }
 
+/// Whether `path` is a regular file now (symbolic links followed).
+fn old_is_file(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.is_file())
+}
+
 /// Whether `path` names stdout itself, whatever it is open on: `/dev/stdout`, `/dev/fd/1`,
 /// `/proc/self/fd/1`, or a link to one of them.
 fn names_stdout(path: &Path) -> bool {
-    const NAMES: [&str; 3] = ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"];
+    names_one_of(path, &["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+}
+
+/// Whether `path` names stdin itself: `-`, `/dev/stdin`, `/dev/fd/0`, `/proc/self/fd/0`, or a
+/// link to one of them.
+pub fn names_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-" || names_one_of(path, &["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"])
+}
+
+/// Whether `path` is one of `names` or a link to one.
+fn names_one_of(path: &Path, names: &[&str]) -> bool {
     let mut path = path.to_owned();
     // (A few links at most: a loop is not followed for ever.)
     for _ in 0..8 {
-        if NAMES.iter().any(|name| path == Path::new(name)) {
+        if names.iter().any(|name| path == Path::new(name)) {
             return true;
         }
         match fs::read_link(&path) {
@@ -456,13 +482,19 @@ pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
     Ok(())
 }
 
-/// Refuses `-` when stdin was closed (`batch - <&-`): it would read as an empty corpus, and
-/// the run succeed on nothing.
+/// Refuses `-` (or `/dev/stdin`) when stdin was closed (`batch - <&-`): it would read as an
+/// empty corpus, and the run succeed on nothing.
 pub fn check_stdin_open(inputs: &[PathBuf]) -> Result<(), String> {
-    if inputs.iter().any(|p| p.as_os_str() == "-") && crate::closed_streams::stdin_was_closed() {
-        return Err("the standard input (-) is closed: there is nothing to read; pipe the input in, or name files".into());
+    if !crate::closed_streams::stdin_was_closed() {
+        return Ok(());
     }
-    Ok(())
+    match inputs.iter().find(|p| names_stdin(p)) {
+        Some(input) => Err(format!(
+            "the standard input ({}) is closed: there is nothing to read; pipe the input in, or name files",
+            input.display()
+        )),
+        None => Ok(()),
+    }
 }
 
 /// [`identity`] of an input, `-` the standard input: the file it reads, or (a pipe, which
@@ -514,8 +546,10 @@ pub fn is_device(path: &Path) -> bool {
 /// two outputs naming the same file (a device such as `/dev/null` aside), an output naming
 /// an input file or the file the standard input reads, or an output that a folder given as
 /// input holds and would be read from, this run or the next (a file of one of the
-/// extensions `read_in_folders` that the command reads in folders). `outputs` pairs each
-/// path with the option that named it.
+/// extensions `read_in_folders` that the command reads in folders). A folder holds what its
+/// walk reaches: the files and folders its symbolic links lead to, and its hard links (one
+/// walk of each input folder, as the run will walk it, when there are outputs to check).
+/// `outputs` pairs each path with the option that named it.
 pub fn check_outputs(
     inputs: &[PathBuf],
     outputs: &[(&str, &Path)],
@@ -526,45 +560,157 @@ pub fn check_outputs(
         .any(|p| p.as_os_str() == "-")
         .then(stdin_identity)
         .flatten();
+    let ids: Vec<Identity> = outputs.iter().map(|(_, path)| identity(path)).collect();
     for (i, (option, path)) in outputs.iter().enumerate() {
-        let id = identity(path);
-        for (other, other_path) in &outputs[..i] {
-            if identity(other_path) == id && !is_device(path) {
+        let id = &ids[i];
+        for (other, other_id) in outputs[..i].iter().zip(&ids) {
+            if other_id == id && !is_device(path) {
                 return Err(format!(
-                    "{other} and {option} name the same file ({}): each needs its own",
+                    "{} and {option} name the same file ({}): each needs its own",
+                    other.0,
                     path.display()
                 ));
             }
         }
-        if stdin.as_ref() == Some(&id) {
+        if stdin.as_ref() == Some(id) {
             return Err(format!(
                 "{option} {} is the file the standard input reads: writing it would destroy what is read",
                 path.display()
             ));
         }
         for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
-            if identity(input) == id {
+            if identity(input) == *id {
                 return Err(format!(
                     "{option} {} is also an input: writing it would destroy what is read",
                     path.display()
                 ));
             }
-            let read_there = fs::metadata(input).is_ok_and(|m| m.is_dir()) && {
-                let folder = absolute(input);
-                output_places(path).iter().any(|place| {
-                    place.starts_with(&folder) && has_extension(place, read_in_folders)
-                })
-            };
-            if read_there {
+        }
+    }
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        if outputs.is_empty() || !fs::metadata(input).is_ok_and(|m| m.is_dir()) {
+            continue;
+        }
+        let folder = absolute(input);
+        let reach = FolderReach::walk(input, read_in_folders, &ids);
+        for (i, (option, path)) in outputs.iter().enumerate() {
+            for place in output_places(path) {
+                if !has_extension(&place, read_in_folders) {
+                    continue;
+                }
+                if place.starts_with(&folder) {
+                    return Err(format!(
+                        "{option} {} is in the input folder {} and would be read as input: write it elsewhere",
+                        path.display(),
+                        input.display()
+                    ));
+                }
+                if let Some(linked) = reach.linked.iter().find(|l| place.starts_with(l)) {
+                    return Err(format!(
+                        "{option} {} is in {}, which the input folder {} reaches through a link, and would be read as input: write it elsewhere",
+                        path.display(),
+                        linked.display(),
+                        input.display()
+                    ));
+                }
+            }
+            if let Some(file) = &reach.files[i] {
                 return Err(format!(
-                    "{option} {} is in the input folder {} and would be read as input: write it elsewhere",
+                    "{option} {} is {}, which the input folder {} reads (another name of the same file): writing it would destroy what is read",
                     path.display(),
+                    file.display(),
                     input.display()
                 ));
             }
         }
     }
     Ok(())
+}
+
+/// Refuses a standard output that is a regular file the run reads: an input (`batch
+/// --lines a.txt >> a.txt`, `batch merge a.json >> a.json`), or a file of an input folder,
+/// existing or new (`batch corpus/ > corpus/records.jsonl`). What is written would be read
+/// back; by the analysis, record after record without end.
+pub fn check_stdout(inputs: &[PathBuf], read_in_folders: &[&str]) -> Result<(), String> {
+    let Some((identity, path)) = stdout_file() else {
+        return Ok(());
+    };
+    let mut named = inputs.iter().filter(|p| p.as_os_str() != "-");
+    if let Some(input) = named.find(|p| self::identity(p) == identity) {
+        return Err(format!(
+            "the standard output is the input {}: what is written would be read back",
+            input.display()
+        ));
+    }
+    match path {
+        Some(path) => check_outputs(
+            inputs,
+            &[("the standard output", path.as_path())],
+            read_in_folders,
+        ),
+        None => Ok(()),
+    }
+}
+
+/// What the walk of an input folder reaches besides the paths under its own name.
+struct FolderReach {
+    /// The folders it enters through symbolic links, canonical.
+    linked: Vec<PathBuf>,
+    /// For each identity asked about, a file of the walk that is it, under the walk's name.
+    files: Vec<Option<PathBuf>>,
+}
+
+impl FolderReach {
+    /// Walks `folder` as a run reads it (symbolic links followed), looking at the files of
+    /// `read_in_folders` for any of `wanted`. A file's identity costs a look at its metadata
+    /// only when it is reached through a link or its inode number (which the folder's listing
+    /// gives) is wanted.
+    fn walk(folder: &Path, read_in_folders: &[&str], wanted: &[Identity]) -> FolderReach {
+        let mut reach = FolderReach {
+            linked: Vec::new(),
+            files: vec![None; wanted.len()],
+        };
+        for entry in walkdir::WalkDir::new(folder)
+            .follow_links(true)
+            .into_iter()
+            .flatten()
+        {
+            let path = entry.path();
+            let link = entry.path_is_symlink() && entry.depth() > 0;
+            if entry.file_type().is_dir() {
+                if link && let Ok(target) = fs::canonicalize(path) {
+                    reach.linked.push(target);
+                }
+                continue;
+            }
+            if !entry.file_type().is_file() || !has_extension(path, read_in_folders) {
+                continue;
+            }
+            #[cfg(unix)]
+            let maybe = link || {
+                use walkdir::DirEntryExt;
+                let ino = entry.ino();
+                wanted
+                    .iter()
+                    .any(|id| matches!(id, Identity::Inode(_, i) if *i == ino))
+            };
+            #[cfg(not(unix))]
+            let maybe = true;
+            if !maybe {
+                continue;
+            }
+            let Ok(meta) = fs::metadata(path) else {
+                continue;
+            };
+            let id = identity_of(&meta, path);
+            for (slot, wanted) in reach.files.iter_mut().zip(wanted) {
+                if slot.is_none() && *wanted == id {
+                    *slot = Some(path.to_owned());
+                }
+            }
+        }
+        reach
+    }
 }
 
 /// The error, saying which file it was about.

@@ -204,7 +204,15 @@ fn where_is(doc: &Document) -> String {
     if let Some(line) = doc.line {
         place.push_str(&format!(":{line}"));
     }
-    if doc.location().ends_with(&doc.id) {
+    // An id made of the location (`news.txt:3`, or `sub/news.txt:3` in a folder) says
+    // nothing more; one that only ends the same way (id `2` on line 12) does.
+    let location = doc.location();
+    let made_of_location = location
+        .strip_suffix(doc.id.as_str())
+        .is_some_and(|before| {
+            before.is_empty() || before.ends_with(['/', std::path::MAIN_SEPARATOR])
+        });
+    if made_of_location {
         place
     } else {
         format!("{place} (id {})", shown(&doc.id, SHOWN_CHARS))
@@ -275,6 +283,20 @@ mod tests {
             "{}",
             where_is(&doc)
         );
+    }
+
+    #[test]
+    fn an_id_is_shown_unless_made_of_the_location() {
+        let at = |id: &str, file: &str, line| {
+            where_is(&Document::failed(id.into(), file.into(), line, String::new()))
+        };
+        assert_eq!(at("news.txt:3", "news.txt", Some(3)), "news.txt:3");
+        assert_eq!(at("sub/a.txt:3", "corpus/sub/a.txt", Some(3)), "corpus/sub/a.txt:3");
+        assert_eq!(at("a.jsonl", "a.jsonl", None), "a.jsonl");
+        // Ids of their own that only end as the location does.
+        assert_eq!(at("2", "idsuf.jsonl", Some(12)), "idsuf.jsonl:12 (id 2)");
+        assert_eq!(at("2", "news.jsonl", Some(2)), "news.jsonl:2 (id 2)");
+        assert_eq!(at("l:1", "all.jsonl", Some(1)), "all.jsonl:1 (id l:1)");
     }
 
     #[test]

@@ -155,21 +155,9 @@ impl Outputs {
         // Records sent by the shell into an input (`batch corpus/ > corpus/records.jsonl`,
         // `batch --lines a.txt >> a.txt`) would be read back as documents, their records
         // again, without end: refused as --output there is.
-        if out.output.is_none()
-            && let Some((identity, path)) = files::stdout_file()
-        {
-            let mut inputs = args.input.paths.iter().filter(|p| p.as_os_str() != "-");
-            if let Some(input) = inputs.find(|p| files::identity(p) == identity) {
-                return Err(Stop::Refused(format!(
-                    "the standard output is the input {}: the records would be read back as documents, without end",
-                    input.display()
-                )));
-            }
-            if let Some(path) = path {
-                let stdout = [("the standard output", path.as_path())];
-                files::check_outputs(&args.input.paths, &stdout, &crate::input::EXTENSIONS)
-                    .map_err(Stop::Refused)?;
-            }
+        if out.output.is_none() {
+            files::check_stdout(&args.input.paths, &crate::input::EXTENSIONS)
+                .map_err(Stop::Refused)?;
         }
         // Without --output the records go to stdout: another output written there (by a name
         // of it, or of the file or pipe it is) would be one more line among the records. A

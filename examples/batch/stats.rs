@@ -360,6 +360,14 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
         say!("batch merge: {e}");
         return Outcome::Refused;
     }
+    // `batch merge shares/ > shares/total.json`, `batch merge a.json >> a.json`: the sum
+    // would be read as a share next time, or has made a file of two.
+    if output.is_none()
+        && let Err(e) = files::check_stdout(inputs, &["json"])
+    {
+        say!("batch merge: {e}");
+        return Outcome::Refused;
+    }
     if output.is_none() && crate::closed_streams::stdout_was_closed() {
         say!("batch merge: {}", crate::output::STDOUT_CLOSED);
         return Outcome::Refused;

@@ -574,6 +574,145 @@ fn records_sent_by_the_shell_into_an_input_are_refused() {
     assert_eq!(fs::read_to_string(&file).unwrap().lines().count(), 1);
 }
 
+/// A folder's walk follows its links: a file it reaches through a symbolic link or as a hard
+/// link, and a folder a link of it leads to, are the folder's as much as its own files are.
+/// Writing there, by an option or by the shell, is refused before anything is read.
+#[cfg(target_os = "linux")]
+#[test]
+fn outputs_a_folder_reaches_through_links_are_refused() {
+    use std::os::unix::fs::symlink;
+    let dir = temp();
+    let data = dir.path().join("data");
+    let input = dir.path().join("in");
+    fs::create_dir(&data).unwrap();
+    fs::create_dir(&input).unwrap();
+    let corpus = data.join("news.jsonl");
+    let original = "{\"id\":\"a\",\"text\":\"Muscat is the capital.\"}\n";
+    fs::write(&corpus, original).unwrap();
+    let refused = |args: &[&str], expected: &str| {
+        let out = run(dir.path(), args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        out.assert_stderr_contains(expected);
+        assert_eq!(fs::read_to_string(&corpus).unwrap(), original, "{args:?}");
+    };
+    // A symbolic link to the corpus file, then a hard link to it.
+    symlink("../data/news.jsonl", input.join("news.jsonl")).unwrap();
+    for option in ["--output", "--stats"] {
+        refused(
+            &["in", "-q", option, "data/news.jsonl"],
+            "which the input folder in reads (another name of the same file)",
+        );
+    }
+    fs::remove_file(input.join("news.jsonl")).unwrap();
+    fs::hard_link(&corpus, input.join("copy.jsonl")).unwrap();
+    refused(
+        &["in", "-q", "--output", "data/news.jsonl"],
+        "another name of the same file",
+    );
+    let appended = command(dir.path(), &["in", "-q"])
+        .stdout(fs::OpenOptions::new().append(true).open(&corpus).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(appended.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&corpus).unwrap(), original);
+    fs::remove_file(input.join("copy.jsonl")).unwrap();
+    // A link to the folder: a new corpus file there is read by the next run.
+    symlink("../data", input.join("data")).unwrap();
+    refused(
+        &["in", "-q", "--output", "data/records.jsonl"],
+        "which the input folder in reaches through a link, and would be read as input",
+    );
+    assert!(!data.join("records.jsonl").exists());
+    // Statistics of another extension, or records outside, are written as ever.
+    let out = run(dir.path(), &["in", "-q", "--output", "records.jsonl"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run(dir.path(), &["in", "-q", "--stats", "data/stats.json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+/// `batch merge` keeps its inputs as the analysis does: its sum sent by the shell into a
+/// share (`>> a.json`: a file of two objects) or beside the shares of a folder it reads,
+/// and a share reached through a link, are refused.
+#[cfg(target_os = "linux")]
+#[test]
+fn merge_refuses_to_write_what_it_reads() {
+    let dir = temp();
+    let out = run_in(
+        dir.path(),
+        &["-", "-q", "--stats-dir", "parts"],
+        SENTENCE.as_bytes(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let share = fs::read_dir(dir.path().join("parts"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let before = fs::read(&share).unwrap();
+    let appended = command(dir.path(), &["merge", share.to_str().unwrap()])
+        .stdout(fs::OpenOptions::new().append(true).open(&share).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(appended.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&appended.stderr);
+    assert!(stderr.contains("the standard output is the input"), "{stderr}");
+    assert_eq!(fs::read(&share).unwrap(), before);
+    let total = dir.path().join("parts/total.json");
+    let into_folder = command(dir.path(), &["merge", "parts"])
+        .stdout(fs::File::create(&total).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(into_folder.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&into_folder.stderr);
+    assert!(stderr.contains("would be read as input"), "{stderr}");
+    fs::remove_file(&total).unwrap();
+    let sum = dir.path().join("sum.json");
+    std::os::unix::fs::symlink(&sum, dir.path().join("parts/sum.json")).unwrap();
+    fs::write(&sum, &before).unwrap();
+    let out = run(dir.path(), &["merge", "parts", "-o", "sum.json"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_contains("which the input folder parts reads");
+}
+
+/// A file the user may not write is not replaced, although its folder would let a new file
+/// be renamed over it: refused as a shell's `>` refuses it. Run as another user when the
+/// tests run as root (who may write anything).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_the_user_may_not_write_is_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    fs::write(dir.path().join("in.txt"), SENTENCE).unwrap();
+    let kept = dir.path().join("kept.jsonl");
+    fs::write(&kept, "precious\n").unwrap();
+    fs::set_permissions(&kept, fs::Permissions::from_mode(0o444)).unwrap();
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let root = unsafe { libc::geteuid() } == 0;
+    let mut cmd = if root {
+        let mut cmd = std::process::Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(binary());
+        cmd
+    } else {
+        std::process::Command::new(binary())
+    };
+    // A root without setpriv cannot show it: the check is the open below, as for anyone.
+    if root && std::process::Command::new("setpriv").arg("--help").output().is_err() {
+        return;
+    }
+    let out = cmd
+        .args(["in.txt", "-q", "--output", "kept.jsonl"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("cannot write kept.jsonl"), "{stderr}");
+    assert_eq!(fs::read_to_string(&kept).unwrap(), "precious\n");
+}
+
 /// The largest values the options take work, or are refused as usage errors: none aborts
 /// the process or starts threads for minutes.
 #[test]
@@ -708,11 +847,20 @@ fn with_closed(mut command: std::process::Command, fd: i32) -> std::process::Out
 fn a_closed_stdin_is_refused() {
     let dir = news_folder();
     let closed = |args: &[&str]| with_closed(command(dir.path(), args), 0);
-    for args in [&["-"][..], &["merge", "-"]] {
+    for args in [
+        &["-"][..],
+        &["merge", "-"],
+        &["/dev/stdin"],
+        &["--lines", "/dev/fd/0"],
+    ] {
         let out = closed(args);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(stderr.contains("standard input (-) is closed"), "{stderr}");
+        let name = args.last().unwrap();
+        assert!(
+            stderr.contains(&format!("standard input ({name}) is closed")),
+            "{stderr}"
+        );
         assert!(out.stdout.is_empty());
     }
     // Files named, a closed stdin does not matter.
