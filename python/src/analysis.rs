@@ -7,11 +7,13 @@
 
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyAttributeError, PyIndexError, PyKeyError, PyOverflowError, PyTypeError};
+use pyo3::exceptions::{
+    PyAttributeError, PyIndexError, PyKeyError, PyOverflowError, PyTypeError, PyValueError,
+};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple, PyType};
 use wordmill::tf::TermCounts;
 
 use crate::offsets::CharOffsets;
@@ -197,6 +199,63 @@ impl Analysis {
         Ok(dict)
     }
 
+    /// Equal to an Analysis of the same text with the same results (language, tokens,
+    /// spans, terms); unhashable, as a mutable-looking value of many parts (a list) is.
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        match other.cast::<Analysis>() {
+            Ok(other) => {
+                let other = other.get();
+                Ok(self.inner == other.inner
+                    && self
+                        .text
+                        .original
+                        .bind(py)
+                        .as_any()
+                        .eq(other.text.original.bind(py))?)
+            }
+            Err(_) => Ok(false),
+        }
+    }
+
+    #[classattr]
+    #[allow(non_upper_case_globals)]
+    const __hash__: Option<Py<PyAny>> = None;
+
+    /// Pickles as its text and its analysis in JSON (for `multiprocessing`, whose workers
+    /// send their results back pickled).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let this = slf.get();
+        let state = serde_json::to_string(&*this.inner)
+            .map_err(|e| PyValueError::new_err(format!("cannot pickle the analysis: {e}")))?;
+        let restore = slf.get_type().getattr("_restore")?;
+        (restore, (this.text.original.clone_ref(py), state)).into_pyobject(py)
+    }
+
+    /// The Analysis `__reduce__` made of `text` and `state`.
+    #[classmethod]
+    fn _restore(
+        _cls: &Bound<'_, PyType>,
+        text: &Bound<'_, PyAny>,
+        state: PyBackedStr,
+    ) -> PyResult<Analysis> {
+        let inner: wordmill::Analysis = serde_json::from_str(&state)
+            .map_err(|e| PyValueError::new_err(format!("not a pickled Analysis: {e}")))?;
+        let text = Text::extract(text)?;
+        let fits = inner
+            .tokens
+            .iter()
+            .map(|t| t.span)
+            .chain(inner.spans.iter().map(|s| s.span))
+            .all(|span| text.get(span.start()..span.end()).is_some());
+        if !fits {
+            return Err(PyValueError::new_err(
+                "not a pickled Analysis: its offsets do not fit its text",
+            ));
+        }
+        Ok(Analysis::new(inner, text))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Analysis(lang='{}', script={}, confidence={:.3}, token_count={}, terms={})",
@@ -234,6 +293,34 @@ impl Token {
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
         self.key(py)?.hash()
+    }
+
+    /// Pickles as its fields.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let restore = slf.get_type().getattr("_restore")?;
+        (restore, slf.get().key(py)?).into_pyobject(py)
+    }
+
+    /// The Token `__reduce__` made of its fields.
+    #[classmethod]
+    fn _restore(
+        _cls: &Bound<'_, PyType>,
+        text: Bound<'_, PyString>,
+        start: usize,
+        end: usize,
+        kind: &str,
+        term: Option<Bound<'_, PyString>>,
+    ) -> PyResult<Token> {
+        let kind = crate::options::kind_named(kind)
+            .ok_or_else(|| PyValueError::new_err(format!("not a token kind: {kind:?}")))?;
+        Ok(Token {
+            text: text.unbind(),
+            start,
+            end,
+            kind,
+            term: term.map(Bound::unbind),
+        })
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -279,6 +366,31 @@ pub struct Span {
 
 #[pymethods]
 impl Span {
+    /// Pickles as its fields.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let this = slf.get();
+        let restore = slf.get_type().getattr("_restore")?;
+        (restore, (this.start, this.end, this.lang, this.script)).into_pyobject(py)
+    }
+
+    /// The Span `__reduce__` made of its fields.
+    #[classmethod]
+    fn _restore(
+        _cls: &Bound<'_, PyType>,
+        start: usize,
+        end: usize,
+        lang: &str,
+        script: Option<&str>,
+    ) -> PyResult<Span> {
+        Ok(Span {
+            start,
+            end,
+            lang: crate::options::lang(lang)?.code(),
+            script: crate::options::script_named(script)?,
+        })
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Span(start={}, end={}, lang='{}', script={})",
@@ -407,6 +519,26 @@ impl Terms {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!("Terms({})", self.to_dict(py)?.repr()?))
+    }
+
+    /// Pickles as its terms and counts, in order.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let pairs: Vec<(&str, u32)> = slf.get().counts().iter().collect();
+        let restore = slf.get_type().getattr("_restore")?;
+        (restore, (pairs,)).into_pyobject(py)
+    }
+
+    /// The Terms `__reduce__` made of `(term, count)` pairs.
+    #[classmethod]
+    fn _restore(_cls: &Bound<'_, PyType>, pairs: Vec<(String, u32)>) -> Terms {
+        let mut analysis = wordmill::Analysis::default();
+        for (term, count) in &pairs {
+            analysis.terms.add_count(term, *count);
+        }
+        Terms {
+            analysis: Arc::new(analysis),
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use arrow_array::builder::BooleanBufferBuilder;
+use arrow_array::cast::AsArray;
 use arrow_array::{
     Array, ArrayRef, BinaryArray, BinaryViewArray, BooleanArray, Float64Array, Int64Array,
     LargeBinaryArray, ListArray, RecordBatch, StringArray, StructArray,
@@ -142,6 +143,12 @@ enum TextColumn {
     /// An array of Arrow's `null` type, of this length: a column with no text at all (as
     /// pyarrow and pandas export `[None, None]`), every row null.
     Null(usize),
+    /// A dictionary-encoded column (pandas' `category`, Parquet's dictionary pages): each
+    /// row is the value its key names, null where the key is null.
+    Dictionary {
+        values: Box<TextColumn>,
+        keys: Vec<Option<usize>>,
+    },
 }
 
 impl TextColumn {
@@ -159,11 +166,46 @@ impl TextColumn {
             DataType::LargeUtf8 => TextColumn::LargeUtf8(as_binary(DataType::LargeBinary)?.into()),
             DataType::Utf8View => TextColumn::Utf8View(as_binary(DataType::BinaryView)?.into()),
             DataType::Null => TextColumn::Null(array.len()),
-            other => {
+            DataType::Dictionary(_, _) => TextColumn::dictionary(array)?,
+            DataType::Struct(_) => {
                 return Err(PyTypeError::new_err(format!(
-                    "analyze_arrow takes an Arrow array of strings (string, large_string or string_view, or null for a column of nulls only), got {other}"
+                    "analyze_arrow takes one column of strings, got a table or struct ({}): pass the column, such as table[\"text\"]",
+                    array.data_type()
                 )));
             }
+            other => {
+                return Err(PyTypeError::new_err(format!(
+                    "analyze_arrow takes an Arrow array of strings (string, large_string or string_view, dictionary-encoded or not, or null for a column of nulls only), got {other}: cast it, such as array.cast(pyarrow.string())"
+                )));
+            }
+        })
+    }
+
+    fn dictionary(array: &dyn Array) -> PyResult<TextColumn> {
+        let Some(dictionary) = array.as_any_dictionary_opt() else {
+            return Err(PyValueError::new_err("invalid Arrow dictionary array"));
+        };
+        let values = TextColumn::new(dictionary.values().as_ref())?;
+        let nulls = dictionary.keys().logical_nulls();
+        let valid = |i: usize| nulls.as_ref().is_none_or(|n| n.is_valid(i));
+        if dictionary.values().is_empty() {
+            // No value to name: every key must be null (normalized_keys has nothing to do).
+            if (0..array.len()).any(valid) {
+                return Err(PyValueError::new_err(
+                    "invalid Arrow dictionary array: a key names a value of an empty dictionary",
+                ));
+            }
+            return Ok(TextColumn::Null(array.len()));
+        }
+        let keys = dictionary
+            .normalized_keys()
+            .into_iter()
+            .enumerate()
+            .map(|(i, key)| valid(i).then_some(key))
+            .collect();
+        Ok(TextColumn::Dictionary {
+            values: Box::new(values),
+            keys,
         })
     }
 
@@ -173,6 +215,13 @@ impl TextColumn {
             TextColumn::LargeUtf8(a) => Box::new(a.iter()),
             TextColumn::Utf8View(a) => Box::new(a.iter()),
             TextColumn::Null(len) => Box::new(std::iter::repeat_n(None, *len)),
+            TextColumn::Dictionary { values, keys } => {
+                let values: Vec<Option<&[u8]>> = values.values().collect();
+                Box::new(
+                    keys.iter()
+                        .map(move |key| key.and_then(|k| values.get(k).copied().flatten())),
+                )
+            }
         }
     }
 }

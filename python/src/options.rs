@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-use pyo3::exceptions::{PyOverflowError, PyValueError};
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyInt;
+use pyo3::types::{PyBool, PyInt};
 use wordmill::normalize::UnicodeForm;
 use wordmill::tokenize::{CjkMode, TokenKind};
 use wordmill::{Lang, Script};
@@ -15,7 +15,7 @@ use crate::value_error;
 /// An integer argument as Python gave it, whatever its size. pyo3's own conversion to
 /// `usize` raises OverflowError for a negative or huge int, where a bad option is a
 /// ValueError naming it: `Int::to_usize` checks the range. Anything that is not an integer
-/// (has no `__index__`) stays a TypeError.
+/// (has no `__index__`), and a bool, is a TypeError.
 pub(crate) enum Int {
     Fits(u64),
     /// Below zero, beyond `u64`: the value's digits, for the message.
@@ -28,6 +28,12 @@ impl FromPyObject<'_, '_> for Int {
 
     fn extract(obj: Borrowed<'_, '_, PyAny>) -> PyResult<Int> {
         let py = obj.py();
+        // A bool is an int to Python, but `threads=True` is a mistake, as `stem=1` is.
+        if obj.is_instance_of::<PyBool>() {
+            return Err(PyTypeError::new_err(
+                "expected an int, got a bool (True and False are no numbers here)",
+            ));
+        }
         // SAFETY: PyNumber_Index returns a new reference to an int, or NULL with an exception
         // set (a TypeError for an object without __index__).
         let int = unsafe {
@@ -136,8 +142,26 @@ pub(crate) fn langs(codes: &Bound<'_, PyAny>) -> PyResult<Vec<Lang>> {
 }
 
 /// The codes of `langs`.
+/// The codes of `langs`, each once, in the order given (a list of languages is a set).
 pub(crate) fn codes(langs: &[Lang]) -> Vec<&'static str> {
-    langs.iter().map(|l| l.code()).collect()
+    let mut codes: Vec<&'static str> = Vec::with_capacity(langs.len());
+    for lang in langs {
+        if !codes.contains(&lang.code()) {
+            codes.push(lang.code());
+        }
+    }
+    codes
+}
+
+/// A minimum confidence as the batch tool takes one: a number from 0 to 1.
+pub(crate) fn confidence(value: f64) -> PyResult<f64> {
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(PyValueError::new_err(format!(
+            "min_confidence must be a number from 0 to 1, got {value}"
+        )))
+    }
 }
 
 /// `"nfc"` or `"nfkc"`.
@@ -172,6 +196,25 @@ pub(crate) fn kind_name(kind: TokenKind) -> &'static str {
 }
 
 /// A script's name, or `None`.
+/// The kind [`kind_name`] names `name`.
+pub(crate) fn kind_named(name: &str) -> Option<&'static str> {
+    [
+        "word", "number", "url", "email", "hashtag", "mention", "emoji", "other",
+    ]
+    .into_iter()
+    .find(|kind| *kind == name)
+}
+
+/// The script of [`script_name`]'s `name`; a ValueError for no script of that name.
+pub(crate) fn script_named(name: Option<&str>) -> PyResult<Option<&'static str>> {
+    match name {
+        None => Ok(None),
+        Some(name) => Script::from_name(name)
+            .map(|s| Some(s.name()))
+            .ok_or_else(|| PyValueError::new_err(format!("not a script: {name:?}"))),
+    }
+}
+
 pub(crate) fn script_name(script: Option<Script>) -> Option<&'static str> {
     script.map(|s| s.name())
 }

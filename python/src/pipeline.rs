@@ -75,11 +75,15 @@ impl Pipeline {
         tokenizer: Option<Bound<'_, Tokenizer>>,
     ) -> PyResult<Pipeline> {
         let langs = languages.map(options::langs).transpose()?;
+        let fallback = fallback_language
+            .as_deref()
+            .map(options::lang)
+            .transpose()?;
         let arguments = Arguments::new(
             py,
             [
                 argument(py, "languages", langs.as_deref().map(options::codes), None),
-                argument(py, "fallback_language", fallback_language.clone(), None),
+                argument(py, "fallback_language", fallback.map(|l| l.code()), None),
                 (
                     "normalize",
                     normalize.cloned().into_bound_py_any(py),
@@ -114,8 +118,8 @@ impl Pipeline {
         if let Some(langs) = langs {
             builder = builder.languages(langs);
         }
-        if let Some(code) = &fallback_language {
-            builder = builder.fallback_language(options::lang(code)?);
+        if let Some(lang) = fallback {
+            builder = builder.fallback_language(lang);
         }
         let mut tokens = tokenizer
             .as_ref()
@@ -161,8 +165,9 @@ impl Pipeline {
     /// Analyses one document (any str; empty text gives an empty analysis with lang "und").
     /// With `lang` (a language code), the text is analysed in that language without
     /// detection: for a search query (a word or two are too few to detect) or a document
-    /// whose source gives its language. Texts of 1 KiB or more are analysed with the GIL
-    /// released.
+    /// whose source gives its language; `lang="und"` (unknown) detects, as None does and as
+    /// the batch tool reads an `und` in its language field. Texts of 1 KiB or more are
+    /// analysed with the GIL released.
     #[pyo3(signature = (text, lang = None))]
     fn analyze(
         &self,
@@ -170,7 +175,11 @@ impl Pipeline {
         text: &Bound<'_, PyAny>,
         lang: Option<&str>,
     ) -> PyResult<Analysis> {
-        let lang = lang.map(options::lang).transpose()?;
+        // "und" is no language to analyse in (no stop words, no stemmer): unknown, detected.
+        let lang = lang
+            .map(options::lang)
+            .transpose()?
+            .filter(|l| !l.is_undetermined());
         let text = Text::extract(text)?;
         let run = || match lang {
             Some(lang) => self.inner.analyze_as(&text, lang),

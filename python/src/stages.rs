@@ -2,7 +2,7 @@
 //! library's type of the same name, configured by keyword arguments.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use wordmill::Lang;
 use wordmill::detect;
 use wordmill::normalize;
@@ -35,8 +35,8 @@ pub struct Detector {
 impl Detector {
     /// languages: only these languages can be detected (codes as Pipeline reads them;
     /// default, or an empty list: all);
-    /// min_letters: texts with fewer letters are "und" (default 3); min_confidence: answers
-    /// less sure are "und" (default 0.1, 0 with whatlang_only); fallback: the language to
+    /// min_letters: texts with fewer letters are "und" (default 3, at least 1); min_confidence:
+    /// answers less sure are "und" (0 to 1; default 0.1, 0 with whatlang_only); fallback: the language to
     /// report instead of "und";
     /// sample_bytes: the most bytes of a run of text that identification reads (default
     /// 1024); whatlang_only: plain whatlang on the whole text, as a baseline.
@@ -52,7 +52,13 @@ impl Detector {
         whatlang_only: bool,
     ) -> PyResult<Detector> {
         let languages = languages.map(options::langs).transpose()?;
-        let min_letters = min_letters.map(|n| n.to_count("min_letters")).transpose()?;
+        // As the detector takes them, so that the repr says what it does: fewer than one
+        // letter is one, a fallback's code is its ISO 639-3 one.
+        let min_letters = min_letters
+            .map(|n| n.to_count("min_letters").map(|n| n.max(1)))
+            .transpose()?;
+        let min_confidence = min_confidence.map(options::confidence).transpose()?;
+        let fallback = fallback.as_deref().map(options::lang).transpose()?;
         let sample_bytes = sample_bytes
             .map(|n| n.to_count("sample_bytes"))
             .transpose()?;
@@ -67,7 +73,7 @@ impl Detector {
                 ),
                 argument(py, "min_letters", min_letters, None),
                 argument(py, "min_confidence", min_confidence, None),
-                argument(py, "fallback", fallback.clone(), None),
+                argument(py, "fallback", fallback.map(|l| l.code()), None),
                 argument(py, "sample_bytes", sample_bytes, None),
                 argument(py, "whatlang_only", whatlang_only, false),
             ],
@@ -86,8 +92,8 @@ impl Detector {
         if let Some(confidence) = min_confidence {
             inner = inner.min_confidence(confidence).map_err(value_error)?;
         }
-        if let Some(code) = fallback {
-            inner = inner.fallback(options::lang(&code)?);
+        if let Some(lang) = fallback {
+            inner = inner.fallback(lang);
         }
         if let Some(bytes) = sample_bytes {
             inner = inner.sample_bytes(bytes).map_err(value_error)?;
@@ -199,6 +205,32 @@ impl From<detect::Detection> for Detection {
 
 #[pymethods]
 impl Detection {
+    /// Pickles as its fields.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let this = slf.get();
+        let restore = slf.get_type().getattr("_restore")?;
+        let fields = (this.lang, this.script, this.confidence, this.reliable);
+        (restore, fields).into_pyobject(py)
+    }
+
+    /// The Detection `__reduce__` made of its fields.
+    #[classmethod]
+    fn _restore(
+        _cls: &Bound<'_, PyType>,
+        lang: &str,
+        script: Option<&str>,
+        confidence: f64,
+        reliable: bool,
+    ) -> PyResult<Detection> {
+        Ok(Detection {
+            lang: options::lang(lang)?.code(),
+            script: options::script_named(script)?,
+            confidence,
+            reliable,
+        })
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Detection(lang='{}', script={}, confidence={:?}, reliable={})",

@@ -514,8 +514,9 @@ impl Bm25 {
     /// The BM25 score of `doc` for a query: the sum of the weights of the query's terms.
     /// The query is terms, as the pipeline makes them: an iterable of terms, one term (a str
     /// without whitespace), or an Analysis or Terms of the query (its distinct terms), such as
-    /// `pipeline.analyze(query, lang=...)` gives. A str with whitespace is a ValueError (it
-    /// would match no term: analyse it first), bytes a TypeError.
+    /// `pipeline.analyze(query, lang=...)` gives. A str with whitespace that is no term of
+    /// the statistics or the document (a bigram such as "new york" may be one) is a
+    /// ValueError (it would match no term: analyse it first), bytes a TypeError.
     fn score(
         &self,
         stats: &Bound<'_, CorpusStats>,
@@ -534,17 +535,12 @@ impl Bm25 {
         } else {
             None
         };
+        let mut one_term = false;
         let query: Vec<PyBackedStr> = if analysed.is_some() {
             Vec::new()
         } else if query.is_instance_of::<PyString>() {
-            let term = query.extract::<PyBackedStr>()?;
-            if term.chars().any(char::is_whitespace) {
-                return Err(PyValueError::new_err(format!(
-                    "the query {:?} is text, not a term: analyse it with Pipeline.analyze(query, lang=...) and pass the analysis (or its terms)",
-                    &*term
-                )));
-            }
-            vec![term]
+            one_term = true;
+            vec![query.extract::<PyBackedStr>()?]
         } else {
             query
                 .try_iter()?
@@ -553,6 +549,19 @@ impl Bm25 {
         };
         // Borrowed once the document and the query are read (see `CorpusStats::add`).
         let stats = borrow_to_read(stats)?;
+        // A str with whitespace is text to analyse, unless the corpus or the document has it
+        // as a term (a bigram, "new york").
+        if one_term
+            && let [term] = query.as_slice()
+            && term.chars().any(char::is_whitespace)
+            && stats.inner.document_frequency(term) == 0
+            && doc.counts().count(term) == 0
+        {
+            return Err(PyValueError::new_err(format!(
+                "the query {:?} is text, not a term: analyse it with Pipeline.analyze(query, lang=...) and pass the analysis (or its terms)",
+                &**term
+            )));
+        }
         if let Some(analysed) = &analysed {
             let terms = analysed
                 .counts()

@@ -68,7 +68,15 @@ impl Text {
             let text = text?;
             let text = Text::extract(&text).map_err(|e| {
                 if e.is_instance_of::<PyTypeError>(texts.py()) {
-                    PyTypeError::new_err(format!("document {i}: {}", e.value(texts.py())))
+                    // An Arrow array yields its own scalars, not str.
+                    let arrow = texts.hasattr("__arrow_c_array__").unwrap_or(false)
+                        || texts.hasattr("__arrow_c_stream__").unwrap_or(false);
+                    let hint = if arrow {
+                        ": for an Arrow array or table column, use Pipeline.analyze_arrow"
+                    } else {
+                        ""
+                    };
+                    PyTypeError::new_err(format!("document {i}: {}{hint}", e.value(texts.py())))
                 } else {
                     e
                 }

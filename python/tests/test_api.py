@@ -33,7 +33,8 @@ def test_a_query_is_analysed_in_the_language_given(pipeline):
     assert query.lang == "eng" and all(s.lang == "eng" for s in query.spans)
     assert dict(query.terms) == {"cheap": 1, "flight": 1}
     assert dict(pipeline.analyze("Oman", lang="en").terms) == {"oman": 1}  # ISO 639-1 too
-    assert dict(pipeline.analyze("the talks", lang="und").terms) == {"the": 1, "talks": 1}
+    # "und", unknown, detects (as the batch tool reads it in a language field).
+    assert pipeline.analyze("the talks went well", lang="und").lang == "eng"
     with pytest.raises(ValueError, match="unknown language code"):
         pipeline.analyze("talks", lang="english")
 

@@ -284,3 +284,44 @@ def test_outputs_among_the_inputs_are_refused_before_reading(tmp_path):
     shutil.rmtree(tmp_path / "parts", ignore_errors=True)
     log = run([*pipe, "corpus", "--records", "r.jsonl", "--stats", "s.json"], tmp_path, code=1)
     assert "holds a colon; rename it" in log and "Traceback" not in log, log[-2000:]
+
+
+@pytest.mark.skipif(os.environ.get("WORDMILL_SKIP_SPARK") == "1", reason="WORDMILL_SKIP_SPARK=1")
+def test_what_the_job_sets_and_second_names_are_kept_from_the_tasks(tmp_path):
+    """Options after -- that would undo the job's own (records written on each worker, a
+    partition read as one text) and a --stats among the shares are refused before Spark
+    starts; a file the walk reaches twice (a link, a linked folder) is read once; partitions
+    of the same ids and texts, whose shares would be one file, fail the job rather than
+    count less."""
+    batch = needs_spark()
+    doc = '{"id":"a","text":"Talks in Muscat."}\n{"id":"b","text":"Rain in Oman."}\n'
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.jsonl").write_text(doc, encoding="utf-8")
+    pipe = [SPARK / "wordmill_spark.py", "corpus", "--binary", batch, "--master", "local[2]",
+            "--records", "r.jsonl", "--stats", "s.json", "--stats-dir", "parts"]
+    for extra, says in [
+        (["--", "--output", "/tmp/o.jsonl"], "--output after -- is the job's to set"),
+        (["--", "--input-format=text"], "--input-format after -- is the job's to set"),
+        (["--", "--top", "5", "more.jsonl"], "'more.jsonl' after -- would be read by every task"),
+        (["--", "--version"], "--version after -- is the job's to set"),
+    ]:
+        log = run([*pipe, *extra], tmp_path, code=1)
+        assert says in log and "Traceback" not in log, (extra, log[-2000:])
+        assert not (tmp_path / "parts").exists() and not (tmp_path / "r.jsonl").exists()
+    inside = [*pipe[:-4], "--stats", "parts/s.json", "--stats-dir", "parts"]
+    log = run(inside, tmp_path, code=1)
+    assert "is in --stats-dir parts" in log and not (tmp_path / "r.jsonl").exists(), log[-2000:]
+    # `--top 5` takes its value: no path.
+    os.symlink("a.jsonl", tmp_path / "corpus" / "link.jsonl")
+    os.symlink(".", tmp_path / "corpus" / "again")
+    log = run([*pipe, "--", "--top", "5"], tmp_path)
+    assert "the same file as" in log and "2 records (0 errors)" in log, log[-2000:]
+    assert [r["id"] for r in records_of(tmp_path / "r.jsonl")] == ["a", "b"]
+    assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["documents"] == 2
+    # Two files of the same documents, read as two partitions: one share for both.
+    for name in ["link.jsonl", "again"]:
+        os.remove(tmp_path / "corpus" / name)
+    (tmp_path / "corpus" / "b.jsonl").write_text(doc, encoding="utf-8")
+    shutil.rmtree(tmp_path / "parts")
+    log = run([*pipe, "--partitions", "2"], tmp_path, code=1)
+    assert "the statistics count 2 documents, the records 4" in log, log[-2000:]

@@ -110,12 +110,16 @@ class Terms(Mapping[str, int]):
 
 @final
 class Analysis:
-    """One analysed document. Offsets are Python string indices (code points).
+    """One analysed document. Offsets are Python string indices (code points). Equal to an
+    Analysis of the same text and results (unhashable); pickles, as its parts do.
 
     >>> doc = Pipeline().analyze("Oman’s foreign minister met his Russian counterpart in Muscat.")
     >>> doc.lang, doc.terms["oman"], doc.tokens[0].text
     ('eng', 1, 'Oman’s')
     """
+
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]  # a value of many parts, as a list
 
     @property
     def lang(self) -> str:
@@ -192,7 +196,8 @@ class Pipeline:
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
     def analyze(self, text: str, lang: Optional[str] = None) -> Analysis:
         """One document; with lang (a language code), analysed in that language without
-        detection (a search query, a document whose source gives its language)."""
+        detection (a search query, a document whose source gives its language); "und"
+        (unknown) detects, as None does."""
     def analyze_batch(
         self, texts: Iterable[str], threads: Optional[int] = None, stats: bool = True
     ) -> BatchAnalysis:
@@ -283,7 +288,8 @@ class Bm25:
     ) -> float:
         """query: terms (an iterable of str, or one term), or an Analysis or Terms of the
         query (Pipeline.analyze(query, lang=...)). A str with whitespace is a ValueError
-        (analyse it first); bytes a TypeError."""
+        (analyse it first) unless the statistics or the document have it as a term (a
+        bigram); bytes a TypeError."""
 
 @final
 class Detector:

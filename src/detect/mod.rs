@@ -289,8 +289,10 @@ impl Detector {
     /// Only these languages can be detected (an empty list allows all). Undetermined in the
     /// list is ignored. Fewer candidates also make detection faster, and a script left with
     /// one allowed language needs no detection at all: its text is that language, at
-    /// confidence 1 and reliable, whatever language it is (the list says no other occurs; a
-    /// text in a language left out is not told apart).
+    /// confidence 1, whatever language it is (the list says no other occurs; a text in a
+    /// language left out is not told apart). It is `reliable` as any detection is, from 12
+    /// letters on: `reliable` says there was text enough to tell, which a short text lacks
+    /// whatever the list.
     ///
     /// ```
     /// use wordmill::{detect::Detector, Lang};
@@ -299,7 +301,9 @@ impl Detector {
     /// let detector = Detector::new().allowlist(allow);
     /// // Without the list this German sentence is German; with it, the only Latin-script
     /// // language allowed.
-    /// assert_eq!(detector.detect("Die Minister trafen sich in Maskat.").lang.code(), "eng");
+    /// let found = detector.detect("Die Minister trafen sich in Maskat.");
+    /// assert_eq!((found.lang.code(), found.confidence, found.reliable), ("eng", 1.0, true));
+    /// assert!(!detector.detect("Rain in Oman.").reliable, "ten letters");
     /// ```
     pub fn allowlist(mut self, langs: impl IntoIterator<Item = Lang>) -> Detector {
         self.allowlist = langs.into_iter().filter(|l| !l.is_undetermined()).collect();

@@ -183,6 +183,8 @@ impl TfIdf {
 /// let query = ["iran", "talk"];
 /// let scores: Vec<f64> = docs.iter().map(|d| bm25.score(&stats, d, query)).collect();
 /// assert!(scores[1] > scores[0] && scores[0] > scores[2] && scores[2] == 0.0);
+/// // No query term, no score: 0, not -0.
+/// assert!(bm25.score(&stats, &docs[0], [""; 0]).is_sign_positive());
 /// assert_eq!(bm25.top(&stats, &docs[1], 1)[0].0, "iran");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -279,7 +281,8 @@ impl Bm25 {
                     count => scorer.weight(term, count),
                 }
             })
-            .sum()
+            // From +0.0: `sum` starts an f64 sum at -0.0, which an empty query would print.
+            .fold(0.0, |sum, weight| sum + weight)
     }
 
     fn scorer<'s>(&self, stats: &'s CorpusStats, doc: &TermCounts) -> Scorer<'s> {
