@@ -169,6 +169,11 @@ fn class_block(block: u32) -> [u8; 64] {
         .fold_width(false)
         .fold_digits(false)
         .language_rules(false);
+    let rules_only = Normalizer::new()
+        .case_fold(false)
+        .fold_punctuation(false)
+        .fold_width(false)
+        .fold_digits(false);
     let neutral = Rules {
         turkic: false,
         persian: false,
@@ -232,6 +237,11 @@ fn class_block(block: u32) -> [u8; 64] {
             } else {
                 class::RULE
             };
+        }
+        // A rule whose result case folding gives as well (`ᾳ` → `αι`) still applies
+        // without case folding.
+        if rules_only.map_char(c, neutral) != CharMap::Keep {
+            bits |= class::RULE;
         }
         for (normalizer, rules, bit) in &optional {
             if normalizer.map_char(c, *rules) != by_default {

@@ -209,6 +209,11 @@ impl Normalizer {
         self.strip_diacritics
     }
 
+    /// True when case is folded (the default).
+    pub fn folds_case(&self) -> bool {
+        self.case_fold
+    }
+
     /// Normalizes one token of text in language `lang` ([`Lang::UND`] when unknown).
     ///
     /// Never returns an empty string for a non-empty token, nor loses all of a token's letters

@@ -45,8 +45,12 @@ impl Normalizer {
                 _ => CharMap::Keep,
             };
         }
+        // An option of its own, with or without the other script rules.
+        if self.teh_marbuta && c == '\u{0629}' {
+            return CharMap::Char('\u{0647}');
+        }
         if self.language_rules
-            && let Some(mapped) = script_rule(c, rules, self.teh_marbuta)
+            && let Some(mapped) = script_rule(c, rules)
         {
             return self.then_case_fold(mapped);
         }
@@ -108,8 +112,14 @@ impl Normalizer {
                 _ => {}
             }
         }
-        if rules.russian && (c == 'ё' || c == 'Ё') {
-            return CharMap::Char('е');
+        if rules.russian {
+            match c {
+                'ё' => return CharMap::Char('е'),
+                // A capital stays one without case folding.
+                'Ё' if !self.case_fold => return CharMap::Char('Е'),
+                'Ё' => return CharMap::Char('е'),
+                _ => {}
+            }
         }
         if self.case_fold {
             if rules.turkic && c == 'İ' {
@@ -172,7 +182,7 @@ impl Normalizer {
 }
 
 /// The script rules of [`Normalizer::language_rules`].
-pub(super) fn script_rule(c: char, rules: Rules, teh_marbuta: bool) -> Option<CharMap> {
+pub(super) fn script_rule(c: char, rules: Rules) -> Option<CharMap> {
     let map = match c {
         // Arabic: hamza and madda forms of alef, alef wasla.
         '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => CharMap::Char('\u{0627}'),
@@ -180,7 +190,6 @@ pub(super) fn script_rule(c: char, rules: Rules, teh_marbuta: bool) -> Option<Ch
         '\u{0649}' if !rules.persian => CharMap::Char('\u{064A}'),
         '\u{0649}' | '\u{064A}' if rules.persian => CharMap::Char('\u{06CC}'),
         '\u{0643}' if rules.persian => CharMap::Char('\u{06A9}'),
-        '\u{0629}' if teh_marbuta => CharMap::Char('\u{0647}'),
         // Tatweel, the eight harakat (fathatan .. sukun), superscript alef.
         '\u{0640}' | '\u{064B}'..='\u{0652}' | '\u{0670}' => CharMap::Remove,
         // Hebrew cantillation marks and niqqud (not maqaf, paseq, sof pasuq, nun hafukha).

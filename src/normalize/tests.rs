@@ -244,6 +244,37 @@ fn russian_yo_is_optional() {
         "елка"
     );
     assert_eq!(n.russian_yo(true).normalize("ёлка", lang("bel")), "ёлка");
+    // Without case folding a capital stays a capital.
+    let cased = Normalizer::new().case_fold(false).russian_yo(true);
+    assert_eq!(cased.normalize("ЁЛКА ёлка", lang("rus")), "ЕЛКА елка");
+}
+
+/// Each option does what it says whatever the others: teh marbuta without the other script
+/// rules, the iota subscript written out without case folding (as with it).
+#[test]
+fn rule_options_apply_on_their_own() {
+    let no_rules = Normalizer::new().language_rules(false);
+    assert_eq!(
+        no_rules
+            .clone()
+            .teh_marbuta(true)
+            .normalize("سنة", Lang::UND),
+        "سنه"
+    );
+    assert_eq!(no_rules.normalize("سنة أكّد", Lang::UND), "سنة أكّد");
+    let cased = Normalizer::new().case_fold(false);
+    for (written, out) in [
+        ("ᾳ", "αι"),
+        ("ῳ", "ωι"),
+        ("ῃ", "ηι"),
+        ("ᾷ", "αι"),
+        ("ᾀ", "αι"),
+        ("ᾼ", "ΑΙ"),
+    ] {
+        assert_eq!(cased.normalize(written, Lang::UND), out, "{written}");
+        let folded = Normalizer::new().normalize(written, Lang::UND);
+        assert_eq!(folded, out.to_lowercase(), "{written}");
+    }
 }
 
 #[test]
