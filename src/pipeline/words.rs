@@ -213,19 +213,29 @@ impl WordRules {
         whole: &str,
     ) -> Term {
         let word = tools.apostrophe.apply(whole);
+        // Without case folding a word may have capitals, which stop lists (lowercase) and
+        // stemmers do not read: Snowball's algorithms take capitals for their own marks
+        // (French drops an `H`, German lowercases a `Y`). Both read the word in lowercase.
+        let lower = (!normalizer.folds_case() && word.chars().any(char::is_uppercase))
+            .then(|| word.to_lowercase());
+        let read = lower.as_deref().unwrap_or(word);
         if let Some(stop) = &tools.stopwords
-            && (stop.contains(word)
+            && (stop.contains(read)
                 || tools.stop_words_stripped
-                    && stop.contains(&normalizer.strip_diacritics_of(word)))
+                    && stop.contains(&normalizer.strip_diacritics_of(read)))
         {
             return Term::Stop;
         }
         let stemmed = match &tools.stemmer {
             // (A stemmer of the user's might empty a word: the word stays.)
-            Some(stemmer) => Some(stemmer.stem(word)).filter(|s| !s.is_empty()),
+            Some(stemmer) => Some(stemmer.stem(read)).filter(|s| !s.is_empty()),
             None => None,
-        }
-        .unwrap_or(Cow::Borrowed(word));
+        };
+        let stemmed = match (&lower, stemmed) {
+            (Some(lower), Some(stem)) => Cow::Borrowed(with_case_of(word, lower, &stem)),
+            (None, Some(stem)) => stem,
+            (_, None) => Cow::Borrowed(word),
+        };
         // Terms are in the normalizer's form, what the stemmer made of a word too.
         let formed = match normalizer.in_form(&stemmed, whole) {
             Cow::Borrowed(same) if same.len() == stemmed.len() => None,
@@ -250,6 +260,21 @@ impl WordRules {
     }
 }
 
+/// The stem `stem` of `lower`, the lowercase of `word`, in `word`'s case: the same first
+/// characters of `word` when the stem is a prefix of `lower` and lowercasing kept the
+/// character count (`Talks` → `Talk`), else `word` as written (`Dying`, whose stem `die` is
+/// no prefix): a word keeps its capitals, as the user asked by not folding case.
+fn with_case_of<'w>(word: &'w str, lower: &str, stem: &str) -> &'w str {
+    if !lower.starts_with(stem) || word.chars().count() != lower.chars().count() {
+        return word;
+    }
+    let chars = stem.chars().count();
+    match word.char_indices().nth(chars) {
+        Some((end, _)) => &word[..end],
+        None => word,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,6 +291,34 @@ mod tests {
             .iter()
             .map(|t| doc.term_of(t).to_owned())
             .collect()
+    }
+
+    /// Without case folding, stop words are stop words in any case, and words are stemmed
+    /// as their lowercase is, keeping their capitals: never Snowball's reading of capitals
+    /// as its own marks (`Hier` → `ï`, `BAYERN` → `BAyERN`).
+    #[test]
+    fn without_case_folding_words_keep_their_capitals_and_their_stems() {
+        let cased = |code: &str, text: &str| {
+            let lang: Lang = code.parse().unwrap();
+            let pipeline = Pipeline::builder()
+                .normalizer(Normalizer::new().case_fold(false))
+                .build();
+            let doc = pipeline.analyze_as(text, lang);
+            let terms: Vec<String> = doc
+                .tokens
+                .iter()
+                .map(|t| doc.term_of(t).to_owned())
+                .collect();
+            terms
+        };
+        assert_eq!(
+            cased("fra", "Hier, Le Havre, HUIT, Hôtel hôtels"), // hier → hi, as Snowball stems it
+            ["Hi", "Havr", "HUIT", "Hôtel", "hôtel"]
+        );
+        assert_eq!(cased("deu", "BAYERN Bayern"), ["BAY", "Bay"]); // as bayern → bay
+        assert_eq!(cased("eng", "The Talks talks THE"), ["Talk", "talk"]);
+        // A stem that is not the start of the word leaves the word as written.
+        assert_eq!(cased("eng", "Dying dying"), ["Dying", "die"]);
     }
 
     /// The suffixes Turkish writes after an apostrophe are not part of the term: a name has
