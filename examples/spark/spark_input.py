@@ -4,6 +4,7 @@ driver of both jobs (wordmill_spark.py, wordmill_spark_arrow.py)."""
 
 import os
 import re
+import stat
 import sys
 
 # The extensions of the files the batch tool reads in a folder (examples/batch/input.rs).
@@ -27,10 +28,44 @@ def input_files(sc, pattern, outputs=()):
         sys.exit(f"{_program()}: {pattern}: no such file or folder")
     files = []
     local = []
+    # Each local file once, by device and inode, as the tool reads it: a symbolic link into
+    # the inputs, a linked folder, a hard link or overlapping globs reach it again.
+    read_as = {}
+
+    def second_name(status, named):
+        """Whether the file is skipped: a second name of a file read (warned), or no regular
+        file in a folder (warned; named, refused: Spark reads regular files only)."""
+        real = _local_path(status.getPath())
+        if real is None:
+            return False
+        try:
+            info = os.stat(real)
+        except OSError:
+            return False  # Spark says why when it reads it
+        if not stat.S_ISREG(info.st_mode):
+            if named:
+                sys.exit(f"{_program()}: {status.getPath()}: not a regular file; Spark reads regular files only")
+            print(f"{_program()}: warning: {status.getPath()}: not a regular file: skipped", file=sys.stderr)
+            return True
+        first = read_as.setdefault((info.st_dev, info.st_ino), str(status.getPath()))
+        if first != str(status.getPath()):
+            print(f"{_program()}: warning: {status.getPath()}: the same file as {first}: skipped, its documents are read once", file=sys.stderr)
+            return True
+        return False
+
+    walked = set()
 
     def walk(status, named):
         name = status.getPath().getName()
         if status.isDirectory():
+            # A folder reached again (a link to it, or to one above it: a loop) is walked
+            # once.
+            real = _local_path(status.getPath())
+            if real is not None:
+                if real in walked:
+                    print(f"{_program()}: warning: {status.getPath()}: the folder {real}, walked already: skipped", file=sys.stderr)
+                    return
+                walked.add(real)
             # Python orders str by code point, which is UTF-8's byte order: walkdir's.
             for child in sorted(fs.listStatus(status.getPath()), key=lambda s: s.getPath().getName()):
                 walk(child, False)
@@ -47,6 +82,8 @@ def input_files(sc, pattern, outputs=()):
             # with a Java stack trace when the job starts.
             if ":" in name:
                 sys.exit(f"{_program()}: {status.getPath()}: Hadoop cannot read a file whose name holds a colon; rename it")
+            if second_name(status, named):
+                return
             files.append(str(status.getPath()))
             local.append(status.getPath())
 

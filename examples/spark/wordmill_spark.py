@@ -63,6 +63,44 @@ def parse_args():
     return args
 
 
+# The tool's options that take a value (`batch --help`), and those the job sets itself.
+VALUE_OPTIONS = {
+    "--input-format", "--text-field", "--id-field", "--lang-field", "--lang-allow",
+    "--fallback-lang", "--min-confidence", "--normalize", "--cjk", "--threads",
+    "--batch-size", "-o", "--output", "--top", "--stats", "--stats-dir",
+}
+JOB_OPTIONS = {
+    "--input-format": "the job reads JSON Lines",
+    "--lines": "the job reads JSON Lines",
+    "-o": "the job collects the records: use --records",
+    "--output": "the job collects the records: use --records",
+    "--stats": "the job merges the statistics: use the job's --stats",
+    "--stats-dir": "use the job's --stats-dir",
+    "--threads": "use the job's --threads",
+    "-h": "see `batch --help`",
+    "--help": "see `batch --help`",
+    "-V": "see `batch --version`",
+    "--version": "see `batch --version`",
+}
+
+
+def check_batch_args(batch_args):
+    """Refuses, before Spark starts, what after `--` would undo the job's own choices: an
+    option it sets itself (records sent to a file on each worker, a partition read as one
+    text), or a path (every task would read it)."""
+    value_next = False
+    for arg in batch_args:
+        if value_next:
+            value_next = False
+            continue
+        name = arg.split("=", 1)[0] if arg.startswith("--") else arg
+        if name in JOB_OPTIONS:
+            sys.exit(f"wordmill_spark: {name} after -- is the job's to set: {JOB_OPTIONS[name]}")
+        if arg == "-" or not arg.startswith("-"):
+            sys.exit(f"wordmill_spark: {arg!r} after -- would be read by every task: the job's input is its first argument")
+        value_next = name in VALUE_OPTIONS and "=" not in arg
+
+
 def check_command(command):
     """Runs the batch command once on no input, in a folder of its own: bad options after
     `--` fail here, with the tool's message, rather than in every Spark task."""
@@ -83,6 +121,10 @@ def main():
     stats_dir = os.path.abspath(args.stats_dir)
     if os.path.isdir(stats_dir) and os.listdir(stats_dir):
         sys.exit(f"wordmill_spark: {stats_dir} is not empty: its files would be merged too; give a new folder")
+    stats = os.path.realpath(args.stats)
+    if os.path.commonpath([os.path.realpath(stats_dir), stats]) == os.path.realpath(stats_dir):
+        sys.exit(f"wordmill_spark: --stats {args.stats} is in --stats-dir {args.stats_dir}, whose files are merged: write it elsewhere")
+    check_batch_args(args.batch_args)
     command = [
         binary,
         "-",
@@ -144,6 +186,18 @@ def main():
     merged = subprocess.run([binary, "merge", stats_dir, "--output", args.stats, "--quiet"])
     if merged.returncode != 0:
         sys.exit(f"wordmill_spark: merging the statistics in {stats_dir} failed")
+    # Each partition's statistics are named by the hash of its ids and texts, so that a
+    # retried task replaces its own: two partitions of the same ids and texts share a name,
+    # and one of them is lost. The records say how many documents there were.
+    with open(args.stats, encoding="utf-8") as merged_file:
+        counted = json.load(merged_file)["documents"]
+    if counted != count - errors:
+        sys.exit(
+            f"wordmill_spark: the statistics count {counted} documents, the records {count - errors}: "
+            "partitions of the same ids and texts share one statistics file (documents repeated "
+            "across files without ids, or with the same ids); give each document an id unique "
+            "across the corpus"
+        )
     elapsed = time.monotonic() - started
     print(
         f"wordmill_spark: {count} records ({errors} errors) from {partitions} partitions in {elapsed:.1f} s; "
