@@ -288,10 +288,18 @@ mod tests {
     #[test]
     fn an_id_is_shown_unless_made_of_the_location() {
         let at = |id: &str, file: &str, line| {
-            where_is(&Document::failed(id.into(), file.into(), line, String::new()))
+            where_is(&Document::failed(
+                id.into(),
+                file.into(),
+                line,
+                String::new(),
+            ))
         };
         assert_eq!(at("news.txt:3", "news.txt", Some(3)), "news.txt:3");
-        assert_eq!(at("sub/a.txt:3", "corpus/sub/a.txt", Some(3)), "corpus/sub/a.txt:3");
+        assert_eq!(
+            at("sub/a.txt:3", "corpus/sub/a.txt", Some(3)),
+            "corpus/sub/a.txt:3"
+        );
         assert_eq!(at("a.jsonl", "a.jsonl", None), "a.jsonl");
         // Ids of their own that only end as the location does.
         assert_eq!(at("2", "idsuf.jsonl", Some(12)), "idsuf.jsonl:12 (id 2)");

@@ -656,7 +656,10 @@ fn merge_refuses_to_write_what_it_reads() {
         .unwrap();
     assert_eq!(appended.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&appended.stderr);
-    assert!(stderr.contains("the standard output is the input"), "{stderr}");
+    assert!(
+        stderr.contains("the standard output is the input"),
+        "{stderr}"
+    );
     assert_eq!(fs::read(&share).unwrap(), before);
     let total = dir.path().join("parts/total.json");
     let into_folder = command(dir.path(), &["merge", "parts"])
@@ -699,7 +702,12 @@ fn a_file_the_user_may_not_write_is_not_replaced() {
         std::process::Command::new(binary())
     };
     // A root without setpriv cannot show it: the check is the open below, as for anyone.
-    if root && std::process::Command::new("setpriv").arg("--help").output().is_err() {
+    if root
+        && std::process::Command::new("setpriv")
+            .arg("--help")
+            .output()
+            .is_err()
+    {
         return;
     }
     let out = cmd
