@@ -435,3 +435,29 @@ fn irish_mutations_before_a_capital_are_no_part_of_the_word() {
     let a = narrow.analyze_as("nＡthair", gle);
     assert_eq!(a.term_of(&a.tokens[0]), "nａthair");
 }
+
+/// A URL or an e-mail address is no word of the text's language: folded as in any language
+/// (Turkish's `I` → `ı` would make the address another term in a Turkish document).
+#[test]
+fn addresses_fold_alike_in_every_language() {
+    let tokenizer = crate::tokenize::Tokenizer::new().urls(true).emails(true);
+    let pipeline = Pipeline::builder().tokenizer(tokenizer).build();
+    let terms = |code: &str| {
+        let a = pipeline.analyze_as(
+            "HTTPS://WWW.ISTANBUL.COM/INFO INFO@ISTANBUL.GOV.TR ISTANBUL",
+            code.parse().unwrap(),
+        );
+        a.tokens
+            .iter()
+            .map(|t| a.term_of(t).to_owned())
+            .collect::<Vec<_>>()
+    };
+    let turkish = terms("tur");
+    assert_eq!(
+        turkish[..2],
+        ["https://www.istanbul.com/info", "info@istanbul.gov.tr"]
+    );
+    assert_eq!(turkish[..2], terms("eng")[..2]);
+    // The word itself is Turkish's: dotless.
+    assert!(turkish[2].starts_with("ıstanbul"), "{turkish:?}");
+}

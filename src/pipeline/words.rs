@@ -215,9 +215,19 @@ impl WordRules {
         let word = tools.apostrophe.apply(whole);
         // Without case folding a word may have capitals, which stop lists (lowercase) and
         // stemmers do not read: Snowball's algorithms take capitals for their own marks
-        // (French drops an `H`, German lowercases a `Y`). Both read the word in lowercase.
-        let lower = (!normalizer.folds_case() && word.chars().any(char::is_uppercase))
-            .then(|| word.to_lowercase());
+        // (French drops an `H`, German lowercases a `Y`). Without punctuation folding it may
+        // have a typographic apostrophe, which they do not know either (English `Oman’s`).
+        // Both read the word in lowercase, with the ASCII apostrophe.
+        let capitals = !normalizer.folds_case() && word.chars().any(char::is_uppercase);
+        let apostrophes = word.contains(TYPOGRAPHIC_APOSTROPHES);
+        let lower = (capitals || apostrophes).then(|| {
+            let lower = if capitals {
+                word.to_lowercase()
+            } else {
+                word.to_owned()
+            };
+            lower.replace(TYPOGRAPHIC_APOSTROPHES, "'")
+        });
         let read = lower.as_deref().unwrap_or(word);
         if let Some(stop) = &tools.stopwords
             && (stop.contains(read)
@@ -260,10 +270,14 @@ impl WordRules {
     }
 }
 
-/// The stem `stem` of `lower`, the lowercase of `word`, in `word`'s case: the same first
-/// characters of `word` when the stem is a prefix of `lower` and lowercasing kept the
-/// character count (`Talks` → `Talk`), else `word` as written (`Dying`, whose stem `die` is
-/// no prefix): a word keeps its capitals, as the user asked by not folding case.
+/// The apostrophes that punctuation folding makes `'`, the one stop lists and stemmers know.
+const TYPOGRAPHIC_APOSTROPHES: [char; 2] = ['\u{2019}', '\u{02BC}'];
+
+/// The stem `stem` of `lower`, the lowercase of `word` (with ASCII apostrophes), as `word`
+/// is written: the same first characters of `word` when the stem is a prefix of `lower` and
+/// lowercasing kept the character count (`Talks` → `Talk`, `rock’n’roll` → `rock’n’rol`),
+/// else `word` as written (`Dying`, whose stem `die` is no prefix): a word keeps its capitals
+/// and apostrophes, as the user asked by not folding them.
 fn with_case_of<'w>(word: &'w str, lower: &str, stem: &str) -> &'w str {
     if !lower.starts_with(stem) || word.chars().count() != lower.chars().count() {
         return word;
@@ -319,6 +333,28 @@ mod tests {
         assert_eq!(cased("eng", "The Talks talks THE"), ["Talk", "talk"]);
         // A stem that is not the start of the word leaves the word as written.
         assert_eq!(cased("eng", "Dying dying"), ["Dying", "die"]);
+    }
+
+    /// Without punctuation folding, a typographic apostrophe reads as `'` to stop lists and
+    /// stemmers (English's possessive is the stemmer's), and stays in what is kept.
+    #[test]
+    fn without_punctuation_folding_apostrophes_are_read_as_apostrophes() {
+        let raw = |code: &str, text: &str| {
+            let lang: Lang = code.parse().unwrap();
+            let pipeline = Pipeline::builder()
+                .normalizer(Normalizer::new().fold_punctuation(false))
+                .build();
+            let doc = pipeline.analyze_as(text, lang);
+            let terms: Vec<String> = doc
+                .tokens
+                .iter()
+                .map(|t| doc.term_of(t).to_owned())
+                .collect();
+            terms
+        };
+        assert_eq!(raw("eng", "Oman’s Oman's"), ["oman", "oman"]);
+        assert_eq!(raw("eng", "don’t rock’n’roll"), ["rock’n’rol"]);
+        assert_eq!(raw("fra", "l’homme l'homme"), ["homm", "homm"]);
     }
 
     /// The suffixes Turkish writes after an apostrophe are not part of the term: a name has

@@ -15,7 +15,9 @@
 //!
 //! The boundaries are exactly those of Unicode's word-boundary rules (tested against every
 //! line of Unicode 17's WordBreakTest), and the tokens are the segments with a letter or a
-//! digit, as `unicode-segmentation`'s `unicode_word_indices` gives them. Options add tokens
+//! digit, as `unicode-segmentation`'s `unicode_word_indices` gives them (but where that
+//! crate departs from the rules: it joins `a’` + ZWJ + `🙂` into one word, which WB3c, WB4
+//! and WB6 keep apart, as ICU4X does). Options add tokens
 //! those rules do not know: URLs, e-mail addresses, hashtags, @mentions, emoji, and CJK
 //! bigrams.
 //!
@@ -311,9 +313,10 @@ impl Tokenizer {
     /// URLs with a scheme (`https://`, `http://`, `ftp://`, `mailto:`) or starting with
     /// `www.` become one [`TokenKind::Url`] token, without trailing punctuation and closing
     /// brackets they did not open (default off). A URL ends at whitespace, at punctuation
-    /// that is not ASCII (`。`, `！`, `…`, `—`, `«`, `؟`, `।`), and where an ASCII host
-    /// name runs into Chinese, Japanese, Thai... letters (`访问https://example.com了解`);
-    /// other letters, as an internationalised URL's path, are its own.
+    /// that is not ASCII (`。`, `！`, `…`, `—`, `«`, `؟`, `।`), at a zero-width space, and
+    /// where ASCII letters or digits of its host or path run into Chinese, Japanese, Korean,
+    /// Thai... letters (`访问https://example.com了解`, `https://x.jp/guideをご覧`); other
+    /// letters, as an internationalised URL's path, are its own (`/wiki/東京`).
     ///
     /// ```
     /// use wordmill::tokenize::{TokenKind, Tokenizer};
@@ -332,7 +335,8 @@ impl Tokenizer {
         self
     }
 
-    /// `#` followed by a word, not preceded by a letter or digit (`C#` is not a hashtag),
+    /// `#` followed by a word (not a number: `#5` is the number 5), not preceded by a letter
+    /// or digit (`C#` is not a hashtag, nor is `café#tag`, however `é` is composed),
     /// becomes one [`TokenKind::Hashtag`] token including the `#` (default off). In scripts
     /// written without spaces the tag runs over all their letters that follow
     /// (`#東京オリンピック`, `#ไทยแลนด์`), not one character.
@@ -352,7 +356,8 @@ impl Tokenizer {
     /// Emoji (pictographs, flags and the keycaps `#️⃣` and `*️⃣`, with their modifiers and
     /// ZWJ sequences) become [`TokenKind::Emoji`] tokens (default off: they are not words).
     /// A digit's keycap (`9️⃣`) stays the number its digit is, as UAX #29 segments it
-    /// (`1️⃣0️⃣` is one number).
+    /// (`1️⃣0️⃣` is one number). An emoji starts at its pictograph: the space or symbol
+    /// and ZWJ before it, which UAX #29 joins to it, are not part of it.
     pub fn emoji(mut self, on: bool) -> Self {
         self.emoji = on;
         self

@@ -472,6 +472,22 @@ fn emoji_are_tokens_on_request() {
     // Deep in text the windows tokenize, the same.
     let long = format!("{} {text}", "Press the key and wait. ".repeat(20));
     assert_eq!(kinds(&t, &long)[100..], expected);
+    // A space or symbol and the ZWJ before a pictograph are joined to it by UAX #29, but are
+    // no part of the emoji.
+    for (text, emoji) in [
+        ("ok \u{200d}🙂", "🙂"),
+        (":\u{200d}©", "©"),
+        ("x \u{200d}🇴🇲", "🇴🇲"),
+    ] {
+        let tokens = kinds(&t, text);
+        assert_eq!(
+            tokens.last().map(|(s, _)| s.as_str()),
+            Some(emoji),
+            "{text:?}"
+        );
+        let long = format!("{} {text}", "Press the key and wait. ".repeat(20));
+        assert_eq!(kinds(&t, &long).last(), tokens.last(), "{text:?}");
+    }
 }
 
 #[test]

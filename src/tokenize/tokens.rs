@@ -257,6 +257,11 @@ impl<'a> Tokens<'a> {
                 && (flags & (EXT_PICT | REGIONAL_INDICATOR) != 0
                     || is_symbol_keycap(&bytes[start..end]))
             {
+                // UAX #29 joins a space or a symbol and the ZWJ after it to the pictograph
+                // that follows (WB3c, WB4): the emoji starts at the pictograph.
+                if flags & (EXT_PICT | REGIONAL_INDICATOR) != 0 {
+                    start = emoji_start(bytes, start, end);
+                }
                 TokenKind::Emoji
             } else {
                 continue;
@@ -393,6 +398,23 @@ impl<'a> Iterator for Tokens<'a> {
         // SAFETY: `raw` was found in this text by this loop.
         Some(unsafe { token_in(self.text, raw) })
     }
+}
+
+/// Where the emoji of the segment `start..end` begins: at its first pictograph or regional
+/// indicator (a segment that has one, so always before `end`).
+fn emoji_start(bytes: &[u8], mut start: usize, end: usize) -> usize {
+    use crate::unicode::{props, utf8::decode};
+    while start < end {
+        let (cp, len) = decode(bytes, start);
+        let p = props(cp);
+        if p & EXT_PICT != 0
+            || p & crate::unicode::WB_MASK == crate::unicode::wb::REGIONAL_INDICATOR
+        {
+            break;
+        }
+        start += len;
+    }
+    start
 }
 
 /// Whether `segment` is the keycap emoji of `#` or `*`: the symbol, the emoji variation

@@ -9,7 +9,7 @@ use icu_segmenter::{WordSegmenter, WordSegmenterBorrowed};
 use super::super::ascii::NON_ASCII;
 use super::super::{RawToken, TokenKind, Tokens};
 use super::{Refined, in_scripts, run_of};
-use crate::unicode::{ALPHABETIC, NUMERIC, props};
+use crate::unicode::{ALPHABETIC, NUMERIC, WB_MASK, props, wb};
 
 /// Segments the run of tokens of `scripts` (Chinese, Japanese or South-East Asian text) that
 /// starts with `first` with ICU4X's dictionaries, and queues its words.
@@ -26,6 +26,16 @@ pub(super) fn words(tokens: &mut Tokens<'_>, first: RawToken, scripts: &[u8]) ->
         .get_or_init(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
     let mut previous = 0;
     for boundary in segmenter.segment_str(text) {
+        // No word starts with a mark: ICU4X's dictionaries break before one that follows no
+        // letter they know (`๐ั`, a vowel sign on a digit), which UAX #29 (WB4) attaches to
+        // the character before, as the same text after another script is segmented.
+        if text[boundary..]
+            .chars()
+            .next()
+            .is_some_and(|c| wb::is(props(c as u32) & WB_MASK, wb::IGNORABLE))
+        {
+            continue;
+        }
         let word = &text[previous..boundary];
         // The generated property table, not the standard library's search of its tables
         // (the same Unicode 17 properties, `props`' tests check): Thai text asks for every

@@ -12,8 +12,22 @@ pub(super) fn url(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
     spanning(tokens, segment, url_end, TokenKind::Url)
 }
 
-/// An e-mail address whose local part starts at the token: the tokens it covers are dropped.
+/// An e-mail address whose local part starts at the token, or after its `mailto:` (UAX #29
+/// joins `mailto:john` into one word, a colon between letters): the tokens it covers are
+/// dropped.
 pub(super) fn email(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
+    const MAILTO: &[u8] = b"mailto:";
+    let bytes = tokens.text.as_bytes();
+    let after = segment.start + MAILTO.len();
+    if segment.kind == TokenKind::Word
+        && bytes
+            .get(segment.start..after)
+            .is_some_and(|s| s.eq_ignore_ascii_case(MAILTO))
+        && let Some(end) = email_end(bytes, after)
+    {
+        tokens.skip_to(end);
+        return Refined::Token(special(after, end, TokenKind::Email));
+    }
     spanning(tokens, segment, email_end, TokenKind::Email)
 }
 
@@ -61,6 +75,11 @@ pub(super) fn tag(
         return Refined::Unchanged;
     }
     let end = tag_end(bytes, segment.end);
+    // A hashtag names something: `#5` and `#1` are numbers, as Twitter reads them (`#2024年`
+    // is a tag).
+    if kind == TokenKind::Hashtag && segment.kind == TokenKind::Number && end == segment.end {
+        return Refined::Unchanged;
+    }
     if end > segment.end {
         tokens.skip_to(end);
     }
@@ -99,14 +118,19 @@ fn special(start: usize, end: usize, kind: TokenKind) -> RawToken {
     }
 }
 
-/// True when the character before `pos` is a letter, digit or `_` (so `C#` is no hashtag).
-fn word_char_before(bytes: &[u8], pos: usize) -> bool {
-    if pos == 0 {
-        return false;
+/// True when the character before `pos` is a letter, digit or `_` (so `C#` is no hashtag),
+/// its marks passed over: `cafe\u{301}#tag` as `café#tag`, Thai's tone marks and an Indic
+/// virama as the letters they sit on.
+fn word_char_before(bytes: &[u8], mut pos: usize) -> bool {
+    while pos > 0 {
+        pos = char_start_before(bytes, pos);
+        let p = props(decode(bytes, pos).0);
+        if wb::is(p & WB_MASK, wb::IGNORABLE) {
+            continue;
+        }
+        return p & (ALPHABETIC | NUMERIC) != 0 || p & WB_MASK == wb::EXTEND_NUM_LET;
     }
-    let (cp, _) = decode(bytes, char_start_before(bytes, pos));
-    let p = props(cp);
-    p & (ALPHABETIC | NUMERIC) != 0 || p & WB_MASK == wb::EXTEND_NUM_LET
+    false
 }
 
 /// End of a URL starting at `start` with a scheme or `www.`, trailing punctuation left out.
@@ -117,8 +141,8 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
         .iter()
         .find(|p| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p))?;
     let mut end = start + prefix.len();
-    // Whether the host is read (up to its first `/`), and its last character was ASCII.
-    let (mut in_host, mut after_ascii) = (prefix[prefix.len() - 1] != b':', false);
+    // Whether the last character was an ASCII letter or digit.
+    let mut after_ascii = false;
     while end < bytes.len() {
         let (cp, len) = decode(bytes, end);
         let c = char::from_u32(cp).unwrap_or(' ');
@@ -126,14 +150,16 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
             || c.is_control()
             || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
             || ends_url(c)
-            // `访问https://example.com了解更多`: a host's ASCII name does not run on into
-            // the words of a script written without spaces (a name of those letters, as
-            // `例子.中国`, is read whole).
-            || (in_host && after_ascii && unspaced_script(c) != 0)
+            // Invisible, but a break between words (typed where a script has no spaces).
+            || c == '\u{200B}'
+            // `访问https://example.com了解更多`, `https://x.jp/guideをご覧ください`: ASCII
+            // letters of a host or path do not run on into the words of a script written
+            // without spaces or of Korean, whose particles follow a word (a name or path of
+            // those letters, as `例子.中国` or `/wiki/東京`, is read whole).
+            || (after_ascii && unspaced_script(c) != 0)
         {
             break;
         }
-        in_host &= c != '/';
         after_ascii = c.is_ascii_alphanumeric();
         end += len;
     }
@@ -183,15 +209,21 @@ fn ends_url(c: char) -> bool {
         | '،' | '؛' | '؟' | '۔' | '।' | '॥' | '።' | '፣' | '፤' | '՝' | '։')
 }
 
-/// End of an e-mail address whose local part starts at `start`.
+/// End of an e-mail address whose local part starts at `start`: letters, digits and `. _ % +
+/// - '` (`o'neill@example.com`), no two dots in a row, no dot at its end.
 fn email_end(bytes: &[u8], start: usize) -> Option<usize> {
     let is_local =
-        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'');
     let mut at = start;
     while at < bytes.len() && at - start <= 64 && is_local(bytes[at]) {
         at += 1;
     }
-    if at == start || bytes.get(at) != Some(&b'@') || bytes[at - 1] == b'.' {
+    let local = &bytes[start..at];
+    if local.is_empty()
+        || bytes.get(at) != Some(&b'@')
+        || local.ends_with(b".")
+        || local.windows(2).any(|pair| pair == b"..")
+    {
         return None;
     }
     // Domain: labels of letters, digits and inner hyphens, separated by dots, at least two,

@@ -98,6 +98,78 @@ fn emails() {
     );
     // No top-level domain: not an address.
     assert_eq!(words(&t, "a@b"), ["a", "b"]);
+    // An apostrophe is a letter of a local part (as Lucene's UAX29URLEmailTokenizer reads
+    // one), two dots in a row are not; `mailto:` is no part of the address.
+    let emails = |text: &str| -> Vec<String> {
+        t.tokens(text)
+            .filter(|token| token.kind == TokenKind::Email)
+            .map(|token| token.text.to_owned())
+            .collect()
+    };
+    assert_eq!(emails("o'neill@example.com"), ["o'neill@example.com"]);
+    assert_eq!(
+        emails("Mail MAILTO:john@example.com."),
+        ["john@example.com"]
+    );
+    // (From the word after the dots, the rest is an address, as Lucene reads it.)
+    assert_eq!(emails("john..doe@example.com"), ["doe@example.com"]);
+    assert_eq!(words(&t, "mailto:john"), ["mailto:john"]);
+}
+
+/// A URL's ASCII letters stop where a script written without spaces (or Korean's particles)
+/// begins, in its path as in its host; a zero-width space ends it.
+#[test]
+fn urls_stop_where_the_sentence_goes_on() {
+    let t = Tokenizer::new().urls(true);
+    let url = |text: &str| {
+        t.tokens(text)
+            .find(|token| token.kind == TokenKind::Url)
+            .map(|token| token.text.to_owned())
+    };
+    for (text, expected) in [
+        (
+            "詳しくはhttps://example.com/guideをご覧ください。",
+            "https://example.com/guide",
+        ),
+        (
+            "자세한 내용은 https://x.kr/news에서 확인",
+            "https://x.kr/news",
+        ),
+        ("https://x.com\u{200b}next", "https://x.com"),
+        (
+            "https://ja.wikipedia.org/wiki/東京 へ",
+            "https://ja.wikipedia.org/wiki/東京",
+        ),
+    ] {
+        assert_eq!(url(text).as_deref(), Some(expected), "{text}");
+    }
+}
+
+/// Hashtags and mentions after a letter are none however the letter is composed (its marks
+/// are its own); a `#` before a number is no hashtag.
+#[test]
+fn tags_need_a_gap_before_and_a_name_after() {
+    let t = Tokenizer::new().hashtags(true).mentions(true);
+    let tags = |text: &str| -> Vec<String> {
+        t.tokens(text)
+            .filter(|token| matches!(token.kind, TokenKind::Hashtag | TokenKind::Mention))
+            .map(|token| token.text.to_owned())
+            .collect()
+    };
+    for glued in [
+        "café#tag",
+        "cafe\u{301}#tag",
+        "José@user",
+        "Jose\u{301}@user",
+        "ที่#tag",
+        "क्#tag",
+    ] {
+        assert!(tags(glued).is_empty(), "{glued}");
+    }
+    assert_eq!(
+        tags("Item #5, we're #1 #2024年 #G7 @123"),
+        ["#2024年", "#G7", "@123"]
+    );
 }
 
 #[test]
@@ -187,6 +259,10 @@ fn dictionary_words_for_chinese_japanese_and_thai() {
     let th = words(&t, "ฉันรักประเทศไทย");
     assert_eq!(th[..2], ["ฉัน", "รัก"], "{th:?}");
     assert!(th.iter().all(|w| w.chars().count() > 1), "{th:?}");
+    // A mark stays on the character before it, a letter the dictionaries know or not (a
+    // vowel sign on a digit: found by the pipeline's property test), as after Hangul.
+    assert_eq!(words(&t, "๐\u{e31}"), ["๐\u{e31}"]);
+    assert_eq!(words(&Tokenizer::new(), "월๐\u{e31}"), ["월", "๐\u{e31}"]);
     // Latin around the run is untouched.
     assert_eq!(words(&t, "Oman 阿曼 Muscat")[0], "Oman");
     assert_eq!(words(&t, "Oman 阿曼 Muscat").last().unwrap(), "Muscat");
