@@ -70,6 +70,11 @@ impl OutputFile {
     /// new name, else the file itself. Nothing is created under `path` itself until
     /// [`commit`](Self::commit) unless it is written in place.
     pub fn create(path: &Path) -> Result<OutputFile, Refusal> {
+        if path.as_os_str().is_empty() {
+            return Err(Refusal::Usage(
+                "an empty name is no file: name a file to write".into(),
+            ));
+        }
         if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
             return Err(Refusal::Usage(format!(
                 "{} is a folder: name a file to write",
@@ -837,6 +842,10 @@ mod tests {
         assert!(matches!(
             OutputFile::create(&dir.path().join("no/such/folder.json")),
             Err(Refusal::Io(_))
+        ));
+        assert!(matches!(
+            OutputFile::create(Path::new("")),
+            Err(Refusal::Usage(_))
         ));
         // A new name that ends as a folder's does.
         for end in ["new/", "new/.", "new/.."] {

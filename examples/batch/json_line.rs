@@ -112,7 +112,16 @@ fn parse_exact(json: &str, options: &Options) -> Decoded {
     };
     let (text, id, lang) = match fields.deserialize(&mut deserializer) {
         Ok(found) => found,
-        Err(e) => return Decoded::error(None, format!("invalid JSON: {}", on_the_line(&e))),
+        Err(e) => {
+            // UTF-16 read as UTF-8 (no byte order mark to tell it) is a NUL before or after
+            // every ASCII character.
+            let hint = if json.contains('\0') {
+                "; the line holds NUL bytes: if the file is UTF-16, convert it first: iconv -f UTF-16 -t UTF-8"
+            } else {
+                ""
+            };
+            return Decoded::error(None, format!("invalid JSON: {}{hint}", on_the_line(&e)));
+        }
     };
     if let Err(e) = deserializer.end() {
         // Two objects on a line, or an object and more: never keep one and drop the rest.
@@ -445,6 +454,13 @@ mod tests {
         // Each line is parsed alone: serde_json's "line 1" would contradict the record's line.
         let error = json(r#"{"id": broken"#).text.unwrap_err();
         assert_eq!(error, "invalid JSON: expected value at byte 8 of the line");
+        // UTF-16 without its byte order mark, a line of it read as UTF-8.
+        let utf16: String = "{\"text\":\"a\"}".chars().flat_map(|c| [c, '\0']).collect();
+        let error = json(&utf16).text.unwrap_err();
+        assert!(
+            error.ends_with("convert it first: iconv -f UTF-16 -t UTF-8"),
+            "{error}"
+        );
         let error = json(r#"{"text":"a"} x"#).text.unwrap_err();
         assert!(error.contains("at byte 14 of the line"), "{error}");
         assert!(!error.contains("line 1"), "{error}");
