@@ -214,6 +214,11 @@ impl Normalizer {
         self.case_fold
     }
 
+    /// True when typographic punctuation is folded to ASCII (the default).
+    pub fn folds_punctuation(&self) -> bool {
+        self.fold_punctuation
+    }
+
     /// Normalizes one token of text in language `lang` ([`Lang::UND`] when unknown).
     ///
     /// Never returns an empty string for a non-empty token, nor loses all of a token's letters
