@@ -119,9 +119,9 @@ impl Normalizer {
     }
 
     /// Full Unicode case folding (default on): `Straße` → `strasse`, `ΣΟΦΟΣ` → `σοφοσ`.
-    /// Without it, a pipeline still finds stop words and stems in any case: stop lists and
-    /// stemmers read a word in lowercase, and a stem keeps the word's capitals (`Talks` →
-    /// `Talk`, `talks` → `talk`).
+    /// Without it, a pipeline still finds stop words and stems: stop lists and stemmers read
+    /// a word in lowercase, a stem keeps the word's capitals (`Talks` → `Talk`, `Häuser` →
+    /// `Haus`), and a word in capitals is no stop word (`IT`, `WHO`: acronyms).
     pub fn case_fold(mut self, on: bool) -> Self {
         self.case_fold = on;
         self

@@ -213,25 +213,12 @@ impl WordRules {
         whole: &str,
     ) -> Term {
         let word = tools.apostrophe.apply(whole);
-        // Without case folding a word may have capitals, which stop lists (lowercase) and
-        // stemmers do not read: Snowball's algorithms take capitals for their own marks
-        // (French drops an `H`, German lowercases a `Y`). Without punctuation folding it may
-        // have a typographic apostrophe, which they do not know either (English `Oman’s`).
-        // Both read the word in lowercase, with the ASCII apostrophe.
-        let capitals = !normalizer.folds_case() && word.chars().any(char::is_uppercase);
-        // (Looked for only when they can be there: a look at every new word cost 6 % of
-        // this function on the NTREX news.)
-        let apostrophes = !normalizer.folds_punctuation() && word.contains(TYPOGRAPHIC_APOSTROPHES);
-        let lower = (capitals || apostrophes).then(|| {
-            let lower = if capitals {
-                word.to_lowercase()
-            } else {
-                word.to_owned()
-            };
-            lower.replace(TYPOGRAPHIC_APOSTROPHES, "'")
-        });
-        let read = lower.as_deref().unwrap_or(word);
+        let read_form = read_form(word, lang, normalizer);
+        let read = read_form.as_deref().unwrap_or(word);
+        // A word in capitals where case is kept is an acronym (`IT`, `WHO`), no stop word.
+        let acronym = read_form.is_some() && is_acronym(word);
         if let Some(stop) = &tools.stopwords
+            && !acronym
             && (stop.contains(read)
                 || tools.stop_words_stripped
                     && stop.contains(&normalizer.strip_diacritics_of(read)))
@@ -243,8 +230,8 @@ impl WordRules {
             Some(stemmer) => Some(stemmer.stem(read)).filter(|s| !s.is_empty()),
             None => None,
         };
-        let stemmed = match (&lower, stemmed) {
-            (Some(lower), Some(stem)) => Cow::Borrowed(with_case_of(word, lower, &stem)),
+        let stemmed = match (&read_form, stemmed) {
+            (Some(read), Some(stem)) => as_written(word, read, &stem),
             (None, Some(stem)) => stem,
             (_, None) => Cow::Borrowed(word),
         };
@@ -275,19 +262,68 @@ impl WordRules {
 /// The apostrophes that punctuation folding makes `'`, the one stop lists and stemmers know.
 const TYPOGRAPHIC_APOSTROPHES: [char; 2] = ['\u{2019}', '\u{02BC}'];
 
-/// The stem `stem` of `lower`, the lowercase of `word` (with ASCII apostrophes), as `word`
-/// is written: the same first characters of `word` when the stem is a prefix of `lower` and
-/// lowercasing kept the character count (`Talks` → `Talk`, `rock’n’roll` → `rock’n’rol`),
-/// else `word` as written (`Dying`, whose stem `die` is no prefix): a word keeps its capitals
-/// and apostrophes, as the user asked by not folding them.
-fn with_case_of<'w>(word: &'w str, lower: &str, stem: &str) -> &'w str {
-    if !lower.starts_with(stem) || word.chars().count() != lower.chars().count() {
-        return word;
+/// How stop lists and stemmers must read `word` when the normalizer left it otherwise than
+/// they know words: in lowercase (`lang`'s: Turkish `I` is `ı`) where case is not folded, and
+/// with `'` for a typographic apostrophe where punctuation is not; `None` when it is as they
+/// know it. (Snowball's algorithms take capitals for marks of their own: French drops an
+/// `H`, German lowercases a `Y`; English knows the possessive `'s`, not `’s`.)
+fn read_form(word: &str, lang: Lang, normalizer: &Normalizer) -> Option<String> {
+    let capitals = !normalizer.folds_case() && word.chars().any(char::is_uppercase);
+    // (Looked for only when they can be there: a look at every new word cost 6 % of this
+    // function on the NTREX news.)
+    let apostrophes = !normalizer.folds_punctuation() && word.contains(TYPOGRAPHIC_APOSTROPHES);
+    if !(capitals || apostrophes) {
+        return None;
     }
-    let chars = stem.chars().count();
-    match word.char_indices().nth(chars) {
-        Some((end, _)) => &word[..end],
-        None => word,
+    let turkic = matches!(lang, Lang::TUR | Lang::AZE);
+    let mut read = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{02BC}' if apostrophes => read.push('\''),
+            'I' if capitals && turkic => read.push('ı'),
+            'İ' if capitals && turkic => read.push('i'),
+            c if capitals => read.extend(c.to_lowercase()),
+            c => read.push(c),
+        }
+    }
+    Some(read)
+}
+
+/// Whether `word` is written in capitals, two or more (`IT`, `WHO`; not `I`, `The`).
+fn is_acronym(word: &str) -> bool {
+    let mut capitals = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        capitals += usize::from(c.is_uppercase());
+    }
+    capitals >= 2
+}
+
+/// The stem `stem` of `read` ([`read_form`]'s form of `word`) as `word` is written: `word`'s
+/// own characters as far as the stem keeps `read`'s, then the stem's (`Talks` → `Talk`,
+/// `Häuser` → `Haus`, `Cities` → `Citi`, `rock’n’roll` → `rock’n’rol`), so that a word keeps
+/// its capitals and apostrophes, as the user asked by not folding them. The stem as it is
+/// when lowercasing changed the count of characters (`İ`), whose places no longer match.
+fn as_written<'w>(word: &'w str, read: &str, stem: &str) -> Cow<'w, str> {
+    if word.chars().count() != read.chars().count() {
+        return Cow::Owned(stem.to_owned());
+    }
+    let kept = read
+        .chars()
+        .zip(stem.chars())
+        .take_while(|(r, s)| r == s)
+        .count();
+    let split = word.char_indices().nth(kept).map_or(word.len(), |(i, _)| i);
+    let rest = stem
+        .char_indices()
+        .nth(kept)
+        .map_or("", |(i, _)| &stem[i..]);
+    if rest.is_empty() {
+        Cow::Borrowed(&word[..split])
+    } else {
+        Cow::Owned(format!("{}{rest}", &word[..split]))
     }
 }
 
@@ -309,17 +345,18 @@ mod tests {
             .collect()
     }
 
-    /// Without case folding, stop words are stop words in any case, and words are stemmed
-    /// as their lowercase is, keeping their capitals: never Snowball's reading of capitals
-    /// as its own marks (`Hier` → `ï`, `BAYERN` → `BAyERN`).
+    /// Without case folding, words are stemmed as their lowercase is and keep their
+    /// capitals: lowercased, a term is the term of the folding pipeline (never Snowball's
+    /// reading of capitals as its own marks: `Hier` → `ï`, `BAYERN` → `BAyERN`). Stop words
+    /// are stop words in lowercase or title case, not in capitals (`IT`, `WHO`).
     #[test]
     fn without_case_folding_words_keep_their_capitals_and_their_stems() {
-        let cased = |code: &str, text: &str| {
+        let terms = |normalizer: Normalizer, code: &str, text: &str| {
             let lang: Lang = code.parse().unwrap();
-            let pipeline = Pipeline::builder()
-                .normalizer(Normalizer::new().case_fold(false))
-                .build();
-            let doc = pipeline.analyze_as(text, lang);
+            let doc = Pipeline::builder()
+                .normalizer(normalizer)
+                .build()
+                .analyze_as(text, lang);
             let terms: Vec<String> = doc
                 .tokens
                 .iter()
@@ -327,14 +364,35 @@ mod tests {
                 .collect();
             terms
         };
-        assert_eq!(
-            cased("fra", "Hier, Le Havre, HUIT, Hôtel hôtels"), // hier → hi, as Snowball stems it
-            ["Hi", "Havr", "HUIT", "Hôtel", "hôtel"]
+        for (code, text) in [
+            ("fra", "Hier, Le Havre, HUIT, Hôtel hôtels Élysée"),
+            ("deu", "BAYERN Bayern Häuser Bücher Länder Männer"),
+            ("eng", "The Talks talks City Cities Party Dying dying"),
+            ("tur", "Istanbul'da İzmir IŞIK"),
+        ] {
+            let cased = terms(Normalizer::new().case_fold(false), code, text);
+            let folded = terms(Normalizer::new(), code, text);
+            // (Turkish lowercase: `I` is `ı`, `İ` is `i`.)
+            let lower = |t: &String| -> String {
+                match code {
+                    "tur" => t.replace('I', "ı").replace('İ', "i").to_lowercase(),
+                    _ => t.to_lowercase(),
+                }
+            };
+            let lowered: Vec<String> = cased.iter().map(lower).collect();
+            assert_eq!(lowered, folded, "{code}: {cased:?}");
+            // Each keeps the capital it was written with.
+            for term in &cased {
+                let first = term.chars().next().unwrap();
+                assert!(text.split(' ').any(|w| w.starts_with(first)), "{term}");
+            }
+        }
+        let cased = terms(
+            Normalizer::new().case_fold(false),
+            "eng",
+            "City Cities IT WHO The",
         );
-        assert_eq!(cased("deu", "BAYERN Bayern"), ["BAY", "Bay"]); // as bayern → bay
-        assert_eq!(cased("eng", "The Talks talks THE"), ["Talk", "talk"]);
-        // A stem that is not the start of the word leaves the word as written.
-        assert_eq!(cased("eng", "Dying dying"), ["Dying", "die"]);
+        assert_eq!(cased, ["Citi", "Citi", "IT", "WHO"]);
     }
 
     /// Without punctuation folding, a typographic apostrophe reads as `'` to stop lists and
