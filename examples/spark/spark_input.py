@@ -70,6 +70,9 @@ def input_files(sc, pattern, outputs=()):
             for child in sorted(fs.listStatus(status.getPath()), key=lambda s: s.getPath().getName()):
                 walk(child, False)
         elif named or name.lower().endswith(EXTENSIONS):
+            # (First: a second name is skipped whatever it is called.)
+            if second_name(status, named):
+                return
             # Hadoop's input formats skip such names, even when named: never drop a file
             # without a word.
             if name.startswith((".", "_")):
@@ -82,8 +85,6 @@ def input_files(sc, pattern, outputs=()):
             # with a Java stack trace when the job starts.
             if ":" in name:
                 sys.exit(f"{_program()}: {status.getPath()}: Hadoop cannot read a file whose name holds a colon; rename it")
-            if second_name(status, named):
-                return
             files.append(str(status.getPath()))
             local.append(status.getPath())
 
@@ -91,8 +92,9 @@ def input_files(sc, pattern, outputs=()):
         walk(status, True)
     if not files:
         sys.exit(f"{_program()}: {pattern}: no {', '.join(EXTENSIONS)} files")
-    folders = [_local_path(s.getPath()) for s in found if s.isDirectory()]
-    _refuse_outputs_among_inputs(outputs, [_local_path(p) for p in local], folders)
+    # The folders walked, through links too: an output there is read by the next run.
+    folders = sorted(walked) or [_local_path(s.getPath()) for s in found if s.isDirectory()]
+    _refuse_outputs_among_inputs(outputs, [_local_path(p) for p in local], folders, read_as)
     return files
 
 
@@ -111,17 +113,23 @@ def _local_path(path):
     return os.path.realpath(uri.getPath())
 
 
-def _refuse_outputs_among_inputs(outputs, files, folders):
-    """Exits when an output is one of the input `files` or, with an extension the walk
-    reads, inside one of the input `folders` (real local paths, None for other file systems),
-    or when two outputs are one file."""
+def _refuse_outputs_among_inputs(outputs, files, folders, identities=()):
+    """Exits when an output is one of the input `files` (by name, or by device and inode
+    among `identities`: a hard link) or, with an extension the walk reads, inside one of the
+    `folders` walked (real local paths, None for other file systems), or when two outputs
+    are one file."""
     seen = {}
     for option, path in outputs:
         real = os.path.realpath(path)
         if real in seen:
             sys.exit(f"{_program()}: {seen[real]} and {option} name the same file ({path}): each needs its own")
         seen[real] = option
-        if real in files:
+        try:
+            info = os.stat(real)
+            hard_link = (info.st_dev, info.st_ino) in identities
+        except OSError:
+            hard_link = False
+        if real in files or hard_link:
             sys.exit(f"{_program()}: {option} {path} is also an input: writing it would destroy what is read")
         for folder in filter(None, folders):
             inside = os.path.commonpath([folder, real]) == folder

@@ -87,18 +87,35 @@ JOB_OPTIONS = {
 def check_batch_args(batch_args):
     """Refuses, before Spark starts, what after `--` would undo the job's own choices: an
     option it sets itself (records sent to a file on each worker, a partition read as one
-    text), or a path (every task would read it)."""
+    text), or a path (every task would read it). Read as the tool's parser reads them: a
+    long option's value after `=` or in the next argument, short options run together
+    (`-qo FILE`, `-qoFILE`, `-o=FILE`)."""
+    def refuse(name):
+        sys.exit(f"wordmill_spark: {name} after -- is the job's to set: {JOB_OPTIONS[name]}")
+
     value_next = False
     for arg in batch_args:
         if value_next:
             value_next = False
             continue
-        name = arg.split("=", 1)[0] if arg.startswith("--") else arg
-        if name in JOB_OPTIONS:
-            sys.exit(f"wordmill_spark: {name} after -- is the job's to set: {JOB_OPTIONS[name]}")
-        if arg == "-" or not arg.startswith("-"):
+        if arg == "--":
+            sys.exit("wordmill_spark: a second -- would make what follows paths that every task reads")
+        if arg.startswith("--"):
+            name = arg.split("=", 1)[0]
+            if name in JOB_OPTIONS:
+                refuse(name)
+            value_next = name in VALUE_OPTIONS and "=" not in arg
+        elif arg.startswith("-") and arg != "-":
+            # Short options run together; the first that takes a value takes the rest.
+            for i, letter in enumerate(arg[1:], start=1):
+                name = "-" + letter
+                if name in JOB_OPTIONS:
+                    refuse(name)
+                if name in VALUE_OPTIONS:
+                    value_next = i == len(arg) - 1
+                    break
+        else:
             sys.exit(f"wordmill_spark: {arg!r} after -- would be read by every task: the job's input is its first argument")
-        value_next = name in VALUE_OPTIONS and "=" not in arg
 
 
 def check_command(command):
@@ -121,9 +138,12 @@ def main():
     stats_dir = os.path.abspath(args.stats_dir)
     if os.path.isdir(stats_dir) and os.listdir(stats_dir):
         sys.exit(f"wordmill_spark: {stats_dir} is not empty: its files would be merged too; give a new folder")
-    stats = os.path.realpath(args.stats)
-    if os.path.commonpath([os.path.realpath(stats_dir), stats]) == os.path.realpath(stats_dir):
-        sys.exit(f"wordmill_spark: --stats {args.stats} is in --stats-dir {args.stats_dir}, whose files are merged: write it elsewhere")
+    # `batch merge` reads every .json file of --stats-dir.
+    shares = os.path.realpath(stats_dir)
+    for option, path in [("--stats", args.stats), ("--records", args.records)]:
+        real = os.path.realpath(path)
+        if os.path.commonpath([shares, real]) == shares:
+            sys.exit(f"wordmill_spark: {option} {path} is in --stats-dir {args.stats_dir}, whose files are merged: write it elsewhere")
     check_batch_args(args.batch_args)
     command = [
         binary,

@@ -304,6 +304,9 @@ def test_what_the_job_sets_and_second_names_are_kept_from_the_tasks(tmp_path):
         (["--", "--input-format=text"], "--input-format after -- is the job's to set"),
         (["--", "--top", "5", "more.jsonl"], "'more.jsonl' after -- would be read by every task"),
         (["--", "--version"], "--version after -- is the job's to set"),
+        (["--", "-qo/tmp/o.jsonl"], "-o after -- is the job's to set"),
+        (["--", "-qV"], "-V after -- is the job's to set"),
+        (["--", "--top", "5", "--", "-x.jsonl"], "a second --"),
     ]:
         log = run([*pipe, *extra], tmp_path, code=1)
         assert says in log and "Traceback" not in log, (extra, log[-2000:])
@@ -311,6 +314,14 @@ def test_what_the_job_sets_and_second_names_are_kept_from_the_tasks(tmp_path):
     inside = [*pipe[:-4], "--stats", "parts/s.json", "--stats-dir", "parts"]
     log = run(inside, tmp_path, code=1)
     assert "is in --stats-dir parts" in log and not (tmp_path / "r.jsonl").exists(), log[-2000:]
+    inside = [*pipe[:-6], "--records", "parts/r.json", "--stats", "s.json", "--stats-dir", "parts"]
+    log = run(inside, tmp_path, code=1)
+    assert "--records parts/r.json is in --stats-dir" in log, log[-2000:]
+    # An output that is an input under another name (a hard link) is refused.
+    os.link(tmp_path / "corpus" / "a.jsonl", tmp_path / "hard.jsonl")
+    log = run([*pipe[:-6], "--records", "hard.jsonl", "--stats", "s.json", "--stats-dir", "parts"], tmp_path, code=1)
+    assert "--records hard.jsonl is also an input" in log, log[-2000:]
+    os.remove(tmp_path / "hard.jsonl")
     # `--top 5` takes its value: no path.
     os.symlink("a.jsonl", tmp_path / "corpus" / "link.jsonl")
     os.symlink(".", tmp_path / "corpus" / "again")
