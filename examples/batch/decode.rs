@@ -26,6 +26,9 @@ use wordmill::Lang;
 
 use crate::json_line;
 
+/// What to do with UTF-16 text, which the tool does not read.
+pub const CONVERT_UTF16: &str = "convert it first: iconv -f UTF-16 -t UTF-8";
+
 /// Documents longer than this are refused (an error record) rather than risk running out of
 /// memory; one document is held whole in memory while it is analysed.
 pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
@@ -89,7 +92,7 @@ pub fn utf16_error(head: &[u8]) -> Option<String> {
         _ => return None,
     };
     Some(format!(
-        "UTF-16 text (byte order mark {order}), not UTF-8: convert it first: iconv -f UTF-16 -t UTF-8"
+        "UTF-16 text (byte order mark {order}), not UTF-8: {CONVERT_UTF16}"
     ))
 }
 
@@ -99,7 +102,7 @@ pub fn utf16_error(head: &[u8]) -> Option<String> {
 pub fn decode_text(bytes: Vec<u8>, strict: bool) -> Decoded {
     if let Some(at) = memchr::memchr(0, &bytes) {
         let error = format!(
-            "binary data, not text (NUL byte at offset {at}); if it is UTF-16 text, convert it first: iconv -f UTF-16 -t UTF-8"
+            "binary data, not text (NUL byte at offset {at}); if it is UTF-16 text, {CONVERT_UTF16}"
         );
         return Decoded::error(None, error);
     }

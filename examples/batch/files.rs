@@ -243,16 +243,17 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".part");
+    // The file replaced, when there is one.
+    let old = fs::metadata(path).ok().filter(fs::Metadata::is_file);
     // A file replaced keeps its permissions, as a shell's `>` keeps them (a private 0600
     // file must not become readable by all, a group-writable one stays so); a new one is
     // made as `File::create` makes one (0666 less the umask), not tempfile's private 0600.
     #[cfg(unix)]
     let kept = {
         use std::os::unix::fs::PermissionsExt;
-        let old = fs::metadata(path).ok().filter(fs::Metadata::is_file);
         let mode = old.as_ref().map_or(0o666, |m| m.permissions().mode());
         builder.permissions(fs::Permissions::from_mode(mode));
-        old.map(|m| m.permissions())
+        old.as_ref().map(|m| m.permissions())
     };
     // Listed before it exists: a signal between the two finds nothing to remove.
     let mut list = temporaries();
@@ -269,7 +270,7 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
     // Replacing by renaming needs only the folder's permission: a file the user may not
     // write (read-only, another's) is refused as a shell's `>` refuses it. Opened without
     // truncation, so nothing of it changes.
-    if old_is_file(path) {
+    if old.is_some() {
         OpenOptions::new().write(true).open(path).map_err(|e| {
             io::Error::new(
                 e.kind(),
@@ -287,11 +288,6 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
         let _ = file.as_file().set_permissions(permissions);
     }
     Ok(file)
-}
-
-/// Whether `path` is a regular file now (symbolic links followed).
-fn old_is_file(path: &Path) -> bool {
-    fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 /// Whether `path` names stdout itself, whatever it is open on: `/dev/stdout`, `/dev/fd/1`,
@@ -405,6 +401,16 @@ pub fn output_places(path: &Path) -> Vec<PathBuf> {
         None => absolute(path),
     };
     let mut places = vec![name];
+    let target = link_target(path);
+    if target != path {
+        places.push(absolute(&target));
+    }
+    places
+}
+
+/// Where the symbolic link `path` leads, through any number of links (up to eight), whether
+/// or not the end exists; `path` itself when it is no link.
+fn link_target(path: &Path) -> PathBuf {
     let mut target = path.to_owned();
     for _ in 0..8 {
         match fs::read_link(&target) {
@@ -413,10 +419,7 @@ pub fn output_places(path: &Path) -> Vec<PathBuf> {
             Err(_) => break,
         }
     }
-    if target != path {
-        places.push(absolute(&target));
-    }
-    places
+    target
 }
 
 /// `path` with its folder's symbolic links and `..` resolved, as far as it exists.
@@ -627,6 +630,15 @@ pub fn check_outputs(
                     input.display()
                 ));
             }
+            let places = output_places(path);
+            if let Some((link, _)) = reach.dangling.iter().find(|(_, to)| places.contains(to)) {
+                return Err(format!(
+                    "{option} {} is where {}, a link in the input folder {}, leads: the next run would read it back: write it elsewhere",
+                    path.display(),
+                    link.display(),
+                    input.display()
+                ));
+            }
         }
     }
     Ok(())
@@ -637,17 +649,7 @@ pub fn check_outputs(
 /// existing or new (`batch corpus/ > corpus/records.jsonl`). What is written would be read
 /// back; by the analysis, record after record without end.
 pub fn check_stdout(inputs: &[PathBuf], read_in_folders: &[&str]) -> Result<(), String> {
-    let Some((identity, path)) = stdout_file() else {
-        return Ok(());
-    };
-    let mut named = inputs.iter().filter(|p| p.as_os_str() != "-");
-    if let Some(input) = named.find(|p| self::identity(p) == identity) {
-        return Err(format!(
-            "the standard output is the input {}: what is written would be read back",
-            input.display()
-        ));
-    }
-    match path {
+    match stdout_is_no_input(inputs)? {
         Some(path) => check_outputs(
             inputs,
             &[("the standard output", path.as_path())],
@@ -657,10 +659,30 @@ pub fn check_stdout(inputs: &[PathBuf], read_in_folders: &[&str]) -> Result<(), 
     }
 }
 
+/// [`check_stdout`]'s first half: refuses a standard output that is an input file, and
+/// returns the path of the regular file it is, if the system says it, for the check of input
+/// folders ([`check_outputs`], which a run makes once for all its outputs).
+pub fn stdout_is_no_input(inputs: &[PathBuf]) -> Result<Option<PathBuf>, String> {
+    let Some((identity, path)) = stdout_file() else {
+        return Ok(None);
+    };
+    let mut named = inputs.iter().filter(|p| p.as_os_str() != "-");
+    if let Some(input) = named.find(|p| self::identity(p) == identity) {
+        return Err(format!(
+            "the standard output is the input {}: what is written would be read back",
+            input.display()
+        ));
+    }
+    Ok(path)
+}
+
 /// What the walk of an input folder reaches besides the paths under its own name.
 struct FolderReach {
     /// The folders it enters through symbolic links, canonical.
     linked: Vec<PathBuf>,
+    /// Its links (of an extension it reads) to files not there yet, with where they lead
+    /// (absolute): what a run writes there, the next reads.
+    dangling: Vec<(PathBuf, PathBuf)>,
     /// For each identity asked about, a file of the walk that is it, under the walk's name.
     files: Vec<Option<PathBuf>>,
 }
@@ -673,13 +695,24 @@ impl FolderReach {
     fn walk(folder: &Path, read_in_folders: &[&str], wanted: &[Identity]) -> FolderReach {
         let mut reach = FolderReach {
             linked: Vec::new(),
+            dangling: Vec::new(),
             files: vec![None; wanted.len()],
         };
-        for entry in walkdir::WalkDir::new(folder)
-            .follow_links(true)
-            .into_iter()
-            .flatten()
-        {
+        for entry in walkdir::WalkDir::new(folder).follow_links(true) {
+            let entry = match entry {
+                Ok(entry) => entry,
+                // A link whose target is not there (yet) is an error of the walk.
+                Err(e) => {
+                    if let Some(link) = e.path()
+                        && has_extension(link, read_in_folders)
+                        && fs::symlink_metadata(link).is_ok_and(|m| m.file_type().is_symlink())
+                    {
+                        let to = absolute(&link_target(link));
+                        reach.dangling.push((link.to_owned(), to));
+                    }
+                    continue;
+                }
+            };
             let path = entry.path();
             let link = entry.path_is_symlink() && entry.depth() > 0;
             if entry.file_type().is_dir() {

@@ -116,9 +116,12 @@ fn parse_exact(json: &str, options: &Options) -> Decoded {
             // UTF-16 read as UTF-8 (no byte order mark to tell it) is a NUL before or after
             // every ASCII character.
             let hint = if json.contains('\0') {
-                "; the line holds NUL bytes: if the file is UTF-16, convert it first: iconv -f UTF-16 -t UTF-8"
+                format!(
+                    "; the line holds NUL bytes: if the file is UTF-16, {}",
+                    crate::decode::CONVERT_UTF16
+                )
             } else {
-                ""
+                String::new()
             };
             return Decoded::error(None, format!("invalid JSON: {}{hint}", on_the_line(&e)));
         }

@@ -150,15 +150,6 @@ impl Outputs {
             .into_iter()
             .filter_map(|(option, path)| Some((option, path.as_deref()?)))
             .collect();
-        files::check_outputs(&args.input.paths, &named, &crate::input::EXTENSIONS)
-            .map_err(Stop::Refused)?;
-        // Records sent by the shell into an input (`batch corpus/ > corpus/records.jsonl`,
-        // `batch --lines a.txt >> a.txt`) would be read back as documents, their records
-        // again, without end: refused as --output there is.
-        if out.output.is_none() {
-            files::check_stdout(&args.input.paths, &crate::input::EXTENSIONS)
-                .map_err(Stop::Refused)?;
-        }
         // Without --output the records go to stdout: another output written there (by a name
         // of it, or of the file or pipe it is) would be one more line among the records. A
         // device (/dev/null, a terminal) may take both.
@@ -172,6 +163,20 @@ impl Outputs {
                 path.display()
             )));
         }
+        // Records sent by the shell into an input (`batch corpus/ > corpus/records.jsonl`,
+        // `batch --lines a.txt >> a.txt`) would be read back as documents, their records
+        // again, without end: refused as --output there is. All outputs are checked at
+        // once: one walk of each input folder.
+        let stdout = match out.output {
+            None => files::stdout_is_no_input(&args.input.paths).map_err(Stop::Refused)?,
+            Some(_) => None,
+        };
+        let mut checked = named.clone();
+        if let Some(path) = &stdout {
+            checked.push(("the standard output", path));
+        }
+        files::check_outputs(&args.input.paths, &checked, &crate::input::EXTENSIONS)
+            .map_err(Stop::Refused)?;
         // A usage error, as an output that is a folder is: refused before any file is made.
         if let Some(dir) = out
             .stats_dir

@@ -623,6 +623,16 @@ fn outputs_a_folder_reaches_through_links_are_refused() {
         "which the input folder in reaches through a link, and would be read as input",
     );
     assert!(!data.join("records.jsonl").exists());
+    // A link to a file not there yet: what is written there, the next run reads.
+    fs::remove_file(input.join("data")).unwrap();
+    symlink("../data/later.jsonl", input.join("later.jsonl")).unwrap();
+    refused(
+        &["in", "-q", "--output", "data/later.jsonl"],
+        "a link in the input folder in, leads",
+    );
+    assert!(!data.join("later.jsonl").exists());
+    fs::remove_file(input.join("later.jsonl")).unwrap();
+    symlink("../data", input.join("data")).unwrap();
     // Statistics of another extension, or records outside, are written as ever.
     let out = run(dir.path(), &["in", "-q", "--output", "records.jsonl"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -694,9 +704,13 @@ fn a_file_the_user_may_not_write_is_not_replaced() {
     // SAFETY: geteuid has no preconditions and cannot fail.
     let root = unsafe { libc::geteuid() } == 0;
     let mut cmd = if root {
+        // A copy the other user may run: the build's folder may be root's alone (0700).
+        let copy = dir.path().join("batch");
+        fs::copy(binary(), &copy).unwrap();
+        fs::set_permissions(&copy, fs::Permissions::from_mode(0o755)).unwrap();
         let mut cmd = std::process::Command::new("setpriv");
         cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(binary());
+            .arg(copy);
         cmd
     } else {
         std::process::Command::new(binary())
