@@ -314,6 +314,11 @@ impl Token {
     ) -> PyResult<Token> {
         let kind = crate::options::kind_named(kind)
             .ok_or_else(|| PyValueError::new_err(format!("not a token kind: {kind:?}")))?;
+        if start > end {
+            return Err(PyValueError::new_err(
+                "not a pickled Token: it ends before it starts",
+            ));
+        }
         Ok(Token {
             text: text.unbind(),
             start,
@@ -383,6 +388,11 @@ impl Span {
         lang: &str,
         script: Option<&str>,
     ) -> PyResult<Span> {
+        if start > end {
+            return Err(PyValueError::new_err(
+                "not a pickled Span: it ends before it starts",
+            ));
+        }
         Ok(Span {
             start,
             end,
@@ -529,16 +539,21 @@ impl Terms {
         (restore, (pairs,)).into_pyobject(py)
     }
 
-    /// The Terms `__reduce__` made of `(term, count)` pairs.
+    /// The Terms `__reduce__` made of `(term, count)` pairs: each term once, counted.
     #[classmethod]
-    fn _restore(_cls: &Bound<'_, PyType>, pairs: Vec<(String, u32)>) -> Terms {
+    fn _restore(_cls: &Bound<'_, PyType>, pairs: Vec<(String, u32)>) -> PyResult<Terms> {
         let mut analysis = wordmill::Analysis::default();
         for (term, count) in &pairs {
+            if *count == 0 || analysis.terms.count(term) != 0 {
+                return Err(PyValueError::new_err(format!(
+                    "not pickled Terms: {term:?} twice or not counted"
+                )));
+            }
             analysis.terms.add_count(term, *count);
         }
-        Terms {
+        Ok(Terms {
             analysis: Arc::new(analysis),
-        }
+        })
     }
 }
 

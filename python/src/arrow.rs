@@ -197,12 +197,24 @@ impl TextColumn {
             }
             return Ok(TextColumn::Null(array.len()));
         }
-        let keys = dictionary
-            .normalized_keys()
-            .into_iter()
-            .enumerate()
-            .map(|(i, key)| valid(i).then_some(key))
-            .collect();
+        // Each valid key checked against the values: Arrow's import does not, and the
+        // library's normalized keys would clamp a key out of range to the last value.
+        let values_len = dictionary.values().len();
+        let mut keys = Vec::with_capacity(array.len());
+        for (i, key) in key_values(dictionary.keys())?.into_iter().enumerate() {
+            if !valid(i) {
+                keys.push(None);
+                continue;
+            }
+            match usize::try_from(key) {
+                Ok(key) if key < values_len => keys.push(Some(key)),
+                _ => {
+                    return Err(PyValueError::new_err(format!(
+                        "invalid Arrow dictionary array: key {key} of row {i} names no value (the dictionary has {values_len})"
+                    )));
+                }
+            }
+        }
         Ok(TextColumn::Dictionary {
             values: Box::new(values),
             keys,
@@ -224,6 +236,37 @@ impl TextColumn {
             }
         }
     }
+}
+
+/// The keys of a dictionary array, whatever their integer type.
+fn key_values(keys: &dyn Array) -> PyResult<Vec<i128>> {
+    use arrow_array::types::{
+        Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
+    };
+    macro_rules! widened {
+        ($type:ty) => {
+            keys.as_primitive::<$type>()
+                .values()
+                .iter()
+                .map(|&k| i128::from(k))
+                .collect()
+        };
+    }
+    Ok(match keys.data_type() {
+        DataType::Int8 => widened!(Int8Type),
+        DataType::Int16 => widened!(Int16Type),
+        DataType::Int32 => widened!(Int32Type),
+        DataType::Int64 => widened!(Int64Type),
+        DataType::UInt8 => widened!(UInt8Type),
+        DataType::UInt16 => widened!(UInt16Type),
+        DataType::UInt32 => widened!(UInt32Type),
+        DataType::UInt64 => widened!(UInt64Type),
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "invalid Arrow dictionary array: keys of type {other}"
+            )));
+        }
+    })
 }
 
 /// Strings back to back and Arrow's offsets of them (starting with 0).

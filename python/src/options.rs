@@ -141,7 +141,6 @@ pub(crate) fn langs(codes: &Bound<'_, PyAny>) -> PyResult<Vec<Lang>> {
         .collect()
 }
 
-/// The codes of `langs`.
 /// The codes of `langs`, each once, in the order given (a list of languages is a set).
 pub(crate) fn codes(langs: &[Lang]) -> Vec<&'static str> {
     let mut codes: Vec<&'static str> = Vec::with_capacity(langs.len());
@@ -195,14 +194,13 @@ pub(crate) fn kind_name(kind: TokenKind) -> &'static str {
     }
 }
 
-/// A script's name, or `None`.
-/// The kind [`kind_name`] names `name`.
+/// The kind [`kind_name`] names `name`, as that name.
 pub(crate) fn kind_named(name: &str) -> Option<&'static str> {
-    [
-        "word", "number", "url", "email", "hashtag", "mention", "emoji", "other",
-    ]
-    .into_iter()
-    .find(|kind| *kind == name)
+    use TokenKind::*;
+    [Word, Number, Url, Email, Hashtag, Mention, Emoji]
+        .into_iter()
+        .map(kind_name)
+        .find(|kind| *kind == name)
 }
 
 /// The script of [`script_name`]'s `name`; a ValueError for no script of that name.
@@ -215,6 +213,7 @@ pub(crate) fn script_named(name: Option<&str>) -> PyResult<Option<&'static str>>
     }
 }
 
+/// A script's name, or `None`.
 pub(crate) fn script_name(script: Option<Script>) -> Option<&'static str> {
     script.map(|s| s.name())
 }

@@ -1,6 +1,7 @@
 //! The stages alone: `Detector`, `Tokenizer` and `Normalizer`, each a thin wrapper of the
 //! library's type of the same name, configured by keyword arguments.
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use wordmill::Lang;
@@ -223,6 +224,11 @@ impl Detection {
         confidence: f64,
         reliable: bool,
     ) -> PyResult<Detection> {
+        if !(0.0..=1.0).contains(&confidence) {
+            return Err(PyValueError::new_err(
+                "not a pickled Detection: a confidence is from 0 to 1",
+            ));
+        }
         Ok(Detection {
             lang: options::lang(lang)?.code(),
             script: options::script_named(script)?,

@@ -29,9 +29,18 @@ def test_analyses_and_their_parts_pickle_and_copy(pipeline):
         doc.reliable,
     )
     assert list(again.terms.items()) == list(doc.terms.items()), "order of first occurrence"
-    # What is no pickle of an analysis is refused, not read as one.
+    # What is no pickle of an analysis or its parts is refused, not read as one.
     with pytest.raises(ValueError):
         wordmill.Analysis._restore("short", pickle.dumps(doc).decode("latin-1"))
+    for restore, args in [
+        (wordmill.Token._restore, ("abc", 5, 2, "word", None)),
+        (wordmill.Span._restore, (9, 1, "eng", "Latin")),
+        (wordmill.Detection._restore, ("eng", "Latin", float("nan"), True)),
+        (wordmill.Terms._restore, ([("a", 1), ("a", 2)],)),
+        (wordmill.Terms._restore, ([("a", 0)],)),
+    ]:
+        with pytest.raises(ValueError):
+            restore(*args)
 
 
 def test_a_process_pool_returns_analyses(pipeline):
@@ -102,6 +111,10 @@ def test_dictionary_encoded_text_is_read_as_its_values(pipeline):
     # Every key null, over no value at all.
     empty = pa.DictionaryArray.from_arrays(pa.array([None, None], pa.int8()), pa.array([], pa.string()))
     assert pipeline.analyze_arrow(empty).column("lang").null_count == 2
+    # A key out of range (which pyarrow builds unchecked) is refused, not read as another.
+    bad = pa.DictionaryArray.from_arrays(pa.array([0, 5, -3], pa.int8()), pa.array(["a b", "c d"]), safe=False)
+    with pytest.raises(ValueError, match="names no value"):
+        pipeline.analyze_arrow(bad)
     with pytest.raises(TypeError, match="pass the column"):
         pipeline.analyze_arrow(pa.table({"text": ["a"]}).to_struct_array())
     with pytest.raises(TypeError, match="analyze_arrow"):
