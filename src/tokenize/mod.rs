@@ -313,10 +313,12 @@ impl Tokenizer {
     /// URLs with a scheme (`https://`, `http://`, `ftp://`, `mailto:`) or starting with
     /// `www.` become one [`TokenKind::Url`] token, without trailing punctuation and closing
     /// brackets they did not open (default off). A URL ends at whitespace, at punctuation
-    /// that is not ASCII (`。`, `！`, `…`, `—`, `«`, `؟`, `।`), at a zero-width space, and
-    /// where ASCII letters or digits of its host or path run into Chinese, Japanese, Korean,
-    /// Thai... letters (`访问https://example.com了解`, `https://x.jp/guideをご覧`); other
-    /// letters, as an internationalised URL's path, are its own (`/wiki/東京`).
+    /// that is not ASCII (`。`, `！`, `…`, `—`, `«`, `؟`, `।`), at a zero-width space, where
+    /// the ASCII letters or digits of its host run into Chinese, Japanese, Korean, Thai...
+    /// letters (`访问https://example.com了解`), and where those of its path run into the
+    /// letters a sentence goes on with (hiragana, Hangul, Thai...: `/guideをご覧`, but
+    /// `/wiki/JR東日本` is whole); other letters, as an internationalised URL's path, are its
+    /// own (`/wiki/東京`).
     ///
     /// ```
     /// use wordmill::tokenize::{TokenKind, Tokenizer};

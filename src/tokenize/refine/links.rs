@@ -5,7 +5,10 @@ use super::super::ascii::NON_ASCII;
 use super::super::{RawToken, TokenKind, Tokens};
 use super::Refined;
 use crate::unicode::utf8::{char_start_before, decode};
-use crate::unicode::{ALPHABETIC, NUMERIC, UNSPACED_HANGUL, WB_MASK, props, unspaced_script, wb};
+use crate::unicode::{
+    ALPHABETIC, NUMERIC, UNSPACED_HAN, UNSPACED_HANGUL, UNSPACED_KATAKANA, WB_MASK, props,
+    unspaced_script, wb,
+};
 
 /// A URL starting at the token (`https://`, `www.`, ...): the tokens it covers are dropped.
 pub(super) fn url(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
@@ -141,8 +144,9 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
         .iter()
         .find(|p| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p))?;
     let mut end = start + prefix.len();
-    // Whether the last character was an ASCII letter or digit.
-    let mut after_ascii = false;
+    // Whether the host is read (up to its first `/`), and the last character was an ASCII
+    // letter or digit.
+    let (mut in_host, mut after_ascii) = (prefix[prefix.len() - 1] != b':', false);
     while end < bytes.len() {
         let (cp, len) = decode(bytes, end);
         let c = char::from_u32(cp).unwrap_or(' ');
@@ -152,14 +156,11 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
             || ends_url(c)
             // Invisible, but a break between words (typed where a script has no spaces).
             || c == '\u{200B}'
-            // `访问https://example.com了解更多`, `https://x.jp/guideをご覧ください`: ASCII
-            // letters of a host or path do not run on into the words of a script written
-            // without spaces or of Korean, whose particles follow a word (a name or path of
-            // those letters, as `例子.中国` or `/wiki/東京`, is read whole).
-            || (after_ascii && unspaced_script(c) != 0)
+            || (after_ascii && runs_on_into_text(c, in_host))
         {
             break;
         }
+        in_host &= c != '/';
         after_ascii = c.is_ascii_alphanumeric();
         end += len;
     }
@@ -189,6 +190,21 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
         end -= 1;
     }
     (end > start + prefix.len()).then_some(end)
+}
+
+/// Whether `c`, after an ASCII letter or digit of a URL, is the sentence going on rather than
+/// the URL: in its host, any letter of a script written without spaces or of Korean
+/// (`访问https://example.com了解更多`; a host of those letters, as `例子.中国`, is read whole);
+/// in its path, where a name may mix ASCII and Han or katakana (`/wiki/JR東日本`,
+/// `/wiki/ASCII文字コード`), the letters a sentence goes on with: hiragana (Japanese particles,
+/// `/guideをご覧ください`), Hangul (Korean's, `/news에서`), Thai, Lao, Khmer, Myanmar.
+fn runs_on_into_text(c: char, in_host: bool) -> bool {
+    match unspaced_script(c) {
+        0 => false,
+        _ if in_host => true,
+        UNSPACED_HAN | UNSPACED_KATAKANA => false,
+        _ => true,
+    }
 }
 
 /// Punctuation that no URL holds but sentences put after one: of Latin-1 (`¡`, `«`, `»`,

@@ -140,6 +140,15 @@ fn urls_stop_where_the_sentence_goes_on() {
             "https://ja.wikipedia.org/wiki/東京 へ",
             "https://ja.wikipedia.org/wiki/東京",
         ),
+        // A path's name may mix ASCII with Han or katakana.
+        (
+            "https://ja.wikipedia.org/wiki/ASCII文字コード を",
+            "https://ja.wikipedia.org/wiki/ASCII文字コード",
+        ),
+        (
+            "https://ja.wikipedia.org/wiki/JR東日本",
+            "https://ja.wikipedia.org/wiki/JR東日本",
+        ),
     ] {
         assert_eq!(url(text).as_deref(), Some(expected), "{text}");
     }
