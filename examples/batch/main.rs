@@ -34,6 +34,7 @@ mod json_line;
 mod links;
 mod output;
 mod record_json;
+mod refusals;
 mod report;
 mod run;
 mod signals;

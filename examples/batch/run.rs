@@ -24,7 +24,7 @@ use crate::input::{self, Document, Documents};
 use crate::output::{self, Sink, io_message};
 use crate::report::Reporter;
 use crate::stats::NameHash;
-use crate::{AnalyzeArgs, InputArgs, NormalForm, Outcome, signals, stats};
+use crate::{AnalyzeArgs, InputArgs, NormalForm, Outcome, refusals, signals, stats};
 
 /// A batch is cut when its text (with a fixed cost per document) reaches this size, whatever
 /// its number of documents.
@@ -168,14 +168,14 @@ impl Outputs {
         // again, without end: refused as --output there is. All outputs are checked at
         // once: one walk of each input folder.
         let stdout = match out.output {
-            None => files::stdout_is_no_input(&args.input.paths).map_err(Stop::Refused)?,
+            None => refusals::stdout_is_no_input(&args.input.paths).map_err(Stop::Refused)?,
             Some(_) => None,
         };
         let mut checked = named.clone();
         if let Some(path) = &stdout {
             checked.push(("the standard output", path));
         }
-        files::check_outputs(&args.input.paths, &checked, &crate::input::EXTENSIONS)
+        refusals::check_outputs(&args.input.paths, &checked, &crate::input::EXTENSIONS)
             .map_err(Stop::Refused)?;
         // A usage error, as an output that is a folder is: refused before any file is made.
         if let Some(dir) = out
@@ -196,7 +196,7 @@ impl Outputs {
             // the whole run.
             if let Some((option, _)) = named
                 .iter()
-                .find(|(_, path)| files::output_places(path).contains(&absolute_dir))
+                .find(|(_, path)| refusals::output_places(path).contains(&absolute_dir))
             {
                 return Err(Stop::Refused(format!(
                     "{option} and --stats-dir name the same place ({}): the one is a file, the other a folder",
@@ -210,7 +210,10 @@ impl Outputs {
                     && !name.starts_with('.')
             };
             for (option, path) in &named {
-                if files::output_places(path).iter().any(|p| read_by_merge(p)) {
+                if refusals::output_places(path)
+                    .iter()
+                    .any(|p| read_by_merge(p))
+                {
                     return Err(Stop::Refused(format!(
                         "{option} {} is in --stats-dir {}, whose .json files `batch merge` reads as statistics: write it elsewhere",
                         path.display(),
@@ -319,7 +322,7 @@ fn analyze(args: &AnalyzeArgs) -> Result<Outcome, Stop> {
     check_fields(&args.input).map_err(Stop::Refused)?;
     // Inputs that would give documents twice, then outputs that would destroy inputs:
     // refused before anything is read or written.
-    files::check_inputs(&args.input.paths).map_err(Stop::Refused)?;
+    refusals::check_inputs(&args.input.paths).map_err(Stop::Refused)?;
     let outputs = Outputs::open(args)?;
     let guard = Guard::new(&pipeline);
     let pool = rayon::ThreadPoolBuilder::new()

@@ -16,6 +16,7 @@ use wordmill::tf::CorpusStats;
 use crate::Outcome;
 use crate::files::{self, OutputFile, Refusal};
 use crate::input::Document;
+use crate::refusals;
 use crate::report::counted;
 
 /// The field a statistics file of this tool begins with: the analysis options that shape
@@ -351,19 +352,19 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
     // Refuse an output that would destroy an input, and fail on an unwritable output,
     // before reading anything.
     if let Some(path) = output
-        && let Err(e) = files::check_outputs(inputs, &[("--output", path)], &["json"])
+        && let Err(e) = refusals::check_outputs(inputs, &[("--output", path)], &["json"])
     {
         say!("batch merge: {e}");
         return Outcome::Refused;
     }
-    if let Err(e) = files::check_stdin_open(inputs) {
+    if let Err(e) = refusals::check_stdin_open(inputs) {
         say!("batch merge: {e}");
         return Outcome::Refused;
     }
     // `batch merge shares/ > shares/total.json`, `batch merge a.json >> a.json`: the sum
     // would be read as a share next time, or has made a file of two.
     if output.is_none()
-        && let Err(e) = files::check_stdout(inputs, &["json"])
+        && let Err(e) = refusals::check_stdout(inputs, &["json"])
     {
         say!("batch merge: {e}");
         return Outcome::Refused;
