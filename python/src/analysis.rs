@@ -531,26 +531,25 @@ impl Terms {
         Ok(format!("Terms({})", self.to_dict(py)?.repr()?))
     }
 
-    /// Pickles as its terms and counts, in order.
+    /// Pickles as its terms and counts in JSON, in order (read back by the library, which
+    /// refuses a term twice or a count of 0).
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
-        let pairs: Vec<(&str, u32)> = slf.get().counts().iter().collect();
+        let state = serde_json::to_string(slf.get().counts())
+            .map_err(|e| PyValueError::new_err(format!("cannot pickle the terms: {e}")))?;
         let restore = slf.get_type().getattr("_restore")?;
-        (restore, (pairs,)).into_pyobject(py)
+        (restore, (state,)).into_pyobject(py)
     }
 
-    /// The Terms `__reduce__` made of `(term, count)` pairs: each term once, counted.
+    /// The Terms `__reduce__` made of `state`.
     #[classmethod]
-    fn _restore(_cls: &Bound<'_, PyType>, pairs: Vec<(String, u32)>) -> PyResult<Terms> {
-        let mut analysis = wordmill::Analysis::default();
-        for (term, count) in &pairs {
-            if *count == 0 || analysis.terms.count(term) != 0 {
-                return Err(PyValueError::new_err(format!(
-                    "not pickled Terms: {term:?} twice or not counted"
-                )));
-            }
-            analysis.terms.add_count(term, *count);
-        }
+    fn _restore(_cls: &Bound<'_, PyType>, state: PyBackedStr) -> PyResult<Terms> {
+        let terms: TermCounts = serde_json::from_str(&state)
+            .map_err(|e| PyValueError::new_err(format!("not pickled Terms: {e}")))?;
+        let analysis = wordmill::Analysis {
+            terms,
+            ..wordmill::Analysis::default()
+        };
         Ok(Terms {
             analysis: Arc::new(analysis),
         })

@@ -378,22 +378,24 @@ impl Pipeline {
                 // SAFETY: `token` comes from `stream`.
                 let folded = match unsafe { stream.window_folded(&token) } {
                     Some(folded) => folded,
-                    // An address is no word of the text's language: Turkish's `I` → `ı`
-                    // would make `ISTANBUL.COM` another term in a Turkish document.
-                    None if matches!(token.kind, TokenKind::Url | TokenKind::Email) => {
-                        normalizer.folder(Lang::UND).fold_token(
+                    None => {
+                        // An address is no word of the text's language: Turkish's `I` → `ı`
+                        // would make `ISTANBUL.COM` another term in a Turkish document.
+                        // (Windows fold words and numbers only: addresses always come here.)
+                        let neutral;
+                        let by = if matches!(token.kind, TokenKind::Url | TokenKind::Email) {
+                            neutral = normalizer.folder(Lang::UND);
+                            &neutral
+                        } else {
+                            &folder
+                        };
+                        by.fold_token(
                             &text[token.start..token.end],
                             token.is_ascii(),
                             token.has_ascii_upper(),
                             &mut buffer,
                         )
                     }
-                    None => folder.fold_token(
-                        &text[token.start..token.end],
-                        token.is_ascii(),
-                        token.has_ascii_upper(),
-                        &mut buffer,
-                    ),
                 };
                 let folded = if token.kind == TokenKind::Word && tools.has_capital_mutations() {
                     tools.without_capital_mutation(&text[token.start..token.end], folded)

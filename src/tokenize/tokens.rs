@@ -403,13 +403,10 @@ impl<'a> Iterator for Tokens<'a> {
 /// Where the emoji of the segment `start..end` begins: at its first pictograph or regional
 /// indicator (a segment that has one, so always before `end`).
 fn emoji_start(bytes: &[u8], mut start: usize, end: usize) -> usize {
-    use crate::unicode::{props, utf8::decode};
     while start < end {
         let (cp, len) = decode(bytes, start);
         let p = props(cp);
-        if p & EXT_PICT != 0
-            || p & crate::unicode::WB_MASK == crate::unicode::wb::REGIONAL_INDICATOR
-        {
+        if p & EXT_PICT != 0 || p & WB_MASK == wb::REGIONAL_INDICATOR {
             break;
         }
         start += len;

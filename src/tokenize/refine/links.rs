@@ -12,7 +12,7 @@ use crate::unicode::{
 
 /// A URL starting at the token (`https://`, `www.`, ...): the tokens it covers are dropped.
 pub(super) fn url(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
-    spanning(tokens, segment, url_end, TokenKind::Url)
+    spanning(tokens, segment, segment.start, url_end, TokenKind::Url)
 }
 
 /// An e-mail address whose local part starts at the token, or after its `mailto:` (UAX #29
@@ -20,35 +20,32 @@ pub(super) fn url(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
 /// dropped.
 pub(super) fn email(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
     const MAILTO: &[u8] = b"mailto:";
-    let bytes = tokens.text.as_bytes();
     let after = segment.start + MAILTO.len();
-    if segment.kind == TokenKind::Word
-        && bytes
-            .get(segment.start..after)
-            .is_some_and(|s| s.eq_ignore_ascii_case(MAILTO))
-        && let Some(end) = email_end(bytes, after)
-    {
-        tokens.skip_to(end);
-        return Refined::Token(special(after, end, TokenKind::Email));
-    }
-    spanning(tokens, segment, email_end, TokenKind::Email)
+    let mailto = tokens
+        .text
+        .as_bytes()
+        .get(segment.start..after)
+        .is_some_and(|s| s.eq_ignore_ascii_case(MAILTO));
+    let start = if mailto { after } else { segment.start };
+    spanning(tokens, segment, start, email_end, TokenKind::Email)
 }
 
-/// A token of `kind` from the start of `segment` to where `end_of` finds its end (if it does),
+/// A token of `kind` from `start` (in `segment`) to where `end_of` finds its end (if it does),
 /// in place of the word tokens it covers.
 fn spanning(
     tokens: &mut Tokens<'_>,
     segment: RawToken,
+    start: usize,
     end_of: fn(&[u8], usize) -> Option<usize>,
     kind: TokenKind,
 ) -> Refined {
     if segment.kind == TokenKind::Emoji {
         return Refined::Unchanged;
     }
-    match end_of(tokens.text.as_bytes(), segment.start) {
+    match end_of(tokens.text.as_bytes(), start) {
         Some(end) => {
             tokens.skip_to(end);
-            Refined::Token(special(segment.start, end, kind))
+            Refined::Token(special(start, end, kind))
         }
         None => Refined::Unchanged,
     }

@@ -10,6 +10,15 @@ fn words(tokenizer: &Tokenizer, text: &str) -> Vec<String> {
     tokenizer.tokens(text).map(|t| t.text.to_owned()).collect()
 }
 
+/// The tokens of these kinds, in order.
+fn of_kinds(tokenizer: &Tokenizer, text: &str, kinds: &[TokenKind]) -> Vec<String> {
+    tokenizer
+        .tokens(text)
+        .filter(|t| kinds.contains(&t.kind))
+        .map(|t| t.text.to_owned())
+        .collect()
+}
+
 #[test]
 fn urls_without_trailing_punctuation() {
     let t = Tokenizer::new().urls(true);
@@ -28,11 +37,7 @@ fn urls_without_trailing_punctuation() {
 #[test]
 fn urls_end_at_the_punctuation_of_any_script() {
     let t = Tokenizer::new().urls(true);
-    let url = |text: &str| {
-        t.tokens(text)
-            .find(|token| token.kind == TokenKind::Url)
-            .map(|token| token.text.to_owned())
-    };
+    let url = |text: &str| of_kinds(&t, text, &[TokenKind::Url]).into_iter().next();
     for text in [
         "详见https://x.y/a！谢谢",
         "网址https://x.y/a？",
@@ -100,12 +105,7 @@ fn emails() {
     assert_eq!(words(&t, "a@b"), ["a", "b"]);
     // An apostrophe is a letter of a local part (as Lucene's UAX29URLEmailTokenizer reads
     // one), two dots in a row are not; `mailto:` is no part of the address.
-    let emails = |text: &str| -> Vec<String> {
-        t.tokens(text)
-            .filter(|token| token.kind == TokenKind::Email)
-            .map(|token| token.text.to_owned())
-            .collect()
-    };
+    let emails = |text: &str| of_kinds(&t, text, &[TokenKind::Email]);
     assert_eq!(emails("o'neill@example.com"), ["o'neill@example.com"]);
     assert_eq!(
         emails("Mail MAILTO:john@example.com."),
@@ -121,11 +121,7 @@ fn emails() {
 #[test]
 fn urls_stop_where_the_sentence_goes_on() {
     let t = Tokenizer::new().urls(true);
-    let url = |text: &str| {
-        t.tokens(text)
-            .find(|token| token.kind == TokenKind::Url)
-            .map(|token| token.text.to_owned())
-    };
+    let url = |text: &str| of_kinds(&t, text, &[TokenKind::Url]).into_iter().next();
     for (text, expected) in [
         (
             "詳しくはhttps://example.com/guideをご覧ください。",
@@ -159,12 +155,7 @@ fn urls_stop_where_the_sentence_goes_on() {
 #[test]
 fn tags_need_a_gap_before_and_a_name_after() {
     let t = Tokenizer::new().hashtags(true).mentions(true);
-    let tags = |text: &str| -> Vec<String> {
-        t.tokens(text)
-            .filter(|token| matches!(token.kind, TokenKind::Hashtag | TokenKind::Mention))
-            .map(|token| token.text.to_owned())
-            .collect()
-    };
+    let tags = |text: &str| of_kinds(&t, text, &[TokenKind::Hashtag, TokenKind::Mention]);
     for glued in [
         "café#tag",
         "cafe\u{301}#tag",
