@@ -13,7 +13,7 @@ use pyo3::exceptions::{
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple, PyType};
+use pyo3::types::{PyBool, PyDict, PyList, PySlice, PyString, PyTuple, PyType};
 use wordmill::tf::TermCounts;
 
 use crate::offsets::CharOffsets;
@@ -201,20 +201,20 @@ impl Analysis {
 
     /// Equal to an Analysis of the same text with the same results (language, tokens,
     /// spans, terms); unhashable, as a mutable-looking value of many parts (a list) is.
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        match other.cast::<Analysis>() {
-            Ok(other) => {
-                let other = other.get();
-                Ok(self.inner == other.inner
-                    && self
-                        .text
-                        .original
-                        .bind(py)
-                        .as_any()
-                        .eq(other.text.original.bind(py))?)
-            }
-            Err(_) => Ok(false),
-        }
+    /// Anything else is left to compare itself (`NotImplemented`), as Python's own types do.
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let Ok(other) = other.cast::<Analysis>() else {
+            return Ok(py.NotImplemented());
+        };
+        let other = other.get();
+        let equal = self.inner == other.inner
+            && self
+                .text
+                .original
+                .bind(py)
+                .as_any()
+                .eq(other.text.original.bind(py))?;
+        Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
     }
 
     #[classattr]
@@ -283,12 +283,14 @@ pub struct Token {
 
 #[pymethods]
 impl Token {
-    /// Equal to a Token of the same text, offsets, kind and term.
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        match other.cast::<Token>() {
-            Ok(other) => self.key(py)?.eq(other.get().key(py)?),
-            Err(_) => Ok(false),
-        }
+    /// Equal to a Token of the same text, offsets, kind and term; anything else is left to
+    /// compare itself (`NotImplemented`).
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let Ok(other) = other.cast::<Token>() else {
+            return Ok(py.NotImplemented());
+        };
+        let equal = self.key(py)?.eq(other.get().key(py)?)?;
+        Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {

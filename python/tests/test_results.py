@@ -62,6 +62,19 @@ def test_analyses_compare_by_value_and_are_unhashable(pipeline):
         hash(alone)
 
 
+def test_analyses_and_tokens_leave_other_types_to_compare_themselves(pipeline):
+    class Anything:
+        def __eq__(self, other):
+            return True
+
+    doc = pipeline.analyze("birds fly high")
+    token = doc.tokens[0]
+    # NotImplemented, not False: Python then asks the other operand, as for its own types.
+    assert doc == Anything() and Anything() == doc and not (doc != Anything())
+    assert token == Anything() and not (token != Anything())
+    assert doc != "birds fly high" and token != ("birds", 0, 5)
+
+
 def test_und_as_the_language_detects_as_the_batch_tool_does(pipeline):
     detected = pipeline.analyze("running dogs bark")
     assert pipeline.analyze("running dogs bark", lang="und") == detected
