@@ -113,6 +113,7 @@ mod chars;
 mod han_forms;
 mod lift_memo;
 mod model;
+mod rereading;
 mod rules;
 mod runs;
 mod sample;

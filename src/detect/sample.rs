@@ -89,8 +89,10 @@ pub(super) fn windows(text: &str, range: Range<usize>, budget: usize, out: &mut 
 /// (`the minister said: "…"`, where a passage in another language often is). A sentence
 /// shorter than `min_bytes` is read with the one before it, or alone when it is the first:
 /// read with the next one, its words would hide the next one's language ("The talks went
-/// well, he said. Der Minister sagte am Montag, ..." read as one English unit). The units
-/// replace what `out` held.
+/// well, he said. Der Minister sagte am Montag, ..." read as one English unit). A quotation
+/// after a colon is not read with the one before it, nor a short sentence after it with it,
+/// however short: they are seldom of one language (`Er sagte: "Je suis prêt." Dann ging
+/// er.`). The units replace what `out` held.
 pub(super) fn sentence_units(
     text: &str,
     range: Range<usize>,
@@ -140,6 +142,10 @@ struct SentenceCutter {
     /// Where a sentence ended (its stop or line break): the unit ends at the next
     /// character that is not a space.
     cut: Option<usize>,
+    /// The unit under way began at a quotation opened after a colon.
+    in_quote_unit: bool,
+    /// The last unit in `out` is such a quotation.
+    after_quote_unit: bool,
 }
 
 impl SentenceCutter {
@@ -151,6 +157,8 @@ impl SentenceCutter {
             after_full_stop: false,
             after_colon: false,
             cut: None,
+            in_quote_unit: false,
+            after_quote_unit: false,
         }
     }
 
@@ -183,6 +191,7 @@ impl SentenceCutter {
             self.after_colon = false;
             if opens_a_quote(c) {
                 self.end_unit(i, i, out);
+                self.in_quote_unit = true;
             }
         }
         self.after_colon |= matches!(c, ':' | '：');
@@ -195,20 +204,27 @@ impl SentenceCutter {
 
     /// Ends the unit under way at `end`: a unit of its own, or, when its sentence (up to
     /// `sentence_end`) is shorter than `min_bytes`, part of the one before it (when there is
-    /// one: `out` holds this cutter's units alone).
+    /// one: `out` holds this cutter's units alone), unless it or that one is a quotation
+    /// after a colon.
     fn end_unit(&mut self, end: usize, sentence_end: usize, out: &mut Vec<Range<usize>>) {
         if self.start >= end {
             return;
         }
+        let apart = self.in_quote_unit || self.after_quote_unit;
         match out.last_mut() {
             Some(last)
                 if sentence_end.saturating_sub(self.start) < self.min_bytes
-                    && last.end == self.start =>
+                    && last.end == self.start
+                    && !apart =>
             {
                 last.end = end;
             }
-            _ => out.push(self.start..end),
+            _ => {
+                out.push(self.start..end);
+                self.after_quote_unit = self.in_quote_unit;
+            }
         }
+        self.in_quote_unit = false;
         self.start = end;
     }
 
@@ -531,6 +547,16 @@ mod tests {
         );
         let text = "The minister told reporters in the capital on Monday: we will come back.";
         assert_eq!(units(text).len(), 1, "{text}");
+        // A short quotation is not read with its lead, nor a short sentence after it with it.
+        let text = "Der Minister sagte gestern in Berlin: \"We are ready.\" Danach reiste er ab.";
+        assert_eq!(
+            units(text),
+            [
+                "Der Minister sagte gestern in Berlin: ",
+                "\"We are ready.\" ",
+                "Danach reiste er ab."
+            ]
+        );
         // Chinese and Japanese: a full-width colon and corner brackets.
         assert_eq!(
             units("外务省发言人星期一在记者会上表示：「会谈取得了积极的成果，我们将继续合作。」"),
@@ -556,7 +582,8 @@ mod tests {
 
     proptest::proptest! {
         /// Units cover the range end to end, in order, none empty, and all but the first are
-        /// sentences of at least `min_bytes` (a shorter one joins the one before it).
+        /// sentences of at least `min_bytes` (a shorter one joins the one before it), but
+        /// for a quotation after a colon and the unit after one.
         #[test]
         fn units_cover_their_range_and_only_the_first_may_be_short(
             parts in proptest::collection::vec(
@@ -577,11 +604,19 @@ mod tests {
             let to = bounds[bounds.len() - 1 - cuts.1.min(bounds.len() - 1)].max(from);
             let mut out = Vec::new();
             sentence_units(&text, from..to, min_bytes, &mut out);
+            let quotation = |unit: &Range<usize>| {
+                text[from..unit.start].trim_end().ends_with([':', '：'])
+                    && text[unit.clone()].starts_with(opens_a_quote)
+            };
             let mut at = from;
             for (n, unit) in out.iter().enumerate() {
                 proptest::prop_assert_eq!(unit.start, at);
                 proptest::prop_assert!(unit.end > unit.start);
-                proptest::prop_assert!(n == 0 || unit.len() >= min_bytes, "{:?} in {:?}", unit, out);
+                let apart = quotation(unit) || (n > 0 && quotation(&out[n - 1]));
+                proptest::prop_assert!(
+                    n == 0 || unit.len() >= min_bytes || apart,
+                    "{:?} in {:?}", unit, out
+                );
                 at = unit.end;
             }
             proptest::prop_assert_eq!(at, if out.is_empty() { from } else { to });

@@ -47,6 +47,43 @@ fn a_quote_of_another_language_in_the_same_script_after_a_colon() {
 }
 
 #[test]
+fn a_short_lead_in_takes_the_language_around_its_quotation() {
+    // Found by a tester: the run was decided by its first words, the quotation's, and the
+    // lead-in and the text after the quotation were given the quotation's language.
+    for (text, lang) in [
+        (
+            "He said: \"Nous sommes prêts à négocier\", and then he left for the airport with his whole team.",
+            "eng",
+        ),
+        (
+            "Er sagte: \"Je pense, donc je suis\", und ging dann nach Hause, wo er lange schlief.",
+            "deu",
+        ),
+        (
+            "Il a dit : « We are ready to negotiate », puis il est parti pour l’aéroport avec son équipe.",
+            "fra",
+        ),
+    ] {
+        let (doc, spans) = Detector::new().detect_spans(text);
+        assert_eq!(doc.lang.code(), lang, "{text}");
+        assert_eq!(spans[0].lang.code(), lang, "{spans:?}");
+        assert_eq!(Detector::new().detect(text).lang.code(), lang, "{text}");
+    }
+    // A short sentence after a quotation is not read with it.
+    let text = "Der Minister sagte gestern in Berlin: \"The talks were long but productive and \
+                we will continue them together.\" Danach reiste er nach Paris.";
+    let (_, spans) = Detector::new().detect_spans(text);
+    let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+    assert_eq!(langs, ["deu", "eng", "deu"]);
+    assert_eq!(&text[spans[2].span.range()], "Danach reiste er nach Paris.");
+    // So is a short quotation after its lead-in.
+    let text = "He said: \"Nous sommes prêts à négocier.\" Then he left for the airport.";
+    let (_, spans) = Detector::new().detect_spans(text);
+    let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+    assert_eq!(langs, ["eng", "fra", "eng"]);
+}
+
+#[test]
 fn close_sentences_do_not_split_a_run() {
     // Norwegian with one sentence that could pass for Danish stays one span.
     let text = "Regjeringen la fram et nytt forslag i går. Det er ikke klart hva som skjer nå. \

@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::chars::{LATIN_SLOT, script_of_slot};
 use super::lift_memo::WordScratch;
 use super::model::Model;
+use super::rereading::starts_with_a_lead_in;
 use super::rules::{self, Cjk};
 use super::runs::{self, Run, RunBuffers, RunScript};
 use super::sample::{MIN_CJK_UNIT_BYTES, MIN_UNIT_BYTES, Seen, prefix, sentence_units, windows};
@@ -38,14 +39,10 @@ const CHEAP_BAR: f32 = 8.0;
 /// The cheap look at a sentence stops when one language leads by this many nats: enough
 /// to tell that the sentence is of its run's language (the bar for a full look is
 /// `CHEAP_BAR`), at a quarter of the words that reading a run takes (`STOP_NATS`).
-const CHEAP_LEAD: f32 = 10.0;
+pub(super) const CHEAP_LEAD: f32 = 10.0;
 /// Runs of at most this many bytes that their first words decided get a look at their
 /// end (`Detector::confirm`).
 const CONFIRMED_BYTES: usize = 512;
-/// Bytes at the end of such a run that that look reads, at most...
-const TAIL_BYTES: usize = 32;
-/// ...and known words.
-const TAIL_WORDS: u32 = 4;
 /// Letters a sentence needs to be considered on its own.
 const MIN_SENTENCE_LETTERS: u32 = 24;
 /// A long run whose sampled windows hold no evidence is read from its start, as far as this
@@ -98,7 +95,7 @@ pub(super) struct Scratch {
     pub(super) units: Vec<Range<usize>>,
     pub(super) pieces: Vec<Piece>,
     pub(super) scores: Scores,
-    unit_scores: Scores,
+    pub(super) unit_scores: Scores,
     /// Words each script (by slot) may still have read in full, in this text.
     pub(super) full_words: [u32; 32],
     /// Han, kana and Hangul characters of the text, counted when a Han run needs them.
@@ -480,13 +477,24 @@ impl Detector {
         // A run of several sentences is not read whole for spans: its sentences of another
         // language get their own spans ("The talks went well, he said. Der Minister sagte am
         // Montag, ..." is an English and a German span, not one German one).
+        let decided_early =
+            (scratch.scores.letters as usize).saturating_mul(3) < piece.letters.saturating_mul(2);
         if !sampled
             && (!spans || scratch.units.len() < 2)
             && range.len() <= CONFIRMED_BYTES
-            && (scratch.scores.letters as usize).saturating_mul(3) < piece.letters.saturating_mul(2)
+            && decided_early
             && let Some(whole) = self.confirm(text, range.clone(), group, best, scratch)
         {
             (best, confidence) = whole;
+        } else if spans
+            && decided_early
+            && starts_with_a_lead_in(text, &scratch.units)
+            && let Some(around) = self.read_around_quote(text, range.end, group, scratch)
+        {
+            // `He said: "Nous sommes prêts", and then he left.`: the first words the run was
+            // decided by are the quotation's, and the few of the lead-in cannot say their own
+            // language, which is that of the text around the quotation.
+            (best, confidence) = around;
         }
         self.set(&mut piece, group.langs[best], confidence);
         if !spans || piece.lang.is_undetermined() || scratch.units.len() < 2 {
@@ -494,78 +502,6 @@ impl Detector {
             return;
         }
         self.split_sentences(text, group, best, piece, scratch);
-    }
-
-    /// The language of a short run (one sentence, for spans) that its first words decided,
-    /// before its last third, to be `group.langs[best]`, when the rest says otherwise: a
-    /// foreign phrase or name at its start or in its middle ("Je ne sais quoi is what the
-    /// critics said about the new restaurant...", "Die Zeit und Der Spiegel reported
-    /// that...", `He said "Ich bin ein Berliner" in his famous speech.`) decides no more
-    /// than its share. Its end (its last [`TAIL_BYTES`], at most its second half) gets the
-    /// cheap look that sentences get; when that puts another language ahead of the run's by
-    /// the cheap look's margin, the whole run is read and decides (`None`: it need not). The
-    /// cost is that cheap look.
-    fn confirm(
-        &self,
-        text: &str,
-        range: Range<usize>,
-        group: &Group,
-        best: usize,
-        scratch: &mut Scratch,
-    ) -> Option<(usize, f64)> {
-        let model = Model::get();
-        // The end of the run, as far back as its middle, from a word's start: a sentence's
-        // last words are its own language's more often than its first (a name, a title, a
-        // quoted phrase).
-        let mut tail = range.start + (range.len() / 2).max(range.len().saturating_sub(TAIL_BYTES));
-        while !text.is_char_boundary(tail) {
-            tail += 1;
-        }
-        if let Some(space) = text[tail..range.end].find(char::is_whitespace) {
-            tail += space;
-        }
-        // Its first known words, looked at once: enough to see another language lead by the
-        // cheap look's margin, when one does.
-        let until = Until {
-            every: TAIL_WORDS,
-            max_words: TAIL_WORDS,
-            lead: model.lift_units(CHEAP_LEAD),
-            ..self.until(model, group)
-        };
-        let (scores, words) = (&mut scratch.unit_scores, &mut scratch.words);
-        scores.clear();
-        scores.read(
-            model,
-            &text[tail..range.end],
-            (Look::KnownWords, &mut 0),
-            Some(until),
-            words,
-        );
-        // Another language ahead of the run's by the cheap look's margin: not necessarily
-        // ahead of all the others (a sentence's last words are few, and common ones, "in",
-        // "last", are words of many languages), since the whole read decides among them.
-        let run_slot = group.slots[best];
-        match scores.best_of_reading(&group.slots) {
-            Some((leader, _))
-                if leader != run_slot
-                    && scores.units(leader)
-                        >= scores.units(run_slot).saturating_add(until.lead) => {}
-            _ => return None,
-        }
-        scores.clear();
-        let whole = Until {
-            lead: u32::MAX,
-            ..self.until(model, group)
-        };
-        // Read as the run's first reading was (its first words in full), to the end.
-        scores.read(
-            model,
-            &text[range],
-            (Look::WordFirst, &mut { FULL_WORDS }),
-            Some(whole),
-            words,
-        );
-        self.decide(scores, group, None)
     }
 
     /// What is read of a text or run whose sampled windows held no word: its start, as far
