@@ -219,10 +219,6 @@ fn setup(pick: u8) -> &'static Setup {
     &setups[usize::from(pick % CONFIGS)]
 }
 
-/// What is left of a normalized word of the language `code` at its first apostrophe (or
-/// colon): the name before the case suffixes (`İstanbul'da`, `Google'iga`, `EU:n`), the word
-/// after an elided article (`l'Italie`); written from the languages' rules, beside the
-/// pipeline's own table.
 /// The marks after which a language's case suffixes follow; a word right after a number and
 /// one of them is the number's suffix, and dropped.
 fn suffix_marks(code: &str) -> &'static [char] {
@@ -234,11 +230,28 @@ fn suffix_marks(code: &str) -> &'static [char] {
     }
 }
 
+/// What is left of a normalized word of the language `code` at its first apostrophe (or
+/// colon): the name before the case suffixes (`İstanbul'da`, `Google'iga`, `EU:n`; `O'Neill'ın`
+/// is `O'Neill`), the word after an elided article (`l'Italie`); written from the languages'
+/// rules, beside the pipeline's own table.
 fn apostrophe_rule<'w>(code: &str, word: &'w str) -> &'w str {
     const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{02BC}'];
-    let cut_before = |marks: &[char]| match word.find(marks) {
-        Some(at) if at > 0 => &word[..at],
-        _ => word,
+    let cut_before = |marks: &[char]| {
+        // `o'`, `d'` or `l'` before a name of three letters or more is the name's.
+        let mut chars = word.chars();
+        let name_from = match (chars.next(), chars.next()) {
+            (Some('o' | 'd' | 'l' | 'O' | 'D' | 'L'), Some(mark))
+                if APOSTROPHES.contains(&mark)
+                    && chars.clone().take_while(|c| c.is_alphabetic()).count() >= 3 =>
+            {
+                1 + mark.len_utf8()
+            }
+            _ => 0,
+        };
+        match word[name_from..].find(marks) {
+            Some(at) if name_from + at > 0 => &word[..name_from + at],
+            _ => word,
+        }
     };
     let elided: &[&str] = match code {
         "tur" | "aze" | "pol" | "est" | "lit" => return cut_before(&APOSTROPHES),

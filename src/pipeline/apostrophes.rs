@@ -100,11 +100,16 @@ impl Apostrophe {
             Apostrophe::SuffixAfter(marks) => (marks, None),
             Apostrophe::Elision(elided) => (APOSTROPHES, Some(elided)),
         };
+        let Some(elided) = elided else {
+            // A name's suffixes follow its last part: `o'neill'in` is `o'neill`.
+            let part = name_prefix(word);
+            return match word[part..].find(marks).map(|at| part + at) {
+                Some(at) if at > 0 => &word[..at],
+                _ => word,
+            };
+        };
         let Some(at) = word.find(marks).filter(|&at| at > 0) else {
             return word;
-        };
-        let Some(elided) = elided else {
-            return &word[..at];
         };
         let rest = &word[at..];
         let after = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
@@ -114,6 +119,27 @@ impl Apostrophe {
         let elides = after.chars().next().is_some_and(char::is_alphabetic)
             && elided.iter().any(|e| e.eq_ignore_ascii_case(&word[..at]));
         if elides { after } else { word }
+    }
+}
+
+/// The bytes of `o'`, `d'` or `l'` at the start of `word` when a name of three letters or
+/// more follows (`O'Neill`, `D'Alema`, `L'Oréal`): a part of the name, not the mark its
+/// suffixes follow; else 0. (A suffix after a name of one letter, Turkish `A'dan`, has
+/// fewer letters than a name.)
+fn name_prefix(word: &str) -> usize {
+    let mut chars = word.char_indices();
+    match (chars.next(), chars.next()) {
+        (Some((_, 'o' | 'd' | 'l' | 'O' | 'D' | 'L')), Some((at, mark)))
+            if APOSTROPHES.contains(&mark) =>
+        {
+            let name = at + mark.len_utf8();
+            let letters = word[name..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .take(3);
+            if letters.count() == 3 { name } else { 0 }
+        }
+        _ => 0,
     }
 }
 
@@ -145,6 +171,24 @@ mod tests {
             ("swe", "marx'", "marx'"),
             // An apostrophe that starts a word is not cut.
             ("tur", "'da", "'da"),
+        ]);
+    }
+
+    /// Found by a tester: `O'Neill` was `o` (a stop word in Polish, Lithuanian and Turkish,
+    /// so the name was lost).
+    #[test]
+    fn the_apostrophe_of_o_d_and_l_before_a_name_is_the_names() {
+        check(&[
+            ("fin", "o'neill", "o'neill"),
+            ("est", "l'oréal", "l'oréal"),
+            ("pol", "d'alema", "d'alema"),
+            ("lit", "o'neillas", "o'neillas"),
+            ("tur", "O'Neill'ın", "O'Neill"),
+            ("tur", "o’hagan’a", "o’hagan"),
+            // A name of one letter has its suffixes after its apostrophe.
+            ("tur", "a'dan", "a"),
+            ("fin", "d:n", "d"),
+            ("tur", "o'na", "o"),
         ]);
     }
 

@@ -59,6 +59,21 @@
 //! - Romanian: NLTK's list writes ş and ţ with a cedilla and the old î inside words (`şi`,
 //!   `cînd`); today's spelling, ș ț with a comma below and `â` (`și`, `când`, `între`), is
 //!   added.
+//! - Catalan, Basque, Persian (and Dari), Polish, Slovenian: the maintained lists hold content
+//!   words (`primer` "first", `llarg` "long", `egun` "day", `ikusi` "see", `روز` "day", `اعلام`
+//!   "announce", `roku` "year", `nowe` "new", `dobesedno` "literally", `hotel`), found by a
+//!   tester beside Lucene's analyzers (which keep them): those are left out.
+//! - Basque: NLTK's list has `du`, `dute`, `da` but not the other forms of the auxiliaries
+//!   (`dugu`, `dutela`, `zuela`): added.
+//! - Turkish: NLTK's 53 words lack `bir` "a, one" (the commonest word of Turkish news),
+//!   `olarak`, `kadar`, `değil`, and the pronouns as they are inflected (`onun`, `bunu`; the
+//!   list is checked before stemming): added, as Lucene's Turkish list has them.
+//! - Arabic: the conjunctions `و` and `ف` are written as a letter before the word (`وفي` "and
+//!   in"), and the list is checked before light stemming: every word of it counts with either
+//!   before it, but for the content words that they also spell (`ولي` "crown prince", `فلم`
+//!   "film"); `بأن`, `لأن`, `بشأن` ("that", "because", "regarding") are added.
+//! - Lithuanian: Stopwords ISO's list has 136 of its words in Windows-1257 read as Latin-1
+//!   (`uþ`, `ið`, `dël` for `už`, `iš`, `dėl`): spelt right (`stopwords::spellings`).
 
 /// Chinese function words, simplified and traditional.
 #[rustfmt::skip]
@@ -283,3 +298,93 @@ pub(super) const CZECH_NOT_STOP: &[&str] = &["chut'"];
 /// A content word of NLTK's Tajik list (written with a space after it, which kept it from
 /// matching until entries were read as the tokenizer reads text): `хуб` "good".
 pub(super) const TAJIK_NOT_STOP: &[&str] = &["хуб "];
+
+/// Content words of NLTK's Catalan list: first, last, long, end, mode, use, the verbs
+/// "achieve" and "know", similar, own, equal, bad, go, below, above, well, included, given.
+#[rustfmt::skip]
+pub(super) const CATALAN_NOT_STOP: &[&str] = &[
+    "primer", "últim", "llarg", "fi", "mode", "ús", "consegueixo", "conseguim", "conseguir",
+    "consigueix", "consigueixen", "consigueixes", "sabem", "saben", "saber", "sabeu", "sap",
+    "saps", "semblant", "semblants", "propi", "igual", "iguals", "mal", "anar", "baix", "dalt",
+    "bé", "inclòs", "donat",
+];
+
+/// Content words of NLTK's Basque list: finish, light, day, today, see, say, begin (and
+/// beginning), to the world, at the end, every evening, to give, consequence, thinking,
+/// first.
+#[rustfmt::skip]
+pub(super) const BASQUE_NOT_STOP: &[&str] = &[
+    "amaitu", "amaitzeko", "argi", "egun", "egunean", "gaur", "ikusi", "esan", "esanak",
+    "esandakoaren", "hasi", "hasiera", "hasieran", "hasteko", "hasteaz", "mundura", "bukaeran",
+    "bukatzeko ", "arratsaldero", "emateko", "ondorio", "pentsatuz", "lehenengo",
+];
+
+/// The forms of the Basque auxiliaries (`izan` "be", `*edun` "have") that NLTK's list lacks
+/// while it has `du`, `dute`, `da`, `dira`: present and past, with the complementizer `-la`.
+#[rustfmt::skip]
+pub(super) const BASQUE_ADDED: &[&str] = &[
+    "dut", "duzu", "dugu", "duzue", "ditut", "dituzu", "ditugu", "dituzte", "duela", "dutela",
+    "zuela", "zutela", "zela", "direla", "zirela", "naiz", "zara", "gara", "zarete", "zaio",
+    "zaie", "zitzaion", "nago", "daude", "zegoen", "zeuden", "izango", "dezake", "daiteke",
+];
+
+/// Content words of Stopwords ISO's Persian list: day(s), today, this year, tonight,
+/// tomorrow, yesterday, last year, "-abad" (of names of towns), big, new, services, people,
+/// time, whole, good, bad, way, right, faction, name, announce, use, act, part, flow, the
+/// suffixes of compound nouns (-sazi, -gozari, -shenasi, -rizi), former, recent, various,
+/// possible, capable, daily, yearly, duration, field, kind, state, free, enjoying,
+/// prevention, million, billion, thousand, sign, found, group, effort, thought, thanks,
+/// present.
+#[rustfmt::skip]
+pub(super) const PERSIAN_NOT_STOP: &[&str] = &[
+    "روز", "روزهاي", "امروز", "امروزه", "امسال", "امشب", "فردا", "دیروز", "ديروز", "پارسال",
+    "آباد", "بزرگ", "جدید", "جديد", "تازه", "خدمات", "مردم", "زمان", "کامل", "خوب", "بد",
+    "راه", "حق", "جناح", "نام", "اعلام", "استفاده", "استفاد", "عمل", "بخش", "جریان", "جريان",
+    "سازي", "گذاري", "شناسي", "ريزي", "سابق", "اخیر", "مختلف", "ممکن", "قابل", "روزانه",
+    "سالانه", "سالیانه", "مدت", "زمینه", "نوع", "نوعي", "نوعی", "وضع", "مجانی", "برخوردار",
+    "جلوگيري", "ميليون", "ميليارد", "هزار", "نشان", "پیدا", "گروهي", "سعي", "فكر", "مرسی",
+    "حاضر",
+];
+
+/// Content words of Stopwords ISO's Polish list: years, year, new, way, direction, złoty,
+/// well, far, possible, Mr and Mrs, hour, today.
+#[rustfmt::skip]
+pub(super) const POLISH_NOT_STOP: &[&str] = &[
+    "lat", "roku", "nowe", "sposób", "kierunku", "zł", "dobrze", "daleko", "możliwe", "pan",
+    "pana", "pani", "godz", "dzisiaj", "dziś",
+];
+
+/// Content words of NLTK's Slovenian list: literally, bottom, desired, the verb "allow",
+/// and `hotel`, "wanted" but also "hotel".
+#[rustfmt::skip]
+pub(super) const SLOVENIAN_NOT_STOP: &[&str] = &[
+    "dobesedno", "dno", "želeni", "želene", "želen", "želeno", "dovoliva", "dovolimo",
+    "dovolim", "dovolita", "dovolite", "dovoliš", "dovolijo", "dovoli", "dovoliti",
+    "dovoljeni", "dovoljene", "dovoljen", "dovoljeno", "dovolili", "dovolila", "dovolile",
+    "dovolil", "dovolilo", "hotel",
+];
+
+/// Turkish function words that NLTK's 53 lack, `bir` "a, one" first (the commonest word of
+/// Turkish news): pronouns as they are inflected (the list is checked before stemming),
+/// postpositions, conjunctions, the copula `olmak` and the existentials `var`, `yok`.
+#[rustfmt::skip]
+pub(super) const TURKISH_ADDED: &[&str] = &[
+    "bir", "ancak", "fakat", "kadar", "değil", "sonra", "önce", "göre", "ayrıca", "yine",
+    "artık", "sadece", "zaten", "bile", "dahi", "hatta", "henüz", "oysa", "pek", "yoksa",
+    "iken", "şöyle", "böyle", "öyle", "hangi", "aynı", "diğer", "başka", "kendi", "kendisi",
+    "ben", "bana", "beni", "benim", "sen", "sana", "seni", "senin", "bize", "bizi", "bizim",
+    "size", "sizi", "sizin", "onu", "ona", "onun", "ondan", "onlar", "onları", "onların",
+    "bunu", "buna", "bunun", "bundan", "bunlar", "bunları", "bunların", "şunu", "dolayı",
+    "rağmen", "beri", "karşı", "üzere", "arasında", "içinde", "tarafından", "itibaren",
+    "olan", "olarak", "olduğu", "olduğunu", "oldu", "olmak", "olması", "olmayan", "olup",
+    "olur", "olacak", "var", "yok",
+];
+
+/// Arabic particles written with the preposition bi- or li- (`بأن` "that", `لأن` "because",
+/// `بشأن` "regarding") that NLTK's list lacks.
+pub(super) const ARABIC_ADDED: &[&str] = &["بأن", "لأن", "بشأن"];
+
+/// Words that `و` "and" or `ف` "so" before one of the Arabic list's words also spell, as
+/// content words: `ولي` "guardian, crown prince", `فهم` "understanding", `فلم` "film",
+/// `فعل` "act".
+pub(super) const ARABIC_NOT_PREFIXED: &[&str] = &["ولي", "فهم", "فلم", "فعل"];

@@ -122,7 +122,21 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "ukr" => (maintained()?, stoplists::UKRAINIAN_ADDED, &[]),
         "kaz" => (maintained()?, stoplists::KAZAKH_ADDED, &[]),
         "gle" => (maintained()?, stoplists::IRISH_ADDED, &[]),
-        "ara" => (maintained()?, &[], stoplists::ARABIC_NOT_STOP),
+        "ara" => (
+            maintained()?,
+            stoplists::ARABIC_ADDED,
+            stoplists::ARABIC_NOT_STOP,
+        ),
+        "cat" => (maintained()?, &[], stoplists::CATALAN_NOT_STOP),
+        "eus" => (
+            maintained()?,
+            stoplists::BASQUE_ADDED,
+            stoplists::BASQUE_NOT_STOP,
+        ),
+        "pes" | "prs" => (maintained()?, &[], stoplists::PERSIAN_NOT_STOP),
+        "pol" => (maintained()?, &[], stoplists::POLISH_NOT_STOP),
+        "slv" => (maintained()?, &[], stoplists::SLOVENIAN_NOT_STOP),
+        "tur" => (maintained()?, stoplists::TURKISH_ADDED, &[]),
         "tha" => (maintained()?, &[], stoplists::THAI_NOT_STOP),
         "kor" => (maintained()?, &[], stoplists::KOREAN_NOT_STOP),
         "ind" | "msa" => (maintained()?, &[], stoplists::INDONESIAN_NOT_STOP),
@@ -168,6 +182,20 @@ fn spellings(word: &'static str, code: &str, tokenizer: &Tokenizer) -> Vec<Cow<'
         "ces" => &[("d'", "ď"), ("t'", "ť")],
         "slk" => &[("d'", "ď"), ("t'", "ť"), ("l'", "ľ")],
         "tha" => &[("\u{E4D}\u{E32}", "\u{E33}")],
+        // Stopwords ISO's Lithuanian list in part as Windows-1257 bytes read as Latin-1
+        // (`uþ` is `už`, `ið` is `iš`, `dël` is `dėl`): Latin-1's letters at the places of
+        // Lithuanian's.
+        "lit" => &[
+            ("à", "ą"),
+            ("è", "č"),
+            ("æ", "ę"),
+            ("ë", "ė"),
+            ("á", "į"),
+            ("ð", "š"),
+            ("ø", "ų"),
+            ("û", "ū"),
+            ("þ", "ž"),
+        ],
         _ => &[],
     };
     let mut written = Cow::Borrowed(word);
@@ -203,6 +231,19 @@ fn spellings(word: &'static str, code: &str, tokenizer: &Tokenizer) -> Vec<Cow<'
             out.push(Cow::Owned(found.to_owned()));
         }
     }
+    if code == "ara" {
+        // Arabic writes `و` "and" and `ف` "so" as a letter before the word (`وفي` "and in",
+        // `فهو` "so he"), which the stop list is checked before light stemming cuts: the
+        // words of two letters or more with either before them, but for the content words
+        // that they also spell.
+        let joined: Vec<String> = out
+            .iter()
+            .filter(|w| w.chars().nth(1).is_some())
+            .flat_map(|w| ['و', 'ف'].map(|conjunction| format!("{conjunction}{w}")))
+            .filter(|w| !stoplists::ARABIC_NOT_PREFIXED.contains(&w.as_str()))
+            .collect();
+        out.extend(joined.into_iter().map(Cow::Owned));
+    }
     out
 }
 
@@ -218,15 +259,18 @@ impl StopWords {
     /// The lists come from the stop-words crate: NLTK's where NLTK has one (short lists of
     /// function words, as search engines use), Stopwords ISO's otherwise; Chinese,
     /// Vietnamese and Urdu have wordmill's own lists of function words; Arabic, Thai,
-    /// Korean, Indonesian, Malay and Hungarian the maintained lists without their content
-    /// words; Irish Stopwords ISO's with the mutation letters a hyphen joins (`t-uisce`);
-    /// Greek NLTK's with the Modern Greek pronouns and particles it lacks; Romanian and
-    /// Hungarian NLTK's in today's spelling (`și`, `előtt`), Finnish NLTK's with two
-    /// misspelt words spelt right, Russian NLTK's with the spellings with ё (`всё`, `её`),
-    /// Belarusian NLTK's with the Cyrillic `і` it spelt with a Latin `i`; and Belarusian,
-    /// Ukrainian and Kazakh with the commonest words their lists lack (`і` "and", `у` "in",
-    /// `және` "and"): the maintained lists hold content words, are garbled, or miss `σας`
-    /// "your" and `și` "and". An entry is also kept as the tokenizer finds its word, so that
+    /// Korean, Indonesian, Malay, Hungarian, Catalan, Basque, Persian, Polish and Slovenian
+    /// the maintained lists without their content words; Irish Stopwords ISO's with the
+    /// mutation letters a hyphen joins (`t-uisce`); Greek NLTK's with the Modern Greek
+    /// pronouns and particles it lacks; Romanian and Hungarian NLTK's in today's spelling
+    /// (`și`, `előtt`), Finnish NLTK's with two misspelt words spelt right, Russian NLTK's
+    /// with the spellings with ё (`всё`, `её`), Belarusian NLTK's with the Cyrillic `і` it
+    /// spelt with a Latin `i`, Lithuanian Stopwords ISO's spelt right (`už`, not `uþ`);
+    /// Belarusian, Ukrainian, Kazakh, Turkish and Basque with the commonest words their lists
+    /// lack (`і` "and", `у` "in", `және` "and", `bir` "a", `dugu` "we have"); Arabic's words
+    /// also with `و` "and" or `ف` "so" before them (`وفي` "and in"): the maintained lists hold
+    /// content words, are garbled, or miss `σας` "your" and `și` "and". An entry is also kept
+    /// as the tokenizer finds its word, so that
     /// the entries with a stray space, tab or punctuation mark match the terms of text.
     ///
     /// ```
@@ -447,6 +491,69 @@ mod tests {
         for function in ["을", "를", "의", "에서", "그리고", "우리"] {
             assert!(korean(function), "{function}");
         }
+    }
+
+    /// Found by a tester beside Lucene's analyzers: lists that dropped content words
+    /// (Catalan "first", "long", "end"; Basque "day", "today", "see"; Persian "day",
+    /// "announce"; Polish "years", "new"; Slovenian "literally", "hotel") and lists that
+    /// missed the commonest function words (Turkish `bir`, Basque `dugu`, Arabic `وفي`).
+    #[test]
+    fn lists_hold_function_words_and_not_content_words() {
+        let cases: [(&str, &[&str], &[&str]); 8] = [
+            (
+                "cat",
+                &["el", "la", "de", "aquest", "amb", "per", "que"],
+                &["primer", "últim", "llarg", "fi", "ús", "sap", "mode"],
+            ),
+            (
+                "eus",
+                &["eta", "da", "dute", "dugu", "dutela", "zuela", "hau"],
+                &["egun", "gaur", "ikusi", "esan", "argi", "hasi", "mundura"],
+            ),
+            (
+                "pes",
+                &["این", "است", "از", "به", "که", "را", "شد"],
+                &["روز", "اعلام", "امروز", "مردم", "جدید", "بزرگ", "میلیون"],
+            ),
+            (
+                "pol",
+                &["jest", "się", "nie", "oraz", "który", "że"],
+                &["lat", "roku", "nowe", "sposób", "zł", "dobrze", "pani"],
+            ),
+            (
+                "slv",
+                &["ter", "ki", "je", "na", "za", "bi"],
+                &["dobesedno", "hotel", "želene", "dovolilo", "dno"],
+            ),
+            (
+                "tur",
+                &[
+                    "bir", "ve", "olarak", "olan", "değil", "onun", "bunu", "ancak",
+                ],
+                &["bakan", "açıklama", "önemli", "konu", "türkiye"],
+            ),
+            (
+                "ara",
+                &["في", "وفي", "وهي", "فهو", "والتي", "بأن", "بشأن", "لأن"],
+                &["وزير", "ولي", "فلم", "فهم", "وكالة", "وفاة"],
+            ),
+            (
+                "lit",
+                &["už", "į", "iš", "dėl", "tačiau", "aš", "ir"],
+                &["vilnius", "kauno", "metai", "prezidentas"],
+            ),
+        ];
+        for (code, function_words, content_words) in cases {
+            let is_stop = list(code);
+            for word in function_words {
+                assert!(is_stop(word), "{code}: {word} is a function word");
+            }
+            for word in content_words {
+                assert!(!is_stop(word), "{code}: {word} is a content word");
+            }
+        }
+        // Dari has Persian's list.
+        assert!(!list("prs")("روز") && list("prs")("این"));
     }
 
     /// Entries garbled by an old encoding, misspelt, or written with what no token holds
