@@ -1,8 +1,8 @@
 //! The batch tool as a user runs it: real files, real processes, stdout, stderr and exit
 //! codes. Every bad input of issues 4 and 14 has its test here (issue 14's in
-//! `batch_cli/bad_input.rs` and `batch_cli/outputs.rs`; standard input in `batch_cli/stdin.rs`,
-//! `batch merge` in `batch_cli/merge.rs`); huge inputs are made in a temporary folder by the
-//! test itself.
+//! `batch_cli/bad_input.rs`, `batch_cli/outputs.rs` and `batch_cli/refusals.rs`; standard
+//! input in `batch_cli/stdin.rs`, `batch merge` in `batch_cli/merge.rs`); huge inputs are
+//! made in a temporary folder by the test itself.
 
 #[path = "batch_cli/analysis_options.rs"]
 mod analysis_options;
@@ -13,6 +13,8 @@ mod batch_support;
 mod merge;
 #[path = "batch_cli/outputs.rs"]
 mod outputs;
+#[path = "batch_cli/refusals.rs"]
+mod refusals;
 #[path = "batch_cli/stdin.rs"]
 mod stdin;
 
