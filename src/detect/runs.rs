@@ -67,15 +67,7 @@ fn unspaced(script: RunScript) -> bool {
     }
 }
 
-/// Cuts `text` into runs of one script that cover it end to end, in order; text without
-/// letters gives no runs.
-///
-/// Runs change between whitespace-delimited chunks, so whole words stay in their run: a
-/// chunk belongs to the script most of its letters have (words that mix look-alike letters,
-/// such as a Cyrillic word typed with a Latin `o`, stay whole). Only where a script written
-/// without spaces (Han, kana, Thai, ...) meets another inside a chunk does the run change at
-/// the first letter of the other script. Whitespace, digits and punctuation stay with the
-/// run before them.
+/// The runs of `text` in a vector of their own (the tests'; see [`runs_into`]).
 #[cfg(test)]
 pub(crate) fn runs(text: &str) -> Vec<Run> {
     let mut runs = RunBuffers::default();
@@ -91,7 +83,15 @@ pub(crate) struct RunBuffers {
     others: Vec<(RunScript, usize)>,
 }
 
-/// [`runs`] into `out.runs`, so that the buffers can be reused.
+/// Cuts `text` into runs of one script that cover it end to end, in order, into `out.runs`
+/// (the buffers are reused); text without letters gives no runs.
+///
+/// Runs change between whitespace-delimited chunks, so whole words stay in their run: a
+/// chunk belongs to the script most of its letters have (words that mix look-alike letters,
+/// such as a Cyrillic word typed with a Latin `o`, stay whole). Only where a script written
+/// without spaces (Han, kana, Thai, ...) meets another inside a chunk does the run change at
+/// the first letter of the other script. Whitespace, digits and punctuation stay with the
+/// run before them.
 pub(crate) fn runs_into(text: &str, out: &mut RunBuffers) {
     scan_into::<true>(text, out);
 }

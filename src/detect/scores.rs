@@ -175,7 +175,7 @@ impl Scores {
     /// [`Scores::read`] with [`Look::KnownWords`] alone, [`KNOWN_BATCH`] words at a time:
     /// the words' hashes first, then the loads of all their lifts started together (a word
     /// the memo does not hold is a cache miss or two in the model), then the words added in
-    /// order, with the checks of [`Scores::read_each`]. This is the look every sentence of a
+    /// order, with the checks of [`Scores::read`]. This is the look every sentence of a
     /// text gets in [`Detector::detect_spans`](super::Detector::detect_spans).
     fn read_known(
         &mut self,

@@ -5,7 +5,7 @@
 //! slices of a folded window. The contract:
 //!
 //! - the normalizer makes a [`WindowFold`] for its options and a language
-//!   ([`Folder::window_fold`]), only when it turns ASCII into its lowercase: a window then
+//!   ([`Folder::window_fold`](crate::normalize::Folder::window_fold)), only when it turns ASCII into its lowercase: a window then
 //!   lowercases its ASCII with the lanes' vectors and asks [`WindowFold::fold`] about its
 //!   multi-byte characters;
 //! - the fold replaces, in the window's copy, each character whose folded form has the same

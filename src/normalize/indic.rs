@@ -1,5 +1,5 @@
 //! Indic normalization: spellings of one word in the scripts of India that Unicode
-//! normalization leaves apart, made one (part of [`Normalizer::language_rules`]).
+//! normalization leaves apart, made one (part of [`Normalizer::language_rules`](super::Normalizer::language_rules)).
 //!
 //! Per character (in [`script_rule`](super::rules::script_rule), so the one-pass table has
 //! them), for Devanagari, as Hindi spells words two ways:

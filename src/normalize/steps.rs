@@ -12,7 +12,7 @@ use super::{JOINERS, Normalizer, UnicodeForm};
 use crate::scratch;
 
 impl Normalizer {
-    /// [`Folder::fold_token`] step by step, for tokens that
+    /// [`Folder::fold_token`](super::Folder::fold_token) step by step, for tokens that
     /// [`fold_in_one_pass`](Self::fold_in_one_pass) cannot settle: the reference both follow.
     pub(super) fn fold_by_steps<'a>(
         &self,

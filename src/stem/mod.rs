@@ -212,7 +212,7 @@ mod tests {
     }
 
     #[test]
-    fn codes_lang_does_not_know_yet_have_their_algorithm() {
+    fn codes_map_to_their_snowball_algorithm_or_a_neighbours() {
         let expected = [
             ("eus", "basque"),
             ("gle", "irish"),

@@ -75,8 +75,8 @@ const fn snowstem(name: &'static str, algorithm: Snowstem) -> Algorithm {
 /// The algorithm for the language with ISO 639-3 code `code`, if Snowball has one.
 ///
 /// Keyed by code rather than by [`Lang`](crate::Lang) variant so that a language works as
-/// soon as `Lang` can name it (Basque, Irish, Malay, Bosnian and Southern Sotho are mapped
-/// here before detection knows them).
+/// soon as `Lang` can name it (Basque, Irish, Malay, Bosnian and Southern Sotho were mapped
+/// here before detection knew them).
 pub(super) fn algorithm(code: &str) -> Option<Algorithm> {
     Some(match code {
         "ara" => seekstorm("arabic", Seekstorm::Arabic),
@@ -181,6 +181,17 @@ mod tests {
         Program::new(algorithm(code).unwrap())
             .stem(word)
             .into_owned()
+    }
+
+    /// A language given an algorithm is checked below: `CODES` holds every code that
+    /// [`algorithm`] maps.
+    #[test]
+    fn every_mapped_language_is_checked() {
+        for lang in crate::Lang::all() {
+            if algorithm(lang.code()).is_some() {
+                assert!(CODES.contains(&lang.code()), "{lang}: add it to CODES");
+            }
+        }
     }
 
     #[test]

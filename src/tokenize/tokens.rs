@@ -166,7 +166,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// The next segment that is a token before the options: a word, a number, or with
-    /// [`Tokenizer::emoji`], an emoji.
+    /// [`Tokenizer::emoji`](super::Tokenizer::emoji), an emoji.
     #[inline]
     pub(super) fn next_word_segment(&mut self) -> Option<RawToken> {
         if let Some(token) = self.lookahead.take() {

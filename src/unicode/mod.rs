@@ -7,9 +7,9 @@
 //!
 //! | data | from | read by |
 //! | --- | --- | --- |
-//! | Word_Break, Extended_Pictographic, Alphabetic, Numeric per code point ([`props`]) | WordBreakProperty, emoji-data, DerivedCoreProperties, DerivedGeneralCategory | the tokenizer |
+//! | Word_Break, Extended_Pictographic, Alphabetic, Numeric per code point ([`props()`]) | WordBreakProperty, emoji-data, DerivedCoreProperties, DerivedGeneralCategory | the tokenizer |
 //! | scripts written without spaces ([`unspaced_script`]) | Scripts | the tokenizer's CJK options |
-//! | full case folding ([`case_folding`]) | CaseFolding | the normalizer |
+//! | full case folding ([`case_folding()`]) | CaseFolding | the normalizer |
 //! | decimal digits ([`ascii_digit`]) | DerivedGeneralCategory | the normalizer |
 //! | the script of a character ([`Script::of`]) | Scripts, ScriptExtensions, PropertyValueAliases | detection |
 //!

@@ -46,15 +46,23 @@ enum Refined {
     Unchanged,
 }
 
-/// The refiners of a tokenizer, in order (at most one of each).
+/// The refiners of a tokenizer, in order (at most one of each: five kinds, five slots).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Refiners {
     list: [Option<Refiner>; 5],
 }
 
 impl Refiners {
+    /// Appends `refiner`, which must be of a kind not in the list yet (so there is room).
     pub(super) fn push(&mut self, refiner: Refiner) {
-        if let Some(slot) = self.list.iter_mut().find(|slot| slot.is_none()) {
+        let kind = std::mem::discriminant(&refiner);
+        debug_assert!(
+            !self.into_iter().any(|r| std::mem::discriminant(&r) == kind),
+            "a second {refiner:?}"
+        );
+        let slot = self.list.iter_mut().find(|slot| slot.is_none());
+        debug_assert!(slot.is_some(), "no room for {refiner:?}");
+        if let Some(slot) = slot {
             *slot = Some(refiner);
         }
     }
