@@ -414,6 +414,7 @@ impl Lang {
     pub(crate) const JPN: Lang = Lang::known("jpn");
     pub(crate) const KOR: Lang = Lang::known("kor");
     pub(crate) const PES: Lang = Lang::known("pes");
+    pub(crate) const PRS: Lang = Lang::known("prs");
     pub(crate) const RUS: Lang = Lang::known("rus");
     pub(crate) const SRP: Lang = Lang::known("srp");
     pub(crate) const TUR: Lang = Lang::known("tur");

@@ -157,8 +157,8 @@ impl Normalizer {
     }
 
     /// Script and language rules (default on). Arabic script: `آ أ إ ٱ` → `ا`, `ى` → `ي`,
-    /// tatweel, the eight harakat and superscript alef removed; in Persian and Urdu (`pes`,
-    /// `urd`) `ي ى` → `ی` and `ك` → `ک` instead. Hebrew: niqqud and cantillation removed. Greek:
+    /// tatweel, the eight harakat and superscript alef removed; in Persian, Dari and Urdu
+    /// (`pes`, `prs`, `urd`) `ي ى` → `ی` and `ك` → `ک` instead. Hebrew: niqqud and cantillation removed. Greek:
     /// tonos and dialytika removed (`ά` → `α`), the iota subscript written out as the
     /// letter it is (`ᾳ` → `αι`, as `ᾼ` and `ΑΙ` fold), and the accents left on a letter
     /// with no composed form (`Α` + U+0342) as well. Cyrillic: stress marks dropped

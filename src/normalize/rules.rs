@@ -32,7 +32,8 @@ impl Normalizer {
     pub(super) fn rules(&self, lang: Lang) -> Rules {
         Rules {
             turkic: self.case_fold && matches!(lang, Lang::TUR | Lang::AZE),
-            persian: matches!(lang, Lang::PES | Lang::URD),
+            // Dari is Persian as written in Afghanistan, with the same letters.
+            persian: matches!(lang, Lang::PES | Lang::PRS | Lang::URD),
             russian: self.russian_yo && lang == Lang::RUS,
         }
     }
@@ -186,7 +187,7 @@ pub(super) fn script_rule(c: char, rules: Rules) -> Option<CharMap> {
     let map = match c {
         // Arabic: hamza and madda forms of alef, alef wasla.
         '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => CharMap::Char('\u{0627}'),
-        // Alef maksura and yeh: Arabic writes ي, Persian and Urdu ی.
+        // Alef maksura and yeh: Arabic writes ي, Persian, Dari and Urdu ی.
         '\u{0649}' if !rules.persian => CharMap::Char('\u{064A}'),
         '\u{0649}' | '\u{064A}' if rules.persian => CharMap::Char('\u{06CC}'),
         '\u{0643}' if rules.persian => CharMap::Char('\u{06A9}'),
