@@ -224,7 +224,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("ku", "kmr"), ("kur", "kmr"), ("ky", "kir"), ("la", "lat"), ("lb", "ltz"), ("lg", "lug"),
     ("lo", "lao"), ("lt", "lit"), ("lv", "lav"), ("lvs", "lav"), ("mac", "mkd"), ("mao", "mri"),
     ("may", "msa"), ("mg", "mlg"), ("mi", "mri"), ("mk", "mkd"), ("ml", "mal"), ("mn", "mon"),
-    ("mo", "ron"), ("mr", "mar"), ("ms", "msa"), ("mt", "mlt"), ("my", "mya"), ("nb", "nob"),
+    ("mo", "ron"), ("mol", "ron"), ("mr", "mar"), ("ms", "msa"), ("mt", "mlt"), ("my", "mya"), ("nb", "nob"),
     ("nd", "nde"), ("ne", "nep"), ("nl", "nld"), ("nn", "nno"), ("no", "nob"), ("nor", "nob"),
     ("npi", "nep"), ("ny", "nya"), ("om", "orm"), ("or", "ori"), ("ory", "ori"), ("pa", "pan"),
     ("pbt", "pus"), ("per", "pes"), ("pl", "pol"), ("plt", "mlg"), ("ps", "pus"), ("pt", "por"),
@@ -233,21 +233,17 @@ const ALIASES: &[(&str, &str)] = &[
     ("sq", "sqi"), ("sr", "srp"), ("ss", "ssw"), ("st", "sot"), ("sv", "swe"), ("sw", "swa"),
     ("swh", "swa"), ("ta", "tam"), ("te", "tel"), ("tg", "tgk"), ("th", "tha"), ("ti", "tir"),
     ("tib", "bod"), ("tk", "tuk"), ("tl", "tgl"), ("tn", "tsn"), ("to", "ton"), ("tr", "tur"),
-    ("ts", "tso"), ("tt", "tat"), ("tw", "aka"), ("ty", "tah"), ("ug", "uig"), ("uk", "ukr"),
+    ("ts", "tso"), ("tt", "tat"), ("tw", "aka"), ("twi", "aka"), ("ty", "tah"), ("ug", "uig"), ("uk", "ukr"),
     ("ur", "urd"), ("uz", "uzb"), ("uzn", "uzb"), ("ve", "ven"), ("vi", "vie"), ("wel", "cym"),
     ("wo", "wol"), ("xh", "xho"), ("ydd", "yid"), ("yi", "yid"), ("yo", "yor"), ("zh", "cmn"),
     ("zho", "cmn"), ("zsm", "msa"), ("zu", "zul"),
 ];
 
-/// BCP 47 tags whose second subtag names another of wordmill's languages than their first
-/// alone (given by its code in wordmill's table, whatever code the tag used): Dari is
-/// Persian of Afghanistan (`fa-AF`), Sorani is Kurdish in Arabic script (`ku-Arab`), `zh-yue`
-/// is Cantonese's grandfathered tag.
-const TAGS: &[(&str, &str, &str)] = &[
-    ("pes", "af", "prs"),
-    ("kmr", "arab", "ckb"),
-    ("cmn", "yue", "yue"),
-];
+/// BCP 47 tags whose second subtag, a region or a script, names another of wordmill's
+/// languages than their first alone (given by its code in wordmill's table, whatever code
+/// the tag used): Dari is Persian of Afghanistan (`fa-AF`), Sorani is Kurdish in Arabic
+/// script (`ku-Arab`). (An extended language subtag, `zh-yue`, names its language itself.)
+const TAGS: &[(&str, &str, &str)] = &[("pes", "af", "prs"), ("kmr", "arab", "ckb")];
 
 impl Lang {
     /// Undetermined: too little text, or no language could be told with confidence.
@@ -281,8 +277,9 @@ impl Lang {
     /// `"zh"` for Mandarin, `"fas"` and `"fa"` for Persian, `"nor"` and `"no"` for Bokmål,
     /// `"zsm"` for Malay), or a BCP 47 tag or locale whose first subtag is one of those
     /// (`"pt-BR"`, `"sr-Latn"`, `"en_US"`: the other subtags are not checked, but for the
-    /// tags that name another of wordmill's languages: `fa-AF` Dari, `ku-Arab` Sorani,
-    /// `zh-yue` Cantonese).
+    /// tags that name another language: `fa-AF` Dari, `ku-Arab` Sorani, and an extended
+    /// language subtag, `zh-yue` Cantonese, `zh-min-nan` Min Nan, which wordmill does not
+    /// know).
     /// Case-insensitive, surrounding whitespace ignored. [`Lang::code`] is always the 639-3
     /// code of wordmill's table.
     ///
@@ -296,6 +293,8 @@ impl Lang {
     /// }
     /// assert_eq!(Lang::from_code("zh-Hant").map(Lang::code), Some("cmn"));
     /// assert_eq!(Lang::from_code("fa").map(Lang::code), Some("pes"));
+    /// assert_eq!(Lang::from_code("zh-yue").map(Lang::code), Some("yue"));
+    /// assert_eq!(Lang::from_code("zh-min-nan"), None);
     /// assert_eq!(Lang::from_code("xx"), None);
     /// ```
     pub fn from_code(code: &str) -> Option<Lang> {
@@ -306,6 +305,14 @@ impl Lang {
             .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
         {
             return None;
+        }
+        // A second subtag of three letters is an extended language subtag, which names the
+        // language itself (`zh-yue` Cantonese, `ar-arb`, `zh-min-nan` Min Nan, which is no
+        // Mandarin): that language, or none when wordmill does not know it.
+        if let Some(extended) =
+            second.filter(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            return Lang::from_language_subtag(extended);
         }
         let tagged = TAGS.iter().find(|(language, subtag, _)| {
             lang.code() == *language && second.is_some_and(|s| s.eq_ignore_ascii_case(subtag))
@@ -552,8 +559,20 @@ mod tests {
             ("per-AF", "prs"),
             ("kur-arab", "ckb"),
             ("zh-Hant", "cmn"),
+            // Found by a tester: Twi (of Akan) and Moldavian by their three-letter codes as
+            // by their two-letter ones; extended language subtags.
+            ("twi", "aka"),
+            ("mol", "ron"),
+            ("zh-cmn-Hans", "cmn"),
+            ("ar-arb", "ara"),
+            ("ms-zsm", "msa"),
         ] {
             assert_eq!(code(other), Some(ours), "{other}");
+        }
+        // An extended language subtag wordmill does not know is no language of its own:
+        // Min Nan and Hakka are not Mandarin.
+        for other in ["zh-min-nan", "zh-hak", "zh-wuu"] {
+            assert_eq!(code(other), None, "{other}");
         }
         // The table is sorted (it is searched), names only languages of wordmill's table,
         // and never shadows one of its codes.

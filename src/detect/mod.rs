@@ -350,8 +350,7 @@ impl Detector {
     }
 
     /// Answers less sure than this are undetermined (default 0.1, below which answers are
-    /// right about one time in ten: names such as "Donald Trump" are no language in
-    /// particular). 0 always answers when there are enough letters; 0.5 leaves many snippets
+    /// right about one time in ten). 0 always answers when there are enough letters; 0.5 leaves many snippets
     /// of two or three words undetermined, whole sentences almost never; above 1, nothing is
     /// ever sure enough (every text takes the fallback).
     ///

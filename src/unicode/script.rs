@@ -30,11 +30,25 @@ impl Script {
         SCRIPTS[self as usize].2
     }
 
-    /// The script with this name or ISO 15924 code, case-insensitive. (`"Mandarin"`, the name
-    /// earlier versions of wordmill gave Han, is read as Han.)
+    /// The script with this name or ISO 15924 code, case-insensitive. Han in its simplified
+    /// and traditional forms (`Hans`, `Hant`) is Han; `"Mandarin"`, the name earlier versions
+    /// of wordmill gave Han, is read as Han too. The codes of several scripts together (`Jpan`
+    /// for Han and kana, `Kore` for Hangul and Han) and of none (`Zyyy`, `Zinh`, `Zzzz`) name
+    /// no one script: `None`.
+    ///
+    /// ```
+    /// use wordmill::Script;
+    ///
+    /// assert_eq!(Script::from_name("Hant"), Some(Script::Han));
+    /// assert_eq!(Script::from_name("cyrillic"), Some(Script::Cyrillic));
+    /// assert_eq!(Script::from_name("Jpan"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<Script> {
         let name = name.trim();
-        if name.eq_ignore_ascii_case("Mandarin") {
+        if ["Mandarin", "Hans", "Hant"]
+            .iter()
+            .any(|alias| alias.eq_ignore_ascii_case(name))
+        {
             return Some(Script::Han);
         }
         SCRIPTS
