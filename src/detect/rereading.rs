@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::model::Model;
-use super::sample::{MIN_UNIT_BYTES, prefix};
+use super::sample::prefix;
 use super::scores::{Look, Until};
 use super::spans::{CHEAP_LEAD, FULL_WORDS, Scratch};
 use super::{Detector, Group};
@@ -15,6 +15,9 @@ use super::{Detector, Group};
 const TAIL_BYTES: usize = 32;
 /// ...and known words.
 const TAIL_WORDS: u32 = 4;
+/// A lead-in to a quotation shorter than this says too little of its own language (`He
+/// said: `, `Il a dit : `, `The minister told reporters: `).
+const MAX_LEAD_IN_BYTES: usize = 40;
 
 impl Detector {
     /// The language of a short run (one sentence, for spans) that its first words decided,
@@ -131,7 +134,7 @@ impl Detector {
 pub(super) fn starts_with_a_lead_in(text: &str, units: &[Range<usize>]) -> bool {
     match units {
         [first, _, ..] => {
-            first.len() < MIN_UNIT_BYTES && text[first.clone()].trim_end().ends_with([':', '：'])
+            first.len() < MAX_LEAD_IN_BYTES && text[first.clone()].trim_end().ends_with([':', '：'])
         }
         _ => false,
     }

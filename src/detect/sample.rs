@@ -15,8 +15,12 @@ use crate::{Lang, Script};
 /// Windows a long run is sampled in.
 pub(super) const WINDOWS: usize = 4;
 /// Sentences shorter than this (bytes) are read with the one before them (see
-/// [`sentence_units`]).
-pub(super) const MIN_UNIT_BYTES: usize = 40;
+/// [`sentence_units`]): `Yes.`, `He said so.`. (40 merged the lines of a bilingual dialogue,
+/// `I am going to the cinema.`; with 20 and spans' `MIN_SENTENCE_LETTERS` 16, `span_eval`'s
+/// passages of the same script are found a little more often, 93.2 % of their bytes against
+/// 92.8 %, and documents of five-word sentences of one language stay 99.1 % pure, against
+/// 99.2 %.)
+pub(super) const MIN_UNIT_BYTES: usize = 20;
 /// The same for Chinese and Japanese, whose sentences say their language by their
 /// characters however short (hiragana are Japanese): four characters.
 pub(super) const MIN_CJK_UNIT_BYTES: usize = 12;

@@ -84,6 +84,23 @@ fn a_short_lead_in_takes_the_language_around_its_quotation() {
 }
 
 #[test]
+fn short_sentences_of_another_language_are_spans_of_their_own() {
+    // Found by a tester: sentences of under 40 bytes were read with the one before them, so
+    // a bilingual dialogue was one English span.
+    let text = "Where are you going tonight?\n¿Adónde vas esta noche?\n\
+                I am going to the cinema.\nVoy al cine con mis amigos.\n";
+    let (_, spans) = Detector::new().detect_spans(text);
+    let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+    assert_eq!(langs, ["eng", "spa", "eng", "spa"]);
+    let text = "El presidente habló con la prensa. Then he left for the airport. \
+                Después se fue a casa.";
+    let (doc, spans) = Detector::new().detect_spans(text);
+    let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+    assert_eq!(langs, ["spa", "eng", "spa"]);
+    assert_eq!(doc.lang.code(), "spa");
+}
+
+#[test]
 fn close_sentences_do_not_split_a_run() {
     // Norwegian with one sentence that could pass for Danish stays one span.
     let text = "Regjeringen la fram et nytt forslag i går. Det er ikke klart hva som skjer nå. \

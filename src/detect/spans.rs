@@ -44,7 +44,7 @@ pub(super) const CHEAP_LEAD: f32 = 10.0;
 /// end (`Detector::confirm`).
 const CONFIRMED_BYTES: usize = 512;
 /// Letters a sentence needs to be considered on its own.
-const MIN_SENTENCE_LETTERS: u32 = 24;
+const MIN_SENTENCE_LETTERS: u32 = 16;
 /// A long run whose sampled windows hold no evidence is read from its start, as far as this
 /// many samples (`Detector::sample_bytes` each).
 const FALLBACK_SAMPLES: usize = 64;
