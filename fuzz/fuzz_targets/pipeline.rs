@@ -36,15 +36,16 @@ struct Config {
     detector: Detector,
 }
 
-/// Whether an Irish word starts with the `n` of eclipsis or the `t` of prothesis before a
-/// capital vowel (`nAthair`, `tUachtarán`), which are not part of the word.
+/// Whether an Irish word starts with the `n` of eclipsis or the `t` or `h` of prothesis
+/// before a capital vowel (`nAthair`, `tUachtarán`, `hÉireann`), which are not part of the
+/// word.
 fn irish_mutation(word: &str) -> bool {
     // Full-width letters are the ASCII ones (U+FF01 to U+FF5E stand for U+0021 to U+007E).
     let mut chars = word.chars().map(|c| match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
     });
-    matches!(chars.next(), Some('n' | 't'))
+    matches!(chars.next(), Some('n' | 't' | 'h'))
         && chars.next().is_some_and(|c| "AEIOUÁÉÍÓÚ".contains(c))
 }
 

@@ -426,6 +426,9 @@ fn irish_mutations_before_a_capital_are_no_part_of_the_word() {
     assert_eq!(terms("ár ｎＡｔｈａｉｒ"), ["athair"]);
     assert_eq!(terms("an tUachtarán"), ["uachtarán"]);
     assert_eq!(terms("an ｔＵａｃｈｔａｒáｎ"), ["uachtarán"]);
+    // The h of prothesis too (found by a tester: `na hÉireann` "of Ireland" was `héireann`).
+    assert_eq!(terms("na hÉireann"), ["éireann"]);
+    assert_eq!(terms("hata"), ["hata"]);
     assert_eq!(terms("nathair"), ["nathair"]);
     // With width folding off, full-width letters are not the ASCII ones.
     let narrow = Pipeline::builder()

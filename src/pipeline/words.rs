@@ -106,10 +106,11 @@ impl LangTools {
     }
 
     /// `folded`, the folded form of the word `raw`, without the letter of an initial
-    /// mutation that only its case shows: Irish writes the `n` of eclipsis and the `t` of
-    /// prothesis before a capital vowel without a hyphen (`ár nAthair` "our father", `an
-    /// tUachtarán` "the president"), and folded, `nathair` would be "snake". Lucene's
-    /// IrishLowerCaseFilter reads them the same way.
+    /// mutation that only its case shows: Irish writes the `n` of eclipsis and the `t` and
+    /// `h` of prothesis before a capital vowel without a hyphen (`ár nAthair` "our father",
+    /// `an tUachtarán` "the president", `na hÉireann` "of Ireland"), and folded, `nathair`
+    /// would be "snake". Lucene's IrishLowerCaseFilter reads `n` and `t` the same way (and
+    /// leaves `héireann`).
     #[inline]
     pub(super) fn without_capital_mutation<'a>(&self, raw: &str, folded: &'a str) -> &'a str {
         // Full-width letters read as the ASCII ones they stand for (`ｎＡｔｈａｉｒ`), where
@@ -118,11 +119,11 @@ impl LangTools {
         let mut chars = raw
             .chars()
             .map(|c| crate::unicode::full_width_ascii(c).unwrap_or(c));
-        let mutation = matches!(chars.next(), Some('n' | 't'))
+        let mutation = matches!(chars.next(), Some('n' | 't' | 'h'))
             && chars.next().is_some_and(|c| {
                 matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Á' | 'É' | 'Í' | 'Ó' | 'Ú')
             });
-        match folded.strip_prefix(['n', 't']) {
+        match folded.strip_prefix(['n', 't', 'h']) {
             Some(rest) if mutation && rest.starts_with(IRISH_VOWELS) => rest,
             _ => folded,
         }

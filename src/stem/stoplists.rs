@@ -72,6 +72,9 @@
 //!   in"), and the list is checked before light stemming: every word of it counts with either
 //!   before it, but for the content words that they also spell (`ولي` "crown prince", `فلم`
 //!   "film"); `بأن`, `لأن`, `بشأن` ("that", "because", "regarding") are added.
+//! - French: NLTK's list has `ce`, `ces`, `leur` but not `cette`, `cet`, `cela`, `celui`,
+//!   `leurs`: added. Hindi: Stopwords ISO's has `में` "in" but not `मैं` "I", and `गया`, `रहा`
+//!   but not their feminine and plural forms (`गई`, `गए`, `रही`): added.
 //! - Lithuanian: Stopwords ISO's list has 136 of its words in Windows-1257 read as Latin-1
 //!   (`uþ`, `ið`, `dël` for `už`, `iš`, `dėl`): spelt right (`stopwords::spellings`).
 
@@ -388,3 +391,14 @@ pub(super) const ARABIC_ADDED: &[&str] = &["بأن", "لأن", "بشأن"];
 /// content words: `ولي` "guardian, crown prince", `فهم` "understanding", `فلم` "film",
 /// `فعل` "act".
 pub(super) const ARABIC_NOT_PREFIXED: &[&str] = &["ولي", "فهم", "فلم", "فعل"];
+
+/// French demonstratives NLTK's list lacks while it has `ce`, `ces` (`cette` "this" is among
+/// the commonest words of French news) and `leurs` beside its `leur`.
+#[rustfmt::skip]
+pub(super) const FRENCH_ADDED: &[&str] = &[
+    "cette", "cet", "ceci", "cela", "ça", "celui", "celle", "ceux", "celles", "leurs",
+];
+
+/// Hindi words Stopwords ISO's list lacks while it has their kin: `मैं` "I" (it has `में`
+/// "in"), and the feminine and plural forms of the auxiliaries `गया` and `रहा`, which it has.
+pub(super) const HINDI_ADDED: &[&str] = &["मैं", "गई", "गईं", "गयी", "गए", "रही", "रहीं"];

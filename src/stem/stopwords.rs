@@ -137,6 +137,8 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "pol" => (maintained()?, &[], stoplists::POLISH_NOT_STOP),
         "slv" => (maintained()?, &[], stoplists::SLOVENIAN_NOT_STOP),
         "tur" => (maintained()?, stoplists::TURKISH_ADDED, &[]),
+        "fra" => (maintained()?, stoplists::FRENCH_ADDED, &[]),
+        "hin" => (maintained()?, stoplists::HINDI_ADDED, &[]),
         "tha" => (maintained()?, &[], stoplists::THAI_NOT_STOP),
         "kor" => (maintained()?, &[], stoplists::KOREAN_NOT_STOP),
         "ind" | "msa" => (maintained()?, &[], stoplists::INDONESIAN_NOT_STOP),
@@ -499,7 +501,17 @@ mod tests {
     /// missed the commonest function words (Turkish `bir`, Basque `dugu`, Arabic `وفي`).
     #[test]
     fn lists_hold_function_words_and_not_content_words() {
-        let cases: [(&str, &[&str], &[&str]); 8] = [
+        let cases: [(&str, &[&str], &[&str]); 10] = [
+            (
+                "fra",
+                &["ce", "cette", "cet", "cela", "leurs"],
+                &["président", "ministre", "celte"],
+            ),
+            (
+                "hin",
+                &["में", "मैं", "गया", "गई", "गए", "रहा", "रही"],
+                &["मेज़", "गाय"],
+            ),
             (
                 "cat",
                 &["el", "la", "de", "aquest", "amb", "per", "que"],
