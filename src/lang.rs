@@ -245,6 +245,11 @@ const ALIASES: &[(&str, &str)] = &[
 /// script (`ku-Arab`). (An extended language subtag, `zh-yue`, names its language itself.)
 const TAGS: &[(&str, &str, &str)] = &[("pes", "af", "prs"), ("kmr", "arab", "ckb")];
 
+/// The languages (by their code in wordmill's table) whose codes are also those of a
+/// macrolanguage with extended language subtags in BCP 47: Chinese (`zh`), Arabic (`ar`),
+/// Malay (`ms`), Swahili (`sw`), Persian (`fa`), Kurdish (`ku`), Nepali (`ne`), Uzbek (`uz`).
+const MACROLANGUAGES: &[&str] = &["cmn", "ara", "msa", "swa", "pes", "kmr", "nep", "uzb"];
+
 impl Lang {
     /// Undetermined: too little text, or no language could be told with confidence.
     pub const UND: Lang = Lang(0);
@@ -306,13 +311,21 @@ impl Lang {
         {
             return None;
         }
-        // A second subtag of three letters is an extended language subtag, which names the
-        // language itself (`zh-yue` Cantonese, `ar-arb`, `zh-min-nan` Min Nan, which is no
-        // Mandarin): that language, or none when wordmill does not know it.
-        if let Some(extended) =
-            second.filter(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+        // After a macrolanguage, a second subtag of three letters is an extended language
+        // subtag, which names the language itself (`zh-yue` Cantonese, `ar-arb`): that
+        // language. One wordmill does not know is no Chinese it knows (`zh-min-nan` Min Nan,
+        // `zh-hak` Hakka are not Mandarin); after another macrolanguage, and after any other
+        // language, three letters are taken for a country, as data writes them (`en-USA`,
+        // `fr-BEL`, `ms-MYS`).
+        if MACROLANGUAGES.contains(&lang.code())
+            && let Some(extended) =
+                second.filter(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()))
         {
-            return Lang::from_language_subtag(extended);
+            match Lang::from_language_subtag(extended) {
+                Some(named) => return Some(named),
+                None if lang.code() == "cmn" => return None,
+                None => {}
+            }
         }
         let tagged = TAGS.iter().find(|(language, subtag, _)| {
             lang.code() == *language && second.is_some_and(|s| s.eq_ignore_ascii_case(subtag))
@@ -573,6 +586,18 @@ mod tests {
         // Min Nan and Hakka are not Mandarin.
         for other in ["zh-min-nan", "zh-hak", "zh-wuu"] {
             assert_eq!(code(other), None, "{other}");
+        }
+        // After another language three letters are a country (found by a reviewer: `fr-BEL`
+        // was Belarusian, `en-USA` nothing).
+        for (tag, ours) in [
+            ("en-USA", "eng"),
+            ("pt-BRA", "por"),
+            ("fr-BEL", "fra"),
+            ("es-PER", "spa"),
+            ("sv-FIN", "swe"),
+            ("ms-MYS", "msa"),
+        ] {
+            assert_eq!(code(tag), Some(ours), "{tag}");
         }
         // The table is sorted (it is searched), names only languages of wordmill's table,
         // and never shadows one of its codes.

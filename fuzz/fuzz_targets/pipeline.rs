@@ -238,12 +238,12 @@ fn suffix_marks(code: &str) -> &'static [char] {
 fn apostrophe_rule<'w>(code: &str, word: &'w str) -> &'w str {
     const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{02BC}'];
     let cut_before = |marks: &[char]| {
-        // `o'`, `d'` or `l'` before a name of three letters or more is the name's.
+        // `o'`, `d'` or `l'` before a name of four letters or more is the name's.
         let mut chars = word.chars();
         let name_from = match (chars.next(), chars.next()) {
             (Some('o' | 'd' | 'l' | 'O' | 'D' | 'L'), Some(mark))
                 if APOSTROPHES.contains(&mark)
-                    && chars.clone().take_while(|c| c.is_alphabetic()).count() >= 3 =>
+                    && chars.clone().take_while(|c| c.is_alphabetic()).count() >= 4 =>
             {
                 1 + mark.len_utf8()
             }

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::model::Model;
-use super::sample::prefix;
+use super::sample::{prefix, quotation_end};
 use super::scores::{Look, Until};
 use super::spans::{CHEAP_LEAD, FULL_WORDS, Scratch};
 use super::{Detector, Group};
@@ -80,9 +80,8 @@ impl Detector {
     }
 
     /// The language of a run that [`starts_with_a_lead_in`] (in `scratch.units`), ending at
-    /// `end`: of its lead-in and what follows the quotation's unit (as far as a sample), or,
-    /// when the quotation's unit ends the run, of the whole run (`He said: "Nous sommes
-    /// prêts", and then he left.` has its text around the quotation in one unit).
+    /// `end`: of its lead-in and what follows the quotation (as far as a sample), or, when
+    /// nothing does or its closing mark is not found, of the whole run.
     pub(super) fn read_around_quote(
         &self,
         text: &str,
@@ -90,11 +89,10 @@ impl Detector {
         group: &Group,
         scratch: &mut Scratch,
     ) -> Option<(usize, f64)> {
-        let units = &scratch.units;
-        let lead = &text[units[0].clone()];
-        let parts = match units.get(2) {
-            Some(after) => [lead, prefix(&text[after.start..end], self.sample_bytes)],
-            None => [prefix(&text[units[0].start..end], self.sample_bytes), ""],
+        let (lead, quotation) = (scratch.units[0].clone(), scratch.units[1].start);
+        let parts = match quotation_end(text, quotation, end).filter(|&after| after < end) {
+            Some(after) => [&text[lead], prefix(&text[after..end], self.sample_bytes)],
+            None => [prefix(&text[lead.start..end], self.sample_bytes), ""],
         };
         self.read_whole(&parts, group, scratch)
     }

@@ -14,6 +14,9 @@ use crate::{Lang, Script};
 
 /// Windows a long run is sampled in.
 pub(super) const WINDOWS: usize = 4;
+/// A quotation after a colon longer than this (bytes) is no longer looked at for its
+/// closing mark (see [`sentence_units`]).
+const MAX_QUOTATION_BYTES: usize = 1024;
 /// Sentences shorter than this (bytes) are read with the one before them (see
 /// [`sentence_units`]): `Yes.`, `He said so.`. (40 merged the lines of a bilingual dialogue,
 /// `I am going to the cinema.`; with 20 and spans' `MIN_SENTENCE_LETTERS` 16, `span_eval`'s
@@ -94,9 +97,10 @@ pub(super) fn windows(text: &str, range: Range<usize>, budget: usize, out: &mut 
 /// shorter than `min_bytes` is read with the one before it, or alone when it is the first:
 /// read with the next one, its words would hide the next one's language ("The talks went
 /// well, he said. Der Minister sagte am Montag, ..." read as one English unit). A quotation
-/// after a colon is not read with the one before it, nor a short sentence after it with it,
-/// however short: they are seldom of one language (`Er sagte: "Je suis prêt." Dann ging
-/// er.`). The units replace what `out` held.
+/// after a colon begins a unit, and its closing quote ends one (`He said: "Je suis prêt", and
+/// left.`: the lead-in, the quotation, the rest); the quotation's first unit and the unit
+/// after it are not read with the one before them, however short: they are seldom of one
+/// language (`Er sagte: "Je suis prêt." Dann ging er.`). The units replace what `out` held.
 pub(super) fn sentence_units(
     text: &str,
     range: Range<usize>,
@@ -148,7 +152,16 @@ struct SentenceCutter {
     cut: Option<usize>,
     /// The unit under way began at a quotation opened after a colon.
     in_quote_unit: bool,
-    /// The last unit in `out` is such a quotation.
+    /// While that quotation is open (for at most [`MAX_QUOTATION_BYTES`] and within its
+    /// line): the marks that close it, and where it opened.
+    closing: Option<(&'static [char], usize)>,
+    /// Right after the quotation's closing mark: the next space or letter ends its unit
+    /// (punctuation after it, `",`, `“.`, stays with it), so that the text after it, in the
+    /// same sentence or not, is a unit of its own (`He said: "Je suis prêt", and left.`).
+    after_quotation: bool,
+    /// The unit under way ends a quotation.
+    ends_quotation: bool,
+    /// The last unit in `out` began or ended a quotation: the next is not read with it.
     after_quote_unit: bool,
 }
 
@@ -162,6 +175,9 @@ impl SentenceCutter {
             after_colon: false,
             cut: None,
             in_quote_unit: false,
+            closing: None,
+            after_quotation: false,
+            ends_quotation: false,
             after_quote_unit: false,
         }
     }
@@ -169,7 +185,12 @@ impl SentenceCutter {
     /// Nothing pending: a character that cannot begin a stop, a colon or a line break
     /// changes nothing.
     fn idle(&self) -> bool {
-        self.cut.is_none() && !self.after_stop && !self.after_full_stop && !self.after_colon
+        self.cut.is_none()
+            && !self.after_stop
+            && !self.after_full_stop
+            && !self.after_colon
+            && self.closing.is_none()
+            && !self.after_quotation
     }
 
     /// Reads character `c` at `i`, pushing the sentence it ends, if any, to `out`.
@@ -181,6 +202,33 @@ impl SentenceCutter {
             // Measured to its stop: the spaces after it make no sentence longer.
             self.end_unit(i, at, out);
             self.cut = None;
+        }
+        if self.after_quotation {
+            if c.is_whitespace() {
+                self.after_quotation = false;
+                self.ends_quotation = true;
+                self.cut = Some(i);
+                return;
+            }
+            if c.is_alphanumeric() {
+                self.after_quotation = false;
+                self.ends_quotation = true;
+                self.end_unit(i, i, out);
+            }
+        }
+        if let Some((closing, opened)) = self.closing {
+            if closing.contains(&c) {
+                self.closing = None;
+                self.after_quotation = true;
+                self.after_stop = false;
+                return;
+            }
+            // A line break ends a quotation left open, as it ends a sentence; so does its
+            // length, so that an unclosed one does not hold the cutter to reading every
+            // character.
+            if c == '\n' || i - opened > MAX_QUOTATION_BYTES {
+                self.closing = None;
+            }
         }
         if self.after_full_stop && !closes_a_quote(c) {
             self.after_full_stop = false;
@@ -196,6 +244,9 @@ impl SentenceCutter {
             if opens_a_quote(c) {
                 self.end_unit(i, i, out);
                 self.in_quote_unit = true;
+                self.closing = closing_quotes(c).map(|closing| (closing, i));
+                self.after_stop = false;
+                return;
             }
         }
         self.after_colon |= matches!(c, ':' | '：');
@@ -208,8 +259,8 @@ impl SentenceCutter {
 
     /// Ends the unit under way at `end`: a unit of its own, or, when its sentence (up to
     /// `sentence_end`) is shorter than `min_bytes`, part of the one before it (when there is
-    /// one: `out` holds this cutter's units alone), unless it or that one is a quotation
-    /// after a colon.
+    /// one: `out` holds this cutter's units alone), unless it begins a quotation after a
+    /// colon or follows one.
     fn end_unit(&mut self, end: usize, sentence_end: usize, out: &mut Vec<Range<usize>>) {
         if self.start >= end {
             return;
@@ -221,14 +272,16 @@ impl SentenceCutter {
                     && last.end == self.start
                     && !apart =>
             {
-                last.end = end;
+                last.end = end
             }
-            _ => {
-                out.push(self.start..end);
-                self.after_quote_unit = self.in_quote_unit;
-            }
+            _ => out.push(self.start..end),
         }
+        // A quotation of one sentence begins and ends in its unit; a longer one's last unit
+        // may have joined the one before it.
+        self.after_quote_unit =
+            self.ends_quotation || (self.in_quote_unit && self.closing.is_none());
         self.in_quote_unit = false;
+        self.ends_quotation = false;
         self.start = end;
     }
 
@@ -238,12 +291,44 @@ impl SentenceCutter {
     }
 }
 
+/// Where the quotation that opens at `start` (after a colon, as [`sentence_units`] finds
+/// it) ends: right after its closing mark, if it has one within [`MAX_QUOTATION_BYTES`]
+/// and its line, before `end`.
+pub(super) fn quotation_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let mut chars = text.get(start..end)?.char_indices();
+    let (_, open) = chars.next()?;
+    let closing = closing_quotes(open)?;
+    chars
+        .take_while(|&(at, c)| at <= MAX_QUOTATION_BYTES && c != '\n')
+        .find(|(_, c)| closing.contains(c))
+        .map(|(at, c)| start + at + c.len_utf8())
+}
+
 /// Opening quotes, which begin a unit after a colon.
 fn opens_a_quote(c: char) -> bool {
     matches!(
         c,
         '"' | '“' | '„' | '«' | '‘' | '‚' | '‹' | '「' | '『' | '»' | '”' | '＂'
     )
+}
+
+/// The marks that close a quotation opened by `open`, as the languages that write it pair
+/// them (`„…“` in German, `»…«` in Danish, `»…»` in Swedish); `None` for single quotes,
+/// which are also apostrophes (`‘We’re ready’`), and a quotation they open is cut into
+/// sentences as other text is.
+fn closing_quotes(open: char) -> Option<&'static [char]> {
+    Some(match open {
+        '"' => &['"'],
+        '“' => &['”'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '»' => &['«', '»'],
+        '”' => &['”'],
+        '「' => &['」'],
+        '『' => &['』'],
+        '＂' => &['＂'],
+        _ => return None,
+    })
 }
 
 /// Closing quotes and brackets, which a sentence's full stop may precede (`。」`).
@@ -561,6 +646,39 @@ mod tests {
                 "Danach reiste er ab."
             ]
         );
+        // The closing quote of a quotation of several sentences ends a unit too, and the unit
+        // after it is not read with it (a reviewer's catch: `Then he left.` was read with the
+        // quotation's last sentence).
+        let text = "He said: «Nous sommes prêts. Nous allons négocier demain.» Then he left. \
+                    Il est parti: „Ich komme. Ich bleibe.“, sagte er.";
+        assert_eq!(
+            units(text),
+            [
+                "He said: ",
+                "«Nous sommes prêts. ",
+                "Nous allons négocier demain.» ",
+                // (A short lead-in after other text is read with it.)
+                "Then he left. Il est parti: ",
+                "„Ich komme. Ich bleibe.“, ",
+                "sagte er."
+            ]
+        );
+        // A line break ends a quotation left open: the short line after it is read with the
+        // one before, as after any other sentence.
+        assert_eq!(
+            units("She said: \"We're ready. We will come back to Muscat.\nNext line here."),
+            [
+                "She said: ",
+                "\"We're ready. ",
+                "We will come back to Muscat.\nNext line here."
+            ]
+        );
+        assert_eq!(
+            quotation_end("«Nous sommes prêts.» Then", 0, 26),
+            Some("«Nous sommes prêts.»".len())
+        );
+        assert_eq!(quotation_end("\"open\nline\"", 0, 11), None);
+        assert_eq!(quotation_end("‘single’", 0, 10), None);
         // Chinese and Japanese: a full-width colon and corner brackets.
         assert_eq!(
             units("外务省发言人星期一在记者会上表示：「会谈取得了积极的成果，我们将继续合作。」"),

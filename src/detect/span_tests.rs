@@ -76,6 +76,19 @@ fn a_short_lead_in_takes_the_language_around_its_quotation() {
     let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
     assert_eq!(langs, ["deu", "eng", "deu"]);
     assert_eq!(&text[spans[2].span.range()], "Danach reiste er nach Paris.");
+    // A quotation of several sentences is one passage (a reviewer's catch: the lead-in took
+    // the language of the quotation's second sentence, and `Then he left.` was read with its
+    // last).
+    for text in [
+        "He said: \"Nous sommes prêts. Nous allons négocier avec nos partenaires européens \
+         demain matin.\" Then he left for the airport with his whole team.",
+        "He said: \"Nous sommes prêts. Nous allons négocier avec nos partenaires européens \
+         demain matin.\" Then he left.",
+    ] {
+        let (_, spans) = Detector::new().detect_spans(text);
+        let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+        assert_eq!(langs, ["eng", "fra", "eng"], "{text}");
+    }
     // So is a short quotation after its lead-in.
     let text = "He said: \"Nous sommes prêts à négocier.\" Then he left for the airport.";
     let (_, spans) = Detector::new().detect_spans(text);

@@ -487,6 +487,7 @@ impl Detector {
         {
             (best, confidence) = whole;
         } else if spans
+            && !sampled
             && decided_early
             && starts_with_a_lead_in(text, &scratch.units)
             && let Some(around) = self.read_around_quote(text, range.end, group, scratch)

@@ -122,10 +122,12 @@ impl Apostrophe {
     }
 }
 
-/// The bytes of `o'`, `d'` or `l'` at the start of `word` when a name of three letters or
-/// more follows (`O'Neill`, `D'Alema`, `L'Oréal`): a part of the name, not the mark its
-/// suffixes follow; else 0. (A suffix after a name of one letter, Turkish `A'dan`, has
-/// fewer letters than a name.)
+/// The bytes of `o'`, `d'` or `l'` at the start of `word` when a name of four letters or
+/// more follows (`O'Neill`, `D'Alema`, `L'Oréal`, `O'Hara`): a part of the name, not the mark
+/// its suffixes follow; else 0. The case suffixes that Turkish writes after a name of one
+/// letter have three letters or fewer (`D'den` "from D", `O'nun` "of O", `D'nin`). (The
+/// word's case would tell them apart, `O'Neill` from `O'nun`, but a word's term is made from
+/// its folded form alone, which the pipeline's memo keys.)
 fn name_prefix(word: &str) -> usize {
     let mut chars = word.char_indices();
     match (chars.next(), chars.next()) {
@@ -136,8 +138,8 @@ fn name_prefix(word: &str) -> usize {
             let letters = word[name..]
                 .chars()
                 .take_while(|c| c.is_alphabetic())
-                .take(3);
-            if letters.count() == 3 { name } else { 0 }
+                .take(4);
+            if letters.count() == 4 { name } else { 0 }
         }
         _ => 0,
     }
@@ -185,8 +187,13 @@ mod tests {
             ("lit", "o'neillas", "o'neillas"),
             ("tur", "O'Neill'ın", "O'Neill"),
             ("tur", "o’hagan’a", "o’hagan"),
-            // A name of one letter has its suffixes after its apostrophe.
+            ("tur", "o'hara'nın", "o'hara"),
+            // A name of one letter has its suffixes after its apostrophe (a reviewer's
+            // catch: `O'nun` stayed whole when three letters made a name).
             ("tur", "a'dan", "a"),
+            ("tur", "d'den", "d"),
+            ("tur", "O'nun", "O"),
+            ("tur", "l'den", "l"),
             ("fin", "d:n", "d"),
             ("tur", "o'na", "o"),
         ]);

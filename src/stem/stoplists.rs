@@ -69,12 +69,14 @@
 //!   `olarak`, `kadar`, `değil`, and the pronouns as they are inflected (`onun`, `bunu`; the
 //!   list is checked before stemming): added, as Lucene's Turkish list has them.
 //! - Arabic: the conjunctions `و` and `ف` are written as a letter before the word (`وفي` "and
-//!   in"), and the list is checked before light stemming: every word of it counts with either
-//!   before it, but for the content words that they also spell (`ولي` "crown prince", `فلم`
-//!   "film"); `بأن`, `لأن`, `بشأن` ("that", "because", "regarding") are added.
+//!   in"), and the list is checked before light stemming: its particles, pronouns and
+//!   auxiliaries with either before them are added, one by one (`و` or `ف` before any of its
+//!   words would also spell content words, `وهم` "illusion", `فلك` "orbit": a reviewer's
+//!   catch), and `بأن`, `لأن`, `بشأن` ("that", "because", "regarding").
 //! - French: NLTK's list has `ce`, `ces`, `leur` but not `cette`, `cet`, `cela`, `celui`,
 //!   `leurs`: added. Hindi: Stopwords ISO's has `में` "in" but not `मैं` "I", and `गया`, `रहा`
-//!   but not their feminine and plural forms (`गई`, `गए`, `रही`): added.
+//!   but not their feminine and plural forms (`गई`, `गए`, `रही`): added, with `हम` "we",
+//!   `तुम` "you"; its `घर` "house" is left out.
 //! - Lithuanian: Stopwords ISO's list has 136 of its words in Windows-1257 read as Latin-1
 //!   (`uþ`, `ið`, `dël` for `už`, `iš`, `dėl`): spelt right (`stopwords::spellings`).
 
@@ -304,6 +306,8 @@ pub(super) const TAJIK_NOT_STOP: &[&str] = &["хуб "];
 
 /// Content words of NLTK's Catalan list: first, last, long, end, mode, use, the verbs
 /// "achieve" and "know", similar, own, equal, bad, go, below, above, well, included, given.
+/// (`bé` "well, good" also makes the conjunctions `o bé` "or else" and `si bé` "although",
+/// whose other word is a stop word.)
 #[rustfmt::skip]
 pub(super) const CATALAN_NOT_STOP: &[&str] = &[
     "primer", "últim", "llarg", "fi", "mode", "ús", "consegueixo", "conseguim", "conseguir",
@@ -335,22 +339,23 @@ pub(super) const BASQUE_ADDED: &[&str] = &[
 /// tomorrow, yesterday, last year, "-abad" (of names of towns), big, new, services, people,
 /// time, whole, good, bad, way, right, faction, name, announce, use, act, part, flow, the
 /// suffixes of compound nouns (-sazi, -gozari, -shenasi, -rizi), former, recent, various,
-/// possible, capable, daily, yearly, duration, field, kind, state, free, enjoying,
+/// capable, daily, yearly, duration, field, kind, state, free, enjoying,
 /// prevention, million, billion, thousand, sign, found, group, effort, thought, thanks,
-/// present.
+/// present. (`ممکن` "possible" stays: `ممکن است` is the modal "may".)
 #[rustfmt::skip]
 pub(super) const PERSIAN_NOT_STOP: &[&str] = &[
     "روز", "روزهاي", "امروز", "امروزه", "امسال", "امشب", "فردا", "دیروز", "ديروز", "پارسال",
     "آباد", "بزرگ", "جدید", "جديد", "تازه", "خدمات", "مردم", "زمان", "کامل", "خوب", "بد",
     "راه", "حق", "جناح", "نام", "اعلام", "استفاده", "استفاد", "عمل", "بخش", "جریان", "جريان",
-    "سازي", "گذاري", "شناسي", "ريزي", "سابق", "اخیر", "مختلف", "ممکن", "قابل", "روزانه",
+    "سازي", "گذاري", "شناسي", "ريزي", "سابق", "اخیر", "مختلف", "قابل", "روزانه",
     "سالانه", "سالیانه", "مدت", "زمینه", "نوع", "نوعي", "نوعی", "وضع", "مجانی", "برخوردار",
     "جلوگيري", "ميليون", "ميليارد", "هزار", "نشان", "پیدا", "گروهي", "سعي", "فكر", "مرسی",
     "حاضر",
 ];
 
 /// Content words of Stopwords ISO's Polish list: years, year, new, way, direction, złoty,
-/// well, far, possible, Mr and Mrs, hour, today.
+/// well, far, possible, Mr and Mrs, hour, today. (`pan`, `pani` are also the polite "you";
+/// as titles they tell who a story is about, as the Vietnamese list's choice of `ông`, `bà`.)
 #[rustfmt::skip]
 pub(super) const POLISH_NOT_STOP: &[&str] = &[
     "lat", "roku", "nowe", "sposób", "kierunku", "zł", "dobrze", "daleko", "możliwe", "pan",
@@ -358,13 +363,14 @@ pub(super) const POLISH_NOT_STOP: &[&str] = &[
 ];
 
 /// Content words of NLTK's Slovenian list: literally, bottom, desired, the verb "allow",
-/// and `hotel`, "wanted" but also "hotel".
+/// and the past forms of `hoteti` "want" that are also the forms of `hotel` "hotel"
+/// (`hotel`, `hotela`, `hoteli`, `hotele`, `hotelo`): a document about a hotel is found by it.
 #[rustfmt::skip]
 pub(super) const SLOVENIAN_NOT_STOP: &[&str] = &[
-    "dobesedno", "dno", "želeni", "želene", "želen", "želeno", "dovoliva", "dovolimo",
-    "dovolim", "dovolita", "dovolite", "dovoliš", "dovolijo", "dovoli", "dovoliti",
-    "dovoljeni", "dovoljene", "dovoljen", "dovoljeno", "dovolili", "dovolila", "dovolile",
-    "dovolil", "dovolilo", "hotel",
+    "dobesedno", "dno", "želeni", "želene", "želen", "želeno", "želena", "dovoliva",
+    "dovolimo", "dovolim", "dovolita", "dovolite", "dovoliš", "dovolijo", "dovoli", "dovoliti",
+    "dovoljeni", "dovoljene", "dovoljen", "dovoljeno", "dovoljena", "dovolili", "dovolila",
+    "dovolile", "dovolil", "dovolilo", "hotel", "hotela", "hoteli", "hotele", "hotelo",
 ];
 
 /// Turkish function words that NLTK's 53 lack, `bir` "a, one" first (the commonest word of
@@ -383,14 +389,22 @@ pub(super) const TURKISH_ADDED: &[&str] = &[
     "olur", "olacak", "var", "yok",
 ];
 
-/// Arabic particles written with the preposition bi- or li- (`بأن` "that", `لأن` "because",
-/// `بشأن` "regarding") that NLTK's list lacks.
-pub(super) const ARABIC_ADDED: &[&str] = &["بأن", "لأن", "بشأن"];
-
-/// Words that `و` "and" or `ف` "so" before one of the Arabic list's words also spell, as
-/// content words: `ولي` "guardian, crown prince", `فهم` "understanding", `فلم` "film",
-/// `فعل` "act".
-pub(super) const ARABIC_NOT_PREFIXED: &[&str] = &["ولي", "فهم", "فلم", "فعل"];
+/// Arabic function words that NLTK's list lacks: particles written with the preposition bi-
+/// or li- (`بأن` "that", `لأن` "because", `بشأن` "regarding"), and the list's particles,
+/// pronouns and auxiliaries with the conjunction `و` "and" or `ف` "so" written before them as
+/// Arabic writes it (`وفي` "and in", `فهو` "so he"; it has `وهو`, `ولا`, `ومن`), which light
+/// stemming cuts only after the stop list is checked. Chosen one by one rather than made
+/// from every word of the list: `و` or `ف` before its words also spells content words (`وهم`
+/// "illusion", `فلك` "orbit", `ولي` "crown prince", `فعل` "act").
+#[rustfmt::skip]
+pub(super) const ARABIC_ADDED: &[&str] = &[
+    "بأن", "لأن", "بشأن",
+    "وفي", "وهي", "وقد", "فقد", "ولم", "ولن", "فلن", "وليس", "وليست", "فليس", "وكان", "وكانت",
+    "وأن", "وإنه", "وأنه", "فإنه", "ولقد", "وعلى", "وإلى", "وعن", "ومع", "وبعد", "وقبل", "وبين",
+    "وعند", "ومنذ", "وحتى", "وتحت", "وحين", "والتي", "وذلك", "وهذا", "وهذه", "وتلك", "وهناك",
+    "فهو", "فهي", "وهما", "ونحن", "وكل", "وبعض", "وجميع", "وأي", "وكذلك", "وكما", "ومما",
+    "وهكذا", "وإنما", "وسوف", "فسوف", "وهل", "فهل", "وكيف", "والآن",
+];
 
 /// French demonstratives NLTK's list lacks while it has `ce`, `ces` (`cette` "this" is among
 /// the commonest words of French news) and `leurs` beside its `leur`.
@@ -399,6 +413,14 @@ pub(super) const FRENCH_ADDED: &[&str] = &[
     "cette", "cet", "ceci", "cela", "ça", "celui", "celle", "ceux", "celles", "leurs",
 ];
 
-/// Hindi words Stopwords ISO's list lacks while it has their kin: `मैं` "I" (it has `में`
-/// "in"), and the feminine and plural forms of the auxiliaries `गया` and `रहा`, which it has.
-pub(super) const HINDI_ADDED: &[&str] = &["मैं", "गई", "गईं", "गयी", "गए", "रही", "रहीं"];
+/// Hindi words Stopwords ISO's list lacks while it has their kin: the personal pronouns
+/// (`मैं` "I" beside its `में` "in", `हम` "we", `तुम` "you"; it has `आप`, `वह`, `वे`), and the
+/// feminine and plural forms of the auxiliaries `गया` and `रहा`, which it has, in both
+/// spellings (`गई`, `गयी`; `गए`, `गये`).
+#[rustfmt::skip]
+pub(super) const HINDI_ADDED: &[&str] = &[
+    "मैं", "हम", "तुम", "गई", "गईं", "गयी", "गए", "गये", "रही", "रहीं",
+];
+
+/// A content word of Stopwords ISO's Hindi list: `घर` "house".
+pub(super) const HINDI_NOT_STOP: &[&str] = &["घर"];

@@ -138,7 +138,11 @@ fn list_parts(code: &str) -> Option<ListParts> {
         "slv" => (maintained()?, &[], stoplists::SLOVENIAN_NOT_STOP),
         "tur" => (maintained()?, stoplists::TURKISH_ADDED, &[]),
         "fra" => (maintained()?, stoplists::FRENCH_ADDED, &[]),
-        "hin" => (maintained()?, stoplists::HINDI_ADDED, &[]),
+        "hin" => (
+            maintained()?,
+            stoplists::HINDI_ADDED,
+            stoplists::HINDI_NOT_STOP,
+        ),
         "tha" => (maintained()?, &[], stoplists::THAI_NOT_STOP),
         "kor" => (maintained()?, &[], stoplists::KOREAN_NOT_STOP),
         "ind" | "msa" => (maintained()?, &[], stoplists::INDONESIAN_NOT_STOP),
@@ -233,19 +237,6 @@ fn spellings(word: &'static str, code: &str, tokenizer: &Tokenizer) -> Vec<Cow<'
             out.push(Cow::Owned(found.to_owned()));
         }
     }
-    if code == "ara" {
-        // Arabic writes `و` "and" and `ف` "so" as a letter before the word (`وفي` "and in",
-        // `فهو` "so he"), which the stop list is checked before light stemming cuts: the
-        // words of two letters or more with either before them, but for the content words
-        // that they also spell.
-        let joined: Vec<String> = out
-            .iter()
-            .filter(|w| w.chars().nth(1).is_some())
-            .flat_map(|w| ['و', 'ف'].map(|conjunction| format!("{conjunction}{w}")))
-            .filter(|w| !stoplists::ARABIC_NOT_PREFIXED.contains(&w.as_str()))
-            .collect();
-        out.extend(joined.into_iter().map(Cow::Owned));
-    }
     out
 }
 
@@ -269,11 +260,11 @@ impl StopWords {
     /// with the spellings with ё (`всё`, `её`), Belarusian NLTK's with the Cyrillic `і` it
     /// spelt with a Latin `i`, Lithuanian Stopwords ISO's spelt right (`už`, not `uþ`);
     /// Belarusian, Ukrainian, Kazakh, Turkish and Basque with the commonest words their lists
-    /// lack (`і` "and", `у` "in", `және` "and", `bir` "a", `dugu` "we have"); Arabic's words
-    /// also with `و` "and" or `ف` "so" before them (`وفي` "and in"): the maintained lists hold
-    /// content words, are garbled, or miss `σας` "your" and `și` "and". An entry is also kept
-    /// as the tokenizer finds its word, so that
-    /// the entries with a stray space, tab or punctuation mark match the terms of text.
+    /// lack (`і` "and", `у` "in", `және` "and", `bir` "a", `dugu` "we have"), Arabic with its
+    /// particles and pronouns after `و` "and" or `ف` "so" (`وفي` "and in"): the maintained
+    /// lists hold content words, are garbled, or miss `σας` "your" and `și` "and". An entry is
+    /// also kept as the tokenizer finds its word, so that the entries with a stray space, tab
+    /// or punctuation mark match the terms of text.
     ///
     /// ```
     /// use wordmill::normalize::Normalizer;
@@ -509,8 +500,8 @@ mod tests {
             ),
             (
                 "hin",
-                &["में", "मैं", "गया", "गई", "गए", "रहा", "रही"],
-                &["मेज़", "गाय"],
+                &["में", "मैं", "हम", "गया", "गई", "गए", "गये", "रहा", "रही"],
+                &["घर", "मेज़", "गाय"],
             ),
             (
                 "cat",
@@ -535,7 +526,15 @@ mod tests {
             (
                 "slv",
                 &["ter", "ki", "je", "na", "za", "bi"],
-                &["dobesedno", "hotel", "želene", "dovolilo", "dno"],
+                &[
+                    "dobesedno",
+                    "hotel",
+                    "hotela",
+                    "hoteli",
+                    "želene",
+                    "dovolilo",
+                    "dno",
+                ],
             ),
             (
                 "tur",
@@ -547,7 +546,9 @@ mod tests {
             (
                 "ara",
                 &["في", "وفي", "وهي", "فهو", "والتي", "بأن", "بشأن", "لأن"],
-                &["وزير", "ولي", "فلم", "فهم", "وكالة", "وفاة"],
+                &[
+                    "وزير", "ولي", "فلم", "فهم", "فعل", "وهم", "فلك", "وريث", "وحي", "فتى",
+                ],
             ),
             (
                 "lit",
