@@ -394,8 +394,9 @@ pub(super) const TURKISH_ADDED: &[&str] = &[
 /// pronouns and auxiliaries with the conjunction `و` "and" or `ف` "so" written before them as
 /// Arabic writes it (`وفي` "and in", `فهو` "so he"; it has `وهو`, `ولا`, `ومن`), which light
 /// stemming cuts only after the stop list is checked. Chosen one by one rather than made
-/// from every word of the list: `و` or `ف` before its words also spells content words (`وهم`
-/// "illusion", `فلك` "orbit", `ولي` "crown prince", `فعل` "act").
+/// from every word of the list: `و` or `ف` before its words also spells content words (`فلك`
+/// "orbit", `ولي` "crown prince", `فعل` "act", `وريث` "heir"). (`وهم` "and they" is in:
+/// light10 would cut its `و` anyway, making `وهم` "illusion" the stop word's `هم`.)
 #[rustfmt::skip]
 pub(super) const ARABIC_ADDED: &[&str] = &[
     "بأن", "لأن", "بشأن",
@@ -403,7 +404,9 @@ pub(super) const ARABIC_ADDED: &[&str] = &[
     "وأن", "وإنه", "وأنه", "فإنه", "ولقد", "وعلى", "وإلى", "وعن", "ومع", "وبعد", "وقبل", "وبين",
     "وعند", "ومنذ", "وحتى", "وتحت", "وحين", "والتي", "وذلك", "وهذا", "وهذه", "وتلك", "وهناك",
     "فهو", "فهي", "وهما", "ونحن", "وكل", "وبعض", "وجميع", "وأي", "وكذلك", "وكما", "ومما",
-    "وهكذا", "وإنما", "وسوف", "فسوف", "وهل", "فهل", "وكيف", "والآن",
+    "وهكذا", "وإنما", "وسوف", "فسوف", "وهل", "فهل", "وكيف", "والآن", "وهم", "وأنا", "فأنا",
+    "فأنت", "فأنتم", "فنحن", "فهذا", "فهناك", "وغير", "ودون", "ونحو", "وذات", "وكلاهما", "فعلى",
+    "فكلما", "وكاد", "وإليكم", "وخاصة", "وأكثر", "وأقل",
 ];
 
 /// French demonstratives NLTK's list lacks while it has `ce`, `ces` (`cette` "this" is among
