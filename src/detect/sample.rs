@@ -126,6 +126,12 @@ pub(super) fn sentence_units(
             while i < range.end && !(MAY_STOP[usize::from(bytes[i])] && stop_at(bytes, i)) {
                 i += 1;
             }
+        } else if cutter.only_in_quotation() {
+            // Inside a quotation, nothing else pending: skip to the next byte that may begin
+            // a stop, a line break or a closing quote (a character is decoded there).
+            while i < range.end && !MAY_STOP_OR_CLOSE[usize::from(bytes[i])] {
+                i += 1;
+            }
         }
         let Some(c) = text.get(i..range.end).and_then(|rest| rest.chars().next()) else {
             break;
@@ -193,6 +199,17 @@ impl SentenceCutter {
             && !self.after_quotation
     }
 
+    /// Inside a quotation with nothing else pending: only a stop, a line break or a closing
+    /// quote changes anything.
+    fn only_in_quotation(&self) -> bool {
+        self.closing.is_some()
+            && self.cut.is_none()
+            && !self.after_stop
+            && !self.after_full_stop
+            && !self.after_colon
+            && !self.after_quotation
+    }
+
     /// Reads character `c` at `i`, pushing the sentence it ends, if any, to `out`.
     fn step(&mut self, i: usize, c: char, out: &mut Vec<Range<usize>>) {
         if let Some(at) = self.cut {
@@ -217,17 +234,15 @@ impl SentenceCutter {
             }
         }
         if let Some((closing, opened)) = self.closing {
-            if closing.contains(&c) {
+            // A line break ends a quotation left open, as it ends a sentence; so does its
+            // length, so that an unclosed one is not looked at to the end of the text.
+            if c == '\n' || i - opened > MAX_QUOTATION_BYTES {
+                self.closing = None;
+            } else if closing.contains(&c) {
                 self.closing = None;
                 self.after_quotation = true;
                 self.after_stop = false;
                 return;
-            }
-            // A line break ends a quotation left open, as it ends a sentence; so does its
-            // length, so that an unclosed one does not hold the cutter to reading every
-            // character.
-            if c == '\n' || i - opened > MAX_QUOTATION_BYTES {
-                self.closing = None;
             }
         }
         if self.after_full_stop && !closes_a_quote(c) {
@@ -370,6 +385,15 @@ fn stop_at(bytes: &[u8], i: usize) -> bool {
 /// The bytes a stop ([`is_stop`], quotes aside: they only follow one), a colon or a line
 /// break may begin with: the ASCII ones and the lead bytes of the others' UTF-8 ([`stop_at`] checks
 /// the bytes after a lead).
+/// [`MAY_STOP`] and the first bytes of the closing quotes of [`closing_quotes`]: `"`, and
+/// `«` `»` (C2); the others' (E2, E3, EF) are there already.
+const MAY_STOP_OR_CLOSE: [bool; 256] = {
+    let mut table = MAY_STOP;
+    table[b'"' as usize] = true;
+    table[0xC2] = true;
+    table
+};
+
 const MAY_STOP: [bool; 256] = {
     let mut table = [false; 256];
     let mut i = 0;
