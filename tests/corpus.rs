@@ -237,19 +237,38 @@ fn every_span_slices_the_original_word() {
                 "swe" => &[':'],
                 _ => &[],
             };
-            // Irish: the n of eclipsis and the t of prothesis before a capital vowel are not
-            // part of the word (tUachtarán is uachtarán).
+            // Irish: the n of eclipsis and the t and h of prothesis before a capital vowel
+            // are not part of the word (tUachtarán is uachtarán, hIndinéise indinéise).
             let mut chars = word.chars();
             let mutation = lang.code() == "gle"
-                && matches!(chars.next(), Some('n' | 't'))
+                && matches!(chars.next(), Some('n' | 't' | 'h'))
                 && chars.next().is_some_and(|c| "AEIOUÁÉÍÓÚ".contains(c));
             let normal = if mutation && token.kind == TokenKind::Word {
                 std::borrow::Cow::Owned(normal[1..].to_owned())
             } else {
                 normal
             };
-            let word = match (token.kind, normal.find(suffix_marks), normal.find('\'')) {
-                (TokenKind::Word, Some(at), _) if at > 0 => &normal[..at],
+            // Where names' suffixes are cut, O', D' and L' before a name of four letters or
+            // more are the name's (O'Neillas).
+            let name = match normal.as_bytes() {
+                [b'o' | b'd' | b'l', b'\'', ..]
+                    if !suffix_marks.is_empty()
+                        && normal[2..]
+                            .chars()
+                            .take_while(|c| c.is_alphabetic())
+                            .count()
+                            >= 4 =>
+                {
+                    2
+                }
+                _ => 0,
+            };
+            let word = match (
+                token.kind,
+                normal[name..].find(suffix_marks),
+                normal.find('\''),
+            ) {
+                (TokenKind::Word, Some(at), _) if name + at > 0 => &normal[..name + at],
                 (TokenKind::Word, _, Some(at)) if elided.contains(&&normal[..at]) => {
                     &normal[at + 1..]
                 }
