@@ -118,6 +118,7 @@ mod rules;
 mod runs;
 mod sample;
 mod scores;
+mod sentences;
 mod settle;
 #[cfg(test)]
 mod span_tests;

@@ -6,8 +6,9 @@
 use std::ops::Range;
 
 use super::model::Model;
-use super::sample::{prefix, quotation_end};
+use super::sample::prefix;
 use super::scores::{Look, Until};
+use super::sentences::quotation_end;
 use super::spans::{CHEAP_LEAD, FULL_WORDS, Scratch};
 use super::{Detector, Group};
 
