@@ -20,7 +20,38 @@ const TAIL_WORDS: u32 = 4;
 /// said: `, `Il a dit : `, `The minister told reporters: `).
 const MAX_LEAD_IN_BYTES: usize = 40;
 
+/// Runs of at most this many bytes that their first words decided get a look at their
+/// end (`Detector::confirm`).
+const CONFIRMED_BYTES: usize = 512;
+
 impl Detector {
+    /// The language of a run (`range`, whose sentences are `scratch.units` with `spans`)
+    /// that its first words decided to be `group.langs[best]` before its last third, when a
+    /// second reading says otherwise; `None` when none is needed. With spans, a run of
+    /// several sentences is not read whole: its sentences of another language get their own
+    /// spans ("The talks went well, he said. Der Minister sagte am Montag, ..." is an English
+    /// and a German span, not one German one); but a short lead-in to a quotation (`He said:
+    /// "Nous sommes prêts", and then he left.`) cannot say its own language, which is that
+    /// of the text around the quotation, not of the quotation's first words that decided
+    /// the run.
+    pub(super) fn reread(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        group: &Group,
+        best: usize,
+        spans: bool,
+        scratch: &mut Scratch,
+    ) -> Option<(usize, f64)> {
+        if spans && starts_with_a_lead_in(text, &scratch.units) {
+            self.read_around_quote(text, range.end, group, scratch)
+        } else if (!spans || scratch.units.len() < 2) && range.len() <= CONFIRMED_BYTES {
+            self.confirm(text, range, group, best, scratch)
+        } else {
+            None
+        }
+    }
+
     /// The language of a short run (one sentence, for spans) that its first words decided,
     /// before its last third, to be `group.langs[best]`, when the rest says otherwise: a
     /// foreign phrase or name at its start or in its middle ("Je ne sais quoi is what the
@@ -30,7 +61,7 @@ impl Detector {
     /// cheap look that sentences get; when that puts another language ahead of the run's by
     /// the cheap look's margin, the whole run is read and decides (`None`: it need not). The
     /// cost is that cheap look.
-    pub(super) fn confirm(
+    fn confirm(
         &self,
         text: &str,
         range: Range<usize>,
@@ -83,7 +114,7 @@ impl Detector {
     /// The language of a run that [`starts_with_a_lead_in`] (in `scratch.units`), ending at
     /// `end`: of its lead-in and what follows the quotation (as far as a sample), or, when
     /// nothing does or its closing mark is not found, of the whole run.
-    pub(super) fn read_around_quote(
+    fn read_around_quote(
         &self,
         text: &str,
         end: usize,
@@ -130,7 +161,7 @@ impl Detector {
 /// Whether the first of a run's `units` only leads in to a quotation of its own unit: too
 /// short to be a sentence (`He said: `, `Il a dit : `), it ends with the colon the
 /// quotation was cut at.
-pub(super) fn starts_with_a_lead_in(text: &str, units: &[Range<usize>]) -> bool {
+fn starts_with_a_lead_in(text: &str, units: &[Range<usize>]) -> bool {
     match units {
         [first, _, ..] => {
             first.len() < MAX_LEAD_IN_BYTES && text[first.clone()].trim_end().ends_with([':', '：'])

@@ -118,19 +118,18 @@ impl SentenceCutter {
     /// Nothing pending: a character that cannot begin a stop, a colon or a line break
     /// changes nothing.
     fn idle(&self) -> bool {
-        self.cut.is_none()
-            && !self.after_stop
-            && !self.after_full_stop
-            && !self.after_colon
-            && self.closing.is_none()
-            && !self.after_quotation
+        self.closing.is_none() && self.waits_for_nothing()
     }
 
     /// Inside a quotation with nothing else pending: only a stop, a line break or a closing
     /// quote changes anything.
     fn only_in_quotation(&self) -> bool {
-        self.closing.is_some()
-            && self.cut.is_none()
+        self.closing.is_some() && self.waits_for_nothing()
+    }
+
+    /// No cut, stop, colon or closed quotation waits for the next character.
+    fn waits_for_nothing(&self) -> bool {
+        self.cut.is_none()
             && !self.after_stop
             && !self.after_full_stop
             && !self.after_colon
@@ -147,18 +146,14 @@ impl SentenceCutter {
             self.end_unit(i, at, out);
             self.cut = None;
         }
-        if self.after_quotation {
+        if self.after_quotation && (c.is_whitespace() || c.is_alphanumeric()) {
+            self.after_quotation = false;
+            self.ends_quotation = true;
             if c.is_whitespace() {
-                self.after_quotation = false;
-                self.ends_quotation = true;
                 self.cut = Some(i);
                 return;
             }
-            if c.is_alphanumeric() {
-                self.after_quotation = false;
-                self.ends_quotation = true;
-                self.end_unit(i, i, out);
-            }
+            self.end_unit(i, i, out);
         }
         if let Some((closing, opened)) = self.closing {
             // A line break ends a quotation left open, as it ends a sentence; so does its

@@ -8,7 +8,6 @@ use std::ops::Range;
 use super::chars::{LATIN_SLOT, script_of_slot};
 use super::lift_memo::WordScratch;
 use super::model::Model;
-use super::rereading::starts_with_a_lead_in;
 use super::rules::{self, Cjk};
 use super::runs::{self, Run, RunBuffers, RunScript};
 use super::sample::{Seen, prefix, windows};
@@ -41,9 +40,6 @@ const CHEAP_BAR: f32 = 8.0;
 /// to tell that the sentence is of its run's language (the bar for a full look is
 /// `CHEAP_BAR`), at a quarter of the words that reading a run takes (`STOP_NATS`).
 pub(super) const CHEAP_LEAD: f32 = 10.0;
-/// Runs of at most this many bytes that their first words decided get a look at their
-/// end (`Detector::confirm`).
-const CONFIRMED_BYTES: usize = 512;
 /// Letters a sentence needs to be considered on its own.
 const MIN_SENTENCE_LETTERS: u32 = 16;
 /// A long run whose sampled windows hold no evidence is read from its start, as far as this
@@ -475,28 +471,15 @@ impl Detector {
             // anywhere (the cost of `detect_spans` grows with the text).
             sentence_units(text, range.clone(), MIN_UNIT_BYTES, &mut scratch.units);
         }
-        // A run of several sentences is not read whole for spans: its sentences of another
-        // language get their own spans ("The talks went well, he said. Der Minister sagte am
-        // Montag, ..." is an English and a German span, not one German one).
+        // A run read whole, decided by its first words before its last third, may be read
+        // again (a sampled run's windows are spread over it already).
         let decided_early =
             (scratch.scores.letters as usize).saturating_mul(3) < piece.letters.saturating_mul(2);
         if !sampled
-            && (!spans || scratch.units.len() < 2)
-            && range.len() <= CONFIRMED_BYTES
             && decided_early
-            && let Some(whole) = self.confirm(text, range.clone(), group, best, scratch)
+            && let Some(again) = self.reread(text, range, group, best, spans, scratch)
         {
-            (best, confidence) = whole;
-        } else if spans
-            && !sampled
-            && decided_early
-            && starts_with_a_lead_in(text, &scratch.units)
-            && let Some(around) = self.read_around_quote(text, range.end, group, scratch)
-        {
-            // `He said: "Nous sommes prêts", and then he left.`: the first words the run was
-            // decided by are the quotation's, and the few of the lead-in cannot say their own
-            // language, which is that of the text around the quotation.
-            (best, confidence) = around;
+            (best, confidence) = again;
         }
         self.set(&mut piece, group.langs[best], confidence);
         if !spans || piece.lang.is_undetermined() || scratch.units.len() < 2 {
