@@ -300,7 +300,9 @@ pub(crate) fn label_cjk(
 /// often written: on text that could be either (a few words), the common one is the better
 /// guess; a sentence of clear evidence outweighs them. Each applies only when one of the
 /// languages it is weighed against is a candidate. Chosen on NTREX lines 2 mod 7 with a model
-/// trained on lines 0, 3 to 6 (the research report in the project's history).
+/// trained on lines 0, 3 to 6 (the research report in the project's history); Tachelhit's
+/// (its NTREX text is in the Arabic script, full of Arabic words) is Hassaniya's, set when
+/// Arabic messages of Debian's programs came out Tachelhit (BENCHMARKS.md, stop 42).
 fn priors() -> &'static [(Lang, f32, [Lang; 2])] {
     static PRIORS: OnceLock<Vec<(Lang, f32, [Lang; 2])>> = OnceLock::new();
     PRIORS.get_or_init(|| {
@@ -308,6 +310,7 @@ fn priors() -> &'static [(Lang, f32, [Lang; 2])] {
         [
             ("prs", -6.0, ["pes", "pes"]),
             ("mey", -6.0, ["ara", "ara"]),
+            ("shi", -6.0, ["ara", "ara"]),
             ("nde", -6.0, ["zul", "xho"]),
             ("ssw", -6.0, ["zul", "xho"]),
             ("glg", -6.0, ["spa", "por"]),
@@ -516,6 +519,7 @@ mod tests {
     fn priors_weigh_against_candidates_only() {
         let all = |_: Lang| true;
         assert_eq!(prior(lang("glg"), Script::Latin, all), -6.0);
+        assert_eq!(prior(lang("shi"), Script::Arabic, all), -6.0);
         assert_eq!(prior(lang("glg"), Script::Latin, |l| l == lang("eng")), 0.0);
         assert_eq!(prior(lang("spa"), Script::Latin, all), 0.0);
         assert_eq!(prior(lang("srp"), Script::Latin, all), -2.0);
