@@ -16,6 +16,9 @@ use wordmill::{Lang, Script};
 pub struct Sources {
     pub ntrex: Option<PathBuf>,
     pub udhr: Option<PathBuf>,
+    /// More running text, `<code>.txt` per language, one sentence or paragraph per line
+    /// (`tools/langid-train/debian.py`); its lines are chosen as the UDHR's are.
+    pub text: Option<PathBuf>,
     /// Line numbers (1-based) mod 7 to train on.
     pub ntrex_lines: Vec<usize>,
     pub udhr_lines: Vec<usize>,
@@ -140,7 +143,7 @@ pub fn serbian_to_latin(text: &str) -> String {
     out
 }
 
-/// A language's training text: its NTREX and UDHR lines, and for Serbian the same in Latin
+/// A language's training text: its NTREX, UDHR and `--text` lines, and for Serbian the same in Latin
 /// letters. With it, how many of its first lines are Serbian in Cyrillic letters, whose words
 /// in Latin letters are left out of the counts: they are foreign names and acronyms (CBS,
 /// ABC), which the transliterated copy has already, and Latin letters typed for their
@@ -154,6 +157,12 @@ pub fn training_lines(sources: &Sources, code: &str) -> Result<(Vec<String>, usi
         text.extend(lines(&dir.join(file), &sources.ntrex_lines)?);
     }
     if let Some(dir) = &sources.udhr {
+        text.extend(lines(
+            &dir.join(format!("{code}.txt")),
+            &sources.udhr_lines,
+        )?);
+    }
+    if let Some(dir) = &sources.text {
         text.extend(lines(
             &dir.join(format!("{code}.txt")),
             &sources.udhr_lines,
@@ -316,6 +325,33 @@ mod tests {
         assert_eq!(missing, Ok(false));
         fs::write(&list, "the 100\n").unwrap();
         assert!(count_word_frequencies(&list, &[Script::Latin], &mut counts).is_err());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn more_text_is_read_after_the_udhr_with_the_udhr_lines() {
+        let dir = std::env::temp_dir().join(format!("langid-train-text-{}", std::process::id()));
+        let (udhr, text) = (dir.join("udhr"), dir.join("text"));
+        fs::create_dir_all(&udhr).unwrap();
+        fs::create_dir_all(&text).unwrap();
+        fs::write(udhr.join("epo.txt"), "u1\nu2\n").unwrap();
+        fs::write(text.join("epo.txt"), "t1\nt2\nt3\n").unwrap();
+        let sources = Sources {
+            ntrex: None,
+            udhr: Some(udhr),
+            text: Some(text),
+            ntrex_lines: vec![],
+            udhr_lines: vec![0, 2, 3, 4, 5, 6],
+            wordfreq: None,
+        };
+        // Line 1 of each file is held out, as the UDHR's lines 1 mod 7 are; a language
+        // without a file of more text has only its other text.
+        let (lines, _) = training_lines(&sources, "epo").unwrap();
+        assert_eq!(lines, ["u2", "t2", "t3"]);
+        assert_eq!(
+            training_lines(&sources, "lat").unwrap().0,
+            Vec::<String>::new()
+        );
         fs::remove_dir_all(&dir).unwrap();
     }
 

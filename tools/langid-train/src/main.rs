@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo run --release -p langid-train -- --ntrex ../shared/corpus-bench/ntrex \
-//!     --udhr corpus/udhr --wordfreq /tmp/wordfreq --out src/detect/model.bin
+//!     --udhr corpus/udhr --wordfreq /tmp/wordfreq --text /tmp/wordmill-text \
+//!     --out src/detect/model.bin
 //! ```
 //!
 //! Inputs (see `corpus/SOURCES.md`):
@@ -20,7 +21,11 @@
 //!   teach the model the everyday words (pronouns, verbs of the first and second person) that
 //!   news and the UDHR lack. They weigh at most half as much as a language's text (see
 //!   `count::WORDFREQ_WEIGHT`), give no pairs of words, and a folder without any list is
-//!   an error (a mistyped one would make another model).
+//!   an error (a mistyped one would make another model). `tools/langid-train/debian.py` adds
+//!   Latin's (`lat.tsv`, from Debian's `collatinus`).
+//! - `--text DIR`: more running text, `<code>.txt` per language, one sentence or paragraph per
+//!   line, whose lines are chosen as the UDHR's are: Esperanto's proverbs (`epo.txt`, from
+//!   Debian's `fortunes-eo`), made by `tools/langid-train/debian.py`, which says why.
 //!
 //! Lines whose 1-based number is 1 mod 7 are held out of NTREX and the UDHR (the
 //! evaluation's lines: `corpus/ntrex` holds those of NTREX); `--ntrex-lines` and
@@ -55,6 +60,7 @@ fn run() -> Result<(), String> {
     let mut sources = Sources {
         ntrex: None,
         udhr: None,
+        text: None,
         ntrex_lines: vec![0, 2, 3, 4, 5, 6],
         udhr_lines: vec![0, 2, 3, 4, 5, 6],
         wordfreq: None,
@@ -68,6 +74,7 @@ fn run() -> Result<(), String> {
             "--ntrex" => sources.ntrex = Some(value()?.into()),
             "--udhr" => sources.udhr = Some(value()?.into()),
             "--wordfreq" => sources.wordfreq = Some(value()?.into()),
+            "--text" => sources.text = Some(value()?.into()),
             "--ntrex-lines" => sources.ntrex_lines = lines_mod_7(&value()?)?,
             "--udhr-lines" => sources.udhr_lines = lines_mod_7(&value()?)?,
             "--out" => out = Some(value()?.into()),
@@ -93,6 +100,7 @@ fn run() -> Result<(), String> {
         ("--ntrex", &sources.ntrex),
         ("--udhr", &sources.udhr),
         ("--wordfreq", &sources.wordfreq),
+        ("--text", &sources.text),
     ] {
         if let Some(dir) = dir
             && !dir.is_dir()
