@@ -175,7 +175,13 @@ pub fn read(path: &Path) -> Result<(CorpusStats, Option<String>), String> {
     };
     let mut analysis = None;
     let parsed = if path.as_os_str() == "-" {
-        parse_streamed(io::stdin().lock(), &mut analysis, cannot_read, too_large)?
+        parse_streamed(
+            path,
+            io::stdin().lock(),
+            &mut analysis,
+            cannot_read,
+            too_large,
+        )?
     } else {
         let mut file = fs::File::open(path).map_err(|e| cannot_read(&e))?;
         match file.metadata() {
@@ -186,7 +192,15 @@ pub fn read(path: &Path) -> Result<(CorpusStats, Option<String>), String> {
                 if meta.len() > LARGEST_STATS {
                     return Err(too_large());
                 }
+                // Its first bytes are checked before the rest is read: a large file of
+                // something else (a sparse file, a binary in a folder of shards) is refused
+                // at once, not after it has been read into memory.
                 let mut bytes = Vec::new();
+                (&mut file)
+                    .take(START_BYTES as u64)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| cannot_read(&e))?;
+                check_start(path, &bytes)?;
                 file.read_to_end(&mut bytes).map_err(|e| cannot_read(&e))?;
                 let parsed = serde_json::from_slice(&bytes);
                 if parsed.is_ok() {
@@ -196,7 +210,7 @@ pub fn read(path: &Path) -> Result<(CorpusStats, Option<String>), String> {
             }
             // A pipe or a device (`/dev/zero`) is parsed as it is read: what is no JSON
             // fails at its first bytes, instead of after gigabytes read into memory.
-            _ => parse_streamed(file, &mut analysis, cannot_read, too_large)?,
+            _ => parse_streamed(path, file, &mut analysis, cannot_read, too_large)?,
         }
     };
     parsed
@@ -219,6 +233,7 @@ pub fn read(path: &Path) -> Result<(CorpusStats, Option<String>), String> {
 /// then parsed again with the rest. Options elsewhere in a streamed file are not seen (a
 /// regular file is read whole, and its options are found anywhere).
 fn parse_streamed(
+    path: &Path,
     source: impl Read,
     analysis: &mut Option<String>,
     cannot_read: impl Fn(&dyn std::fmt::Display) -> String,
@@ -242,12 +257,38 @@ fn parse_streamed(
             Err(e) => return Err(cannot_read(&e)),
         }
     }
+    check_start(path, &head)?;
     let mut reader = io::BufReader::with_capacity(1 << 16, io::Cursor::new(head).chain(source));
     let parsed = serde_json::from_reader(&mut reader);
     if reader.get_ref().get_ref().1.limit() == 0 {
         return Err(too_large());
     }
     Ok(parsed)
+}
+
+/// How many of a file's first bytes [`check_start`] is given (fewer when the file is shorter).
+const START_BYTES: usize = 4096;
+
+/// The first bytes of the library's binary statistics (`CorpusStats::to_bytes`).
+const BINARY_MAGIC: &[u8] = b"WMSTATS\0";
+
+/// Refuses what cannot be statistics from its first bytes: JSON statistics begin with `{`
+/// (or `[`, serde's other form of an object) after white space. The binary form gets a
+/// message of its own: it is wordmill's, but merge reads JSON.
+fn check_start(path: &Path, start: &[u8]) -> Result<(), String> {
+    if start.starts_with(BINARY_MAGIC) {
+        return Err(format!(
+            "{}: wordmill's binary statistics (CorpusStats::to_bytes); merge reads the JSON statistics that --stats, --stats-dir and merge write",
+            path.display()
+        ));
+    }
+    match start.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{' | b'[') | None => Ok(()),
+        Some(_) => Err(format!(
+            "{}: not a wordmill statistics file (it does not begin with a JSON object); statistics files are written by --stats, --stats-dir or merge",
+            path.display()
+        )),
+    }
 }
 
 /// The largest statistics file merge reads: 16 GiB, far past the statistics of any corpus a

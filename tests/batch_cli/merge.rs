@@ -193,6 +193,20 @@ fn merge_refuses_what_is_not_statistics() {
         out.stderr
     );
     assert!(!dir.path().join("m.json").exists(), "nothing is written");
+    // A large file of something else is refused from its first bytes, not read whole (a
+    // sparse file: no disk used); wordmill's binary statistics are named as such.
+    let big = std::fs::File::create(dir.path().join("big.json")).unwrap();
+    big.set_len(1 << 30).unwrap();
+    drop(big);
+    std::fs::write(dir.path().join("bin.json"), b"WMSTATS\0\x01\0rest").unwrap();
+    for (file, says) in [
+        ("big.json", "does not begin with a JSON object"),
+        ("bin.json", "wordmill's binary statistics"),
+    ] {
+        let out = run(dir.path(), &["merge", "good.json", file]);
+        assert_eq!(out.code, 1);
+        out.assert_stderr_contains(says);
+    }
     // The same file twice would count its documents twice: refused, as the batch tool
     // refuses an input named twice. A copy of it adds up.
     let out = run(dir.path(), &["merge", "good.json", "good.json"]);
