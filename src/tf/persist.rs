@@ -474,9 +474,14 @@ impl<'de> Visitor<'de> for LanguagesSeed<'_> {
                 None => {
                     self.0.problem(|| format!("unknown language code {code:?}"));
                     // Read and drop its statistics: formats that are not self-describing
-                    // (postcard) cannot skip a value of unknown shape.
+                    // (postcard) cannot skip a value of unknown shape. Its front-coded terms
+                    // are not decoded (as past the budget): a fresh budget per unknown
+                    // language would let crafted data decode far more than the bound.
                     map.next_value_seed(LanguageSeed {
-                        out: &mut Unchecked::default(),
+                        out: &mut Unchecked {
+                            over_budget: true,
+                            ..Unchecked::default()
+                        },
                         lang: Lang::UND,
                     })?;
                 }
