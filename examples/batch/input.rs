@@ -146,7 +146,7 @@ impl Documents {
     /// whole-file document is returned, a line-based file becomes the current reader.
     fn open(&mut self, path: &Path, id: String, through_link: bool) -> Option<Document> {
         let file_name: Arc<str> = path.display().to_string().into();
-        let layout = self.layout_of(path);
+        let mut layout = self.layout_of(path);
         let opened = File::open(path).and_then(|f| {
             let meta = f.metadata()?;
             if meta.is_dir() {
@@ -154,7 +154,7 @@ impl Documents {
             }
             Ok((f, meta))
         });
-        let (file, len) = match opened {
+        let (file, len, is_regular) = match opened {
             Ok((file, meta)) => {
                 if let Some(first) = self
                     .links
@@ -165,15 +165,33 @@ impl Documents {
                     );
                     return Some(Document::failed(id, file_name, None, error));
                 }
-                (file, meta.len())
+                (file, meta.len(), meta.is_file())
             }
             Err(e) => {
                 let error = format!("cannot read: {}", io_message(&e));
                 return Some(Document::failed(id, file_name, None, error));
             }
         };
+        // A pipe, a device or another name of stdin (`<(cmd)`, `/dev/stdin`) has no name that
+        // says its format: its content tells, as `-`'s does.
+        let mut input: Box<dyn Read + Send> = Box::new(file);
+        if matches!(self.args.input_format, InputFormat::Auto)
+            && !has_extension(path, &EXTENSIONS)
+            && (!is_regular || crate::files::names_stdin(path))
+        {
+            let mut reader = BufReader::with_capacity(1 << 20, input);
+            let mut head = Vec::new();
+            match tell_json(&mut reader, &mut head) {
+                Ok(json) => layout = Layout::new(json, self.args.lines),
+                Err(e) => {
+                    let error = format!("cannot read: {}", io_message(&e));
+                    return Some(Document::failed(id, file_name, None, error));
+                }
+            }
+            input = Box::new(io::Cursor::new(head).chain(reader));
+        }
         if layout != Layout::Whole {
-            let input = Box::new(BufReader::with_capacity(1 << 20, file));
+            let input = Box::new(BufReader::with_capacity(1 << 20, input));
             self.reader = Some(LineReader {
                 lines: Lines::new(input, layout == Layout::JsonLines),
                 file: file_name,
@@ -190,7 +208,7 @@ impl Documents {
         let mut bytes = Vec::with_capacity(len as usize);
         // Special files (devices, pipes) say nothing of their size: read one byte past the
         // limit to know.
-        let error = match (&file).take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes) {
+        let error = match input.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes) {
             Ok(n) if n as u64 <= MAX_DOCUMENT_BYTES => {
                 let decoded = decode::decode_whole(bytes, self.args.strict);
                 return Some(Document::decoded(decoded, id, file_name, None, n as u64));
@@ -212,26 +230,8 @@ impl Documents {
         let json = match self.args.input_format {
             InputFormat::Jsonl => true,
             InputFormat::Text => false,
-            // Stdin that holds nothing but white space tells neither: it is read as JSON
-            // Lines, which gives no document, rather than as one empty text (a shard of a
-            // JSON Lines stream that came out blank would add a document to the statistics).
-            InputFormat::Auto => match read_head(&mut stdin, &mut head) {
-                Ok(()) => {
-                    let blank = head.len() as u64 <= MAX_DOCUMENT_BYTES && decode::is_blank(&head);
-                    if decode::starts_like_json(&head) || blank {
-                        true
-                    } else {
-                        // A stream of JSON Lines whose first line is something else (a
-                        // comment, a shard cut mid-record) must not become one text: its
-                        // other lines decide.
-                        match fill_head(&mut stdin, &mut head, SNIFFED_BYTES, |_| false) {
-                            Ok(ended) => decode::json_lines_after_first(&head, ended),
-                            Err(e) => {
-                                return stdin_failed(format!("cannot read: {}", io_message(&e)));
-                            }
-                        }
-                    }
-                }
+            InputFormat::Auto => match tell_json(&mut stdin, &mut head) {
+                Ok(json) => json,
                 Err(e) => return stdin_failed(format!("cannot read: {}", io_message(&e))),
             },
         };
@@ -478,6 +478,23 @@ pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 
 /// Bytes of stdin read to tell JSON Lines from text when its first line does not.
 const SNIFFED_BYTES: usize = 64 << 10;
+
+/// Whether a stream without a name that says its format (stdin, a pipe, a device) holds
+/// JSON Lines, from its first bytes, which are left in `head` to be read again. A stream that
+/// holds nothing but white space tells neither: it is read as JSON Lines, which gives no
+/// document, rather than as one empty text (a shard of a JSON Lines stream that came out
+/// blank would add a document to the statistics).
+fn tell_json(input: &mut impl BufRead, head: &mut Vec<u8>) -> io::Result<bool> {
+    read_head(input, head)?;
+    let blank = head.len() as u64 <= MAX_DOCUMENT_BYTES && decode::is_blank(head);
+    if decode::starts_like_json(head) || blank {
+        return Ok(true);
+    }
+    // A stream of JSON Lines whose first line is something else (a comment, a shard cut
+    // mid-record) must not become one text: its other lines decide.
+    let ended = fill_head(input, head, SNIFFED_BYTES, |_| false)?;
+    Ok(decode::json_lines_after_first(head, ended))
+}
 
 /// Reads `input` into `head` up to its first byte that is neither white space nor a byte of a
 /// leading byte order mark, or to its end: what tells JSON Lines from text. One read is not

@@ -134,7 +134,8 @@ pub struct InputArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// How to read the inputs. `auto`: .jsonl and .ndjson files are JSON Lines, other files
-    /// text; stdin is JSON Lines when it starts with `{` (or every line of its first 64 KiB
+    /// text; stdin (`-`, `/dev/stdin`) and pipes and devices named without those extensions
+    /// (`<(cmd)`) are JSON Lines when they start with `{` (or every line of their first 64 KiB
     /// after the first is an object), text otherwise.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto, value_name = "FORMAT")]
     pub input_format: InputFormat,

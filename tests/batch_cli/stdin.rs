@@ -125,3 +125,43 @@ fn stdin_plain_text_is_one_document_or_one_per_line() {
     let ids: Vec<Value> = lines.records().iter().map(|r| r["id"].clone()).collect();
     assert_eq!(ids, [json!("-:1"), json!("-:2")]);
 }
+
+#[cfg(unix)]
+#[test]
+fn stdin_by_another_name_and_pipes_are_told_by_their_content_as_dash_is() {
+    let dir = temp();
+    let records = sentence_records(3);
+    let ids = |out: &crate::batch_support::Run| -> Vec<Value> {
+        out.records().iter().map(|r| r["id"].clone()).collect()
+    };
+    let want = [json!("doc-0"), json!("doc-1"), json!("doc-2")];
+    // `/dev/stdin` on a pipe, and on a file (`batch /dev/stdin < records`).
+    let piped = run_in(dir.path(), &["/dev/stdin"], records.as_bytes());
+    assert_eq!(piped.code, 0, "{}", piped.stderr);
+    assert_eq!(ids(&piped), want);
+    fs::write(dir.path().join("records"), &records).unwrap();
+    let from_file = command(dir.path(), &["/dev/stdin"])
+        .stdin(fs::File::open(dir.path().join("records")).unwrap())
+        .output()
+        .unwrap();
+    let lines = String::from_utf8(from_file.stdout).unwrap();
+    let got: Vec<Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
+        .collect();
+    assert_eq!(got, want);
+    // A named pipe (as `<(cmd)` gives) with no extension.
+    let fifo = dir.path().join("fifo");
+    crate::batch_support::mkfifo(&fifo);
+    let writer = {
+        let (fifo, records) = (fifo.clone(), records.clone());
+        std::thread::spawn(move || fs::write(fifo, records).unwrap())
+    };
+    let out = run_in(dir.path(), &["fifo"], b"");
+    writer.join().unwrap();
+    assert_eq!(ids(&out), want);
+    // Text through them stays text: one document, named by the path.
+    let text = run_in(dir.path(), &["/dev/stdin"], SENTENCE.as_bytes());
+    assert_eq!(ids(&text), [json!("/dev/stdin")]);
+    assert_eq!(text.records()[0]["token_count"], SENTENCE_TOKENS);
+}
