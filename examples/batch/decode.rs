@@ -227,6 +227,12 @@ impl<R: BufRead> Lines<R> {
                     return Some(Err(e));
                 }
             };
+            if self.line == 0 && buf == UTF8_BOM {
+                // A byte order mark alone, without a line end, is an empty input (it is
+                // dropped at the start of an input), which has no line.
+                self.done = true;
+                return None;
+            }
             self.line += 1;
             let number = self.line;
             let line = |decoded| {

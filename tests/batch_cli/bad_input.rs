@@ -103,6 +103,27 @@ fn utf16_with_a_byte_order_mark_is_refused_even_without_nul_bytes() {
 }
 
 #[test]
+fn a_byte_order_mark_alone_is_an_empty_input_under_lines() {
+    // The mark is dropped at the start of an input: what remains is an empty file, which has
+    // no line. A mark and a line end is one empty line, as a line end alone is.
+    let dir = temp();
+    for (content, documents) in [
+        (&b""[..], 0),
+        (b"\xEF\xBB\xBF", 0),
+        (b"\n", 1),
+        (b"\xEF\xBB\xBF\n", 1),
+    ] {
+        fs::write(dir.path().join("in.txt"), content).unwrap();
+        let out = run(dir.path(), &["--lines", "in.txt"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(out.records().len(), documents, "{content:?}");
+    }
+    // (Blank stdin holds no document, `stdin.rs` says why; the mark alone is blank too.)
+    let out = run_in(dir.path(), &["--lines", "-"], b"\xEF\xBB\xBF");
+    assert_eq!(out.records().len(), 0);
+}
+
+#[test]
 fn utf8_byte_order_marks_at_the_start_and_in_the_middle_of_json_lines() {
     let dir = temp();
     let bom = "\u{FEFF}";
