@@ -6,6 +6,10 @@
 //! signal-hook's iterator runs the clean-up on a thread of its own, outside the signal
 //! handler, where removing files is allowed. SIGKILL cannot be caught: its temporary files
 //! stay (hidden `.NAME.XXXXXX.part` files beside the outputs).
+//!
+//! SIGXFSZ (a write past the file size limit, `ulimit -f`) is ignored, so that such a write
+//! fails with an error (EFBIG) that the run reports and cleans up after, as it does for a
+//! full disk, instead of killing the process with its temporary files left behind.
 
 use std::io;
 
@@ -22,6 +26,10 @@ pub fn remove_temporaries_when_interrupted() -> io::Result<()> {
         .into_iter()
         .filter(|&signal| !ignored(signal))
         .collect();
+    // SAFETY: SIG_IGN installs no handler; SIGXFSZ is a standard signal.
+    if unsafe { libc::signal(libc::SIGXFSZ, libc::SIG_IGN) } == libc::SIG_ERR {
+        return Err(io::Error::last_os_error());
+    }
     let mut signals = Signals::new(caught)?;
     std::thread::Builder::new()
         .name("signals".into())
