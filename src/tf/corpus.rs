@@ -226,8 +226,10 @@ impl CorpusStats {
         Ok(())
     }
 
-    /// Adds everything `other` counted. Counts saturate at `u64::MAX` (statistics that
-    /// large cannot be saved: [`try_merge`](Self::try_merge) refuses them instead).
+    /// Adds everything `other` counted. Counts saturate at `u64::MAX`: past it they are
+    /// wrong, and nothing says so (they save and load like any others); use
+    /// [`try_merge`](Self::try_merge), which refuses such a merge, where counts may come
+    /// from outside.
     pub fn merge(&mut self, other: &CorpusStats) {
         if self.documents == 0 && self.languages.is_empty() {
             self.clone_from(other);
