@@ -53,11 +53,12 @@
 //! 4. **Sentences.** Inside a run, a sentence whose own evidence beats the run's language by a
 //!    wide margin becomes a span of its own language ([`Detector::detect_spans`]).
 //!
-//! The model (4.95 MB, built into the library) is trained on NTREX-128 news (every line but
+//! The model (4.96 MB, built into the library) is trained on NTREX-128 news (every line but
 //! those whose number is 1 mod 7, which stay held out for the evaluation), the Universal
 //! Declaration of Human Rights and, for 35 languages, the word frequencies of the `wordfreq`
 //! package (web text, subtitles and social media: the everyday words news lacks), and for
-//! Esperanto and Latin, proverbs and a lemma list from Debian's packages, by
+//! Esperanto, Latin and Ganda, proverbs, a lemma list and translated messages from Debian's
+//! packages, by
 //! `tools/langid-train` (see its documentation). Reading it
 //! costs a check of its header on first use.
 //!

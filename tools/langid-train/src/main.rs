@@ -25,7 +25,8 @@
 //!   Latin's (`lat.tsv`, from Debian's `collatinus`).
 //! - `--text DIR`: more running text, `<code>.txt` per language, one sentence or paragraph per
 //!   line, whose lines are chosen as the UDHR's are: Esperanto's proverbs (`epo.txt`, from
-//!   Debian's `fortunes-eo`), made by `tools/langid-train/debian.py`, which says why.
+//!   Debian's `fortunes-eo`) and Ganda's translated messages (`lug.txt`, from `coreutils` and
+//!   `findutils`), made by `tools/langid-train/debian.py`, which says why.
 //!
 //! Lines whose 1-based number is 1 mod 7 are held out of NTREX and the UDHR (the
 //! evaluation's lines: `corpus/ntrex` holds those of NTREX); `--ntrex-lines` and
