@@ -26,8 +26,28 @@ pub(super) fn email(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
         .as_bytes()
         .get(segment.start..after)
         .is_some_and(|s| s.eq_ignore_ascii_case(MAILTO));
-    let start = if mailto { after } else { segment.start };
+    let start = if mailto {
+        after
+    } else {
+        local_part_start(tokens.text.as_bytes(), segment.start, tokens.skipped_to)
+    };
     spanning(tokens, segment, start, email_end, TokenKind::Email)
+}
+
+/// Where a local part that reaches the word token at `word` begins: with the symbols before
+/// the token that a local part may begin with and UAX #29 leaves out of words (`+news@`,
+/// `-bounce@`, `%x@`), unless a letter or digit comes before them (the address then began
+/// in a word before, which was no address: the rest from `word` is read as one, as Lucene
+/// reads `john..doe@example.com`), nor before `skipped_to` (a token already made).
+fn local_part_start(bytes: &[u8], word: usize, skipped_to: usize) -> usize {
+    let mut start = word;
+    while start > skipped_to && matches!(bytes[start - 1], b'+' | b'-' | b'%') {
+        start -= 1;
+    }
+    if start > skipped_to && bytes[start - 1].is_ascii_alphanumeric() {
+        return word;
+    }
+    start
 }
 
 /// A token of `kind` from `start` (in `segment`) to where `end_of` finds its end (if it does),
@@ -228,11 +248,13 @@ fn email_end(bytes: &[u8], start: usize) -> Option<usize> {
     let is_local =
         |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'');
     let mut at = start;
+    // At most 64 bytes (RFC 5321): a longer run is no local part.
     while at < bytes.len() && at - start <= 64 && is_local(bytes[at]) {
         at += 1;
     }
     let local = &bytes[start..at];
     if local.is_empty()
+        || local.len() > 64
         || bytes.get(at) != Some(&b'@')
         || local.ends_with(b".")
         || local.windows(2).any(|pair| pair == b"..")

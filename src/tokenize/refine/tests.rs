@@ -113,6 +113,16 @@ fn emails() {
     );
     // (From the word after the dots, the rest is an address, as Lucene reads it.)
     assert_eq!(emails("john..doe@example.com"), ["doe@example.com"]);
+    // A local part may begin with a symbol UAX #29 leaves out of words; it has at most 64
+    // bytes (RFC 5321).
+    assert_eq!(
+        emails("Subscribe: +news@example.com"),
+        ["+news@example.com"]
+    );
+    assert_eq!(emails("(-bounce@example.com)"), ["-bounce@example.com"]);
+    let longest = format!("{}@example.com", "a".repeat(64));
+    assert_eq!(emails(&longest), [longest.as_str()]);
+    assert!(emails(&format!("{}@example.com", "a".repeat(65))).is_empty());
     assert_eq!(words(&t, "mailto:john"), ["mailto:john"]);
 }
 
