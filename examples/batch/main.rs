@@ -134,14 +134,14 @@ pub struct InputArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// How to read the inputs. `auto`: .jsonl and .ndjson files are JSON Lines, other files
-    /// text; stdin (`-`, `/dev/stdin`) and pipes and devices named without those extensions
-    /// (`<(cmd)`) are JSON Lines when they start with `{` (or every line of their first 64 KiB
+    /// text; stdin (`-`, `/dev/stdin`) and pipes and devices whose name ends in none of
+    /// .txt, .jsonl, .ndjson (`<(cmd)`) are JSON Lines when they start with `{` (or every line of their first 64 KiB
     /// after the first is an object), text otherwise.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto, value_name = "FORMAT")]
     pub input_format: InputFormat,
     /// Text inputs hold one document per line instead of one per file. Every line is a
-    /// document, empty ones included, so record n is line n (stdin that is all blank holds
-    /// none, unless --input-format text).
+    /// document, empty ones included, so record n is line n (stdin, a pipe or a device that
+    /// is all blank holds none, unless --input-format text).
     #[arg(long)]
     pub lines: bool,
     /// JSON Lines: the field that holds the document's text.
@@ -448,6 +448,7 @@ impl Outcome {
 }
 
 fn main() -> ExitCode {
+    signals::ignore_file_size_limit_signal();
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(Command::Merge(args)) => {

@@ -13,6 +13,19 @@
 
 use std::io;
 
+/// Ignores SIGXFSZ, for the whole process and every command, whatever it writes to: a
+/// file named by `--output`, or stdout redirected to a file (`batch news.txt > out.jsonl`),
+/// whose writes past the limit then fail with EFBIG and stop the run with exit code 3.
+#[cfg(unix)]
+pub fn ignore_file_size_limit_signal() {
+    // SAFETY: SIG_IGN installs no handler; SIGXFSZ is a standard signal. It cannot fail for
+    // a valid signal number: if it did, the default (the process killed) would stay.
+    unsafe { libc::signal(libc::SIGXFSZ, libc::SIG_IGN) };
+}
+
+#[cfg(not(unix))]
+pub fn ignore_file_size_limit_signal() {}
+
 /// Starts the thread that removes the temporary files when the run is interrupted.
 #[cfg(unix)]
 pub fn remove_temporaries_when_interrupted() -> io::Result<()> {
@@ -26,10 +39,6 @@ pub fn remove_temporaries_when_interrupted() -> io::Result<()> {
         .into_iter()
         .filter(|&signal| !ignored(signal))
         .collect();
-    // SAFETY: SIG_IGN installs no handler; SIGXFSZ is a standard signal.
-    if unsafe { libc::signal(libc::SIGXFSZ, libc::SIG_IGN) } == libc::SIG_ERR {
-        return Err(io::Error::last_os_error());
-    }
     let mut signals = Signals::new(caught)?;
     std::thread::Builder::new()
         .name("signals".into())

@@ -102,6 +102,21 @@ fn a_file_size_limit_stops_the_run_as_a_full_disk_does() {
         !names.iter().any(|n| n.contains("out.jsonl")),
         "no output, no temporary file: {names:?}"
     );
+
+    // The same with the records on stdout redirected to a file: the run stops with exit
+    // code 3 and says why, rather than being killed by the signal.
+    let script = format!(
+        "ulimit -f 1 && exec '{}' news.txt --tokens > out.jsonl",
+        binary().display()
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("File too large"), "{stderr}");
 }
 
 #[cfg(unix)]
