@@ -26,25 +26,32 @@ pub(super) fn email(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
         .as_bytes()
         .get(segment.start..after)
         .is_some_and(|s| s.eq_ignore_ascii_case(MAILTO));
+    let bytes = tokens.text.as_bytes();
     let start = if mailto {
         after
     } else {
-        local_part_start(tokens.text.as_bytes(), segment.start, tokens.skipped_to)
+        match local_part_start(bytes, segment.start, tokens.skipped_to) {
+            // The symbols made the local part too long (over 64 bytes): the address from
+            // the word on may still be one.
+            start if start < segment.start && email_end(bytes, start).is_none() => segment.start,
+            start => start,
+        }
     };
     spanning(tokens, segment, start, email_end, TokenKind::Email)
 }
 
 /// Where a local part that reaches the word token at `word` begins: with the symbols before
 /// the token that a local part may begin with and UAX #29 leaves out of words (`+news@`,
-/// `-bounce@`, `%x@`), unless a letter or digit comes before them (the address then began
-/// in a word before, which was no address: the rest from `word` is read as one, as Lucene
-/// reads `john..doe@example.com`), nor before `skipped_to` (a token already made).
+/// `-bounce@`, `%x@`), unless a letter or digit of any script (or `_`) comes before them
+/// (the address then began in a word before, which was no address: the rest from `word` is
+/// read as one, as Lucene reads `john..doe@example.com`), nor before `skipped_to` (a token
+/// already made).
 fn local_part_start(bytes: &[u8], word: usize, skipped_to: usize) -> usize {
     let mut start = word;
     while start > skipped_to && matches!(bytes[start - 1], b'+' | b'-' | b'%') {
         start -= 1;
     }
-    if start > skipped_to && bytes[start - 1].is_ascii_alphanumeric() {
+    if start < word && start > skipped_to && word_char_before(bytes, start) {
         return word;
     }
     start

@@ -123,6 +123,14 @@ fn emails() {
     let longest = format!("{}@example.com", "a".repeat(64));
     assert_eq!(emails(&longest), [longest.as_str()]);
     assert!(emails(&format!("{}@example.com", "a".repeat(65))).is_empty());
+    // A symbol that would take the local part past 64 bytes is left out, as after a letter.
+    assert_eq!(emails(&format!("+{longest}")), [longest.as_str()]);
+    // After a letter of any script the symbols are no local part's beginning: the address
+    // began in the word before, which was no address (its `ü` is not ASCII), and the rest
+    // from the word on is read as one, as after `john..`; with an ASCII letter the whole
+    // is an address.
+    assert_eq!(emails("ü-news@example.com"), ["news@example.com"]);
+    assert_eq!(emails("u-news@example.com"), ["u-news@example.com"]);
     assert_eq!(words(&t, "mailto:john"), ["mailto:john"]);
 }
 
