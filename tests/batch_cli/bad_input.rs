@@ -120,6 +120,7 @@ fn a_byte_order_mark_alone_is_an_empty_input_under_lines() {
     }
     // (Blank stdin holds no document, `stdin.rs` says why; the mark alone is blank too.)
     let out = run_in(dir.path(), &["--lines", "-"], b"\xEF\xBB\xBF");
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.records().len(), 0);
 }
 

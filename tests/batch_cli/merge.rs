@@ -193,8 +193,9 @@ fn merge_refuses_what_is_not_statistics() {
         out.stderr
     );
     assert!(!dir.path().join("m.json").exists(), "nothing is written");
-    // A large file of something else is refused from its first bytes, not read whole (a
-    // sparse file: no disk used); wordmill's binary statistics are named as such.
+    // A large file of something else is refused by the check of its first bytes, whose
+    // message this is (a sparse file: no disk used; read whole, it took a GiB of memory
+    // before the parse said anything); wordmill's binary statistics are named as such.
     let big = std::fs::File::create(dir.path().join("big.json")).unwrap();
     big.set_len(1 << 30).unwrap();
     drop(big);

@@ -144,6 +144,8 @@ fn stdin_by_another_name_and_pipes_are_told_by_their_content_as_dash_is() {
         .stdin(fs::File::open(dir.path().join("records")).unwrap())
         .output()
         .unwrap();
+    let stderr = String::from_utf8_lossy(&from_file.stderr);
+    assert_eq!(from_file.status.code(), Some(0), "{stderr}");
     let lines = String::from_utf8(from_file.stdout).unwrap();
     let got: Vec<Value> = lines
         .lines()
@@ -158,7 +160,18 @@ fn stdin_by_another_name_and_pipes_are_told_by_their_content_as_dash_is() {
         std::thread::spawn(move || fs::write(fifo, records).unwrap())
     };
     let out = run_in(dir.path(), &["fifo"], b"");
+    // Had the tool ended without opening the pipe, the writer would wait for a reader
+    // forever: a reader of ours that reads nothing lets it finish (the records fit in the
+    // pipe's buffer), so that the assertions below say what went wrong instead of a hang.
+    let _unblocks_the_writer = {
+        use std::os::unix::fs::OpenOptionsExt;
+        fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&fifo)
+    };
     writer.join().unwrap();
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(ids(&out), want);
     // Text through them stays text: one document, named by the path.
     let text = run_in(dir.path(), &["/dev/stdin"], SENTENCE.as_bytes());
