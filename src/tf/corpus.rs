@@ -227,7 +227,8 @@ impl CorpusStats {
     }
 
     /// Adds everything `other` counted. Counts saturate at `u64::MAX`: past it they are
-    /// wrong, and nothing says so (they save and load like any others); use
+    /// wrong, and the merge does not say so (they save, but need not load: the loaders
+    /// refuse counts that no longer add up); use
     /// [`try_merge`](Self::try_merge), which refuses such a merge, where counts may come
     /// from outside.
     pub fn merge(&mut self, other: &CorpusStats) {

@@ -37,9 +37,20 @@ from ui_strings import messages
 WORDS_PER_LANGUAGE = 10_000
 
 
+# The versions the model was built from: a mirror with another version fails the download
+# rather than changing the model without a word.
+VERSIONS = {
+    "fortunes-eo": "20020729b-1.1",
+    "collatinus": "12.1-2",
+    "coreutils": "9.1-1",
+    "findutils": "4.9.0-4",
+}
+
+
 def unpack(package, into):
-    """Downloads a Debian package into `into` and unpacks it there; returns the folder."""
-    subprocess.run(["apt-get", "download", package], cwd=into, check=True)
+    """Downloads a Debian package (its version of `VERSIONS`) into `into` and unpacks it
+    there; returns the folder."""
+    subprocess.run(["apt-get", "download", f"{package}={VERSIONS[package]}"], cwd=into, check=True)
     (deb,) = [f for f in os.listdir(into) if f.startswith(package + "_") and f.endswith(".deb")]
     root = os.path.join(into, package)
     subprocess.run(["dpkg-deb", "-x", os.path.join(into, deb), root], check=True)
