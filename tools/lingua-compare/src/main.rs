@@ -73,9 +73,20 @@ fn main() {
             std::process::exit(2);
         }
     };
+    // A mistyped folder is an error, not an empty test set.
+    if let Some(dir) = dir.filter(|dir| !dir.is_dir()) {
+        eprintln!("lingua-compare: --dir {}: no such folder", dir.display());
+        std::process::exit(2);
+    }
     let set = test_set(dir);
     if dir.is_none() {
         assert_eq!(set.len(), 75, "test set must cover the 75 languages");
+    } else if set.is_empty() {
+        eprintln!(
+            "lingua-compare: --dir {}: no <code>.txt of lingua's 75 languages",
+            dir.map_or_else(String::new, |dir| dir.display().to_string())
+        );
+        std::process::exit(2);
     }
     let total: usize = set.iter().map(|(_, l)| l.len()).sum();
     println!("{} languages, {total} lines, each tested 3 ways", set.len());
