@@ -668,4 +668,66 @@ impl BatchAnalysis {
     fn __repr__(&self, py: Python<'_>) -> String {
         format!("BatchAnalysis({} documents)", self.__len__(py))
     }
+
+    /// Equal to a BatchAnalysis of equal analyses, in the same order, and equal statistics
+    /// (or none in both); unhashable, as Analysis is. Anything else is left to compare itself
+    /// (`NotImplemented`).
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let Ok(other) = other.cast::<BatchAnalysis>() else {
+            return Ok(py.NotImplemented());
+        };
+        let other = other.get();
+        let stats_equal = match (&self.stats, &other.stats) {
+            (Some(mine), Some(theirs)) => mine.bind(py).as_any().eq(theirs.bind(py))?,
+            (None, None) => true,
+            _ => false,
+        };
+        let equal = stats_equal
+            && self
+                .documents
+                .bind(py)
+                .as_any()
+                .eq(other.documents.bind(py))?;
+        Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
+    }
+
+    #[classattr]
+    #[allow(non_upper_case_globals)]
+    const __hash__: Option<Py<PyAny>> = None;
+
+    /// Pickles as its list of analyses and its statistics (or None), each of which pickles
+    /// itself: a worker of `multiprocessing` or `concurrent.futures` can return a batch.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let this = slf.get();
+        let restore = slf.get_type().getattr("_restore")?;
+        let documents = this.documents(py)?;
+        let stats = this.stats.as_ref().map(|stats| stats.clone_ref(py));
+        (restore, (documents, stats)).into_pyobject(py)
+    }
+
+    /// The BatchAnalysis `__reduce__` made of `documents` (a list of Analysis) and `stats`
+    /// (a CorpusStats or None); a TypeError for anything else.
+    #[classmethod]
+    fn _restore(
+        _cls: &Bound<'_, PyType>,
+        documents: &Bound<'_, PyList>,
+        stats: Option<Bound<'_, CorpusStats>>,
+    ) -> PyResult<BatchAnalysis> {
+        if let Some(other) = documents
+            .iter()
+            .find(|doc| !doc.is_instance_of::<Analysis>())
+        {
+            return Err(PyTypeError::new_err(format!(
+                "not a pickled BatchAnalysis: its documents must be Analysis, not {}",
+                other.get_type().name()?
+            )));
+        }
+        let py = documents.py();
+        Ok(BatchAnalysis {
+            // A list of its own: the caller's list may change after.
+            documents: PyList::new(py, documents.iter())?.unbind(),
+            stats: stats.map(Bound::unbind),
+        })
+    }
 }

@@ -51,6 +51,29 @@ def test_a_process_pool_returns_analyses(pipeline):
     assert found == [pipeline.analyze(text) for text in texts]
 
 
+def test_a_batch_pickles_and_compares_by_value(pipeline):
+    # A worker of multiprocessing or concurrent.futures returns its batch pickled.
+    texts = ["The talks in Muscat went well.", "محادثات في مسقط", ""]
+    batch = pipeline.analyze_batch(texts)
+    for again in [pickle.loads(pickle.dumps(batch)), copy.deepcopy(batch), copy.copy(batch)]:
+        assert type(again) is wordmill.BatchAnalysis and again == batch
+        assert list(again) == list(batch) and again.stats == batch.stats
+        assert again.stats.document_frequency("muscat") == 1
+    without = pipeline.analyze_batch(texts, stats=False)
+    again = pickle.loads(pickle.dumps(without))
+    assert again == without and getattr(again, "stats", None) is None
+    # Other statistics, other documents or documents in another order: another batch.
+    assert without != batch
+    assert pipeline.analyze_batch(texts[:2]) != batch
+    assert pipeline.analyze_batch(texts[::-1], stats=False) != without
+    with pytest.raises(TypeError):
+        hash(batch)
+    with pytest.raises(TypeError):
+        wordmill.BatchAnalysis._restore(["not an analysis"], None)
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        assert pool.apply(pipeline.analyze_batch, (texts,)) == batch
+
+
 def test_analyses_compare_by_value_and_are_unhashable(pipeline):
     batch = pipeline.analyze_batch(["birds fly high", "fish swim deep"])
     alone = pipeline.analyze("birds fly high")
