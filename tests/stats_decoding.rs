@@ -99,6 +99,32 @@ fn terms_that_grow_by_one_byte_each_are_refused_with_little_memory() {
 }
 
 #[test]
+fn the_terms_of_an_unknown_language_are_not_decoded() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    // Terms that each share all of the one before and add a byte, within the decoding's bound
+    // (about 1 MB of terms from 8 KB), under a code wordmill does not know: the statistics
+    // are refused, and their terms are skipped rather than built (as once, with a fresh
+    // bound for each such language, so that crafted data decoded ~190 times its size).
+    let n: u32 = 1_400;
+    let terms: FrontCoded<'_> = (0..n).map(|i| (i, "a", 1, 1)).collect();
+    let languages = vec![("qqq", (1u64, u64::from(n), &terms))];
+    let payload = postcard::to_allocvec(&(1u64, u64::from(n), languages)).expect("encodes");
+    let bytes = with_valid_checksum(&payload);
+    let (result, peak) = peak_heap(|| CorpusStats::from_bytes(&bytes));
+    match result {
+        Err(Error::CorruptStats(message)) => {
+            assert!(message.contains("unknown language code"), "{message}")
+        }
+        other => panic!("accepted statistics of an unknown language: {other:?}"),
+    }
+    assert!(
+        peak < 10 * bytes.len(),
+        "{peak} bytes of heap for {} bytes of input: the terms were decoded",
+        bytes.len()
+    );
+}
+
+#[test]
 fn long_shared_prefixes_of_real_statistics_still_load() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     // URLs of one site: long shared prefixes, short rests, as a real vocabulary has them.
