@@ -402,10 +402,12 @@ pub fn absolute(path: &Path) -> PathBuf {
     }
 }
 
-/// [`identity`] of an input, `-` the standard input: the file it reads, or (a pipe, which
-/// has no identity to compare) a marker of its own.
+/// [`identity`] of an input, `-` (or another name of stdin) the standard input: the file it
+/// reads, or (a pipe, which has no identity to compare) a marker of its own.
 pub fn input_identity(input: &Path) -> Identity {
-    if input.as_os_str() == "-" {
+    // `-` and `/dev/stdin` are one input whatever stdin is: on a pipe the second would read
+    // nothing, without a word.
+    if names_stdin(input) {
         stdin_identity().unwrap_or(Identity::Path(PathBuf::from("-")))
     } else {
         identity(input)

@@ -49,10 +49,14 @@ fn link_target(path: &Path) -> PathBuf {
 /// twice (however spelled), or a corpus file or folder inside another input folder. One
 /// look at each input: a run over a million files costs a million checks, not the square.
 pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
-    let stdin = |p: &Path| p.as_os_str() == "-";
+    let stdin = |p: &Path| names_stdin(p);
     check_stdin_open(inputs)?;
     let twice = |first: &Path, then: &Path| match (stdin(first), stdin(then)) {
-        (true, true) => "the standard input (-) is named twice".to_owned(),
+        (true, true) => format!(
+            "the standard input is named twice ({} and {})",
+            first.display(),
+            then.display()
+        ),
         // `- corpus.jsonl < corpus.jsonl`: the file stdin reads is an input of its own.
         (true, false) | (false, true) => {
             let file = if stdin(first) { then } else { first };

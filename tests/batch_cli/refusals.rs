@@ -122,7 +122,12 @@ fn outputs_that_would_destroy_inputs_are_refused_before_reading() {
         // Not yet there, but read back by this run's folder walk or the next run's.
         (&[".", "--output", "new.jsonl"], "would be read as input"),
         // Inputs that would give the same documents twice.
-        (&["-", "-"], "the standard input (-) is named twice"),
+        (&["-", "-"], "the standard input is named twice (- and -)"),
+        // Stdin a pipe: the second name would read nothing.
+        (
+            &["-", "/dev/stdin"],
+            "the standard input is named twice (- and /dev/stdin)",
+        ),
         (&["news.txt", "./news.txt"], "are the same input"),
         (&[".", "folder"], "is inside the input folder"),
         (&[".", "news.txt"], "is inside the input folder"),
