@@ -42,13 +42,13 @@ pub(super) fn email(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
 
 /// Where a local part that reaches the word token at `word` begins: with the symbols before
 /// the token that a local part may begin with and UAX #29 leaves out of words (`+news@`,
-/// `-bounce@`, `%x@`), unless a letter or digit of any script (or `_`) comes before them
-/// (the address then began in a word before, which was no address: the rest from `word` is
-/// read as one, as Lucene reads `john..doe@example.com`), nor before `skipped_to` (a token
-/// already made).
+/// `-bounce@`, `%x@`, `_-x@`: `_` alone is no word), unless a letter or digit of any script
+/// (or `_` joined to one) comes before them (the address then began in a word before, which
+/// was no address: the rest from `word` is read as one, as Lucene reads
+/// `john..doe@example.com`), nor before `skipped_to` (a token already made).
 fn local_part_start(bytes: &[u8], word: usize, skipped_to: usize) -> usize {
     let mut start = word;
-    while start > skipped_to && matches!(bytes[start - 1], b'+' | b'-' | b'%') {
+    while start > skipped_to && matches!(bytes[start - 1], b'+' | b'-' | b'%' | b'_') {
         start -= 1;
     }
     if start < word && start > skipped_to && word_char_before(bytes, start) {
@@ -292,5 +292,15 @@ fn email_end(bytes: &[u8], start: usize) -> Option<usize> {
             break;
         }
     }
-    end
+    // A mark after the domain's last letter belongs to that letter (`example.co\u{308}m`,
+    // `example.com\u{301}.org`): the domain is not ASCII, and cut there it would be another
+    // address. No address then; its words stay words.
+    end.filter(|&end| !mark_at(bytes, end))
+}
+
+/// Whether a combining mark, a joiner or a format character begins at `pos`.
+fn mark_at(bytes: &[u8], pos: usize) -> bool {
+    pos < bytes.len()
+        && bytes[pos] >= 0x80
+        && wb::is(props(decode(bytes, pos).0) & WB_MASK, wb::IGNORABLE)
 }

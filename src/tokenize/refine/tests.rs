@@ -120,6 +120,19 @@ fn emails() {
         ["+news@example.com"]
     );
     assert_eq!(emails("(-bounce@example.com)"), ["-bounce@example.com"]);
+    assert_eq!(emails("_-news@example.com"), ["_-news@example.com"]);
+    // A mark on the domain's last letter makes it no ASCII domain: cut before the mark it
+    // would be another address.
+    for text in [
+        "bob@example.co\u{308}m",
+        "bob@example.com\u{301}.org",
+        "bob@example.com\u{301}",
+    ] {
+        assert!(emails(text).is_empty(), "{text:?}: {:?}", emails(text));
+    }
+    // Text of a script without spaces may follow an address directly.
+    assert_eq!(emails("请联系bob@example.com获取"), ["bob@example.com"]);
+    assert_eq!(emails("x_-news@example.com"), ["x_-news@example.com"]);
     let longest = format!("{}@example.com", "a".repeat(64));
     assert_eq!(emails(&longest), [longest.as_str()]);
     assert!(emails(&format!("{}@example.com", "a".repeat(65))).is_empty());
