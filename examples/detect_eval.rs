@@ -17,7 +17,7 @@
 //! mode (what the web test covers) and for the 57 of those that whatlang knows.
 //! Serbian is also tested in Latin letters (its lines transliterated), as a row of its own.
 //! With `--udhr-all`, every language is tested on all its UDHR paragraphs instead: text
-//! unlike news, for a model trained without the UDHR (the recipe is in BENCHMARKS.md).
+//! unlike news, for a model trained without the UDHR (the recipe is in docs/detection.md).
 //!
 //! Then, for bounded cost: the NTREX lines of each file joined into documents of 1, 4 and
 //! 16 KiB and whole files; how often detection on samples of at most 1 KiB per run gives the

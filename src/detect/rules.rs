@@ -304,7 +304,7 @@ pub(crate) fn label_cjk(
 /// (its NTREX text is in the Arabic script, full of Arabic words) is Hassaniya's, set when
 /// Arabic messages of Debian's programs came out Tachelhit: on those lines it costs
 /// Tachelhit's two-word snippets what it gains Arabic's and Hassaniya's, and Arabic is
-/// written far more (BENCHMARKS.md, stop 42, has the figures).
+/// written far more (docs/detection.md, stop 42, has the figures).
 fn priors() -> &'static [(Lang, f32, [Lang; 2])] {
     static PRIORS: OnceLock<Vec<(Lang, f32, [Lang; 2])>> = OnceLock::new();
     PRIORS.get_or_init(|| {

@@ -19,7 +19,7 @@ Debian's packages (bookworm):
   eight times the UDHR's Ganda). Written to `<text dir>/lug.txt`, in sorted order.
 
 Without them, the model mistook Esperanto for Spanish, Latin for Romanian or Italian and
-Ganda for Kinyarwanda on text unlike the UDHR (BENCHMARKS.md, "Language detection"). Needs
+Ganda for Kinyarwanda on text unlike the UDHR (docs/detection.md). Needs
 `apt-get download` (no root) and `dpkg-deb`; nothing but the standard library.
 """
 import collections

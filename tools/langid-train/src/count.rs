@@ -29,8 +29,8 @@ pub struct Sources {
 /// The weight of a language's word-frequency list beside its text: the list's words count as
 /// often as their frequency times half the words of the text, which makes the list (its
 /// first 10,000 words, 75 to 98 % of a language's words by frequency) weigh 0.37 to 0.49 of
-/// the text. Chosen on NTREX lines 2 mod 7 and on text unlike news (BENCHMARKS.md, "Language
-/// detection", has the figures).
+/// the text. Chosen on NTREX lines 2 mod 7 and on text unlike news (docs/detection.md has
+/// the figures).
 const WORDFREQ_WEIGHT: f64 = 0.5;
 
 /// Feature counts of one language in one script.

@@ -5,7 +5,7 @@
 //! which checks that the lines are the same) and allowed lingua's 75 only.
 //!
 //! `cd tools/lingua-compare && cargo run --release > results.txt` (one thread; the figures
-//! are in BENCHMARKS.md); `cargo run --release -- --dir DIR` for another test set, a
+//! are in docs/detection.md); `cargo run --release -- --dir DIR` for another test set, a
 //! `<code>.txt` of labelled lines per language.
 #[path = "../../../examples/shared/held_out.rs"]
 mod held_out;
