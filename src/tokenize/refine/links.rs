@@ -12,32 +12,35 @@ use crate::unicode::{
 
 /// A URL starting at the token (`https://`, `www.`, ...): the tokens it covers are dropped.
 pub(super) fn url(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
-    spanning(tokens, segment, segment.start, url_end, TokenKind::Url)
+    spanning(tokens, segment, TokenKind::Url, |bytes| {
+        url_end(bytes, segment.start).map(|end| (segment.start, end))
+    })
 }
 
-/// An e-mail address whose local part starts at the token, or after its `mailto:` (UAX #29
-/// joins `mailto:john` into one word, a colon between letters): the tokens it covers are
-/// dropped.
+/// An e-mail address whose local part starts at the token (or at the symbols before it, see
+/// [`local_part_start`]), or after its `mailto:` (UAX #29 joins `mailto:john` into one word,
+/// a colon between letters): the tokens it covers are dropped.
 pub(super) fn email(tokens: &mut Tokens<'_>, segment: RawToken) -> Refined {
     const MAILTO: &[u8] = b"mailto:";
-    let after = segment.start + MAILTO.len();
-    let mailto = tokens
-        .text
-        .as_bytes()
-        .get(segment.start..after)
-        .is_some_and(|s| s.eq_ignore_ascii_case(MAILTO));
-    let bytes = tokens.text.as_bytes();
-    let start = if mailto {
-        after
-    } else {
-        match local_part_start(bytes, segment.start, tokens.skipped_to) {
-            // The symbols made the local part too long (over 64 bytes): the address from
-            // the word on may still be one.
-            start if start < segment.start && email_end(bytes, start).is_none() => segment.start,
-            start => start,
+    let skipped_to = tokens.skipped_to;
+    spanning(tokens, segment, TokenKind::Email, |bytes| {
+        let from = |start: usize| email_end(bytes, start).map(|end| (start, end));
+        let after = segment.start + MAILTO.len();
+        if bytes
+            .get(segment.start..after)
+            .is_some_and(|s| s.eq_ignore_ascii_case(MAILTO))
+        {
+            return from(after);
         }
-    };
-    spanning(tokens, segment, start, email_end, TokenKind::Email)
+        let start = local_part_start(bytes, segment.start, skipped_to);
+        // When the symbols made the local part too long (over 64 bytes), the address from the
+        // word on may still be one.
+        from(start).or_else(|| {
+            (start < segment.start)
+                .then(|| from(segment.start))
+                .flatten()
+        })
+    })
 }
 
 /// Where a local part that reaches the word token at `word` begins: with the symbols before
@@ -57,20 +60,19 @@ fn local_part_start(bytes: &[u8], word: usize, skipped_to: usize) -> usize {
     start
 }
 
-/// A token of `kind` from `start` (in `segment`) to where `end_of` finds its end (if it does),
-/// in place of the word tokens it covers.
+/// A token of `kind` over what `found` finds in the text (its start and end), if it does, in
+/// place of the word tokens it covers.
 fn spanning(
     tokens: &mut Tokens<'_>,
     segment: RawToken,
-    start: usize,
-    end_of: fn(&[u8], usize) -> Option<usize>,
     kind: TokenKind,
+    found: impl FnOnce(&[u8]) -> Option<(usize, usize)>,
 ) -> Refined {
     if segment.kind == TokenKind::Emoji {
         return Refined::Unchanged;
     }
-    match end_of(tokens.text.as_bytes(), start) {
-        Some(end) => {
+    match found(tokens.text.as_bytes()) {
+        Some((start, end)) => {
             tokens.skip_to(end);
             Refined::Token(special(start, end, kind))
         }
@@ -119,10 +121,9 @@ pub(super) fn tag(
 /// URL, `#東京foo@bar.om` its address. (A mark never follows the segment itself: a word
 /// segment ends before no mark, UAX #29's rule WB4; so a mark here follows such a letter.)
 fn tag_end(bytes: &[u8], mut pos: usize) -> usize {
-    const MARKS: u32 = wb::set(&[wb::EXTEND, wb::ZWJ, wb::FORMAT]);
     while pos < bytes.len() {
         let (cp, len) = decode(bytes, pos);
-        if !is_unspaced(cp) && MARKS & (1u32 << (props(cp) & WB_MASK)) == 0 {
+        if !is_unspaced(cp) && !is_mark(cp) {
             break;
         }
         pos += len;
@@ -151,10 +152,11 @@ fn special(start: usize, end: usize, kind: TokenKind) -> RawToken {
 fn word_char_before(bytes: &[u8], mut pos: usize) -> bool {
     while pos > 0 {
         pos = char_start_before(bytes, pos);
-        let p = props(decode(bytes, pos).0);
-        if wb::is(p & WB_MASK, wb::IGNORABLE) {
+        let cp = decode(bytes, pos).0;
+        if is_mark(cp) {
             continue;
         }
+        let p = props(cp);
         return p & (ALPHABETIC | NUMERIC) != 0 || p & WB_MASK == wb::EXTEND_NUM_LET;
     }
     false
@@ -300,7 +302,11 @@ fn email_end(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// Whether a combining mark, a joiner or a format character begins at `pos`.
 fn mark_at(bytes: &[u8], pos: usize) -> bool {
-    pos < bytes.len()
-        && bytes[pos] >= 0x80
-        && wb::is(props(decode(bytes, pos).0) & WB_MASK, wb::IGNORABLE)
+    pos < bytes.len() && bytes[pos] >= 0x80 && is_mark(decode(bytes, pos).0)
+}
+
+/// A combining mark, a joiner or a format character: what UAX #29 attaches to the character
+/// before it (rule WB4).
+fn is_mark(cp: u32) -> bool {
+    wb::is(props(cp) & WB_MASK, wb::IGNORABLE)
 }
