@@ -49,7 +49,7 @@ fn link_target(path: &Path) -> PathBuf {
 /// twice (however spelled), or a corpus file or folder inside another input folder. One
 /// look at each input: a run over a million files costs a million checks, not the square.
 pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
-    let stdin = |p: &Path| names_stdin(p);
+    let stdin = names_stdin;
     check_stdin_open(inputs)?;
     let twice = |first: &Path, then: &Path| match (stdin(first), stdin(then)) {
         (true, true) => format!(

@@ -11,7 +11,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crc::{CRC_64_XZ, Crc, Table};
-use wordmill::tf::CorpusStats;
+use wordmill::tf::{BINARY_MAGIC, CorpusStats};
 
 use crate::Outcome;
 use crate::files::{self, OutputFile, Refusal};
@@ -213,16 +213,11 @@ pub fn read(path: &Path) -> Result<(CorpusStats, Option<String>), String> {
             _ => parse_streamed(path, file, &mut analysis, cannot_read, too_large)?,
         }
     };
-    parsed
-        .map(|stats| (stats, analysis))
-        .map_err(|e| {
+    parsed.map(|stats| (stats, analysis)).map_err(|e| {
         if e.is_io() {
             cannot_read(&e)
         } else {
-            format!(
-                "{}: not a wordmill statistics file ({e}); statistics files are written by --stats, --stats-dir or merge",
-                path.display()
-            )
+            not_stats(path, &e)
         }
     })
 }
@@ -269,14 +264,11 @@ fn parse_streamed(
 /// How many of a file's first bytes [`check_start`] is given (fewer when the file is shorter).
 const START_BYTES: usize = 4096;
 
-/// The first bytes of the library's binary statistics (`CorpusStats::to_bytes`).
-const BINARY_MAGIC: &[u8] = b"WMSTATS\0";
-
 /// Refuses what cannot be statistics from its first bytes: JSON statistics begin with `{`
 /// (or `[`, serde's other form of an object) after white space. The binary form gets a
 /// message of its own: it is wordmill's, but merge reads JSON.
 fn check_start(path: &Path, start: &[u8]) -> Result<(), String> {
-    if start.starts_with(BINARY_MAGIC) {
+    if start.starts_with(&BINARY_MAGIC) {
         return Err(format!(
             "{}: wordmill's binary statistics (CorpusStats::to_bytes); merge reads the JSON statistics that --stats, --stats-dir and merge write",
             path.display()
@@ -284,11 +276,16 @@ fn check_start(path: &Path, start: &[u8]) -> Result<(), String> {
     }
     match start.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{' | b'[') | None => Ok(()),
-        Some(_) => Err(format!(
-            "{}: not a wordmill statistics file (it does not begin with a JSON object); statistics files are written by --stats, --stats-dir or merge",
-            path.display()
-        )),
+        Some(_) => Err(not_stats(path, &"it does not begin with a JSON object")),
     }
+}
+
+/// The message for a file that is no statistics of this tool, `why`.
+fn not_stats(path: &Path, why: &dyn std::fmt::Display) -> String {
+    format!(
+        "{}: not a wordmill statistics file ({why}); statistics files are written by --stats, --stats-dir or merge",
+        path.display()
+    )
 }
 
 /// The largest statistics file merge reads: 16 GiB, far past the statistics of any corpus a

@@ -58,7 +58,7 @@ pub use corpus::{CorpusStats, LanguageView};
 pub(crate) use counts::Bigrams;
 pub use counts::TermCounts;
 pub(crate) use counts::in_order as counts_in_order;
-pub use persist::BINARY_FORMAT_VERSION;
+pub use persist::{BINARY_FORMAT_VERSION, BINARY_MAGIC};
 pub use vocabulary::Vocabulary;
 pub(crate) use vocabulary::term_hash;
 pub use weight::{Bm25, Norm, TfIdf};

@@ -29,8 +29,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::{CorpusStats, LangStats, TermFrequency};
 use crate::{Error, Lang};
 
-/// The first bytes of wordmill's binary statistics.
-const MAGIC: [u8; 8] = *b"WMSTATS\0";
+/// The first bytes of wordmill's binary statistics ([`CorpusStats::to_bytes`]): what tells
+/// them from other data, such as the JSON form.
+///
+/// ```
+/// use wordmill::tf::{BINARY_MAGIC, CorpusStats};
+///
+/// assert!(CorpusStats::new().to_bytes().starts_with(&BINARY_MAGIC));
+/// ```
+pub const BINARY_MAGIC: [u8; 8] = *b"WMSTATS\0";
 
 /// The version of the binary format that [`CorpusStats::to_bytes`] writes and
 /// [`CorpusStats::from_bytes`] reads. It changes whenever the layout does; data in another
@@ -42,7 +49,7 @@ pub const BINARY_FORMAT_VERSION: u16 = 1;
 static CRC: Crc<u32> = Crc::<u32>::new(&CRC_32_ISCSI);
 
 /// Bytes before the payload: the magic bytes and the version.
-const HEADER: usize = MAGIC.len() + 2;
+const HEADER: usize = BINARY_MAGIC.len() + 2;
 
 /// Front coding lets a few bytes stand for a long term (the bytes it shares with the term
 /// before), so crafted data could make a small file decode into gigabytes: terms that each
@@ -83,7 +90,7 @@ impl CorpusStats {
     /// # Ok::<(), wordmill::Error>(())
     /// ```
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = MAGIC.to_vec();
+        let mut bytes = BINARY_MAGIC.to_vec();
         bytes.extend_from_slice(&BINARY_FORMAT_VERSION.to_le_bytes());
         // Postcard fails only on sequences of unknown length and on types it cannot encode;
         // the serialized form has neither.
@@ -110,7 +117,7 @@ impl CorpusStats {
     /// counts, or when it is this version's data, checksum and all, under version bytes that
     /// name another (the checksum does not cover them: a damaged file, not a newer one).
     pub fn from_bytes(bytes: &[u8]) -> Result<CorpusStats, Error> {
-        let rest = bytes.strip_prefix(&MAGIC).ok_or(Error::NotStats)?;
+        let rest = bytes.strip_prefix(&BINARY_MAGIC).ok_or(Error::NotStats)?;
         let (version, rest) = rest.split_first_chunk::<2>().ok_or_else(|| {
             Error::CorruptStats("truncated: the data ends inside its header".into())
         })?;
