@@ -65,9 +65,30 @@ type FrontCoded<'a> = Vec<(u32, &'a str, u64, u64)>;
 /// The binary form of statistics with one language whose entries are `terms` (which need not
 /// be consistent: the decoder must cope).
 fn encode(documents: u64, tokens: u64, terms: &FrontCoded<'_>) -> Vec<u8> {
-    let languages = vec![("eng", (documents, tokens, terms))];
+    encode_as("eng", documents, tokens, terms)
+}
+
+/// [`encode`] under the language code `code` (which need not be one wordmill knows).
+fn encode_as(code: &str, documents: u64, tokens: u64, terms: &FrontCoded<'_>) -> Vec<u8> {
+    let languages = vec![(code, (documents, tokens, terms))];
     let payload = postcard::to_allocvec(&(documents, tokens, languages)).expect("encodes");
     with_valid_checksum(&payload)
+}
+
+/// `n` terms that each share all of the one before and add a byte: `n²/2` bytes decoded.
+fn growing_terms(n: u32) -> FrontCoded<'static> {
+    (0..n).map(|i| (i, "a", 1, 1)).collect()
+}
+
+/// The heap that decoding `bytes` took at its peak, asserting that it refused them as
+/// corrupt with a message that says `says`.
+fn refused_as_corrupt(bytes: &[u8], says: &str) -> usize {
+    let (result, peak) = peak_heap(|| CorpusStats::from_bytes(bytes));
+    match result {
+        Err(Error::CorruptStats(message)) => assert!(message.contains(says), "{message}"),
+        other => panic!("accepted crafted statistics: {other:?}"),
+    }
+    peak
 }
 
 /// Heap a decoder may use for `len` bytes of input: the decoded terms' bound (64 times the
@@ -82,15 +103,8 @@ fn terms_that_grow_by_one_byte_each_are_refused_with_little_memory() {
     // Each term shares all of the one before and adds a byte: 100,000 entries of a few bytes
     // would decode to 5 GB of terms (found by probing: 403 KB became 2.15 GB of heap).
     let n: u32 = 100_000;
-    let terms: FrontCoded<'_> = (0..n).map(|i| (i, "a", 1, 1)).collect();
-    let bytes = encode(1, u64::from(n), &terms);
-    let (result, peak) = peak_heap(|| CorpusStats::from_bytes(&bytes));
-    match result {
-        Err(Error::CorruptStats(message)) => {
-            assert!(message.contains("front-coded terms decode"), "{message}")
-        }
-        other => panic!("accepted crafted statistics: {other:?}"),
-    }
+    let bytes = encode(1, u64::from(n), &growing_terms(n));
+    let peak = refused_as_corrupt(&bytes, "front-coded terms decode");
     assert!(
         peak <= heap_allowed(bytes.len()),
         "{peak} bytes of heap for {} bytes of input",
@@ -106,17 +120,8 @@ fn the_terms_of_an_unknown_language_are_not_decoded() {
     // are refused, and their terms are skipped rather than built (as once, with a fresh
     // bound for each such language, so that crafted data decoded ~190 times its size).
     let n: u32 = 1_400;
-    let terms: FrontCoded<'_> = (0..n).map(|i| (i, "a", 1, 1)).collect();
-    let languages = vec![("qqq", (1u64, u64::from(n), &terms))];
-    let payload = postcard::to_allocvec(&(1u64, u64::from(n), languages)).expect("encodes");
-    let bytes = with_valid_checksum(&payload);
-    let (result, peak) = peak_heap(|| CorpusStats::from_bytes(&bytes));
-    match result {
-        Err(Error::CorruptStats(message)) => {
-            assert!(message.contains("unknown language code"), "{message}")
-        }
-        other => panic!("accepted statistics of an unknown language: {other:?}"),
-    }
+    let bytes = encode_as("qqq", 1, u64::from(n), &growing_terms(n));
+    let peak = refused_as_corrupt(&bytes, "unknown language code");
     assert!(
         peak < 10 * bytes.len(),
         "{peak} bytes of heap for {} bytes of input: the terms were decoded",

@@ -80,43 +80,34 @@ fn output_to_a_named_pipe_is_written_in_place() {
 #[test]
 fn a_file_size_limit_stops_the_run_as_a_full_disk_does() {
     // `ulimit -f 1`: files of at most 512 bytes. The write past it fails (the tool ignores
-    // SIGXFSZ, which would kill it and leave its temporary file behind).
+    // SIGXFSZ, which would kill it and leave its temporary file behind), with records
+    // written to a file of their own or to stdout redirected to one: the run stops with
+    // exit code 3 and says why.
     let dir = news_folder();
-    let script = format!(
-        "ulimit -f 1 && exec '{}' news.txt --tokens --output out.jsonl",
-        binary().display()
-    );
-    let out = std::process::Command::new("sh")
-        .args(["-c", &script])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
-    assert!(stderr.contains("File too large"), "{stderr}");
-    let names: Vec<String> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        !names.iter().any(|n| n.contains("out.jsonl")),
-        "no output, no temporary file: {names:?}"
-    );
-
-    // The same with the records on stdout redirected to a file: the run stops with exit
-    // code 3 and says why, rather than being killed by the signal.
-    let script = format!(
-        "ulimit -f 1 && exec '{}' news.txt --tokens > out.jsonl",
-        binary().display()
-    );
-    let out = std::process::Command::new("sh")
-        .args(["-c", &script])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
-    assert!(stderr.contains("File too large"), "{stderr}");
+    for records in ["--output out.jsonl", "> out.jsonl"] {
+        let script = format!(
+            "ulimit -f 1 && exec '{}' news.txt --tokens {records}",
+            binary().display()
+        );
+        let out = std::process::Command::new("sh")
+            .args(["-c", &script])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{records}: {stderr}");
+        assert!(stderr.contains("File too large"), "{records}: {stderr}");
+        if records.starts_with("--output") {
+            let names: Vec<String> = fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            assert!(
+                !names.iter().any(|n| n.contains("out.jsonl")),
+                "no output, no temporary file: {names:?}"
+            );
+        }
+    }
 }
 
 #[cfg(unix)]
