@@ -214,7 +214,7 @@ impl Analysis {
                 .bind(py)
                 .as_any()
                 .eq(other.text.original.bind(py))?;
-        Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
+        Ok(answer(py, equal))
     }
 
     #[classattr]
@@ -290,7 +290,7 @@ impl Token {
             return Ok(py.NotImplemented());
         };
         let equal = self.key(py)?.eq(other.get().key(py)?)?;
-        Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
+        Ok(answer(py, equal))
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
@@ -688,7 +688,7 @@ impl BatchAnalysis {
                 .bind(py)
                 .as_any()
                 .eq(other.documents.bind(py))?;
-        Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
+        Ok(answer(py, equal))
     }
 
     #[classattr]
@@ -701,7 +701,8 @@ impl BatchAnalysis {
         let py = slf.py();
         let this = slf.get();
         let restore = slf.get_type().getattr("_restore")?;
-        let documents = this.documents(py)?;
+        // Its own list: `_restore` copies what it is given.
+        let documents = this.documents.clone_ref(py);
         let stats = this.stats.as_ref().map(|stats| stats.clone_ref(py));
         (restore, (documents, stats)).into_pyobject(py)
     }
@@ -730,4 +731,10 @@ impl BatchAnalysis {
             stats: stats.map(Bound::unbind),
         })
     }
+}
+
+/// The answer of an `__eq__` that compared: Python's `True` or `False` (one that could not
+/// compare answers `NotImplemented`).
+fn answer(py: Python<'_>, equal: bool) -> Py<PyAny> {
+    PyBool::new(py, equal).to_owned().into_any().unbind()
 }
