@@ -37,7 +37,7 @@ pub fn snippet(line: &str, words: usize) -> String {
 
 /// Refuses a folder of text that does not exist: its languages would silently have no lines
 /// (or the UDHR's instead), and the figures would look like an evaluation.
-#[allow(dead_code)] // (detect_eval's and span_eval's)
+#[allow(dead_code)] // (detect_eval's, span_eval's and lingua-compare's)
 pub fn check_folders(folders: &[(&str, &Path)]) -> Result<(), String> {
     for (option, folder) in folders {
         if !folder.is_dir() {

@@ -143,10 +143,10 @@ pub fn serbian_to_latin(text: &str) -> String {
     out
 }
 
-/// A language's training text: its NTREX, UDHR and `--text` lines, and for Serbian the same in Latin
-/// letters. With it, how many of its first lines are Serbian in Cyrillic letters, whose words
-/// in Latin letters are left out of the counts: they are foreign names and acronyms (CBS,
-/// ABC), which the transliterated copy has already, and Latin letters typed for their
+/// A language's training text: its NTREX, UDHR and `--text` lines, and for Serbian the same in
+/// Latin letters. With it, how many of its first lines are Serbian in Cyrillic letters, whose
+/// words in Latin letters are left out of the counts: they are foreign names and acronyms
+/// (CBS, ABC), which the transliterated copy has already, and Latin letters typed for their
 /// Cyrillic look-alikes (a, o, e, j); counted twice, they made Latin-script Serbian the
 /// language of acronyms ("CBS ABC" was Serbian with confidence 0.98).
 pub fn training_lines(sources: &Sources, code: &str) -> Result<(Vec<String>, usize), String> {

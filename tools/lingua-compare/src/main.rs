@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
-use held_out::{KINDS, LINGUA75, held_out_lines, snippet};
+use held_out::{KINDS, LINGUA75, check_folders, held_out_lines, snippet};
 use lingua::{Language, LanguageDetectorBuilder};
 use wordmill::Lang;
 use wordmill::detect::Detector;
@@ -73,20 +73,23 @@ fn main() {
             std::process::exit(2);
         }
     };
-    // A mistyped folder is an error, not an empty test set.
-    if let Some(dir) = dir.filter(|dir| !dir.is_dir()) {
-        eprintln!("lingua-compare: --dir {}: no such folder", dir.display());
+    // A mistyped folder, or one without any of lingua's languages, is an error, not an
+    // empty test set.
+    if let Some(Err(e)) = dir.map(|dir| check_folders(&[("--dir", dir)])) {
+        eprintln!("lingua-compare: {e}");
         std::process::exit(2);
     }
     let set = test_set(dir);
-    if dir.is_none() {
-        assert_eq!(set.len(), 75, "test set must cover the 75 languages");
-    } else if set.is_empty() {
-        eprintln!(
-            "lingua-compare: --dir {}: no <code>.txt of lingua's 75 languages",
-            dir.map_or_else(String::new, |dir| dir.display().to_string())
-        );
-        std::process::exit(2);
+    match dir {
+        None => assert_eq!(set.len(), 75, "test set must cover the 75 languages"),
+        Some(dir) if set.is_empty() => {
+            eprintln!(
+                "lingua-compare: --dir {}: no <code>.txt of lingua's 75 languages",
+                dir.display()
+            );
+            std::process::exit(2);
+        }
+        Some(_) => {}
     }
     let total: usize = set.iter().map(|(_, l)| l.len()).sum();
     println!("{} languages, {total} lines, each tested 3 ways", set.len());
