@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::batch_support::{Running, binary, command};
+use crate::batch_support::{Run, Running, binary, command};
 use crate::{SENTENCE, news_folder, run, run_in, temp};
 
 /// The names in `dir`, sorted.
@@ -89,14 +89,15 @@ fn a_file_size_limit_stops_the_run_as_a_full_disk_does() {
             "ulimit -f 1 && exec '{}' news.txt --tokens {records}",
             binary().display()
         );
-        let out = std::process::Command::new("sh")
-            .args(["-c", &script])
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(3), "{records}: {stderr}");
-        assert!(stderr.contains("File too large"), "{records}: {stderr}");
+        let out = Run::from(
+            std::process::Command::new("sh")
+                .args(["-c", &script])
+                .current_dir(dir.path())
+                .output()
+                .unwrap(),
+        );
+        assert_eq!(out.code, 3, "{records}: {}", out.stderr);
+        out.assert_stderr_contains("File too large");
         if records.starts_with("--output") {
             let names: Vec<String> = fs::read_dir(dir.path())
                 .unwrap()

@@ -140,18 +140,13 @@ fn stdin_by_another_name_and_pipes_are_told_by_their_content_as_dash_is() {
     assert_eq!(piped.code, 0, "{}", piped.stderr);
     assert_eq!(ids(&piped), want);
     fs::write(dir.path().join("records"), &records).unwrap();
-    let from_file = command(dir.path(), &["/dev/stdin"])
+    let from_file: crate::batch_support::Run = command(dir.path(), &["/dev/stdin"])
         .stdin(fs::File::open(dir.path().join("records")).unwrap())
         .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&from_file.stderr);
-    assert_eq!(from_file.status.code(), Some(0), "{stderr}");
-    let lines = String::from_utf8(from_file.stdout).unwrap();
-    let got: Vec<Value> = lines
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
-        .collect();
-    assert_eq!(got, want);
+        .unwrap()
+        .into();
+    assert_eq!(from_file.code, 0, "{}", from_file.stderr);
+    assert_eq!(ids(&from_file), want);
     // A named pipe (as `<(cmd)` gives) with no extension.
     let fifo = dir.path().join("fifo");
     crate::batch_support::mkfifo(&fifo);

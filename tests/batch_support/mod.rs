@@ -99,18 +99,27 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
     let writer = std::thread::spawn(move || {
         let _ = input.write_all(&stdin);
     });
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = child.wait_with_output().expect("the batch tool runs");
+    let output = child.wait_with_output().expect("the batch tool runs");
     writer.join().expect("stdin writer");
-    Run {
-        code: status
-            .code()
-            .expect("the tool exits, not killed by a signal"),
-        stdout: String::from_utf8(stdout).expect("records are UTF-8"),
-        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    Run::from(output)
+}
+
+impl From<Output> for Run {
+    /// What a run of the tool that exited printed (a [`command`]'s output).
+    #[track_caller]
+    fn from(output: Output) -> Run {
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = output;
+        Run {
+            code: status
+                .code()
+                .expect("the tool exits, not killed by a signal"),
+            stdout: String::from_utf8(stdout).expect("records are UTF-8"),
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        }
     }
 }
 
