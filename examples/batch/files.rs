@@ -12,7 +12,8 @@
 //! through stdout.
 //!
 //! The temporary files are listed here so that an interrupted run removes them on its way
-//! out (see `signals`).
+//! out (see `signals`). Two runs naming the same files rename theirs one run after the other
+//! ([`FolderLocks`]), so a pair always comes from one run.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -228,6 +229,45 @@ impl Write for OutputFile {
             None => Ok(()),
         }
         .map_err(|e| with_path(e, &self.path))
+    }
+}
+
+/// Exclusive locks on the folders a run renames its files in, held while it renames them.
+///
+/// Each rename is atomic, but a pair's two are not one step: two runs writing the same
+/// `--output` and `--stats` at once could each rename one file last, leaving records of one
+/// run beside statistics of the other. Under these locks the runs rename their files one run
+/// after the other, so the pair left is the last run's. The locks are advisory (`flock`):
+/// only this tool asks for them. Where a folder cannot be locked (no file locks on its file
+/// system; no directory handles on Windows) the run renames without.
+pub struct FolderLocks {
+    _held: Vec<File>,
+}
+
+impl FolderLocks {
+    /// Waits for and takes the locks of the folders of `files` that are renamed.
+    pub fn take<'a>(files: impl IntoIterator<Item = &'a OutputFile>) -> FolderLocks {
+        let mut folders: Vec<PathBuf> = files
+            .into_iter()
+            .filter(|file| matches!(file.target, Some(Target::Renamed(_))))
+            .filter_map(|file| {
+                let folder = file.path.parent().filter(|p| !p.as_os_str().is_empty());
+                fs::canonicalize(folder.unwrap_or(Path::new("."))).ok()
+            })
+            .collect();
+        // Always in the same order, so that two runs never each hold a lock the other waits
+        // for.
+        folders.sort();
+        folders.dedup();
+        let held = folders
+            .iter()
+            .filter_map(|folder| {
+                let handle = File::open(folder).ok()?;
+                handle.lock().ok()?;
+                Some(handle)
+            })
+            .collect();
+        FolderLocks { _held: held }
     }
 }
 

@@ -149,6 +149,14 @@ impl Sink {
         }
     }
 
+    /// The file records go to, if not stdout.
+    pub fn file(&self) -> Option<&OutputFile> {
+        match self {
+            Sink::Stdout(_) => None,
+            Sink::File(file) => Some(file),
+        }
+    }
+
     /// Gives a file its name.
     pub fn commit(self) -> io::Result<()> {
         match self {

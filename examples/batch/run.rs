@@ -18,7 +18,7 @@ use wordmill::tf::CorpusStats;
 use wordmill::tokenize::{CjkMode, Tokenizer};
 use wordmill::{Analysis, Pipeline};
 
-use crate::files::{self, OutputFile, Refusal};
+use crate::files::{self, FolderLocks, OutputFile, Refusal};
 use crate::guard::Guard;
 use crate::input::{self, Document, Documents};
 use crate::output::{self, Sink, io_message};
@@ -276,10 +276,13 @@ impl Outputs {
             file.finish()?;
             files.push(file);
         }
+        // Renamed one run after another: a pair is never half this run's.
+        let locks = FolderLocks::take(self.sink.file().into_iter().chain(&files));
         self.sink.commit()?;
         for file in files {
             file.commit()?;
         }
+        drop(locks);
         if let Some(path) = replaced {
             // A retried worker, as the name is meant for, or another input of the same ids
             // and texts (chunks of repeated lines without ids): said even with --quiet, as
