@@ -37,10 +37,17 @@ pub(super) enum Apostrophe {
 const FRENCH: &[&str] = &[
     "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
 ];
-/// Italian: articles, articulated prepositions and pronouns that elide before a vowel.
+/// Italian: articles, articulated prepositions and pronouns that elide before a vowel (Lucene's
+/// list, with `quell'` and `quest'`), and the function words that do (`dov'è`, `com'era`,
+/// `ch'io`, `nient'altro`, and `qual'è`, an error as common as the right `qual è`): each is
+/// a stop word when whole, and the Snowball stemmer, given `dov'è`, would cut the `è` as a
+/// final vowel and leave the term `dov'`. Content words that elide (`sant'Antonio`,
+/// `bell'uomo`, `mezz'ora`) stay one term with their apostrophe, as Lucene keeps them.
 const ITALIAN: &[&str] = &[
-    "c", "d", "l", "m", "s", "t", "v", "un", "all", "dall", "dell", "nell", "sull", "coll", "pell",
-    "gl", "agl", "dagl", "degl", "negl", "sugl", "quell", "quest",
+    "c", "d", "l", "m", "n", "s", "t", "v", "un", "all", "dall", "dell", "nell", "sull", "coll",
+    "pell", "gl", "agl", "dagl", "degl", "negl", "sugl", "quell", "quest", "ch", "dov", "com",
+    "quand", "cos", "anch", "senz", "tutt", "nient", "nessun", "alcun", "ciascun", "qualcun",
+    "quant", "tant", "qual", "fors", "sott", "oltr",
 ];
 /// Catalan: the elided article `l'`, the preposition `d'` and the weak pronouns.
 const CATALAN: &[&str] = &["d", "l", "m", "n", "s", "t"];
@@ -207,6 +214,13 @@ mod tests {
             ("fra", "jusqu'ici", "ici"),
             ("ita", "dell'italia", "italia"),
             ("ita", "un'amica", "amica"),
+            ("ita", "dov'è", "è"),
+            ("ita", "com'era", "era"),
+            ("ita", "ch'io", "io"),
+            ("ita", "quand'è", "è"),
+            ("ita", "nient'altro", "altro"),
+            ("ita", "nessun'altra", "altra"),
+            ("ita", "sant'antonio", "sant'antonio"),
             ("cat", "l'home", "home"),
             ("gle", "d'éirinn", "éirinn"),
             // Only the listed words elide: a name with an apostrophe stays whole, and so
