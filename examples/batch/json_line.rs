@@ -135,7 +135,8 @@ fn parse_exact(json: &str, options: &Options) -> Decoded {
         return Decoded::error(None, error);
     }
     let id = match id {
-        None => None,
+        // Null as absent, as for the language: what pandas writes for a missing id.
+        None | Some(Value::Wrong(NULL)) => None,
         Some(Value::Text(id)) => Some(id),
         Some(Value::Wrong(kind)) => {
             let error = format!(
@@ -414,6 +415,9 @@ mod tests {
         }
         let error = json(r#"{"id":[1],"text":"x"}"#).text.unwrap_err();
         assert!(error.contains("\"id\" is an array: ids must be"), "{error}");
+        // A null id is no id: the document is analysed under its place in the input.
+        let decoded = json(r#"{"id":null,"text":"x"}"#);
+        assert_eq!((decoded.id, decoded.text.as_deref()), (None, Ok("x")));
     }
 
     #[test]

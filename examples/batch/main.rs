@@ -148,7 +148,7 @@ pub struct InputArgs {
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub text_field: String,
     /// JSON Lines: the field that holds the document's id (a string or a number). Documents
-    /// without one get FILE:LINE.
+    /// without one, or whose id is null, get FILE:LINE.
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
     /// JSON Lines: the field that holds the document's language code (eng, en, pt-BR...),
