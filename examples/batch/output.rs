@@ -144,7 +144,7 @@ impl Sink {
     /// Writes out everything: after this only a file's rename is left.
     pub fn finish(&mut self) -> io::Result<()> {
         match self {
-            Sink::Stdout(out) => out.flush(),
+            Sink::Stdout(out) => out.flush().map_err(on_stdout),
             Sink::File(file) => file.finish(),
         }
     }
@@ -160,7 +160,7 @@ impl Sink {
     /// Gives a file its name.
     pub fn commit(self) -> io::Result<()> {
         match self {
-            Sink::Stdout(mut out) => out.flush(),
+            Sink::Stdout(mut out) => out.flush().map_err(on_stdout),
             Sink::File(file) => file.commit(),
         }
     }
@@ -169,24 +169,30 @@ impl Sink {
 impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
-            Sink::Stdout(out) => out.write(buf),
+            Sink::Stdout(out) => out.write(buf).map_err(on_stdout),
             Sink::File(file) => file.write(buf),
         }
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
-            Sink::Stdout(out) => out.write_all(buf),
+            Sink::Stdout(out) => out.write_all(buf).map_err(on_stdout),
             Sink::File(file) => file.write_all(buf),
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
-            Sink::Stdout(out) => out.flush(),
+            Sink::Stdout(out) => out.flush().map_err(on_stdout),
             Sink::File(file) => file.flush(),
         }
     }
+}
+
+/// A write error of stdout, saying so as a file's errors name the file (`stopped: standard
+/// output: No space left on device`). Its kind is kept: a closed pipe stops the run quietly.
+fn on_stdout(e: io::Error) -> io::Error {
+    crate::files::with_path(e, std::path::Path::new("standard output"))
 }
 
 /// Why records are not written to a stdout that was closed when the run started.

@@ -162,6 +162,13 @@ fn output_to_a_full_device_fails_with_exit_3_and_the_device_stays() {
     let out = run(dir.path(), &args);
     assert_eq!(out.code, 3, "{}", out.stderr);
     out.assert_stderr_contains("/dev/full: No space left on device");
+
+    // Records on a stdout that is full: the error says where it went.
+    let mut records_to_full = command(dir.path(), &["many.txt"]);
+    records_to_full.stdout(fs::OpenOptions::new().write(true).open(full).unwrap());
+    let out = Run::from(records_to_full.output().unwrap());
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_stderr_contains("stopped: standard output: No space left on device");
 }
 
 #[cfg(unix)]
