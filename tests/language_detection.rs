@@ -265,3 +265,22 @@ fn esperanto_and_latin_are_not_taken_for_romance_languages() {
         assert_eq!(detector.detect(text).lang.code(), code, "{text}");
     }
 }
+
+#[test]
+fn everyday_serbian_in_cyrillic_is_not_macedonian_or_belarusian() {
+    // Serbian's `ја сам` ("I am"), `хвала` and `лепо` (ekavian "nicely") against Macedonian's
+    // `јас сум`, `благодарам` and `многу`: the words of short everyday text, which Serbian
+    // learns from a word list in Cyrillic letters as Macedonian does.
+    let detector = Detector::new();
+    for (code, text) in [
+        ("srp", "Хвала лепо"),
+        ("srp", "Ја сам из Београда"),
+        ("srp", "Видимо се сутра"),
+        ("srp", "Где је станица?"),
+        ("mkd", "Јас сум студент"),
+        ("mkd", "Благодарам многу"),
+        ("mkd", "Како се викаш?"),
+    ] {
+        assert_eq!(detector.detect(text).lang.code(), code, "{text}");
+    }
+}

@@ -55,7 +55,7 @@
 //!
 //! The model (4.96 MB, built into the library) is trained on NTREX-128 news (every line but
 //! those whose number is 1 mod 7, which stay held out for the evaluation), the Universal
-//! Declaration of Human Rights and, for 35 languages, the word frequencies of the `wordfreq`
+//! Declaration of Human Rights and, for 36 languages, the word frequencies of the `wordfreq`
 //! package (web text, subtitles and social media: the everyday words news lacks), and for
 //! Esperanto, Latin and Ganda, proverbs, a lemma list and translated messages from Debian's
 //! packages, by

@@ -12,10 +12,13 @@ frequencies come from text of many kinds (Wikipedia, subtitles, news, books, web
 Twitter, Reddit), which NTREX's news and the UDHR's legal text lack: the pronouns, verbs
 of the first and second person and informal words of short web text.
 
-Written under wordmill's codes: wordfreq's languages but its Serbo-Croatian (`sh`, one list
-for Bosnian, Croatian and Serbian, which the model tells apart) and those whose script names
-their language (Bengali, Chinese, Japanese, Korean, Greek, Tamil: the model has no features
-for them): 35 languages. wordfreq case-folds its words (German `strasse`, not `straße`),
+Written under wordmill's codes: wordfreq's languages but those whose script names their
+language (Bengali, Chinese, Japanese, Korean, Greek, Tamil: the model has no features for
+them): 36 languages. Its Serbo-Croatian (`sh`) is one list in Latin letters for Bosnian,
+Croatian and Serbian, which the model tells apart: it is written as Serbian in Cyrillic
+letters (`srp.tsv`), the one of the three written in Cyrillic, so that everyday Serbian
+(`ја сам`, `како се зовеш`) is not read as Macedonian, whose list has those words; in Latin
+letters it would make the three one. wordfreq case-folds its words (German `strasse`, not `straße`),
 where detection only lowercases: the few words that differ count for n-grams of the folded
 spelling. Nothing but the standard library: the lists are msgpack, decoded here.
 """
@@ -31,8 +34,37 @@ LANGUAGES = {
     "hi": "hin", "hu": "hun", "id": "ind", "is": "isl", "it": "ita", "lt": "lit", "lv": "lav",
     "mk": "mkd", "ms": "msa", "nb": "nob", "nl": "nld", "pl": "pol", "pt": "por", "ro": "ron",
     "ru": "rus", "sk": "slk", "sl": "slv", "sv": "swe", "tr": "tur", "uk": "ukr", "ur": "urd",
-    "vi": "vie",
+    "vi": "vie", "sh": "srp",
 }
+# wordfreq's code of the list written as Serbian in Cyrillic letters.
+SERBO_CROATIAN = "sh"
+# Serbian's Latin letters and digraphs, and their Cyrillic letters.
+SERBIAN_CYRILLIC = {
+    "lj": "љ", "nj": "њ", "dž": "џ", "a": "а", "b": "б", "c": "ц", "č": "ч", "ć": "ћ",
+    "d": "д", "đ": "ђ", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "ј", "k": "к",
+    "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с", "š": "ш", "t": "т",
+    "u": "у", "v": "в", "z": "з", "ž": "ж",
+}
+
+
+def to_serbian_cyrillic(word):
+    """A Serbian word in Latin letters in Cyrillic ones, or None for a word with another
+    character (a foreign name's `w`, a digit). `nj`, `lj` and `dž` are read as one letter,
+    as in nearly every Serbian word (`konjunkcija`, `injekcija` are the rare exceptions)."""
+    out, i = [], 0
+    while i < len(word):
+        two = word[i:i + 2]
+        if two in SERBIAN_CYRILLIC:
+            out.append(SERBIAN_CYRILLIC[two])
+            i += 2
+        elif word[i] in SERBIAN_CYRILLIC:
+            out.append(SERBIAN_CYRILLIC[word[i]])
+            i += 1
+        else:
+            return None
+    return "".join(out)
+
+
 # Words per language: beyond the 10,000th (frequencies of about 10^-5 and below), a word
 # weighs too little in training to become a feature of its own.
 WORDS_PER_LANGUAGE = 10_000
@@ -99,6 +131,9 @@ def main(wheel, out):
                 raise ValueError(f"{theirs}: unknown list format {header}")
             # Bucket i holds the words of frequency 10^(-i/100).
             rows = [(word, cb) for cb, words in enumerate(buckets) for word in words]
+            if theirs == SERBO_CROATIAN:
+                cyrillic = ((to_serbian_cyrillic(word), cb) for word, cb in rows)
+                rows = [(word, cb) for word, cb in cyrillic if word]
             with open(os.path.join(out, f"{ours}.tsv"), "w", encoding="utf-8") as f:
                 for word, cb in rows[:WORDS_PER_LANGUAGE]:
                     f.write(f"{word}\t{cb}\n")
