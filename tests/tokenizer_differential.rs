@@ -8,6 +8,10 @@
 //! word ends before the mark; unicode-segmentation keeps all in one segment. ICU4X's
 //! segmenter agrees with wordmill. Inputs with ZWJ before a pictograph are left out here; the
 //! official WordBreakTest decides them (tests/unicode_conformance.rs).
+//!
+//! And one choice: a segment that begins with white space (a mark on a space, ` ุ`: WB4
+//! joins them) is no token of wordmill's, though it holds a letter; unicode-segmentation's
+//! words include it. The oracle leaves such segments out.
 
 use std::fs;
 use std::path::Path;
@@ -27,7 +31,9 @@ fn ours(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn oracle(text: &str) -> Vec<(usize, &str)> {
-    text.unicode_word_indices().collect()
+    text.unicode_word_indices()
+        .filter(|(_, word)| !word.starts_with(char::is_whitespace))
+        .collect()
 }
 
 /// The documented difference: ZWJ right before one of the pictographs the generator uses.
@@ -150,6 +156,7 @@ fn tricky_text_of(len: std::ops::Range<usize>) -> impl Strategy<Value = String> 
         Just("–"),
         Just(" "),
         Just("\u{3000}"),
+        Just("\u{A0}"),
         Just("\t"),
         Just("\n"),
         Just("\r"),

@@ -74,12 +74,14 @@ fn word_boundaries_match_every_line_of_word_break_test() {
                 "{line}\n  expected {expected:?}\n  got      {ours:?}"
             ));
         }
-        // The tokens are the segments with a letter or a digit, found by the 64-byte windows
+        // The tokens are the segments with a letter or a digit (but for those that begin with
+        // white space: a mark on a space is no word), found by the 64-byte windows
         // as well as by the rules: the line alone, and repeated past several windows (a line
         // break starts every copy afresh, WB3a, WB3b).
         let words: Vec<String> = expected
             .iter()
             .filter(|s| s.chars().any(char::is_alphanumeric))
+            .filter(|s| !s.starts_with(char::is_whitespace))
             .cloned()
             .collect();
         let tokens = |text: &str| -> Vec<String> {

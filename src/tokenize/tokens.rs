@@ -249,6 +249,13 @@ impl<'a> Tokens<'a> {
             }
             let (end, flags) = segment_end(bytes, start);
             self.pos = end;
+            if flags & (ALPHABETIC | NUMERIC) != 0 && starts_with_white_space(bytes, start) {
+                // A mark on a space (WB4 joins it to the space: ` ุ`, a Thai vowel sign cut
+                // from its consonant, as text from PDF files often is) makes a segment with
+                // a letter in it but no word: its term would begin with a space. ICU gives
+                // such a segment no word status, and Lucene makes no token of it.
+                continue;
+            }
             let kind = if flags & ALPHABETIC != 0 {
                 TokenKind::Word
             } else if flags & NUMERIC != 0 {
@@ -424,4 +431,17 @@ fn is_symbol_keycap(segment: &[u8]) -> bool {
         segment,
         [b'#' | b'*', 0xE2, 0x83, 0xA3] | [b'#' | b'*', 0xEF, 0xB8, 0x8F, 0xE2, 0x83, 0xA3]
     )
+}
+
+/// Whether the character at `at` (a character boundary) is white space. Asked of every token
+/// the rules find: the lead bytes of the letters of most scripts (`0xE0` for Thai and
+/// Devanagari, `0xD8` for Arabic...) begin no white space, and answer at once.
+#[inline]
+fn starts_with_white_space(bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        b if b < 0x80 => b.is_ascii_whitespace() || b == 0x0B,
+        // U+0085, U+00A0; U+1680; U+2000 to U+205F; U+3000.
+        0xC2 | 0xE1..=0xE3 => char::from_u32(decode(bytes, at).0).is_some_and(char::is_whitespace),
+        _ => false,
+    }
 }
