@@ -17,7 +17,8 @@
 //! line of Unicode 17's WordBreakTest), and the tokens are the segments with a letter or a
 //! digit, as `unicode-segmentation`'s `unicode_word_indices` gives them (but where that
 //! crate departs from the rules: it joins `a’` + ZWJ + `🙂` into one word, which WB3c, WB4
-//! and WB6 keep apart, as ICU4X does). Options add tokens
+//! and WB6 keep apart, as ICU4X does; and but for a segment that begins with white space, a
+//! mark on a space, which is no word). Options add tokens
 //! those rules do not know: URLs, e-mail addresses, hashtags, @mentions, emoji, and CJK
 //! bigrams.
 //!
