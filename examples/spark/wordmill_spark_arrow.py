@@ -296,7 +296,8 @@ def read_line(line, text_field, id_field):
     if any(_out_of_range(found[f]) for f in (text_field, id_field) if f in found):
         return None, None, "invalid JSON: number out of range", None
     doc_id = None
-    if id_field in found:
+    # A null id is no id, as the batch tool reads it.
+    if found.get(id_field) is not None:
         value = found[id_field]
         if isinstance(value, _Number):
             doc_id = _number_id(value)
