@@ -432,3 +432,50 @@ proptest! {
         prop_assert_eq!(&empty_first, &whole);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// A term holds no white space, whatever the normalizer: a mark on a space is no token,
+    /// and the space NFKC writes before a spacing mark (`¸`, `゛`) is no part of a term. But
+    /// for U+202F, the narrow no-break space that joins Mongolian suffixes to their word
+    /// (UAX #29's ExtendNumLet: `A` U+202F `a` is one word), which a normalizer that folds no
+    /// punctuation keeps.
+    #[test]
+    fn terms_hold_no_white_space(
+        text in prop_oneof![any_text(), spacing_marks()],
+        which in 0usize..5,
+    ) {
+        let pipeline = Pipeline::builder().normalizer(normalizers()[which].clone()).build();
+        let doc = pipeline.analyze(&text);
+        for (term, _) in doc.terms.iter() {
+            let space = |c: char| c.is_whitespace() && c != '\u{202F}';
+            prop_assert!(!term.contains(space), "{:?} in {:?}", term, text);
+        }
+    }
+}
+
+/// Letters with the characters that NFKC writes as a space and a combining mark, and marks
+/// after spaces.
+fn spacing_marks() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("a"),
+        Just("ヱ"),
+        Just("ş"),
+        Just("α"),
+        Just("ก"),
+        Just("\u{B8}"),
+        Just("\u{B4}"),
+        Just("\u{A8}"),
+        Just("\u{309B}"),
+        Just("\u{384}"),
+        Just("\u{1FBF}"),
+        Just("\u{FE7C}"),
+        Just("\u{E38}"),
+        Just("\u{301}"),
+        Just(" "),
+        Just("\u{A0}"),
+        Just("\u{3000}"),
+    ];
+    proptest::collection::vec(pieces, 0..24).prop_map(|p| p.concat())
+}

@@ -10,9 +10,10 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::detect::{Detection, Detector, LanguageSpan};
-use crate::normalize::Normalizer;
+use crate::normalize::{Normalizer, UnicodeForm};
 use crate::tf::{Bigrams, CorpusStats, TermCounts, term_hash};
 use crate::tokenize::{Span, TokenKind};
 use crate::{Lang, Script, scratch};
@@ -344,6 +345,8 @@ impl Pipeline {
                 .then(|| Bigrams::with_buffer(scratch::take()));
             // Where the last token ended if it was a number, else past the end.
             let mut after_number = usize::MAX;
+            let nfkc = normalizer.form() == UnicodeForm::Nfkc;
+            let mut spaceless = String::new();
             while let Some(token) = stream.next_raw() {
                 while span + 1 < spans.len() && token.start >= spans[span].span.end() {
                     span += 1;
@@ -399,6 +402,17 @@ impl Pipeline {
                 };
                 let folded = if token.kind == TokenKind::Word && tools.has_capital_mutations() {
                     tools.without_capital_mutation(&text[token.start..token.end], folded)
+                } else {
+                    folded
+                };
+                // NFKC writes a spacing mark as a space and the combining mark (`¸` U+00B8,
+                // `゛` U+309B, `΄` U+0384): a token has no space of its own, so such a
+                // space is one, and a term keeps none. The mark then goes on the letter
+                // before, composed with it where NFKC composes (`ヱ゛` → `ヹ`).
+                let folded = if nfkc && folded.as_bytes().contains(&b' ') {
+                    spaceless.clear();
+                    spaceless.extend(folded.chars().filter(|&c| c != ' ').nfkc());
+                    spaceless.as_str()
                 } else {
                     folded
                 };
