@@ -4,7 +4,7 @@
 //! rest is the text (invalid UTF-8 is decoded lossily, as the batch tool does). Checks:
 //! - spans cover the text end to end, on character boundaries; every token lies in the text,
 //!   on character boundaries, in order;
-//! - every term is non-empty;
+//! - every term is non-empty and holds no space;
 //! - analysing the same text twice gives the same analysis (each configuration's pipeline is
 //!   made once, so its per-thread word memo holds the words of earlier inputs too), and so
 //!   does `analyze_into` an analysis that held the previous input's;
@@ -22,6 +22,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use libfuzzer_sys::fuzz_target;
+use unicode_normalization::UnicodeNormalization;
 use wordmill::detect::Detector;
 use wordmill::normalize::{Normalizer, UnicodeForm};
 use wordmill::stem::{Stemmer, StopWords};
@@ -262,8 +263,10 @@ fn apostrophe_rule<'w>(code: &str, word: &'w str) -> &'w str {
             "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
         ],
         "ita" => &[
-            "c", "d", "l", "m", "s", "t", "v", "un", "all", "dall", "dell", "nell", "sull", "coll",
-            "pell", "gl", "agl", "dagl", "degl", "negl", "sugl", "quell", "quest",
+            "c", "d", "l", "m", "n", "s", "t", "v", "un", "all", "dall", "dell", "nell", "sull",
+            "coll", "pell", "gl", "agl", "dagl", "degl", "negl", "sugl", "quell", "quest", "ch",
+            "dov", "com", "quand", "cos", "anch", "senz", "tutt", "nient", "nessun", "alcun",
+            "ciascun", "qualcun", "quant", "tant", "qual", "fors", "sott", "oltr",
         ],
         "cat" => &["d", "l", "m", "n", "s", "t"],
         "gle" => &["b", "d", "m"],
@@ -339,6 +342,12 @@ fuzz_target!(|data: &[u8]| {
     for token in c.tokenizer.tokens(text) {
         let lang = lang_at(token.span.start());
         let folded = plain_folding.normalize(token.text, lang);
+        // NFKC's space before a spacing mark (`゛` → space, U+3099) is no part of a term: the
+        // mark goes on the letter before (`ヱ゛` → `ヹ`).
+        let folded = match plain_folding.form() == UnicodeForm::Nfkc && folded.contains(' ') {
+            true => std::borrow::Cow::Owned(folded.chars().filter(|&c| c != ' ').nfkc().collect()),
+            false => folded,
+        };
         let is_word = token.kind == TokenKind::Word;
         let number_suffix = is_word
             && after_number.is_some_and(|end: usize| {
@@ -353,13 +362,13 @@ fuzz_target!(|data: &[u8]| {
                     && raw.chars().count() == 1
             });
         after_number = (token.kind == TokenKind::Number).then_some(token.span.end());
-        // Irish: `n` and `t` before a capital vowel are mutations, not letters of the word
-        // (when the folded word still starts with them and a vowel: a normalizer that keeps
-        // full-width letters keeps `ｎＡ`).
+        // Irish: `n`, `t` and `h` before a capital vowel are mutations, not letters of the
+        // word (when the folded word still starts with them and a vowel: a normalizer that
+        // keeps full-width letters keeps `ｎＡ`).
         let mutation = is_word
             && lang.code() == "gle"
             && irish_mutation(token.text)
-            && folded.starts_with(['n', 't'])
+            && folded.starts_with(['n', 't', 'h'])
             && folded[1..].starts_with(|c: char| "aeiouáéíóúAEIOUÁÉÍÓÚ".contains(c));
         let folded = match mutation {
             true => std::borrow::Cow::Owned(folded[1..].to_owned()),
@@ -390,6 +399,11 @@ fuzz_target!(|data: &[u8]| {
                 );
                 let term = doc.term_of(t);
                 assert!(!term.is_empty(), "empty term for {:?}", token.text);
+                assert!(
+                    !term.contains(' '),
+                    "a space in the term of {:?}",
+                    token.text
+                );
                 let stemmed = match (is_word && c.stemming).then(|| setup.stemmer(lang)) {
                     Some(Some(stemmer)) => {
                         let stem = stemmer.stem(read).into_owned();
