@@ -45,6 +45,14 @@ struct Slot {
     chars: u16,
 }
 
+impl Slot {
+    /// Whether the slot holds the word of `chars` characters with hash `hash`.
+    #[inline]
+    fn holds(&self, hash: u64, chars: usize) -> bool {
+        self.hash == hash && usize::from(self.chars) == chars
+    }
+}
+
 const EMPTY: Slot = Slot {
     hash: 0,
     word_start: 0,
@@ -141,11 +149,10 @@ impl WordScratch {
             self.start_again();
         }
         let i = slot_index(hash);
-        let holds = |slot: &Slot| slot.hash == hash && usize::from(slot.chars) == chars;
-        if !holds(&self.slots[i]) {
+        if !self.slots[i].holds(hash, chars) {
             // The word used last comes first: the one used less lately makes room.
             self.slots.swap(i, i + 1);
-            if !holds(&self.slots[i]) {
+            if !self.slots[i].holds(hash, chars) {
                 self.make_slot(i, model, chars, hash);
             }
         }
@@ -178,10 +185,7 @@ impl WordScratch {
         let Some(pair) = self.slots.get(i..i + 2) else {
             return 0;
         };
-        match pair
-            .iter()
-            .find(|slot| slot.hash == hash && usize::from(slot.chars) == chars)
-        {
+        match pair.iter().find(|slot| slot.holds(hash, chars)) {
             Some(slot) => self
                 .lifts
                 .get(slot.word_start as usize)
