@@ -49,9 +49,8 @@ fn link_target(path: &Path) -> PathBuf {
 /// twice (however spelled), or a corpus file or folder inside another input folder. One
 /// look at each input: a run over a million files costs a million checks, not the square.
 pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
-    let stdin = names_stdin;
     check_stdin_open(inputs)?;
-    let twice = |first: &Path, then: &Path| match (stdin(first), stdin(then)) {
+    let twice = |first: &Path, then: &Path| match (names_stdin(first), names_stdin(then)) {
         (true, true) => format!(
             "the standard input is named twice ({} and {})",
             first.display(),
@@ -59,7 +58,7 @@ pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
         ),
         // `- corpus.jsonl < corpus.jsonl`: the file stdin reads is an input of its own.
         (true, false) | (false, true) => {
-            let file = if stdin(first) { then } else { first };
+            let file = if names_stdin(first) { then } else { first };
             format!(
                 "- reads {}, which is also an input: it would be read twice",
                 file.display()
@@ -80,7 +79,7 @@ pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
         if let Some(first) = seen.insert(id, input) {
             return Err(twice(first, input));
         }
-        if stdin(input) {
+        if names_stdin(input) {
             continue;
         }
         let is_dir = fs::metadata(input).is_ok_and(|m| m.is_dir());

@@ -27,6 +27,8 @@ import os
 import sys
 import zipfile
 
+# wordfreq's code of the list written as Serbian in Cyrillic letters.
+SERBO_CROATIAN = "sh"
 # wordfreq's code -> wordmill's (ISO 639-3).
 LANGUAGES = {
     "ar": "ara", "bg": "bul", "ca": "cat", "cs": "ces", "da": "dan", "de": "deu",
@@ -34,10 +36,8 @@ LANGUAGES = {
     "hi": "hin", "hu": "hun", "id": "ind", "is": "isl", "it": "ita", "lt": "lit", "lv": "lav",
     "mk": "mkd", "ms": "msa", "nb": "nob", "nl": "nld", "pl": "pol", "pt": "por", "ro": "ron",
     "ru": "rus", "sk": "slk", "sl": "slv", "sv": "swe", "tr": "tur", "uk": "ukr", "ur": "urd",
-    "vi": "vie", "sh": "srp",
+    "vi": "vie", SERBO_CROATIAN: "srp",
 }
-# wordfreq's code of the list written as Serbian in Cyrillic letters.
-SERBO_CROATIAN = "sh"
 # Serbian's Latin letters and digraphs, and their Cyrillic letters.
 SERBIAN_CYRILLIC = {
     "lj": "љ", "nj": "њ", "dž": "џ", "a": "а", "b": "б", "c": "ц", "č": "ч", "ć": "ћ",
