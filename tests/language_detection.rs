@@ -250,8 +250,7 @@ fn esperanto_and_latin_are_not_taken_for_romance_languages() {
     // Sentences of everyday and classical text, unlike the UDHR that once alone taught the
     // model these two languages (Esperanto came out Spanish or Catalan). `ĉ ĝ ĥ ĵ ŝ ŭ` are
     // Esperanto's own letters.
-    let detector = Detector::new();
-    for (code, text) in [
+    assert_each_detected(&[
         ("epo", "Mi ne scias, kie li loĝas nun."),
         ("epo", "La registaro ankoraŭ ne decidis pri la nova leĝo."),
         ("epo", "Bonvolu elekti almenaŭ unu dosieron."),
@@ -261,7 +260,14 @@ fn esperanto_and_latin_are_not_taken_for_romance_languages() {
             "Senatus populusque Romanus bellum Carthaginiensibus indixit.",
         ),
         ("lat", "Quid agis, amice? Omnia bene sunt."),
-    ] {
+    ]);
+}
+
+/// Asserts that each text is detected as the language of its code.
+#[track_caller]
+fn assert_each_detected(cases: &[(&str, &str)]) {
+    let detector = Detector::new();
+    for &(code, text) in cases {
         assert_eq!(detector.detect(text).lang.code(), code, "{text}");
     }
 }
@@ -271,8 +277,7 @@ fn everyday_serbian_in_cyrillic_is_not_macedonian_or_belarusian() {
     // Serbian's `ја сам` ("I am"), `хвала` and `лепо` (ekavian "nicely") against Macedonian's
     // `јас сум`, `благодарам` and `многу`: the words of short everyday text, which Serbian
     // learns from a word list in Cyrillic letters as Macedonian does.
-    let detector = Detector::new();
-    for (code, text) in [
+    assert_each_detected(&[
         ("srp", "Хвала лепо"),
         ("srp", "Ја сам из Београда"),
         ("srp", "Видимо се сутра"),
@@ -280,7 +285,5 @@ fn everyday_serbian_in_cyrillic_is_not_macedonian_or_belarusian() {
         ("mkd", "Јас сум студент"),
         ("mkd", "Благодарам многу"),
         ("mkd", "Како се викаш?"),
-    ] {
-        assert_eq!(detector.detect(text).lang.code(), code, "{text}");
-    }
+    ]);
 }
