@@ -11,7 +11,9 @@ use wordmill::{Analysis, Lang, Pipeline};
 /// Text mixing the scripts and the characters that make word boundaries hard: Latin with
 /// combining marks, Vietnamese, Arabic with harakat and tatweel, Cyrillic, Greek (polytonic
 /// too), Han, kana, Thai, typographic punctuation,
-/// digits of several scripts, apostrophes, joiners, emoji, regional indicators.
+/// digits of several scripts, apostrophes, joiners, emoji, regional indicators, wide and
+/// no-break spaces, and the spacing marks that NFKC writes as a space and a combining mark
+/// (`¨ ´ ¸ ΄ ゛`, Arabic's isolated harakat).
 fn mixed_text() -> impl Strategy<Value = String> {
     proptest::string::string_regex(
         "[a-zA-Z0-9 .,:;'’_\\-–\n\
@@ -20,6 +22,7 @@ fn mixed_text() -> impl Strategy<Value = String> {
          \u{0400}-\u{045F}\u{0370}-\u{03FF}\u{05D0}-\u{05EA}\u{05B0}-\u{05C7}\u{05F3}\u{05F4}\
          \u{4E00}-\u{4E2F}\u{3040}-\u{30FF}\u{0E01}-\u{0E5B}\u{0900}-\u{097F}\
          가-갟월일년\u{1100}-\u{1112}\u{1161}-\u{1175}\u{3164}\u{FFA0}-\u{FFA5}\u{066B}\u{066C}٣\
+         \u{00A0}\u{00A8}\u{00B4}\u{00B8}\u{3000}\u{FE70}-\u{FE7F}\
          \u{200B}-\u{200F}\u{202A}-\u{202E}\u{2066}-\u{2069}\u{00AD}\u{FF01}-\u{FF5E}\u{1F1E6}-\u{1F1FF}\u{1F600}-\u{1F64F}\u{2764}\u{FE0F}]{0,80}",
     )
     .expect("valid regex")
@@ -431,10 +434,6 @@ proptest! {
         empty_first.merge(&whole);
         prop_assert_eq!(&empty_first, &whole);
     }
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     /// A term holds no white space, whatever the normalizer: a mark on a space is no token,
     /// and the space NFKC writes before a spacing mark (`¸`, `゛`) is no part of a term. But
@@ -443,7 +442,7 @@ proptest! {
     /// punctuation keeps.
     #[test]
     fn terms_hold_no_white_space(
-        text in prop_oneof![any_text(), spacing_marks()],
+        text in any_text(),
         which in 0usize..5,
     ) {
         let pipeline = Pipeline::builder().normalizer(normalizers()[which].clone()).build();
@@ -453,29 +452,4 @@ proptest! {
             prop_assert!(!term.contains(space), "{:?} in {:?}", term, text);
         }
     }
-}
-
-/// Letters with the characters that NFKC writes as a space and a combining mark, and marks
-/// after spaces.
-fn spacing_marks() -> impl Strategy<Value = String> {
-    let pieces = prop_oneof![
-        Just("a"),
-        Just("ヱ"),
-        Just("ş"),
-        Just("α"),
-        Just("ก"),
-        Just("\u{B8}"),
-        Just("\u{B4}"),
-        Just("\u{A8}"),
-        Just("\u{309B}"),
-        Just("\u{384}"),
-        Just("\u{1FBF}"),
-        Just("\u{FE7C}"),
-        Just("\u{E38}"),
-        Just("\u{301}"),
-        Just(" "),
-        Just("\u{A0}"),
-        Just("\u{3000}"),
-    ];
-    proptest::collection::vec(pieces, 0..24).prop_map(|p| p.concat())
 }
