@@ -406,9 +406,10 @@ impl Pipeline {
                     folded
                 };
                 // NFKC writes a spacing mark as a space and the combining mark (`¸` U+00B8,
-                // `゛` U+309B, `΄` U+0384): a token has no space of its own, so such a
-                // space is one, and a term keeps none. The mark then goes on the letter
-                // before, composed with it where NFKC composes (`ヱ゛` → `ヹ`).
+                // `゛` U+309B, `΄` U+0384), and U+202F, which joins Mongolian suffixes to
+                // their word (UAX #29's ExtendNumLet), as a space: a token has no space of
+                // its own, and a term keeps none. A mark then goes on the letter before,
+                // composed with it where NFKC composes (`ヱ゛` → `ヹ`).
                 let folded = if nfkc && folded.as_bytes().contains(&b' ') {
                     spaceless.clear();
                     spaceless.extend(folded.chars().filter(|&c| c != ' ').nfkc());
