@@ -199,8 +199,15 @@ proptest! {
             if !text.is_empty() {
                 prop_assert!(spans.iter().any(|s| s.lang == document.lang));
             }
-            // Within the budget, detect() reads the whole text just like detect_spans().
-            if text.len() <= 64 {
+            // Within the budget, detect() reads the whole text just like detect_spans(), which
+            // also looks at each sentence: the two agree unless a sentence stood out in another
+            // language of its script (documented on `detect`).
+            let one_language_per_script = spans.iter().all(|a| {
+                spans.iter().all(|b| {
+                    a.script != b.script || a.lang == b.lang || b.lang.is_undetermined()
+                })
+            });
+            if text.len() <= 64 && one_language_per_script {
                 prop_assert_eq!(found.lang, document.lang);
             }
         }
