@@ -533,6 +533,21 @@ def live_threads():
     return set(os.listdir("/proc/self/task"))
 
 
+def steady_threads(seconds=10.0):
+    """The process's threads once two listings 20 ms apart agree. A listing of /proc/self/task
+    taken while threads exit (a dropped pool's) can skip a thread that stays: it would then
+    look new in the next listing."""
+    deadline = time.monotonic() + seconds
+    threads = live_threads()
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        again = live_threads()
+        if again == threads:
+            break
+        threads = again
+    return threads
+
+
 def settled_thread_count(at_most, seconds=10.0):
     """The process's threads, once at most `at_most` (dropped pools' threads exit on their
     own, soon after), or as many as there still are after `seconds`."""
@@ -564,7 +579,7 @@ def test_the_bound_on_idle_threads_leaves_out_the_pool_just_used(pipeline):
     small, large = 8, max(16, 2 * (os.cpu_count() or 1))
     pipeline.analyze_batch(texts, threads=small)
     pipeline.analyze_batch(texts, threads=large)
-    before = live_threads()
+    before = steady_threads()
     pipeline.analyze_batch(texts, threads=small)
     assert live_threads() - before == set()
 
@@ -584,13 +599,13 @@ def test_the_idle_pools_are_bounded_and_the_last_one_stays_warm(pipeline):
     # Calling again with a size just used starts no thread: its pool is still there, warm.
     pipeline.analyze_batch(texts, threads=40)
     settled_thread_count(bound)
-    before = live_threads()
+    before = steady_threads()
     for _ in range(3):
         pipeline.analyze_batch(texts, threads=40)
     assert live_threads() - before == set()
     pipeline.analyze_batch(texts, threads=2)
     settled_thread_count(baseline + 40 + 2)
-    before = live_threads()
+    before = steady_threads()
     pipeline.analyze_batch(texts, threads=2)
     assert live_threads() - before == set()
     # The largest size allowed works, and its pool does not stay beside the others forever.
