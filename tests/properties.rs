@@ -446,7 +446,8 @@ proptest! {
     /// and the space NFKC writes before a spacing mark (`¸`, `゛`) is no part of a term. But
     /// for U+202F, the narrow no-break space that joins Mongolian suffixes to their word
     /// (UAX #29's ExtendNumLet: `A` U+202F `a` is one word), which a normalizer that folds no
-    /// punctuation keeps.
+    /// punctuation keeps inside a word, never at its ends (French typography's, `«` U+202F
+    /// `Bonjour` U+202F `»`).
     #[test]
     fn terms_hold_no_white_space(
         text in any_text(),
@@ -457,6 +458,8 @@ proptest! {
         for (term, _) in doc.terms.iter() {
             let space = |c: char| c.is_whitespace() && c != '\u{202F}';
             prop_assert!(!term.contains(space), "{:?} in {:?}", term, text);
+            prop_assert!(!term.starts_with(char::is_whitespace), "{:?} in {:?}", term, text);
+            prop_assert!(!term.ends_with(char::is_whitespace), "{:?} in {:?}", term, text);
         }
     }
 }

@@ -9,9 +9,12 @@
 //! segmenter agrees with wordmill. Inputs with ZWJ before a pictograph are left out here; the
 //! official WordBreakTest decides them (tests/unicode_conformance.rs).
 //!
-//! And one choice: a segment that begins with white space (a mark on a space, ` ุ`: WB4
-//! joins them) is no token of wordmill's, though it holds a letter; unicode-segmentation's
-//! words include it. The oracle leaves such segments out.
+//! And two choices, which unicode-segmentation's words do not make: a segment that begins
+//! with white space or punctuation (a mark on a space or a comma, ` ุ`, `،ً`: WB4 joins them)
+//! is no token of wordmill's, though it holds a letter; and a token does not begin or end
+//! with U+202F, the narrow no-break space (French typography's, inside guillemets), which
+//! UAX #29 lets into a word. The oracle makes its segments wordmill's tokens so
+//! (`segment_support::token_of`).
 
 use std::fs;
 use std::path::Path;
@@ -19,6 +22,8 @@ use std::path::Path;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 use wordmill::tokenize::{CjkMode, Tokenizer};
+
+mod segment_support;
 
 /// The tokens of UAX #29 alone: the CJK modes (the default makes bigrams and dictionary
 /// words) are beyond what unicode-segmentation does.
@@ -32,7 +37,7 @@ fn ours(text: &str) -> Vec<(usize, &str)> {
 
 fn oracle(text: &str) -> Vec<(usize, &str)> {
     text.unicode_word_indices()
-        .filter(|(_, word)| !word.starts_with(char::is_whitespace))
+        .filter_map(|(at, word)| segment_support::token_at(at, word))
         .collect()
 }
 
@@ -157,6 +162,7 @@ fn tricky_text_of(len: std::ops::Range<usize>) -> impl Strategy<Value = String> 
         Just(" "),
         Just("\u{3000}"),
         Just("\u{A0}"),
+        Just("\u{202F}"),
         Just("\t"),
         Just("\n"),
         Just("\r"),

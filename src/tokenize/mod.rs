@@ -17,8 +17,10 @@
 //! line of Unicode 17's WordBreakTest), and the tokens are the segments with a letter or a
 //! digit, as `unicode-segmentation`'s `unicode_word_indices` gives them (but where that
 //! crate departs from the rules: it joins `a’` + ZWJ + `🙂` into one word, which WB3c, WB4
-//! and WB6 keep apart, as ICU4X does; and but for a segment that begins with white space, a
-//! mark on a space, which is no word). Options add tokens
+//! and WB6 keep apart, as ICU4X does; but for a segment that begins with white space or
+//! punctuation, a mark on a space or a comma, which is no word; and with the narrow
+//! no-break spaces that French typography puts inside guillemets, which UAX #29 lets into a
+//! word for Mongolian, cut off a word's ends). Options add tokens
 //! those rules do not know: URLs, e-mail addresses, hashtags, @mentions, emoji, and CJK
 //! bigrams.
 //!

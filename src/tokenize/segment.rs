@@ -7,11 +7,17 @@ use crate::unicode::utf8::{char_start_before, decode};
 use crate::unicode::{ALPHABETIC, EXT_PICT, NUMERIC, WB_MASK, props, wb};
 
 /// What a segment holds, as a union of its characters' properties: `ALPHABETIC`,
-/// `NUMERIC`, `EXT_PICT`, `NON_ASCII`, `ASCII_UPPER`, and [`REGIONAL_INDICATOR`].
+/// `NUMERIC`, `EXT_PICT`, `NON_ASCII`, `ASCII_UPPER`, [`REGIONAL_INDICATOR`]; and
+/// [`OUTSIDE_WORD_HEAD`].
 pub(crate) type SegmentFlags = u8;
 
 /// Marks a segment with regional indicators (a flag emoji).
 pub(crate) const REGIONAL_INDICATOR: u8 = 0x04;
+
+/// Marks a segment whose first character can begin no word: white space, punctuation or a
+/// symbol (not a letter, digit, mark, joiner or `_`). Such a segment holds a letter only when
+/// marks follow that character (WB4 joins them to it: ` ุ`, `،ً`); it is then no word.
+pub(crate) const OUTSIDE_WORD_HEAD: u8 = 0x08;
 
 const _: () = {
     use super::ascii::{ASCII_UPPER, NON_ASCII};
@@ -23,6 +29,7 @@ const _: () = {
         NON_ASCII,
         ASCII_UPPER,
         REGIONAL_INDICATOR,
+        OUTSIDE_WORD_HEAD,
     ];
     let mut seen = 0u8;
     let mut i = 0;
@@ -64,6 +71,11 @@ static ASCII_PROPS: [u8; 128] = {
 /// Word characters and the marks WB4 lets into a word (not ZWJ, which WB3c needs to see).
 const WORD_OR_MARK: u32 = wb::WORD | wb::set(&[wb::EXTEND, wb::FORMAT]);
 
+/// The Word_Break values that may begin a word (with the letters and digits of other values:
+/// ideographs, kana, Thai): word characters, Katakana, and a mark or joiner that begins the
+/// text or follows a line break.
+const WORD_HEAD: u32 = wb::WORD | wb::IGNORABLE | wb::set(&[wb::KATAKANA]);
+
 /// ASCII bytes after which a word always ends: all but letters, digits, `_` and the
 /// punctuation that can join two letters or digits.
 static ENDS_WORD: [bool; 128] = {
@@ -103,6 +115,9 @@ fn next_effective(bytes: &[u8], mut pos: usize) -> Option<u8> {
 pub(crate) fn segment_end(bytes: &[u8], start: usize) -> (usize, SegmentFlags) {
     let (p0, mut flags, len0) = char_props(bytes, start);
     let first = p0 & WB_MASK;
+    if p0 & (ALPHABETIC | NUMERIC) == 0 && !wb::is(first, WORD_HEAD) {
+        flags |= OUTSIDE_WORD_HEAD;
+    }
     let mut pos = start + len0;
     match first {
         // WB3, WB3a: CR LF stays together; nothing else joins a line break.

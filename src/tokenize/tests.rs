@@ -209,6 +209,37 @@ fn splits_on_spaces_and_punctuation() {
 }
 
 #[test]
+fn a_mark_on_a_space_or_a_punctuation_mark_is_no_word() {
+    // A Thai vowel sign cut from its consonant (as PDF text has it), a tanwin (U+064B, an
+    // alphabetic mark) on a comma, a Malayalam ordinal's vowel sign on a hyphen: WB4 joins
+    // each mark to what it follows, making a segment with a letter in it, which
+    // unicode_word_indices has as a word. Its term would begin with a space or a comma: ICU
+    // gives such a segment no word status, and Lucene makes no token of it.
+    assert_eq!(word_texts("a\u{A0}\u{E38} b\u{3000}\u{E38}"), ["a", "b"]);
+    assert_eq!(word_texts("a  \u{64B} b"), ["a", "b"]);
+    assert_eq!(word_texts("a ,\u{64B} b"), ["a", "b"]);
+    assert_eq!(word_texts("كتاب،\u{64B} جميل"), ["كتاب", "جميل"]);
+    assert_eq!(word_texts("63-ാം"), ["63"]);
+    // A mark that begins the text has nothing before it: it stays a word.
+    assert_eq!(word_texts("\u{64B} b"), ["\u{64B}", "b"]);
+}
+
+#[test]
+fn french_narrow_no_break_spaces_are_no_part_of_a_word() {
+    // French typography puts U+202F inside guillemets and before `:` `;` `!` `?`; UAX #29
+    // joins it to the letters beside it (for Mongolian), but a French word is the same
+    // with it or without it.
+    let text = "Il a dit\u{202F}: «\u{202F}Bonjour\u{202F}»\u{202F}!";
+    assert_eq!(word_texts(text), ["Il", "a", "dit", "Bonjour"]);
+    // Inside a word it stays: a Mongolian suffix, a French thousands separator.
+    let mongolian = "ᠮᠣᠩᠭᠣᠯ\u{202F}ᠤᠨ";
+    assert_eq!(word_texts(mongolian), [mongolian]);
+    assert_eq!(word_texts("10\u{202F}000"), ["10\u{202F}000"]);
+    // A mark after one is a mark on a space.
+    assert_eq!(word_texts("x \u{202F}\u{e38} y"), ["x", "y"]);
+}
+
+#[test]
 fn keeps_apostrophes_and_decimal_points_inside() {
     assert_eq!(
         texts("Oman’s 3.14 1,000 can't U.S. e.g."),
@@ -323,17 +354,6 @@ fn scripts_without_spaces_by_default() {
 fn empty_and_blank_text_have_no_tokens() {
     assert!(texts("").is_empty());
     assert!(texts(" \n\t ... \r\n  ").is_empty());
-}
-
-#[test]
-fn a_mark_after_punctuation_stays_with_it() {
-    // U+064B (fathatan) is alphabetic and attaches to the comma before it (WB4), so the
-    // segment ",ً" holds a letter and is a token, as unicode_word_indices has it.
-    assert_eq!(word_texts("a ,\u{64B} b"), ["a", ",\u{64B}", "b"]);
-    // On spaces (WB3d joins them, WB4 the mark) it is no token: a term would begin with a
-    // space. unicode_word_indices has `  ً` as a word; ICU gives it no word status.
-    assert_eq!(word_texts("a  \u{64B} b"), ["a", "b"]);
-    assert_eq!(word_texts("a\u{A0}\u{E38} b\u{3000}\u{E38}"), ["a", "b"]);
 }
 
 #[test]

@@ -4,7 +4,9 @@
 
 use super::ascii::{self, ASCII_WORD, skip_ascii_gap};
 use super::refine::{self, Pending, PendingSlot, Refiners};
-use super::segment::{REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before};
+use super::segment::{
+    OUTSIDE_WORD_HEAD, REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before,
+};
 use super::window::{self, Window};
 use super::{Span, Token, TokenKind};
 use crate::fold::WindowFold;
@@ -247,15 +249,23 @@ impl<'a> Tokens<'a> {
                     next
                 };
             }
-            let (end, flags) = segment_end(bytes, start);
+            let (mut end, mut flags) = segment_end(bytes, start);
             self.pos = end;
-            if flags & (ALPHABETIC | NUMERIC) != 0 && starts_with_white_space(bytes, start) {
-                // A mark on a space (WB4 joins it to the space: ` ุ`, a Thai vowel sign cut
-                // from its consonant, as text from PDF files often is) makes a segment with
-                // a letter in it but no word: its term would begin with a space. ICU gives
-                // such a segment no word status, and Lucene makes no token of it.
-                continue;
+            if flags & (ALPHABETIC | NUMERIC) != 0 {
+                if flags & OUTSIDE_WORD_HEAD != 0 {
+                    // A mark on a space or a punctuation mark (WB4 joins it to them: ` ุ`, a
+                    // Thai vowel sign cut from its consonant, as text from PDF files often
+                    // is; `،ً`) makes a segment with a letter in it but no word: its term
+                    // would begin with a space or a comma. ICU gives such a segment no word
+                    // status, and Lucene makes no token of it.
+                    continue;
+                }
+                if flags & ascii::NON_ASCII != 0 && !trim_narrow_spaces(bytes, &mut start, &mut end)
+                {
+                    continue;
+                }
             }
+            flags &= !OUTSIDE_WORD_HEAD;
             let kind = if flags & ALPHABETIC != 0 {
                 TokenKind::Word
             } else if flags & NUMERIC != 0 {
@@ -433,15 +443,26 @@ fn is_symbol_keycap(segment: &[u8]) -> bool {
     )
 }
 
-/// Whether the character at `at` (a character boundary) is white space. Asked of every token
-/// the rules find: the lead bytes of the letters of most scripts (`0xE0` for Thai and
-/// Devanagari, `0xD8` for Arabic...) begin no white space, and answer at once.
+/// U+202F NARROW NO-BREAK SPACE, which UAX #29 lets into a word (ExtendNumLet, WB13a, WB13b).
+const NARROW_NO_BREAK_SPACE: &[u8] = "\u{202F}".as_bytes();
+
+/// Cuts the narrow no-break spaces off the ends of the word segment `start..end`; false when
+/// what is left is no word (marks on such a space, as on any space).
+///
+/// UAX #29 makes U+202F part of a word for Mongolian, whose suffixes it sets off
+/// (`ᠮᠣᠩᠭᠣᠯ` U+202F `ᠤᠨ` is one word), but French typography puts it inside guillemets and
+/// before `:`, `;`, `!` and `?`: `«` U+202F `Bonjour` U+202F `»` is one segment, `dit` U+202F
+/// `:` another, and their terms would hold a space the same word typed without it has not.
+/// Within a word it stays, as Unicode wants it.
 #[inline]
-fn starts_with_white_space(bytes: &[u8], at: usize) -> bool {
-    match bytes[at] {
-        b if b < 0x80 => b.is_ascii_whitespace() || b == 0x0B,
-        // U+0085, U+00A0; U+1680; U+2000 to U+205F; U+3000.
-        0xC2 | 0xE1..=0xE3 => char::from_u32(decode(bytes, at).0).is_some_and(char::is_whitespace),
-        _ => false,
+fn trim_narrow_spaces(bytes: &[u8], start: &mut usize, end: &mut usize) -> bool {
+    let first = *start;
+    while bytes[*start..*end].starts_with(NARROW_NO_BREAK_SPACE) {
+        *start += NARROW_NO_BREAK_SPACE.len();
     }
+    while bytes[*start..*end].ends_with(NARROW_NO_BREAK_SPACE) {
+        *end -= NARROW_NO_BREAK_SPACE.len();
+    }
+    *start == first
+        || (*start < *end && !wb::is(props(decode(bytes, *start).0) & WB_MASK, wb::IGNORABLE))
 }
