@@ -156,7 +156,9 @@ impl Normalizer {
         self
     }
 
-    /// Script and language rules (default on). Arabic script: `آ أ إ ٱ` → `ا`, `ى` → `ي`,
+    /// Script and language rules (default on). Latin script: `İ` → `i` in every language, as
+    /// in Turkish (full case folding's `i` U+0307 would keep `İstanbul` apart from
+    /// `Istanbul` in English text). Arabic script: `آ أ إ ٱ` → `ا`, `ى` → `ي`,
     /// tatweel, the eight harakat and superscript alef removed; in Persian, Dari and Urdu
     /// (`pes`, `prs`, `urd`) `ي ى` → `ی` and `ك` → `ک` instead. Hebrew: niqqud and cantillation removed. Greek:
     /// tonos and dialytika removed (`ά` → `α`), the iota subscript written out as the

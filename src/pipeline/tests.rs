@@ -46,6 +46,21 @@ fn stems_are_in_the_normal_form_too() {
 /// "cheap flights" as Irish `ceap` by `analyze`, whose detection cannot tell from so few
 /// letters).
 #[test]
+fn a_turkish_capital_in_other_text_is_the_same_term_as_without_its_dot() {
+    let english: Lang = "eng".parse().unwrap();
+    let doc = Pipeline::builder().build().analyze_as(
+        "He flew to İstanbul, then on from Istanbul and ISTANBUL.",
+        english,
+    );
+    assert_eq!(doc.terms.count("istanbul"), 3);
+    let german: Lang = "deu".parse().unwrap();
+    let doc = Pipeline::builder()
+        .build()
+        .analyze_as("İzmir und Izmir", german);
+    assert_eq!(doc.terms.count("izmir"), 2);
+}
+
+#[test]
 fn text_of_a_known_language_is_analysed_in_it() {
     let p = Pipeline::builder().build();
     let english: Lang = "eng".parse().unwrap();
