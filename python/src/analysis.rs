@@ -666,7 +666,7 @@ impl BatchAnalysis {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        format!("BatchAnalysis({} documents)", self.__len__(py))
+        format!("BatchAnalysis(documents={})", self.__len__(py))
     }
 
     /// Equal to a BatchAnalysis of equal analyses, in the same order, and equal statistics

@@ -45,11 +45,13 @@ impl Pipeline {
     ///   ISO 639-1 "en" and tags such as "pt-BR" are read too; default, or an empty list:
     ///   all 129);
     /// - fallback_language: the language of text that stays undetermined (default: none);
+    ///   empty text has none (its language stays "und");
     /// - normalize: "nfc", "nfkc", or a Normalizer for every option;
     /// - strip_diacritics: remove Latin accents (default: as the normalizer has it, off);
     /// - stem, stopwords: Snowball stemming and stop word removal in each span's language;
     /// - cjk: "auto", "characters", "bigrams" or "dictionary" (default: as the tokenizer has it,
-    ///   "auto": bigrams for Han, kana and hangul, dictionary words for Thai, Lao, Khmer, Myanmar);
+    ///   "auto": bigrams for Han, kana and hangul, dictionary words for Thai, Lao, Khmer, Myanmar;
+    ///   "characters" and "bigrams" make Thai, Lao, Khmer and Myanmar one token per character);
     /// - bigrams: also count word bigrams;
     /// - keep_tokens: keep every token with its offsets (False saves memory when only counts
     ///   matter);

@@ -38,7 +38,7 @@ impl Detector {
     /// default, or an empty list: all);
     /// min_letters: texts with fewer letters are "und" (default 3, at least 1); min_confidence:
     /// answers less sure are "und" (0 to 1; default 0.1, 0 with whatlang_only); fallback: the language to
-    /// report instead of "und";
+    /// report instead of "und" (but for empty text, which has no language);
     /// sample_bytes: the most bytes of a run of text that identification reads (default
     /// 1024); whatlang_only: plain whatlang on the whole text, as a baseline.
     #[new]
@@ -264,8 +264,9 @@ pub struct Tokenizer {
 #[pymethods]
 impl Tokenizer {
     /// cjk: "auto" (bigrams for Han, kana and hangul; dictionary words for Thai, Lao, Khmer and
-    /// Myanmar), "characters" (UAX #29: one token per ideograph), "bigrams" (overlapping pairs)
-    /// or "dictionary" (ICU4X word segmentation); urls, emails, hashtags, mentions, emoji: also
+    /// Myanmar), "characters" (UAX #29: one token per ideograph, and per character of Thai,
+    /// Lao, Khmer and Myanmar), "bigrams" (overlapping pairs of Han, kana and hangul; Thai,
+    /// Lao, Khmer and Myanmar as with "characters") or "dictionary" (ICU4X word segmentation); urls, emails, hashtags, mentions, emoji: also
     /// recognize those as tokens of their own kind.
     #[new]
     #[pyo3(
