@@ -12,6 +12,7 @@ use wordmill::tf::{self, Norm, RankBy, TermCounts};
 
 use crate::analysis::{Analysis, Terms};
 use crate::options::Int;
+use crate::text::Text;
 use crate::{Arguments, argument, options, value_error};
 
 /// Statistics of a corpus: documents, tokens, and per term its document frequency (documents
@@ -162,13 +163,21 @@ impl CorpusStats {
 
     /// Number of documents that contain `term` (in all, or of language `lang`).
     #[pyo3(signature = (term, lang = None))]
-    fn document_frequency(&self, term: PyBackedStr, lang: Option<String>) -> PyResult<u64> {
+    fn document_frequency(
+        &self,
+        #[pyo3(from_py_with = Text::extract)] term: Text,
+        lang: Option<String>,
+    ) -> PyResult<u64> {
         Ok(frequency(&self.inner, &term, lang.as_deref())?.documents)
     }
 
     /// Number of occurrences of `term` (in all, or in documents of language `lang`).
     #[pyo3(signature = (term, lang = None))]
-    fn collection_frequency(&self, term: PyBackedStr, lang: Option<String>) -> PyResult<u64> {
+    fn collection_frequency(
+        &self,
+        #[pyo3(from_py_with = Text::extract)] term: Text,
+        lang: Option<String>,
+    ) -> PyResult<u64> {
         Ok(frequency(&self.inner, &term, lang.as_deref())?.occurrences)
     }
 
@@ -401,7 +410,11 @@ impl TfIdf {
     }
 
     /// The inverse document frequency of `term`, or None when no document contains it.
-    fn idf(&self, stats: PyRef<'_, CorpusStats>, term: PyBackedStr) -> Option<f64> {
+    fn idf(
+        &self,
+        stats: PyRef<'_, CorpusStats>,
+        #[pyo3(from_py_with = Text::extract)] term: Text,
+    ) -> Option<f64> {
         self.inner.idf(&stats.inner, &term)
     }
 
@@ -479,7 +492,11 @@ impl Bm25 {
     }
 
     /// Lucene's inverse document frequency of `term`.
-    fn idf(&self, stats: PyRef<'_, CorpusStats>, term: PyBackedStr) -> f64 {
+    fn idf(
+        &self,
+        stats: PyRef<'_, CorpusStats>,
+        #[pyo3(from_py_with = Text::extract)] term: Text,
+    ) -> f64 {
         self.inner.idf(&stats.inner, &term)
     }
 

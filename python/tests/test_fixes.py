@@ -165,6 +165,20 @@ def test_normalize_reads_lone_surrogates_as_analyze_does():
         wordmill.Normalizer().normalize(b"bytes")
 
 
+def test_term_lookups_read_lone_surrogates_as_analyze_does(pipeline):
+    # A term with a lone surrogate is no term of any analysis (analyze() reads it as "?"):
+    # its frequencies are 0 and its idf None, not a UnicodeEncodeError.
+    texts = ["The talks in Muscat went well, the minister said.", "Muscat welcomed him."]
+    stats = pipeline.analyze_batch(texts).stats
+    assert stats.document_frequency("caf\udce9") == 0
+    assert stats.collection_frequency("\ud800") == 0
+    assert wordmill.TfIdf().idf(stats, "\ud800") is None
+    assert wordmill.Bm25().idf(stats, "\ud800") > 0
+    assert stats.document_frequency("muscat") == 2
+    with pytest.raises(TypeError, match="expected a str"):
+        stats.document_frequency(b"muscat")
+
+
 def _wordmill_threads():
     names = []
     for task in os.listdir("/proc/self/task"):
