@@ -46,7 +46,7 @@ fn zwj_before_pictograph(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     chars
         .windows(2)
-        .any(|w| w[0] == '\u{200D}' && matches!(w[1], '😀' | '🛑' | '©'))
+        .any(|w| w[0] == '\u{200D}' && matches!(w[1], '😀' | '🛑' | '©' | '\u{2139}'))
 }
 
 #[test]
@@ -163,6 +163,8 @@ fn tricky_text_of(len: std::ops::Range<usize>) -> impl Strategy<Value = String> 
         Just("\u{3000}"),
         Just("\u{A0}"),
         Just("\u{202F}"),
+        Just("\u{2068}"),
+        Just("\u{2139}"),
         Just("\t"),
         Just("\n"),
         Just("\r"),

@@ -16,8 +16,14 @@ pub(crate) const REGIONAL_INDICATOR: u8 = 0x04;
 
 /// Marks a segment whose first character can begin no word: white space, punctuation or a
 /// symbol (not a letter, digit, mark, joiner or `_`). Such a segment holds a letter only when
-/// marks follow that character (WB4 joins them to it: ` ุ`, `،ً`); it is then no word.
+/// marks follow that character (WB4 joins them to it: ` ุ`, `،ً`), or after a ZWJ a
+/// pictograph that is a letter (WB3c: `,` ZWJ `ℹnfo`): the tokenizer cuts it off.
 pub(crate) const OUTSIDE_WORD_HEAD: u8 = 0x08;
+
+/// Marks a segment that begins with a connector beyond ASCII (ExtendNumLet: U+202F, `‿`), or
+/// ends with a connector (`_` too), but for the marks after it: where the tokenizer looks
+/// for a narrow no-break space (U+202F) to cut off.
+pub(crate) const CONNECTOR_AT_EDGE: u8 = 0x10;
 
 const _: () = {
     use super::ascii::{ASCII_UPPER, NON_ASCII};
@@ -30,6 +36,7 @@ const _: () = {
         ASCII_UPPER,
         REGIONAL_INDICATOR,
         OUTSIDE_WORD_HEAD,
+        CONNECTOR_AT_EDGE,
     ];
     let mut seen = 0u8;
     let mut i = 0;
@@ -76,6 +83,13 @@ const WORD_OR_MARK: u32 = wb::WORD | wb::set(&[wb::EXTEND, wb::FORMAT]);
 /// text or follows a line break.
 const WORD_HEAD: u32 = wb::WORD | wb::IGNORABLE | wb::set(&[wb::KATAKANA]);
 
+/// Whether a character of these properties begins no word: white space, punctuation, a
+/// symbol (what [`OUTSIDE_WORD_HEAD`] flags).
+#[inline]
+pub(crate) fn begins_no_word(p: u8) -> bool {
+    p & (ALPHABETIC | NUMERIC) == 0 && !wb::is(p & WB_MASK, WORD_HEAD)
+}
+
 /// ASCII bytes after which a word always ends: all but letters, digits, `_` and the
 /// punctuation that can join two letters or digits.
 static ENDS_WORD: [bool; 128] = {
@@ -115,9 +129,20 @@ fn next_effective(bytes: &[u8], mut pos: usize) -> Option<u8> {
 pub(crate) fn segment_end(bytes: &[u8], start: usize) -> (usize, SegmentFlags) {
     let (p0, mut flags, len0) = char_props(bytes, start);
     let first = p0 & WB_MASK;
-    if p0 & (ALPHABETIC | NUMERIC) == 0 && !wb::is(first, WORD_HEAD) {
+    if begins_no_word(p0) {
         flags |= OUTSIDE_WORD_HEAD;
     }
+    if first == wb::EXTEND_NUM_LET && bytes[start] >= 0x80 {
+        flags |= CONNECTOR_AT_EDGE;
+    }
+    // What the segment's last character but marks (`prev`) adds to its flags.
+    let end_flags = |prev: u8| {
+        if prev == wb::EXTEND_NUM_LET {
+            CONNECTOR_AT_EDGE
+        } else {
+            0
+        }
+    };
     let mut pos = start + len0;
     match first {
         // WB3, WB3a: CR LF stays together; nothing else joins a line break.
@@ -169,18 +194,20 @@ pub(crate) fn segment_end(bytes: &[u8], start: usize) -> (usize, SegmentFlags) {
             }
             // The common end of a word: an ASCII space or punctuation that is not mid-word.
             match bytes.get(pos) {
-                None => return (pos, flags),
-                Some(&b) if b < 0x80 && ENDS_WORD[b as usize] => return (pos, flags),
+                None => return (pos, flags | end_flags(prev)),
+                Some(&b) if b < 0x80 && ENDS_WORD[b as usize] => {
+                    return (pos, flags | end_flags(prev));
+                }
                 _ => {}
             }
         }
         if pos >= bytes.len() {
-            return (pos, flags);
+            return (pos, flags | end_flags(prev));
         }
         let (p, char_flags, len) = char_props(bytes, pos);
         let value = p & WB_MASK;
         if wb::is(value, wb::LINE_BREAK) {
-            return (pos, flags); // WB3b
+            return (pos, flags | end_flags(prev)); // WB3b
         }
         let mut next_prev = value;
         // WB3c, WB3d
@@ -240,7 +267,7 @@ pub(crate) fn segment_end(bytes: &[u8], start: usize) -> (usize, SegmentFlags) {
             }
         };
         if !join {
-            return (pos, flags);
+            return (pos, flags | end_flags(prev));
         }
         if value == wb::REGIONAL_INDICATOR {
             flags |= REGIONAL_INDICATOR;

@@ -222,6 +222,15 @@ fn a_mark_on_a_space_or_a_punctuation_mark_is_no_word() {
     assert_eq!(word_texts("63-ാം"), ["63"]);
     // A mark that begins the text has nothing before it: it stays a word.
     assert_eq!(word_texts("\u{64B} b"), ["\u{64B}", "b"]);
+    // Letters that UAX #29 joins to a comma through a ZWJ and a pictograph that is a letter
+    // (WB3c: `ℹ` U+2139) stay a word, without the comma.
+    assert_eq!(word_texts("a,\u{200D}\u{2139}nfo"), ["a", "\u{2139}nfo"]);
+    // A mark on an emoji leaves it an emoji, when emoji are tokens.
+    let emoji = Tokenizer::new().emoji(true);
+    let flag = "🇴🇲\u{E38}";
+    let tokens: Vec<_> = emoji.tokens(flag).map(|t| (t.text, t.kind)).collect();
+    assert_eq!(tokens, [(flag, TokenKind::Emoji)]);
+    assert!(Tokenizer::new().tokens(flag).next().is_none());
 }
 
 #[test]
@@ -235,8 +244,12 @@ fn french_narrow_no_break_spaces_are_no_part_of_a_word() {
     let mongolian = "ᠮᠣᠩᠭᠣᠯ\u{202F}ᠤᠨ";
     assert_eq!(word_texts(mongolian), [mongolian]);
     assert_eq!(word_texts("10\u{202F}000"), ["10\u{202F}000"]);
-    // A mark after one is a mark on a space.
+    // A mark after one is a mark on a space; format characters after one (the isolates
+    // around a value that localisation libraries insert) go with it, letters stay.
     assert_eq!(word_texts("x \u{202F}\u{e38} y"), ["x", "y"]);
+    let isolated = "«\u{202F}\u{2068}Bonjour\u{2069}\u{202F}»";
+    assert_eq!(word_texts(isolated), ["Bonjour\u{2069}"]);
+    assert_eq!(word_texts("mot\u{202F}\u{AD} !"), ["mot"]);
 }
 
 #[test]

@@ -5,12 +5,13 @@
 use super::ascii::{self, ASCII_WORD, skip_ascii_gap};
 use super::refine::{self, Pending, PendingSlot, Refiners};
 use super::segment::{
-    OUTSIDE_WORD_HEAD, REGIONAL_INDICATOR, SegmentFlags, segment_end, segment_start_at_or_before,
+    CONNECTOR_AT_EDGE, OUTSIDE_WORD_HEAD, REGIONAL_INDICATOR, SegmentFlags, begins_no_word,
+    segment_end, segment_start_at_or_before,
 };
 use super::window::{self, Window};
 use super::{Span, Token, TokenKind};
 use crate::fold::WindowFold;
-use crate::unicode::utf8::decode;
+use crate::unicode::utf8::{char_start_before, decode};
 use crate::unicode::{ALPHABETIC, EXT_PICT, NUMERIC, WB_MASK, props, unspaced_script, wb};
 
 /// What the options ask of the loop.
@@ -251,21 +252,22 @@ impl<'a> Tokens<'a> {
             }
             let (mut end, mut flags) = segment_end(bytes, start);
             self.pos = end;
-            if flags & (ALPHABETIC | NUMERIC) != 0 {
-                if flags & OUTSIDE_WORD_HEAD != 0 {
-                    // A mark on a space or a punctuation mark (WB4 joins it to them: ` ุ`, a
-                    // Thai vowel sign cut from its consonant, as text from PDF files often
-                    // is; `،ً`) makes a segment with a letter in it but no word: its term
-                    // would begin with a space or a comma. ICU gives such a segment no word
-                    // status, and Lucene makes no token of it.
-                    continue;
-                }
-                if flags & ascii::NON_ASCII != 0 && !trim_narrow_spaces(bytes, &mut start, &mut end)
-                {
-                    continue;
+            // What UAX #29 may have joined to a word that is no part of it (`word_within`).
+            let head_outside = flags & OUTSIDE_WORD_HEAD != 0;
+            let joined_at_edge = flags & (OUTSIDE_WORD_HEAD | CONNECTOR_AT_EDGE) != 0;
+            flags &= !(OUTSIDE_WORD_HEAD | CONNECTOR_AT_EDGE);
+            if joined_at_edge && flags & (ALPHABETIC | NUMERIC) != 0 {
+                let emoji = self.options.emoji && flags & (EXT_PICT | REGIONAL_INDICATOR) != 0;
+                if head_outside && emoji {
+                    // A mark on an emoji (`🇴🇲` and a vowel sign) leaves it an emoji.
+                    flags &= !(ALPHABETIC | NUMERIC);
+                } else {
+                    match word_within(bytes, start, end, head_outside) {
+                        Some(word) => (start, end) = word,
+                        None => continue,
+                    }
                 }
             }
-            flags &= !OUTSIDE_WORD_HEAD;
             let kind = if flags & ALPHABETIC != 0 {
                 TokenKind::Word
             } else if flags & NUMERIC != 0 {
@@ -446,23 +448,74 @@ fn is_symbol_keycap(segment: &[u8]) -> bool {
 /// U+202F NARROW NO-BREAK SPACE, which UAX #29 lets into a word (ExtendNumLet, WB13a, WB13b).
 const NARROW_NO_BREAK_SPACE: &[u8] = "\u{202F}".as_bytes();
 
-/// Cuts the narrow no-break spaces off the ends of the word segment `start..end`; false when
-/// what is left is no word (marks on such a space, as on any space).
+/// The word within the segment `start..end`, which holds a letter or a digit: the segment
+/// without what UAX #29 joined to its ends that is no part of a word, each such character
+/// with the marks, format characters and joiners after it (WB4). `None` when no letter or
+/// digit is left.
 ///
-/// UAX #29 makes U+202F part of a word for Mongolian, whose suffixes it sets off
-/// (`ᠮᠣᠩᠭᠣᠯ` U+202F `ᠤᠨ` is one word), but French typography puts it inside guillemets and
-/// before `:`, `;`, `!` and `?`: `«` U+202F `Bonjour` U+202F `»` is one segment, `dit` U+202F
-/// `:` another, and their terms would hold a space the same word typed without it has not.
-/// Within a word it stays, as Unicode wants it.
+/// - At its head (`head_outside`): white space, punctuation or a symbol. A mark on a space or
+///   a comma (` ุ`, a Thai vowel sign cut from its consonant, as text from PDF files often
+///   has it; `،ً`) is a segment with a letter in it but no word: its term would begin with a
+///   space or a comma. ICU gives such a segment no word status, and Lucene makes no token of
+///   it. (Letters after it are kept: `,` ZWJ `ℹnfo`, which WB3c joins, is `ℹnfo`.)
+/// - At either end: U+202F. UAX #29 makes it part of a word for Mongolian, whose suffixes it
+///   sets off (`ᠮᠣᠩᠭᠣᠯ` U+202F `ᠤᠨ` is one word), but French typography puts it inside
+///   guillemets and before `:` `;` `!` `?`: `«` U+202F `Bonjour` U+202F `»` is one segment,
+///   `dit` U+202F `:` another, and their terms would hold a space the same word typed
+///   without it has not. Within a word it stays, as Unicode wants it.
 #[inline]
-fn trim_narrow_spaces(bytes: &[u8], start: &mut usize, end: &mut usize) -> bool {
-    let first = *start;
-    while bytes[*start..*end].starts_with(NARROW_NO_BREAK_SPACE) {
-        *start += NARROW_NO_BREAK_SPACE.len();
+fn word_within(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    head_outside: bool,
+) -> Option<(usize, usize)> {
+    let (mut s, mut e) = (start, end);
+    let mut cut = false;
+    loop {
+        let unit = bytes[s..e].starts_with(NARROW_NO_BREAK_SPACE)
+            || (s == start && head_outside)
+            || (cut && begins_no_word(props(decode(bytes, s).0)));
+        if !unit {
+            break;
+        }
+        cut = true;
+        s += decode(bytes, s).1;
+        s = after_ignorables(bytes, s, e);
+        if s >= e {
+            return None;
+        }
     }
-    while bytes[*start..*end].ends_with(NARROW_NO_BREAK_SPACE) {
-        *end -= NARROW_NO_BREAK_SPACE.len();
+    loop {
+        // The end without the marks, format characters and joiners that close it.
+        let mut before = e;
+        while before > s {
+            let at = char_start_before(bytes, before);
+            if !wb::is(props(decode(bytes, at).0) & WB_MASK, wb::IGNORABLE) {
+                break;
+            }
+            before = at;
+        }
+        if !bytes[s..before].ends_with(NARROW_NO_BREAK_SPACE) {
+            break;
+        }
+        cut = true;
+        e = before - NARROW_NO_BREAK_SPACE.len();
     }
-    *start == first
-        || (*start < *end && !wb::is(props(decode(bytes, *start).0) & WB_MASK, wb::IGNORABLE))
+    let alnum = |at: usize| props(decode(bytes, at).0) & (ALPHABETIC | NUMERIC) != 0;
+    let has_alnum = || (s..e).filter(|&at| bytes[at] & 0xC0 != 0x80).any(alnum);
+    (s < e && (!cut || has_alnum())).then_some((s, e))
+}
+
+/// Where the marks, format characters and joiners from `at` on end (before `end`).
+#[inline]
+fn after_ignorables(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    while at < end {
+        let (cp, len) = decode(bytes, at);
+        if !wb::is(props(cp) & WB_MASK, wb::IGNORABLE) {
+            break;
+        }
+        at += len;
+    }
+    at
 }

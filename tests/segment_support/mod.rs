@@ -8,40 +8,39 @@
 
 use std::sync::OnceLock;
 
-/// The token of `segment`, if it makes one: a segment with a letter or a digit, unless it
-/// begins with a character that begins no word (white space, punctuation, a symbol: marks
-/// that WB4 joined to it are no word), with the narrow no-break spaces (U+202F) at its ends
-/// cut off (no token when marks alone follow one).
+/// The token of `segment`, if it makes one: a segment with a letter or a digit, without what
+/// UAX #29 joined to its ends that is no part of a word, each such character with the marks,
+/// format characters and joiners after it: at its head, white space, punctuation or a symbol
+/// (a mark on a space or a comma, ` ุ`, `،ً`, is no word); at either end, the narrow no-break
+/// space U+202F (French typography's, inside guillemets). None when no letter or digit is
+/// left.
 pub fn token_of(segment: &str) -> Option<&str> {
-    if !segment.chars().any(char::is_alphanumeric) {
+    let alnum = |s: &str| s.chars().any(char::is_alphanumeric);
+    if !alnum(segment) {
         return None;
     }
-    let first = segment.chars().next()?;
-    let begins_words = first.is_alphanumeric()
-        || matches!(
-            word_break(first),
-            "ALetter"
-                | "Hebrew_Letter"
-                | "Numeric"
-                | "Katakana"
-                | "ExtendNumLet"
-                | "Extend"
-                | "Format"
-                | "ZWJ"
-        );
-    if !begins_words {
-        return None;
+    let joined = |c: char| matches!(word_break(c), "Extend" | "Format" | "ZWJ");
+    let mut s = segment;
+    let mut cut = false;
+    loop {
+        let c = s.chars().next()?;
+        let begins_words = c.is_alphanumeric()
+            || matches!(
+                word_break(c),
+                "ALetter" | "Hebrew_Letter" | "Numeric" | "Katakana" | "ExtendNumLet"
+            )
+            || (!cut && joined(c)); // a mark that begins the text
+        if begins_words && c != '\u{202F}' {
+            break;
+        }
+        cut = true;
+        s = s[c.len_utf8()..].trim_start_matches(joined);
     }
-    let trimmed = segment.trim_start_matches('\u{202F}');
-    if trimmed.len() != segment.len()
-        && trimmed
-            .chars()
-            .next()
-            .is_none_or(|c| matches!(word_break(c), "Extend" | "Format" | "ZWJ"))
-    {
-        return None;
+    while let Some(rest) = s.trim_end_matches(joined).strip_suffix('\u{202F}') {
+        cut = true;
+        s = rest;
     }
-    Some(trimmed.trim_end_matches('\u{202F}'))
+    (!s.is_empty() && (!cut || alnum(s))).then_some(s)
 }
 
 /// [`token_of`] the segment at byte `at` of a text, with the token's own offset there: what
@@ -96,5 +95,11 @@ fn segments_and_their_tokens() {
     assert_eq!(token_of("\u{202F}Bonjour\u{202F}"), Some("Bonjour"));
     assert_eq!(token_of("10\u{202F}000"), Some("10\u{202F}000"));
     assert_eq!(token_of("\u{202F}\u{e38}"), None);
+    assert_eq!(
+        token_of("\u{202F}\u{2068}Bonjour\u{2069}\u{202F}"),
+        Some("Bonjour\u{2069}")
+    );
+    assert_eq!(token_of("mot\u{202F}\u{AD}"), Some("mot"));
+    assert_eq!(token_of(",\u{200D}\u{2139}nfo"), Some("\u{2139}nfo"));
     assert_eq!(token_of("."), None);
 }
