@@ -204,7 +204,10 @@ proptest! {
             // language of its script (documented on `detect`).
             let one_language_per_script = spans.iter().all(|a| {
                 spans.iter().all(|b| {
-                    a.script != b.script || a.lang == b.lang || b.lang.is_undetermined()
+                    a.script != b.script
+                        || a.lang == b.lang
+                        || a.lang.is_undetermined()
+                        || b.lang.is_undetermined()
                 })
             });
             if text.len() <= 64 && one_language_per_script {

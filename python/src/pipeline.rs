@@ -51,7 +51,8 @@ impl Pipeline {
     /// - stem, stopwords: Snowball stemming and stop word removal in each span's language;
     /// - cjk: "auto", "characters", "bigrams" or "dictionary" (default: as the tokenizer has it,
     ///   "auto": bigrams for Han, kana and hangul, dictionary words for Thai, Lao, Khmer, Myanmar;
-    ///   "characters" and "bigrams" make Thai, Lao, Khmer and Myanmar one token per character);
+    ///   "characters" and "bigrams" make Thai, Lao, Khmer and Myanmar one token per letter with
+    ///   its vowel signs and tone marks);
     /// - bigrams: also count word bigrams;
     /// - keep_tokens: keep every token with its offsets (False saves memory when only counts
     ///   matter);

@@ -553,15 +553,16 @@ impl Bm25 {
             None
         };
         let mut one_term = false;
-        let query: Vec<PyBackedStr> = if analysed.is_some() {
+        // (Terms read as `analyze` reads text: a lone surrogate as `?`.)
+        let query: Vec<Text> = if analysed.is_some() {
             Vec::new()
         } else if query.is_instance_of::<PyString>() {
             one_term = true;
-            vec![query.extract::<PyBackedStr>()?]
+            vec![Text::extract(query)?]
         } else {
             query
                 .try_iter()?
-                .map(|term| term?.extract::<PyBackedStr>())
+                .map(|term| Text::extract(&term?))
                 .collect::<PyResult<_>>()?
         };
         // Borrowed once the document and the query are read (see `CorpusStats::add`).

@@ -174,6 +174,9 @@ def test_term_lookups_read_lone_surrogates_as_analyze_does(pipeline):
     assert stats.collection_frequency("\ud800") == 0
     assert wordmill.TfIdf().idf(stats, "\ud800") is None
     assert wordmill.Bm25().idf(stats, "\ud800") > 0
+    doc = pipeline.analyze("Talks in Muscat.", lang="eng")
+    assert wordmill.Bm25().score(stats, doc, ["\ud800"]) == 0
+    assert wordmill.Bm25().score(stats, doc, ["\ud800", "muscat"]) > 0
     assert stats.document_frequency("muscat") == 2
     with pytest.raises(TypeError, match="expected a str"):
         stats.document_frequency(b"muscat")

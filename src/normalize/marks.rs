@@ -11,6 +11,10 @@
 //!   ([`script_rule`](super::rules::script_rule)), where no composed letter holds them: a
 //!   capital with a circumflex (`Α` + U+0342; `ᾶ` is composed, its capital is not), or a
 //!   letter with a macron or breve (scholarly text): `Α͂` and `ᾶ` are one term, `α`.
+//! - Latin: the dot above on `i` and `j`, which have theirs (U+0307 is `İ`'s dot in Unicode's
+//!   full lowercasing and case folding, `i̇stanbul`, as other tools leave text: the language
+//!   rules fold `İ` to `i`, and this makes `i̇` the same; and Lithuanian's dot kept under an
+//!   accent).
 
 use crate::unicode::is_cyrillic_stress;
 
@@ -23,6 +27,7 @@ pub(super) fn is_key(c: char) -> bool {
             | '\u{0301}'
             | '\u{0304}'
             | '\u{0306}'
+            | '\u{0307}'
             | '\u{0308}'
             | '\u{0313}'
             | '\u{0314}'
@@ -40,6 +45,7 @@ pub(super) fn drops_after(before: char, mark: char) -> bool {
         // Greek letters (not the numeral signs and punctuation of the block), and Greek
         // Extended: every key.
         '\u{0386}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => before.is_alphabetic(),
+        'i' | 'j' => mark == '\u{0307}',
         _ => is_cyrillic_stress(before, mark),
     }
 }
@@ -49,5 +55,6 @@ pub(super) fn drops_after(before: char, mark: char) -> bool {
 /// (`indic.rs`, `onepass.rs`).
 #[cfg(test)]
 pub(super) const LETTERS_AND_MARKS: &[char] = &[
-    'а', 'Ж', 'α', 'Α', 'a', '\u{301}', '\u{300}', '\u{342}', '\u{308}', '\u{483}',
+    'а', 'Ж', 'α', 'Α', 'a', 'i', 'I', '\u{301}', '\u{300}', '\u{342}', '\u{307}', '\u{308}',
+    '\u{483}',
 ];

@@ -7,11 +7,13 @@
 //! What it does, in order:
 //! 1. Unicode normalization: NFC by default, NFKC as an option ([`UnicodeForm`]).
 //! 2. Full Unicode case folding (CaseFolding.txt, statuses C and F: `ß` → `ss`, `ς` → `σ`,
-//!    `ﬁ` → `fi`), with Turkish and Azerbaijani dotted and dotless I for `tur` and `aze`.
+//!    `ﬁ` → `fi`), with Turkish and Azerbaijani dotted and dotless I for `tur` and `aze`
+//!    (and, with the language rules of step 4, `İ` → `i` in every language).
 //! 3. Folding of typographic punctuation (`’` → `'`), full-width forms (`Ａ１` → `a1`) and
 //!    native digits (`٢٠٢٥` → `2025`), each switchable.
-//! 4. Script and language rules: Arabic (alef forms, alef maksura, tatweel, harakat), Persian
-//!    (yeh and kaf), Hebrew niqqud, Greek accents, Cyrillic stress marks (`marks.rs`), the
+//! 4. Script and language rules: Latin `İ` and the dot above on `i` (`i̇` → `i`), Arabic
+//!    (alef forms, alef maksura, tatweel, harakat), Persian (yeh and kaf), Hebrew niqqud,
+//!    Greek accents, Cyrillic stress marks (`marks.rs`), the
 //!    spelling variants of the Indic scripts (`indic.rs`); optionally teh marbuta (`ة` → `ه`)
 //!    and Russian `ё` → `е`.
 //! 5. Optionally, removal of Latin diacritics (`é` → `e`; letters such as `ø`, `ł`, `ß` that are
@@ -158,7 +160,8 @@ impl Normalizer {
 
     /// Script and language rules (default on). Latin script: `İ` → `i` in every language, as
     /// in Turkish (full case folding's `i` U+0307 would keep `İstanbul` apart from
-    /// `Istanbul` in English text). Arabic script: `آ أ إ ٱ` → `ا`, `ى` → `ي`,
+    /// `Istanbul` in English text), and the dot above dropped from `i` and `j`, which have
+    /// theirs (`i̇stanbul`, as other tools lowercase `İstanbul`). Arabic script: `آ أ إ ٱ` → `ا`, `ى` → `ي`,
     /// tatweel, the eight harakat and superscript alef removed; in Persian, Dari and Urdu
     /// (`pes`, `prs`, `urd`) `ي ى` → `ی` and `ك` → `ک` instead. Hebrew: niqqud and cantillation removed. Greek:
     /// tonos and dialytika removed (`ά` → `α`), the iota subscript written out as the

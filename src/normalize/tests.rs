@@ -196,6 +196,11 @@ fn turkish_dotted_and_dotless_i() {
         unicode_folding.normalize("İstanbul", lang("eng")),
         "i\u{307}stanbul"
     );
+    // And text that another tool lowercased so (Python's `str.lower`, Java's
+    // `toLowerCase(Locale.ROOT)`): the dot above `i` is its own.
+    assert_eq!(n.normalize("i\u{307}stanbul", lang("eng")), "istanbul");
+    assert_eq!(n.normalize("i\u{307}\u{300}", lang("lit")), "ì");
+    assert_eq!(n.normalize("ȧ", lang("eng")), "ȧ");
 }
 
 #[test]

@@ -41,18 +41,14 @@ fn stems_are_in_the_normal_form_too() {
     assert_eq!(terms[0], stem.nfc().collect::<String>());
 }
 
-/// Text of a known language is analysed in it, however short: a query is analysed as
-/// its index's documents were (a tester found "Oman" stemmed as Finnish `oma` and
-/// "cheap flights" as Irish `ceap` by `analyze`, whose detection cannot tell from so few
-/// letters).
 #[test]
 fn a_turkish_capital_in_other_text_is_the_same_term_as_without_its_dot() {
     let english: Lang = "eng".parse().unwrap();
     let doc = Pipeline::builder().build().analyze_as(
-        "He flew to İstanbul, then on from Istanbul and ISTANBUL.",
+        "He flew to İstanbul, then on from Istanbul and ISTANBUL (i\u{307}stanbul).",
         english,
     );
-    assert_eq!(doc.terms.count("istanbul"), 3);
+    assert_eq!(doc.terms.count("istanbul"), 4);
     let german: Lang = "deu".parse().unwrap();
     let doc = Pipeline::builder()
         .build()
@@ -60,6 +56,10 @@ fn a_turkish_capital_in_other_text_is_the_same_term_as_without_its_dot() {
     assert_eq!(doc.terms.count("izmir"), 2);
 }
 
+/// Text of a known language is analysed in it, however short: a query is analysed as
+/// its index's documents were (a tester found "Oman" stemmed as Finnish `oma` and
+/// "cheap flights" as Irish `ceap` by `analyze`, whose detection cannot tell from so few
+/// letters).
 #[test]
 fn text_of_a_known_language_is_analysed_in_it() {
     let p = Pipeline::builder().build();
