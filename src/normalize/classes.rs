@@ -55,8 +55,7 @@ pub(super) mod class {
     pub const TEH: u8 = 32;
     /// Only the Russian `ё` option changes it.
     pub const YO: u8 = 64;
-    /// Only the Turkic case rules change it (ASCII `I`; `İ` is `i` with the language rules in
-    /// every language, a [`RULE`]).
+    /// Only the Turkic case rules change it (`İ`).
     pub const TURKIC: u8 = 128;
 }
 

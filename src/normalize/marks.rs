@@ -11,10 +11,10 @@
 //!   ([`script_rule`](super::rules::script_rule)), where no composed letter holds them: a
 //!   capital with a circumflex (`Α` + U+0342; `ᾶ` is composed, its capital is not), or a
 //!   letter with a macron or breve (scholarly text): `Α͂` and `ᾶ` are one term, `α`.
-//! - Latin: the dot above on `i` and `j`, which have theirs (U+0307 is `İ`'s dot in Unicode's
-//!   full lowercasing and case folding, `i̇stanbul`, as other tools leave text: the language
-//!   rules fold `İ` to `i`, and this makes `i̇` the same; and Lithuanian's dot kept under an
-//!   accent).
+//! - Latin: the dot above on `i` and `j`, which have theirs. Full case folding writes `İ` as
+//!   `i` U+0307, and so do other tools' lowercasing (`i̇stanbul`): with this rule `İstanbul`
+//!   is `istanbul` in every language, as in Turkish, not a term that `Istanbul` is not
+//!   (Lucene's lowercasing gives `i` too). Lithuanian's dot kept under an accent goes too.
 
 use crate::unicode::is_cyrillic_stress;
 

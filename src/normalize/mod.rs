@@ -11,7 +11,7 @@
 //!    (and, with the language rules of step 4, `İ` → `i` in every language).
 //! 3. Folding of typographic punctuation (`’` → `'`), full-width forms (`Ａ１` → `a1`) and
 //!    native digits (`٢٠٢٥` → `2025`), each switchable.
-//! 4. Script and language rules: Latin `İ` and the dot above on `i` (`i̇` → `i`), Arabic
+//! 4. Script and language rules: Latin's dot above on `i` (`i̇` → `i`, so `İ` → `i`), Arabic
 //!    (alef forms, alef maksura, tatweel, harakat), Persian (yeh and kaf), Hebrew niqqud,
 //!    Greek accents, Cyrillic stress marks (`marks.rs`), the
 //!    spelling variants of the Indic scripts (`indic.rs`); optionally teh marbuta (`ة` → `ه`)
@@ -158,10 +158,10 @@ impl Normalizer {
         self
     }
 
-    /// Script and language rules (default on). Latin script: `İ` → `i` in every language, as
-    /// in Turkish (full case folding's `i` U+0307 would keep `İstanbul` apart from
-    /// `Istanbul` in English text), and the dot above dropped from `i` and `j`, which have
-    /// theirs (`i̇stanbul`, as other tools lowercase `İstanbul`). Arabic script: `آ أ إ ٱ` → `ا`, `ى` → `ي`,
+    /// Script and language rules (default on). Latin script: the dot above dropped from `i`
+    /// and `j`, which have theirs, so that `İ`, which full case folding writes `i` U+0307, is
+    /// `i` in every language, as in Turkish (`İstanbul` and `Istanbul` are one term in English
+    /// text). Arabic script: `آ أ إ ٱ` → `ا`, `ى` → `ي`,
     /// tatweel, the eight harakat and superscript alef removed; in Persian, Dari and Urdu
     /// (`pes`, `prs`, `urd`) `ي ى` → `ی` and `ك` → `ک` instead. Hebrew: niqqud and cantillation removed. Greek:
     /// tonos and dialytika removed (`ά` → `α`), the iota subscript written out as the

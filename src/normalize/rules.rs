@@ -123,11 +123,7 @@ impl Normalizer {
             }
         }
         if self.case_fold {
-            // `İ` is `i` in Turkish and Azerbaijani, and with the language rules in any
-            // language: it is a Turkish capital (`İstanbul`, `İzmir` in English or German
-            // news), and the dot above that full case folding keeps (`i` U+0307) would make
-            // `İstanbul` a term that `Istanbul` is not. Lucene's lowercasing gives `i` too.
-            if (rules.turkic || self.language_rules) && c == 'İ' {
+            if rules.turkic && c == 'İ' {
                 return CharMap::Char('i');
             }
             if let Some(folded) = case_fold_char(c) {
