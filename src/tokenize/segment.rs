@@ -7,8 +7,8 @@ use crate::unicode::utf8::{char_start_before, decode};
 use crate::unicode::{ALPHABETIC, EXT_PICT, NUMERIC, WB_MASK, props, wb};
 
 /// What a segment holds, as a union of its characters' properties: `ALPHABETIC`,
-/// `NUMERIC`, `EXT_PICT`, `NON_ASCII`, `ASCII_UPPER`, [`REGIONAL_INDICATOR`]; and
-/// [`OUTSIDE_WORD_HEAD`].
+/// `NUMERIC`, `EXT_PICT`, `NON_ASCII`, `ASCII_UPPER`, [`REGIONAL_INDICATOR`]; and where it
+/// may hold what is no part of a word: [`OUTSIDE_WORD_HEAD`], [`CONNECTOR_AT_EDGE`].
 pub(crate) type SegmentFlags = u8;
 
 /// Marks a segment with regional indicators (a flag emoji).

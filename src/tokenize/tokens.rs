@@ -262,7 +262,7 @@ impl<'a> Tokens<'a> {
                     // A mark on an emoji (`🇴🇲` and a vowel sign) leaves it an emoji.
                     flags &= !(ALPHABETIC | NUMERIC);
                 } else {
-                    match word_within(bytes, start, end, head_outside) {
+                    match word_within(bytes, start, end) {
                         Some(word) => (start, end) = word,
                         None => continue,
                     }
@@ -453,10 +453,10 @@ const NARROW_NO_BREAK_SPACE: &[u8] = "\u{202F}".as_bytes();
 /// with the marks, format characters and joiners after it (WB4). `None` when no letter or
 /// digit is left.
 ///
-/// - At its head (`head_outside`): white space, punctuation or a symbol. A mark on a space or
-///   a comma (` ุ`, a Thai vowel sign cut from its consonant, as text from PDF files often
-///   has it; `،ً`) is a segment with a letter in it but no word: its term would begin with a
-///   space or a comma. ICU gives such a segment no word status, and Lucene makes no token of
+/// - At its head: white space, punctuation or a symbol ([`OUTSIDE_WORD_HEAD`]). A mark on a
+///   space or a comma (` ุ`, a Thai vowel sign cut from its consonant, as text from PDF
+///   files often has it; `،ً`) is a segment with a letter in it but no word: its term would
+///   begin with a space or a comma. ICU gives such a segment no word status, and Lucene makes no token of
 ///   it. (Letters after it are kept: `,` ZWJ `ℹnfo`, which WB3c joins, is `ℹnfo`.)
 /// - At either end: U+202F. UAX #29 makes it part of a word for Mongolian, whose suffixes it
 ///   sets off (`ᠮᠣᠩᠭᠣᠯ` U+202F `ᠤᠨ` is one word), but French typography puts it inside
@@ -464,24 +464,16 @@ const NARROW_NO_BREAK_SPACE: &[u8] = "\u{202F}".as_bytes();
 ///   `dit` U+202F `:` another, and their terms would hold a space the same word typed
 ///   without it has not. Within a word it stays, as Unicode wants it.
 #[inline]
-fn word_within(
-    bytes: &[u8],
-    start: usize,
-    end: usize,
-    head_outside: bool,
-) -> Option<(usize, usize)> {
+fn word_within(bytes: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
     let (mut s, mut e) = (start, end);
     let mut cut = false;
     loop {
-        let unit = bytes[s..e].starts_with(NARROW_NO_BREAK_SPACE)
-            || (s == start && head_outside)
-            || (cut && begins_no_word(props(decode(bytes, s).0)));
-        if !unit {
+        let (cp, len) = decode(bytes, s);
+        if !(bytes[s..e].starts_with(NARROW_NO_BREAK_SPACE) || begins_no_word(props(cp))) {
             break;
         }
         cut = true;
-        s += decode(bytes, s).1;
-        s = after_ignorables(bytes, s, e);
+        s = after_ignorables(bytes, s + len, e);
         if s >= e {
             return None;
         }
