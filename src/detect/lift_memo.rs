@@ -176,21 +176,31 @@ impl WordScratch {
         };
     }
 
-    /// Starts loading what [`WordScratch::own_lifts`] will read of a word (its slot, then
-    /// its lifts or its bucket in the model) and returns a byte of it, for
-    /// [`std::hint::black_box`] (see [`Model::touch`]).
+    /// Starts loading what [`WordScratch::prefetch`] reads first of a word: its pair of
+    /// slots and where its bucket is in the model ([`crate::arch::prefetch`]).
     #[inline]
-    pub(crate) fn touch(&self, model: &Model, hash: u64, chars: usize) -> u8 {
+    pub(crate) fn prefetch_slot(&self, model: &Model, hash: u64) {
+        if let Some(slot) = self.slots.get(slot_index(hash)) {
+            crate::arch::prefetch(slot);
+        }
+        model.prefetch_offset(hash);
+    }
+
+    /// Starts loading what [`WordScratch::own_lifts`] will read of a word (its lifts, or its
+    /// bucket in the model), reading its slots (see [`WordScratch::prefetch_slot`]).
+    #[inline]
+    pub(crate) fn prefetch(&self, model: &Model, hash: u64, chars: usize) {
         let i = slot_index(hash);
         let Some(pair) = self.slots.get(i..i + 2) else {
-            return 0;
+            return;
         };
         match pair.iter().find(|slot| slot.holds(hash, chars)) {
-            Some(slot) => self
-                .lifts
-                .get(slot.word_start as usize)
-                .map_or(0, |&l| l as u8),
-            None => model.touch(hash),
+            Some(slot) => {
+                if let Some(lift) = self.lifts.get(slot.word_start as usize) {
+                    crate::arch::prefetch(lift);
+                }
+            }
+            None => model.prefetch(hash),
         }
     }
 

@@ -66,14 +66,28 @@ impl Table {
         data: &[],
     };
 
-    /// The bucket of a hash: its bytes in `data`.
+    /// Starts loading the offset of `hash`'s bucket ([`crate::arch::prefetch`]).
     #[inline]
-    fn bucket(&self, hash: u64) -> &'static [u8] {
-        let bucket = if self.bits == 0 {
+    fn prefetch_offset(&self, hash: u64) {
+        if let Some(byte) = self.offsets.get(4 * self.bucket_index(hash)) {
+            crate::arch::prefetch(byte);
+        }
+    }
+
+    /// The index of a hash's bucket: the hash's top `bits` bits.
+    #[inline]
+    fn bucket_index(&self, hash: u64) -> usize {
+        if self.bits == 0 {
             0
         } else {
             (hash >> (64 - self.bits)) as usize
-        };
+        }
+    }
+
+    /// The bucket of a hash: its bytes in `data`.
+    #[inline]
+    fn bucket(&self, hash: u64) -> &'static [u8] {
+        let bucket = self.bucket_index(hash);
         let data: &'static [u8] = self.data;
         data.get(u32_at(self.offsets, bucket)..u32_at(self.offsets, bucket + 1))
             .unwrap_or(&[])
@@ -245,12 +259,21 @@ impl Model {
         self.table.entries(hash)
     }
 
-    /// Starts loading the bucket of `hash` and returns its first byte, for
-    /// [`std::hint::black_box`]: a load whose result nothing waits for, so that the cache
-    /// miss is under way while other work goes on.
+    /// Starts loading where the bucket of `hash` is ([`crate::arch::prefetch`]), for a
+    /// [`Model::prefetch`] of it a little later.
     #[inline]
-    pub(crate) fn touch(&self, hash: u64) -> u8 {
-        self.table.bucket(hash).first().copied().unwrap_or(0)
+    pub(crate) fn prefetch_offset(&self, hash: u64) {
+        self.table.prefetch_offset(hash);
+    }
+
+    /// Starts loading the bucket of `hash`, so that the cache miss is under way while other
+    /// work goes on (reads where the bucket is, which [`Model::prefetch_offset`] may have
+    /// started loading).
+    #[inline]
+    pub(crate) fn prefetch(&self, hash: u64) {
+        if let Some(first) = self.table.bucket(hash).first() {
+            crate::arch::prefetch(first);
+        }
     }
 
     /// Calls `f` with the entries of each n-gram of `word`.
@@ -266,15 +289,19 @@ impl Model {
             }
         });
         let table = &self.table;
+        // The buckets' offsets, then the buckets, asked for in loops of their own, so that
+        // the cache misses of all the n-grams are under way at once rather than one or two
+        // per `find`.
+        for &hash in hashes.iter().take(n) {
+            table.prefetch_offset(hash);
+        }
         let mut buckets: [&'static [u8]; MAX_FEATURES] = [&[]; MAX_FEATURES];
-        // Each bucket's first byte read in a loop of its own, so that the cache misses of
-        // all the buckets are under way at once rather than one per `find`.
-        let mut touched = 0u8;
         for (bucket, &hash) in buckets.iter_mut().zip(&hashes).take(n) {
             *bucket = table.bucket(hash);
-            touched ^= bucket.first().copied().unwrap_or(0);
+            if let Some(first) = bucket.first() {
+                crate::arch::prefetch(first);
+            }
         }
-        std::hint::black_box(touched);
         for (bucket, &hash) in buckets.iter().zip(&hashes).take(n) {
             f(Table::find(bucket, hash));
         }

@@ -157,7 +157,7 @@ impl Scores {
                 .map(|first| pair_hash(first, hash));
             if let Some(pair) = pair {
                 // The pair's bucket loads while the word is added.
-                std::hint::black_box(model.touch(pair));
+                model.prefetch(pair);
             }
             self.add_word(model, word, hash, look, words);
             if let Some(pair) = pair {
@@ -216,10 +216,12 @@ impl Scores {
         until: Option<Until<'_>>,
         memo: &mut WordScratch,
     ) -> bool {
-        let touched = batch
-            .iter()
-            .fold(0u8, |t, &(hash, chars)| t ^ memo.touch(model, hash, chars));
-        std::hint::black_box(touched);
+        for &(hash, _) in batch {
+            memo.prefetch_slot(model, hash);
+        }
+        for &(hash, chars) in batch {
+            memo.prefetch(model, hash, chars);
+        }
         for &(hash, chars) in batch {
             if self.words >= MAX_SCORED_WORDS {
                 return true;

@@ -6,5 +6,5 @@ mod sse2;
 mod ssse3;
 
 pub(crate) use avx512::Avx512;
-pub(crate) use sse2::{Sse2, ascii_masks, lead_masks};
+pub(crate) use sse2::{Sse2, ascii_masks, lead_masks, prefetch};
 pub(crate) use ssse3::Ssse3;
