@@ -13,7 +13,8 @@
 //!
 //! Besides the lanes: [`Ssse3`] looks the window fold's summaries up sixteen bytes at a time,
 //! and the ASCII scans of the tokenizer classify sixteen bytes at a time ([`ascii_masks`]), as
-//! detection's scan of scripts does with lead bytes ([`lead_masks`]).
+//! detection's scan of scripts does with lead bytes ([`lead_masks`]); detection asks for the
+//! model's buckets with [`prefetch`].
 //!
 //! `RUSTFLAGS="--cfg wordmill_portable"`, or `WORDMILL_PORTABLE=1` (the build script sets the
 //! cfg for wordmill alone, without rebuilding its dependencies), builds only the portable code
@@ -21,8 +22,9 @@
 //! tested too.
 //!
 //! Safety: every `unsafe` block here is a vector intrinsic (sound where the CPU has the
-//! instructions, which the token's existence proves) or a load or store of exactly the bytes
-//! of a fixed-size array; each says which.
+//! instructions, which the token's existence proves), a prefetch (which every x86-64 CPU has
+//! and which cannot fault) or a load or store of exactly the bytes of a fixed-size array; each
+//! says which.
 
 #[cfg(all(target_arch = "x86_64", not(wordmill_portable)))]
 mod x86_64;
