@@ -59,8 +59,9 @@ pub(crate) fn lead_masks(chunk: &[u8; 16], lo: u8, hi: u8) -> LeadMasks {
 }
 
 /// Starts bringing the cache line that holds `value`'s first byte into the core's caches and
-/// returns at once: a hint, which changes no result. Detection looks up a dozen or more features of a
-/// word in a model of megabytes, a cache miss each; asked for together, the misses overlap.
+/// returns at once: a hint, which changes no result. Detection looks up a dozen or more
+/// features of a word in a model of megabytes, a cache miss each; asked for together, the
+/// misses overlap.
 /// A load would do that too, but the CPU retires instructions in order, so a load that
 /// misses holds up everything after it once its buffer of pending instructions is full; a
 /// prefetch retires at once. Elsewhere than x86-64 the value is read (and kept from being
