@@ -84,6 +84,17 @@ impl Table {
         }
     }
 
+    /// The bucket of a hash, its bytes asked for ([`crate::arch::prefetch`]) before they are
+    /// read.
+    #[inline]
+    fn prefetched_bucket(&self, hash: u64) -> &'static [u8] {
+        let bucket = self.bucket(hash);
+        if let Some(first) = bucket.first() {
+            crate::arch::prefetch(first);
+        }
+        bucket
+    }
+
     /// The bucket of a hash: its bytes in `data`.
     #[inline]
     fn bucket(&self, hash: u64) -> &'static [u8] {
@@ -271,9 +282,7 @@ impl Model {
     /// started loading).
     #[inline]
     pub(crate) fn prefetch(&self, hash: u64) {
-        if let Some(first) = self.table.bucket(hash).first() {
-            crate::arch::prefetch(first);
-        }
+        self.table.prefetched_bucket(hash);
     }
 
     /// Calls `f` with the entries of each n-gram of `word`.
@@ -297,10 +306,7 @@ impl Model {
         }
         let mut buckets: [&'static [u8]; MAX_FEATURES] = [&[]; MAX_FEATURES];
         for (bucket, &hash) in buckets.iter_mut().zip(&hashes).take(n) {
-            *bucket = table.bucket(hash);
-            if let Some(first) = bucket.first() {
-                crate::arch::prefetch(first);
-            }
+            *bucket = table.prefetched_bucket(hash);
         }
         for (bucket, &hash) in buckets.iter().zip(&hashes).take(n) {
             f(Table::find(bucket, hash));
