@@ -265,8 +265,9 @@ pub struct Tokenizer {
 impl Tokenizer {
     /// cjk: "auto" (bigrams for Han, kana and hangul; dictionary words for Thai, Lao, Khmer and
     /// Myanmar), "characters" (UAX #29: one token per ideograph, and per letter of Thai, Lao,
-    /// Khmer and Myanmar with its vowel signs and tone marks), "bigrams" (overlapping pairs of Han, kana and hangul; Thai,
-    /// Lao, Khmer and Myanmar as with "characters") or "dictionary" (ICU4X word segmentation); urls, emails, hashtags, mentions, emoji: also
+    /// Khmer and Myanmar with its vowel signs and tone marks), "bigrams" (overlapping pairs of
+    /// Han, kana and hangul; Thai, Lao, Khmer and Myanmar as with "characters") or
+    /// "dictionary" (ICU4X word segmentation); urls, emails, hashtags, mentions, emoji: also
     /// recognize those as tokens of their own kind.
     #[new]
     #[pyo3(

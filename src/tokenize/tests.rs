@@ -247,6 +247,8 @@ fn french_narrow_no_break_spaces_are_no_part_of_a_word() {
     // A mark after one is a mark on a space; format characters after one (the isolates
     // around a value that localisation libraries insert) go with it, letters stay.
     assert_eq!(word_texts("x \u{202F}\u{e38} y"), ["x", "y"]);
+    // The isolate that closes the word stays with it (WB4, as after any word: a token's text
+    // is the text's); the normalizer drops it from the term.
     let isolated = "«\u{202F}\u{2068}Bonjour\u{2069}\u{202F}»";
     assert_eq!(word_texts(isolated), ["Bonjour\u{2069}"]);
     assert_eq!(word_texts("mot\u{202F}\u{AD} !"), ["mot"]);

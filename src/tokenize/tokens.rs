@@ -456,8 +456,9 @@ const NARROW_NO_BREAK_SPACE: &[u8] = "\u{202F}".as_bytes();
 /// - At its head: white space, punctuation or a symbol ([`OUTSIDE_WORD_HEAD`]). A mark on a
 ///   space or a comma (` ุ`, a Thai vowel sign cut from its consonant, as text from PDF
 ///   files often has it; `،ً`) is a segment with a letter in it but no word: its term would
-///   begin with a space or a comma. ICU gives such a segment no word status, and Lucene makes no token of
-///   it. (Letters after it are kept: `,` ZWJ `ℹnfo`, which WB3c joins, is `ℹnfo`.)
+///   begin with a space or a comma. ICU gives such a segment no word status, and Lucene
+///   makes no token of it. (Letters after it are kept: `,` ZWJ `ℹnfo`, which WB3c joins, is
+///   `ℹnfo`.)
 /// - At either end: U+202F. UAX #29 makes it part of a word for Mongolian, whose suffixes it
 ///   sets off (`ᠮᠣᠩᠭᠣᠯ` U+202F `ᠤᠨ` is one word), but French typography puts it inside
 ///   guillemets and before `:` `;` `!` `?`: `«` U+202F `Bonjour` U+202F `»` is one segment,
