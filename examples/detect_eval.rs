@@ -12,7 +12,9 @@
 //! Yiddish, Northern Sotho), the paragraphs of `corpus/udhr/<code>.txt` whose line number is
 //! 1 mod 7 and that have at least 40 bytes (not the headings), also never trained on. Each
 //! line is detected whole, and as snippets of its first two and first five words (split at
-//! whitespace). An undetermined answer counts as wrong. Accuracy is the mean over languages
+//! whitespace), and as pairs of words from inside it (words 3 and 4, 6 and 7, ... up to four
+//! pairs a line: `held_out::inner_pairs`). An undetermined answer counts as wrong. Accuracy is
+//! the mean over languages
 //! of each language's accuracy, for all languages, for the 75 of lingua's high-accuracy
 //! mode (what the web test covers) and for the 57 of those that whatlang knows.
 //! Serbian is also tested in Latin letters (its lines transliterated), as a row of its own.
@@ -32,7 +34,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::Parser;
-use held_out::{KINDS, LINGUA75, held_out_lines, snippet, udhr_paragraphs};
+use held_out::{KINDS, LINGUA75, held_out_lines, inner_pairs, snippet, udhr_paragraphs};
 use wordmill::Lang;
 use wordmill::detect::Detector;
 
@@ -74,11 +76,26 @@ struct TestSet {
     langs: Vec<(String, Vec<String>)>,
 }
 
+/// The ways a line is tested: [`KINDS`], then its inner pairs of words.
+const WAYS: usize = KINDS.len() + 1;
+
+/// The names of the ways, as the tables head them.
+const WAY_NAMES: [&str; WAYS] = ["sentence", "2 words", "5 words", "inner pairs"];
+
 #[derive(Default, Clone)]
 struct Tally {
     lines: usize,
-    /// Right answers per system and kind.
-    right: [[usize; 3]; 2],
+    /// Right answers per system and way.
+    right: [[usize; WAYS]; 2],
+    /// Snippets tested per way: a line each for [`KINDS`], up to four for the inner pairs.
+    tested: [usize; WAYS],
+}
+
+impl Tally {
+    /// Accuracy in % of `system` tested the `way`th way.
+    fn pct(&self, system: usize, way: usize) -> f64 {
+        pct(self.right[system][way], self.tested[way])
+    }
 }
 
 fn pct(n: usize, of: usize) -> f64 {
@@ -160,7 +177,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let set = test_set(&args);
     let systems = [Detector::new(), Detector::whatlang_only()];
     let mut rows: Vec<(String, Tally)> = Vec::new();
-    let mut confusions: [BTreeMap<(String, String), usize>; 3] = Default::default();
+    let mut confusions: [BTreeMap<(String, String), usize>; WAYS] = Default::default();
     let mut seconds = [0.0f64; 2];
     for (code, lines) in &set.langs {
         let label = code.strip_suffix("-Latn").unwrap_or(code);
@@ -169,12 +186,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ..Tally::default()
         };
         for line in lines {
-            for (k, &(_, words)) in KINDS.iter().enumerate() {
-                let sample = snippet(line, words);
+            let firsts = KINDS.iter().enumerate();
+            let firsts = firsts.map(|(k, &(_, words))| (k, snippet(line, words)));
+            let pairs = inner_pairs(line)
+                .into_iter()
+                .map(|pair| (KINDS.len(), pair));
+            for (k, sample) in firsts.chain(pairs) {
+                let first = k < KINDS.len();
+                tally.tested[k] += 1;
                 for (s, detector) in systems.iter().enumerate() {
                     let start = Instant::now();
                     let found = detector.detect(&sample).lang;
-                    seconds[s] += start.elapsed().as_secs_f64();
+                    if first {
+                        seconds[s] += start.elapsed().as_secs_f64();
+                    }
                     if found.code() == label {
                         tally.right[s][k] += 1;
                     } else if s == 0 {
@@ -215,7 +240,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .join(", ")
     );
     if args.confusions > 0 {
-        for (k, (kind, _)) in KINDS.iter().enumerate() {
+        for (k, kind) in WAY_NAMES.iter().enumerate() {
             let mut pairs: Vec<_> = confusions[k].iter().collect();
             pairs.sort_by_key(|(pair, n)| (std::cmp::Reverse(**n), (*pair).clone()));
             let list: Vec<String> = pairs
@@ -238,14 +263,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// One row per test set: accuracy per way of testing, per system.
 fn per_language(rows: &[(String, Tally)]) {
     println!(
-        "accuracy % per language, {} (sentence / 2 words / 5 words):",
-        SYSTEMS.join(" | ")
+        "accuracy % per language, {} ({}):",
+        SYSTEMS.join(" | "),
+        WAY_NAMES.join(" / ")
     );
     for (code, t) in rows {
         let cells: Vec<String> = (0..SYSTEMS.len())
             .map(|s| {
-                (0..3)
-                    .map(|k| format!("{:5.1}", pct(t.right[s][k], t.lines)))
+                (0..WAYS)
+                    .map(|k| format!("{:5.1}", t.pct(s, k)))
                     .collect::<Vec<_>>()
                     .join(" ")
             })
@@ -263,7 +289,8 @@ fn per_language(rows: &[(String, Tally)]) {
 /// Whether a test set's code is of a group of languages.
 type Member<'a> = dyn Fn(&str) -> bool + 'a;
 
-/// Mean per-language accuracy over all languages, lingua's 75 and whatlang's 57.
+/// Mean per-language accuracy over all languages, lingua's 75 and whatlang's 57 (for the
+/// inner pairs, over the languages whose lines gave any: a line of three words gives none).
 fn summaries(rows: &[(String, Tally)]) {
     let all = |c: &str| !c.ends_with("-Latn");
     let lingua = |c: &str| LINGUA75.contains(&c);
@@ -273,9 +300,13 @@ fn summaries(rows: &[(String, Tally)]) {
         ("lingua's 75", &lingua),
         ("whatlang's 57", &whatlang57),
     ];
+    let ways: Vec<String> = WAY_NAMES.iter().map(|w| format!("{w:>12}")).collect();
     println!(
-        "{:<15}{:>6}  {:<16}{:>10}{:>10}{:>10}",
-        "languages", "count", "system", "sentence", "2 words", "5 words"
+        "{:<15}{:>6}  {:<16}{}",
+        "languages",
+        "count",
+        "system",
+        ways.concat()
     );
     for (name, member) in &sets {
         let chosen: Vec<&Tally> = rows
@@ -284,10 +315,11 @@ fn summaries(rows: &[(String, Tally)]) {
             .map(|(_, t)| t)
             .collect();
         for (s, system) in SYSTEMS.iter().enumerate() {
-            let means: Vec<String> = (0..3)
+            let means: Vec<String> = (0..WAYS)
                 .map(|k| {
-                    let sum: f64 = chosen.iter().map(|t| pct(t.right[s][k], t.lines)).sum();
-                    format!("{:>10.2}", sum / chosen.len().max(1) as f64)
+                    let tested = chosen.iter().filter(|t| t.tested[k] > 0);
+                    let (sum, n) = tested.fold((0.0, 0), |(sum, n), t| (sum + t.pct(s, k), n + 1));
+                    format!("{:>12.2}", sum / f64::from(n.max(1)))
                 })
                 .collect();
             println!(
@@ -298,8 +330,8 @@ fn summaries(rows: &[(String, Tally)]) {
         }
     }
     if let Some((_, t)) = rows.iter().find(|(c, _)| c == "srp-Latn") {
-        let cells: Vec<String> = (0..3)
-            .map(|k| format!("{:>10.2}", pct(t.right[0][k], t.lines)))
+        let cells: Vec<String> = (0..WAYS)
+            .map(|k| format!("{:>12.2}", t.pct(0, k)))
             .collect();
         println!(
             "{:<15}{:>6}  {:<16}{}",

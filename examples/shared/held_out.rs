@@ -35,6 +35,21 @@ pub fn snippet(line: &str, words: usize) -> String {
         .join(" ")
 }
 
+/// Pairs of words in a row from inside a line: words 3 and 4, 6 and 7, 9 and 10, 12 and 13
+/// (split at white space, as they come: a name, a comma or a quotation mark with them).
+/// Nearer to a web test's word pairs than a news line's first two words, which are its
+/// subject more often than not (a name, `The minister`); a line gives at most four, so that
+/// long lines do not outweigh short ones.
+#[allow(dead_code)] // (detect_eval's)
+pub fn inner_pairs(line: &str) -> Vec<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..words.len().saturating_sub(1))
+        .step_by(3)
+        .take(4)
+        .map(|i| format!("{} {}", words[i], words[i + 1]))
+        .collect()
+}
+
 /// Refuses a folder of text that does not exist: its languages would silently have no lines
 /// (or the UDHR's instead), and the figures would look like an evaluation.
 #[allow(dead_code)] // (detect_eval's, span_eval's and lingua-compare's)
