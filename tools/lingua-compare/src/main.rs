@@ -1,6 +1,7 @@
 //! lingua 1.8 (high-accuracy mode, all its 75 languages, models preloaded) against wordmill
 //! on exactly the held-out lines of `examples/detect_eval.rs`, restricted to lingua's 75
-//! languages: every line whole, and its first 2 and 5 words. wordmill is run with all its
+//! languages: every line whole, its first 2 and 5 words, and the pairs of words from inside
+//! it that detect_eval tests (`held_out::inner_pairs`). wordmill is run with all its
 //! languages (as detect_eval runs it: its means here equal detect_eval's "lingua's 75" row,
 //! which checks that the lines are the same) and allowed lingua's 75 only.
 //!
@@ -14,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
-use held_out::{KINDS, LINGUA75, check_folders, held_out_lines, snippet};
+use held_out::{KINDS, LINGUA75, check_folders, held_out_lines, inner_pairs, snippet};
 use lingua::{Language, LanguageDetectorBuilder};
 use wordmill::Lang;
 use wordmill::detect::Detector;
@@ -187,6 +188,40 @@ fn main() {
             })
             .collect();
         println!("{name:<14}{means}");
+    }
+
+    // The pairs of words from inside each line, mean accuracy over languages with any.
+    let mut pair_means = [0.0f64; 3];
+    let mut with_pairs = 0;
+    for (code, lines) in &set {
+        let pairs: Vec<String> = lines.iter().flat_map(|l| inner_pairs(l)).collect();
+        if pairs.is_empty() {
+            continue;
+        }
+        with_pairs += 1;
+        for (s, mean) in pair_means.iter_mut().enumerate() {
+            let right = pairs
+                .iter()
+                .filter(|pair| {
+                    let found = match s {
+                        0 => lingua.detect_language_of(pair.as_str()).map(lingua_code),
+                        1 => Some(wm.detect(pair).lang.code().to_owned()),
+                        _ => Some(wm75.detect(pair).lang.code().to_owned()),
+                    };
+                    found.as_deref() == Some(code.as_str())
+                })
+                .count();
+            *mean += pct(right, pairs.len());
+        }
+    }
+    println!(
+        "\ninner pairs (words 3-4, 6-7, ... up to four a line), mean over {with_pairs} languages:"
+    );
+    for (s, name) in SYSTEMS.iter().enumerate() {
+        println!(
+            "{name:<14}{:>10.2}",
+            pair_means[s] / f64::from(with_pairs.max(1))
+        );
     }
 
     println!(
