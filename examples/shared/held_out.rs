@@ -40,7 +40,7 @@ pub fn snippet(line: &str, words: usize) -> String {
 /// Nearer to a web test's word pairs than a news line's first two words, which are its
 /// subject more often than not (a name, `The minister`); a line gives at most four, so that
 /// long lines do not outweigh short ones.
-#[allow(dead_code)] // (detect_eval's)
+#[allow(dead_code)] // (detect_eval's and lingua-compare's)
 pub fn inner_pairs(line: &str) -> Vec<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     (2..words.len().saturating_sub(1))
@@ -49,6 +49,13 @@ pub fn inner_pairs(line: &str) -> Vec<String> {
         .map(|i| format!("{} {}", words[i], words[i + 1]))
         .collect()
 }
+
+/// The fewest inner pairs a language's lines must give for its accuracy on them to count in
+/// a mean: languages written without spaces between words (Japanese, Chinese, Cantonese,
+/// Tibetan) give a few dozen, mostly names in Latin letters, and so do the eight languages
+/// tested on a handful of UDHR paragraphs.
+#[allow(dead_code)] // (detect_eval's and lingua-compare's)
+pub const MIN_INNER_PAIRS: usize = 100;
 
 /// Refuses a folder of text that does not exist: its languages would silently have no lines
 /// (or the UDHR's instead), and the figures would look like an evaluation.

@@ -15,7 +15,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
-use held_out::{KINDS, LINGUA75, check_folders, held_out_lines, inner_pairs, snippet};
+use held_out::{
+    KINDS, LINGUA75, MIN_INNER_PAIRS, check_folders, held_out_lines, inner_pairs, snippet,
+};
 use lingua::{Language, LanguageDetectorBuilder};
 use wordmill::Lang;
 use wordmill::detect::Detector;
@@ -190,12 +192,13 @@ fn main() {
         println!("{name:<14}{means}");
     }
 
-    // The pairs of words from inside each line, mean accuracy over languages with any.
+    // The pairs of words from inside each line, mean accuracy over the languages with
+    // enough of them (as detect_eval counts them).
     let mut pair_means = [0.0f64; 3];
     let mut with_pairs = 0;
     for (code, lines) in &set {
         let pairs: Vec<String> = lines.iter().flat_map(|l| inner_pairs(l)).collect();
-        if pairs.is_empty() {
+        if pairs.len() < MIN_INNER_PAIRS {
             continue;
         }
         with_pairs += 1;
