@@ -14,6 +14,7 @@ use std::sync::Arc;
 use wordmill::Lang;
 
 use crate::decode::{self, Decoded, Lines, MAX_DOCUMENT_BYTES, Options};
+use crate::files::names_stdin;
 use crate::links::Links;
 use crate::output::io_message;
 use crate::{InputArgs, InputFormat};
@@ -346,7 +347,10 @@ impl Iterator for Documents {
                 continue;
             }
             match fs::metadata(&root) {
-                Ok(meta) if meta.is_dir() => {
+                // Stdin by another name (`/dev/stdin < corpus/`) is read as a file, as `-`
+                // is: a folder there is an error, not walked (beside the folder it is, its
+                // files would be read twice).
+                Ok(meta) if meta.is_dir() && !names_stdin(&root) => {
                     let walk = walkdir::WalkDir::new(&root)
                         .follow_links(true)
                         .sort_by_file_name()
@@ -452,7 +456,7 @@ fn line_id(prefix: &str, number: u64) -> String {
 pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
     let mut total = 0;
     for root in paths {
-        if root.as_os_str() == "-" {
+        if names_stdin(root) {
             return None;
         }
         for entry in walkdir::WalkDir::new(root)

@@ -37,7 +37,7 @@ impl Links {
             inside: None,
             met: HashMap::new(),
         };
-        for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        for input in inputs.iter().filter(|p| !crate::files::names_stdin(p)) {
             let Ok(canonical) = fs::canonicalize(input) else {
                 continue;
             };

@@ -100,6 +100,26 @@ pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
             ));
         }
     }
+    // `corpus - < corpus/a.txt`: the file stdin reads is one that an input folder's walk
+    // reads too (under any name it reaches: the walk follows links). Walked only then.
+    if let Some(stdin) = inputs.iter().find(|p| names_stdin(p))
+        && !folders.is_empty()
+        && let Some(file) = stdin_identity()
+    {
+        let mut folders: Vec<&Path> = folders.into_values().collect();
+        folders.sort();
+        for folder in folders {
+            let reach = FolderReach::walk(folder, &EXTENSIONS, std::slice::from_ref(&file));
+            if let Some(path) = &reach.files[0] {
+                return Err(format!(
+                    "{} reads {}, which the input folder {} holds: it would be read twice",
+                    stdin.display(),
+                    path.display(),
+                    folder.display()
+                ));
+            }
+        }
+    }
     Ok(())
 }
 
@@ -133,14 +153,22 @@ pub fn check_outputs(
 ) -> Result<(), String> {
     let stdin = inputs
         .iter()
-        .any(|p| p.as_os_str() == "-")
+        .any(|p| names_stdin(p))
         .then(stdin_identity)
         .flatten();
     let ids: Vec<Identity> = outputs.iter().map(|(_, path)| identity(path)).collect();
+    // Where each output's file will be: a link not there yet to another output's name is
+    // that output (`--output out.json --stats link.json`, `link.json` → `out.json`).
+    let places: Vec<Vec<PathBuf>> = outputs
+        .iter()
+        .map(|(_, path)| output_places(path))
+        .collect();
     for (i, (option, path)) in outputs.iter().enumerate() {
         let id = &ids[i];
-        for (other, other_id) in outputs[..i].iter().zip(&ids) {
-            if other_id == id && !is_device(path) {
+        let others = outputs[..i].iter().zip(&ids).zip(&places);
+        for ((other, other_id), other_places) in others {
+            let same = other_id == id || other_places.iter().any(|p| places[i].contains(p));
+            if same && !is_device(path) {
                 return Err(format!(
                     "{} and {option} name the same file ({}): each needs its own",
                     other.0,
@@ -154,7 +182,7 @@ pub fn check_outputs(
                 path.display()
             ));
         }
-        for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        for input in inputs.iter().filter(|p| !names_stdin(p)) {
             if identity(input) == *id {
                 return Err(format!(
                     "{option} {} is also an input: writing it would destroy what is read",
@@ -163,7 +191,7 @@ pub fn check_outputs(
             }
         }
     }
-    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+    for input in inputs.iter().filter(|p| !names_stdin(p)) {
         if outputs.is_empty() || !fs::metadata(input).is_ok_and(|m| m.is_dir()) {
             continue;
         }
@@ -234,7 +262,7 @@ pub fn stdout_is_no_input(inputs: &[PathBuf]) -> Result<Option<PathBuf>, String>
     let Some((identity, path)) = stdout_file() else {
         return Ok(None);
     };
-    let mut named = inputs.iter().filter(|p| p.as_os_str() != "-");
+    let mut named = inputs.iter().filter(|p| !names_stdin(p));
     if let Some(input) = named.find(|p| self::identity(p) == identity) {
         return Err(format!(
             "the standard output is the input {}: what is written would be read back",

@@ -6,7 +6,7 @@ use std::fs;
 
 use serde_json::json;
 
-use crate::batch_support::{binary, command};
+use crate::batch_support::{command, command_as_another_user};
 use crate::outputs::names;
 use crate::{SENTENCE, news_folder, run, run_in, temp};
 
@@ -387,29 +387,10 @@ fn a_file_the_user_may_not_write_is_not_replaced() {
     let kept = dir.path().join("kept.jsonl");
     fs::write(&kept, "precious\n").unwrap();
     fs::set_permissions(&kept, fs::Permissions::from_mode(0o444)).unwrap();
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let root = unsafe { libc::geteuid() } == 0;
-    let mut cmd = if root {
-        // A copy the other user may run: the build's folder may be root's alone (0700).
-        let copy = dir.path().join("batch");
-        fs::copy(binary(), &copy).unwrap();
-        fs::set_permissions(&copy, fs::Permissions::from_mode(0o755)).unwrap();
-        let mut cmd = std::process::Command::new("setpriv");
-        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(copy);
-        cmd
-    } else {
-        std::process::Command::new(binary())
-    };
     // A root without setpriv cannot show it: the check is the open below, as for anyone.
-    if root
-        && std::process::Command::new("setpriv")
-            .arg("--help")
-            .output()
-            .is_err()
-    {
+    let Some(mut cmd) = command_as_another_user(dir.path()) else {
         return;
-    }
+    };
     let out = cmd
         .args(["in.txt", "-q", "--output", "kept.jsonl"])
         .current_dir(dir.path())
@@ -419,4 +400,81 @@ fn a_file_the_user_may_not_write_is_not_replaced() {
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     assert!(stderr.contains("cannot write kept.jsonl"), "{stderr}");
     assert_eq!(fs::read_to_string(&kept).unwrap(), "precious\n");
+}
+
+#[test]
+fn stdin_reading_a_file_of_an_input_folder_is_refused() {
+    // `corpus - < corpus/x.txt`: the folder's walk reads the file stdin reads; by any name of
+    // stdin, and under a link of the folder too.
+    let dir = temp();
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    fs::write(dir.path().join("corpus/x.txt"), SENTENCE).unwrap();
+    fs::create_dir(dir.path().join("linked")).unwrap();
+    std::os::unix::fs::symlink("../corpus/x.txt", dir.path().join("linked/y.txt")).unwrap();
+    for args in [
+        &["corpus", "-"][..],
+        &["-", "corpus"],
+        &["corpus", "/dev/stdin"],
+        &["linked", "-"],
+    ] {
+        let out = command(dir.path(), args)
+            .stdin(fs::File::open(dir.path().join("corpus/x.txt")).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("it would be read twice"),
+            "{args:?}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "nothing was read: {args:?}");
+    }
+    // Stdin reading another file is no input of the folder: both are read.
+    fs::write(dir.path().join("other.md"), "Rain fell in Muscat.").unwrap();
+    let out = command(dir.path(), &["corpus", "-", "--quiet"])
+        .stdin(fs::File::open(dir.path().join("other.md")).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+}
+
+#[test]
+fn stdin_by_another_name_is_not_walked_when_it_is_a_folder() {
+    // `/dev/stdin c < c` read the folder twice, once under each name; `-` and `/dev/stdin`
+    // are one input, read as a file: a folder there is an error record.
+    let dir = news_folder();
+    fs::create_dir(dir.path().join("c")).unwrap();
+    fs::write(dir.path().join("c/x.txt"), SENTENCE).unwrap();
+    for name in ["-", "/dev/stdin"] {
+        let out = command(dir.path(), &[name, "c", "--quiet"])
+            .stdin(fs::File::open(dir.path().join("c")).unwrap())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let records: Vec<serde_json::Value> = stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(records.len(), 2, "{name}: {stdout}");
+        assert!(records[0]["error"].is_string(), "{name}: {stdout}");
+        assert_eq!(records[1]["id"], "c/x.txt", "{name}");
+    }
+}
+
+#[test]
+fn an_output_through_a_dangling_link_to_the_other_output_is_refused() {
+    // `link.json` → `out.json`, which is not there yet: both outputs would be one file, and
+    // the rename of one would take the other's place.
+    let dir = news_folder();
+    std::os::unix::fs::symlink("out.json", dir.path().join("link.json")).unwrap();
+    for args in [
+        &["news.txt", "--output", "out.json", "--stats", "link.json"][..],
+        &["news.txt", "--output", "link.json", "--stats", "out.json"],
+    ] {
+        let out = run(dir.path(), args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        out.assert_stderr_contains("name the same file");
+        assert!(!dir.path().join("out.json").exists(), "{args:?}");
+    }
 }
