@@ -118,7 +118,7 @@ impl OutputFile {
         let target = if replaceable {
             Target::Renamed(BufWriter::with_capacity(
                 1 << 16,
-                temporary_beside(path).map_err(Refusal::Io)?,
+                temporary_beside(path, &path.display()).map_err(Refusal::Io)?,
             ))
         } else {
             let file = OpenOptions::new()
@@ -138,7 +138,8 @@ impl OutputFile {
     /// A file in `dir` whose name is chosen later, with [`set_path`](Self::set_path).
     pub fn in_folder(dir: &Path) -> io::Result<OutputFile> {
         let path = dir.join("stats.json");
-        let file = temporary_beside(&path)?;
+        // (Its name is not known yet: an error names the folder.)
+        let file = temporary_beside(&path, &format_args!("a file in {}", dir.display()))?;
         Ok(OutputFile {
             path,
             target: Some(Target::Renamed(BufWriter::with_capacity(1 << 16, file))),
@@ -172,20 +173,54 @@ impl OutputFile {
         }
     }
 
-    /// Gives a finished file its name.
-    pub fn commit(mut self) -> io::Result<()> {
+    /// Refuses what would make the rename of [`commit`](Self::commit) fail and can be seen
+    /// before it: a folder where the file is to go (made while the run read). A run checks
+    /// each of its files so before it renames any, so that one file of a pair is not renamed
+    /// when the other cannot be.
+    pub fn check_renamable(&self) -> io::Result<()> {
+        let renamed = matches!(self.target, Some(Target::Renamed(_)));
+        if renamed && fs::symlink_metadata(&self.path).is_ok_and(|m| m.is_dir()) {
+            let e = io::Error::new(io::ErrorKind::IsADirectory, "a folder is there now");
+            return Err(with_path(e, &self.path));
+        }
+        Ok(())
+    }
+
+    /// Gives a finished file its name; what it returns can take it back.
+    pub fn commit(mut self) -> io::Result<Committed> {
         self.finish()?;
         let Some(Target::Renamed(out)) = self.target.take() else {
-            return Ok(());
+            return Ok(Committed { created: None });
         };
         let file = out
             .into_inner()
             .map_err(|e| with_path(e.into_error(), &self.path))?;
         let mut list = temporaries();
         list.retain(|p| p != file.path());
+        let new = fs::symlink_metadata(&self.path).is_err();
         file.persist(&self.path)
-            .map(drop)
-            .map_err(|e| with_path(e.error, &self.path))
+            .map_err(|e| with_path(e.error, &self.path))?;
+        Ok(Committed {
+            created: new.then(|| self.path.clone()),
+        })
+    }
+}
+
+/// A file given its name by [`OutputFile::commit`].
+#[must_use = "a run that cannot give every file its name takes back those it gave"]
+pub struct Committed {
+    /// Its name, when nothing was there before.
+    created: Option<PathBuf>,
+}
+
+impl Committed {
+    /// Removes the file when the commit created it: a run whose other output could not be
+    /// renamed leaves neither. (A file it replaced cannot be brought back: its old bytes
+    /// are gone with the rename.)
+    pub fn take_back(self) {
+        if let Some(path) = self.created {
+            let _ = fs::remove_file(path);
+        }
     }
 }
 
@@ -272,8 +307,8 @@ impl FolderLocks {
 }
 
 /// A new temporary file in `path`'s folder (`.NAME.XXXXXX.part`), removed unless renamed,
-/// and listed for removal on a signal.
-fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
+/// and listed for removal on a signal; an error that it cannot be made names it `shown`.
+fn temporary_beside(path: &Path, shown: &dyn std::fmt::Display) -> io::Result<NamedTempFile> {
     let dir = folder_of(path);
     let name = path
         .file_name()
@@ -300,8 +335,7 @@ fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
         io::Error::new(
             e.kind(),
             format!(
-                "cannot create {}: {} (its folder must exist and be writable)",
-                path.display(),
+                "cannot create {shown}: {} (its folder must exist and be writable)",
                 io_message(&e)
             ),
         )
@@ -543,7 +577,7 @@ mod tests {
         file.write_all(b"{}\n").unwrap();
         assert!(!path.exists());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "the .part");
-        file.commit().unwrap();
+        let _ = file.commit().unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"{}\n");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
         let dropped = OutputFile::create(&dir.path().join("never.json")).unwrap();

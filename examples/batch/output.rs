@@ -12,7 +12,7 @@ use wordmill::Analysis;
 use wordmill::detect::LanguageSpan;
 use wordmill::tokenize::{Span, TokenKind};
 
-use crate::files::{OutputFile, Refusal};
+use crate::files::{Committed, OutputFile, Refusal};
 use crate::input::Document;
 
 pub use crate::files::io_message;
@@ -157,11 +157,11 @@ impl Sink {
         }
     }
 
-    /// Gives a file its name.
-    pub fn commit(self) -> io::Result<()> {
+    /// Gives a file its name (see [`OutputFile::commit`]).
+    pub fn commit(self) -> io::Result<Option<Committed>> {
         match self {
-            Sink::Stdout(mut out) => out.flush().map_err(on_stdout),
-            Sink::File(file) => file.commit(),
+            Sink::Stdout(mut out) => out.flush().map_err(on_stdout).map(|()| None),
+            Sink::File(file) => file.commit().map(Some),
         }
     }
 }

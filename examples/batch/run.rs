@@ -18,7 +18,7 @@ use wordmill::tf::CorpusStats;
 use wordmill::tokenize::{CjkMode, Tokenizer};
 use wordmill::{Analysis, Pipeline};
 
-use crate::files::{self, FolderLocks, OutputFile, Refusal};
+use crate::files::{self, Committed, FolderLocks, OutputFile, Refusal};
 use crate::guard::Guard;
 use crate::input::{self, Document, Documents};
 use crate::output::{self, Sink, io_message};
@@ -278,9 +278,24 @@ impl Outputs {
         }
         // Renamed one run after another: a pair is never half this run's.
         let locks = FolderLocks::take(self.sink.file().into_iter().chain(&files));
-        self.sink.commit()?;
-        for file in files {
-            file.commit()?;
+        for file in self.sink.file().into_iter().chain(&files) {
+            file.check_renamable()?;
+        }
+        // A rename that fails all the same (the folder made read-only meanwhile) takes back
+        // the files this run created before it: a pair is whole or not there.
+        let mut committed = Vec::new();
+        let renamed = self
+            .sink
+            .commit()
+            .map(|c| committed.extend(c))
+            .and_then(|()| {
+                files
+                    .into_iter()
+                    .try_for_each(|file| file.commit().map(|c| committed.push(c)))
+            });
+        if let Err(e) = renamed {
+            committed.into_iter().for_each(Committed::take_back);
+            return Err(e.into());
         }
         drop(locks);
         if let Some(path) = replaced {

@@ -491,7 +491,9 @@ pub fn merge_command(inputs: &[PathBuf], output: Option<&Path>, quiet: bool) -> 
     }
     let options = analysis.as_ref().map(|(options, _)| options.as_str());
     let written = match file.take() {
-        Some(mut file) => write_json(&mut file, &total, options).and_then(|()| file.commit()),
+        Some(mut file) => {
+            write_json(&mut file, &total, options).and_then(|()| file.commit().map(drop))
+        }
         None => {
             let mut out = io::stdout().lock();
             write_json(&mut out, &total, options).and_then(|()| out.flush())

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::batch_support::{Run, Running, binary, command};
+use crate::batch_support::{Run, Running, binary, command, command_as_another_user};
 use crate::{SENTENCE, news_folder, run, run_in, temp};
 
 /// The names in `dir`, sorted.
@@ -633,4 +633,65 @@ fn two_runs_writing_one_pair_leave_the_records_and_statistics_of_one_run() {
             ["a.jsonl", "b.jsonl", "records.jsonl", "stats.json"]
         );
     }
+}
+
+#[test]
+fn a_pair_whose_statistics_cannot_be_renamed_leaves_no_records_either() {
+    // A folder made where this input's shard goes, while the run reads: the run stops with
+    // exit 3 before renaming anything, and --output is not created.
+    let dir = news_folder();
+    let first = run(dir.path(), &["news.txt", "--quiet", "--stats-dir", "parts"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let shard = names(&dir.path().join("parts")).remove(0);
+    fs::remove_file(dir.path().join("parts").join(&shard)).unwrap();
+    fs::create_dir(dir.path().join("parts").join(&shard)).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "news.txt",
+            "--quiet",
+            "--stats-dir",
+            "parts",
+            "--output",
+            "records.jsonl",
+        ],
+    );
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_stderr_contains("a folder is there now");
+    assert!(!dir.path().join("records.jsonl").exists());
+    assert_eq!(
+        names(&dir.path().join("parts")),
+        [shard],
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn a_stats_dir_that_cannot_be_written_is_named_in_the_error() {
+    // The file's name is chosen at the end; the error names the folder, not a placeholder.
+    use std::os::unix::fs::PermissionsExt;
+    let dir = news_folder();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    fs::set_permissions(
+        dir.path().join("news.txt"),
+        fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    fs::create_dir(dir.path().join("shards")).unwrap();
+    fs::set_permissions(dir.path().join("shards"), fs::Permissions::from_mode(0o555)).unwrap();
+    let Some(mut cmd) = command_as_another_user(dir.path()) else {
+        return;
+    };
+    let out = cmd
+        .args(["news.txt", "--quiet", "--stats-dir", "shards"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("cannot create a file in shards"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("stats.json"), "{stderr}");
 }
