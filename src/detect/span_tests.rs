@@ -182,3 +182,23 @@ fn a_sentence_in_another_language_inside_a_long_run_is_its_own_span() {
     assert_eq!(langs, ["deu", "eng", "deu"]);
     assert_eq!(&text[spans[1].span.range()], english);
 }
+
+#[test]
+fn a_name_in_latin_letters_stays_a_name_when_the_allow_list_leaves_latin_one_language() {
+    // `iPhone` in an Arabic sentence is a name whether or not English is the only Latin
+    // language allowed: the allow-list narrows the answers, not what is read as a name.
+    let text = "iPhone سلام عليكم يا صديقي";
+    let eng = Lang::from_code("eng").unwrap();
+    let ara = Lang::from_code("ara").unwrap();
+    for detector in [Detector::new(), Detector::new().allowlist([eng, ara])] {
+        let (doc, spans) = detector.detect_spans(text);
+        assert_eq!(doc.lang, ara);
+        let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+        assert_eq!(langs, ["und", "ara"], "{:?}", detector.allowed());
+    }
+    // A sentence of English beside it is English.
+    let text = "Hello world, this is an English sentence. سلام عليكم";
+    let (_, spans) = Detector::new().allowlist([eng, ara]).detect_spans(text);
+    let langs: Vec<&str> = spans.iter().map(|s| s.lang.code()).collect();
+    assert_eq!(langs, ["eng", "ara"]);
+}

@@ -241,7 +241,10 @@ impl Detector {
                 .map_or((weighted, run.letters), |&(_, t, m)| (t, m));
             let others = || scripts.iter().filter(|(s, _, _)| *s != run.script);
             match run.script {
-                RunScript::Single(slot) if self.group(slot).langs.len() > 1 => {
+                // A script of several languages, whether the allow-list leaves it one or
+                // more: `iPhone` in an Arabic sentence is a name with English alone allowed
+                // too, not English.
+                RunScript::Single(slot) if rules::script_langs(slot).len() > 1 => {
                     run.letters < NAME_LETTERS
                         && (most > run.letters
                             || (run.script == latin
