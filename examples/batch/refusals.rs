@@ -182,8 +182,9 @@ pub fn check_outputs(
                 path.display()
             ));
         }
+        // (A device read and written is not destroyed: `/dev/null` as both.)
         for input in inputs.iter().filter(|p| !names_stdin(p)) {
-            if identity(input) == *id {
+            if identity(input) == *id && !is_device(path) {
                 return Err(format!(
                     "{option} {} is also an input: writing it would destroy what is read",
                     path.display()

@@ -221,6 +221,17 @@ impl Outputs {
                     )));
                 }
             }
+            // The same for records the shell sends there (`> shards/records.json`).
+            if out.output.is_none()
+                && let Some((_, Some(stdout))) = files::stdout_file()
+                && read_by_merge(&stdout)
+            {
+                return Err(Stop::Refused(format!(
+                    "the standard output {} is in --stats-dir {}, whose .json files `batch merge` reads as statistics: send the records elsewhere",
+                    stdout.display(),
+                    dir.display()
+                )));
+            }
         }
         if !named.is_empty() || out.stats_dir.is_some() {
             // Before the first temporary file exists. Without it an interrupted run only

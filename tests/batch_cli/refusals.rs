@@ -478,3 +478,25 @@ fn an_output_through_a_dangling_link_to_the_other_output_is_refused() {
         assert!(!dir.path().join("out.json").exists(), "{args:?}");
     }
 }
+
+#[test]
+fn records_the_shell_sends_into_the_stats_dir_are_refused() {
+    // `merge` reads every .json file of the folder: records there would be counted as
+    // statistics (or stop it).
+    let dir = news_folder();
+    fs::create_dir(dir.path().join("shards")).unwrap();
+    let records = fs::File::create(dir.path().join("shards/records.json")).unwrap();
+    let out = command(
+        dir.path(),
+        &["news.txt", "--quiet", "--stats-dir", "shards"],
+    )
+    .stdout(records)
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("is in --stats-dir shards"), "{stderr}");
+    // A device read and written is no input destroyed.
+    let out = run(dir.path(), &["/dev/null", "--output", "/dev/null"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
