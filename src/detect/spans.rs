@@ -55,7 +55,7 @@ pub(super) const READ_RUNS: usize = 4;
 const FEW_RUNS: usize = 4;
 /// Letters a run needs to be identified on its own when the text has many runs.
 const MIN_RUN_LETTERS: usize = 16;
-/// A run of a script that the model decides with fewer letters than this, beside a larger
+/// A run of a script several languages write with fewer letters than this, beside a larger
 /// run of its own or a word of another script, may be a name or an acronym ("iPhone", "USA"
 /// in a Russian sentence; the rules are in `runs_to_identify`): the model's guess at it
 /// would be noise, so it takes its script's language from the text's other runs, or none.
@@ -182,8 +182,8 @@ impl Detector {
     /// it has at most `FEW_RUNS` runs; else the largest of each script, and more by
     /// decreasing letters, up to `MAX_IDENTIFIED_RUNS` in all and `READ_RUNS` samples' worth
     /// of bytes, that have at least `MIN_RUN_LETTERS`. Either way, not the runs of fewer than
-    /// `NAME_LETTERS` letters of a script the model decides that are names (see the comment
-    /// in the code), nor one letter of a script that names its language among more letters
+    /// `NAME_LETTERS` letters of a script several languages write that are names (see the
+    /// comment in the code), nor one letter of a script that names its language among more letters
     /// of another script. The others (names, acronyms, symbols, and any runs beyond the
     /// budget) take their script's language from the identified runs. Runs of a script with
     /// one language need no model.
@@ -223,8 +223,9 @@ impl Detector {
         }
         let scripts = &*scripts;
         // Runs not to identify, whose language would be noise:
-        // - a name's worth of letters of a script the model decides, beside a larger run of
-        //   its own ("Путин и" before "Trump": it takes the language of the rest); or in
+        // - a name's worth of letters of a script several languages write (allowed or not),
+        //   beside a larger run of its own ("Путин и" before "Trump": it takes the language
+        //   of the rest); or in
         //   Latin letters, beside a word of another script ("iPhone" in a Russian sentence,
         //   "Daley" before a Persian verb: names, brands and acronyms are written in Latin
         //   letters in other scripts' text far more often than the other way round: a
