@@ -197,28 +197,36 @@ impl OutputFile {
             .map_err(|e| with_path(e.into_error(), &self.path))?;
         let mut list = temporaries();
         list.retain(|p| p != file.path());
-        let new = fs::symlink_metadata(&self.path).is_err();
-        file.persist(&self.path)
+        let new =
+            fs::symlink_metadata(&self.path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound);
+        let file = file
+            .persist(&self.path)
             .map_err(|e| with_path(e.error, &self.path))?;
-        Ok(Committed {
-            created: new.then(|| self.path.clone()),
-        })
+        // What to take back: a file this commit created, as long as it is that file.
+        let created = match file.metadata() {
+            Ok(meta) if new => Some((self.path.clone(), identity_of(&meta, &self.path))),
+            _ => None,
+        };
+        Ok(Committed { created })
     }
 }
 
 /// A file given its name by [`OutputFile::commit`].
 #[must_use = "a run that cannot give every file its name takes back those it gave"]
 pub struct Committed {
-    /// Its name, when nothing was there before.
-    created: Option<PathBuf>,
+    /// Its name and identity, when nothing was there before.
+    created: Option<(PathBuf, Identity)>,
 }
 
 impl Committed {
-    /// Removes the file when the commit created it: a run whose other output could not be
-    /// renamed leaves neither. (A file it replaced cannot be brought back: its old bytes
-    /// are gone with the rename.)
+    /// Removes the file when the commit created it and it is still there (the same file:
+    /// another program may have written that name since): a run whose other output could
+    /// not be renamed leaves neither. (A file it replaced cannot be brought back: its old
+    /// bytes are gone with the rename.)
     pub fn take_back(self) {
-        if let Some(path) = self.created {
+        if let Some((path, id)) = self.created
+            && identity(&path) == id
+        {
             let _ = fs::remove_file(path);
         }
     }
@@ -523,6 +531,12 @@ pub fn is_device(path: &Path) -> bool {
     }
 }
 
+/// Whether `path` is `/dev/null` (by another name too): reading and writing it destroys
+/// nothing, where a disk or tape that is a character device would be destroyed.
+pub fn is_null_device(path: &Path) -> bool {
+    cfg!(unix) && is_device(path) && identity(path) == identity(Path::new("/dev/null"))
+}
+
 /// The error, saying which file it was about.
 pub fn with_path(e: io::Error, path: &Path) -> io::Error {
     let message = io_message(&e);
@@ -545,6 +559,36 @@ pub fn io_message(e: &io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_taken_back_is_removed_only_if_the_commit_created_it_and_it_is_still_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let mut file = OutputFile::create(&dir.path().join(name)).unwrap();
+            file.write_all(text.as_bytes()).unwrap();
+            file.commit().unwrap()
+        };
+        // Created: taken back.
+        write("new.json", "new").take_back();
+        assert!(!dir.path().join("new.json").exists());
+        // Replaced: the new bytes stay (the old ones are gone with the rename).
+        fs::write(dir.path().join("old.json"), "old").unwrap();
+        write("old.json", "new").take_back();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("old.json")).unwrap(),
+            "new"
+        );
+        // Created, then replaced by another program (by a rename, as this tool replaces
+        // files): its file stays.
+        let committed = write("raced.json", "ours");
+        fs::write(dir.path().join("theirs.tmp"), "theirs").unwrap();
+        fs::rename(dir.path().join("theirs.tmp"), dir.path().join("raced.json")).unwrap();
+        committed.take_back();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("raced.json")).unwrap(),
+            "theirs"
+        );
+    }
 
     #[test]
     fn a_folder_is_not_an_output() {

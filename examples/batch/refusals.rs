@@ -8,8 +8,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::files::{
-    Identity, absolute, folder_of, identity, identity_of, input_identity, is_device, names_stdin,
-    stdin_identity, stdout_file,
+    Identity, absolute, folder_of, identity, identity_of, input_identity, is_device,
+    is_null_device, names_stdin, stdin_identity, stdout_file,
 };
 use crate::input::{EXTENSIONS, has_extension};
 
@@ -46,8 +46,10 @@ fn link_target(path: &Path) -> PathBuf {
 
 /// Refuses, before anything is read, inputs that would give the same documents twice: the
 /// standard input (`-`) named twice or beside the file it reads, a file or folder named
-/// twice (however spelled), or a corpus file or folder inside another input folder. One
-/// look at each input: a run over a million files costs a million checks, not the square.
+/// twice (however spelled), or a corpus file or folder inside another input folder, or
+/// stdin reading a file an input folder holds. One look at each input (a run over a million
+/// files costs a million checks, not the square), and, only when stdin reads a regular file
+/// beside input folders, one walk of each folder for it.
 pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
     check_stdin_open(inputs)?;
     let twice = |first: &Path, then: &Path| match (names_stdin(first), names_stdin(then)) {
@@ -58,9 +60,14 @@ pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
         ),
         // `- corpus.jsonl < corpus.jsonl`: the file stdin reads is an input of its own.
         (true, false) | (false, true) => {
-            let file = if names_stdin(first) { then } else { first };
+            let (stdin, file) = if names_stdin(first) {
+                (first, then)
+            } else {
+                (then, first)
+            };
             format!(
-                "- reads {}, which is also an input: it would be read twice",
+                "{} reads {}, which is also an input: it would be read twice",
+                stdin.display(),
                 file.display()
             )
         }
@@ -83,8 +90,10 @@ pub fn check_inputs(inputs: &[PathBuf]) -> Result<(), String> {
             continue;
         }
         let is_dir = fs::metadata(input).is_ok_and(|m| m.is_dir());
-        if is_dir || has_extension(input, &EXTENSIONS) {
-            let path = absolute(input);
+        // The extension of the file read: a link of another name (`notes`, `x.log`) to a
+        // corpus file of an input folder reads that file.
+        let path = absolute(input);
+        if is_dir || has_extension(&path, &EXTENSIONS) {
             if is_dir {
                 folders.insert(path.clone(), input);
             }
@@ -140,7 +149,7 @@ pub fn check_stdin_open(inputs: &[PathBuf]) -> Result<(), String> {
 
 /// Refuses, before anything is read, outputs that would destroy an input or each other:
 /// two outputs naming the same file (a device such as `/dev/null` aside), an output naming
-/// an input file or the file the standard input reads, or an output that a folder given as
+/// an input file (`/dev/null` aside) or the file the standard input reads, or an output that a folder given as
 /// input holds and would be read from, this run or the next (a file of one of the
 /// extensions `read_in_folders` that the command reads in folders). A folder holds what its
 /// walk reaches: the files and folders its symbolic links lead to, and its hard links (one
@@ -182,9 +191,9 @@ pub fn check_outputs(
                 path.display()
             ));
         }
-        // (A device read and written is not destroyed: `/dev/null` as both.)
+        // (`/dev/null` read and written is not destroyed.)
         for input in inputs.iter().filter(|p| !names_stdin(p)) {
-            if identity(input) == *id && !is_device(path) {
+            if identity(input) == *id && !is_null_device(path) {
                 return Err(format!(
                     "{option} {} is also an input: writing it would destroy what is read",
                     path.display()

@@ -209,28 +209,24 @@ impl Outputs {
                     && name.ends_with(".json")
                     && !name.starts_with('.')
             };
-            for (option, path) in &named {
+            // The outputs named, and stdout's file (`> shards/records.json`, where the
+            // system names it): the shell has made that one already.
+            for (option, path) in &checked {
                 if refusals::output_places(path)
                     .iter()
                     .any(|p| read_by_merge(p))
                 {
+                    let made = if stdout.as_deref() == Some(*path) {
+                        " (and remove the file the shell made there)"
+                    } else {
+                        ""
+                    };
                     return Err(Stop::Refused(format!(
-                        "{option} {} is in --stats-dir {}, whose .json files `batch merge` reads as statistics: write it elsewhere",
+                        "{option} {} is in --stats-dir {}, whose .json files `batch merge` reads as statistics: write it elsewhere{made}",
                         path.display(),
                         dir.display()
                     )));
                 }
-            }
-            // The same for records the shell sends there (`> shards/records.json`).
-            if out.output.is_none()
-                && let Some((_, Some(stdout))) = files::stdout_file()
-                && read_by_merge(&stdout)
-            {
-                return Err(Stop::Refused(format!(
-                    "the standard output {} is in --stats-dir {}, whose .json files `batch merge` reads as statistics: send the records elsewhere",
-                    stdout.display(),
-                    dir.display()
-                )));
             }
         }
         if !named.is_empty() || out.stats_dir.is_some() {
@@ -292,8 +288,9 @@ impl Outputs {
         for file in self.sink.file().into_iter().chain(&files) {
             file.check_renamable()?;
         }
-        // A rename that fails all the same (the folder made read-only meanwhile) takes back
-        // the files this run created before it: a pair is whole or not there.
+        // A rename that fails all the same (its temporary file removed by another program,
+        // the folder's permissions changed meanwhile) takes back the files this run created
+        // before it: a pair is whole or not there.
         let mut committed = Vec::new();
         let renamed = self
             .sink

@@ -297,8 +297,9 @@ const LARGEST_STATS: u64 = 16 << 30;
 fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for input in inputs {
-        if input.as_os_str() == "-" {
-            // The standard input, as for an analysis.
+        if crate::files::names_stdin(input) {
+            // The standard input by any name, as for an analysis: read as a file, never
+            // walked as a folder.
             files.push(input.clone());
             continue;
         }

@@ -637,8 +637,8 @@ fn two_runs_writing_one_pair_leave_the_records_and_statistics_of_one_run() {
 
 #[test]
 fn a_pair_whose_statistics_cannot_be_renamed_leaves_no_records_either() {
-    // A folder made where this input's shard goes, while the run reads: the run stops with
-    // exit 3 before renaming anything, and --output is not created.
+    // A folder where this input's shard goes (as if made while the run read): the run
+    // stops with exit 3 before renaming anything, and --output is not created.
     let dir = news_folder();
     let first = run(dir.path(), &["news.txt", "--quiet", "--stats-dir", "parts"]);
     assert_eq!(first.code, 0, "{}", first.stderr);
@@ -663,6 +663,11 @@ fn a_pair_whose_statistics_cannot_be_renamed_leaves_no_records_either() {
         names(&dir.path().join("parts")),
         [shard],
         "no temporary file left"
+    );
+    assert_eq!(
+        names(dir.path()),
+        ["news.txt", "parts"],
+        "nor beside the records"
     );
 }
 

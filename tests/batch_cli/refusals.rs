@@ -429,10 +429,11 @@ fn stdin_reading_a_file_of_an_input_folder_is_refused() {
         );
         assert!(out.stdout.is_empty(), "nothing was read: {args:?}");
     }
-    // Stdin reading another file is no input of the folder: both are read.
-    fs::write(dir.path().join("other.md"), "Rain fell in Muscat.").unwrap();
+    // Stdin reading a file of the folder that its walk does not read (not a corpus file):
+    // both are read.
+    fs::write(dir.path().join("corpus/notes.md"), "Rain fell in Muscat.").unwrap();
     let out = command(dir.path(), &["corpus", "-", "--quiet"])
-        .stdin(fs::File::open(dir.path().join("other.md")).unwrap())
+        .stdin(fs::File::open(dir.path().join("corpus/notes.md")).unwrap())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -496,7 +497,16 @@ fn records_the_shell_sends_into_the_stats_dir_are_refused() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("is in --stats-dir shards"), "{stderr}");
-    // A device read and written is no input destroyed.
+    assert!(
+        stderr.contains("remove the file the shell made there"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn dev_null_may_be_both_an_input_and_an_output() {
+    // Reading and writing it destroys nothing (another device might be a disk).
+    let dir = temp();
     let out = run(dir.path(), &["/dev/null", "--output", "/dev/null"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
