@@ -149,11 +149,12 @@ pub fn check_stdin_open(inputs: &[PathBuf]) -> Result<(), String> {
 
 /// Refuses, before anything is read, outputs that would destroy an input or each other:
 /// two outputs naming the same file (a device such as `/dev/null` aside), an output naming
-/// an input file (`/dev/null` aside) or the file the standard input reads, or an output that a folder given as
-/// input holds and would be read from, this run or the next (a file of one of the
-/// extensions `read_in_folders` that the command reads in folders). A folder holds what its
-/// walk reaches: the files and folders its symbolic links lead to, and its hard links (one
-/// walk of each input folder, as the run will walk it, when there are outputs to check).
+/// an input file (`/dev/null` aside) or the file the standard input reads, or an output
+/// that a folder given as input holds and would be read from, this run or the next (a file
+/// of one of the extensions `read_in_folders` that the command reads in folders). A folder
+/// holds what its walk reaches: the files and folders its symbolic links lead to, and its
+/// hard links (one walk of each input folder, as the run will walk it, when there are
+/// outputs to check).
 /// `outputs` pairs each path with the option that named it.
 pub fn check_outputs(
     inputs: &[PathBuf],

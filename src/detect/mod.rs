@@ -296,9 +296,9 @@ impl Detector {
     /// confidence 1, whatever language it is (the list says no other occurs; a text in a
     /// language left out is not told apart), but for a name's worth of a script several
     /// languages write beside another script's text (`iPhone` in an Arabic sentence), which
-    /// stays undetermined as it does without the list. It is `reliable` as any detection is, from 12
-    /// letters on: `reliable` says there was text enough to tell, which a short text lacks
-    /// whatever the list.
+    /// stays undetermined as it does without the list. It is `reliable` as any detection
+    /// is, from 12 letters on: `reliable` says there was text enough to tell, which a short
+    /// text lacks whatever the list.
     ///
     /// ```
     /// use wordmill::{detect::Detector, Lang};
