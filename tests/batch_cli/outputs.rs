@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::batch_support::{Run, Running, binary, command, command_as_another_user};
+use crate::batch_support::{Run, Running, binary, command, run_as_another_user};
 use crate::{SENTENCE, news_folder, run, run_in, temp};
 
 /// The names in `dir`, sorted.
@@ -677,26 +677,13 @@ fn a_stats_dir_that_cannot_be_written_is_named_in_the_error() {
     use std::os::unix::fs::PermissionsExt;
     let dir = news_folder();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
-    fs::set_permissions(
-        dir.path().join("news.txt"),
-        fs::Permissions::from_mode(0o644),
-    )
-    .unwrap();
     fs::create_dir(dir.path().join("shards")).unwrap();
     fs::set_permissions(dir.path().join("shards"), fs::Permissions::from_mode(0o555)).unwrap();
-    let Some(mut cmd) = command_as_another_user(dir.path()) else {
+    let args = ["news.txt", "--quiet", "--stats-dir", "shards"];
+    let Some(out) = run_as_another_user(dir.path(), &args) else {
         return;
     };
-    let out = cmd
-        .args(["news.txt", "--quiet", "--stats-dir", "shards"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
-    assert!(
-        stderr.contains("cannot create a file in shards"),
-        "{stderr}"
-    );
-    assert!(!stderr.contains("stats.json"), "{stderr}");
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_stderr_contains("cannot create a file in shards");
+    assert!(!out.stderr.contains("stats.json"), "{}", out.stderr);
 }

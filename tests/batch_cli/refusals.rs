@@ -6,7 +6,7 @@ use std::fs;
 
 use serde_json::json;
 
-use crate::batch_support::{command, command_as_another_user};
+use crate::batch_support::{command, run_as_another_user};
 use crate::outputs::names;
 use crate::{SENTENCE, news_folder, run, run_in, temp};
 
@@ -388,17 +388,12 @@ fn a_file_the_user_may_not_write_is_not_replaced() {
     fs::write(&kept, "precious\n").unwrap();
     fs::set_permissions(&kept, fs::Permissions::from_mode(0o444)).unwrap();
     // A root without setpriv cannot show it: the check is the open below, as for anyone.
-    let Some(mut cmd) = command_as_another_user(dir.path()) else {
+    let args = ["in.txt", "-q", "--output", "kept.jsonl"];
+    let Some(out) = run_as_another_user(dir.path(), &args) else {
         return;
     };
-    let out = cmd
-        .args(["in.txt", "-q", "--output", "kept.jsonl"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
-    assert!(stderr.contains("cannot write kept.jsonl"), "{stderr}");
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    out.assert_stderr_contains("cannot write kept.jsonl");
     assert_eq!(fs::read_to_string(&kept).unwrap(), "precious\n");
 }
 

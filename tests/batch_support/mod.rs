@@ -136,26 +136,30 @@ pub fn command(dir: &Path, args: &[&str]) -> Command {
     command
 }
 
-/// The tool in `dir`, run so that the permissions of files apply to it: as itself, or, when
-/// the tests run as root (who may write anything), as the user `nobody` through `setpriv`,
-/// from a copy in `dir` (the build's folder may be root's alone); `None` when neither can
-/// show it (root without `setpriv`). `dir` must let that user in (mode 0777).
-pub fn command_as_another_user(dir: &Path) -> Option<Command> {
+/// The tool run in `dir` with `args` so that the permissions of files apply to it: as
+/// itself, or, when the tests run as root (who may write anything), as the user `nobody`
+/// through `setpriv`, from a copy in `dir` (the build's folder may be root's alone); `None`
+/// when neither can show it (root without `setpriv`). `dir` must let that user in (mode
+/// 0777).
+pub fn run_as_another_user(dir: &Path, args: &[&str]) -> Option<Run> {
     use std::os::unix::fs::PermissionsExt;
     // SAFETY: geteuid has no preconditions and cannot fail.
     let root = unsafe { libc::geteuid() } == 0;
-    if !root {
-        return Some(Command::new(binary()));
-    }
-    Command::new("setpriv").arg("--help").output().ok()?;
-    let copy = dir.join("batch");
-    std::fs::copy(binary(), &copy).unwrap();
-    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut command = Command::new("setpriv");
-    command
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-        .arg(copy);
-    Some(command)
+    let mut command = if root {
+        Command::new("setpriv").arg("--help").output().ok()?;
+        let copy = dir.join("batch");
+        std::fs::copy(binary(), &copy).unwrap();
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut command = Command::new("setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(copy);
+        command
+    } else {
+        Command::new(binary())
+    };
+    let output = command.args(args).current_dir(dir).output().unwrap();
+    Some(Run::from(output))
 }
 
 /// A started tool whose stdout and stderr are read by threads of their own, so that it
