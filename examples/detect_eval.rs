@@ -99,6 +99,25 @@ impl Tally {
     fn pct(&self, system: usize, way: usize) -> f64 {
         pct(self.right[system][way], self.tested[way])
     }
+
+    /// Whether the `way`th way tested enough snippets to count: any line for [`KINDS`],
+    /// [`MIN_INNER_PAIRS`] for the inner pairs.
+    fn counts(&self, way: usize) -> bool {
+        let least = if way < KINDS.len() {
+            1
+        } else {
+            MIN_INNER_PAIRS
+        };
+        self.tested[way] >= least
+    }
+
+    /// [`Tally::pct`] in a table cell `width` wide: `-` for a way that does not count.
+    fn cell(&self, system: usize, way: usize, width: usize, decimals: usize) -> String {
+        match self.counts(way) {
+            true => format!("{:>width$.decimals$}", self.pct(system, way)),
+            false => format!("{:>width$}", "-"),
+        }
+    }
 }
 
 fn pct(n: usize, of: usize) -> f64 {
@@ -274,7 +293,7 @@ fn per_language(rows: &[(String, Tally)]) {
         let cells: Vec<String> = (0..SYSTEMS.len())
             .map(|s| {
                 (0..WAYS)
-                    .map(|k| format!("{:5.1}", t.pct(s, k)))
+                    .map(|k| t.cell(s, k, 5, 1))
                     .collect::<Vec<_>>()
                     .join(" ")
             })
@@ -321,8 +340,7 @@ fn summaries(rows: &[(String, Tally)]) {
         for (s, system) in SYSTEMS.iter().enumerate() {
             let means: Vec<String> = (0..WAYS)
                 .map(|k| {
-                    let least = if k < KINDS.len() { 1 } else { MIN_INNER_PAIRS };
-                    let tested = chosen.iter().filter(|t| t.tested[k] >= least);
+                    let tested = chosen.iter().filter(|t| t.counts(k));
                     let (sum, n) = tested.fold((0.0, 0), |(sum, n), t| (sum + t.pct(s, k), n + 1));
                     format!("{:>12.2}", sum / f64::from(n.max(1)))
                 })
@@ -335,9 +353,7 @@ fn summaries(rows: &[(String, Tally)]) {
         }
     }
     if let Some((_, t)) = rows.iter().find(|(c, _)| c == "srp-Latn") {
-        let cells: Vec<String> = (0..WAYS)
-            .map(|k| format!("{:>12.2}", t.pct(0, k)))
-            .collect();
+        let cells: Vec<String> = (0..WAYS).map(|k| t.cell(0, k, 12, 2)).collect();
         println!(
             "{:<15}{:>6}  {:<16}{}",
             "srp in Latin",
