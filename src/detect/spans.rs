@@ -225,8 +225,7 @@ impl Detector {
         // Runs not to identify, whose language would be noise:
         // - a name's worth of letters of a script several languages write (allowed or not),
         //   beside a larger run of its own ("Путин и" before "Trump": it takes the language
-        //   of the rest); or in
-        //   Latin letters, beside a word of another script ("iPhone" in a Russian sentence,
+        //   of the rest); or in Latin letters, beside a word of another script ("iPhone" in a Russian sentence,
         //   "Daley" before a Persian verb: names, brands and acronyms are written in Latin
         //   letters in other scripts' text far more often than the other way round: a
         //   Persian word after "Fleetwood" is the text's evidence, not a name);
