@@ -534,7 +534,7 @@ pub fn is_device(path: &Path) -> bool {
 /// Whether `path` is `/dev/null` (by another name too): reading and writing it destroys
 /// nothing, where a disk or tape that is a character device would be destroyed.
 pub fn is_null_device(path: &Path) -> bool {
-    cfg!(unix) && is_device(path) && identity(path) == identity(Path::new("/dev/null"))
+    is_device(path) && identity(path) == identity(Path::new("/dev/null"))
 }
 
 /// The error, saying which file it was about.

@@ -292,16 +292,15 @@ impl Outputs {
         // the folder's permissions changed meanwhile) takes back the files this run created
         // before it: a pair is whole or not there.
         let mut committed = Vec::new();
-        let renamed = self
-            .sink
-            .commit()
-            .map(|c| committed.extend(c))
-            .and_then(|()| {
-                files
-                    .into_iter()
-                    .try_for_each(|file| file.commit().map(|c| committed.push(c)))
-            });
-        if let Err(e) = renamed {
+        let sink = self.sink;
+        let rename_all = || -> io::Result<()> {
+            committed.extend(sink.commit()?);
+            for file in files {
+                committed.push(file.commit()?);
+            }
+            Ok(())
+        };
+        if let Err(e) = rename_all() {
             committed.into_iter().for_each(Committed::take_back);
             return Err(e.into());
         }
